@@ -1,0 +1,63 @@
+# Quick start on a fresh Debian machine:  make pdf  then  make test
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SEEDS := $(wildcard seeds/*.txt)
+OUT := output
+STAMP := $(VENV)/.installed
+SYSSTAMP := $(VENV)/.system
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all pdf docx epub json md hant test lint format bench clean setup system print
+
+setup: $(STAMP) $(SYSSTAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip >/dev/null
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@
+
+# System packages: fonts for every build; LibreOffice, poppler, Chromium for tests and previews.
+$(SYSSTAMP): scripts/install-system.sh
+	@bash scripts/install-system.sh
+	@mkdir -p $(VENV) && touch $@
+
+pdf: setup
+	$(BIN)/pipeline build $(SEEDS) --to pdf --out $(OUT)
+
+docx: setup
+	$(BIN)/pipeline build $(SEEDS) --to docx --out $(OUT)
+
+epub: setup
+	$(BIN)/pipeline build $(SEEDS) --to epub --out $(OUT)
+
+json: setup
+	$(BIN)/pipeline build $(SEEDS) --to json --out $(OUT)
+
+md: setup
+	$(BIN)/pipeline build $(SEEDS) --to md --out $(OUT)
+
+hant: setup
+	$(BIN)/pipeline build $(SEEDS) --to pdf,docx,epub,json,md --variant zh-Hant --out $(OUT)
+
+all: setup
+	$(BIN)/pipeline build $(SEEDS) --to pdf,docx,epub,json,md --variant zh-Hans,zh-Hant --out $(OUT)
+
+lint: setup
+	$(BIN)/ruff check pipeline tests scripts
+	$(BIN)/ruff format --check pipeline tests scripts
+
+format: setup
+	$(BIN)/ruff format pipeline tests scripts
+	$(BIN)/ruff check --fix pipeline tests scripts
+
+test: setup lint
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache .ruff_cache .cache

@@ -1,0 +1,130 @@
+"""The document model: the one thing readers produce and writers consume.
+
+Like pandoc's Definition.hs, it is small and has no behaviour beyond (de)serialisation,
+so every writer can trust it and nothing else passes between stages. Text in the model is
+canonical (see CONTRACT.md): no OCR spaces, full-width punctuation, wrapped lines joined.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+BlockType = Literal["heading", "paragraph"]
+
+
+@dataclass
+class Block:
+    """A unit of an article body: a subheading or a paragraph."""
+
+    type: BlockType
+    text: str
+
+
+@dataclass
+class Lead:
+    """The page's lead note (导读), set apart from the articles."""
+
+    heading: str
+    paragraphs: list[str]
+
+
+@dataclass
+class Placement:
+    """How a headline was matched to its article: the evidence the cleanup report shows."""
+
+    source_line: int  # 1-based line of the headline in the input
+    position: str  # "before-byline" | "after-bio" | "page-end" | "unknown"
+    score: float
+    margin: float  # score over the next best assignment of this headline
+
+
+@dataclass
+class Article:
+    title: str  # a multi-line headline keeps its break as "\n"
+    authors: list[str]
+    bio: str  # without the surrounding （）
+    blocks: list[Block] = field(default_factory=list)
+    placement: Placement | None = None
+
+
+@dataclass
+class Metadata:
+    """Booklet-level fields: cover, PDF info, EPUB metadata. Filled from sidecar or defaults."""
+
+    title: str = ""
+    subtitle: str = ""
+    publisher: str = ""
+    date: str = ""
+    language: str = "zh-CN"
+    source: str = ""  # input file name
+
+
+@dataclass
+class Document:
+    lead: Lead | None
+    articles: list[Article]
+    meta: Metadata = field(default_factory=Metadata)
+    stats: dict[str, Any] = field(default_factory=dict)  # cleanup counts, char accounting
+    unplaced: list[str] = field(default_factory=list)  # text that fits no article, never dropped
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"schema": SCHEMA_VERSION}
+        d["lead"] = asdict(self.lead) if self.lead else None
+        d["articles"] = [asdict(a) for a in self.articles]
+        d["meta"] = asdict(self.meta)
+        d["unplaced"] = list(self.unplaced)
+        d["stats"] = self.stats
+        return d
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        if d.get("schema") != SCHEMA_VERSION:
+            raise ValueError(f"unsupported model schema {d.get('schema')!r}, expected {SCHEMA_VERSION}")
+        lead = Lead(**d["lead"]) if d.get("lead") else None
+        arts = []
+        for a in d.get("articles", []):
+            pl = a.get("placement")
+            arts.append(
+                Article(
+                    title=a.get("title", ""),
+                    authors=list(a.get("authors", [])),
+                    bio=a.get("bio", ""),
+                    blocks=[Block(**b) for b in a.get("blocks", [])],
+                    placement=Placement(**pl) if pl else None,
+                )
+            )
+        return cls(
+            lead=lead,
+            articles=arts,
+            meta=Metadata(**d.get("meta", {})),
+            stats=dict(d.get("stats", {})),
+            unplaced=list(d.get("unplaced", [])),
+        )
+
+    @classmethod
+    def from_json(cls, s: str) -> Document:
+        return cls.from_dict(json.loads(s))
+
+    def iter_text(self):
+        """Every piece of text in reading order, as (role, text). Writers and checks share it."""
+        if self.lead:
+            yield "lead_heading", self.lead.heading
+            for p in self.lead.paragraphs:
+                yield "lead", p
+        for a in self.articles:
+            yield "title", a.title
+            for name in a.authors:
+                yield "byline", name
+            for b in a.blocks:
+                yield ("heading" if b.type == "heading" else "body"), b.text
+            if a.bio:
+                yield "bio", a.bio
+        for u in self.unplaced:
+            yield "body", u

@@ -1,0 +1,82 @@
+"""What several writers need, kept once: options, dates, language tags, header text."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from ..model import Document
+
+LANG_TAGS = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}
+HANT_PROFILE_LANG = {"s2tw": "zh-TW", "s2twp": "zh-TW", "s2hk": "zh-HK", "s2t": "zh-Hant"}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    variant: str = "zh-Hans"  # "zh-Hans" | "zh-Hant"
+    lang: str = "zh-CN"  # BCP 47 tag written into every output
+    epoch: int | None = None  # SOURCE_DATE_EPOCH: fixed timestamps for reproducible builds
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def timestamp(self) -> datetime:
+        return build_time(self.epoch)
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH from the environment, or None (then builds use the current time)."""
+    v = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not v:
+        return None
+    try:
+        return int(v)
+    except ValueError:
+        return None
+
+
+def build_time(epoch: int | None) -> datetime:
+    return datetime.fromtimestamp(epoch if epoch is not None else time.time(), tz=UTC)
+
+
+def content_id(doc: Document) -> str:
+    """A stable identifier derived from the content: same text, same id (EPUB dc:identifier)."""
+    h = hashlib.sha256()
+    for role, text in doc.iter_text():
+        h.update(role.encode())
+        h.update(b"\0")
+        h.update(text.encode("utf-8"))
+        h.update(b"\1")
+    d = h.hexdigest()
+    return f"urn:uuid:{d[:8]}-{d[8:12]}-5{d[13:16]}-a{d[17:20]}-{d[20:32]}"
+
+
+def flat_title(title: str, sep: str = "") -> str:
+    """A multi-line headline on one line (running headers, TOC, metadata)."""
+    return sep.join(part.strip() for part in title.split("\n") if part.strip())
+
+
+def header_text(template: str, doc: Document, article_title: str, page: int | str = "") -> str:
+    """Fill a header/footer template. Only these fields exist; unknown braces are kept literally."""
+    fields = {
+        "{booklet_title}": doc.meta.title,
+        "{article_title}": flat_title(article_title, " "),
+        "{page}": str(page),
+        "{date}": doc.meta.date,
+        "{publisher}": doc.meta.publisher,
+    }
+    out = template
+    for k, v in fields.items():
+        out = out.replace(k, v)
+    return out
+
+
+def all_authors(doc: Document) -> list[str]:
+    seen: list[str] = []
+    for a in doc.articles:
+        for name in a.authors:
+            if name not in seen:
+                seen.append(name)
+    return seen
