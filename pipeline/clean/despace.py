@@ -1,0 +1,65 @@
+"""Remove the spaces OCR puts between characters of justified lines and around numbers.
+
+A justified line comes out as "一 体 化 ，促 进" and a number as "2035 年". Both spacings are
+typography, not text. A space is removed between CJK and CJK (in a spaced-out line, or next
+to a single character or a CJK mark) and between CJK and digits/Latin. A single space
+between two runs of several Han characters in an ordinary line is kept: it is how the page
+separates two names in a byline ("陶银球 戴姣") or the two parts of a one-line headline, and
+the structure stage decides what it means. Spaces inside Latin runs are kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import CJK_PUNCT, is_cjk
+
+_SPACES = re.compile(r" +")
+
+
+def _spaced_out(tokens: list[str]) -> bool:
+    """A justified line: most tokens are one or two CJK characters."""
+    if len(tokens) < 4:
+        return False
+    short = sum(1 for t in tokens if len(t) <= 2 and any(is_cjk(c) for c in t))
+    return short >= 0.6 * len(tokens)
+
+
+def _despace_line(line: str) -> tuple[str, int]:
+    core = line.lstrip(" ")
+    lead = line[: len(line) - len(core)]
+    if " " not in core:
+        return line, 0
+    tokens = core.split()
+    spaced = _spaced_out(tokens)
+    out: list[str] = []
+    n = 0
+    pos = 0
+    for m in _SPACES.finditer(core):
+        out.append(core[pos : m.start()])
+        left_tok = core[: m.start()].rsplit(" ", 1)[-1]
+        right_tok = core[m.end() :].split(" ", 1)[0]
+        a, b = core[m.start() - 1], core[m.end()] if m.end() < len(core) else ""
+        remove = False
+        if b and is_cjk(a) and is_cjk(b):
+            remove = spaced or a in CJK_PUNCT or b in CJK_PUNCT or len(left_tok) == 1 or len(right_tok) == 1
+        elif b and (is_cjk(a) != is_cjk(b)):
+            # CJK next to digits/Latin/ASCII marks: "2035 年", "全省 1/7 的", "22% 的"
+            remove = True
+        if remove:
+            n += 1
+        else:
+            out.append(m.group(0))
+        pos = m.end()
+    out.append(core[pos:])
+    return lead + "".join(out), n
+
+
+def despace(text: str) -> tuple[str, int]:
+    total = 0
+    lines = []
+    for line in text.split("\n"):
+        line, n = _despace_line(line)
+        total += n
+        lines.append(line)
+    return "\n".join(lines), total

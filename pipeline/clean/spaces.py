@@ -1,0 +1,19 @@
+"""Whitespace rules that prepare lines for despace and for width measurement."""
+
+from __future__ import annotations
+
+import re
+
+_TRAILING = re.compile(r"[ \u00a0]+$", re.M)
+
+
+def ideographic_space(text: str) -> tuple[str, int]:
+    """U+3000 and NBSP become plain spaces: OCR uses them for the same gaps, and the model's
+    canonical text carries no spacing (indents are typography, added by the writers)."""
+    n = text.count("\u3000") + text.count("\u00a0")
+    return text.replace("\u3000", " ").replace("\u00a0", " "), n
+
+
+def trailing_space(text: str) -> tuple[str, int]:
+    """Trailing spaces carry no meaning and would distort line widths."""
+    return _TRAILING.subn("", text)

@@ -1,0 +1,61 @@
+"""The OCR page reader: bytes -> decoded text -> cleanup chain -> structure -> Document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import clean
+from ..errors import InputError
+from ..model import Document
+from ..structure.build import Structure, build
+from .decode import decode
+
+
+@dataclass
+class Reading:
+    """A read page: the model, and the intermediate texts the cleanup report shows."""
+
+    doc: Document
+    source: str  # decoded input, newlines normalised
+    clean: str  # after the cleanup chain
+    structure: Structure
+    encoding: str
+
+
+def read_bytes(data: bytes, name: str = "input", force: bool = False) -> Reading:
+    dec = decode(data, name)
+    res = clean.run(dec.text)
+    st = build(res.text, dec.text, force=force)
+    doc = st.doc
+    if not doc.articles and doc.lead is None:
+        raise InputError(f"{name}: no text found after cleanup")
+    joins = sum(len(u.lines) - 1 for units in st.units.values() for u in units if u.type == "paragraph")
+    doc.stats.update(
+        {
+            "encoding": dec.encoding,
+            "cleanup": {**res.counts, "lines_joined": joins},
+            "headlines_placed": sum(1 for a in doc.articles if a.placement),
+            "subheadings": sum(1 for a in doc.articles for b in a.blocks if b.type == "heading"),
+            "bylines": sum(1 for a in doc.articles if a.authors),
+            "bios": sum(1 for a in doc.articles if a.bio),
+            "low_confidence": st.weak,
+        }
+    )
+    doc.meta.source = name
+    return Reading(doc, dec.text, res.text, st, dec.encoding)
+
+
+def read_path(path: str | Path, force: bool = False) -> Reading:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory; give a .txt file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{p}: cannot read ({e.strerror})") from None
+    return read_bytes(data, p.name, force=force)

@@ -1,0 +1,1 @@
+"""Structure: from cleaned lines to the document model (lead, articles, blocks)."""

@@ -1,0 +1,300 @@
+"""Rebuild the page's structure: lead, articles (title, authors, bio, body), from cleaned lines.
+
+Anchors first, because they are the least ambiguous: the lead marker (导读), bylines (a short
+line of names standing alone) and bios (（作者系……）). They cut the page into regions; what
+lies between an article's bio and the next byline, or after the last bio, is headline
+material, assigned as a whole by pipeline/structure/headlines.py. Bodies are unwrapped into
+paragraphs and subheadings by pipeline/structure/unwrap.py.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..errors import AccountingError
+from ..model import Article, Block, Document, Lead, Placement
+from ..text import accountable
+from .headlines import Candidate, assign
+from .lines import (
+    Line,
+    blank_separated,
+    ends_sentence,
+    ends_with_mark,
+    is_bio_start,
+    is_lead_marker,
+    measure,
+    read_lines,
+    split_names,
+)
+from .unwrap import Unit, canonical, unwrap
+
+MAX_BIO_LINES = 8
+HEADLINE_MAX_WIDTH = 34.0
+
+
+@dataclass
+class Region:
+    byline: list[Line] | None
+    authors: list[str]
+    body: list[list[Line]] = field(default_factory=list)
+    bio: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Structure:
+    """The model plus what the cleanup report needs to explain it."""
+
+    doc: Document
+    units: dict[int, list[Unit]] = field(default_factory=dict)  # article index -> rebuilt blocks
+    weak: list[str] = field(default_factory=list)
+
+
+def _blocks(lines: list[Line], blank: bool) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    cur: list[Line] = []
+    for ln in lines:
+        cur.append(ln)
+        # A single newline keeps lines together (a multi-line headline) unless the line
+        # closes a sentence: a byline may follow a paragraph with no blank line between.
+        if not (blank and ln.joined) or ends_sentence(ln.text):
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _text(block: list[Line]) -> str:
+    return "".join(ln.text for ln in block)
+
+
+def _is_byline(blocks: list[list[Line]], i: int) -> list[str] | None:
+    b = blocks[i]
+    if len(b) != 1 or i == len(blocks) - 1:
+        return None
+    names = split_names(b[0].text)
+    if not names or is_lead_marker(b[0].text):
+        return None
+    # A byline stands before a body, never right after an unfinished sentence.
+    if i > 0:
+        prev = _text(blocks[i - 1])
+        if not ends_with_mark(prev) and len(blocks[i - 1]) == 1 and measure(prev) > HEADLINE_MAX_WIDTH:
+            return None
+    return names
+
+
+def _headline_like(block: list[Line], ref_width: float | None = None) -> bool:
+    """One to three short lines without a closing mark: a headline or subheading."""
+    if len(block) > 3:
+        return False
+    t = _text(block)
+    if ends_sentence(t) or t[-1] in "，、：" or "。" in t:
+        return False
+    if is_bio_start(t) or any(measure(ln.text) > HEADLINE_MAX_WIDTH for ln in block):
+        return False
+    return ref_width is None or len(block) > 1 or measure(t) < 0.8 * ref_width
+
+
+def headline_text(block: list[Line]) -> str:
+    """Lines of a headline joined by "\\n"; a one-line headline in two space-separated parts
+    is two lines printed side by side, so the space becomes the break."""
+    parts = [ln.text for ln in block]
+    if len(parts) == 1:
+        halves = [p for p in re.split(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《（])", parts[0]) if p]
+        if len(halves) >= 2 and all(len(h) >= 4 for h in halves):
+            parts = halves
+    return "\n".join(canonical(p) for p in parts if canonical(p))
+
+
+def _split_bio(blocks: list[list[Line]]) -> tuple[list[list[Line]], list[Line], list[list[Line]]]:
+    """Body, bio lines, and what follows the bio (headline material)."""
+    for i, b in enumerate(blocks):
+        if not is_bio_start(b[0].text):
+            continue
+        bio: list[Line] = []
+        j = i
+        closed = False
+        while j < len(blocks) and len(bio) < MAX_BIO_LINES:
+            if j > i and (is_bio_start(blocks[j][0].text) or split_names(blocks[j][0].text)):
+                break
+            bio.extend(blocks[j])
+            j += 1
+            if bio[-1].text.endswith(("）", ")")):
+                closed = True
+                break
+        if not closed:
+            # No closing bracket: keep the bio to the lines up to a sentence end.
+            keep = []
+            for ln in bio:
+                keep.append(ln)
+                if ends_with_mark(ln.text):
+                    break
+            j = i + len(keep) if all(len(b) == 1 for b in blocks[i:j]) else j
+            bio = keep if len(keep) < len(bio) else bio
+        return blocks[:i], bio, blocks[j:]
+    return blocks, [], []
+
+
+def _trailing_headlines(blocks: list[list[Line]], ref: float | None = None) -> int:
+    """How many blocks at the end of a bio-less region look like headlines."""
+    n = 0
+    for b in reversed(blocks[1:]):
+        if _headline_like(b, ref):
+            n += 1
+        else:
+            break
+    return n
+
+
+def bio_text(lines: list[Line]) -> str:
+    t = canonical("".join(ln.text for ln in lines))
+    if t[:1] in "（(":
+        t = t[1:]
+    if t[-1:] in "）)":
+        t = t[:-1]
+    return t.strip()
+
+
+def build(clean: str, source: str | None = None, force: bool = False) -> Structure:
+    lines = read_lines(clean, source)
+    blank = blank_separated(lines)
+    blocks = _blocks(lines, blank)
+    weak: list[str] = []
+    unplaced: list[str] = []
+
+    byline_idx = [i for i in range(len(blocks)) if _is_byline(blocks, i)]
+    first = byline_idx[0] if byline_idx else len(blocks)
+    pre = blocks[:first]
+
+    # --- lead and what stands before the first byline -----------------------------------
+    lead: Lead | None = None
+    cands: list[Candidate] = []
+    marker = next((i for i, b in enumerate(pre) if len(b) == 1 and is_lead_marker(b[0].text)), None)
+    intro: list[list[Line]] = []
+    if marker is not None:
+        for b in pre[:marker]:
+            unplaced.append(canonical(_text(b)))
+        intro = pre[marker + 1 :]
+    else:
+        intro = pre
+    widths = sorted(measure(ln.text) for b in intro for ln in b)
+    ref = widths[len(widths) // 2] if widths else None
+    n_head = 0
+    if byline_idx:
+        for b in reversed(intro):
+            if _headline_like(b, ref if marker is not None else None) and n_head < 2:
+                n_head += 1
+            else:
+                break
+    if marker is None and not byline_idx:
+        # No byline at all: one article; a headline-like first block is its title.
+        n_head = 0
+    head_blocks = intro[len(intro) - n_head :] if n_head else []
+    intro = intro[: len(intro) - n_head] if n_head else intro
+
+    regions: list[Region] = []
+    if marker is not None:
+        lead_lines = [ln for b in intro for ln in b]
+        units, _ = unwrap(lead_lines, blank)
+        lead = Lead(pre[marker][0].text.strip("【】[]：: "), [u.text for u in units if u.text])
+        intro = []
+    if intro:
+        # Text before the first byline with no lead marker: an article of its own (or the
+        # whole page when there is no byline), whose first headline-like block is its title.
+        regions.append(Region(None, [], body=list(intro)))
+    for b in head_blocks:
+        cands.append(Candidate(headline_text(b), b[0].no, {len(regions): "before-byline"}))
+    for n, bi in enumerate(byline_idx):
+        end = byline_idx[n + 1] if n + 1 < len(byline_idx) else len(blocks)
+        names = _is_byline(blocks, bi) or []
+        regions.append(Region(blocks[bi], names, body=blocks[bi + 1 : end]))
+
+    # --- bios, and the headline material between articles --------------------------------
+    for k, reg in enumerate(regions):
+        body, bio, tail = _split_bio(reg.body)
+        is_last = k == len(regions) - 1
+        if not bio:
+            keep = _trailing_headlines(body)
+            if keep and (not is_last or byline_idx):
+                tail = body[len(body) - keep :]
+                body = body[: len(body) - keep]
+        reg.body, reg.bio = body, bio
+        for t_i, b in enumerate(tail):
+            if not _headline_like(b):
+                unplaced.append(canonical(_text(b)))
+                weak.append(f"line {b[0].no}: text after an article's bio fits no article")
+                continue
+            if is_last:
+                pos = {kk: "page-end" for kk in range(len(regions))}
+                if t_i == 0:
+                    pos[k] = "after-bio"
+            else:
+                pos = {k: "after-bio", k + 1: "before-byline"}
+            cands.append(Candidate(headline_text(b), b[0].no, pos))
+        if reg.byline is None and body and _headline_like(body[0]) and len(body) > 1:
+            cands.append(Candidate(headline_text(body[0]), body[0][0].no, {k: "before-byline"}))
+            reg.body = body[1:]
+
+    # --- bodies, then the headline assignment over all articles --------------------------
+    articles: list[Article] = []
+    units_by_article: dict[int, list[Unit]] = {}
+    for k, reg in enumerate(regions):
+        body_lines = [ln for b in reg.body for ln in b]
+        units, _joins = unwrap(body_lines, blank)
+        units_by_article[k] = units
+        for u in units:
+            weak.extend(u.weak)
+        articles.append(
+            Article(
+                title="",
+                authors=reg.authors,
+                bio=bio_text(reg.bio) if reg.bio else "",
+                blocks=[Block(u.type, u.text) for u in units if u.text],  # type: ignore[arg-type]
+            )
+        )
+    bodies = ["".join(b.text for b in a.blocks) for a in articles]
+    for c, a in zip(cands, assign(cands, bodies), strict=True):
+        if a.article < 0 or articles[a.article].title:
+            unplaced.append(c.text.replace("\n", ""))
+            weak.append(f"line {c.line}: headline {c.text.replace(chr(10), '/')!r} fits no article")
+            continue
+        art = articles[a.article]
+        art.title = c.text
+        art.placement = Placement(c.line, c.positions.get(a.article, "far"), a.score, a.margin)
+        if a.margin < 0.15:
+            weak.append(f"line {c.line}: headline assigned with a small margin ({a.margin:.2f})")
+    for k, art in enumerate(articles):
+        if not art.title:
+            weak.append(f"article {k + 1}: no headline found")
+
+    doc = Document(lead=lead, articles=articles, unplaced=[u for u in unplaced if u])
+    check_accounting(clean, doc, force)
+    s = Structure(doc, units_by_article, weak)
+    return s
+
+
+def _count(text: str) -> Counter:
+    return Counter(c for c in text if accountable(c))
+
+
+def model_text(doc: Document) -> str:
+    return "".join(t for _, t in doc.iter_text())
+
+
+def check_accounting(clean: str, doc: Document, force: bool = False) -> tuple[int, int]:
+    """Every Han character, digit and Latin letter of the input appears in the model once."""
+    cin, cout = _count(clean), _count(model_text(doc))
+    n_in, n_out = sum(cin.values()), sum(cout.values())
+    if cin != cout:
+        lost = "".join(sorted((cin - cout).elements()))[:20]
+        extra = "".join(sorted((cout - cin).elements()))[:20]
+        msg = f"character accounting failed: {n_in} in, {n_out} out (lost {lost!r}, duplicated {extra!r})"
+        if not force:
+            raise AccountingError(msg + "; rerun with --force to write the output anyway")
+        warnings.warn(msg, stacklevel=2)
+    doc.stats["chars_in"] = n_in
+    doc.stats["chars_out"] = n_out
+    return n_in, n_out

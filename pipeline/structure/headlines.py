@@ -1,0 +1,163 @@
+"""Assign displaced headlines to their articles, as one assignment over all of them.
+
+The OCR reading order puts a headline before its byline, right after its own article's bio,
+or with the others at the end of the page. Position alone is ambiguous (a headline between
+article k's bio and article k+1's byline may belong to either), and first-come-first-served
+fails as soon as one headline is missing. So every headline is scored against every article
+(position evidence plus content evidence: a headline's key phrases recur in its own body,
+measured as IDF-weighted character-bigram overlap) and the best total assignment is taken
+(Hungarian algorithm). The margin over the best assignment without that pairing is kept for
+the cleanup report.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..text import is_han
+
+# Position prior: how much a position supports a pairing. Content evidence (0..1) decides
+# whenever the positions are ambiguous; an impossible position still loses to content
+# only when the content evidence is overwhelming.
+POSITION_BONUS = {"before-byline": 0.35, "after-bio": 0.30, "page-end": 0.10, "far": -0.6}
+MIN_SCORE = -0.5  # below this a pairing is not made at all
+
+
+@dataclass
+class Candidate:
+    text: str  # headline with "\n" between its lines
+    line: int  # first source line
+    # Articles this position makes plausible, with the kind of position for each.
+    positions: dict[int, str]
+
+
+def bigrams(text: str) -> list[str]:
+    han = [c if is_han(c) else " " for c in text]
+    s = "".join(han)
+    return [s[i : i + 2] for i in range(len(s) - 1) if " " not in s[i : i + 2]]
+
+
+def content_scores(cands: list[Candidate], bodies: list[str]) -> list[list[float]]:
+    """IDF-weighted share of a headline's bigrams found in each body (0..1)."""
+    body_sets = [set(bigrams(b)) for b in bodies]
+    n = len(bodies)
+    out = []
+    for c in cands:
+        grams = set(bigrams(c.text))
+        row = []
+        weights = {g: math.log((n + 1) / (0.5 + sum(g in s for s in body_sets))) + 0.1 for g in grams}
+        total = sum(weights.values()) or 1.0
+        for s in body_sets:
+            row.append(sum(w for g, w in weights.items() if g in s) / total)
+        out.append(row)
+    return out
+
+
+def score_matrix(cands: list[Candidate], bodies: list[str]) -> list[list[float]]:
+    content = content_scores(cands, bodies)
+    m = []
+    for ci, c in enumerate(cands):
+        row = []
+        for k in range(len(bodies)):
+            pos = c.positions.get(k, "far")
+            row.append(content[ci][k] + POSITION_BONUS[pos])
+        m.append(row)
+    return m
+
+
+def hungarian(cost: list[list[float]]) -> list[int]:
+    """Minimum-cost assignment for a rectangular matrix (rows <= cols): column per row."""
+    n, m = len(cost), len(cost[0]) if cost else 0
+    if n == 0:
+        return []
+    assert n <= m
+    INF = float("inf")
+    u = [0.0] * (n + 1)
+    v = [0.0] * (m + 1)
+    p = [0] * (m + 1)
+    way = [0] * (m + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [INF] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], INF, 0
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    result = [-1] * n
+    for j in range(1, m + 1):
+        if p[j]:
+            result[p[j] - 1] = j - 1
+    return result
+
+
+def _best(score: list[list[float]], forbid: tuple[int, int] | None = None) -> tuple[float, list[int]]:
+    """Best total score; more headlines than articles get dummy 'no article' columns."""
+    n = len(score)
+    k = len(score[0]) if n else 0
+    big = 1e6
+    cost = []
+    for i in range(n):
+        row = [-score[i][j] if score[i][j] >= MIN_SCORE else big for j in range(k)]
+        row += [-(MIN_SCORE - 0.01)] * n  # leaving a headline unassigned
+        if forbid and forbid[0] == i:
+            row[forbid[1]] = big
+        cost.append(row)
+    assign = hungarian(cost)
+    total = 0.0
+    out = []
+    for i, j in enumerate(assign):
+        if j < k and cost[i][j] < big:
+            total += score[i][j]
+            out.append(j)
+        else:
+            total += MIN_SCORE - 0.01
+            out.append(-1)
+    return total, out
+
+
+@dataclass
+class Assignment:
+    article: int  # -1: fits no article
+    score: float
+    margin: float
+
+
+def assign(cands: list[Candidate], bodies: list[str]) -> list[Assignment]:
+    if not cands:
+        return []
+    if not bodies:
+        return [Assignment(-1, 0.0, 0.0) for _ in cands]
+    score = score_matrix(cands, bodies)
+    total, best = _best(score)
+    out = []
+    for i, k in enumerate(best):
+        if k < 0:
+            out.append(Assignment(-1, 0.0, 0.0))
+            continue
+        alt, _ = _best(score, forbid=(i, k))
+        out.append(Assignment(k, round(score[i][k], 4), round(total - alt, 4)))
+    return out

@@ -1,0 +1,134 @@
+"""Lines of the cleaned page and what each one looks like on its own.
+
+The structure stage works on lines, not characters: every printed column line is one line
+of OCR, and the typesetter's choices (width, indent, the mark a line ends with) are the
+evidence for where paragraphs, headlines, bylines and bios are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import CLOSING, CJK_PUNCT, SENTENCE_FINAL, is_cjk, is_han
+
+# Lead-note markers a theory page puts above its introduction.
+LEAD_MARKERS = ("导读", "編者按", "编者按", "编者的话", "编前", "核心提示", "内容提要", "阅读提示", "導讀")
+BIO_START = re.compile(r"^[（(]?\s*(本文)?作者(系|为|是|单位|簡介|简介|：|:|係|為)")
+NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+NAME_SEPARATORS = re.compile(r"[ 、，,]+")
+
+
+@dataclass
+class Line:
+    no: int  # 1-based line number in the input
+    text: str  # cleaned text, leading/trailing spaces removed
+    joined: bool = False  # followed by a single newline (same block), not a blank line
+    indent: int = 0  # leading spaces in the source line
+    spaced: bool = False  # the OCR spread it out: a justified, hence full, line
+
+    @property
+    def width(self) -> float:
+        return measure(self.text)
+
+    @property
+    def last(self) -> str:
+        return self.text[-1] if self.text else ""
+
+
+def measure(s: str) -> float:
+    """Width in em after OCR spaces are removed: Han 1, digits/Latin 1/2, CJK marks 1/2.
+
+    Marks count half because a justified Chinese line compresses them: a full line holds
+    one extra character for every two marks, and counting them whole makes full lines look
+    uneven (17-19 for an 18-em column) where half makes them agree within one em.
+    """
+    w = 0.0
+    for c in s:
+        if c == " ":
+            continue
+        if c in CJK_PUNCT or c in "“”‘’":
+            w += 0.5
+        elif is_cjk(c) or is_han(c):
+            w += 1.0
+        else:
+            w += 0.5
+    return w
+
+
+def ends_sentence(text: str) -> bool:
+    """The line ends a sentence: 。！？… or —— or a closing mark right after one of them."""
+    t = text.rstrip()
+    if not t:
+        return False
+    if t.endswith("——") or t[-1] in SENTENCE_FINAL or t[-1] in "；;!?":
+        return True
+    if t[-1] in CLOSING:
+        inner = t.rstrip(CLOSING)
+        return bool(inner) and (inner[-1] in SENTENCE_FINAL or inner.endswith("——"))
+    return False
+
+
+def ends_with_mark(text: str) -> bool:
+    """Any mark a paragraph may end on: sentence-final, closing quote/bracket, colon."""
+    t = text.rstrip()
+    return bool(t) and (ends_sentence(t) or t[-1] in CLOSING or t[-1] in "：:")
+
+
+def split_names(text: str) -> list[str] | None:
+    """A byline: one to four Chinese names of 2-4 characters separated by spaces or 、."""
+    t = text.strip()
+    for prefix in ("文／", "文/", "□", "■", "◎", "作者："):
+        if t.startswith(prefix):
+            t = t[len(prefix) :].strip()
+    parts = [p for p in NAME_SEPARATORS.split(t) if p]
+    if not 1 <= len(parts) <= 4 or not all(NAME.match(p) for p in parts):
+        return None
+    return parts
+
+
+def is_lead_marker(text: str) -> bool:
+    t = text.strip().strip("【】[]：:")
+    return t in LEAD_MARKERS
+
+
+def is_bio_start(text: str) -> bool:
+    return bool(BIO_START.match(text.strip()))
+
+
+_SPREAD = re.compile(r"(?<=[\u4e00-\u9fff，、。；：）”]) (?=[\u4e00-\u9fff，、。；：（“])")
+
+
+def read_lines(text: str, source: str | None = None) -> list[Line]:
+    """Non-blank lines with their numbers; `joined` marks a single-newline continuation.
+
+    `source` is the page before cleanup (same line count): whether the OCR spread a line
+    out is only visible there, since despace has removed the spaces from `text`.
+    """
+    raw = text.split("\n")
+    src = source.split("\n") if source is not None else raw
+    out: list[Line] = []
+    for i, s in enumerate(raw):
+        if not s.strip():
+            continue
+        nxt = raw[i + 1] if i + 1 < len(raw) else ""
+        orig = src[i] if i < len(src) else s
+        out.append(
+            Line(
+                no=i + 1,
+                text=s.strip(),
+                joined=bool(nxt.strip()),
+                indent=len(s) - len(s.lstrip(" ")),
+                spaced=len(_SPREAD.findall(orig.strip())) >= 4,
+            )
+        )
+    return out
+
+
+def blank_separated(lines: list[Line]) -> bool:
+    """True when the page separates lines by blank lines (the usual OCR export), so a single
+    newline means "same block". In a page without blank lines that signal does not exist."""
+    if len(lines) < 4:
+        return True
+    joined = sum(1 for ln in lines[:-1] if ln.joined)
+    return joined < 0.3 * (len(lines) - 1)

@@ -1,0 +1,192 @@
+"""Rejoin wrapped column lines into paragraphs, and find subheadings between them.
+
+Every printed line is its own OCR line, so for each line we decide whether it ends its
+paragraph from what the typesetter left behind:
+- the local column width (estimated from neighbouring lines, since it changes between
+  articles and where text wraps around a box), so a short line is visible;
+- the 2-em first-line indent: a paragraph's first line is two em narrower than the line
+  after it;
+- the mark a line ends with: a paragraph ends on 。！？…, ——, or a closing quote after them;
+- a spread-out (justified) line is full by definition.
+A full line ending in 。 is usually mid-paragraph: only a short line, or an indented next
+line, ends a paragraph. Lines join with no separator (Chinese has no inter-word space).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..clean.despace import despace
+from .lines import Line, ends_sentence, ends_with_mark
+
+WIDE_COLUMN = 28.0  # wider than any newspaper column: a box or a lead set across the page
+SHORT = 1.25  # em missing from a line before it counts as short
+INDENT_LO, INDENT_HI = 1.25, 2.9  # a first-line indent of 2 em, measured with OCR noise
+
+
+@dataclass
+class Unit:
+    """A rebuilt block before it enters the model, with its evidence for the report."""
+
+    type: str  # "paragraph" | "heading"
+    lines: list[Line]
+    text: str = ""
+    weak: list[str] = field(default_factory=list)  # low-confidence decisions, for the report
+
+    @property
+    def first_no(self) -> int:
+        return self.lines[0].no
+
+
+def join_text(parts: list[str]) -> str:
+    """Join wrapped lines: no separator between CJK; one space where two Latin words meet."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if out and p and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalpha():
+            out += " "
+        out += p
+    return out
+
+
+def canonical(text: str) -> str:
+    """Model text: no space between CJK characters or between CJK and digits/Latin."""
+    t, _ = despace(text.replace("\n", ""))
+    # A single space between two Han runs survives despace (it may separate names);
+    # inside a paragraph it is OCR noise.
+    return re.sub(r"(?<=[\u4e00-\u9fff，。、；：！？”’）》]) +(?=[\u4e00-\u9fff“‘（《])", "", t).strip()
+
+
+def _local_width(widths: list[float], full: list[bool], i: int) -> float:
+    """Column width around line i: the upper quartile of up to four lines on each side, so
+    one over-full line does not set the width, short last lines and indented first lines do
+    not lower it, and a box boundary a few lines away does not move it much."""
+    window = [widths[j] for j in range(max(0, i - 4), min(len(widths), i + 5)) if j != i]
+    if not window:
+        return widths[i]
+    window.sort(reverse=True)
+    return window[len(window) // 4]
+
+
+def _is_first_line(widths: list[float], full: list[bool], i: int) -> bool:
+    """Line i looks like an indented first line: about 2 em narrower than its column and
+    followed by a wider line of the same paragraph."""
+    if i >= len(widths):
+        return False
+    col = _local_width(widths, full, i)
+    d = col - widths[i]
+    if full[i] or not INDENT_LO <= d <= INDENT_HI:
+        return False
+    if i + 1 < len(widths):
+        return full[i + 1] or widths[i + 1] >= widths[i] + INDENT_LO
+    return False
+
+
+def unwrap(lines: list[Line], blank_separated: bool = True) -> tuple[list[Unit], int]:
+    """Split one article body into paragraphs and subheadings. Returns units and joins made."""
+    units: list[Unit] = []
+    # 1. Blocks joined by a single newline (in a blank-separated page) are subheadings.
+    segments: list[list[Line] | Line] = []
+    i = 0
+    while i < len(lines):
+        if blank_separated and lines[i].joined and i + 1 < len(lines):
+            block = [lines[i]]
+            while block[-1].joined and i + 1 < len(lines):
+                i += 1
+                block.append(lines[i])
+            segments.append(block)
+        else:
+            segments.append(lines[i])
+        i += 1
+
+    joins = 0
+    run: list[Line] = []
+
+    def flush() -> None:
+        nonlocal joins
+        if run:
+            new, j = _paragraphs(run, blank_separated)
+            units.extend(new)
+            joins += j
+            run.clear()
+
+    for seg in segments:
+        if isinstance(seg, list):
+            flush()
+            units.append(Unit("heading", seg, canonical("".join(x.text for x in seg))))
+        else:
+            run.append(seg)
+    flush()
+    return units, joins
+
+
+def _paragraphs(lines: list[Line], blank_separated: bool) -> tuple[list[Unit], int]:
+    widths = [ln.width for ln in lines]
+    full = [ln.spaced for ln in lines]
+    n = len(lines)
+    wide = sorted(widths)[n // 2] >= WIDE_COLUMN
+    units: list[Unit] = []
+    cur: list[Line] = []
+    weak: list[str] = []
+    joins = 0
+    starts = True
+    i = 0
+    while i < n:
+        ln = lines[i]
+        text = ln.text
+        col = _local_width(widths, full, i)
+        expected = col - (2.0 if starts else 0.0)
+        deficit = 0.0 if full[i] else expected - widths[i]
+        sentence = ends_sentence(text)
+        mark = ends_with_mark(text)
+        last = i == n - 1
+        next_first = _is_first_line(widths, full, i + 1)
+
+        # A subheading: a line (or two) with no closing mark between paragraphs, followed
+        # by an indented first line; or, on a page without blank lines, two short lines.
+        if starts and not mark and not last and n > 2 and len(text) <= 40 and "。" not in text:
+            if next_first and widths[i] <= col - 1.0 and not full[i]:
+                units.append(Unit("heading", [ln], canonical(text)))
+                i += 1
+                continue
+            if (
+                not blank_separated
+                and i + 2 < n
+                and deficit >= 2.5
+                and not ends_with_mark(lines[i + 1].text)
+                and widths[i + 1] <= col - 2.5
+                and _is_first_line(widths, full, i + 2)
+            ):
+                units.append(Unit("heading", [ln, lines[i + 1]], canonical(text + lines[i + 1].text)))
+                i += 2
+                continue
+
+        if last:
+            end = True
+        elif wide:
+            end = mark
+        elif sentence and deficit >= SHORT:
+            end = True
+        elif sentence and next_first:
+            end = True
+        elif mark and deficit >= 2.5:
+            end = True
+        elif not mark and deficit >= 4.0 and next_first:
+            end = True
+            weak.append(f"line {ln.no}: paragraph ends without a closing mark")
+        else:
+            end = False
+            if sentence and 0.75 <= deficit < SHORT:
+                weak.append(f"line {ln.no}: nearly short line ending a sentence kept inside the paragraph")
+        cur.append(ln)
+        if end:
+            units.append(Unit("paragraph", list(cur), canonical(join_text([x.text for x in cur])), weak))
+            joins += len(cur) - 1
+            cur, weak = [], []
+        starts = end
+        i += 1
+    if cur:
+        units.append(Unit("paragraph", cur, canonical(join_text([x.text for x in cur])), weak))
+        joins += len(cur) - 1
+    return units, joins
