@@ -1,0 +1,128 @@
+"""The model as styled paragraphs: title page, TOC, lead, articles, then unplaced text.
+
+Only named styles, no direct formatting. Headings get bookmarks (_Toc000000001, ...) numbered
+in reading order, so the pre-filled TOC links to them and two renders are byte-identical.
+Each article opens a section (page.article_section) so its running header can name it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docx.document import Document as DocxDocument
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
+
+from ...model import Document
+from ...style import Style
+from ..shared import flat_title
+from . import oxml, page
+
+LABELS = {  # text the writer adds itself, per script
+    "zh-Hans": {"toc": "目录", "unplaced": "待核文字"},
+    "zh-Hant": {"toc": "目錄", "unplaced": "待核文字"},
+}
+TOC_INSTR = 'TOC \\o "1-2" \\h \\z \\u'
+
+
+def outline(doc: Document, labels: dict[str, str]) -> Iterator[tuple[int, str]]:
+    """(level, heading text) in the order BodyWriter.write emits headings."""
+    if doc.lead:
+        yield 1, doc.lead.heading
+    for art in doc.articles:
+        yield 1, art.title
+        for b in art.blocks:
+            if b.type == "heading":
+                yield 2, b.text
+    if doc.unplaced:
+        yield 1, labels["unplaced"]
+
+
+def _bookmark_name(i: int) -> str:
+    return f"_Toc{i:09d}"
+
+
+class BodyWriter:
+    def __init__(
+        self, d: DocxDocument, doc: Document, styles: dict[str, ParagraphStyle], style: Style, variant: str
+    ) -> None:
+        self.d, self.doc, self.styles, self.style = d, doc, styles, style
+        self.labels = LABELS.get(variant, LABELS["zh-Hans"])
+        self.n_headings = 0
+
+    def para(self, key: str, text: str = "") -> Paragraph:
+        p = self.d.add_paragraph(style=self.styles[key])
+        if text:
+            p.add_run(oxml.xml_text(text))  # python-docx turns "\n" into <w:br/>
+        return p
+
+    def heading(self, key: str, text: str) -> Paragraph:
+        p = self.para(key, text)
+        self.n_headings += 1
+        oxml.bookmark(p._p, self.n_headings, _bookmark_name(self.n_headings))
+        return p
+
+    def section(self, title: str) -> None:
+        page.article_section(self.d, self.doc, self.style, title, self.styles)
+
+    def write(self) -> None:
+        doc, layout = self.doc, self.style.layout
+        if layout["cover"]:
+            self.title_page()
+        entries = list(outline(doc, self.labels))
+        if layout["toc"] and entries:
+            self.toc(entries)
+        if doc.lead:
+            self.heading("lead_heading", doc.lead.heading)
+            for text in doc.lead.paragraphs:
+                self.para("lead", text)
+        sep = layout["byline_separator"]
+        for art in doc.articles:
+            self.section(art.title)
+            self.heading("h1", art.title)
+            if art.authors:
+                self.para("byline", sep.join(art.authors))
+            for b in art.blocks:
+                if b.type == "heading":
+                    self.heading("h2", b.text)
+                else:
+                    self.para("body", b.text)
+            if art.bio:
+                self.para("bio", f"（{art.bio}）")
+        if doc.unplaced:  # never dropped: editors decide where it belongs
+            self.section(self.labels["unplaced"])
+            self.heading("h1", self.labels["unplaced"])
+            for text in doc.unplaced:
+                self.para("body", text)
+        assert self.n_headings == len(entries), "outline() and write() disagree on the headings"
+
+    def title_page(self) -> None:
+        meta, sheet = self.doc.meta, self.style.meta
+        for key, text in (
+            ("title", meta.title or sheet.get("title", "")),
+            ("subtitle", meta.subtitle or sheet.get("subtitle", "")),
+            ("imprint", meta.publisher or sheet.get("publisher", "")),
+            ("imprint", meta.date or sheet.get("date", "")),
+        ):
+            if text:
+                self.para(key, text)
+
+    def toc(self, entries: list[tuple[int, str]]) -> None:
+        """A TOC field pre-filled with linked entries and PAGEREF page numbers.
+
+        Word rebuilds it on open (settings updateFields, field dirty); viewers that never
+        update fields still list every heading, linked to its bookmark.
+        """
+        self.para("toc_heading", self.labels["toc"])
+        last = None
+        for i, (level, text) in enumerate(entries, start=1):
+            last = self.para("toc1" if level == 1 else "toc2")
+            if i == 1:
+                oxml.field_begin(last._p, TOC_INSTR, dirty=True)
+            name = _bookmark_name(i)
+            link = oxml.internal_link(last._p, name)
+            link.append(oxml.run(oxml.xml_text(flat_title(text, " "))))
+            link.append(oxml.run(tab=True))
+            oxml.add_field(link, f"PAGEREF {name} \\h", "")
+        if last is not None:
+            oxml.field_end(last._p)

@@ -1,0 +1,63 @@
+"""The package around the document: parts kept, core properties, deterministic zip bytes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from ...model import Document
+from ..shared import all_authors, content_id, flat_title
+from .oxml import xml_text
+
+# Template parts that say nothing true about our document: python-docx's thumbnail of an empty
+# page, a Word 2010 duplicate of styles.xml (it would keep the template's theme fonts), and an
+# empty custom-XML item.
+_DROP_DOC = {RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
+_DROP_PKG = {RT.THUMBNAIL}
+
+
+def prune(d: DocxDocument) -> None:
+    for rels, drop in ((d.part.rels, _DROP_DOC), (d.part.package.rels, _DROP_PKG)):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype in drop]:
+            del rels[rid]
+
+
+def core_properties(d: DocxDocument, doc: Document, lang: str, when: datetime) -> None:
+    cp = d.core_properties
+    title = doc.meta.title or (flat_title(doc.articles[0].title) if doc.articles else "")
+    cp.title = xml_text(title)
+    cp.subject = xml_text(doc.meta.subtitle)
+    cp.author = xml_text("、".join(all_authors(doc)))
+    cp.language = lang
+    cp.identifier = content_id(doc)
+    cp.comments = ""
+    cp.keywords = ""
+    cp.category = ""
+    cp.last_modified_by = xml_text(doc.meta.publisher)
+    cp.revision = 1
+    cp.created = when.replace(tzinfo=None)
+    cp.modified = when.replace(tzinfo=None)
+
+
+def to_bytes(d: DocxDocument, when: datetime) -> bytes:
+    """Save, then rewrite the zip with fixed entry times and attributes.
+
+    python-docx stamps every entry with the current local time; entries are rewritten in the
+    same order with the build time (SOURCE_DATE_EPOCH when set), so equal input gives equal bytes.
+    """
+    raw = io.BytesIO()
+    d.save(raw)
+    stamp = max((1980, 1, 1, 0, 0, 0), when.timetuple()[:6])
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=stamp)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.create_system = 3
+            zi.external_attr = 0o644 << 16
+            zout.writestr(zi, zin.read(info.filename))
+    return out.getvalue()

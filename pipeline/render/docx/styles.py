@@ -1,0 +1,127 @@
+"""Named Word styles derived from the style sheet (the writer's StyleMap).
+
+Every paragraph the writer emits carries one of these styles and no direct formatting, so an
+editor restyles the whole booklet from Word's style pane, and the built-in names (Title,
+Heading 1/2, toc 1/2, TOC Heading, Header, Footer) make the navigation pane and the TOC work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.shared import Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+
+from ...style import Style
+from . import oxml
+
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str  # Word's UI name; built-in names keep Word's meaning
+    role: str  # sheet role: size, leading, colour, spacing, alignment, indent
+    font: str  # docx_fonts role
+    outline: int | None = None  # 0 = level 1 in the navigation pane and TOC
+    next: str | None = None  # style of the paragraph Word starts after pressing Enter
+    align: str | None = None  # overrides the role's alignment
+
+
+SPECS: dict[str, Spec] = {
+    "title": Spec("Title", "cover_title", "title", next="subtitle"),
+    "subtitle": Spec("Subtitle", "cover_subtitle", "heading", next="imprint"),
+    "imprint": Spec("Imprint", "cover_subtitle", "body", align="center"),
+    "toc_heading": Spec("TOC Heading", "lead_heading", "heading", next="toc1"),
+    "toc1": Spec("toc 1", "toc", "body"),
+    "toc2": Spec("toc 2", "toc", "body"),
+    "lead_heading": Spec("Lead Heading", "lead_heading", "heading", outline=0, next="lead"),
+    "lead": Spec("Lead", "lead", "lead"),
+    "h1": Spec("Heading 1", "title", "title", outline=0, next="byline"),
+    "h2": Spec("Heading 2", "heading", "heading", outline=1, next="body"),
+    "byline": Spec("Byline", "byline", "byline", next="body"),
+    "body": Spec("Body Text", "body", "body"),
+    "bio": Spec("Bio", "bio", "bio"),
+    "header": Spec("Header", "header", "header"),
+    "footer": Spec("Footer", "header", "header"),
+}
+
+_PAGE_BREAK_BEFORE = {"toc_heading", "lead_heading"}  # each opens a new page; h1 per the sheet
+_KEEP_WITH_NEXT = {"title", "subtitle", "toc_heading", "lead_heading", "h1", "h2", "byline"}
+
+
+def _get_or_add(d: DocxDocument, name: str) -> ParagraphStyle:
+    try:
+        st = d.styles[name]
+    except KeyError:
+        st = d.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    st.base_style = d.styles["Normal"]
+    st.hidden = False
+    st.quick_style = True
+    return st  # type: ignore[return-value]
+
+
+def _format(st: ParagraphStyle, key: str, spec: Spec, style: Style, variant: str, lang: str) -> None:
+    role = style.role(spec.role)
+    oxml.clear_formatting(st.element)
+    pf, font = st.paragraph_format, st.font
+    font.size = Pt(role.size)
+    font.bold = False  # 黑体/楷体 have no bold face; synthetic bold smears CJK strokes
+    font.color.rgb = RGBColor.from_string(role.color.lstrip("#").upper())
+    pf.alignment = ALIGN[spec.align or role.align]
+    pf.line_spacing = Pt(role.leading)  # exact: CJK fonts' own line gap would double the leading
+    # The cover title sits a fifth of the way down the title page.
+    pf.space_before = Pt(role.space_before + (style.page.height * 0.2 if key == "title" else 0))
+    pf.space_after = Pt(role.space_after)
+    pf.widow_control = True
+    if key in _KEEP_WITH_NEXT:
+        pf.keep_with_next = True
+        pf.keep_together = True
+    pf.page_break_before = key in _PAGE_BREAK_BEFORE  # articles open new sections instead
+    pPr, rPr = st.element.get_or_add_pPr(), st.element.get_or_add_rPr()
+    if role.first_line_indent_em > 0:
+        oxml.set_first_line_chars(pPr, role.first_line_indent_em, role.size)
+    if key == "toc2":
+        pf.left_indent = Pt(2 * role.size)
+    if spec.outline is not None:
+        oxml.set_outline_level(pPr, spec.outline)
+    if key in ("toc1", "toc2"):
+        text_width = style.page.width - style.page.margin_inner - style.page.margin_outer
+        pf.tab_stops.add_tab_stop(Pt(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    if key == "bio" and style.layout["bio_rule"]:
+        oxml.set_border(pPr, "top", role.color, size_eighths=4, space_pt=6)
+    if key == "header" and style.header.get("rule"):
+        oxml.set_border(pPr, "bottom", role.color, size_eighths=4, space_pt=2)
+    oxml.set_fonts(rPr, style.docx_font(spec.font, variant), style.docx_font("latin", variant))
+    oxml.set_lang(rPr, lang)
+
+
+def apply(d: DocxDocument, style: Style, variant: str, lang: str) -> dict[str, ParagraphStyle]:
+    """Define every style from the sheet; return them by key for the body writer."""
+    latin = style.docx_font("latin", variant)
+    body_font = style.docx_font("body", variant)
+    styles_el = d.styles.element
+    oxml.strip_theme_fonts(styles_el)
+
+    d_rPr, _ = oxml.doc_defaults(styles_el)
+    oxml.set_fonts(d_rPr, body_font, latin)
+    oxml.set_lang(d_rPr, lang)
+    normal = d.styles["Normal"]
+    oxml.set_fonts(normal.element.get_or_add_rPr(), body_font, latin)
+    oxml.set_lang(normal.element.get_or_add_rPr(), lang)
+    normal.font.size = Pt(style.role("body").size)
+    normal.paragraph_format.space_after = Pt(0)
+
+    out = {key: _get_or_add(d, spec.name) for key, spec in SPECS.items()}
+    for key, spec in SPECS.items():
+        _format(out[key], key, spec, style, variant, lang)
+        out[key].next_paragraph_style = out[spec.next] if spec.next else out[key]
+    return out
