@@ -262,9 +262,7 @@ def _check_table(path: Path, name: str, table: Any, schema: dict[str, Any], full
     out: dict[str, Any] = {}
     for k, v in table.items():
         if k not in schema:
-            raise StyleError(
-                f"style sheet {path}: unknown key '{name}.{k}' (expected one of: {', '.join(schema)})"
-            )
+            raise StyleError(f"style sheet {path}: unknown key '{name}.{k}' (expected one of: {', '.join(schema)})")
         try:
             out[k] = schema[k](v)
         except ValueError as e:

@@ -38,13 +38,9 @@ def _convert_line(line: str) -> tuple[str, int]:
         left, right = _neighbour(line, i, -1), _neighbour(line, i, 1)
         if c in ",:" and left.isdigit() and right.isdigit() and line[i + 1 : i + 2] != " ":
             continue  # 1,000 and 10:30
-        if c == "(" and (is_cjk(right) or (is_cjk(left) and not right.isascii())):
+        if (c == "(" and (is_cjk(right) or (is_cjk(left) and not right.isascii()))) or (c == ")" and (is_cjk(left) or (is_cjk(right) and not left.isascii()))):
             pass
-        elif c == ")" and (is_cjk(left) or (is_cjk(right) and not left.isascii())):
-            pass
-        elif c in "()":
-            continue
-        elif not (is_cjk(left) or is_cjk(right)):
+        elif c in "()" or not (is_cjk(left) or is_cjk(right)):
             continue
         chars[i] = HALF_TO_FULL[c]
         n += 1

@@ -46,7 +46,11 @@ def decode(data: bytes, name: str = "input") -> Decoded:
         )
     text: str | None = None
     enc = ""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 text, enc = data.decode(codec), codec
@@ -74,9 +78,11 @@ def decode(data: bytes, name: str = "input") -> Decoded:
             candidates.sort(key=lambda c: -c[0])
             score, enc, text = candidates[0]
             if score < 0.2:
-                raise InputError(f"{name}: cannot tell the text encoding (not UTF-8; {enc} gives unlikely text); re-save it as UTF-8")
+                raise InputError(
+                    f"{name}: cannot tell the text encoding (not UTF-8; {enc} gives unlikely text); re-save it as UTF-8"
+                ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for c in text if c < " " and c not in "\n\t\f" or c == "\x7f")
+    controls = sum(1 for c in text if (c < " " and c not in "\n\t\f") or c == "\x7f")
     if "\x00" in text or controls > max(8, len(text) // 50):
         raise InputError(f"{name}: binary data ({controls} control characters), not a text file")
     if not text.strip():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import CLOSING, CJK_PUNCT, SENTENCE_FINAL, is_cjk, is_han
+from ..text import CJK_PUNCT, CLOSING, SENTENCE_FINAL, is_cjk, is_han
 
 # Lead-note markers a theory page puts above its introduction.
 LEAD_MARKERS = ("导读", "編者按", "编者按", "编者的话", "编前", "核心提示", "内容提要", "阅读提示", "導讀")

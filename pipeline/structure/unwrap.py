@@ -166,11 +166,7 @@ def _paragraphs(lines: list[Line], blank_separated: bool) -> tuple[list[Unit], i
             end = True
         elif wide:
             end = mark
-        elif sentence and deficit >= SHORT:
-            end = True
-        elif sentence and next_first:
-            end = True
-        elif mark and deficit >= 2.5:
+        elif (sentence and deficit >= SHORT) or (sentence and next_first) or (mark and deficit >= 2.5):
             end = True
         elif not mark and deficit >= 4.0 and next_first:
             end = True

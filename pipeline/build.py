@@ -1,0 +1,143 @@
+"""One build job: read an input, convert it to each requested script, render each format.
+
+The CLI only parses options and calls `build_one` / `build_many`; everything a build does
+lives here, so tests and the benchmark drive the same code the command line does.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import metadata
+from .errors import PipelineError
+from .model import Document
+from .outputs import ensure_dir, write_atomic
+from .read.ocr import read_path
+from .render.shared import HANT_PROFILE_LANG, LANG_TAGS, RenderOptions, source_date_epoch
+from .style import Style, load_style
+
+FORMATS = {
+    "pdf": "pipeline.render.pdf",
+    "docx": "pipeline.render.docx",
+    "epub": "pipeline.render.epub",
+    "json": "pipeline.render.json",
+    "md": "pipeline.render.markdown",
+}
+VARIANTS = ("zh-Hans", "zh-Hant")
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    formats: tuple[str, ...]
+    variants: tuple[str, ...] = ("zh-Hans",)
+    style_path: str | None = None
+    out: Path = Path("output")
+    force: bool = False
+    meta: dict[str, str] = field(default_factory=dict)  # CLI overrides
+    hant_profile: str | None = None
+
+
+@dataclass
+class BuildResult:
+    input: str
+    outputs: list[str] = field(default_factory=list)
+    error: str | None = None
+    chars_in: int = 0
+    chars_out: int = 0
+    seconds: float = 0.0
+
+
+def parse_list(value: str, allowed: tuple[str, ...] | dict, what: str) -> tuple[str, ...]:
+    items = tuple(v.strip() for v in value.split(",") if v.strip())
+    bad = [v for v in items if v not in allowed]
+    if bad or not items:
+        raise PipelineError(
+            f"unknown {what} {', '.join(bad) or repr(value)}; expected one or more of: {', '.join(allowed)}"
+        )
+    return items
+
+
+def writer(fmt: str):
+    try:
+        return importlib.import_module(FORMATS[fmt])
+    except ModuleNotFoundError as e:
+        raise PipelineError(f"the {fmt} writer is not available ({e.name} missing)") from None
+
+
+def read_document(path: Path, style: Style, cfg: BuildConfig, epoch: int | None) -> Document:
+    doc = read_path(path, force=cfg.force).doc
+    metadata.apply(doc, cfg.meta, metadata.read_sidecar(path), style.meta, epoch=epoch)
+    return doc
+
+
+def convert(doc: Document, variant: str, style: Style, cfg: BuildConfig) -> tuple[Document, str]:
+    """The document in the requested script, and its language tag."""
+    if variant == "zh-Hans":
+        return doc, LANG_TAGS["zh-Hans"]
+    from .hant import to_hant
+
+    profile = cfg.hant_profile or style.hant["profile"]
+    hant = to_hant(doc, profile=profile, corner_quotes=style.hant["corner_quotes"])
+    return hant, HANT_PROFILE_LANG.get(profile, "zh-Hant")
+
+
+def output_path(out: Path, stem: str, variant: str, fmt: str) -> Path:
+    return out / (f"{stem}.{fmt}" if variant == "zh-Hans" else f"{stem}.{variant}.{fmt}")
+
+
+def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) -> BuildResult:
+    path = Path(path)
+    res = BuildResult(str(path))
+    t0 = time.perf_counter()
+    try:
+        style = style or load_style(cfg.style_path)
+        epoch = source_date_epoch()
+        doc = read_document(path, style, cfg, epoch)
+        res.chars_in, res.chars_out = doc.stats.get("chars_in", 0), doc.stats.get("chars_out", 0)
+        ensure_dir(cfg.out)
+        for variant in cfg.variants:
+            vdoc, lang = convert(doc, variant, style, cfg)
+            vdoc = replace(vdoc, meta=replace(vdoc.meta, language=lang))
+            opts = RenderOptions(variant=variant, lang=lang, epoch=epoch)
+            for fmt in cfg.formats:
+                data = writer(fmt).render(vdoc, style, opts)
+                dest = output_path(cfg.out, path.stem, variant, fmt)
+                write_atomic(dest, data)
+                res.outputs.append(str(dest))
+    except PipelineError as e:
+        res.error = str(e)
+    except Exception as e:  # a bug: still one line, never a traceback for the user
+        res.error = f"{path}: internal error {type(e).__name__}: {e} (please report this)"
+        if os.environ.get("PIPELINE_DEBUG"):
+            raise
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+_worker_style: Style | None = None
+
+
+def _init_worker(style_path: str | None) -> None:
+    global _worker_style
+    _worker_style = load_style(style_path)
+
+
+def _work(args: tuple[str, BuildConfig]) -> BuildResult:
+    return build_one(args[0], args[1], _worker_style)
+
+
+def build_many(paths: list[str], cfg: BuildConfig, jobs: int = 1) -> Iterator[BuildResult]:
+    """Build every input; a failure is reported in its result and does not stop the rest."""
+    style = load_style(cfg.style_path)  # validate once, before any work
+    if jobs <= 1 or len(paths) <= 1:
+        for p in paths:
+            yield build_one(p, cfg, style)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(cfg.style_path,)) as ex:
+        yield from ex.map(_work, [(p, cfg) for p in paths], chunksize=1)

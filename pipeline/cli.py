@@ -1,0 +1,110 @@
+"""Command line: wires the stages together and reports; holds no logic of its own."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .build import FORMATS, VARIANTS, BuildConfig, build_many, parse_list
+from .errors import PipelineError
+from .read.ocr import read_path
+
+
+def _fail(msg: str) -> None:
+    click.echo(f"error: {msg}", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pipeline")
+def cli() -> None:
+    """OCR'd Chinese newspaper pages to typeset booklets (PDF), DOCX and EPUB."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--to", "to", default="pdf", show_default=True, help=f"Formats, comma-separated: {','.join(FORMATS)}.")
+@click.option("--variant", default="zh-Hans", show_default=True, help="Scripts: zh-Hans, zh-Hant, or both.")
+@click.option("--style", "style_path", default=None, help="Style sheet (default styles/booklet.toml).")
+@click.option("--out", default="output", show_default=True, type=click.Path(file_okay=False), help="Output directory.")
+@click.option("--hant-profile", default=None, help="OpenCC profile for zh-Hant: s2tw, s2hk, s2twp (opt-in vocabulary).")
+@click.option("--title", default=None, help="Booklet title (overrides sidecar and sheet).")
+@click.option("--subtitle", default=None, help="Booklet subtitle.")
+@click.option("--publisher", default=None, help="Publisher shown on the cover.")
+@click.option("--date", "date_", default=None, help="Date shown on the cover.")
+@click.option("-j", "--jobs", default=None, type=int, help="Worker processes (default: number of cores).")
+@click.option("--force", is_flag=True, help="Write outputs even if the character accounting fails (warns).")
+def build(inputs, to, variant, style_path, out, hant_profile, title, subtitle, publisher, date_, jobs, force) -> None:
+    """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>)."""
+    try:
+        formats = parse_list(to, FORMATS, "format")
+        variants = parse_list(variant, VARIANTS, "variant")
+        meta = {k: v for k, v in dict(title=title, subtitle=subtitle, publisher=publisher, date=date_).items() if v}
+        cfg = BuildConfig(formats, variants, style_path, Path(out), force, meta, hant_profile)
+        jobs = jobs or os.cpu_count() or 1
+        t0 = time.perf_counter()
+        failures = n_out = 0
+        results = build_many(list(inputs), cfg, jobs)
+        with (
+            click.progressbar(results, length=len(inputs), label="building", file=sys.stderr)
+            if sys.stderr.isatty() and len(inputs) > 1
+            else _plain(results) as bar
+        ):
+            for res in bar:
+                if res.error:
+                    failures += 1
+                    click.echo(f"error: {res.error}", err=True)
+                else:
+                    n_out += len(res.outputs)
+                    click.echo(
+                        f"{res.input}: chars in/out {res.chars_in}/{res.chars_out}; wrote {', '.join(res.outputs)}"
+                    )
+        if len(inputs) > 1 or failures:
+            click.echo(
+                f"{len(inputs)} inputs, {n_out} outputs, {failures} failed, {time.perf_counter() - t0:.1f} s",
+                err=True,
+            )
+    except PipelineError as e:
+        _fail(str(e))
+    if failures:
+        sys.exit(1)
+
+
+class _plain:
+    def __init__(self, it):
+        self.it = it
+
+    def __enter__(self):
+        return self.it
+
+    def __exit__(self, *a):
+        return False
+
+
+@cli.command()
+@click.argument("input")
+@click.option("--force", is_flag=True, help="Print the model even if the character accounting fails.")
+def structure(input, force) -> None:
+    """Print the document model of INPUT as JSON (schema in CONTRACT.md)."""
+    try:
+        doc = read_path(input, force=force).doc
+    except PipelineError as e:
+        _fail(str(e))
+    click.echo(doc.to_json())
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("error: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

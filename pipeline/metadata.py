@@ -1,0 +1,74 @@
+"""Booklet metadata: sidecar file, style sheet, CLI options, and defaults derived from the page.
+
+Precedence, highest first: CLI options, a sidecar `<stem>.toml` beside the input, the style
+sheet's [meta], then what the page itself suggests (a column name in 《》 in the lead note).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from .errors import PipelineError
+from .model import Document
+from .render.shared import build_time
+
+FIELDS = ("title", "subtitle", "publisher", "date")
+CN_NUM = "零一二三四五六七八九十"
+
+
+def _cn(n: int) -> str:
+    if n <= 10:
+        return CN_NUM[n]
+    if n < 20:
+        return "十" + (CN_NUM[n - 10] if n > 10 else "")
+    return str(n)
+
+
+def read_sidecar(input_path: Path) -> dict[str, str]:
+    side = input_path.with_suffix(".toml")
+    if not side.is_file():
+        return {}
+    try:
+        data = tomllib.loads(side.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise PipelineError(f"metadata sidecar {side}: {e}; fix the TOML or remove the file") from None
+    out = {}
+    for k, v in data.items():
+        if k not in FIELDS:
+            raise PipelineError(f"metadata sidecar {side}: unknown key '{k}' (expected one of: {', '.join(FIELDS)})")
+        if not isinstance(v, str):
+            raise PipelineError(f"metadata sidecar {side}: key '{k}' must be a string")
+        out[k] = v
+    return out
+
+
+def derived(doc: Document, epoch: int | None) -> dict[str, str]:
+    title = ""
+    if doc.lead:
+        for p in doc.lead.paragraphs:
+            m = re.search(r"《([^《》]{2,10})》", p)
+            if m:
+                title = m.group(1)
+                break
+    if not title:
+        title = (
+            doc.articles[0].title.split("\n")[0] if len(doc.articles) == 1 and doc.articles[0].title else "理论文章选编"
+        )
+    n = len(doc.articles)
+    t = build_time(epoch)
+    return {
+        "title": title,
+        "subtitle": f"收录文章{_cn(n)}篇" if n > 1 else "",
+        "publisher": "",
+        "date": f"{t.year}年{t.month}月{t.day}日",
+    }
+
+
+def apply(doc: Document, *layers: dict[str, str], epoch: int | None = None) -> None:
+    """Fill doc.meta from the layers (highest precedence first), then derived defaults."""
+    base = derived(doc, epoch)
+    for key in FIELDS:
+        val = next((layer[key] for layer in layers if layer.get(key)), base[key])
+        setattr(doc.meta, key, val)

@@ -1,0 +1,159 @@
+"""The EPUB stylesheet, generated from the same sheet the PDF uses.
+
+Reflowable readers let the reader pick the text size, so sizes are em relative to the body
+role (role.size / body.size), leading is a unitless line-height ratio and spacing is em of the
+element's own size. Fonts are named by family with a generic fallback, so a reader without the
+Noto/WenKai faces still picks a serif (Song) or sans (Hei) face.
+"""
+
+from __future__ import annotations
+
+from ...style import Role, Style
+from .fonts import FONT_ROLE, SANS_ROLES
+
+# CSS selector for each role the XHTML uses.
+SELECTORS = {
+    "body": "p.body, p.unplaced",
+    "lead": "p.lead",
+    "lead_heading": "h1.lead-heading",
+    "title": "h1.title",
+    "byline": "p.byline",
+    "heading": "h2.heading",
+    "bio": "p.bio",
+    "cover_title": "h1.book-title",
+    "cover_subtitle": "p.book-subtitle",
+    "toc": "nav li",
+}
+
+
+def _num(x: float) -> str:
+    s = f"{x:.3f}".rstrip("0").rstrip(".")
+    return s or "0"
+
+
+def _em(x: float) -> str:
+    return "0" if abs(x) < 1e-9 else f"{_num(x)}em"
+
+
+def family_stack(style: Style, role: str, variant: str) -> str:
+    """'"Noto Serif CJK SC", "LXGW WenKai", serif': sheet families, then a generic one."""
+    font_role = FONT_ROLE.get(role, "body")
+    names = [n for n in style.font_families(font_role, variant) if "/" not in n]
+    generic = "sans-serif" if role in SANS_ROLES or font_role in SANS_ROLES else "serif"
+    return ", ".join([*(f'"{n}"' for n in names), generic])
+
+
+def _role_rules(style: Style, name: str, role: Role, variant: str, vertical: bool) -> list[str]:
+    base = style.role("body").size
+    before, after = ("margin-right", "margin-left") if vertical else ("margin-top", "margin-bottom")
+    rules = [
+        f"font-family: {family_stack(style, name, variant)};",
+        f"font-size: {_em(role.size / base)};",
+        f"line-height: {_num(role.leading / role.size)};",
+        f"color: {role.color};",
+        f"{before}: {_em(role.space_before / role.size)};",
+        f"{after}: {_em(role.space_after / role.size)};",
+        f"text-indent: {_em(role.first_line_indent_em)};",
+        f"text-align: {role.align};",
+    ]
+    if name in ("title", "heading", "lead_heading", "cover_title", "byline"):
+        rules.append("font-weight: normal;")  # the Hei/Kai face is the emphasis, as in the PDF
+    return rules
+
+
+def _block(selector: str, rules: list[str]) -> str:
+    return selector + " {\n" + "".join(f"  {r}\n" for r in rules if r) + "}\n"
+
+
+def stylesheet(style: Style, variant: str, vertical: bool, font_faces: list[tuple[str, str, str]]) -> str:
+    """The whole CSS. font_faces: (family, url relative to the CSS, format) for embedded fonts."""
+    body = style.role("body")
+    out = ['@charset "utf-8";\n']
+    for family, url, fmt in font_faces:
+        out.append(_block("@font-face", [f'font-family: "{family}";', f'src: url("{url}") format("{fmt}");']))
+    root = ["margin: 0;", "padding: 0;"]
+    if vertical:
+        root += [
+            "writing-mode: vertical-rl;",
+            "-epub-writing-mode: vertical-rl;",
+            "-webkit-writing-mode: vertical-rl;",
+            "text-orientation: mixed;",
+            "-epub-text-orientation: mixed;",
+            "-webkit-text-orientation: mixed;",
+        ]
+    out.append(_block("html", root))
+    out.append(
+        _block(
+            "body",
+            [
+                "margin: 0 4%;" if not vertical else "margin: 4% 0;",
+                f"font-family: {family_stack(style, 'body', variant)};",
+                f"color: {body.color};",
+                f"line-height: {_num(body.leading / body.size)};",
+                "text-align: justify;",
+                "line-break: strict;",
+                "-webkit-line-break: strict;",
+                "-epub-line-break: strict;",
+                "word-break: normal;",
+                "overflow-wrap: break-word;",
+                "text-autospace: ideograph-alpha ideograph-numeric;",
+                "hanging-punctuation: none;",
+            ],
+        )
+    )
+    out.append(_block("p, h1, h2", ["margin: 0;", "padding: 0;"]))
+    for name, selector in SELECTORS.items():
+        out.append(_block(selector, _role_rules(style, name, style.role(name), variant, vertical)))
+    # Where the XHTML sets these apart, beyond the role values.
+    out.append(_block("h1, h2", ["page-break-after: avoid;", "break-after: avoid;", "hyphens: none;"]))
+    out.append(_block("section.article, section.lead, section.unplaced", ["page-break-before: always;"]))
+    out.append(_block("p.bio", ["page-break-inside: avoid;", "break-inside: avoid;"]))
+    rule = "border-right: 1px solid #999999; height: 4em; width: 0;" if vertical else "width: 4em; height: 0;"
+    if style.layout.get("bio_rule", True):
+        bio_before = style.role("bio").space_before / style.role("bio").size
+        side = "margin: 0 %s 0 0;" if vertical else "margin: %s 0 0 0;"
+        out.append(
+            _block(
+                "hr.bio-rule",
+                [
+                    "border: 0;",
+                    "border-top: 1px solid #999999;" if not vertical else "",
+                    rule,
+                    side % _em(bio_before),
+                ],
+            )
+        )
+        out.append(_block("hr.bio-rule + p.bio", ["margin-top: 0.4em;" if not vertical else "margin-right: 0.4em;"]))
+    out.append(
+        _block(
+            "section.titlepage",
+            ["text-align: center;", "margin-top: 30%;" if not vertical else "margin-right: 30%;"],
+        )
+    )
+    out.append(_block("p.book-meta", ["text-indent: 0;", "text-align: center;", "margin-top: 0.5em;"]))
+    out.append(_block("body.cover", ["margin: 0;", "padding: 0;"]))
+    out.append(_block("div.cover", ["text-align: center;", "margin: 0;", "padding: 0;"]))
+    out.append(_block("div.cover img", ["max-width: 100%;", "max-height: 100%;"]))
+    nav_indent = "padding: 1em 0 0 0;" if vertical else "padding: 0 0 0 1em;"
+    out.append(_block("nav ol", ["list-style-type: none;", "margin: 0;", nav_indent]))
+    out.append(_block("nav > ol", ["padding: 0;"]))
+    out.append(_block("nav a", ["color: inherit;", "text-decoration: none;"]))
+    out.append(_block("nav li li", ["font-size: 0.9em;", "color: #555555;"]))
+    out.append(_block("nav h2", _role_rules(style, "lead_heading", style.role("lead_heading"), variant, vertical)))
+    out.append(
+        _block(
+            ".tcy",
+            [
+                "text-combine-upright: all;",
+                "-epub-text-combine: horizontal;",
+                "-webkit-text-combine: horizontal;",
+            ],
+        )
+    )
+    out.append(
+        _block(
+            ".upright",
+            ["text-orientation: upright;", "-epub-text-orientation: upright;", "-webkit-text-orientation: upright;"],
+        )
+    )
+    return "".join(out)

@@ -1,0 +1,168 @@
+"""XHTML content documents, built as lxml trees so model text is only ever a text node.
+
+Each page carries lang and xml:lang (the edition's tag), links the one stylesheet, and marks its
+role with epub:type. Vertical editions wrap short ASCII runs in spans (see text.vertical_runs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ...model import Article, Document, Lead
+from .text import clean, flat, vertical_runs
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+EPUB_NS = "http://www.idpf.org/2007/ops"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+EPUB_TYPE = f"{{{EPUB_NS}}}type"
+NSMAP = {None: XHTML_NS, "epub": EPUB_NS}
+CSS_HREF = "style/book.css"
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What every page needs besides its content."""
+
+    lang: str
+    vertical: bool
+    byline_separator: str
+    bio_rule: bool
+
+
+def _el(parent: etree._Element, tag: str, cls: str | None = None, **attrs: str) -> etree._Element:
+    e = etree.SubElement(parent, f"{{{XHTML_NS}}}{tag}")
+    if cls:
+        e.set("class", cls)
+    for k, v in attrs.items():
+        e.set(k, v)
+    e.tail = "\n"
+    return e
+
+
+def _append(parent: etree._Element, text: str) -> None:
+    """Append text after parent's last child (or as its text)."""
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def add_text(parent: etree._Element, text: str, ctx: Ctx, breaks: bool = False) -> None:
+    """Model text into an element: literal characters; '\\n' as <br/> when breaks is set."""
+    lines = clean(text).split("\n") if breaks else [clean(text)]
+    for i, line in enumerate(lines):
+        if i:
+            br = etree.SubElement(parent, f"{{{XHTML_NS}}}br")
+            br.tail = None
+        if not ctx.vertical:
+            _append(parent, line)
+            continue
+        for chunk, cls in vertical_runs(line):
+            if cls is None:
+                _append(parent, chunk)
+            else:
+                span = etree.SubElement(parent, f"{{{XHTML_NS}}}span")
+                span.set("class", cls)
+                span.text = chunk
+
+
+def page(title: str, ctx: Ctx, body_type: str) -> tuple[etree._Element, etree._Element]:
+    """An empty document: (html root, body)."""
+    html = etree.Element(f"{{{XHTML_NS}}}html", nsmap=NSMAP)
+    html.set("lang", ctx.lang)
+    html.set(XML_LANG, ctx.lang)
+    html.text = "\n"
+    head = _el(html, "head")
+    head.text = "\n"
+    t = _el(head, "title")
+    t.text = flat(title) or "-"
+    _el(head, "link", rel="stylesheet", type="text/css", href=CSS_HREF)
+    body = _el(html, "body")
+    body.text = "\n"
+    body.set(EPUB_TYPE, body_type)
+    return html, body
+
+
+def serialize(html: etree._Element) -> bytes:
+    return etree.tostring(html, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
+
+
+def cover_page(title: str, image_href: str, ctx: Ctx) -> bytes:
+    html, body = page(title, ctx, "cover")
+    body.set("class", "cover")
+    div = _el(body, "div", "cover")
+    img = _el(div, "img", src=image_href, alt=flat(title))
+    img.tail = None
+    return serialize(html)
+
+
+def title_page(doc: Document, title: str, ctx: Ctx) -> bytes:
+    """Booklet title, subtitle, date and publisher: the printed booklet's title leaf."""
+    html, body = page(title, ctx, "frontmatter")
+    sec = _el(body, "section", "titlepage")
+    sec.set(EPUB_TYPE, "titlepage")
+    sec.text = "\n"
+    add_text(_el(sec, "h1", "book-title"), title, ctx, breaks=True)
+    m = doc.meta
+    if m.subtitle.strip():
+        add_text(_el(sec, "p", "book-subtitle"), m.subtitle, ctx, breaks=True)
+    for value in (m.date, m.publisher):
+        if value.strip():
+            add_text(_el(sec, "p", "book-meta"), value, ctx)
+    return serialize(html)
+
+
+def lead_page(lead: Lead, heading: str, ctx: Ctx) -> bytes:
+    html, body = page(heading, ctx, "frontmatter")
+    sec = _el(body, "section", "lead", id="lead")
+    sec.set(EPUB_TYPE, "introduction")
+    sec.text = "\n"
+    add_text(_el(sec, "h1", "lead-heading"), heading, ctx, breaks=True)
+    for p in lead.paragraphs:
+        add_text(_el(sec, "p", "lead"), p, ctx)
+    return serialize(html)
+
+
+def heading_id(art_id: str, n: int) -> str:
+    """Stable anchor of an article's n-th subheading (1-based): the nav and NCX link to it."""
+    return f"{art_id}-h{n:02d}"
+
+
+def article_page(art: Article, art_id: str, ctx: Ctx) -> bytes:
+    """Title (breaks kept), byline, subheadings and paragraphs in order, then the bio."""
+    html, body = page(art.title, ctx, "bodymatter")
+    sec = _el(body, "section", "article", id=art_id)
+    sec.set(EPUB_TYPE, "chapter")
+    sec.text = "\n"
+    add_text(_el(sec, "h1", "title"), art.title, ctx, breaks=True)
+    authors = [a for a in (clean(x).strip() for x in art.authors) if a]
+    if authors:
+        add_text(_el(sec, "p", "byline"), ctx.byline_separator.join(authors), ctx)
+    n = 0
+    for b in art.blocks:
+        if b.type == "heading":
+            n += 1
+            add_text(_el(sec, "h2", "heading", id=heading_id(art_id, n)), b.text, ctx)
+        else:
+            add_text(_el(sec, "p", "body"), b.text, ctx)
+    bio = clean(art.bio).strip().removeprefix("（").removesuffix("）")
+    if bio:
+        if ctx.bio_rule:
+            _el(sec, "hr", "bio-rule")
+        add_text(_el(sec, "p", "bio"), f"（{bio}）", ctx)
+    return serialize(html)
+
+
+def unplaced_page(texts: list[str], heading: str, ctx: Ctx) -> bytes:
+    """Text the reader could not place in an article: kept, never dropped."""
+    html, body = page(heading, ctx, "backmatter")
+    sec = _el(body, "section", "unplaced", id="unplaced")
+    sec.set(EPUB_TYPE, "appendix")
+    sec.text = "\n"
+    add_text(_el(sec, "h1", "lead-heading"), heading, ctx)
+    for t in texts:
+        add_text(_el(sec, "p", "unplaced"), t, ctx)
+    return serialize(html)
