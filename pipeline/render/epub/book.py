@@ -9,7 +9,7 @@ from ...style import Style
 from ..shared import RenderOptions, all_authors, content_id
 from . import css, package, xhtml
 from .cover import cover_png
-from .fonts import FONT_ROLE, assign, chain, subset_font
+from .fonts import FONT_ROLE, assign, chain, css_family, subset_font
 from .text import clean, flat, iso_date, labels
 
 CSS_FILE = "style/book.css"
@@ -25,22 +25,21 @@ def _book_title(doc: Document, variant: str) -> str:
 
 
 def _role_texts(doc: Document, title: str, lab: dict[str, str], sep: str) -> dict[str, set[str]]:
-    """Characters each CSS role shows, for font subsetting."""
-    chars: dict[str, set[str]] = {r: set() for r in FONT_ROLE}
+    """Characters each CSS role shows (model text plus what the writer adds), for subsetting."""
+    texts: dict[str, list[str]] = {r: [] for r in FONT_ROLE}
     for role, text in doc.iter_text():
-        chars["body" if role == "body" else role].update(clean(text))
-    chars["bio"].update("（）")
-    chars["byline"].update(sep)
-    chars["cover_title"].update(title)
-    chars["cover_subtitle"].update(doc.meta.subtitle)
-    chars["byline"].update(doc.meta.date + doc.meta.publisher)  # title page lines
-    chars["lead_heading"].update(lab["unplaced"] + lab["lead"])
-    chars["toc"].update(lab["toc"] + lab["landmarks"] + lab["cover"] + lab["start"] + lab["titlepage"])
-    for a in doc.articles:
-        chars["toc"].update(clean(a.title))
-        chars["toc"].update(b.text for b in a.blocks if b.type == "heading")
-    chars["toc"] = {c for s in chars["toc"] for c in s}
-    return chars
+        texts[role].append(text)
+    texts["bio"].append("（）")
+    texts["byline"].append(sep)
+    texts["cover_title"].append(title)
+    texts["cover_subtitle"].append(doc.meta.subtitle)
+    texts["body"] += [doc.meta.date, doc.meta.publisher]  # title page lines
+    texts["lead_heading"] += [lab["unplaced"], lab["lead"], lab["toc"], lab["landmarks"]]
+    texts["toc"] += [lab[k] for k in ("cover", "start", "titlepage", "unplaced", "lead")]
+    texts["toc"] += [a.title for a in doc.articles] + [b.text for a in doc.articles for b in a.blocks]
+    if doc.lead:
+        texts["toc"].append(doc.lead.heading)
+    return {role: set(clean("".join(parts))) | set("0123456789") for role, parts in texts.items()}
 
 
 def _embed_fonts(book: epub.EpubBook, doc: Document, style: Style, opts: RenderOptions, title: str) -> list:
@@ -51,7 +50,7 @@ def _embed_fonts(book: epub.EpubBook, doc: Document, style: Style, opts: RenderO
         if role == "header":
             continue
         fonts = chain(style.font_families(FONT_ROLE[role], opts.variant))
-        for ff, got in assign(chars | set("0123456789"), fonts).items():
+        for ff, got in assign(chars, fonts).items():
             need.setdefault(ff, set()).update(got)
     faces = []
     for i, (ff, chars) in enumerate(sorted(need.items(), key=lambda kv: (kv[0].path, kv[0].index, kv[0].name))):
@@ -59,7 +58,7 @@ def _embed_fonts(book: epub.EpubBook, doc: Document, style: Style, opts: RenderO
         name = f"fonts/font{i + 1:02d}.{ext}"
         data = subset_font(ff.path, ff.index, "".join(sorted(chars)))
         book.add_item(epub.EpubItem(uid=f"font{i + 1:02d}", file_name=name, media_type=mt, content=data))
-        faces.append((ff.name, f"../{name}", fmt))
+        faces.append((css_family(ff.name), f"../{name}", fmt))
     return faces
 
 

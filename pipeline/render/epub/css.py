@@ -9,7 +9,7 @@ Noto/WenKai faces still picks a serif (Song) or sans (Hei) face.
 from __future__ import annotations
 
 from ...style import Role, Style
-from .fonts import FONT_ROLE, SANS_ROLES
+from .fonts import FONT_ROLE, SANS_ROLES, css_family
 
 # CSS selector for each role the XHTML uses.
 SELECTORS = {
@@ -38,7 +38,7 @@ def _em(x: float) -> str:
 def family_stack(style: Style, role: str, variant: str) -> str:
     """'"Noto Serif CJK SC", "LXGW WenKai", serif': sheet families, then a generic one."""
     font_role = FONT_ROLE.get(role, "body")
-    names = [n for n in style.font_families(font_role, variant) if "/" not in n]
+    names = [css_family(n) for n in style.font_families(font_role, variant)]
     generic = "sans-serif" if role in SANS_ROLES or font_role in SANS_ROLES else "serif"
     return ", ".join([*(f'"{n}"' for n in names), generic])
 
@@ -130,7 +130,8 @@ def stylesheet(style: Style, variant: str, vertical: bool, font_faces: list[tupl
             ["text-align: center;", "margin-top: 30%;" if not vertical else "margin-right: 30%;"],
         )
     )
-    out.append(_block("p.book-meta", ["text-indent: 0;", "text-align: center;", "margin-top: 0.5em;"]))
+    meta_gap = "margin-right: 0.5em;" if vertical else "margin-top: 0.5em;"
+    out.append(_block("p.book-meta", ["text-indent: 0;", "text-align: center;", meta_gap]))
     out.append(_block("body.cover", ["margin: 0;", "padding: 0;"]))
     out.append(_block("div.cover", ["text-align: center;", "margin: 0;", "padding: 0;"]))
     out.append(_block("div.cover img", ["max-width: 100%;", "max-height: 100%;"]))

@@ -47,6 +47,15 @@ def _looks_like_path(name: str) -> bool:
     return "/" in name or name.lower().endswith((".ttf", ".otf", ".ttc", ".otc"))
 
 
+def css_family(name: str) -> str:
+    """The family name CSS uses: the sheet's name, or a font file's stem when it gives a path.
+
+    Quotes and backslashes are dropped: they would end the CSS string the name is written in.
+    """
+    name = Path(name).stem if _looks_like_path(name) else name
+    return name.replace("\\", "").replace('"', "")
+
+
 @lru_cache(maxsize=64)
 def find_font(name: str) -> FontFile | None:
     """The file fontconfig uses for a family name (or a font file path), or None."""
@@ -158,7 +167,7 @@ def subset_font(path: str, index: int, chars: str) -> bytes:
     opts.notdef_outline = True
     opts.recalc_timestamp = False
     opts.hinting = False
-    font = TTFont(path, fontNumber=index, recalcTimestamp=False, lazy=False)
+    font = TTFont(path, fontNumber=index, recalcTimestamp=False, lazy=True)  # only used glyphs are parsed
     sub = subset.Subsetter(opts)
     sub.populate(unicodes=sorted({ord(c) for c in chars}))
     sub.subset(font)
