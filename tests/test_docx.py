@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import shutil
@@ -280,3 +281,38 @@ def test_libreoffice_converts_to_pdf_with_text_and_pages(model, docx_bytes, tmp_
     flat = re.sub(r"\s+", "", text)
     for role, piece in model.iter_text():
         assert re.sub(r"\s+", "", piece)[:12] in flat, (role, piece[:20])
+
+
+def test_articles_run_on_when_the_sheet_says_so(model, style):
+    sheet = dataclasses.replace(style, layout={**style.layout, "article_new_page": False})
+    wd = docx.Document(io.BytesIO(render(model, sheet, HANS)))
+    assert {s.start_type for s in wd.sections[1:]} == {docx.enum.section.WD_SECTION.CONTINUOUS}
+
+
+def _bare() -> Document:
+    doc = make_doc(n_articles=1, paras=2, lead=False)
+    doc.articles[0].authors, doc.articles[0].bio = [], ""
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("doc_factory", "layout"),
+    [
+        (lambda: Document(lead=None, articles=[]), {}),
+        (_bare, {}),
+        (_bare, {"cover": False, "toc": False}),
+        (lambda: make_doc(n_articles=2), {"cover": False, "toc": False}),
+    ],
+    ids=["empty-document", "no-byline-no-bio", "bare-no-cover-no-toc", "no-cover-no-toc"],
+)
+def test_sparse_documents_still_open(style, doc_factory, layout):
+    doc = doc_factory()
+    sheet = dataclasses.replace(style, layout={**style.layout, **layout})
+    wd = docx.Document(io.BytesIO(render(doc, sheet, HANS)))
+    texts = "\n".join(p.text for p in wd.paragraphs)
+    for _role, text in doc.iter_text():
+        assert text in texts
+    headers = [s.header.paragraphs[0].text for s in wd.sections]
+    titles = [flat_title(a.title, " ") for a in doc.articles]
+    assert headers[len(headers) - len(titles) :] == titles  # one section per article, named in its header
+    assert len(headers) <= len(titles) + 1

@@ -84,7 +84,7 @@ def _fill(hf: _BaseHeaderFooter, template: str, doc: Document, article_title: st
         if piece == "{page}":
             oxml.add_field(p._p, "PAGE", "1")
         elif piece == "{article_title}" and article_title is not None:
-            oxml.add_field(p._p, 'STYLEREF "heading 1"', oxml.xml_text(article_title))
+            oxml.add_field(p._p, "STYLEREF 1", oxml.xml_text(article_title))  # level number: locale-proof
         elif piece == "{article_title}":
             p.add_run(oxml.xml_text(doc.meta.title))
         elif piece:
