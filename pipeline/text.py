@@ -15,6 +15,8 @@ HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(":
 
 
 def is_han(c: str) -> bool:
+    if not c:
+        return False
     o = ord(c)
     return (
         0x4E00 <= o <= 0x9FFF
@@ -30,6 +32,8 @@ def is_cjk(c: str) -> bool:
     """Han, kana, or CJK punctuation: characters set on the full-width grid."""
     if is_han(c) or c in CJK_PUNCT:
         return True
+    if not c:
+        return False
     o = ord(c)
     return 0x3000 <= o <= 0x30FF or 0xFF01 <= o <= 0xFF60
 

@@ -21,8 +21,9 @@ def _spaced_out(tokens: list[str]) -> bool:
     """A justified line: most tokens are one or two CJK characters."""
     if len(tokens) < 4:
         return False
-    short = sum(1 for t in tokens if len(t) <= 2 and any(is_cjk(c) for c in t))
-    return short >= 0.6 * len(tokens)
+    short = sum(1 for t in tokens if len(t) <= 2)
+    cjk = sum(1 for t in tokens if any(is_cjk(c) for c in t))
+    return cjk >= 2 and short >= 0.6 * len(tokens)
 
 
 def _despace_line(line: str) -> tuple[str, int]:
@@ -41,7 +42,9 @@ def _despace_line(line: str) -> tuple[str, int]:
         right_tok = core[m.end() :].split(" ", 1)[0]
         a, b = core[m.start() - 1], core[m.end()] if m.end() < len(core) else ""
         remove = False
-        if b and is_cjk(a) and is_cjk(b):
+        if b and spaced and not (a.isascii() and a.isalpha() and b.isascii() and b.isalpha()):
+            remove = True  # a spread-out line: every gap is the justification's
+        elif b and is_cjk(a) and is_cjk(b):
             remove = spaced or a in CJK_PUNCT or b in CJK_PUNCT or len(left_tok) == 1 or len(right_tok) == 1
         elif b and (is_cjk(a) != is_cjk(b)):
             # CJK next to digits/Latin/ASCII marks: "2035 年", "全省 1/7 的", "22% 的"

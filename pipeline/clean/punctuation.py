@@ -15,7 +15,7 @@ from ..text import HALF_TO_FULL, is_cjk
 _PAIR = re.compile(r"\(([^()\n]{0,40})\)")
 
 
-def _neighbour(line: str, i: int, step: int) -> str:
+def _neighbour(line, i: int, step: int) -> str:
     j = i + step
     while 0 <= j < len(line) and line[j] == " ":
         j += step
@@ -35,10 +35,12 @@ def _convert_line(line: str) -> tuple[str, int]:
     for i, c in enumerate(chars):
         if c not in HALF_TO_FULL:
             continue
-        left, right = _neighbour(line, i, -1), _neighbour(line, i, 1)
+        left, right = _neighbour(chars, i, -1), _neighbour(chars, i, 1)
         if c in ",:" and left.isdigit() and right.isdigit() and line[i + 1 : i + 2] != " ":
             continue  # 1,000 and 10:30
-        if (c == "(" and (is_cjk(right) or (is_cjk(left) and not right.isascii()))) or (c == ")" and (is_cjk(left) or (is_cjk(right) and not left.isascii()))):
+        if (c == "(" and (is_cjk(right) or (is_cjk(left) and not right.isascii()))) or (
+            c == ")" and (is_cjk(left) or (is_cjk(right) and not left.isascii()))
+        ):
             pass
         elif c in "()" or not (is_cjk(left) or is_cjk(right)):
             continue
@@ -51,8 +53,12 @@ def punctuation(text: str) -> tuple[str, int]:
     total = 0
     out = []
     for line in text.split("\n"):
-        if any(c in HALF_TO_FULL for c in line):
+        # A run of marks (",,") converts from its CJK end inward: repeat to a fixed point
+        # so that running the chain twice changes nothing.
+        while any(c in HALF_TO_FULL for c in line):
             line, n = _convert_line(line)
             total += n
+            if not n:
+                break
         out.append(line)
     return "\n".join(out), total

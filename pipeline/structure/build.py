@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..errors import AccountingError
 from ..model import Article, Block, Document, Lead, Placement
 from ..text import accountable
-from .headlines import Candidate, assign
+from .headlines import Candidate, assign, content_scores
 from .lines import (
     Line,
     blank_separated,
@@ -78,10 +78,15 @@ def _is_byline(blocks: list[list[Line]], i: int) -> list[str] | None:
     names = split_names(b[0].text)
     if not names or is_lead_marker(b[0].text):
         return None
-    # A byline stands before a body, never right after an unfinished sentence.
+    # A byline stands before a body, never right after an unfinished sentence; names
+    # joined by 、 could be a list inside a paragraph, so they need a clean break before.
     if i > 0:
-        prev = _text(blocks[i - 1])
-        if not ends_with_mark(prev) and len(blocks[i - 1]) == 1 and measure(prev) > HEADLINE_MAX_WIDTH:
+        prev_block = blocks[i - 1]
+        prev = _text(prev_block)
+        clean_break = ends_sentence(prev) or prev.endswith(("）", ")")) or len(prev_block) > 1 or is_lead_marker(prev)
+        if "、" in b[0].text and not clean_break:
+            return None
+        if not clean_break and not ends_with_mark(prev) and measure(prev) > HEADLINE_MAX_WIDTH:
             return None
     return names
 
@@ -180,12 +185,12 @@ def build(clean: str, source: str | None = None, force: bool = False) -> Structu
         intro = pre[marker + 1 :]
     else:
         intro = pre
-    widths = sorted(measure(ln.text) for b in intro for ln in b)
-    ref = widths[len(widths) // 2] if widths else None
     n_head = 0
     if byline_idx:
+        # Right before the first byline, a block with no sentence end cannot be the end of
+        # the lead (a paragraph ends on a mark), so it is headline material.
         for b in reversed(intro):
-            if _headline_like(b, ref if marker is not None else None) and n_head < 2:
+            if _headline_like(b) and n_head < 2:
                 n_head += 1
             else:
                 break
@@ -206,7 +211,7 @@ def build(clean: str, source: str | None = None, force: bool = False) -> Structu
         # whole page when there is no byline), whose first headline-like block is its title.
         regions.append(Region(None, [], body=list(intro)))
     for b in head_blocks:
-        cands.append(Candidate(headline_text(b), b[0].no, {len(regions): "before-byline"}))
+        cands.append(Candidate(headline_text(b), b[0].no, {len(regions): "before-byline"}, zone=0))
     for n, bi in enumerate(byline_idx):
         end = byline_idx[n + 1] if n + 1 < len(byline_idx) else len(blocks)
         names = _is_byline(blocks, bi) or []
@@ -233,7 +238,7 @@ def build(clean: str, source: str | None = None, force: bool = False) -> Structu
                     pos[k] = "after-bio"
             else:
                 pos = {k: "after-bio", k + 1: "before-byline"}
-            cands.append(Candidate(headline_text(b), b[0].no, pos))
+            cands.append(Candidate(headline_text(b), b[0].no, pos, zone=k + 1))
         if reg.byline is None and body and _headline_like(body[0]) and len(body) > 1:
             cands.append(Candidate(headline_text(body[0]), body[0][0].no, {k: "before-byline"}))
             reg.body = body[1:]
@@ -256,6 +261,8 @@ def build(clean: str, source: str | None = None, force: bool = False) -> Structu
             )
         )
     bodies = ["".join(b.text for b in a.blocks) for a in articles]
+    if not blank:
+        cands = merge_split_headlines(cands, bodies)
     for c, a in zip(cands, assign(cands, bodies), strict=True):
         if a.article < 0 or articles[a.article].title:
             unplaced.append(c.text.replace("\n", ""))
@@ -274,6 +281,40 @@ def build(clean: str, source: str | None = None, force: bool = False) -> Structu
     check_accounting(clean, doc, force)
     s = Structure(doc, units_by_article, weak)
     return s
+
+
+def merge_split_headlines(cands: list[Candidate], bodies: list[str]) -> list[Candidate]:
+    """On a page without blank lines a two-line headline arrives as two one-line
+    candidates. Adjacent lines in the same place are one headline unless each clearly points
+    to a different article."""
+    if len(cands) < 2:
+        return cands
+    scores = content_scores(cands, bodies)
+    best = [max(range(len(bodies)), key=lambda k: row[k]) if bodies else -1 for row in scores]
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if (
+            i + 1 < len(cands)
+            and cands[i + 1].line == c.line + 1
+            and cands[i + 1].zone == c.zone
+            and (best[i] == best[i + 1] or not (_distinct(scores[i]) and _distinct(scores[i + 1])))
+            and "\n" not in c.text + cands[i + 1].text
+        ):
+            pos = {**cands[i + 1].positions, **c.positions}
+            out.append(Candidate(c.text + "\n" + cands[i + 1].text, c.line, pos, c.zone))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _distinct(row: list[float]) -> bool:
+    """A line whose words clearly point to one article (so it is a headline of its own)."""
+    top = sorted(row, reverse=True)
+    return top[0] >= 0.6 and (len(top) < 2 or top[1] < 0.5 * top[0])
 
 
 def _count(text: str) -> Counter:

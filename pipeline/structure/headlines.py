@@ -30,6 +30,7 @@ class Candidate:
     line: int  # first source line
     # Articles this position makes plausible, with the kind of position for each.
     positions: dict[int, str]
+    zone: int = -1  # which gap between articles it stood in (lines of one headline share it)
 
 
 def bigrams(text: str) -> list[str]:

@@ -16,7 +16,7 @@ from ..text import CJK_PUNCT, CLOSING, SENTENCE_FINAL, is_cjk, is_han
 LEAD_MARKERS = ("导读", "編者按", "编者按", "编者的话", "编前", "核心提示", "内容提要", "阅读提示", "導讀")
 BIO_START = re.compile(r"^[（(]?\s*(本文)?作者(系|为|是|单位|簡介|简介|：|:|係|為)")
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
-NAME_SEPARATORS = re.compile(r"[ 、，,]+")
+NAME_SEPARATORS = re.compile(r"[ 、]+")
 
 
 @dataclass

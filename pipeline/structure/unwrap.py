@@ -58,25 +58,44 @@ def canonical(text: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff，。、；：！？”’）》]) +(?=[\u4e00-\u9fff“‘（《])", "", t).strip()
 
 
-def _local_width(widths: list[float], full: list[bool], i: int) -> float:
-    """Column width around line i: the upper quartile of up to four lines on each side, so
-    one over-full line does not set the width, short last lines and indented first lines do
-    not lower it, and a box boundary a few lines away does not move it much."""
-    window = [widths[j] for j in range(max(0, i - 4), min(len(widths), i + 5)) if j != i]
-    if not window:
-        return widths[i]
-    window.sort(reverse=True)
-    return window[len(window) // 4]
+def column_widths(widths: list[float], full: list[bool]) -> list[float]:
+    """The column width at each line.
+
+    The article's column is its upper-quartile line width: first lines, last lines and the
+    odd over-full line do not move it. Where the text wraps round a box, a stretch of at
+    least four consecutive lines is set narrower and agrees within an em: there the column
+    is that stretch's own width.
+    """
+    n = len(widths)
+    if n == 0:
+        return []
+    ranked = sorted(widths, reverse=True)
+    base = ranked[len(ranked) // 4] if n >= 4 else ranked[0]
+    cols = [base] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and widths[j] <= base - 1.5 and max(widths[i : j + 1]) - min(widths[i : j + 1]) <= 1.0:
+            j += 1
+        if j - i >= 4:
+            box = max(widths[i:j])
+            for k in range(i, j):
+                cols[k] = box
+            # The box's first and last lines belong to it too if they fit its width.
+            i = j
+        else:
+            i += 1
+    return cols
 
 
-def _is_first_line(widths: list[float], full: list[bool], i: int) -> bool:
+def _is_first_line(widths: list[float], cols: list[float], full: list[bool], i: int) -> bool:
     """Line i looks like an indented first line: about 2 em narrower than its column and
     followed by a wider line of the same paragraph."""
     if i >= len(widths):
         return False
-    col = _local_width(widths, full, i)
-    d = col - widths[i]
-    if full[i] or not INDENT_LO <= d <= INDENT_HI:
+    d = cols[i] - widths[i]
+    # A spread-out line lost a character to the line-breaking rules: its indent reads wider.
+    if not (INDENT_LO + 0.5 <= d <= INDENT_HI + 1.0 if full[i] else INDENT_LO <= d <= INDENT_HI):
         return False
     if i + 1 < len(widths):
         return full[i + 1] or widths[i + 1] >= widths[i] + INDENT_LO
@@ -124,6 +143,7 @@ def unwrap(lines: list[Line], blank_separated: bool = True) -> tuple[list[Unit],
 def _paragraphs(lines: list[Line], blank_separated: bool) -> tuple[list[Unit], int]:
     widths = [ln.width for ln in lines]
     full = [ln.spaced for ln in lines]
+    cols = column_widths(widths, full)
     n = len(lines)
     wide = sorted(widths)[n // 2] >= WIDE_COLUMN
     units: list[Unit] = []
@@ -135,18 +155,18 @@ def _paragraphs(lines: list[Line], blank_separated: bool) -> tuple[list[Unit], i
     while i < n:
         ln = lines[i]
         text = ln.text
-        col = _local_width(widths, full, i)
+        col = cols[i]
         expected = col - (2.0 if starts else 0.0)
         deficit = 0.0 if full[i] else expected - widths[i]
         sentence = ends_sentence(text)
         mark = ends_with_mark(text)
         last = i == n - 1
-        next_first = _is_first_line(widths, full, i + 1)
+        next_first = _is_first_line(widths, cols, full, i + 1)
 
         # A subheading: a line (or two) with no closing mark between paragraphs, followed
         # by an indented first line; or, on a page without blank lines, two short lines.
         if starts and not mark and not last and n > 2 and len(text) <= 40 and "。" not in text:
-            if next_first and widths[i] <= col - 1.0 and not full[i]:
+            if next_first and widths[i] <= col - 3.0 and not full[i]:
                 units.append(Unit("heading", [ln], canonical(text)))
                 i += 1
                 continue
@@ -156,7 +176,7 @@ def _paragraphs(lines: list[Line], blank_separated: bool) -> tuple[list[Unit], i
                 and deficit >= 2.5
                 and not ends_with_mark(lines[i + 1].text)
                 and widths[i + 1] <= col - 2.5
-                and _is_first_line(widths, full, i + 2)
+                and _is_first_line(widths, cols, full, i + 2)
             ):
                 units.append(Unit("heading", [ln, lines[i + 1]], canonical(text + lines[i + 1].text)))
                 i += 2

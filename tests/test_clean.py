@@ -1,0 +1,89 @@
+"""Cleanup rules, each on its own and as the chain."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import clean
+from pipeline.clean.despace import despace
+from pipeline.clean.invisible import invisible
+from pipeline.clean.punctuation import punctuation
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("一 体 化 ，促 进 上 下 游 、产 供 销 有 效 衔", "一体化，促进上下游、产供销有效衔"),
+        ("规划和 2035 年远景", "规划和2035年远景"),
+        ("以全省 1/7 的国土面积、22% 的人口", "以全省1/7的国土面积、22%的人口"),
+        ("准 ，探 索 建 立 长 株 潭 人 才 积 分 制 和“ 绿", "准，探索建立长株潭人才积分制和“绿"),
+        ("城 市 1 , 0 0 0 亿 元 以 上", "城市1,000亿元以上"),
+    ],
+)
+def test_despace_removes_ocr_spacing(raw, want):
+    assert despace(raw)[0] == want
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["陶银球 戴姣", "充分发挥法治引领作用 加快长株潭营商环境一体化建设", "Hunan Daily", "GDP 1 000"],
+)
+def test_despace_keeps_meaningful_spaces(kept):
+    assert despace(kept)[0] == kept
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("纲要提出,要发展", "纲要提出，要发展"),
+        ("“防护墙”, 不利于", "“防护墙”， 不利于"),
+        ("发展;推进", "发展；推进"),
+        ("问题:一是", "问题：一是"),
+        ("怎么办?我们", "怎么办？我们"),
+        ("纲要(2021—2035年)提出", "纲要（2021—2035年）提出"),
+    ],
+)
+def test_punctuation_becomes_full_width_next_to_cjk(raw, want):
+    assert punctuation(raw)[0] == want
+
+
+@pytest.mark.parametrize(
+    "kept", ["共1,000亿元", "长度69.5公里", "占1/7", "增长22%", "时间10:30开会", "see (a, b) here"]
+)
+def test_punctuation_never_inside_numbers_or_latin(kept):
+    assert punctuation(kept)[0] == kept
+
+
+def test_invisible_characters_are_removed_and_counted():
+    text, n = invisible("一\u200b体\ufeff化\x07")
+    assert (text, n) == ("一体化", 3)
+
+
+def test_chain_counts_every_rule():
+    res = clean.run("规划和 2035 年,打造\u3000一 体 化 ，促 进 上 下 游")
+    assert res.text == "规划和2035年，打造一体化，促进上下游"
+    assert res.counts["punctuation"] == 1
+    assert res.counts["ideographic_space"] == 1
+    assert res.counts["despace"] >= 6
+    assert list(res.counts) == [name for name, _ in clean.RULES]
+
+
+HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
+PIECES = st.one_of(HAN, st.sampled_from(list("，。、；：“”（）《》 ,;:?!()0123456789abc%/.\n")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=80).map("".join))
+def test_cleanup_is_idempotent(text):
+    once = clean.run(text).text
+    assert clean.run(once).text == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=80).map("".join))
+def test_cleanup_never_loses_a_han_character_or_digit(text):
+    out = clean.run(text).text
+    keep = lambda s: [c for c in s if c.isalnum()]  # noqa: E731
+    assert keep(out) == keep(text)

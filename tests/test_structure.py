@@ -1,0 +1,159 @@
+"""The reader on the sample page and on many generated OCR-like pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import SAMPLE
+from degrade import boundaries, f1, make_page, variants
+
+from pipeline.errors import AccountingError
+from pipeline.model import Document
+from pipeline.read.ocr import read_bytes, read_path
+from pipeline.structure.build import check_accounting
+from pipeline.text import is_cjk
+
+
+@pytest.fixture(scope="module")
+def sample() -> Document:
+    return read_path(SAMPLE).doc
+
+
+def test_sample_lead_has_its_three_paragraphs(sample):
+    assert sample.lead is not None
+    assert sample.lead.heading == "导读"
+    assert len(sample.lead.paragraphs) == 3
+
+
+EXPECTED = [
+    (["曹威伟"], "推进城市群都市圈建设的“三个对接”\n完善城镇化空间布局"),
+    (["郑平"], "以产业融合\n消融长株潭一体化壁垒"),
+    (["刘先根"], "以城市更新推进长株潭都市圈内涵式高质量发展"),
+    (["陶银球", "戴姣"], "充分发挥法治引领作用\n加快长株潭营商环境一体化建设"),
+    (["孙雄辉"], "以高质量人才合作\n助推长株潭城市群建设"),
+]
+
+
+def test_sample_articles_in_body_order_with_their_headlines(sample):
+    assert [(a.authors, a.title) for a in sample.articles] == EXPECTED
+
+
+def test_sample_every_article_has_its_bio(sample):
+    for a in sample.articles:
+        assert a.bio.startswith("作者系") and a.bio.endswith("研究员")
+        assert "（" not in a.bio and "）" not in a.bio
+
+
+def test_sample_first_article_has_three_subheadings(sample):
+    heads = [b.text for b in sample.articles[0].blocks if b.type == "heading"]
+    assert heads == [
+        "对接新发展格局，以全面开放完善城镇化空间布局",
+        "对接全域发展，以结构优化完善城镇化空间布局",
+        "对接乡村振兴，以城乡融合完善城镇化空间布局",
+    ]
+
+
+def test_sample_text_is_canonical(sample):
+    for _, text in sample.iter_text():
+        for line in text.split("\n"):
+            assert not re.search(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff0-9])", line), line
+            assert not re.search(r"(?<=[0-9]) +(?=[\u4e00-\u9fff])", line), line
+            for m in re.finditer(r"[,;:?!()]", line):
+                near = line[max(0, m.start() - 1) : m.end() + 1]
+                assert not any(is_cjk(c) for c in near), line
+
+
+def test_sample_paragraphs_start_where_the_print_indents(sample):
+    art = sample.articles[3]
+    starts = [b.text[:8] for b in art.blocks if b.type == "paragraph"]
+    assert starts[1:] == [
+        "好的营商环境就是",
+        "用法治平等保护市",
+        "用法治提升市场监",
+        "用法治提升政务服",
+        "用法治优化区域创",
+        "用法治促进要素市",
+    ]
+
+
+def test_sample_accounting_holds(sample):
+    assert sample.stats["chars_in"] == sample.stats["chars_out"] > 7000
+
+
+def test_accounting_fails_loudly_on_a_lost_character(sample):
+    text = SAMPLE.read_text(encoding="utf-8")
+    broken = Document.from_dict(sample.to_dict())
+    broken.articles[0].blocks.pop()
+    with pytest.raises(AccountingError, match="lost"):
+        check_accounting(text, broken)
+
+
+# --- generated pages -------------------------------------------------------------------
+
+SEEDS = range(40)
+
+
+def _score(single_newline: bool) -> tuple[float, int, int, int]:
+    tp = got = want = 0
+    titles = total = 0
+    for seed in SEEDS:
+        page = make_page(seed, single_newline=single_newline)
+        doc = read_bytes(page.data(), f"page{seed}").doc
+        assert len(doc.articles) == len(page.truth.articles), seed
+        for t, g in zip(page.truth.articles, doc.articles, strict=True):
+            tb, gb = boundaries([b.text for b in t.blocks]), boundaries([b.text for b in g.blocks])
+            tp, got, want = tp + len(tb & gb), got + len(gb), want + len(tb)
+            titles += t.title == g.title
+            total += 1
+            assert g.authors == t.authors
+            assert g.bio == t.bio
+    p, r = tp / got, tp / want
+    return 2 * p * r / (p + r), titles, total, tp
+
+
+def test_generated_pages_paragraph_boundary_f1():
+    score, titles, total, _ = _score(single_newline=False)
+    assert score >= 0.95
+    assert titles >= 0.97 * total
+
+
+def test_generated_pages_without_blank_lines():
+    score, titles, total, _ = _score(single_newline=True)
+    assert score >= 0.9
+    assert titles >= 0.85 * total
+
+
+@pytest.mark.parametrize("seed", range(0, 40, 3))
+def test_generated_pages_lose_nothing(seed):
+    page = make_page(seed)
+    doc = read_bytes(page.data()).doc
+    assert doc.stats["chars_in"] == doc.stats["chars_out"]
+
+
+@pytest.mark.parametrize("kind", ["crlf", "gb18030", "bom", "utf16"])
+def test_encodings_and_newlines_give_the_same_model(kind):
+    page = make_page(7)
+    want = read_bytes(page.data()).doc
+    got = read_bytes(variants(page)[kind]).doc
+    assert got.articles == want.articles and got.lead == want.lead
+
+
+def test_f1_helper():
+    assert f1({1, 2}, {2, 3}) == (0.5, 0.5, 0.5)
+
+
+def test_plain_prose_is_one_article_with_nothing_lost():
+    text = "这是一段没有任何结构的文字，没有署名。\n\n也没有作者简介和标题，只是普通的段落。\n"
+    doc = read_bytes(text.encode()).doc
+    assert len(doc.articles) == 1 and doc.lead is None
+    assert (
+        "".join(b.text for b in doc.articles[0].blocks)
+        == "这是一段没有任何结构的文字，没有署名。也没有作者简介和标题，只是普通的段落。"
+    )
+
+
+def test_headlines_only_page_keeps_the_text():
+    doc = read_bytes("以产业融合\n消融长株潭一体化壁垒\n\n以高质量人才合作\n助推长株潭城市群建设\n".encode()).doc
+    kept = "".join(t for _, t in doc.iter_text())
+    assert "消融长株潭一体化壁垒" in kept and "助推长株潭城市群建设" in kept
