@@ -20,7 +20,7 @@ from fontTools.ttLib import TTFont
 from lxml import etree
 from PIL import Image
 
-from pipeline.model import Block, Document
+from pipeline.model import Article, Block, Document, Metadata
 from pipeline.render.epub import render
 from pipeline.render.epub.text import clean, iso_date, vertical_runs
 from pipeline.render.shared import RenderOptions, all_authors, content_id
@@ -44,6 +44,7 @@ VARIANTS = {
     "vertical": ("hant-vertical.toml", "zh-Hant", "zh-TW", False),
     "embedded": ("booklet.toml", "zh-Hant", "zh-HK", True),
 }
+SPARSE = Document(lead=None, articles=[Article(title="", authors=[], bio="", blocks=[])], meta=Metadata())
 
 
 def _doc() -> Document:
@@ -73,6 +74,9 @@ def books(doc, tmp_path_factory) -> dict[str, Path]:
         data = render(doc, _style(sheet, embed), RenderOptions(variant=variant, lang=lang, epoch=EPOCH))
         paths[name] = out / f"{name}.epub"
         paths[name].write_bytes(data)
+    # No lead, no metadata, an article with nothing but an empty title: still a valid book.
+    paths["sparse"] = out / "sparse.epub"
+    paths["sparse"].write_bytes(render(SPARSE, _style("booklet.toml", False), RenderOptions(epoch=EPOCH)))
     return paths
 
 
@@ -119,7 +123,7 @@ def _flat(s: str) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", list(VARIANTS))
+@pytest.mark.parametrize("name", [*VARIANTS, "sparse"])
 def test_epubcheck_reports_no_errors_and_no_warnings(checks, name):
     r = checks[name]
     bad = [m.short for m in r.messages if m.level in ("FATAL", "ERROR", "WARNING")]
@@ -233,6 +237,13 @@ def test_nav_lists_lead_and_articles_with_subheadings_nested(books, doc, name):
     assert [p.findtext("ncx:navLabel/ncx:text", namespaces=NS) for p in points] == labels
     nested = [len(p.findall("ncx:navPoint", NS)) for p in points[1:-1]]
     assert nested == [sum(b.type == "heading" for b in a.blocks) for a in doc.articles]
+
+
+def test_nav_is_never_empty(style):
+    empty = Document(lead=None, articles=[], meta=Metadata(title="空"))
+    z = zipfile.ZipFile(io.BytesIO(render(empty, style, RenderOptions(epoch=EPOCH))))
+    nav = etree.fromstring(z.read("EPUB/nav.xhtml")).find(".//x:nav[@epub:type='toc']", NS)
+    assert [a.get("href") for a in nav.iterfind(".//x:a", NS)] == ["titlepage.xhtml"]
 
 
 def test_anchor_ids_are_stable(doc, style):

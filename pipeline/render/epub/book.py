@@ -131,6 +131,8 @@ def build(doc: Document, style: Style, opts: RenderOptions) -> bytes:
         )
         spine.append(extra)
         toc.append(extra)
+    if not toc:
+        toc.append(tpage)  # an empty <ol> in the nav is invalid EPUB
 
     nav = epub.EpubNav(title=lab["toc"])
     nav.add_link(href=CSS_FILE, rel="stylesheet", type="text/css")
