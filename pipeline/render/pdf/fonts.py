@@ -1,0 +1,571 @@
+"""Fonts for the PDF: found through fontconfig, subsetted, converted to TrueType, cached.
+
+Why this module exists: Noto CJK ships as OpenType/CFF, which reportlab cannot embed. We
+subset each face to the document's characters, redraw the cubic outlines as quadratic
+TrueType glyphs (cu2qu), and cache the result on disk keyed by the font file and the
+character set, so a rebuild does no font work. A character missing from a role's first
+font is set in the next font of that role (never a missing glyph).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import warnings
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont as RLTTFont
+
+from ...errors import PipelineError
+from ...style import Style
+
+CONVERTER_VERSION = 3  # bump when the subset format changes: old cache entries are then ignored
+FONT_EXTS = (".ttf", ".otf", ".ttc", ".otc")
+# Marks a Chinese page sets full-width. A face whose glyph is narrower (LXGW WenKai's quotes)
+# yields the mark to the next face of the role, so quotes look the same in every role.
+FULLWIDTH_MARKS = frozenset("“”‘’")
+# Marks whose default glyph in Noto CJK is proportional; the font's own full-width form
+# (GSUB 'fwid') is mapped instead, so —— is one continuous 2-em dash.
+FWID_MARKS = "—·"
+CID_FALLBACK = "STSong-Light"
+PACKAGES = (("noto", "fonts-noto-cjk"), ("source han", "fonts-noto-cjk"), ("lxgw", "fonts-lxgw-wenkai"))
+PACKAGES += (("wenkai", "fonts-lxgw-wenkai"), ("霞鹜", "fonts-lxgw-wenkai"))
+
+
+def cache_dir() -> Path:
+    """$PIPELINE_CACHE/fonts, else $XDG_CACHE_HOME (or ~/.cache)/pipeline/fonts."""
+    root = os.environ.get("PIPELINE_CACHE")
+    if root:
+        return Path(root) / "fonts"
+    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg) / "pipeline" / "fonts"
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """tmp + rename in the same directory: readers in other processes see all or nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --- finding faces ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Face:
+    """One face of a font file (a TTC holds several): what a sheet's family name resolves to."""
+
+    family: str
+    path: str
+    index: int = 0
+
+    @cached_property
+    def key(self) -> str:
+        st = os.stat(self.path)
+        ident = f"{os.path.realpath(self.path)}|{st.st_mtime_ns}|{st.st_size}|{self.index}|v{CONVERTER_VERSION}"
+        return hashlib.sha256(ident.encode()).hexdigest()[:24]
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.replace("\\,", ",").split()).casefold()
+
+
+_FC: dict[str, list[tuple[float, int, str, int]]] | None = None
+
+
+def _fc_families() -> dict[str, list[tuple[float, int, str, int]]]:
+    """Every installed face by family name (each localized name too), from one fc-list call."""
+    global _FC
+    if _FC is None:
+        _FC = {}
+        try:
+            out = subprocess.run(
+                ["fc-list", "--format", "%{family}\t%{weight}\t%{slant}\t%{file}\t%{index}\n"],
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=False,
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            out = ""
+        for row in out.splitlines():
+            parts = row.split("\t")
+            if len(parts) != 5:
+                continue
+            fams, weight, slant, path, index = parts
+            try:
+                entry = (float(weight or 80), int(slant or 0), path, int(index or 0))
+            except ValueError:
+                continue
+            for fam in fams.split(","):
+                if fam.strip():
+                    _FC.setdefault(_norm(fam), []).append(entry)
+    return _FC
+
+
+def _reset_fontconfig_cache() -> None:
+    """Forget fc-list answers (tests point FONTCONFIG_FILE elsewhere)."""
+    global _FC
+    _FC = None
+
+
+def find_face(family: str) -> Face | None:
+    """A family name (via fontconfig, regular upright face preferred) or a font file path."""
+    spec = os.path.expanduser(family.strip())
+    if "/" in spec or spec.lower().endswith(FONT_EXTS):
+        path, index = spec, 0
+        head, sep, tail = spec.rpartition(":")
+        if sep and tail.isdigit() and head.lower().endswith(FONT_EXTS):
+            path, index = head, int(tail)
+        return Face(family, path, index) if os.path.isfile(path) else None
+    entries = _fc_families().get(_norm(family))
+    if not entries:
+        return None
+    _w, _s, path, index = min(entries, key=lambda e: (e[1] != 0, abs(e[0] - 80), e[2], e[3]))
+    return Face(family, path, index)
+
+
+def package_hint(family: str) -> str:
+    low = family.casefold()
+    for needle, pkg in PACKAGES:
+        if needle in low:
+            return f"install the Debian package {pkg} (apt-get install {pkg})"
+    return "install a package providing it (apt-cache search font) or name another family in the sheet"
+
+
+# --- coverage: which characters a face has (cached: reading a CJK cmap costs 0.1-0.3 s) ---
+
+
+@dataclass(frozen=True)
+class Coverage:
+    codepoints: frozenset[int]
+    narrow: frozenset[str]  # FULLWIDTH_MARKS this face sets narrower than an em
+
+
+def _ranges(cps: Iterable[int]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for cp in sorted(cps):
+        if out and cp == out[-1][1] + 1:
+            out[-1][1] = cp
+        else:
+            out.append([cp, cp])
+    return out
+
+
+_COVERAGE: dict[str, Coverage] = {}
+
+
+def coverage(face: Face) -> Coverage:
+    if face.key in _COVERAGE:
+        return _COVERAGE[face.key]
+    path = cache_dir() / f"cover-{face.key}.json"
+    try:
+        d = json.loads(path.read_text())
+        cov = Coverage(
+            frozenset(cp for a, b in d["ranges"] for cp in range(a, b + 1)),
+            frozenset(d["narrow"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        from fontTools.ttLib import TTFont
+
+        try:
+            tt = TTFont(face.path, fontNumber=face.index, lazy=True)
+            cmap = tt.getBestCmap() or {}
+            upm = tt["head"].unitsPerEm
+            hmtx = tt["hmtx"]
+        except Exception as e:  # a broken or unsupported file: say which
+            raise PipelineError(f"font file {face.path} (family '{face.family}') cannot be read: {e}") from None
+        narrow = [c for c in FULLWIDTH_MARKS if ord(c) in cmap and hmtx[cmap[ord(c)]][0] < 0.9 * upm]
+        cov = Coverage(frozenset(cmap), frozenset(narrow))
+        _atomic_write(path, json.dumps({"ranges": _ranges(cmap), "narrow": sorted(narrow)}).encode())
+    _COVERAGE[face.key] = cov
+    return cov
+
+
+# --- subsetting and CFF -> TrueType conversion -------------------------------------------
+
+
+def _fwid_map(tt) -> dict[str, str]:
+    """glyph -> full-width glyph from the font's GSUB 'fwid' feature (empty if none)."""
+    if "GSUB" not in tt:
+        return {}
+    table = tt["GSUB"].table
+    out: dict[str, str] = {}
+    if not table.FeatureList:
+        return out
+    for rec in table.FeatureList.FeatureRecord:
+        if rec.FeatureTag != "fwid":
+            continue
+        for li in rec.Feature.LookupListIndex:
+            for st in table.LookupList.Lookup[li].SubTable:
+                ext = getattr(st, "ExtSubTable", st)
+                out.update(getattr(ext, "mapping", {}) or {})
+    return out
+
+
+def _stretch_dash(wanted: dict[int, str], glyphs: dict, order: list[str], hmtx, upm: int) -> None:
+    """Make the em dash's ink fill its em box, so —— reads as one unbroken 2-em line.
+
+    Noto CJK's full-width dash leaves 7% side bearings: two of them show a visible gap.
+    The stretched copy gets its own glyph name, so no other character changes.
+    """
+    g = wanted.get(0x2014)
+    if g is None or g not in glyphs or hmtx[g][0] != upm:
+        return
+    glyph = glyphs[g]
+    if glyph.isComposite() or not getattr(glyph, "numberOfContours", 0):
+        return
+    coords = glyph.coordinates
+    xs = [x for x, _ in coords]
+    lo, hi = min(xs), max(xs)
+    if hi - lo >= 0.97 * upm or hi <= lo:
+        return
+    from copy import deepcopy
+
+    new = deepcopy(glyph)
+    scale = upm / (hi - lo)
+    for i, (x, y) in enumerate(new.coordinates):
+        new.coordinates[i] = (round((x - lo) * scale), y)
+    name = f"{g}.fwdash"
+    glyphs[name] = new
+    order.append(name)
+    hmtx.metrics[name] = (upm, 0)
+    wanted[0x2014] = name
+
+
+def build_subset(path: str, index: int, chars: str) -> tuple[bytes, dict]:
+    """A TrueType font holding just `chars` from one face, plus the metrics the typesetter needs.
+
+    Runs in a worker process on a cold cache, so it takes and returns plain data.
+    """
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont
+
+    src = TTFont(path, fontNumber=index, lazy=True)
+    cmap = src.getBestCmap() or {}
+    upm = src["head"].unitsPerEm
+    cff = "CFF " in src
+    wanted = {ord(c): cmap[ord(c)] for c in chars if ord(c) in cmap}
+    if any(ord(c) in wanted for c in FWID_MARKS):
+        fw = _fwid_map(src)
+        for c in FWID_MARKS:
+            g = wanted.get(ord(c))
+            if g in fw:
+                wanted[ord(c)] = fw[g]
+    hmtx = src["hmtx"]
+    order = [".notdef"]
+    glyphs: dict = {}
+    if cff:
+        gs = src.getGlyphSet()
+        names = sorted(set(wanted.values()) - {".notdef"})
+        for n in [".notdef", *names]:
+            pen = TTGlyphPen(None)
+            gs[n].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+            glyphs[n] = pen.glyph()
+        order += names
+    else:
+        glyf = src["glyf"]
+        todo = [".notdef", *sorted(set(wanted.values()) - {".notdef"})]
+        while todo:
+            n = todo.pop()
+            if n in glyphs:
+                continue
+            g = glyf[n]
+            g.expand(glyf)
+            if hasattr(g, "removeHinting"):
+                g.removeHinting()
+            glyphs[n] = g
+            if g.isComposite():
+                todo += [c.glyphName for c in g.components]
+        order += sorted(set(glyphs) - {".notdef"})
+    _stretch_dash(wanted, glyphs, order, hmtx, upm)
+    fb = FontBuilder(upm, isTTF=True)
+    fb.setupGlyphOrder(order)
+    fb.setupCharacterMap(wanted)
+    fb.setupGlyf(glyphs)
+    glyf_out = fb.font["glyf"]
+    fb.setupHorizontalMetrics({n: (hmtx[n][0], getattr(glyf_out[n], "xMin", 0)) for n in order})
+    hhea, os2, name = src["hhea"], src["OS/2"], src["name"]
+    fb.setupHorizontalHeader(ascent=hhea.ascent, descent=hhea.descent, lineGap=hhea.lineGap)
+    family = name.getDebugName(1) or "Subset"
+    ps = (name.getDebugName(6) or family).replace(" ", "")
+    fb.setupNameTable({"familyName": family, "styleName": name.getDebugName(2) or "Regular", "psName": ps})
+    fb.setupOS2(
+        sTypoAscender=os2.sTypoAscender,
+        sTypoDescender=os2.sTypoDescender,
+        sTypoLineGap=os2.sTypoLineGap,
+        usWinAscent=os2.usWinAscent,
+        usWinDescent=os2.usWinDescent,
+        fsType=0 if os2.fsType & 0x2 == 0 else os2.fsType,
+        usWeightClass=os2.usWeightClass,
+        achVendID=os2.achVendID,
+        sxHeight=getattr(os2, "sxHeight", 0),
+        sCapHeight=getattr(os2, "sCapHeight", 0),
+    )
+    fb.setupPost()
+    buf = io.BytesIO()
+    fb.save(buf)
+    adv: dict[str, int] = {}
+    ink: dict[str, list[int]] = {}
+    for cp, g in wanted.items():
+        ch = chr(cp)
+        adv[ch] = hmtx[g][0]
+        gl = glyf_out[g]
+        if hasattr(gl, "xMin"):
+            ink[ch] = [gl.xMin, gl.xMax]
+    metrics = {
+        "upm": upm,
+        "ascent": os2.sTypoAscender,
+        "descent": os2.sTypoDescender,
+        "adv": adv,
+        "ink": ink,
+        "ps": ps,
+    }
+    return buf.getvalue(), metrics
+
+
+# --- loaded fonts and per-role fallback ------------------------------------------------
+
+
+@dataclass
+class LoadedFont:
+    """A font registered with reportlab, with the metrics the line breaker asks for."""
+
+    name: str  # reportlab font name
+    family: str
+    upm: int
+    adv: dict[str, int]  # char -> advance in font units
+    ink: dict[str, tuple[int, int]]  # char -> (xMin, xMax) in font units
+    ascent: float = 0.88  # em, for placing baselines
+    descent: float = -0.12
+    embedded: bool = True
+
+    def advance(self, ch: str, size: float) -> float:
+        a = self.adv.get(ch)
+        if a is None:
+            if not self.embedded:
+                return pdfmetrics.stringWidth(ch, self.name, size)
+            return size if unicodedata.east_asian_width(ch) in "WF" else size / 2
+        return a * size / self.upm
+
+    def ink_box(self, ch: str, size: float) -> tuple[float, float] | None:
+        b = self.ink.get(ch)
+        return None if b is None else (b[0] * size / self.upm, b[1] * size / self.upm)
+
+
+_REGISTERED: dict[str, LoadedFont] = {}
+
+
+def _register(key: str, family: str, ttf: Path, metrics: dict) -> LoadedFont:
+    name = f"PL{key[:20]}"
+    if name not in _REGISTERED:
+        pdfmetrics.registerFont(RLTTFont(name, str(ttf)))
+        upm = metrics["upm"]
+        _REGISTERED[name] = LoadedFont(
+            name=name,
+            family=family,
+            upm=upm,
+            adv=metrics["adv"],
+            ink={k: (v[0], v[1]) for k, v in metrics["ink"].items()},
+            ascent=metrics["ascent"] / upm,
+            descent=metrics["descent"] / upm,
+        )
+    return _REGISTERED[name]
+
+
+def _cid_fallback() -> LoadedFont:
+    if CID_FALLBACK not in _REGISTERED:
+        pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
+        _REGISTERED[CID_FALLBACK] = LoadedFont(CID_FALLBACK, CID_FALLBACK, 1000, {}, {}, embedded=False)
+    return _REGISTERED[CID_FALLBACK]
+
+
+def _subset_key(face: Face, chars: str) -> str:
+    return hashlib.sha256(f"{face.key}|{chars}".encode()).hexdigest()[:32]
+
+
+def _cached(face: Face, chars: str) -> tuple[str, Path, dict] | None:
+    key = _subset_key(face, chars)
+    ttf = cache_dir() / f"{key}.ttf"
+    meta = cache_dir() / f"{key}.json"
+    try:
+        metrics = json.loads(meta.read_text())  # written after the .ttf: its presence commits both
+        if ttf.is_file():
+            return key, ttf, metrics
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _store(face: Face, chars: str, data: bytes, metrics: dict) -> tuple[str, Path, dict]:
+    key = _subset_key(face, chars)
+    ttf = cache_dir() / f"{key}.ttf"
+    _atomic_write(ttf, data)
+    _atomic_write(cache_dir() / f"{key}.json", json.dumps(metrics, ensure_ascii=False).encode())
+    return key, ttf, metrics
+
+
+def _build_all(jobs: list[tuple[Face, str]]) -> list[tuple[bytes, dict]]:
+    """Convert on a cold cache; several faces in parallel when there are cores for it."""
+    if len(jobs) > 1 and (os.cpu_count() or 1) > 1 and os.environ.get("PIPELINE_FONT_WORKERS") != "1":
+        try:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+            with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 2), mp_context=ctx) as ex:
+                futs = [ex.submit(build_subset, f.path, f.index, chars) for f, chars in jobs]
+                return [fu.result() for fu in futs]
+        except (OSError, RuntimeError):
+            pass  # no process pool here (sandbox): convert in this process
+    return [build_subset(f.path, f.index, chars) for f, chars in jobs]
+
+
+@dataclass
+class FontSet:
+    """The fonts of one document: per role, which loaded font sets each character."""
+
+    chains: dict[str, list[LoadedFont]]
+    by_char: dict[str, dict[str, LoadedFont]] = field(default_factory=dict)
+    print_ready: bool = True
+
+    def font(self, role: str, ch: str) -> LoadedFont:
+        f = self.by_char.get(role, {}).get(ch)
+        return f if f is not None else self.chains[role][0]
+
+    def fonts(self) -> list[LoadedFont]:
+        seen: dict[str, LoadedFont] = {}
+        for chain in self.chains.values():
+            for f in chain:
+                seen.setdefault(f.name, f)
+        return list(seen.values())
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def load_fonts(style: Style, variant: str, chars_by_role: dict[str, set[str]]) -> FontSet:
+    """Resolve every role's families, assign each character a face, subset and register.
+
+    chars_by_role maps font roles (style.FONT_ROLES) to the characters set in that role.
+    Latin letters and digits of the body role go to the 'latin' role's fonts.
+    """
+    roles = list(style.fonts)
+    faces: dict[str, list[Face]] = {}
+    missing: list[tuple[str, str]] = []
+    for role in roles:
+        found = []
+        for fam in style.font_families(role, variant):
+            face = find_face(fam)
+            if face is None:
+                missing.append((role, fam))
+            else:
+                found.append(face)
+        faces[role] = found
+    if not any(faces.values()):
+        fams = sorted({f for _, f in missing})
+        msg = (
+            f"WARNING: no CJK font found (looked for {', '.join(fams)}); using reportlab's built-in "
+            f"{CID_FALLBACK}, which is NOT embedded: this PDF is not print-ready. "
+            "Install fonts-noto-cjk and fonts-lxgw-wenkai."
+        )
+        warnings.warn(msg, RuntimeWarning, stacklevel=2)
+        print(msg, file=sys.stderr)
+        cid = _cid_fallback()
+        return FontSet({role: [cid] for role in roles}, print_ready=False)
+    if missing:
+        role, fam = missing[0]
+        raise PipelineError(f"font family '{fam}' (fonts.{role} in {style.path}) is not installed: {package_hint(fam)}")
+
+    # assign characters: the first face of the role that has the glyph (full-width where it matters)
+    assign: dict[str, dict[str, Face]] = {}
+    for role, chars in chars_by_role.items():
+        if role not in faces:
+            continue
+        table: dict[str, Face] = {}
+        for ch in sorted(chars):
+            if ch.isspace():
+                continue
+            chain = faces["latin"] if role == "body" and _is_latin(ch) and faces.get("latin") else faces[role]
+            table[ch] = _pick(ch, chain, faces)
+        assign[role] = table
+
+    per_face: dict[Face, set[str]] = {}
+    for role in roles:
+        for face in faces[role][:1]:  # a role's first face is always loaded (its metrics place lines)
+            per_face.setdefault(face, set())
+    for table in assign.values():
+        for ch, face in table.items():
+            per_face.setdefault(face, set()).add(ch)
+
+    ordered = sorted(per_face, key=lambda f: (f.path, f.index))
+    wanted = {f: "".join(sorted(per_face[f] | {" "})) for f in ordered}
+    done: dict[Face, tuple[str, Path, dict]] = {}
+    jobs = []
+    for f in ordered:
+        hit = _cached(f, wanted[f])
+        if hit:
+            done[f] = hit
+        else:
+            jobs.append((f, wanted[f]))
+    for (f, chars), (data, metrics) in zip(jobs, _build_all(jobs), strict=True):
+        done[f] = _store(f, chars, data, metrics)
+    loaded = {f: _register(key, f.family, ttf, m) for f, (key, ttf, m) in done.items()}
+
+    chains = {role: [loaded[f] for f in faces[role] if f in loaded] or [loaded[faces[role][0]]] for role in roles}
+    by_char = {role: {ch: loaded[f] for ch, f in table.items()} for role, table in assign.items()}
+    return FontSet(chains, by_char)
+
+
+def _pick(ch: str, chain: list[Face], faces: dict[str, list[Face]]) -> Face:
+    cp = ord(ch)
+    having = [f for f in chain if cp in coverage(f).codepoints]
+    if having:
+        wide = [f for f in having if ch not in coverage(f).narrow]
+        return (wide or having)[0]
+    for others in faces.values():  # any face the sheet names, before giving up
+        for f in others:
+            if cp in coverage(f).codepoints:
+                return f
+    face = _fc_for_char(cp)
+    if face is not None:
+        return face
+    warnings.warn(f"no installed font has the character {ch!r} (U+{cp:04X}); it will show as a blank box", stacklevel=3)
+    return chain[0]
+
+
+def _fc_for_char(cp: int) -> Face | None:
+    """Ask fontconfig for any face with this character (rare symbols outside the sheet's fonts)."""
+    try:
+        out = subprocess.run(
+            ["fc-match", "--format", "%{family}\t%{file}\t%{index}", f":charset={cp:x}"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout
+        fam, path, index = out.split("\t")
+        face = Face(fam.split(",")[0], path, int(index))
+        return face if cp in coverage(face).codepoints else None
+    except (OSError, ValueError, subprocess.SubprocessError, PipelineError):
+        return None

@@ -1,0 +1,419 @@
+"""The booklet's pages: cover, contents, lead note, articles, leftovers; running heads, folios.
+
+Every look comes from the style sheet (page, margins, roles, header/footer templates, layout
+flags); this module decides only the order of things and what stays together.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreakIfNotEmpty, PageTemplate
+
+from ...model import Article, Document
+from ...style import Style
+from ..shared import RenderOptions, all_authors, flat_title, header_text
+from .flowables import Anchor, CoverPage, KeepGroup, Rule, TextBlock, TextStyle, TocEntry, draw_line
+from .fonts import FontSet, load_fonts
+
+# Text roles of the sheet -> the font role whose families set them.
+FONT_ROLE = {
+    "body": "body",
+    "heading": "heading",
+    "title": "title",
+    "byline": "byline",
+    "bio": "bio",
+    "lead": "lead",
+    "lead_heading": "title",
+    "header": "header",
+    "cover_title": "title",
+    "cover_subtitle": "lead",
+    "toc": "body",
+    "cover_foot": "byline",
+    "toc_num": "header",
+}
+DIGITS = "0123456789"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The few words the booklet adds itself, in the edition's script."""
+
+    contents: str
+    leftovers: str
+    untitled: str
+
+    @staticmethod
+    def for_variant(variant: str) -> Labels:
+        if variant == "zh-Hant":
+            return Labels("目錄", "其他文字", "簡報")
+        return Labels("目录", "其他文字", "简报")
+
+
+@dataclass
+class Texts:
+    """Every string the PDF will draw, by text role: the fonts are subset to exactly these."""
+
+    by_role: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, role: str, text: str) -> str:
+        self.by_role.setdefault(role, []).append(text)
+        return text
+
+    def chars_by_font_role(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for role, texts in self.by_role.items():
+            chars = out.setdefault(FONT_ROLE[role], set())
+            for t in texts:
+                chars.update(t)
+        return out
+
+
+def bio_text(bio: str) -> str:
+    """The model keeps the bio without its parentheses; print it as （作者系……）."""
+    b = bio.strip()
+    if b.startswith(("（", "(")) and b.endswith(("）", ")")):
+        return b
+    return f"（{b}）"
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    level: int = 0
+
+
+class _State:
+    """What the page callbacks learn while the story is drawn: titles and pages of anchors."""
+
+    def __init__(self) -> None:
+        self.current = ""
+        self.at_start: dict[int, str] = {}
+        self.first_on_page: dict[int, str] = {}
+        self.pages: dict[str, int] = {}
+
+    def anchored(self, key: str, title: str, level: int, page: int) -> None:
+        self.pages[key] = page
+        if level == 0:
+            self.first_on_page.setdefault(page, title)
+            self.current = title
+
+
+class _Canvas(Canvas):
+    """reportlab's canvas with our timestamp (reproducible builds) and a last hook before save."""
+
+    epoch: int | None = None
+    before_save = None
+
+    def __init__(self, *a, **kw):
+        super().__init__(*a, **kw)
+        if self.epoch is not None:
+            ts = TimeStamp(invariant=True)
+            import time
+
+            ts.t = self.epoch
+            ts.lt = time.gmtime(self.epoch)
+            ts.YMDhms = tuple(ts.lt)[:6]
+            ts.dhh = ts.dmm = 0
+            ts.tzname = "UTC"
+            self._doc._timeStamp = ts
+
+    def save(self):
+        if self.before_save is not None:
+            self.before_save(self)
+        super().save()
+
+
+class Booklet:
+    """Builds the story and the page templates for one document, then renders it."""
+
+    def __init__(self, doc: Document, style: Style, opts: RenderOptions):
+        self.doc, self.style, self.opts = doc, style, opts
+        self.labels = Labels.for_variant(opts.variant)
+        self.title = doc.meta.title or style.meta.get("title") or self._fallback_title()
+        self.texts = Texts()
+        self.state = _State()
+        p = style.page
+        self.frame_w = p.width - p.margin_inner - p.margin_outer
+        self.frame_h = p.height - p.margin_top - p.margin_bottom
+        self.toc_forms: list[tuple[str, str]] = []  # (form name, anchor key)
+        self._collect()
+        self.fonts: FontSet = load_fonts(style, opts.variant, self.texts.chars_by_font_role())
+        self._ts: dict[str, TextStyle] = {}
+
+    def _fallback_title(self) -> str:
+        if self.doc.lead and self.doc.lead.heading:
+            return self.doc.lead.heading
+        if self.doc.articles:
+            return flat_title(self.doc.articles[0].title)
+        return self.labels.untitled
+
+    # --- what will be drawn ---------------------------------------------------------------
+
+    def _byline(self, a: Article) -> str:
+        return self.style.layout["byline_separator"].join(a.authors)
+
+    def _collect(self) -> None:
+        t, d, lay = self.texts, self.doc, self.style.layout
+        if lay["cover"]:
+            t.add("cover_title", self.title)
+            for s in (d.meta.subtitle or self.style.meta.get("subtitle", ""),):
+                t.add("cover_subtitle", s)
+            t.add("cover_foot", d.meta.date or self.style.meta.get("date", ""))
+            t.add("cover_foot", d.meta.publisher or self.style.meta.get("publisher", ""))
+        if lay["toc"]:
+            t.add("lead_heading", self.labels.contents)
+            for s in self.sections():
+                t.add("toc", s.title)
+            t.add("toc_num", DIGITS)
+        if d.lead:
+            t.add("lead_heading", d.lead.heading)
+            for para in d.lead.paragraphs:
+                t.add("lead", para)
+        for a in d.articles:
+            t.add("title", a.title)
+            t.add("byline", self._byline(a))
+            for b in a.blocks:
+                t.add("heading" if b.type == "heading" else "body", b.text)
+            if a.bio:
+                t.add("bio", bio_text(a.bio))
+        if d.unplaced:
+            t.add("lead_heading", self.labels.leftovers)
+            for u in d.unplaced:
+                t.add("body", u)
+        for s in [Section("", self.labels.contents), *self.sections()]:
+            for tpl in (self.style.header["even"], self.style.header["odd"], self.style.footer["text"]):
+                t.add("header", header_text(tpl, d, s.title, DIGITS))
+
+    def sections(self) -> list[Section]:
+        out = []
+        if self.doc.lead:
+            out.append(Section("lead", self.doc.lead.heading))
+        for i, a in enumerate(self.doc.articles):
+            out.append(Section(f"art{i + 1}", flat_title(a.title)))
+        if self.doc.unplaced:
+            out.append(Section("unplaced", self.labels.leftovers))
+        return out
+
+    def ts(self, role: str, **over) -> TextStyle:
+        key = role + repr(sorted(over.items()))
+        if key not in self._ts:
+            base = {"cover_foot": "cover_subtitle", "toc_num": "toc"}.get(role, role)
+            r = self.style.role(base)
+            kw = dict(
+                fonts=self.fonts,
+                font_role=FONT_ROLE[role],
+                size=r.size,
+                leading=r.leading,
+                color=r.color,
+                indent=r.first_line_indent_em * r.size,
+                space_before=r.space_before,
+                space_after=r.space_after,
+                align=r.align,
+            )
+            kw.update(over)
+            self._ts[key] = TextStyle(**kw)
+        return self._ts[key]
+
+    # --- the story ------------------------------------------------------------------------
+
+    def anchor(self, key: str, title: str, level: int = 0) -> Anchor:
+        return Anchor(key, title, level, self.state.anchored)
+
+    def story(self) -> list[Flowable]:
+        d, lay = self.doc, self.style.layout
+        out: list[Flowable] = []
+        if lay["cover"]:
+            out += [self._cover(), PageBreakIfNotEmpty()]
+        if lay["toc"]:
+            out += self._toc()
+        if d.lead:
+            out.append(PageBreakIfNotEmpty())
+            heads: list[Flowable] = [self.anchor("lead", d.lead.heading), self._block(d.lead.heading, "lead_heading")]
+            paras = [self._block(p, "lead") for p in d.lead.paragraphs]
+            out += _glue(heads, paras)
+        for i, a in enumerate(d.articles):
+            if lay["article_new_page"] or i == 0:
+                out.append(PageBreakIfNotEmpty())
+            out += self._article(i + 1, a)
+        if d.unplaced:
+            out.append(PageBreakIfNotEmpty())
+            heads = [self.anchor("unplaced", self.labels.leftovers), self._block(self.labels.leftovers, "lead_heading")]
+            out += _glue(heads, [self._block(u, "body") for u in d.unplaced])
+        return out
+
+    def _block(self, text: str, role: str, **kw) -> TextBlock:
+        heading = role in ("title", "heading", "lead_heading", "byline")
+        return TextBlock(text, self.ts(role), kind=role, splittable=not heading, **kw)
+
+    def _article(self, n: int, a: Article) -> list[Flowable]:
+        key = f"art{n}"
+        heads: list[Flowable] = [self.anchor(key, flat_title(a.title)), self._block(a.title, "title")]
+        if a.authors:
+            heads.append(self._block(self._byline(a), "byline"))
+        items: list[Flowable] = []
+        h = 0
+        for b in a.blocks:
+            if b.type == "heading":
+                h += 1
+                items.append(self.anchor(f"{key}h{h}", b.text, 1))
+                items.append(self._block(b.text, "heading"))
+            else:
+                items.append(self._block(b.text, "body"))
+        if a.bio:
+            bio_ts = self.ts("bio")
+            rule: Flowable
+            if self.style.layout["bio_rule"]:
+                rule = Rule(self.frame_w * 0.2, bio_ts.color, bio_ts.space_before, bio_ts.size * 0.8)
+            else:
+                rule = Rule(0, bio_ts.color, bio_ts.space_before, 0.01, thickness=0)
+            items.append(rule)
+            items.append(TextBlock(bio_text(a.bio), bio_ts, kind="bio", space_before=0.0))
+        return _glue(heads, items)
+
+    def _cover(self) -> CoverPage:
+        d, sm = self.doc, self.style.meta
+        title = self._block(self.title, "cover_title")
+        sub_text = d.meta.subtitle or sm.get("subtitle", "")
+        sub = self._block(sub_text, "cover_subtitle") if sub_text else None
+        foot_ts = self.ts("cover_foot", size=self.style.role("cover_subtitle").size * 0.85)
+        foot = [TextBlock(s, foot_ts, kind="cover") for s in (d.meta.date or sm.get("date", ""),) if s]
+        foot += [TextBlock(s, foot_ts, kind="cover") for s in (d.meta.publisher or sm.get("publisher", ""),) if s]
+        return CoverPage(title, sub, foot, self.style.role("cover_title").color)
+
+    def _toc(self) -> list[Flowable]:
+        ts = self.ts("toc")
+        num_w = ts.measure("0") * 3
+        entries: list[Flowable] = []
+        for i, s in enumerate(self.sections()):
+            form = f"tocnum{i}"
+            self.toc_forms.append((form, s.key))
+            entries.append(TocEntry(s.title, ts, form, num_w))
+        heads: list[Flowable] = [
+            self.anchor("toc", self.labels.contents),
+            self._block(self.labels.contents, "lead_heading"),
+        ]
+        return [PageBreakIfNotEmpty(), *_glue(heads, entries)]
+
+    # --- pages ----------------------------------------------------------------------------
+
+    def _frame_x(self, page: int) -> float:
+        p = self.style.page
+        if p.mirror and page % 2 == 0:
+            return p.margin_outer  # a verso: the binding is on the right
+        return p.margin_inner
+
+    def _page_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        page = canv.getPageNumber()
+        p, st = self.style.page, self.state
+        x = self._frame_x(page)
+        title = st.first_on_page.get(page, st.at_start.get(page, ""))
+        ts = self.ts("header")
+        canv.saveState()
+        tpl = self.style.header["even" if page % 2 == 0 else "odd"]
+        text = header_text(tpl, self.doc, title, page)
+        top = p.height - p.margin_top
+        if text:
+            canv.setFillColor(HexColor(ts.color))
+            for line in ts.lines(text, self.frame_w)[:1]:
+                draw_line(canv, ts, line, x, top + p.header_gap)
+            if self.style.header["rule"]:
+                canv.setStrokeColor(HexColor(ts.color))
+                canv.setLineWidth(0.4)
+                y = top + p.header_gap - 0.12 * ts.size - max(2.5, p.header_gap * 0.25)
+                canv.line(x, y, x + self.frame_w, y)
+        folio = header_text(self.style.footer["text"], self.doc, title, page)
+        if folio:
+            canv.setFillColor(HexColor(ts.color))
+            for line in ts.lines(folio, self.frame_w)[:1]:
+                draw_line(canv, ts, line, x, p.margin_bottom - p.footer_gap)
+        canv.restoreState()
+
+    def _page_start(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self.state.at_start[canv.getPageNumber()] = self.state.current
+
+    def _define_forms(self, canv: Canvas) -> None:
+        """Contents page numbers, now that every anchor has landed on its page."""
+        ts = self.ts("toc_num", align="right")
+        for form, key in self.toc_forms:
+            num = str(self.state.pages.get(key, ""))
+            canv.beginForm(form, lowerx=-200, lowery=-50, upperx=10, uppery=50)
+            canv.setFillColor(HexColor(ts.color))
+            if num:
+                width = sum(ts.measure(c) for c in num)
+                line = ts.lines(num, width + 1)[0]
+                draw_line(canv, ts, line, -line.end, 0)
+            canv.endForm()
+
+    def render(self) -> bytes:
+        p, opts = self.style.page, self.opts
+        buf = io.BytesIO()
+        booklet = self
+
+        def frame(x: float, y: float, w: float, h: float, fid: str) -> Frame:
+            return Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=fid)
+
+        body = dict(onPage=self._page_start, onPageEnd=self._page_end, pagesize=(p.width, p.height))
+        odd = PageTemplate("odd", [frame(self._frame_x(1), p.margin_bottom, self.frame_w, self.frame_h, "o")], **body)
+        even = PageTemplate("even", [frame(self._frame_x(2), p.margin_bottom, self.frame_w, self.frame_h, "e")], **body)
+        cw = p.width - 2 * p.margin_outer
+        cover = PageTemplate("cover", [frame(p.margin_outer, p.margin_bottom, cw, self.frame_h, "c")])
+        has_cover = bool(self.style.layout["cover"])
+
+        class Doc(BaseDocTemplate):
+            def handle_pageBegin(self) -> None:
+                n = self.page + 1
+                self.pageTemplate = cover if (n == 1 and has_cover) else (odd if n % 2 else even)
+                super().handle_pageBegin()
+
+        authors = all_authors(self.doc)
+        doc = Doc(
+            buf,
+            pagesize=(p.width, p.height),
+            pageTemplates=[cover, odd, even],
+            title=self.title,
+            author="、".join(authors),
+            subject=self.doc.meta.subtitle or self.style.meta.get("subtitle") or self.title,
+            creator="pipeline",
+            keywords=", ".join(s.title for s in self.sections()),
+            lang=opts.lang,
+            invariant=1 if opts.epoch is not None else 0,
+            leftMargin=p.margin_inner,
+            rightMargin=p.margin_outer,
+            topMargin=p.margin_top,
+            bottomMargin=p.margin_bottom,
+        )
+
+        class C(_Canvas):
+            epoch = opts.epoch
+
+            def save(self) -> None:
+                booklet._define_forms(self)
+                self.showOutline()
+                super().save()
+
+        doc.build(self.story(), canvasmaker=C)
+        return buf.getvalue()
+
+
+def _glue(heads: list[Flowable], items: list[Flowable]) -> list[Flowable]:
+    """Group every run of headings (and anchors) with the block that follows it."""
+    out: list[Flowable] = []
+    pending = list(heads)
+    for f in items:
+        if isinstance(f, Anchor) or (isinstance(f, TextBlock) and not f.splittable) or isinstance(f, Rule):
+            pending.append(f)
+            continue
+        if pending:
+            out.append(KeepGroup(pending, f))
+            pending = []
+        else:
+            out.append(f)
+    if pending:
+        out.append(KeepGroup(pending, None))
+    return out
