@@ -19,7 +19,7 @@ from .errors import PipelineError
 from .model import Document
 from .outputs import ensure_dir, write_atomic
 from .read.ocr import read_path
-from .render.shared import HANT_PROFILE_LANG, LANG_TAGS, RenderOptions, source_date_epoch
+from .render.shared import LANG_TAGS, RenderOptions, source_date_epoch
 from .style import Style, load_style
 
 FORMATS = {
@@ -80,11 +80,13 @@ def convert(doc: Document, variant: str, style: Style, cfg: BuildConfig) -> tupl
     """The document in the requested script, and its language tag."""
     if variant == "zh-Hans":
         return doc, LANG_TAGS["zh-Hans"]
-    from .hant import to_hant
+    from .hant import PROFILE_LANG, lang_for_profile, to_hant
 
     profile = cfg.hant_profile or style.hant["profile"]
+    if profile not in PROFILE_LANG:
+        raise PipelineError(f"unknown zh-Hant profile {profile!r}; expected one of: {', '.join(PROFILE_LANG)}")
     hant = to_hant(doc, profile=profile, corner_quotes=style.hant["corner_quotes"])
-    return hant, HANT_PROFILE_LANG.get(profile, "zh-Hant")
+    return hant, lang_for_profile(profile)
 
 
 def output_path(out: Path, stem: str, variant: str, fmt: str) -> Path:

@@ -42,8 +42,8 @@ def _convert_line(line: str) -> tuple[str, int]:
             c == ")" and (is_cjk(left) or (is_cjk(right) and not left.isascii()))
         ):
             pass
-        elif c in "()" or not (is_cjk(left) or is_cjk(right)):
-            continue
+        elif c in "()" or not (is_cjk(left) or (not left and is_cjk(right))):
+            continue  # a mark belongs to the text before it: after Latin it stays Latin
         chars[i] = HALF_TO_FULL[c]
         n += 1
     return "".join(chars), n

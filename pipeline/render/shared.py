@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from ..model import Document
 
 LANG_TAGS = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}
-HANT_PROFILE_LANG = {"s2tw": "zh-TW", "s2twp": "zh-TW", "s2hk": "zh-HK", "s2t": "zh-Hant"}
 
 
 @dataclass(frozen=True)
