@@ -76,7 +76,8 @@ def books(doc, tmp_path_factory) -> dict[str, Path]:
         paths[name].write_bytes(data)
     # No lead, no metadata, an article with nothing but an empty title: still a valid book.
     paths["sparse"] = out / "sparse.epub"
-    paths["sparse"].write_bytes(render(SPARSE, _style("booklet.toml", False), RenderOptions(epoch=EPOCH)))
+    opts = RenderOptions(variant="zh-Hant", lang="zh-Hant", epoch=EPOCH)  # the s2t profile tag
+    paths["sparse"].write_bytes(render(SPARSE, _style("booklet.toml", False), opts))
     return paths
 
 
