@@ -386,6 +386,19 @@ def test_embedded_fonts_are_subsets_that_cover_the_text(books, doc):
     assert {ord(c) for c in clean(text) if not c.isspace()} <= covered
 
 
+def test_cover_lines_obey_line_start_and_end_rules(style):
+    from pipeline.render.epub.cover import NO_END, NO_START, _Face, _wrap
+    from pipeline.render.epub.fonts import chain
+
+    face = _Face(chain(style.font_families("title")), 80)
+    text = "推进城市群都市圈建设的“三个对接”，完善城镇化空间布局——GDP2035年《意见》目标……"
+    for width in range(300, 1400, 23):
+        lines = _wrap(face, text, width)
+        assert "".join(lines) == text
+        assert all(line[0] not in NO_START and line[-1] not in NO_END for line in lines), lines
+        assert any("GDP2035" in line for line in lines)
+
+
 # --- text helpers -----------------------------------------------------------------------------
 
 

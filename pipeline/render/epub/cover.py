@@ -8,6 +8,7 @@ role's first font lacks is drawn with the next font of the role (no tofu on the 
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
@@ -53,22 +54,48 @@ class _Face:
             x += f.getlength(c)
 
 
+# Line-start and line-end rules (TYPESETTING.md) for the cover's own line breaks.
+NO_START = set("、，。；：！？”’」』）〕］｝】〗〉》·％%…—")
+NO_END = set("“‘「『（〔［｛【〖《〈")
+_TOKEN = re.compile(r"[0-9A-Za-z.,%/+\-]+|\s+|.")
+
+
 def _wrap(face: _Face, text: str, max_w: float) -> list[str]:
-    """Keep the headline's own breaks; break further only where a line is too wide."""
+    """Keep the headline's own breaks; break further where a line is too wide, never inside a
+    Latin word or number, never before a closing mark or after an opening one."""
     lines: list[str] = []
     for part in text.split("\n"):
-        cur = ""
-        for ch in part.strip():
-            if cur and face.width(cur + ch) > max_w:
-                lines.append(cur)
-                cur = ""
-            cur += ch
-        if cur:
-            lines.append(cur)
+        cur: list[str] = []
+        for tok in _TOKEN.findall(part.strip()):
+            if cur and face.width("".join(cur) + tok) > max_w:
+                carry: list[str] = []
+                while len(cur) > 1 and (carry or [tok])[0][0] in NO_START:
+                    carry.insert(0, cur.pop())
+                while len(cur) > 1 and cur[-1][-1] in NO_END:
+                    carry.insert(0, cur.pop())
+                lines.append("".join(cur).strip())
+                cur = carry
+                if tok.isspace():
+                    continue
+            cur.append(tok)
+        if "".join(cur).strip():
+            lines.append("".join(cur).strip())
     return lines
 
 
+def _fit(fonts: list[FontFile], text: str, size: float, max_lines: int) -> tuple[_Face, list[str]]:
+    """The largest size (down to 45 %) at which the text takes at most max_lines lines."""
+    floor = size * 0.45
+    while True:
+        face = _Face(fonts, round(size))
+        lines = _wrap(face, text, W * 0.8)
+        if len(lines) <= max_lines or size * 0.9 < floor:
+            return face, lines
+        size *= 0.9
+
+
 def _centered(d: ImageDraw.ImageDraw, face: _Face, lines: list[str], y: float, lead: float, fill) -> float:
+    """Draw lines centred, the first baseline at y; return the baseline after the last line."""
     for line in lines:
         face.draw(d, (W - face.width(line)) / 2, y, line, fill)
         y += lead
@@ -76,30 +103,40 @@ def _centered(d: ImageDraw.ImageDraw, face: _Face, lines: list[str], y: float, l
 
 
 def cover_png(title: str, subtitle: str, bottom: list[str], style: Style, variant: str) -> bytes:
-    """Title in the title face on a colour field, subtitle in the lead face, date/publisher below."""
+    """Title in the title face on a colour band, subtitle in the lead face, date/publisher below.
+
+    Long titles shrink to fit four lines (subtitles two); the band grows with its content.
+    """
     scale = W / style.page.width * 1.6
     t_role, s_role = style.role("cover_title"), style.role("cover_subtitle")
-    t_face = _Face(chain(style.font_families(FONT_ROLE["cover_title"], variant)), round(t_role.size * scale))
-    s_face = _Face(chain(style.font_families(FONT_ROLE["cover_subtitle"], variant)), round(s_role.size * scale))
-    m_face = _Face(chain(style.font_families("body", variant)), round(style.role("byline").size * scale))
-    accent = _rgb(t_role.color)
+    t_fonts = chain(style.font_families(FONT_ROLE["cover_title"], variant))
+    s_fonts = chain(style.font_families(FONT_ROLE["cover_subtitle"], variant))
+    t_face, t_lines = _fit(t_fonts, title, t_role.size * scale, 4)
+    s_face, s_lines = _fit(s_fonts, subtitle, s_role.size * scale, 2) if subtitle.strip() else (None, [])
+    t_lead = t_face.size * t_role.leading / t_role.size
+    s_lead = s_face.size * s_role.leading / s_role.size if s_face else 0.0
+    gap = s_lead * 0.6 if s_lines else 0.0
+    block = len(t_lines) * t_lead + gap + len(s_lines) * s_lead
 
+    band_h = max(H * 0.42, block + H * 0.12)
+    band_top = max(H * 0.06, H * 0.37 - band_h / 2)
+    band_bottom = band_top + band_h
+    accent = _rgb(t_role.color)
     img = Image.new("RGB", (W, H), PAPER)
     d = ImageDraw.Draw(img)
-    band_top, band_bottom = int(H * 0.16), int(H * 0.58)
     d.rectangle((0, band_top, W, band_bottom), fill=accent)
     d.rectangle((0, band_bottom + 18, W, band_bottom + 24), fill=accent)
 
-    t_lines = _wrap(t_face, title, W * 0.8)
-    s_lines = _wrap(s_face, subtitle, W * 0.8) if subtitle.strip() else []
-    t_lead, s_lead = t_role.leading * scale, s_role.leading * scale
-    block = len(t_lines) * t_lead + (len(s_lines) * s_lead + s_lead * 0.6 if s_lines else 0)
-    y = (band_top + band_bottom) / 2 - block / 2 + t_face.size * 0.88
+    top = band_top + (band_h - block) / 2
+    # baselines sit about 0.88 em below a line box's top in these CJK faces (centred in the lead)
+    y = top + (t_lead - t_face.size) / 2 + t_face.size * 0.88
     y = _centered(d, t_face, t_lines, y, t_lead, PAPER)
-    if s_lines:
-        _centered(d, s_face, s_lines, y + s_lead * 0.6 - t_lead + s_face.size * 1.1, s_lead, (238, 226, 214))
+    if s_face and s_lines:
+        y = top + len(t_lines) * t_lead + gap + (s_lead - s_face.size) / 2 + s_face.size * 0.88
+        _centered(d, s_face, s_lines, y, s_lead, (238, 226, 214))
+    m_face = _Face(chain(style.font_families("body", variant)), round(style.role("byline").size * scale))
     m_lines = [b for b in bottom if b.strip()]
-    _centered(d, m_face, m_lines, H * 0.86, m_face.size * 1.7, _rgb(style.role("cover_subtitle").color))
+    _centered(d, m_face, m_lines, H * 0.86, m_face.size * 1.7, _rgb(s_role.color))
 
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=False, compress_level=6)
