@@ -36,7 +36,8 @@ def _role_texts(doc: Document, title: str, lab: dict[str, str], sep: str) -> dic
     texts["body"] += [doc.meta.date, doc.meta.publisher]  # title page lines
     texts["lead_heading"] += [lab["unplaced"], lab["lead"], lab["toc"], lab["landmarks"]]
     texts["toc"] += [lab[k] for k in ("cover", "start", "titlepage", "unplaced", "lead")]
-    texts["toc"] += [a.title for a in doc.articles] + [b.text for a in doc.articles for b in a.blocks]
+    texts["toc"] += [a.title for a in doc.articles]
+    texts["toc"] += [b.text for a in doc.articles for b in a.blocks if b.type == "heading"]
     if doc.lead:
         texts["toc"].append(doc.lead.heading)
     return {role: set(clean("".join(parts))) | set("0123456789") for role, parts in texts.items()}
@@ -62,14 +63,8 @@ def _embed_fonts(book: epub.EpubBook, doc: Document, style: Style, opts: RenderO
     return faces
 
 
-def build(doc: Document, style: Style, opts: RenderOptions) -> bytes:
-    lang, variant = opts.lang, opts.variant
-    lab = labels(variant)
-    vertical = bool(style.epub.get("vertical"))
-    ctx = xhtml.Ctx(lang, vertical, style.layout["byline_separator"], bool(style.layout.get("bio_rule", True)))
-    title = _book_title(doc, variant)
-
-    book = epub.EpubBook()
+def _metadata(book: epub.EpubBook, doc: Document, title: str, lang: str, vertical: bool) -> None:
+    """OPF metadata: one dc:creator per author (unique ids), W3CDTF date, Kindle's writing mode."""
     book.set_identifier(content_id(doc))
     book.title = flat(title)
     book.add_metadata("DC", "title", flat(title), {"id": "title"})
@@ -90,6 +85,18 @@ def build(doc: Document, style: Style, opts: RenderOptions) -> bytes:
     if vertical:
         book.set_direction("rtl")
         book.add_metadata(None, "meta", "", {"name": "primary-writing-mode", "content": "vertical-rl"})
+
+
+def build(doc: Document, style: Style, opts: RenderOptions) -> bytes:
+    """The whole book: cover, title page, (nav), lead, articles, unplaced text; then repacked."""
+    lang, variant = opts.lang, opts.variant
+    lab = labels(variant)
+    vertical = bool(style.epub.get("vertical"))
+    ctx = xhtml.Ctx(lang, vertical, style.layout["byline_separator"], bool(style.layout.get("bio_rule", True)))
+    title = _book_title(doc, variant)
+
+    book = epub.EpubBook()
+    _metadata(book, doc, title, lang, vertical)
 
     faces = _embed_fonts(book, doc, style, opts, title) if style.epub.get("embed_fonts") else []
     sheet = css.stylesheet(style, variant, vertical, faces)
