@@ -139,7 +139,8 @@ def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
         elif room <= 0:
             left = right = 0.0
         cap_l[i], cap_r[i] = left, right
-    shrink = [cap_r[j] + cap_l[j + 1] for j in range(n - 1)]
+    # and never more than half an em at one junction, pair compression included: no mark loses more
+    shrink = [min(cap_r[j] + cap_l[j + 1], max(0.0, half + min(kern[j], 0.0))) for j in range(n - 1)]
     return _Para(chars, adv, kern, can_break, shrink, stretch, hard)
 
 
