@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -61,7 +62,7 @@ class TextStyle:
 def draw_line(canv: Canvas, ts: TextStyle, line: Line, x: float, y: float) -> None:
     """Draw one line at baseline y: runs of one font and one letter-spacing share a text op."""
     chars, xs = line.chars, line.xs
-    runs: list[tuple[str, float, str, float]] = []  # font, x, text, charspace
+    runs: list[tuple[str, int, str, float]] = []  # font, first index, text, charspace
     i = 0
     n = len(chars)
     while i < n:
@@ -75,23 +76,42 @@ def draw_line(canv: Canvas, ts: TextStyle, line: Line, x: float, y: float) -> No
             elif abs(gap - space) > TOL:
                 break
             j += 1
-        runs.append((font, xs[i], chars[i:j], space or 0.0))
+        runs.append((font, i, chars[i:j], space or 0.0))
         i = j
     tx = canv.beginText()
     cur_font = None
     cur_space = 0.0
-    for font, rx, text, space in runs:
+    for font, first, text, space in runs:
         if font != cur_font:
             tx.setFont(font, ts.size)
             cur_font = font
         if abs(space - cur_space) > TOL:
             tx.setCharSpace(space)
             cur_space = space
-        tx.setTextOrigin(x + rx, y)
-        tx.textOut(text)
+        for k, piece in _pieces(canv, font, text):
+            tx.setTextOrigin(x + xs[first + k], y)
+            tx.textOut(piece)
     if cur_space:
         tx.setCharSpace(0)  # Tc outlives the text object: leave it as we found it
     canv.drawText(tx)
+
+
+def _pieces(canv: Canvas, font_name: str, text: str) -> list[tuple[int, str]]:
+    """Split a run where reportlab switches to another 256-glyph subset of the font.
+
+    Each piece then starts from its own text origin: some readers (pdfminer) apply the
+    letter-spacing Tc only between the glyphs of one string, so a run that spans two Tj
+    operators would read back misplaced although viewers draw it right.
+    """
+    font = pdfmetrics.getFont(font_name)
+    if not getattr(font, "_dynamicFont", False):
+        return [(0, text)]
+    out = []
+    k = 0
+    for _subset, codes in font.splitString(text, canv._doc):
+        out.append((k, text[k : k + len(codes)]))
+        k += len(codes)
+    return out
 
 
 class TextBlock(Flowable):

@@ -379,7 +379,12 @@ _REGISTERED: dict[str, LoadedFont] = {}
 def _register(key: str, family: str, ttf: Path, metrics: dict) -> LoadedFont:
     name = f"PL{key[:20]}"
     if name not in _REGISTERED:
-        pdfmetrics.registerFont(RLTTFont(name, str(ttf)))
+        font = RLTTFont(name, str(ttf))
+        pdfmetrics.registerFont(font)
+        if pdfmetrics.getFont(name) is not font:
+            # reportlab aliases a font to an earlier one with the same PostScript name; ours are
+            # different subsets of one face (one per document), so each must stay itself
+            pdfmetrics._fonts[name] = font
         upm = metrics["upm"]
         _REGISTERED[name] = LoadedFont(
             name=name,

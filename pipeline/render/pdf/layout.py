@@ -383,6 +383,8 @@ class Booklet:
             keywords=", ".join(s.title for s in self.sections()),
             lang=opts.lang,
             invariant=1 if opts.epoch is not None else 0,
+            initialFontName=self.fonts.chains["body"][0].name,  # else every page names Helvetica
+            initialFontSize=self.style.role("body").size,
             leftMargin=p.margin_inner,
             rightMargin=p.margin_outer,
             topMargin=p.margin_top,
