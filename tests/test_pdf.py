@@ -309,7 +309,7 @@ def test_cover_has_no_header_or_folio_and_pages_do(synthetic):
     heads = [ln.text for ln in synthetic.lines if ln.page == odd and ln.size == hsize]
     assert heads[-1] == str(odd)
     assert heads[0].startswith(nospace(first)[:5]) or heads[0] == nospace(synthetic.doc.meta.title)
-    folio = [ln for ln in synthetic.lines if ln.page == 3 and ln.text == "3" and ln.size == hsize][0]
+    folio = next(ln for ln in synthetic.lines if ln.page == 3 and ln.text == "3" and ln.size == hsize)
     assert (folio.x0 + folio.x1) / 2 == pytest.approx(sum(frame_x(st, 3)) / 2, abs=0.5), "folio not centred"
 
 
@@ -385,9 +385,9 @@ def test_second_sheet_decides_the_look():
     a4 = load_style("styles/a4-report.toml")
     bk = Booklet(doc, a4)
     assert bk.page_sizes[0] == pytest.approx((595.28, 841.89), abs=0.1)
-    first = [ln for ln in bk.lines if ln.page == 1 and in_frame(a4, ln)][0]
+    first = next(ln for ln in bk.lines if ln.page == 1 and in_frame(a4, ln))
     assert first.text == "目录", "a4-report has no cover: contents come first"
-    title = [ln for ln in bk.lines if ln.size == a4.role("title").size][0]
+    title = next(ln for ln in bk.lines if ln.size == a4.role("title").size)
     assert title.chars[0]["non_stroking_color"] == pytest.approx((0x1F / 255, 0x3A / 255, 0x5F / 255), abs=0.01)
     left, right = frame_x(a4, 1)
     assert (title.x0 + title.x1) / 2 == pytest.approx((left + right) / 2, abs=1), "a4 centres titles"
