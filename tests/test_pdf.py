@@ -405,3 +405,14 @@ def test_document_without_lead_or_articles_metadata_still_renders():
     doc = Document(lead=Lead("导读", ["只有导读。"]), articles=[], meta=Metadata())
     bk = Booklet(doc, load_style())
     assert "只有导读。" in "".join(ln.text for ln in bk.lines)
+
+
+def test_headline_or_heading_taller_than_a_page_is_split_not_fatal():
+    doc = Document(
+        lead=None,
+        articles=[Article("长" * 1500, ["甲"], "", [Block("heading", "丁" * 3000), Block("paragraph", "丙" * 50)])],
+        meta=Metadata(title="极端"),
+    )
+    bk = Booklet(doc, load_style())
+    text = "".join(ln.text for ln in bk.lines)
+    assert text.count("长") >= 3000 and text.count("丁") == 3000 and "丙" * 50 in text  # title twice: page + contents

@@ -155,8 +155,10 @@ class TextBlock(Flowable):
         lines = self.lines(aW)
         total = len(lines)
         k = min(total, int((aH + 1e-6) // self.ts.leading))
-        if not self.splittable or k >= total:
-            return k if k >= total else 0
+        if k >= total:
+            return k
+        if not self.splittable and not _at_top(self):
+            return 0  # a heading moves whole; only one taller than a page is ever split
         if k < 2:
             return 0  # never a paragraph's first line alone at the foot of a page
         if total - k < 2:
@@ -187,6 +189,12 @@ class TextBlock(Flowable):
         base = self.ts.baseline()
         for i, line in enumerate(lines):
             draw_line(self.canv, self.ts, line, 0.0, top - i * self.ts.leading - base)
+
+
+def _at_top(f: Flowable) -> bool:
+    """Whether f is being placed at the top of an empty frame (moving it on would not help)."""
+    frame = getattr(f, "_frame", None)
+    return bool(frame is not None and getattr(frame, "_atTop", False))
 
 
 class KeepGroup(Flowable):
@@ -232,8 +240,7 @@ class KeepGroup(Flowable):
             parts = f.split(aW, room) if room > 0 else []
             if len(parts) == 2:
                 return [KeepGroup(self.heads, parts[0]), parts[1]]
-        frame = getattr(self, "_frame", None)
-        if frame is not None and getattr(frame, "_atTop", False):
+        if _at_top(self):
             return self.items  # taller than a page: keeping together is impossible, so don't
         return []
 
@@ -290,20 +297,29 @@ class Rule(Flowable):
 class TocEntry(Flowable):
     """A contents line: title, dot leaders, page number (a form filled in once pages are known)."""
 
-    def __init__(self, text: str, ts: TextStyle, form: str, num_width: float, indent: float = 0.0):
+    def __init__(self, text: str, ts: TextStyle, form: str, num_width: float, lines: list[Line] | None = None):
         super().__init__()
         self.text, self.ts, self.form = text, ts, form
         self.num_width = num_width
-        self.indent = indent
         self.spaceBefore = ts.space_before
         self.spaceAfter = ts.space_after
+        self._fixed = lines
         self._lines: list[Line] = []
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width = aW
-        self._lines = self.ts.lines(self.text, aW - self.num_width - self.indent - 2 * self.ts.size)
+        self._lines = self._fixed or self.ts.lines(self.text, aW - self.num_width - 2 * self.ts.size)
         self.height = len(self._lines) * self.ts.leading
         return aW, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        """Only an entry taller than a page splits (its number goes with the last part)."""
+        self.wrap(aW, aH)
+        k = int((aH + 1e-6) // self.ts.leading)
+        if not _at_top(self) or not 0 < k < len(self._lines):
+            return []
+        head = TocEntry(self.text, self.ts, "", self.num_width, self._lines[:k])
+        return [head, TocEntry(self.text, self.ts, self.form, self.num_width, self._lines[k:])]
 
     def draw(self) -> None:
         c = self.canv
@@ -311,10 +327,12 @@ class TocEntry(Flowable):
         base = self.ts.baseline()
         y = self.height - base
         for i, line in enumerate(self._lines):
-            draw_line(c, self.ts, line, self.indent, self.height - i * self.ts.leading - base)
             y = self.height - i * self.ts.leading - base
+            draw_line(c, self.ts, line, 0.0, y)
+        if not self.form:
+            return
         last = self._lines[-1] if self._lines else None
-        start = self.indent + (last.end if last else 0.0) + self.ts.size * 0.5
+        start = (last.end if last else 0.0) + self.ts.size * 0.5
         stop = self.width - self.num_width - self.ts.size * 0.3
         if stop > start:
             c.saveState()

@@ -7,7 +7,7 @@ flags); this module decides only the order of things and what stays together.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import TimeStamp
@@ -135,7 +135,11 @@ class Booklet:
     def __init__(self, doc: Document, style: Style, opts: RenderOptions):
         self.doc, self.style, self.opts = doc, style, opts
         self.labels = Labels.for_variant(opts.variant)
-        self.title = doc.meta.title or style.meta.get("title") or self._fallback_title()
+        self.title = self.meta("title") or self._fallback_title()
+        # what running heads and folios fill their templates from: the same fields the cover shows
+        self.head_doc = replace(
+            doc, meta=replace(doc.meta, title=self.title, date=self.meta("date"), publisher=self.meta("publisher"))
+        )
         self.texts = Texts()
         self.state = _State()
         p = style.page
@@ -145,6 +149,10 @@ class Booklet:
         self._collect()
         self.fonts: FontSet = load_fonts(style, opts.variant, self.texts.chars_by_font_role())
         self._ts: dict[str, TextStyle] = {}
+
+    def meta(self, key: str) -> str:
+        """A booklet field: the document's metadata, else the sheet's default."""
+        return getattr(self.doc.meta, key) or self.style.meta.get(key, "")
 
     def _fallback_title(self) -> str:
         if self.doc.lead and self.doc.lead.heading:
@@ -162,10 +170,9 @@ class Booklet:
         t, d, lay = self.texts, self.doc, self.style.layout
         if lay["cover"]:
             t.add("cover_title", self.title)
-            for s in (d.meta.subtitle or self.style.meta.get("subtitle", ""),):
-                t.add("cover_subtitle", s)
-            t.add("cover_foot", d.meta.date or self.style.meta.get("date", ""))
-            t.add("cover_foot", d.meta.publisher or self.style.meta.get("publisher", ""))
+            t.add("cover_subtitle", self.meta("subtitle"))
+            t.add("cover_foot", self.meta("date"))
+            t.add("cover_foot", self.meta("publisher"))
         if lay["toc"]:
             t.add("lead_heading", self.labels.contents)
             for s in self.sections():
@@ -188,7 +195,7 @@ class Booklet:
                 t.add("body", u)
         for s in [Section("", self.labels.contents), *self.sections()]:
             for tpl in (self.style.header["even"], self.style.header["odd"], self.style.footer["text"]):
-                t.add("header", header_text(tpl, d, s.title, DIGITS))
+                t.add("header", header_text(tpl, self.head_doc, s.title, DIGITS) + "…")
 
     def sections(self) -> list[Section]:
         out = []
@@ -277,13 +284,10 @@ class Booklet:
         return _glue(heads, items)
 
     def _cover(self) -> CoverPage:
-        d, sm = self.doc, self.style.meta
         title = self._block(self.title, "cover_title")
-        sub_text = d.meta.subtitle or sm.get("subtitle", "")
-        sub = self._block(sub_text, "cover_subtitle") if sub_text else None
+        sub = self._block(self.meta("subtitle"), "cover_subtitle") if self.meta("subtitle") else None
         foot_ts = self.ts("cover_foot", size=self.style.role("cover_subtitle").size * 0.85)
-        foot = [TextBlock(s, foot_ts, kind="cover") for s in (d.meta.date or sm.get("date", ""),) if s]
-        foot += [TextBlock(s, foot_ts, kind="cover") for s in (d.meta.publisher or sm.get("publisher", ""),) if s]
+        foot = [TextBlock(self.meta(k), foot_ts, kind="cover") for k in ("date", "publisher") if self.meta(k)]
         return CoverPage(title, sub, foot, self.style.role("cover_title").color)
 
     def _toc(self) -> list[Flowable]:
@@ -316,18 +320,17 @@ class Booklet:
         ts = self.ts("header")
         canv.saveState()
         tpl = self.style.header["even" if page % 2 == 0 else "odd"]
-        text = header_text(tpl, self.doc, title, page)
+        text = header_text(tpl, self.head_doc, title, page)
         top = p.height - p.margin_top
         if text:
             canv.setFillColor(HexColor(ts.color))
-            for line in ts.lines(text, self.frame_w)[:1]:
-                draw_line(canv, ts, line, x, top + p.header_gap)
+            draw_line(canv, ts, ts.lines(_fit(text, ts, self.frame_w), self.frame_w)[0], x, top + p.header_gap)
             if self.style.header["rule"]:
                 canv.setStrokeColor(HexColor(ts.color))
                 canv.setLineWidth(0.4)
                 y = top + p.header_gap - 0.12 * ts.size - max(2.5, p.header_gap * 0.25)
                 canv.line(x, y, x + self.frame_w, y)
-        folio = header_text(self.style.footer["text"], self.doc, title, page)
+        folio = header_text(self.style.footer["text"], self.head_doc, title, page)
         if folio:
             canv.setFillColor(HexColor(ts.color))
             for line in ts.lines(folio, self.frame_w)[:1]:
@@ -378,7 +381,7 @@ class Booklet:
             pageTemplates=[cover, odd, even],
             title=self.title,
             author="、".join(authors),
-            subject=self.doc.meta.subtitle or self.style.meta.get("subtitle") or self.title,
+            subject=self.meta("subtitle") or self.title,
             creator="pipeline",
             keywords=", ".join(s.title for s in self.sections()),
             lang=opts.lang,
@@ -401,6 +404,15 @@ class Booklet:
 
         doc.build(self.story(), canvasmaker=C)
         return buf.getvalue()
+
+
+def _fit(text: str, ts: TextStyle, width: float) -> str:
+    """A running head on one line: a title too long for it ends in an ellipsis."""
+    if sum(ts.measure(c) for c in text) <= width:
+        return text
+    while text and sum(ts.measure(c) for c in text + "……") > width:
+        text = text[:-1]
+    return text + "……"
 
 
 def _glue(heads: list[Flowable], items: list[Flowable]) -> list[Flowable]:
