@@ -297,10 +297,19 @@ class Rule(Flowable):
 class TocEntry(Flowable):
     """A contents line: title, dot leaders, page number (a form filled in once pages are known)."""
 
-    def __init__(self, text: str, ts: TextStyle, form: str, num_width: float, lines: list[Line] | None = None):
+    def __init__(
+        self,
+        text: str,
+        ts: TextStyle,
+        form: str,
+        num_width: float,
+        lines: list[Line] | None = None,
+        sub: TextBlock | None = None,
+    ):
         super().__init__()
         self.text, self.ts, self.form = text, ts, form
         self.num_width = num_width
+        self.sub = sub  # the authors, set small under the title
         self.spaceBefore = ts.space_before
         self.spaceAfter = ts.space_after
         self._fixed = lines
@@ -309,7 +318,8 @@ class TocEntry(Flowable):
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width = aW
         self._lines = self._fixed or self.ts.lines(self.text, aW - self.num_width - 2 * self.ts.size)
-        self.height = len(self._lines) * self.ts.leading
+        sub_h = self.sub.wrap(aW - self.num_width - 2 * self.ts.size, aH)[1] if self.sub else 0.0
+        self.height = len(self._lines) * self.ts.leading + sub_h
         return aW, self.height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -319,7 +329,7 @@ class TocEntry(Flowable):
         if not _at_top(self) or not 0 < k < len(self._lines):
             return []
         head = TocEntry(self.text, self.ts, "", self.num_width, self._lines[:k])
-        return [head, TocEntry(self.text, self.ts, self.form, self.num_width, self._lines[k:])]
+        return [head, TocEntry(self.text, self.ts, self.form, self.num_width, self._lines[k:], self.sub)]
 
     def draw(self) -> None:
         c = self.canv
@@ -329,6 +339,9 @@ class TocEntry(Flowable):
         for i, line in enumerate(self._lines):
             y = self.height - i * self.ts.leading - base
             draw_line(c, self.ts, line, 0.0, y)
+        if self.sub is not None:
+            self.sub.drawOn(c, 0, 0)
+            c.setFillColor(HexColor(self.ts.color))
         if not self.form:
             return
         last = self._lines[-1] if self._lines else None

@@ -35,6 +35,7 @@ FONT_ROLE = {
     "toc": "body",
     "cover_foot": "byline",
     "toc_num": "header",
+    "toc_sub": "byline",
 }
 DIGITS = "0123456789"
 
@@ -85,7 +86,7 @@ def bio_text(bio: str) -> str:
 class Section:
     key: str
     title: str
-    level: int = 0
+    authors: str = ""
 
 
 class _State:
@@ -177,6 +178,7 @@ class Booklet:
             t.add("lead_heading", self.labels.contents)
             for s in self.sections():
                 t.add("toc", s.title)
+                t.add("toc_sub", s.authors)
             t.add("toc_num", DIGITS)
         if d.lead:
             t.add("lead_heading", d.lead.heading)
@@ -202,7 +204,7 @@ class Booklet:
         if self.doc.lead:
             out.append(Section("lead", self.doc.lead.heading))
         for i, a in enumerate(self.doc.articles):
-            out.append(Section(f"art{i + 1}", flat_title(a.title)))
+            out.append(Section(f"art{i + 1}", flat_title(a.title), self._byline(a)))
         if self.doc.unplaced:
             out.append(Section("unplaced", self.labels.leftovers))
         return out
@@ -210,8 +212,12 @@ class Booklet:
     def ts(self, role: str, **over) -> TextStyle:
         key = role + repr(sorted(over.items()))
         if key not in self._ts:
-            base = {"cover_foot": "cover_subtitle", "toc_num": "toc"}.get(role, role)
+            base = {"cover_foot": "cover_subtitle", "toc_num": "toc", "toc_sub": "byline"}.get(role, role)
             r = self.style.role(base)
+            if role == "toc_sub":  # authors under a contents entry: the byline's face and colour, smaller
+                toc = self.style.role("toc")
+                over = {"size": toc.size * 0.85, "leading": toc.size * 1.6, "space_before": 0.0, **over}
+                over = {"space_after": 0.0, "align": "left", "indent": 0.0, **over}
             kw = dict(
                 fonts=self.fonts,
                 font_role=FONT_ROLE[role],
@@ -297,7 +303,8 @@ class Booklet:
         for i, s in enumerate(self.sections()):
             form = f"tocnum{i}"
             self.toc_forms.append((form, s.key))
-            entries.append(TocEntry(s.title, ts, form, num_w))
+            sub = TextBlock(s.authors, self.ts("toc_sub"), kind="toc") if s.authors else None
+            entries.append(TocEntry(s.title, ts, form, num_w, sub=sub))
         heads: list[Flowable] = [
             self.anchor("toc", self.labels.contents),
             self._block(self.labels.contents, "lead_heading"),
