@@ -48,7 +48,7 @@ FRAGMENTS = [
     "健全社会保障",
     "扩大有效投资",
 ]
-CONNECT = "要、应当、必须、同时、特别是、总之，、一方面、另一方面、二是、三是".split("、")
+CONNECT = ["要", "应当", "必须", "同时", "特别是", "总之，", "一方面", "另一方面", "二是", "三是"]
 MIDDLE = [
     "坚持以人民为中心的发展思想",
     "统筹发展和安全",
@@ -226,7 +226,7 @@ def make_page(seed: int, n_articles: int | None = None, lead: bool | None = None
                 page += [_ocr_line(p[:j], False, rng), _ocr_line(p[j:], False, rng)]
             else:
                 page.append(_ocr_line(p, False, rng))
-    for k in range(n_articles):
+    for _k in range(n_articles):
         topic = rng.sample(FRAGMENTS, 3)
         authors = [_name(rng) for _ in range(rng.choice((1, 1, 1, 2)))]
         bio = "作者系" + rng.choice(INSTITUTES)

@@ -147,18 +147,45 @@ class Assignment:
     margin: float
 
 
+EXACT_MARGIN_MAX = 16  # re-solving per headline is O(n^4): exact margins for pages of this size
+HUNGARIAN_MAX = 150  # beyond this (concatenated pages) a greedy assignment keeps cost bounded
+
+
+def _greedy(score: list[list[float]]) -> list[int]:
+    pairs = sorted(
+        ((v, i, k) for i, row in enumerate(score) for k, v in enumerate(row) if v >= MIN_SCORE), reverse=True
+    )
+    rows: dict[int, int] = {}
+    used: set[int] = set()
+    for _v, i, k in pairs:
+        if i not in rows and k not in used:
+            rows[i] = k
+            used.add(k)
+    return [rows.get(i, -1) for i in range(len(score))]
+
+
 def assign(cands: list[Candidate], bodies: list[str]) -> list[Assignment]:
     if not cands:
         return []
     if not bodies:
         return [Assignment(-1, 0.0, 0.0) for _ in cands]
     score = score_matrix(cands, bodies)
-    total, best = _best(score)
+    n = len(cands)
+    if n > HUNGARIAN_MAX or len(bodies) > HUNGARIAN_MAX:
+        best = _greedy(score)
+        total = 0.0
+    else:
+        total, best = _best(score)
     out = []
     for i, k in enumerate(best):
         if k < 0:
             out.append(Assignment(-1, 0.0, 0.0))
             continue
-        alt, _ = _best(score, forbid=(i, k))
-        out.append(Assignment(k, round(score[i][k], 4), round(total - alt, 4)))
+        if n <= EXACT_MARGIN_MAX:
+            alt, _ = _best(score, forbid=(i, k))
+            margin = total - alt
+        else:  # the pairing's lead over this headline's next best article
+            others = [v for j, v in enumerate(score[i]) if j != k]
+            margin = score[i][k] - max(others, default=MIN_SCORE)
+        out.append(Assignment(k, round(score[i][k], 4), round(margin, 4)))
     return out
