@@ -88,7 +88,7 @@ def draw_line(canv: Canvas, ts: TextStyle, line: Line, x: float, y: float) -> No
         if abs(space - cur_space) > TOL:
             tx.setCharSpace(space)
             cur_space = space
-        for k, piece in _pieces(canv, font, text):
+        for k, piece in _pieces(canv, font, text) if space else ((0, text),):
             tx.setTextOrigin(x + xs[first + k], y)
             tx.textOut(piece)
     if cur_space:
