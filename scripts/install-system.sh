@@ -9,6 +9,21 @@ for p in fonts-noto-cjk fonts-lxgw-wenkai fontconfig poppler-utils libreoffice-w
 done
 # Chromium only for browser checks (EPUB pages, cleanup report); not required for builds.
 if [ "${WITH_CHROMIUM:-1}" = 1 ]; then have_pkg chromium || need+=(chromium); fi
+# Font aliases so LibreOffice previews of our DOCX (宋体/黑体/楷体, 新細明體/微軟正黑體/標楷體)
+# use the Debian CJK faces instead of a generic fallback. Only written as root.
+alias_conf=/etc/fonts/conf.d/60-pipeline-cjk-aliases.conf
+if [ "$(id -u)" = 0 ] && [ -d /etc/fonts/conf.d ] && [ ! -f "$alias_conf" ]; then
+  {
+    echo '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+    for pair in "宋体:Noto Serif CJK SC" "SimSun:Noto Serif CJK SC" "黑体:Noto Sans CJK SC" "SimHei:Noto Sans CJK SC" \
+                "楷体:LXGW WenKai" "KaiTi:LXGW WenKai" "新細明體:Noto Serif CJK TC" "PMingLiU:Noto Serif CJK TC" \
+                "微軟正黑體:Noto Sans CJK TC" "標楷體:LXGW WenKai"; do
+      echo "<alias binding=\"same\"><family>${pair%%:*}</family><prefer><family>${pair#*:}</family></prefer></alias>"
+    done
+    echo '</fontconfig>'
+  } > "$alias_conf"
+  fc-cache -f >/dev/null 2>&1 || true
+fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "installing system packages: ${need[*]}"
