@@ -39,6 +39,9 @@ json: setup
 md: setup
 	$(BIN)/pipeline build $(SEEDS) --to md --out $(OUT)
 
+print: setup
+	$(BIN)/pipeline build $(SEEDS) --to pdf --impose --out $(OUT)
+
 hant: setup
 	$(BIN)/pipeline build $(SEEDS) --to pdf,docx,epub,json,md --variant zh-Hant --out $(OUT)
 

@@ -41,6 +41,7 @@ class BuildConfig:
     force: bool = False
     meta: dict[str, str] = field(default_factory=dict)  # CLI overrides
     hant_profile: str | None = None
+    impose: bool = False  # also write <stem>.print.pdf, the imposed booklet (needs pdf)
 
 
 @dataclass
@@ -93,6 +94,19 @@ def output_path(out: Path, stem: str, variant: str, fmt: str) -> Path:
     return out / (f"{stem}.{fmt}" if variant == "zh-Hans" else f"{stem}.{variant}.{fmt}")
 
 
+def impose_style(pdf: bytes, style: Style, epoch: int | None) -> bytes:
+    """The imposed print PDF with the sheet's [print] options."""
+    from .impose import impose
+
+    p = style.print
+    return impose(pdf, signature_sheets=p["signature_sheets"], creep=p["creep"], marks=p["marks"], epoch=epoch)
+
+
+def check_config(cfg: BuildConfig) -> None:
+    if cfg.impose and "pdf" not in cfg.formats:
+        raise PipelineError("--impose needs the pdf format (--to pdf)")
+
+
 def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) -> BuildResult:
     path = Path(path)
     res = BuildResult(str(path))
@@ -112,6 +126,10 @@ def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) ->
                 dest = output_path(cfg.out, path.stem, variant, fmt)
                 write_atomic(dest, data)
                 res.outputs.append(str(dest))
+                if fmt == "pdf" and cfg.impose:
+                    dest = output_path(cfg.out, path.stem, variant, "print.pdf")
+                    write_atomic(dest, impose_style(data, style, epoch))
+                    res.outputs.append(str(dest))
     except PipelineError as e:
         res.error = str(e)
     except Exception as e:  # a bug: still one line, never a traceback for the user
@@ -136,6 +154,7 @@ def _work(args: tuple[str, BuildConfig]) -> BuildResult:
 
 def build_many(paths: list[str], cfg: BuildConfig, jobs: int = 1) -> Iterator[BuildResult]:
     """Build every input; a failure is reported in its result and does not stop the rest."""
+    check_config(cfg)
     style = load_style(cfg.style_path)  # validate once, before any work
     if jobs <= 1 or len(paths) <= 1:
         for p in paths:

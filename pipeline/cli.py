@@ -39,13 +39,16 @@ def cli() -> None:
 @click.option("--date", "date_", default=None, help="Date shown on the cover.")
 @click.option("-j", "--jobs", default=None, type=int, help="Worker processes (default: number of cores).")
 @click.option("--force", is_flag=True, help="Write outputs even if the character accounting fails (warns).")
-def build(inputs, to, variant, style_path, out, hant_profile, title, subtitle, publisher, date_, jobs, force) -> None:
-    """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>)."""
+@click.option("--impose", is_flag=True, help="With pdf: also write <stem>.print.pdf, an imposed A4 booklet.")
+def build(
+    inputs, to, variant, style_path, out, hant_profile, title, subtitle, publisher, date_, jobs, force, impose
+) -> None:
+    """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>; --impose: <stem>.print.pdf)."""
     try:
         formats = parse_list(to, FORMATS, "format")
         variants = parse_list(variant, VARIANTS, "variant")
         meta = {k: v for k, v in dict(title=title, subtitle=subtitle, publisher=publisher, date=date_).items() if v}
-        cfg = BuildConfig(formats, variants, style_path, Path(out), force, meta, hant_profile)
+        cfg = BuildConfig(formats, variants, style_path, Path(out), force, meta, hant_profile, impose)
         jobs = jobs or os.cpu_count() or 1
         t0 = time.perf_counter()
         failures = n_out = 0

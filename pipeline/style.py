@@ -81,6 +81,7 @@ class Style:
     layout: dict[str, Any]
     epub: dict[str, Any]
     hant: dict[str, Any]
+    print: dict[str, Any] = field(default_factory=lambda: dict(OPTIONAL_DEFAULTS["print"]))
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
     def role(self, name: str) -> Role:
@@ -110,6 +111,12 @@ def _str(v: Any) -> str:
 def _bool(v: Any) -> bool:
     if not isinstance(v, bool):
         raise ValueError("true or false")
+    return v
+
+
+def _count(v: Any) -> int:
+    if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+        raise ValueError("a whole number, 0 or more")
     return v
 
 
@@ -221,6 +228,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     "epub": {"embed_fonts": _bool, "vertical": _bool},
     "hant": {"profile": _choice(HANT_PROFILES), "corner_quotes": _bool},
+    "print": {"signature_sheets": _count, "creep": parse_length, "marks": _bool},
 }
 # Sections every sheet must give in full; the others may be partial or absent.
 REQUIRED = {"page", "fonts", "roles"}
@@ -249,6 +257,8 @@ OPTIONAL_DEFAULTS: dict[str, dict[str, Any]] = {
     },
     "epub": {"embed_fonts": False, "vertical": False},
     "hant": {"profile": "s2tw", "corner_quotes": True},
+    # Imposition (`--impose`): sheets per signature (0 = one signature), creep per sheet in pt.
+    "print": {"signature_sheets": 0, "creep": 0.0, "marks": False},
 }
 
 
@@ -351,5 +361,6 @@ def load_style(path: str | Path | None = None) -> Style:
         layout=sec["layout"],
         epub=sec["epub"],
         hant=sec["hant"],
+        print=sec["print"],
         raw=raw,
     )
