@@ -231,3 +231,24 @@ def test_any_token_soup_keeps_text_and_line_rules(tokens, ems):
     assert "".join(line.chars for line in lines) == text
     for line in lines:
         assert line.end <= ems * EM + 1e-6 or len(line.chars) <= 4  # only an unbreakable run may overflow
+
+
+def _squeezed(lines: list[Line], size: float) -> int:
+    """Junctions set tighter than a full em where the pair is not two marks (pair compression)."""
+    n = 0
+    for ln in lines:
+        for a, b, x0, x1 in zip(ln.chars, ln.chars[1:], ln.xs, ln.xs[1:], strict=False):
+            if x1 - x0 < size - 1e-6 and not ({a, b} <= CLOSING | OPENING):
+                n += 1
+    return n
+
+
+def test_stretch_first_avoids_squeezing_marks_when_the_stretch_is_small():
+    text = "推进城市群、都市圈一体化建设，是构建“双循环”新发展格局的重要战略部署。" * 4
+    squeezed = typeset(text, 10.0 * 20.3, lambda c: 10.0, size=10.0, indent=20.0)
+    assert _squeezed(squeezed, 10.0) > 0  # the greedy fill squeezes marks to fit a character more
+    relaxed = typeset(text, 10.0 * 20.3, lambda c: 10.0, size=10.0, indent=20.0, stretch_first=0.2)
+    assert _squeezed(relaxed, 10.0) == 0
+    for ln in relaxed[:-1]:
+        assert abs(ln.end - 10.0 * 20.3) < 0.5  # still justified to the edge
+    assert "".join(ln.chars for ln in relaxed) == text

@@ -34,6 +34,7 @@ class TextStyle:
     space_before: float = 0.0
     space_after: float = 0.0
     align: str = "left"
+    stretch_first: float = 0.0  # em per junction a line may stretch rather than squeeze its marks
     _adv: dict[str, float] = field(default_factory=dict, repr=False)
     _lines: dict[tuple[str, float], list[Line]] = field(default_factory=dict, repr=False)
 
@@ -50,7 +51,14 @@ class TextStyle:
         key = (text, round(width, 3))
         if key not in self._lines:
             self._lines[key] = typeset(
-                text, width, self.measure, size=self.size, indent=self.indent, align=self.align, ink=self.ink
+                text,
+                width,
+                self.measure,
+                size=self.size,
+                indent=self.indent,
+                align=self.align,
+                ink=self.ink,
+                stretch_first=self.stretch_first,
             )
         return self._lines[key]
 

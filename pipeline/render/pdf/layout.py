@@ -21,6 +21,11 @@ from .flowables import Anchor, CoverPage, KeepGroup, Rule, TextBlock, TextStyle,
 from .fonts import FontSet, load_fonts
 
 # Text roles of the sheet -> the font role whose families set them.
+# Em per junction a line may stretch rather than squeeze its punctuation (see linebreak.typeset):
+# Simplified forms put a mark's ink in one half, so squeezing the blank half reads naturally;
+# Traditional forms centre it, and squeezed marks crowd their neighbours.
+STRETCH_FIRST = {"zh-Hans": 0.04, "zh-Hant": 0.15}
+
 FONT_ROLE = {
     "body": "body",
     "heading": "heading",
@@ -228,6 +233,7 @@ class Booklet:
                 space_before=r.space_before,
                 space_after=r.space_after,
                 align=r.align,
+                stretch_first=STRETCH_FIRST.get(self.opts.variant, 0.0),
             )
             kw.update(over)
             self._ts[key] = TextStyle(**kw)

@@ -154,6 +154,7 @@ def typeset(
     align: str = "justify",
     ink: Ink | None = None,
     min_last: int = 2,
+    stretch_first: float = 0.0,
 ) -> list[Line]:
     """Break `text` into lines of `width` points and place every glyph.
 
@@ -162,6 +163,10 @@ def typeset(
     placement, ink left for ，。”, right for “（). size is the em. A '\n' is a hard break.
     The first line is indented by `indent` points; a paragraph's last line keeps at least
     `min_last` characters when a character can be pulled down to it.
+    stretch_first (em): when the longest fit needs its marks squeezed, but ending the line at
+    the previous break point needs no more than this much extra space per junction, the
+    line is stretched instead. Squeezed centred marks (Traditional forms) look cramped long
+    before evenly spread characters look loose, so zh-Hant asks for more of this than zh-Hans.
     """
     p = _prepare(text, measure, ink, size)
     n = len(p.chars)
@@ -199,6 +204,8 @@ def typeset(
             e += 1
         if best < 0:  # an unbreakable run longer than the line: cut it where it overflows
             best = max(s, e - 1)
+        elif stretch_first > 0 and best < n - 1 and natural(s, best) > avail + EPS:
+            best = _prefer_stretch(p, s, best, avail, natural, stretch_first * size)
         breaks.append((s, best))
         s = best + 1
 
@@ -211,6 +218,20 @@ def typeset(
         last = e == n - 1 or p.hard[e]
         lines.append(_place(p, s, e, avail, indent if first else 0.0, natural(s, e), C[e] - C[s], last, align, first))
     return lines
+
+
+def _prefer_stretch(p: _Para, s: int, best: int, avail: float, natural, limit: float) -> int:
+    """The last break point whose line needs no squeezing, if it needs little stretching per
+    junction; otherwise the longest (squeezed) fit."""
+    for alt in range(best - 1, s, -1):
+        if not p.can_break[alt] or p.hard[alt]:
+            continue
+        slack = avail - natural(s, alt)
+        if slack < -EPS:
+            continue
+        slots = sum(1 for j in range(s, alt) if p.stretch[j])
+        return alt if slots and slack / slots <= limit else best
+    return best
 
 
 def _pull_down_orphans(breaks, p: _Para, min_last: int, width: float, fits) -> None:
