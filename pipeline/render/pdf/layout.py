@@ -335,6 +335,10 @@ class Booklet:
         tpl = self.style.header["even" if page % 2 == 0 else "odd"]
         text = header_text(tpl, self.head_doc, title, page)
         top = p.height - p.margin_top
+        # Book convention: a page that opens an article (or the lead) carries no running head,
+        # only its folio; articles that run on mid-page keep the head.
+        if self.style.layout["article_new_page"] and page in st.first_on_page:
+            text = ""
         if text:
             canv.setFillColor(HexColor(ts.color))
             draw_line(canv, ts, ts.lines(_fit(text, ts, self.frame_w), self.frame_w)[0], x, top + p.header_gap)
