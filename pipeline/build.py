@@ -18,7 +18,8 @@ from . import metadata
 from .errors import PipelineError
 from .model import Document
 from .outputs import ensure_dir, write_atomic
-from .read.ocr import read_path
+from .read import source_format
+from .read.ocr import Reading, read_path
 from .render.shared import LANG_TAGS, RenderOptions, source_date_epoch
 from .style import Style, load_style
 
@@ -28,6 +29,7 @@ FORMATS = {
     "epub": "pipeline.render.epub",
     "json": "pipeline.render.json",
     "md": "pipeline.render.markdown",
+    "report": "pipeline.report",  # per input, from the OCR reading: <stem>.report.html
 }
 VARIANTS = ("zh-Hans", "zh-Hant")
 
@@ -42,6 +44,7 @@ class BuildConfig:
     meta: dict[str, str] = field(default_factory=dict)  # CLI overrides
     hant_profile: str | None = None
     impose: bool = False  # also write <stem>.print.pdf, the imposed booklet (needs pdf)
+    source_format: str | None = None  # "txt" | "md" (--from); None: by the input's extension
 
 
 @dataclass
@@ -72,9 +75,32 @@ def writer(fmt: str):
 
 
 def read_document(path: Path, style: Style, cfg: BuildConfig, epoch: int | None) -> Document:
-    doc = read_path(path, force=cfg.force).doc
-    metadata.apply(doc, cfg.meta, metadata.read_sidecar(path), style.meta, epoch=epoch)
-    return doc
+    return read_input(path, style, cfg, epoch)[0]
+
+
+def read_input(path: Path, style: Style, cfg: BuildConfig, epoch: int | None) -> tuple[Document, Reading | None]:
+    """The model, and for an OCR page the reading the cleanup report is built from. Metadata:
+    CLI, sidecar, then a Markdown input's front matter, the style sheet, derived defaults."""
+    if source_format(path, cfg.source_format) == "md":
+        from .read import markdown
+
+        doc, reading = markdown.read_path(path), None
+        front = markdown.front_matter(doc)
+    else:
+        reading = read_path(path, force=cfg.force)
+        doc, front = reading.doc, {}
+    metadata.apply(doc, cfg.meta, metadata.read_sidecar(path), front, style.meta, epoch=epoch)
+    return doc, reading
+
+
+def write_report(path: Path, reading: Reading | None, cfg: BuildConfig) -> str:
+    if reading is None:
+        raise PipelineError(f"{path}: the cleanup report needs an OCR page (.txt); a Markdown input has no cleanup")
+    from .report import report_html
+
+    dest = cfg.out / f"{path.stem}.report.html"
+    write_atomic(dest, report_html(reading).encode("utf-8"))
+    return str(dest)
 
 
 def convert(doc: Document, variant: str, style: Style, cfg: BuildConfig) -> tuple[Document, str]:
@@ -114,14 +140,16 @@ def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) ->
     try:
         style = style or load_style(cfg.style_path)
         epoch = source_date_epoch()
-        doc = read_document(path, style, cfg, epoch)
+        doc, reading = read_input(path, style, cfg, epoch)
         res.chars_in, res.chars_out = doc.stats.get("chars_in", 0), doc.stats.get("chars_out", 0)
         ensure_dir(cfg.out)
+        if "report" in cfg.formats:
+            res.outputs.append(write_report(path, reading, cfg))
         for variant in cfg.variants:
             vdoc, lang = convert(doc, variant, style, cfg)
             vdoc = replace(vdoc, meta=replace(vdoc.meta, language=lang))
             opts = RenderOptions(variant=variant, lang=lang, epoch=epoch)
-            for fmt in cfg.formats:
+            for fmt in (f for f in cfg.formats if f != "report"):
                 data = writer(fmt).render(vdoc, style, opts)
                 dest = output_path(cfg.out, path.stem, variant, fmt)
                 write_atomic(dest, data)

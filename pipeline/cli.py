@@ -12,6 +12,7 @@ import click
 from . import __version__
 from .build import FORMATS, VARIANTS, BuildConfig, build_many, parse_list
 from .errors import PipelineError
+from .read import SOURCE_FORMATS, source_format
 from .read.ocr import read_path
 
 
@@ -40,15 +41,18 @@ def cli() -> None:
 @click.option("-j", "--jobs", default=None, type=int, help="Worker processes (default: number of cores).")
 @click.option("--force", is_flag=True, help="Write outputs even if the character accounting fails (warns).")
 @click.option("--impose", is_flag=True, help="With pdf: also write <stem>.print.pdf, an imposed A4 booklet.")
+@click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
 def build(
-    inputs, to, variant, style_path, out, hant_profile, title, subtitle, publisher, date_, jobs, force, impose
+    inputs, to, variant, style_path, out, hant_profile, title, subtitle, publisher, date_, jobs, force, impose, from_
 ) -> None:
     """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>; --impose: <stem>.print.pdf)."""
     try:
         formats = parse_list(to, FORMATS, "format")
         variants = parse_list(variant, VARIANTS, "variant")
         meta = {k: v for k, v in dict(title=title, subtitle=subtitle, publisher=publisher, date=date_).items() if v}
-        cfg = BuildConfig(formats, variants, style_path, Path(out), force, meta, hant_profile, impose)
+        if from_:
+            source_format("", from_)  # an unknown --from is one error, before any input is read
+        cfg = BuildConfig(formats, variants, style_path, Path(out), force, meta, hant_profile, impose, from_)
         jobs = jobs or os.cpu_count() or 1
         t0 = time.perf_counter()
         failures = n_out = 0
@@ -95,10 +99,36 @@ class _plain:
 def structure(input, force) -> None:
     """Print the document model of INPUT as JSON (schema in CONTRACT.md)."""
     try:
-        doc = read_path(input, force=force).doc
+        if source_format(input) == "md":
+            from .read.markdown import read_path as read_markdown
+
+            doc = read_markdown(input)
+        else:
+            doc = read_path(input, force=force).doc
     except PipelineError as e:
         _fail(str(e))
     click.echo(doc.to_json())
+
+
+@cli.command()
+@click.argument("input")
+@click.option("-o", "--output", default=None, help="HTML file to write (default: <stem>.report.html here).")
+@click.option("--force", is_flag=True, help="Write the report even if the character accounting fails.")
+def report(input, output, force) -> None:
+    """Write the cleanup report of INPUT: source lines beside the rebuilt text, every change marked."""
+    from .outputs import ensure_dir, write_atomic
+    from .report import report_html
+
+    try:
+        if source_format(input) == "md":
+            raise PipelineError(f"{input}: the cleanup report needs an OCR page (.txt), not Markdown")
+        reading = read_path(input, force=force)
+        dest = Path(output or f"{Path(input).stem}.report.html")
+        ensure_dir(dest.parent)
+        write_atomic(dest, report_html(reading).encode("utf-8"))
+    except PipelineError as e:
+        _fail(str(e))
+    click.echo(f"{input}: wrote {dest}")
 
 
 def main() -> None:

@@ -15,14 +15,18 @@ from ..style import Style
 from .shared import RenderOptions
 
 _ACTIVE = re.compile(r"([\\`*_\[\]<>#&|~])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)([-+=>])")
+_ORDERED = re.compile(r"^(\s*\d+)([.)])")  # "1." escapes as "1\." (a backslash before a digit is literal)
 
 AUTHOR_PREFIX = "作者："
+NO_TITLE = "（无题）"  # written for an article without a headline; read back as ""
+UNPLACED_HEADING = "未归入文章的文字"
 
 
 def escape(text: str) -> str:
     t = _ACTIVE.sub(r"\\\1", text)
-    return _LINE_START.sub(r"\1\\\2", t)
+    t = _LINE_START.sub(r"\1\\\2", t)
+    return _ORDERED.sub(r"\1\\\2", t)
 
 
 def _front(doc: Document) -> list[str]:
@@ -30,7 +34,7 @@ def _front(doc: Document) -> list[str]:
     for key in ("title", "subtitle", "publisher", "date", "language"):
         val = getattr(doc.meta, key)
         if val:
-            out.append(f"{key}: {val}")
+            out.append(f"{key}: {val.replace(chr(10), ' ').strip()}")
     out += ["---", ""]
     return out
 
@@ -42,16 +46,18 @@ def to_markdown(doc: Document) -> str:
         for p in doc.lead.paragraphs:
             out += [escape(p), ""]
     for a in doc.articles:
-        title_lines = [t for t in a.title.split("\n") if t] or ["（无题）"]
+        title_lines = [t for t in a.title.split("\n") if t] or [NO_TITLE]
         out += [f"## {escape(t)}" for t in title_lines] + [""]
-        if a.authors:
+        first = a.blocks[0].text if a.blocks else ""
+        if a.authors or first.startswith(AUTHOR_PREFIX):
+            # An empty 作者： line keeps a first paragraph that starts with 作者： a paragraph.
             out += [AUTHOR_PREFIX + "、".join(escape(n) for n in a.authors), ""]
         for b in a.blocks:
             out += [f"### {escape(b.text)}" if b.type == "heading" else escape(b.text), ""]
         if a.bio:
             out += [f"> （{escape(a.bio)}）", ""]
     if doc.unplaced:
-        out += ["## 未归入文章的文字", ""]
+        out += [f"## {UNPLACED_HEADING}", ""]
         for u in doc.unplaced:
             out += [escape(u), ""]
     return "\n".join(out).rstrip("\n") + "\n"
