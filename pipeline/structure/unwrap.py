@@ -131,7 +131,10 @@ def unwrap(lines: list[Line], blank_separated: bool = True) -> tuple[list[Unit],
             run.clear()
 
     for seg in segments:
-        if isinstance(seg, list):
+        # A block with a full stop is prose typed without blank lines, not a subheading.
+        if isinstance(seg, list) and any("。" in x.text for x in seg):
+            run.extend(seg)
+        elif isinstance(seg, list):
             flush()
             units.append(Unit("heading", seg, canonical("".join(x.text for x in seg))))
         else:

@@ -25,6 +25,7 @@ from functools import cached_property
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import ttfonts as _rl_ttfonts
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont as RLTTFont
 
@@ -42,6 +43,23 @@ FWID_MARKS = "—·"
 CID_FALLBACK = "STSong-Light"
 PACKAGES = (("noto", "fonts-noto-cjk"), ("source han", "fonts-noto-cjk"), ("lxgw", "fonts-lxgw-wenkai"))
 PACKAGES += (("wenkai", "fonts-lxgw-wenkai"), ("霞鹜", "fonts-lxgw-wenkai"))
+
+_rl_make_cmap = _rl_ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset) -> str:
+    """reportlab writes an astral code point (𠮷 U+20BB7) as five hex digits in the ToUnicode
+    CMap, which readers take as U+20BB: copy, search and text extraction then give the wrong
+    character. The CMap must hold UTF-16BE, so an astral character becomes a surrogate pair."""
+    cmap = _rl_make_cmap(fontname, subset)
+    for i, v in enumerate(subset):
+        if v > 0xFFFF:
+            pair = chr(v).encode("utf-16-be").hex().upper()
+            cmap = cmap.replace(f"<{i:02X}> <{v:04X}>", f"<{i:02X}> <{pair}>", 1)
+    return cmap
+
+
+_rl_ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def cache_dir() -> Path:
