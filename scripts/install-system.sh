@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Debian packages the project needs. Installs what is missing when run as root; otherwise
+# Debian packages the project needs (fonts-symbola: a monochrome fallback for emoji and symbols
+# no CJK font has, so the PDF never shows a blank box).
 # says what to install. Fonts are needed to build; the rest for tests and previews.
 set -euo pipefail
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-for p in fonts-noto-cjk fonts-lxgw-wenkai fontconfig poppler-utils libreoffice-writer; do
+for p in fonts-noto-cjk fonts-lxgw-wenkai fonts-symbola fontconfig poppler-utils libreoffice-writer; do
   have_pkg "$p" || need+=("$p")
 done
 # Chromium only for browser checks (EPUB pages, cleanup report); not required for builds.
