@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Debian packages the project needs (fonts-symbola: a monochrome fallback for emoji and symbols
-# no CJK font has, so the PDF never shows a blank box).
-# says what to install. Fonts are needed to build; the rest for tests and previews.
+# Debian packages the project needs. Installs what is missing when run as root; otherwise
+# says what to install. fonts-symbola is a monochrome fallback for emoji and symbols no CJK
+# font has, so the PDF never shows a blank box. Fonts are needed to build; the rest for tests and previews.
 set -euo pipefail
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
