@@ -272,8 +272,10 @@ def test_astral_han_survive_into_the_pdf_docx_and_epub(odd_build):
     with pdfplumber.open(out / "odd.pdf") as pdf:
         text = "".join(p.extract_text() or "" for p in pdf.pages)
     # 𠮷 needs UTF-16 surrogates in the ToUnicode CMap (reportlab wrote U+20BB instead)
-    assert "𠮷" in text and "𩸽" in text and "😀" in text
+    assert "𠮷" in text and "𩸽" in text and "😀" in text and "👍🏽" in text
     assert "\u20bb" not in text
+    # never a blank box: every one of them is drawn in a font that has it (Symbola for emoji)
+    assert "blank box" not in r.stderr
     paras = "".join(p.text for p in docx.Document(out / "odd.docx").paragraphs)
     assert "𠮷野家和𩸽鱼" in paras and "😀👍🏽" in paras
     assert "𠮷野家和𩸽鱼" in _epub_text(out / "odd.epub")
