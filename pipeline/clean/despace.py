@@ -33,14 +33,14 @@ def _despace_line(line: str) -> tuple[str, int]:
         return line, 0
     tokens = core.split()
     spaced = _spaced_out(tokens)
-    out: list[str] = []
+    # Tokens between runs of spaces: the gap j lies between parts[j] and parts[j + 1].
+    parts = _SPACES.split(core)
+    gaps = _SPACES.findall(core)
+    out: list[str] = [parts[0]]
     n = 0
-    pos = 0
-    for m in _SPACES.finditer(core):
-        out.append(core[pos : m.start()])
-        left_tok = core[: m.start()].rsplit(" ", 1)[-1]
-        right_tok = core[m.end() :].split(" ", 1)[0]
-        a, b = core[m.start() - 1], core[m.end()] if m.end() < len(core) else ""
+    for j, gap in enumerate(gaps):
+        left_tok, right_tok = parts[j], parts[j + 1]
+        a, b = left_tok[-1], right_tok[:1]
         remove = False
         if b and spaced and not (a.isascii() and a.isalpha() and b.isascii() and b.isalpha()):
             remove = True  # a spread-out line: every gap is the justification's
@@ -52,13 +52,14 @@ def _despace_line(line: str) -> tuple[str, int]:
         if remove:
             n += 1
         else:
-            out.append(m.group(0))
-        pos = m.end()
-    out.append(core[pos:])
+            out.append(gap)
+        out.append(right_tok)
     return lead + "".join(out), n
 
 
 def despace(text: str) -> tuple[str, int]:
+    if " " not in text:
+        return text, 0
     total = 0
     lines = []
     for line in text.split("\n"):

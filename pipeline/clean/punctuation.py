@@ -12,6 +12,7 @@ import re
 
 from ..text import HALF_TO_FULL, is_cjk
 
+_HALF = re.compile("[" + re.escape("".join(HALF_TO_FULL)) + "]")
 _PAIR = re.compile(r"\(([^()\n]{0,40})\)")
 
 
@@ -55,7 +56,7 @@ def punctuation(text: str) -> tuple[str, int]:
     for line in text.split("\n"):
         # A run of marks (",,") converts from its CJK end inward: repeat to a fixed point
         # so that running the chain twice changes nothing.
-        while any(c in HALF_TO_FULL for c in line):
+        while _HALF.search(line):
             line, n = _convert_line(line)
             total += n
             if not n:

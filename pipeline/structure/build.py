@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..errors import AccountingError
 from ..model import Article, Block, Document, Lead, Placement
 from ..text import accountable
-from .headlines import Candidate, assign, content_scores
+from .headlines import LARGE, Candidate, assign, content_scores
 from .lines import (
     Line,
     blank_separated,
@@ -289,8 +289,13 @@ def merge_split_headlines(cands: list[Candidate], bodies: list[str]) -> list[Can
     to a different article."""
     if len(cands) < 2:
         return cands
-    scores = content_scores(cands, bodies)
-    best = [max(range(len(bodies)), key=lambda k: row[k]) if bodies else -1 for row in scores]
+    if len(cands) > LARGE or len(bodies) > LARGE:
+        rows = content_scores(cands, bodies, windowed=True)  # concatenated pages: stay linear
+        best = [min(row, key=lambda k: (-row[k], k)) if row else -1 for row in rows]
+        scores = [list(row.values()) for row in rows]
+    else:
+        scores = content_scores(cands, bodies)
+        best = [max(range(len(bodies)), key=lambda k: row[k]) if bodies else -1 for row in scores]
     out: list[Candidate] = []
     i = 0
     while i < len(cands):
@@ -318,7 +323,8 @@ def _distinct(row: list[float]) -> bool:
 
 
 def _count(text: str) -> Counter:
-    return Counter(c for c in text if accountable(c))
+    # Count every character once (C speed), then keep the accountable ones.
+    return Counter({c: n for c, n in Counter(text).items() if accountable(c)})
 
 
 def model_text(doc: Document) -> str:

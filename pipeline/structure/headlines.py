@@ -13,9 +13,8 @@ the cleanup report.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
-
-from ..text import is_han
 
 # Position prior: how much a position supports a pairing. Content evidence (0..1) decides
 # whenever the positions are ambiguous; an impossible position still loses to content
@@ -33,32 +32,67 @@ class Candidate:
     zone: int = -1  # which gap between articles it stood in (lines of one headline share it)
 
 
+_HAN_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\U0002f800-\U0002fa1f〇]+")
+LARGE = 24  # more headlines or articles than any page has: concatenated pages, windowed scoring
+WINDOW = 8  # articles either side of a headline's position considered on such an input
+
+
 def bigrams(text: str) -> list[str]:
-    han = [c if is_han(c) else " " for c in text]
-    s = "".join(han)
-    return [s[i : i + 2] for i in range(len(s) - 1) if " " not in s[i : i + 2]]
-
-
-def content_scores(cands: list[Candidate], bodies: list[str]) -> list[list[float]]:
-    """IDF-weighted share of a headline's bigrams found in each body (0..1)."""
-    body_sets = [set(bigrams(b)) for b in bodies]
-    n = len(bodies)
-    out = []
-    for c in cands:
-        grams = set(bigrams(c.text))
-        row = []
-        weights = {g: math.log((n + 1) / (0.5 + sum(g in s for s in body_sets))) + 0.1 for g in grams}
-        total = sum(weights.values()) or 1.0
-        for s in body_sets:
-            row.append(sum(w for g, w in weights.items() if g in s) / total)
-        out.append(row)
+    """Character bigrams inside runs of Han characters (is_han), in text order."""
+    out: list[str] = []
+    for run in _HAN_RUN.findall(text):
+        out.extend(run[i : i + 2] for i in range(len(run) - 1))
     return out
 
 
-def score_matrix(cands: list[Candidate], bodies: list[str]) -> list[list[float]]:
-    content = content_scores(cands, bodies)
-    m = []
+def _window(c: Candidate, n: int) -> range:
+    """Articles near a headline's position: on a concatenation of pages a headline belongs to
+    its own page, never to an article thousands of lines away."""
+    if c.zone >= 0:
+        lo, hi = c.zone - 1, c.zone
+    else:
+        lo = hi = min(c.positions, default=0)
+    return range(max(0, lo - WINDOW), min(n, hi + WINDOW + 1))
+
+
+def content_scores(cands: list[Candidate], bodies: list[str], windowed: bool = False) -> list:
+    """IDF-weighted share of a headline's bigrams found in each body (0..1).
+
+    Rows are lists over all bodies; with `windowed` (large inputs) they are dicts over the
+    articles near each headline, so the cost stays linear in the input.
+    """
+    body_sets = [{r[i : i + 2] for r in _HAN_RUN.findall(b) for i in range(len(r) - 1)} for b in bodies]
+    df: dict[str, int] = {}
+    for s in body_sets:
+        for g in s:
+            df[g] = df.get(g, 0) + 1
+    n = len(bodies)
+    out: list = []
+    for c in cands:
+        grams = sorted(set(bigrams(c.text)))  # a fixed order: the same sums in every run
+        weights = {g: math.log((n + 1) / (0.5 + df.get(g, 0))) + 0.1 for g in grams}
+        total = sum(weights.values()) or 1.0
+        if windowed:
+            out.append({k: sum(w for g, w in weights.items() if g in body_sets[k]) / total for k in _window(c, n)})
+            continue
+        # Add each weight to the bodies holding its bigram, in the order sum() would.
+        acc: list[float] = [0] * n
+        for g, w in weights.items():
+            if df.get(g):
+                for k, s in enumerate(body_sets):
+                    if g in s:
+                        acc[k] += w
+        out.append([a / total for a in acc])
+    return out
+
+
+def score_matrix(cands: list[Candidate], bodies: list[str], windowed: bool = False) -> list:
+    content = content_scores(cands, bodies, windowed)
+    m: list = []
     for ci, c in enumerate(cands):
+        if windowed:
+            m.append({k: v + POSITION_BONUS[c.positions.get(k, "far")] for k, v in content[ci].items()})
+            continue
         row = []
         for k in range(len(bodies)):
             pos = c.positions.get(k, "far")
@@ -148,13 +182,10 @@ class Assignment:
 
 
 EXACT_MARGIN_MAX = 16  # re-solving per headline is O(n^4): exact margins for pages of this size
-HUNGARIAN_MAX = 150  # beyond this (concatenated pages) a greedy assignment keeps cost bounded
 
 
-def _greedy(score: list[list[float]]) -> list[int]:
-    pairs = sorted(
-        ((v, i, k) for i, row in enumerate(score) for k, v in enumerate(row) if v >= MIN_SCORE), reverse=True
-    )
+def _greedy(score: list[dict[int, float]]) -> list[int]:
+    pairs = sorted(((v, i, k) for i, row in enumerate(score) for k, v in row.items() if v >= MIN_SCORE), reverse=True)
     rows: dict[int, int] = {}
     used: set[int] = set()
     for _v, i, k in pairs:
@@ -169,13 +200,22 @@ def assign(cands: list[Candidate], bodies: list[str]) -> list[Assignment]:
         return []
     if not bodies:
         return [Assignment(-1, 0.0, 0.0) for _ in cands]
-    score = score_matrix(cands, bodies)
     n = len(cands)
-    if n > HUNGARIAN_MAX or len(bodies) > HUNGARIAN_MAX:
-        best = _greedy(score)
-        total = 0.0
-    else:
-        total, best = _best(score)
+    if n > LARGE or len(bodies) > LARGE:
+        # Concatenated pages: each headline against the articles near it, greedily, so
+        # the cost is linear in the input (the Hungarian algorithm is cubic).
+        rows = score_matrix(cands, bodies, windowed=True)
+        out = []
+        for i, k in enumerate(_greedy(rows)):
+            if k < 0:
+                out.append(Assignment(-1, 0.0, 0.0))
+                continue
+            others = [v for j, v in rows[i].items() if j != k]
+            margin = rows[i][k] - max(others, default=MIN_SCORE)
+            out.append(Assignment(k, round(rows[i][k], 4), round(margin, 4)))
+        return out
+    score = score_matrix(cands, bodies)
+    total, best = _best(score)
     out = []
     for i, k in enumerate(best):
         if k < 0:

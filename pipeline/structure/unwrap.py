@@ -162,7 +162,7 @@ def _paragraphs(lines: list[Line], blank_separated: bool) -> tuple[list[Unit], i
         expected = col - (2.0 if starts else 0.0)
         deficit = 0.0 if full[i] else expected - widths[i]
         sentence = ends_sentence(text)
-        mark = ends_with_mark(text)
+        mark = sentence or ends_with_mark(text)
         last = i == n - 1
         next_first = _is_first_line(widths, cols, full, i + 1)
 
