@@ -184,9 +184,39 @@ def build_many(paths: list[str], cfg: BuildConfig, jobs: int = 1) -> Iterator[Bu
     """Build every input; a failure is reported in its result and does not stop the rest."""
     check_config(cfg)
     style = load_style(cfg.style_path)  # validate once, before any work
-    if jobs <= 1 or len(paths) <= 1:
+    units = _units(paths, cfg, jobs)
+    if jobs <= 1 or len(units) <= 1:
         for p in paths:
             yield build_one(p, cfg, style)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(cfg.style_path,)) as ex:
-        yield from ex.map(_work, [(p, cfg) for p in paths], chunksize=1)
+        merged: BuildResult | None = None
+        for (_p, ucfg), res in zip(units, ex.map(_work, units, chunksize=1), strict=True):
+            if merged is not None and ucfg.variants[0] != cfg.variants[0]:
+                _merge(merged, res)  # another script of the same input
+                continue
+            if merged is not None:
+                yield merged
+            merged = res
+        if merged is not None:
+            yield merged
+
+
+def _units(paths: list[str], cfg: BuildConfig, jobs: int) -> list[tuple[str, BuildConfig]]:
+    """Work units for the pool: one per input, or, when there are fewer inputs than workers,
+    one per input and script, so the editions of a single page use every core too."""
+    if len(paths) >= jobs or len(cfg.variants) < 2:
+        return [(p, cfg) for p in paths]
+    out = []
+    for p in paths:
+        for k, v in enumerate(cfg.variants):
+            fmts = cfg.formats if k == 0 else tuple(f for f in cfg.formats if f != "report")
+            out.append((p, replace(cfg, variants=(v,), formats=fmts)))
+    return out
+
+
+def _merge(into: BuildResult, res: BuildResult) -> None:
+    """Fold the result of one script's unit into its input's result (units come in order)."""
+    into.outputs += res.outputs
+    into.error = into.error or res.error
+    into.seconds = max(into.seconds, res.seconds)

@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import struct
 import subprocess
 import sys
 import tempfile
@@ -191,6 +192,49 @@ def _ranges(cps: Iterable[int]) -> list[list[int]]:
 _COVERAGE: dict[str, Coverage] = {}
 
 
+def _fast_cmap(tt) -> dict[int, int] | None:
+    """Code point -> glyph id, read straight from a Windows UCS-4 (3,10) format 12 subtable.
+
+    This is the subtable fontTools' getBestCmap() prefers, with its rules (groups clamped to
+    U+10FFFF, unsorted or overlapping groups skipped, glyph 0 maps nothing), but without
+    naming every glyph: for a CJK face that costs 0.1-0.2 s, and coverage needs only the
+    code points. None when the face has no such subtable (the caller uses fontTools).
+    """
+    try:
+        data = tt.reader["cmap"]
+        _version, count = struct.unpack(">HH", data[:4])
+        for i in range(count):
+            plat, enc, off = struct.unpack(">HHL", data[4 + 8 * i : 12 + 8 * i])
+            if (plat, enc) != (3, 10):
+                continue
+            fmt, _res, length, _lang, n = struct.unpack(">HHLLL", data[off : off + 16])
+            if not length:
+                continue  # fontTools skips a zero-length subtable
+            if fmt != 12 or length != 16 + 12 * n or off + length > len(data):
+                return None
+            out: dict[int, int] = {}
+            last_end = 0
+            for start, end, gid in struct.iter_unpack(">LLL", data[off + 16 : off + length]):
+                end = min(end, 0x10FFFF)
+                if start > end or start < last_end:
+                    continue
+                last_end = end
+                if gid == 0:
+                    start, gid = start + 1, 1
+                out.update(zip(range(start, end + 1), range(gid, gid + end - start + 1), strict=True))
+            return out
+        return None
+    except (KeyError, struct.error, TypeError, ValueError):
+        return None
+
+
+def _advance(tt, gid: int) -> int:
+    """Advance width of one glyph from the raw hmtx table (no glyph names needed)."""
+    n = tt["hhea"].numberOfHMetrics
+    data = tt.reader["hmtx"]
+    return struct.unpack(">H", data[4 * min(gid, n - 1) : 4 * min(gid, n - 1) + 2])[0]
+
+
 def coverage(face: Face) -> Coverage:
     if face.key in _COVERAGE:
         return _COVERAGE[face.key]
@@ -206,12 +250,17 @@ def coverage(face: Face) -> Coverage:
 
         try:
             tt = TTFont(face.path, fontNumber=face.index, lazy=True)
-            cmap = tt.getBestCmap() or {}
             upm = tt["head"].unitsPerEm
-            hmtx = tt["hmtx"]
+            fast = _fast_cmap(tt)
+            if fast is not None:
+                cmap = fast
+                narrow = [c for c in FULLWIDTH_MARKS if ord(c) in cmap and _advance(tt, cmap[ord(c)]) < 0.9 * upm]
+            else:
+                cmap = tt.getBestCmap() or {}
+                hmtx = tt["hmtx"]
+                narrow = [c for c in FULLWIDTH_MARKS if ord(c) in cmap and hmtx[cmap[ord(c)]][0] < 0.9 * upm]
         except Exception as e:  # a broken or unsupported file: say which
             raise PipelineError(f"font file {face.path} (family '{face.family}') cannot be read: {e}") from None
-        narrow = [c for c in FULLWIDTH_MARKS if ord(c) in cmap and hmtx[cmap[ord(c)]][0] < 0.9 * upm]
         cov = Coverage(frozenset(cmap), frozenset(narrow))
         _atomic_write(path, json.dumps({"ranges": _ranges(cmap), "narrow": sorted(narrow)}).encode())
     _COVERAGE[face.key] = cov
@@ -280,10 +329,15 @@ def build_subset(path: str, index: int, chars: str) -> tuple[bytes, dict]:
     from fontTools.ttLib import TTFont
 
     src = TTFont(path, fontNumber=index, lazy=True)
-    cmap = src.getBestCmap() or {}
     upm = src["head"].unitsPerEm
     cff = "CFF " in src
-    wanted = {ord(c): cmap[ord(c)] for c in chars if ord(c) in cmap}
+    fast = _fast_cmap(src)
+    if fast is not None:  # name only the glyphs we need, not the whole cmap
+        cps = [ord(c) for c in chars if ord(c) in fast]
+        wanted = dict(zip(cps, src.getGlyphNameMany([fast[cp] for cp in cps]), strict=True))
+    else:
+        cmap = src.getBestCmap() or {}
+        wanted = {ord(c): cmap[ord(c)] for c in chars if ord(c) in cmap}
     if any(ord(c) in wanted for c in FWID_MARKS):
         fw = _fwid_map(src)
         for c in FWID_MARKS:

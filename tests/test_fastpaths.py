@@ -1,0 +1,49 @@
+"""The fast paths added for speed (issue 7) give the same answers as the plain definitions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.build import BuildConfig, _units, build_many
+from pipeline.render.pdf import fonts
+from pipeline.structure.lines import _measure_slow, measure
+
+SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "000_452001692e17eedf.txt"
+
+
+def test_measure_agrees_with_the_per_character_definition():
+    bad = [hex(o) for o in range(0x10000) if not 0xD800 <= o < 0xE000 and measure(chr(o)) != _measure_slow(chr(o))]
+    bad += [hex(o) for o in range(0x1F000, 0x32000, 7) if measure(chr(o)) != _measure_slow(chr(o))]
+    assert not bad
+    s = "一 体 化 ，促 进 2035 年“新”Latin 𠮷"
+    assert measure(s) == _measure_slow(s)
+
+
+@pytest.mark.parametrize("family", ["Noto Serif CJK SC", "LXGW WenKai"])
+def test_fast_cmap_equals_fonttools_best_cmap(family):
+    from fontTools.ttLib import TTFont
+
+    face = fonts.find_face(family)
+    if face is None:
+        pytest.skip(f"{family} not installed")
+    tt = TTFont(face.path, fontNumber=face.index, lazy=True)
+    fast = fonts._fast_cmap(tt)
+    assert fast is not None
+    ref = tt.getBestCmap()
+    assert dict(zip(fast, tt.getGlyphNameMany(list(fast.values())), strict=True)) == ref
+    hmtx = tt["hmtx"]
+    for c in "“”‘’一":
+        assert fonts._advance(tt, fast[ord(c)]) == hmtx[ref[ord(c)]][0]
+
+
+def test_one_input_in_two_scripts_is_split_across_workers_and_merged(tmp_path):
+    cfg = BuildConfig(("json", "md"), ("zh-Hans", "zh-Hant"), None, tmp_path)
+    assert len(_units([str(SAMPLE)], cfg, 2)) == 2
+    assert len(_units([str(SAMPLE)] * 2, cfg, 2)) == 2  # enough inputs: one unit each
+    (res,) = list(build_many([str(SAMPLE)], cfg, jobs=2))
+    assert res.error is None
+    names = sorted(Path(p).name for p in res.outputs)
+    stem = SAMPLE.stem
+    assert names == sorted([f"{stem}.json", f"{stem}.md", f"{stem}.zh-Hant.json", f"{stem}.zh-Hant.md"])
