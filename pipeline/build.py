@@ -11,6 +11,7 @@ import os
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -174,6 +175,23 @@ _worker_style: Style | None = None
 def _init_worker(style_path: str | None) -> None:
     global _worker_style
     _worker_style = load_style(style_path)
+    # The pool already uses every core: convert fonts in this process, where the converted
+    # glyphs stay cached for the next document, rather than in a pool of its own per document.
+    os.environ["PIPELINE_FONT_WORKERS"] = "1"
+
+
+@contextmanager
+def _fonts_in_process(on: bool) -> Iterator[None]:
+    old = os.environ.get("PIPELINE_FONT_WORKERS")
+    if on:
+        os.environ["PIPELINE_FONT_WORKERS"] = "1"
+    try:
+        yield
+    finally:
+        if on and old is None:
+            os.environ.pop("PIPELINE_FONT_WORKERS", None)
+        elif on:
+            os.environ["PIPELINE_FONT_WORKERS"] = old
 
 
 def _work(args: tuple[str, BuildConfig]) -> BuildResult:
@@ -186,8 +204,9 @@ def build_many(paths: list[str], cfg: BuildConfig, jobs: int = 1) -> Iterator[Bu
     style = load_style(cfg.style_path)  # validate once, before any work
     units = _units(paths, cfg, jobs)
     if jobs <= 1 or len(units) <= 1:
-        for p in paths:
-            yield build_one(p, cfg, style)
+        with _fonts_in_process(len(paths) > 1):  # a batch here: each glyph converted once
+            for p in paths:
+                yield build_one(p, cfg, style)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(cfg.style_path,)) as ex:
         merged: BuildResult | None = None

@@ -47,3 +47,25 @@ def test_one_input_in_two_scripts_is_split_across_workers_and_merged(tmp_path):
     names = sorted(Path(p).name for p in res.outputs)
     stem = SAMPLE.stem
     assert names == sorted([f"{stem}.json", f"{stem}.md", f"{stem}.zh-Hant.json", f"{stem}.zh-Hant.md"])
+
+
+def test_glyphs_converted_once_per_process_give_the_same_subset():
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    face = fonts.find_face("Noto Serif CJK SC")
+    if face is None:
+        pytest.skip("Noto Serif CJK SC not installed")
+
+    def tables(data: bytes) -> dict:
+        tt = TTFont(io.BytesIO(data))
+        return {t: tt.reader[t] for t in tt.reader.keys() if t != "head"}  # noqa: SIM118 (no __iter__)
+
+    a, b = "一体化——，“推进”城市群", "都市圈一体化建设——"
+    fonts._SOURCES.pop((face.path, face.index), None)
+    first = fonts.build_subset(face.path, face.index, a)
+    fonts.build_subset(face.path, face.index, b)  # shares glyphs (一, 化, —) with a
+    again = fonts.build_subset(face.path, face.index, a)
+    assert tables(first[0]) == tables(again[0])
+    assert first[1] == again[1]
