@@ -360,12 +360,12 @@ def _row_html(row: Row, rid: str, diffs: dict[int, LineDiff]) -> str:
 
 
 def _link(msg: str) -> str:
-    m = re.match(r"line (\d+)", msg)
+    m = re.match(r"(?:line (\d+)|第(\d+)行)", msg)
     if m:
-        return f'<a href="#L{m.group(1)}">{esc(msg)}</a>'
-    m = re.match(r"article (\d+)", msg)
+        return f'<a href="#L{m.group(1) or m.group(2)}">{esc(msg)}</a>'
+    m = re.match(r"(?:article (\d+)|第(\d+)篇)", msg)
     if m:
-        return f'<a href="#art-{int(m.group(1)) - 1}">{esc(msg)}</a>'
+        return f'<a href="#art-{int(m.group(1) or m.group(2)) - 1}">{esc(msg)}</a>'
     return esc(msg)
 
 

@@ -157,3 +157,16 @@ def test_headlines_only_page_keeps_the_text():
     doc = read_bytes("以产业融合\n消融长株潭一体化壁垒\n\n以高质量人才合作\n助推长株潭城市群建设\n".encode()).doc
     kept = "".join(t for _, t in doc.iter_text())
     assert "消融长株潭一体化壁垒" in kept and "助推长株潭城市群建设" in kept
+
+
+def test_byline_right_under_a_two_line_headline_is_not_its_third_line():
+    page = "导读\n\n这是导读的内容。\n\n以产业融合\n消融长株潭一体化壁垒\n 郑平\n\n当前，长株潭迎来一体化高质量发展新契机。\n\n（作者系湖南大学教授）\n"
+    doc = read_bytes(page.encode()).doc
+    [art] = doc.articles
+    assert (art.title, art.authors, art.bio) == ("以产业融合\n消融长株潭一体化壁垒", ["郑平"], "作者系湖南大学教授")
+
+
+def test_low_confidence_notes_are_written_for_editors():
+    page = " 郑平\n\n当前，长株潭迎来一体化高质量发展新契机。\n\n（作者系湖南大学教授）\n"
+    notes = read_bytes(page.encode()).doc.stats["low_confidence"]
+    assert notes == ["第1篇：未找到标题"]

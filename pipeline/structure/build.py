@@ -56,6 +56,11 @@ def _blocks(lines: list[Line], blank: bool) -> list[list[Line]]:
     out: list[list[Line]] = []
     cur: list[Line] = []
     for ln in lines:
+        # A byline set right under a two-line headline (or marked by its indent) is not
+        # the headline's third line.
+        if cur and (len(cur) >= 2 or ln.indent) and split_names(ln.text) and not ends_sentence(cur[-1].text):
+            out.append(cur)
+            cur = []
         cur.append(ln)
         # A single newline keeps lines together (a multi-line headline) unless the line
         # closes a sentence: a byline may follow a paragraph with no blank line between.
@@ -230,7 +235,7 @@ def build(clean: str, source: str | None = None, force: bool = False) -> Structu
         for t_i, b in enumerate(tail):
             if not _headline_like(b):
                 unplaced.append(canonical(_text(b)))
-                weak.append(f"line {b[0].no}: text after an article's bio fits no article")
+                weak.append(f"第{b[0].no}行：作者简介之后的文字无法归入任何文章")
                 continue
             if is_last:
                 pos = {kk: "page-end" for kk in range(len(regions))}
@@ -266,16 +271,16 @@ def build(clean: str, source: str | None = None, force: bool = False) -> Structu
     for c, a in zip(cands, assign(cands, bodies), strict=True):
         if a.article < 0 or articles[a.article].title:
             unplaced.append(c.text.replace("\n", ""))
-            weak.append(f"line {c.line}: headline {c.text.replace(chr(10), '/')!r} fits no article")
+            weak.append(f"第{c.line}行：标题“{c.text.replace(chr(10), ' ')}”无法归入任何文章")
             continue
         art = articles[a.article]
         art.title = c.text
         art.placement = Placement(c.line, c.positions.get(a.article, "far"), a.score, a.margin)
         if a.margin < 0.15:
-            weak.append(f"line {c.line}: headline assigned with a small margin ({a.margin:.2f})")
+            weak.append(f"第{c.line}行：标题归属的领先分差较小（{a.margin:.2f}）")
     for k, art in enumerate(articles):
         if not art.title:
-            weak.append(f"article {k + 1}: no headline found")
+            weak.append(f"第{k + 1}篇：未找到标题")
 
     doc = Document(lead=lead, articles=articles, unplaced=[u for u in unplaced if u])
     check_accounting(clean, doc, force)

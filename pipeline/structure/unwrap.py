@@ -193,11 +193,11 @@ def _paragraphs(lines: list[Line], blank_separated: bool) -> tuple[list[Unit], i
             end = True
         elif not mark and deficit >= 4.0 and next_first:
             end = True
-            weak.append(f"line {ln.no}: paragraph ends without a closing mark")
+            weak.append(f"第{ln.no}行：段落在没有句末标点处结束")
         else:
             end = False
             if sentence and 0.75 <= deficit < SHORT:
-                weak.append(f"line {ln.no}: nearly short line ending a sentence kept inside the paragraph")
+                weak.append(f"第{ln.no}行：略短且以句末标点结尾的行仍并入段落")
         cur.append(ln)
         if end:
             units.append(Unit("paragraph", list(cur), canonical(join_text([x.text for x in cur])), weak))
