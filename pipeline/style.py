@@ -34,6 +34,21 @@ ROLES = (
     "toc",
 )
 FONT_ROLES = ("body", "heading", "title", "byline", "bio", "lead", "header", "latin")
+# Which [fonts] entry draws each text role: every writer reads it from here, so a sheet's
+# font for, say, the lead heading is the same in the PDF, the DOCX and the EPUB.
+ROLE_FONT = {
+    "body": "body",
+    "heading": "heading",
+    "title": "title",
+    "byline": "byline",
+    "bio": "bio",
+    "lead": "lead",
+    "lead_heading": "title",
+    "header": "header",
+    "cover_title": "title",
+    "cover_subtitle": "lead",
+    "toc": "body",
+}
 ALIGNS = ("left", "right", "center", "justify")
 HANT_PROFILES = ("s2tw", "s2hk", "s2twp", "s2t")
 

@@ -18,20 +18,9 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-# Which sheet font role (FONT_ROLES) draws each text role.
-FONT_ROLE = {
-    "body": "body",
-    "heading": "heading",
-    "title": "title",
-    "byline": "byline",
-    "bio": "bio",
-    "lead": "lead",
-    "lead_heading": "title",
-    "header": "header",
-    "cover_title": "title",
-    "cover_subtitle": "lead",
-    "toc": "body",
-}
+from ...style import ROLE_FONT
+
+FONT_ROLE = ROLE_FONT  # which sheet font role draws each text role (shared by all writers)
 SANS_ROLES = {"heading", "title", "header"}
 
 

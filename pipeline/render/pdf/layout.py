@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreakIfNotEmpty, PageTemplate
 
 from ...model import Article, Document
-from ...style import Style
+from ...style import ROLE_FONT, Style
 from ..shared import RenderOptions, all_authors, flat_title, header_text
 from .flowables import Anchor, CoverPage, KeepGroup, Rule, TextBlock, TextStyle, TocEntry, draw_line
 from .fonts import FontSet, load_fonts
@@ -26,22 +26,8 @@ from .fonts import FontSet, load_fonts
 # Traditional forms centre it, and squeezed marks crowd their neighbours.
 STRETCH_FIRST = {"zh-Hans": 0.04, "zh-Hant": 0.15}
 
-FONT_ROLE = {
-    "body": "body",
-    "heading": "heading",
-    "title": "title",
-    "byline": "byline",
-    "bio": "bio",
-    "lead": "lead",
-    "lead_heading": "title",
-    "header": "header",
-    "cover_title": "title",
-    "cover_subtitle": "lead",
-    "toc": "body",
-    "cover_foot": "byline",
-    "toc_num": "header",
-    "toc_sub": "byline",
-}
+# The sheet's role -> font map, plus the booklet's own small roles.
+FONT_ROLE = {**ROLE_FONT, "cover_foot": "byline", "toc_num": "header", "toc_sub": "byline"}
 DIGITS = "0123456789"
 
 
