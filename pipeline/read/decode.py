@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import InputError
 
@@ -88,3 +89,18 @@ def decode(data: bytes, name: str = "input") -> Decoded:
     if not text.strip():
         raise InputError(f"{name}: file has no text (only whitespace); give the OCR text of a newspaper page")
     return Decoded(text, enc)
+
+
+def read_file(path: str | Path, kind: str = ".txt") -> bytes:
+    """The bytes of an input file, or a one-line InputError saying why not."""
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory; give a {kind} file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{p}: cannot read ({e.strerror})") from None

@@ -20,7 +20,7 @@ from ..model import Article, Block, Document, Lead, Metadata
 from ..render.markdown import AUTHOR_PREFIX, NO_TITLE, UNPLACED_HEADING
 from ..structure.build import model_text
 from ..text import accountable
-from .decode import decode
+from .decode import decode, read_file
 
 FRONT_KEYS = (*FIELDS, "language")
 # The writer escapes ASCII punctuation (CommonMark's escapable set); a digit after a
@@ -251,12 +251,5 @@ def front_matter(doc: Document) -> dict[str, str]:
 
 def read_path(path: str | Path) -> Document:
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory; give a .md file") from None
-    except OSError as e:
-        raise InputError(f"{p}: cannot read ({e.strerror})") from None
+    data = read_file(p, ".md")
     return parse(decode(data, p.name).text, p.name)

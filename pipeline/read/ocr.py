@@ -9,7 +9,7 @@ from .. import clean
 from ..errors import InputError
 from ..model import Document
 from ..structure.build import Structure, build
-from .decode import decode
+from .decode import decode, read_file
 
 
 @dataclass
@@ -48,14 +48,4 @@ def read_bytes(data: bytes, name: str = "input", force: bool = False) -> Reading
 
 def read_path(path: str | Path, force: bool = False) -> Reading:
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory; give a .txt file") from None
-    except PermissionError:
-        raise InputError(f"{p}: permission denied") from None
-    except OSError as e:
-        raise InputError(f"{p}: cannot read ({e.strerror})") from None
-    return read_bytes(data, p.name, force=force)
+    return read_bytes(read_file(p, ".txt"), p.name, force=force)
