@@ -18,6 +18,8 @@ BIO_START = re.compile(r"^[（(]?\s*(本文)?作者(系|为|是|单位|簡介|�
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 NAME_SEPARATORS = re.compile(r"[ 、]+")
 _NAMEISH = re.compile(r"[\u4e00-\u9fff· 、]+")
+BYLINE_PREFIXES = ("文／", "文/", "□", "■", "◎", "作者：")
+_PREFIX_START = frozenset(p[0] for p in BYLINE_PREFIXES)
 
 
 @dataclass
@@ -27,10 +29,11 @@ class Line:
     joined: bool = False  # followed by a single newline (same block), not a blank line
     indent: int = 0  # leading spaces in the source line
     spaced: bool = False  # the OCR spread it out: a justified, hence full, line
+    w: float = -1.0  # measure(text) when read_lines computed it for the whole page at once
 
     @property
     def width(self) -> float:
-        return measure(self.text)
+        return self.w if self.w >= 0 else measure(self.text)
 
     @property
     def last(self) -> str:
@@ -110,9 +113,10 @@ def ends_with_mark(text: str) -> bool:
 def split_names(text: str) -> list[str] | None:
     """A byline: one to four Chinese names of 2-4 characters separated by spaces or 、."""
     t = text.strip()
-    for prefix in ("文／", "文/", "□", "■", "◎", "作者："):
-        if t.startswith(prefix):
-            t = t[len(prefix) :].strip()
+    if t[:1] in _PREFIX_START:
+        for prefix in BYLINE_PREFIXES:
+            if t.startswith(prefix):
+                t = t[len(prefix) :].strip()
     if not _NAMEISH.fullmatch(t):
         return None  # fast rejection of ordinary lines: same answer as the name check below
     parts = [p for p in NAME_SEPARATORS.split(t) if p]
@@ -143,6 +147,8 @@ def read_lines(text: str, source: str | None = None) -> list[Line]:
     src = source.split("\n") if source is not None else raw
     out: list[Line] = []
     n = len(raw)
+    # Full-width characters per line, found for the whole page in one pass (see measure()).
+    halves = _FULL.sub("", text).split("\n")
     for i, s in enumerate(raw):
         t = s.strip()
         if not t:
@@ -150,6 +156,7 @@ def read_lines(text: str, source: str | None = None) -> list[Line]:
         orig = src[i] if i < len(src) else s
         out.append(
             Line(
+                w=0.5 * (len(t) - t.count(" ") + len(s) - len(halves[i])),
                 no=i + 1,
                 text=t,
                 joined=i + 1 < n and not raw[i + 1].isspace() and raw[i + 1] != "",
