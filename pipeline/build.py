@@ -16,12 +16,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import metadata
+from .clock import source_date_epoch
 from .errors import PipelineError
 from .model import Document
 from .outputs import ensure_dir, write_atomic
 from .read import source_format
 from .read.ocr import Reading, read_path
-from .render.shared import LANG_TAGS, RenderOptions, source_date_epoch
+from .render.shared import LANG_TAGS, RenderOptions
 from .style import Style, load_style
 
 FORMATS = {

@@ -10,9 +10,9 @@ import re
 import tomllib
 from pathlib import Path
 
+from .clock import build_time
 from .errors import PipelineError
 from .model import Document
-from .render.shared import build_time
 
 FIELDS = ("title", "subtitle", "publisher", "date")
 CN_NUM = "零一二三四五六七八九十"

@@ -112,6 +112,10 @@ class Document:
     def from_json(cls, s: str) -> Document:
         return cls.from_dict(json.loads(s))
 
+    def plain_text(self) -> str:
+        """All text in reading order, joined: what character accounting counts."""
+        return "".join(t for _, t in self.iter_text())
+
     def iter_text(self):
         """Every piece of text in reading order, as (role, text). Writers and checks share it."""
         if self.lead:

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..markdown_dialect import AUTHOR_PREFIX, NO_TITLE, UNPLACED_HEADING
 from ..metadata import FIELDS
 from ..model import Article, Block, Document, Lead, Metadata
-from ..render.markdown import AUTHOR_PREFIX, NO_TITLE, UNPLACED_HEADING
-from ..structure.build import model_text
 from ..text import accountable
 from .decode import decode, read_file
 
@@ -233,7 +232,7 @@ class _Parser:
         if lead is None and not articles:
             raise InputError(f"{self.name}: no '# 导读' lead and no '## ' article title: not our Markdown dialect")
         doc = Document(lead=lead, articles=articles, meta=self.meta, unplaced=unplaced)
-        n = sum(1 for c in model_text(doc) if accountable(c))
+        n = sum(1 for c in doc.plain_text() if accountable(c))
         doc.stats.update({"source_format": "markdown", "chars_in": n, "chars_out": n})
         doc.meta.source = self.name
         return doc

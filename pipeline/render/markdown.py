@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..markdown_dialect import AUTHOR_PREFIX, NO_TITLE, UNPLACED_HEADING
 from ..model import Document
 from ..style import Style
 from .shared import RenderOptions
@@ -17,10 +18,6 @@ from .shared import RenderOptions
 _ACTIVE = re.compile(r"([\\`*_\[\]<>#&|~])")
 _LINE_START = re.compile(r"^(\s*)([-+=>])")
 _ORDERED = re.compile(r"^(\s*\d+)([.)])")  # "1." escapes as "1\." (a backslash before a digit is literal)
-
-AUTHOR_PREFIX = "作者："
-NO_TITLE = "（无题）"  # written for an article without a headline; read back as ""
-UNPLACED_HEADING = "未归入文章的文字"
 
 
 def escape(text: str) -> str:

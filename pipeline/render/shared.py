@@ -1,13 +1,12 @@
-"""What several writers need, kept once: options, dates, language tags, header text."""
+"""What several writers need, kept once: options, language tags, identifiers, header text."""
 
 from __future__ import annotations
 
 import hashlib
-import os
-import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
+from ..clock import build_time
 from ..model import Document
 
 LANG_TAGS = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}
@@ -23,21 +22,6 @@ class RenderOptions:
     @property
     def timestamp(self) -> datetime:
         return build_time(self.epoch)
-
-
-def source_date_epoch() -> int | None:
-    """SOURCE_DATE_EPOCH from the environment, or None (then builds use the current time)."""
-    v = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not v:
-        return None
-    try:
-        return int(v)
-    except ValueError:
-        return None
-
-
-def build_time(epoch: int | None) -> datetime:
-    return datetime.fromtimestamp(epoch if epoch is not None else time.time(), tz=UTC)
 
 
 def content_id(doc: Document) -> str:

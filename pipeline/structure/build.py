@@ -332,13 +332,9 @@ def _count(text: str) -> Counter:
     return Counter({c: n for c, n in Counter(text).items() if accountable(c)})
 
 
-def model_text(doc: Document) -> str:
-    return "".join(t for _, t in doc.iter_text())
-
-
 def check_accounting(clean: str, doc: Document, force: bool = False) -> tuple[int, int]:
     """Every Han character, digit and Latin letter of the input appears in the model once."""
-    cin, cout = _count(clean), _count(model_text(doc))
+    cin, cout = _count(clean), _count(doc.plain_text())
     n_in, n_out = sum(cin.values()), sum(cout.values())
     if cin != cout:
         lost = "".join(sorted((cin - cout).elements()))[:20]
