@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from ...style import ROLE_FONT
@@ -149,6 +148,8 @@ def subset_font(path: str, index: int, chars: str) -> bytes:
     Vertical metrics and the vert/vrt2 features stay, so vertical punctuation still turns.
     The head timestamp is not recalculated, so the same input gives the same bytes.
     """
+    from fontTools import subset  # 0.2 s to import: only when fonts are embedded
+
     opts = subset.Options()
     opts.layout_features = ["*"]
     opts.name_IDs = ["*"]
