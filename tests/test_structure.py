@@ -170,3 +170,11 @@ def test_low_confidence_notes_are_written_for_editors():
     page = " 郑平\n\n当前，长株潭迎来一体化高质量发展新契机。\n\n（作者系湖南大学教授）\n"
     notes = read_bytes(page.encode()).doc.stats["low_confidence"]
     assert notes == ["第1篇：未找到标题"]
+
+
+def test_inline_editors_note_becomes_the_lead():
+    page = "编者按：近日，长株潭都市圈建设迎来新契机。本版约请专家建言献策。\n\n 郑平\n\n当前，长株潭迎来一体化高质量发展新契机。\n\n（作者系湖南大学教授）\n"
+    doc = read_bytes(page.encode()).doc
+    assert doc.lead is not None and doc.lead.heading == "编者按"
+    assert doc.lead.paragraphs == ["近日，长株潭都市圈建设迎来新契机。本版约请专家建言献策。"]
+    assert [a.authors for a in doc.articles] == [["郑平"]]

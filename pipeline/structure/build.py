@@ -19,6 +19,7 @@ from ..model import Article, Block, Document, Lead, Placement
 from ..text import accountable
 from .headlines import LARGE, Candidate, assign, content_scores
 from .lines import (
+    LEAD_MARKERS,
     Line,
     blank_separated,
     ends_sentence,
@@ -108,6 +109,22 @@ def _headline_like(block: list[Line], ref_width: float | None = None) -> bool:
     return ref_width is None or len(block) > 1 or measure(t) < 0.8 * ref_width
 
 
+INLINE_LEAD = re.compile(r"^[【\[]?(" + "|".join(LEAD_MARKERS) + r")[】\]]?[：:]\s*(?=\S)")
+
+
+def _split_inline_marker(pre: list[list[Line]]) -> list[list[Line]]:
+    """ "编者按：近日……" on one line: the marker becomes the lead's heading, the rest its text."""
+    if not pre or any(len(b) == 1 and is_lead_marker(b[0].text) for b in pre):
+        return pre
+    first = pre[0][0]
+    m = INLINE_LEAD.match(first.text)
+    if not m:
+        return pre
+    head = Line(first.no, m.group(1))
+    rest = Line(first.no, first.text[m.end() :], first.joined, first.indent, first.spaced)
+    return [[head], [rest, *pre[0][1:]], *pre[1:]]
+
+
 def headline_text(block: list[Line]) -> str:
     """Lines of a headline joined by "\\n"; a one-line headline in two space-separated parts
     is two lines printed side by side, so the space becomes the break."""
@@ -182,6 +199,7 @@ def build(clean: str, source: str | None = None, force: bool = False) -> Structu
     # --- lead and what stands before the first byline -----------------------------------
     lead: Lead | None = None
     cands: list[Candidate] = []
+    pre = _split_inline_marker(pre)
     marker = next((i for i, b in enumerate(pre) if len(b) == 1 and is_lead_marker(b[0].text)), None)
     intro: list[list[Line]] = []
     if marker is not None:
