@@ -59,6 +59,9 @@ format: setup
 test: setup lint
 	$(BIN)/pytest
 
+# Not a test (~5 min): docs/BENCHMARKS.md. The pandoc anchor needs pandoc, texlive-xetex,
+# texlive-lang-chinese, lmodern, texlive-fonts-recommended (skipped with a note without them).
+# BENCH_PAGES=1,10,50 shortens the scaling run.
 bench: setup
 	$(BIN)/python scripts/bench.py
 
