@@ -452,6 +452,10 @@ def build_subset(path: str, index: int, chars: str) -> tuple[bytes, dict]:
         sCapHeight=getattr(os2, "sCapHeight", 0),
     )
     fb.setupPost()
+    # Reproducible bytes: the source face's dates, not the time of conversion, so a cold and a
+    # warm font cache (or two machines) embed the same font.
+    fb.font["head"].created = fb.font["head"].modified = src["head"].created
+    fb.font.recalcTimestamp = False
     buf = io.BytesIO()
     fb.save(buf)
     adv: dict[str, int] = {}
