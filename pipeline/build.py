@@ -195,8 +195,19 @@ def _fonts_in_process(on: bool) -> Iterator[None]:
             os.environ["PIPELINE_FONT_WORKERS"] = old
 
 
-def _work(args: tuple[str, BuildConfig]) -> BuildResult:
-    return build_one(args[0], args[1], _worker_style)
+_worker_variant: str | None = None
+
+
+def _work(unit: tuple[int, str, BuildConfig]) -> BuildResult:
+    global _worker_variant
+    _i, path, cfg = unit
+    variant = cfg.variants[0] if len(cfg.variants) == 1 else None
+    if variant and _worker_variant and variant != _worker_variant and "pdf" in cfg.formats:
+        from .render.pdf.fonts import release_sources
+
+        release_sources()  # the other script's faces are not needed any more
+    _worker_variant = variant or _worker_variant
+    return build_one(path, cfg, _worker_style)
 
 
 def build_many(paths: list[str], cfg: BuildConfig, jobs: int = 1) -> Iterator[BuildResult]:
@@ -209,34 +220,37 @@ def build_many(paths: list[str], cfg: BuildConfig, jobs: int = 1) -> Iterator[Bu
             for p in paths:
                 yield build_one(p, cfg, style)
         return
+    pending: dict[int, tuple[BuildResult, int]] = {}
+    per_input = len(units) // len(paths)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(cfg.style_path,)) as ex:
-        merged: BuildResult | None = None
-        for (_p, ucfg), res in zip(units, ex.map(_work, units, chunksize=1), strict=True):
-            if merged is not None and ucfg.variants[0] != cfg.variants[0]:
+        for (i, _p, _c), res in zip(units, ex.map(_work, units, chunksize=1), strict=True):
+            if i in pending:
+                merged, left = pending[i]
                 _merge(merged, res)  # another script of the same input
-                continue
-            if merged is not None:
-                yield merged
-            merged = res
-        if merged is not None:
-            yield merged
+                pending[i] = (merged, left - 1)
+            else:
+                pending[i] = (res, per_input - 1)
+            if pending[i][1] == 0:
+                yield pending.pop(i)[0]
 
 
-def _units(paths: list[str], cfg: BuildConfig, jobs: int) -> list[tuple[str, BuildConfig]]:
-    """Work units for the pool: one per input, or, when there are fewer inputs than workers,
-    one per input and script, so the editions of a single page use every core too."""
-    if len(paths) >= jobs or len(cfg.variants) < 2:
-        return [(p, cfg) for p in paths]
-    out = []
-    for p in paths:
-        for k, v in enumerate(cfg.variants):
-            fmts = cfg.formats if k == 0 else tuple(f for f in cfg.formats if f != "report")
-            out.append((p, replace(cfg, variants=(v,), formats=fmts)))
-    return out
+def _units(paths: list[str], cfg: BuildConfig, jobs: int) -> list[tuple[int, str, BuildConfig]]:
+    """Work units for the pool: one per input and script. With fewer inputs than workers the
+    editions of one page spread over every core; in a batch the units go script by script,
+    so each worker holds one script's fonts at a time (peak memory per worker)."""
+    if len(cfg.variants) < 2:
+        return [(i, p, cfg) for i, p in enumerate(paths)]
+    per_variant = []
+    for k, v in enumerate(cfg.variants):
+        fmts = cfg.formats if k == 0 else tuple(f for f in cfg.formats if f != "report")
+        per_variant.append(replace(cfg, variants=(v,), formats=fmts))
+    if len(paths) < jobs:
+        return [(i, p, vcfg) for i, p in enumerate(paths) for vcfg in per_variant]
+    return [(i, p, vcfg) for vcfg in per_variant for i, p in enumerate(paths)]
 
 
 def _merge(into: BuildResult, res: BuildResult) -> None:
-    """Fold the result of one script's unit into its input's result (units come in order)."""
+    """Fold the result of one script's unit into its input's result."""
     into.outputs += res.outputs
     into.error = into.error or res.error
     into.seconds = max(into.seconds, res.seconds)

@@ -41,7 +41,13 @@ def test_fast_cmap_equals_fonttools_best_cmap(family):
 def test_one_input_in_two_scripts_is_split_across_workers_and_merged(tmp_path):
     cfg = BuildConfig(("json", "md"), ("zh-Hans", "zh-Hant"), None, tmp_path)
     assert len(_units([str(SAMPLE)], cfg, 2)) == 2
-    assert len(_units([str(SAMPLE)] * 2, cfg, 2)) == 2  # enough inputs: one unit each
+    batch = _units([str(SAMPLE), "other.txt"], cfg, 2)  # a batch: script by script, inputs in order
+    assert [(i, c.variants) for i, _p, c in batch] == [
+        (0, ("zh-Hans",)),
+        (1, ("zh-Hans",)),
+        (0, ("zh-Hant",)),
+        (1, ("zh-Hant",)),
+    ]
     (res,) = list(build_many([str(SAMPLE)], cfg, jobs=2))
     assert res.error is None
     names = sorted(Path(p).name for p in res.outputs)
@@ -69,3 +75,12 @@ def test_glyphs_converted_once_per_process_give_the_same_subset():
     again = fonts.build_subset(face.path, face.index, a)
     assert tables(first[0]) == tables(again[0])
     assert first[1] == again[1]
+
+
+def test_batch_in_two_scripts_gives_one_merged_result_per_input(tmp_path):
+    cfg = BuildConfig(("json",), ("zh-Hans", "zh-Hant"), None, tmp_path)
+    paths = [str(SAMPLE), str(SAMPLE), str(SAMPLE)]  # the same page twice or more stays one result each
+    results = list(build_many(paths, cfg, jobs=2))
+    assert len(results) == 3 and all(r.error is None for r in results)
+    for r in results:
+        assert sorted(Path(p).name for p in r.outputs) == [f"{SAMPLE.stem}.json", f"{SAMPLE.stem}.zh-Hant.json"]

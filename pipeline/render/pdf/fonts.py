@@ -337,6 +337,15 @@ _SOURCES: dict[tuple[str, int], _Source] = {}
 _FROZEN: type | None = None
 
 
+def release_sources() -> None:
+    """Drop the parsed source faces (about 70 MB each). A batch worker calls this when it moves
+    from one script's documents to the other's, so it never holds both sets of faces."""
+    _SOURCES.clear()
+    import gc
+
+    gc.collect()
+
+
 def _freeze(glyph) -> None:
     """Compile a simple glyph's binary form once and reuse it in every later subset: packing
     the coordinates costs about 1 ms a glyph, most of a warm-process subset's time. Composite
