@@ -226,6 +226,7 @@ def make_page(seed: int, n_articles: int | None = None, lead: bool | None = None
                 page += [_ocr_line(p[:j], False, rng), _ocr_line(p[j:], False, rng)]
             else:
                 page.append(_ocr_line(p, False, rng))
+    n_lead = len(page)
     for _k in range(n_articles):
         topic = rng.sample(FRAGMENTS, 3)
         authors = [_name(rng) for _ in range(rng.choice((1, 1, 1, 2)))]
@@ -264,6 +265,12 @@ def make_page(seed: int, n_articles: int | None = None, lead: bool | None = None
         page += lines
     for h in end_of_page:
         page += h
+    # Drawn last so every earlier choice (and so every seed's page) stays as it was: now and
+    # then the OCR reads the lead's box after the articles, before or after the last headlines.
+    if lead and rng.random() < 0.15:
+        block, page = page[:n_lead], page[n_lead:]
+        at = len(page) - (len(end_of_page) if rng.random() < 0.5 else 0)
+        page = page[:at] + block + page[at:]
     sep = "\n" if single_newline else "\n\n"
     text = sep.join(page) + "\n"
     truth = Document(lead=lead_doc, articles=articles)

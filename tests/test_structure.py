@@ -178,3 +178,26 @@ def test_inline_editors_note_becomes_the_lead():
     assert doc.lead is not None and doc.lead.heading == "编者按"
     assert doc.lead.paragraphs == ["近日，长株潭都市圈建设迎来新契机。本版约请专家建言献策。"]
     assert [a.authors for a in doc.articles] == [["郑平"]]
+
+
+def test_lead_read_after_the_articles_gives_the_same_model(sample):
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    first_byline = next(i for i, ln in enumerate(lines) if ln.strip() == "曹威伟")
+    moved = "\n".join(lines[first_byline:]).rstrip("\n") + "\n\n" + "\n".join(lines[:first_byline]) + "\n"
+    doc = read_bytes(moved.encode()).doc
+    assert doc.lead == sample.lead
+
+    def content(a):  # placements differ: the headlines' line numbers moved with the lead
+        return a.title, a.authors, a.bio, a.blocks
+
+    assert [content(a) for a in doc.articles] == [content(a) for a in sample.articles]
+
+
+def test_generated_pages_with_the_lead_read_last():
+    pages = [p for p in (make_page(s) for s in range(120)) if p.truth.lead and not p.text.startswith("导读")]
+    assert len(pages) >= 8
+    good = 0
+    for page in pages:
+        doc = read_bytes(page.data()).doc
+        good += doc.lead is not None and doc.lead.paragraphs == page.truth.lead.paragraphs
+    assert good >= 0.85 * len(pages)

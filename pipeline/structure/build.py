@@ -109,6 +109,23 @@ def _headline_like(block: list[Line], ref_width: float | None = None) -> bool:
     return ref_width is None or len(block) > 1 or measure(t) < 0.8 * ref_width
 
 
+def _late_lead(blocks: list[list[Line]]) -> tuple[list[list[Line]], list[list[Line]]]:
+    """A lead note the OCR read after the articles (its box read last): the marker and its
+    paragraphs, up to the next byline or bio, come out of the page; headline-like blocks
+    right after them stay, since a lead ends on a sentence mark and headlines follow."""
+    first = next((i for i in range(len(blocks)) if _is_byline(blocks, i)), len(blocks))
+    m = next((i for i, b in enumerate(blocks) if len(b) == 1 and is_lead_marker(b[0].text)), None)
+    if m is None or m < first:
+        return blocks, []
+    j = m + 1
+    while j < len(blocks) and not _is_byline(blocks, j) and not is_bio_start(blocks[j][0].text):
+        j += 1
+    k = j
+    while k > m + 1 and _headline_like(blocks[k - 1]):
+        k -= 1
+    return blocks[:m] + blocks[k:], blocks[m:k]
+
+
 INLINE_LEAD = re.compile(r"^[【\[]?(" + "|".join(LEAD_MARKERS) + r")[】\]]?[：:]\s*(?=\S)")
 
 
@@ -191,6 +208,7 @@ def build(clean: str, source: str | None = None, force: bool = False) -> Structu
     blocks = _blocks(lines, blank)
     weak: list[str] = []
     unplaced: list[str] = []
+    blocks, late_lead = _late_lead(blocks)
 
     byline_idx = [i for i in range(len(blocks)) if _is_byline(blocks, i)]
     first = byline_idx[0] if byline_idx else len(blocks)
@@ -229,6 +247,9 @@ def build(clean: str, source: str | None = None, force: bool = False) -> Structu
         units, _ = unwrap(lead_lines, blank)
         lead = Lead(pre[marker][0].text.strip("【】[]：: "), [u.text for u in units if u.text])
         intro = []
+    elif late_lead:
+        units, _ = unwrap([ln for b in late_lead[1:] for ln in b], blank)
+        lead = Lead(late_lead[0][0].text.strip("【】[]：: "), [u.text for u in units if u.text])
     if intro:
         # Text before the first byline with no lead marker: an article of its own (or the
         # whole page when there is no byline), whose first headline-like block is its title.
