@@ -201,3 +201,17 @@ def test_generated_pages_with_the_lead_read_last():
         doc = read_bytes(page.data()).doc
         good += doc.lead is not None and doc.lead.paragraphs == page.truth.lead.paragraphs
     assert good >= 0.85 * len(pages)
+
+
+@pytest.mark.parametrize(
+    ("bio_lines", "bio"),
+    [
+        ("（作者系湖南大学\n\n教授）", "作者系湖南大学教授"),
+        ("作者单位：湖南大学公共管理学院。", "作者单位：湖南大学公共管理学院。"),
+        ("（作者为湖南师范大学马克思主义学院教授）", "作者为湖南师范大学马克思主义学院教授"),
+    ],
+)
+def test_bio_forms_end_the_article(bio_lines, bio):
+    page = f" 郑平\n\n当前，长株潭迎来一体化高质量发展新契机。\n\n{bio_lines}\n\n以产业融合\n消融长株潭一体化壁垒\n"
+    [art] = read_bytes(page.encode()).doc.articles
+    assert (art.bio, art.title) == (bio, "以产业融合\n消融长株潭一体化壁垒")

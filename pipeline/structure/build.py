@@ -97,16 +97,14 @@ def _is_byline(blocks: list[list[Line]], i: int) -> list[str] | None:
     return names
 
 
-def _headline_like(block: list[Line], ref_width: float | None = None) -> bool:
+def _headline_like(block: list[Line]) -> bool:
     """One to three short lines without a closing mark: a headline or subheading."""
     if len(block) > 3:
         return False
     t = _text(block)
     if ends_sentence(t) or t[-1] in "，、：" or "。" in t:
         return False
-    if is_bio_start(t) or any(measure(ln.text) > HEADLINE_MAX_WIDTH for ln in block):
-        return False
-    return ref_width is None or len(block) > 1 or measure(t) < 0.8 * ref_width
+    return not is_bio_start(t) and all(measure(ln.text) <= HEADLINE_MAX_WIDTH for ln in block)
 
 
 def _late_lead(blocks: list[list[Line]]) -> tuple[list[list[Line]], list[list[Line]]]:
@@ -154,39 +152,35 @@ def headline_text(block: list[Line]) -> str:
 
 
 def _split_bio(blocks: list[list[Line]]) -> tuple[list[list[Line]], list[Line], list[list[Line]]]:
-    """Body, bio lines, and what follows the bio (headline material)."""
+    """Body, bio lines, and what follows the bio (headline material).
+
+    A bio runs from its opening (（作者系……) to its closing bracket; one without a closing
+    bracket ("作者单位：……") runs to its first sentence end. It never swallows a byline or a
+    second bio, and never more than MAX_BIO_LINES lines.
+    """
     for i, b in enumerate(blocks):
         if not is_bio_start(b[0].text):
             continue
-        bio: list[Line] = []
-        j = i
-        closed = False
-        while j < len(blocks) and len(bio) < MAX_BIO_LINES:
+        j, taken = i, 0
+        while j < len(blocks) and taken < MAX_BIO_LINES:
             if j > i and (is_bio_start(blocks[j][0].text) or split_names(blocks[j][0].text)):
                 break
-            bio.extend(blocks[j])
+            taken += len(blocks[j])
             j += 1
-            if bio[-1].text.endswith(("）", ")")):
-                closed = True
-                break
-        if not closed:
-            # No closing bracket: keep the bio to the lines up to a sentence end.
-            keep = []
-            for ln in bio:
-                keep.append(ln)
-                if ends_with_mark(ln.text):
-                    break
-            j = i + len(keep) if all(len(b) == 1 for b in blocks[i:j]) else j
-            bio = keep if len(keep) < len(bio) else bio
-        return blocks[:i], bio, blocks[j:]
+            if blocks[j - 1][-1].text.endswith(("）", ")")):
+                return blocks[:i], [ln for blk in blocks[i:j] for ln in blk], blocks[j:]
+        end = i + 1
+        while end < j and not ends_with_mark(_text(blocks[end - 1])):
+            end += 1
+        return blocks[:i], [ln for blk in blocks[i:end] for ln in blk], blocks[end:]
     return blocks, [], []
 
 
-def _trailing_headlines(blocks: list[list[Line]], ref: float | None = None) -> int:
+def _trailing_headlines(blocks: list[list[Line]]) -> int:
     """How many blocks at the end of a bio-less region look like headlines."""
     n = 0
     for b in reversed(blocks[1:]):
-        if _headline_like(b, ref):
+        if _headline_like(b):
             n += 1
         else:
             break
