@@ -215,3 +215,12 @@ def test_bio_forms_end_the_article(bio_lines, bio):
     page = f" 郑平\n\n当前，长株潭迎来一体化高质量发展新契机。\n\n{bio_lines}\n\n以产业融合\n消融长株潭一体化壁垒\n"
     [art] = read_bytes(page.encode()).doc.articles
     assert (art.bio, art.title) == (bio, "以产业融合\n消融长株潭一体化壁垒")
+
+
+def test_sample_without_blank_lines_gives_the_same_model(sample):
+    single = re.sub(r"\n\s*\n", "\n", SAMPLE.read_text(encoding="utf-8"))
+    doc = read_bytes(single.encode()).doc
+    assert doc.lead == sample.lead
+    assert [(a.title, a.authors, a.bio, a.blocks) for a in doc.articles] == [
+        (a.title, a.authors, a.bio, a.blocks) for a in sample.articles
+    ]

@@ -143,6 +143,36 @@ def unwrap(lines: list[Line], blank_separated: bool = True) -> tuple[list[Unit],
     return units, joins
 
 
+def _heading_size(
+    lines: list[Line], widths: list[float], cols: list[float], full: list[bool], i: int, blank_separated: bool
+) -> int:
+    """Lines (0, 1 or 2) of a subheading starting at line i, if a paragraph may end before it.
+
+    One short line with no closing mark followed by an indented first line; or, on a page
+    without blank lines (where a two-line heading is not joined for us), two short lines
+    with no closing mark followed by an indented first line.
+    """
+    n = len(lines)
+    if i >= n - 1 or n <= 2:
+        return 0
+    text = lines[i].text
+    if ends_with_mark(text) or len(text) > 40 or "。" in text or full[i]:
+        return 0
+    col = cols[i]
+    if _is_first_line(widths, cols, full, i + 1) and widths[i] <= col - 3.0:
+        return 1
+    if (
+        not blank_separated
+        and i + 2 < n
+        and widths[i] <= col - 2.5
+        and not ends_with_mark(lines[i + 1].text)
+        and widths[i + 1] <= col - 2.5
+        and _is_first_line(widths, cols, full, i + 2)
+    ):
+        return 2
+    return 0
+
+
 def _paragraphs(lines: list[Line], blank_separated: bool) -> tuple[list[Unit], int]:
     widths = [ln.width for ln in lines]
     full = [ln.spaced for ln in lines]
@@ -168,28 +198,21 @@ def _paragraphs(lines: list[Line], blank_separated: bool) -> tuple[list[Unit], i
 
         # A subheading: a line (or two) with no closing mark between paragraphs, followed
         # by an indented first line; or, on a page without blank lines, two short lines.
-        if starts and not mark and not last and n > 2 and len(text) <= 40 and "。" not in text:
-            if next_first and widths[i] <= col - 3.0 and not full[i]:
-                units.append(Unit("heading", [ln], canonical(text)))
-                i += 1
-                continue
-            if (
-                not blank_separated
-                and i + 2 < n
-                and deficit >= 2.5
-                and not ends_with_mark(lines[i + 1].text)
-                and widths[i + 1] <= col - 2.5
-                and _is_first_line(widths, cols, full, i + 2)
-            ):
-                units.append(Unit("heading", [ln, lines[i + 1]], canonical(text + lines[i + 1].text)))
-                i += 2
-                continue
+        size = _heading_size(lines, widths, cols, full, i, blank_separated) if starts else 0
+        if size:
+            units.append(Unit("heading", lines[i : i + size], canonical("".join(x.text for x in lines[i : i + size]))))
+            i += size
+            continue
 
         if last:
             end = True
         elif wide:
             end = mark
-        elif (sentence and deficit >= SHORT) or (sentence and next_first) or (mark and deficit >= 2.5):
+        elif (
+            (sentence and (deficit >= SHORT or next_first))
+            or (mark and deficit >= 2.5)
+            or (sentence and _heading_size(lines, widths, cols, full, i + 1, blank_separated) > 0)
+        ):
             end = True
         elif not mark and deficit >= 4.0 and next_first:
             end = True
