@@ -23,7 +23,7 @@ from .outputs import ensure_dir, write_atomic
 from .read import source_format
 from .read.ocr import Reading, read_path
 from .render.shared import LANG_TAGS, RenderOptions
-from .style import Style, load_style
+from .style import Style, load_style, parse_length
 
 FORMATS = {
     "pdf": "pipeline.render.pdf",
@@ -47,6 +47,7 @@ class BuildConfig:
     hant_profile: str | None = None
     impose: bool = False  # also write <stem>.print.pdf, the imposed booklet (needs pdf)
     source_format: str | None = None  # "txt" | "md" (--from); None: by the input's extension
+    print_options: dict = field(default_factory=dict)  # CLI overrides of the sheet's [print]
 
 
 @dataclass
@@ -122,17 +123,36 @@ def output_path(out: Path, stem: str, variant: str, fmt: str) -> Path:
     return out / (f"{stem}.{fmt}" if variant == "zh-Hans" else f"{stem}.{variant}.{fmt}")
 
 
-def impose_style(pdf: bytes, style: Style, epoch: int | None) -> bytes:
-    """The imposed print PDF with the sheet's [print] options."""
+def impose_style(pdf: bytes, style: Style, epoch: int | None, overrides: dict | None = None) -> bytes:
+    """The imposed print PDF with the sheet's [print] options (CLI options win)."""
     from .impose import impose
 
-    p = style.print
+    p = {**style.print, **(overrides or {})}
     return impose(pdf, signature_sheets=p["signature_sheets"], creep=p["creep"], marks=p["marks"], epoch=epoch)
 
 
+def print_overrides(signature_sheets: int | None, creep: str | None, marks: bool | None) -> dict:
+    """CLI print options, checked like the sheet's: a bad length is one clear error."""
+    out: dict = {}
+    if signature_sheets is not None:
+        if signature_sheets < 0:
+            raise PipelineError("--signature-sheets must be 0 (one signature) or more")
+        out["signature_sheets"] = signature_sheets
+    if creep is not None:
+        try:
+            out["creep"] = parse_length(creep)
+        except ValueError as e:
+            raise PipelineError(f"--creep must be {e}") from None
+    if marks is not None:
+        out["marks"] = marks
+    return out
+
+
 def check_config(cfg: BuildConfig) -> None:
-    if cfg.impose and "pdf" not in cfg.formats:
+    if (cfg.impose or cfg.print_options) and "pdf" not in cfg.formats:
         raise PipelineError("--impose needs the pdf format (--to pdf)")
+    if cfg.print_options and not cfg.impose:
+        raise PipelineError("--signature-sheets, --creep and --marks go with --impose")
 
 
 def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) -> BuildResult:
@@ -158,7 +178,7 @@ def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) ->
                 res.outputs.append(str(dest))
                 if fmt == "pdf" and cfg.impose:
                     dest = output_path(cfg.out, path.stem, variant, "print.pdf")
-                    write_atomic(dest, impose_style(data, style, epoch))
+                    write_atomic(dest, impose_style(data, style, epoch, cfg.print_options))
                     res.outputs.append(str(dest))
     except PipelineError as e:
         res.error = str(e)

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import FORMATS, VARIANTS, BuildConfig, build_many, parse_list
+from .build import FORMATS, VARIANTS, BuildConfig, build_many, parse_list, print_overrides
 from .errors import PipelineError
 from .read import SOURCE_FORMATS, source_format
 from .read.ocr import read_path
@@ -41,9 +41,28 @@ def cli() -> None:
 @click.option("-j", "--jobs", default=None, type=int, help="Worker processes (default: number of cores).")
 @click.option("--force", is_flag=True, help="Write outputs even if the character accounting fails (warns).")
 @click.option("--impose", is_flag=True, help="With pdf: also write <stem>.print.pdf, an imposed A4 booklet.")
+@click.option("--signature-sheets", type=int, default=None, help="With --impose: sheets per signature (0: one).")
+@click.option("--creep", default=None, help="With --impose: creep per sheet, e.g. 0.1mm.")
+@click.option("--marks/--no-marks", default=None, help="With --impose: fold marks.")
 @click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
 def build(
-    inputs, to, variant, style_path, out, hant_profile, title, subtitle, publisher, date_, jobs, force, impose, from_
+    inputs,
+    to,
+    variant,
+    style_path,
+    out,
+    hant_profile,
+    title,
+    subtitle,
+    publisher,
+    date_,
+    jobs,
+    force,
+    impose,
+    signature_sheets,
+    creep,
+    marks,
+    from_,
 ) -> None:
     """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>; --impose: <stem>.print.pdf)."""
     try:
@@ -52,7 +71,8 @@ def build(
         meta = {k: v for k, v in dict(title=title, subtitle=subtitle, publisher=publisher, date=date_).items() if v}
         if from_:
             source_format("", from_)  # an unknown --from is one error, before any input is read
-        cfg = BuildConfig(formats, variants, style_path, Path(out), force, meta, hant_profile, impose, from_)
+        printing = print_overrides(signature_sheets, creep, marks)
+        cfg = BuildConfig(formats, variants, style_path, Path(out), force, meta, hant_profile, impose, from_, printing)
         jobs = jobs or os.cpu_count() or 1
         t0 = time.perf_counter()
         failures = n_out = 0

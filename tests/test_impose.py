@@ -162,3 +162,25 @@ def test_cli_build_pdf_impose(tmp_path):
 
     r = run("build", str(SAMPLE), "--to", "json", "--impose", "--out", str(tmp_path))
     assert r.returncode == 1 and "--impose" in r.stderr
+
+
+@pytest.mark.slow
+def test_cli_print_options_override_the_sheet(tmp_path):
+    from conftest import SAMPLE
+    from test_cli import run
+
+    printed = tmp_path / f"{SAMPLE.stem}.print.pdf"
+    r = run("build", str(SAMPLE), "--to", "pdf", "--impose", "--out", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    plain = printed.read_bytes()
+    r = run(
+        "build", str(SAMPLE), "--to", "pdf", "--impose", "--marks", "--signature-sheets", "1", "--out", str(tmp_path)
+    )
+    assert r.returncode == 0, r.stderr
+    assert printed.read_bytes() != plain
+    n = len(PdfReader(tmp_path / f"{SAMPLE.stem}.pdf").pages)
+    assert len(PdfReader(printed).pages) == 2 * -(-n // 4)
+    bad = run("build", str(SAMPLE), "--to", "pdf", "--impose", "--creep", "wide", "--out", str(tmp_path))
+    assert bad.returncode == 1 and "--creep must be" in bad.stderr
+    lone = run("build", str(SAMPLE), "--to", "pdf", "--marks", "--out", str(tmp_path))
+    assert lone.returncode == 1 and "go with --impose" in lone.stderr
