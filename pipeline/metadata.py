@@ -16,6 +16,7 @@ from .model import Document
 
 FIELDS = ("title", "subtitle", "publisher", "date")
 CN_NUM = "零一二三四五六七八九十"
+PAGE_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 
 def _cn(n: int) -> str:
@@ -58,11 +59,13 @@ def derived(doc: Document, epoch: int | None) -> dict[str, str]:
         )
     n = len(doc.articles)
     t = build_time(epoch)
+    # The page's own date line (kept as leftover page furniture) beats the build date.
+    printed = next((m.group(0) for u in doc.unplaced if (m := PAGE_DATE.search(u.replace(" ", "")))), "")
     return {
         "title": title,
         "subtitle": f"收录文章{_cn(n)}篇" if n > 1 else "",
         "publisher": "",
-        "date": f"{t.year}年{t.month}月{t.day}日",
+        "date": printed or f"{t.year}年{t.month}月{t.day}日",
     }
 
 

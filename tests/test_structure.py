@@ -224,3 +224,19 @@ def test_sample_without_blank_lines_gives_the_same_model(sample):
     assert [(a.title, a.authors, a.bio, a.blocks) for a in doc.articles] == [
         (a.title, a.authors, a.bio, a.blocks) for a in sample.articles
     ]
+
+
+def test_page_furniture_is_kept_apart_from_the_articles(sample):
+    page = (
+        "2021年8月5日 星期四\n\n"
+        + SAMPLE.read_text(encoding="utf-8").rstrip()
+        + "\n\n责任编辑 刘魁 版式编辑 张某\n\n07\n"
+    )
+    doc = read_bytes(page.encode()).doc
+    assert [(a.title, a.authors) for a in doc.articles] == [(a.title, a.authors) for a in sample.articles]
+    assert doc.unplaced == ["2021年8月5日 星期四", "责任编辑 刘魁 版式编辑 张某", "07"]
+    assert sum("版面信息" in w for w in doc.stats["low_confidence"]) == 3
+    from pipeline import metadata
+
+    metadata.apply(doc, epoch=0)
+    assert doc.meta.date == "2021年8月5日"

@@ -26,6 +26,7 @@ from .lines import (
     ends_with_mark,
     is_bio_start,
     is_lead_marker,
+    is_page_furniture,
     measure,
     read_lines,
     split_names,
@@ -202,6 +203,13 @@ def build(clean: str, source: str | None = None, force: bool = False) -> Structu
     blocks = _blocks(lines, blank)
     weak: list[str] = []
     unplaced: list[str] = []
+    furniture = [b for b in blocks if len(b) == 1 and is_page_furniture(b[0].text)]
+    if furniture:
+        # Kept (nothing is lost) but out of the articles: shown as leftover text and flagged.
+        blocks = [b for b in blocks if not (len(b) == 1 and is_page_furniture(b[0].text))]
+        for b in furniture:
+            unplaced.append(b[0].text.strip())
+            weak.append(f"第{b[0].no}行：版面信息（编辑署名、日期或版号），未归入文章")
     blocks, late_lead = _late_lead(blocks)
 
     byline_idx = [i for i in range(len(blocks)) if _is_byline(blocks, i)]

@@ -125,6 +125,22 @@ def split_names(text: str) -> list[str] | None:
     return parts
 
 
+# Page furniture a newspaper page carries besides its articles: the editors' credit line, the
+# running date line, a page number. Never bylines or headlines, though they look like both.
+CREDIT = re.compile(
+    r"(责任编辑|版式编辑|美术编辑|本版编辑|值班编辑|见习编辑|责任校对|校对|美编|编辑)\s*[：:]?\s*[\u4e00-\u9fff]"
+)
+DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}星期[一二三四五六日天]")
+PAGE_NO = re.compile(r"^(第\s*\d{1,3}\s*版|\d{1,3}\s*版|[A-Z]?\d{1,3})$")
+
+
+def is_page_furniture(text: str) -> bool:
+    t = text.strip()
+    if len(t) > 60:
+        return False
+    return bool(CREDIT.match(t) or DATE_LINE.search(t) or PAGE_NO.match(t))
+
+
 def is_lead_marker(text: str) -> bool:
     t = text.strip().strip("【】[]：:")
     return t in LEAD_MARKERS
