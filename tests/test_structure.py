@@ -240,3 +240,21 @@ def test_page_furniture_is_kept_apart_from_the_articles(sample):
 
     metadata.apply(doc, epoch=0)
     assert doc.meta.date == "2021年8月5日"
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("责任编辑 刘魁 版式编辑 张某", True),
+        ("责任编辑：刘魁", True),
+        ("2021年8月5日 星期四", True),
+        ("第7版", True),
+        ("编辑出版工作是一项重要的基础", False),
+        ("2035年远景目标纲要提出", False),
+        ("新时代推动中部地区高质量发展的指导", False),
+    ],
+)
+def test_page_furniture_lines(line, furniture):
+    from pipeline.structure.lines import is_page_furniture
+
+    assert is_page_furniture(line) is furniture

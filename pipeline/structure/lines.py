@@ -127,9 +127,9 @@ def split_names(text: str) -> list[str] | None:
 
 # Page furniture a newspaper page carries besides its articles: the editors' credit line, the
 # running date line, a page number. Never bylines or headlines, though they look like both.
-CREDIT = re.compile(
-    r"(责任编辑|版式编辑|美术编辑|本版编辑|值班编辑|见习编辑|责任校对|校对|美编|编辑)\s*[：:]?\s*[\u4e00-\u9fff]"
-)
+_ROLE = r"(?:责任编辑|版式编辑|美术编辑|本版编辑|值班编辑|见习编辑|责任校对|校对|美编|编辑|制图|摄影)"
+_CREDIT_ONE = _ROLE + r"\s*[：:]?\s*[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4})?"
+CREDIT = re.compile(_CREDIT_ONE + r"(?:\s+" + _CREDIT_ONE + r")*")
 DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}星期[一二三四五六日天]")
 PAGE_NO = re.compile(r"^(第\s*\d{1,3}\s*版|\d{1,3}\s*版|[A-Z]?\d{1,3})$")
 
@@ -138,7 +138,7 @@ def is_page_furniture(text: str) -> bool:
     t = text.strip()
     if len(t) > 60:
         return False
-    return bool(CREDIT.match(t) or DATE_LINE.search(t) or PAGE_NO.match(t))
+    return bool(CREDIT.fullmatch(t) or DATE_LINE.search(t) or PAGE_NO.match(t))
 
 
 def is_lead_marker(text: str) -> bool:
