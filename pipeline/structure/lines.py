@@ -18,7 +18,7 @@ BIO_START = re.compile(r"^[（(]?\s*(本文)?作者(系|为|是|单位|簡介|�
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 NAME_SEPARATORS = re.compile(r"[ 、]+")
 _NAMEISH = re.compile(r"[\u4e00-\u9fff· 、]+")
-BYLINE_PREFIXES = ("文／", "文/", "□", "■", "◎", "作者：")
+BYLINE_PREFIXES = ("文／", "文/", "□", "■", "◎", "●", "○", "◆", "◇", "▲", "★", "作者：", "作者:")
 _PREFIX_START = frozenset(p[0] for p in BYLINE_PREFIXES)
 
 
