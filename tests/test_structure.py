@@ -258,3 +258,21 @@ def test_page_furniture_lines(line, furniture):
     from pipeline.structure.lines import is_page_furniture
 
     assert is_page_furniture(line) is furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        (" 曹威伟", ["曹威伟"]),
+        ("陶银球 戴姣", ["陶银球", "戴姣"]),
+        ("■ 孙雄辉", ["孙雄辉"]),
+        ("文/郑平", ["郑平"]),
+        ("本报评论员", ["本报评论员"]),
+        ("推进城市群都市圈建设", None),
+        ("产业体系，把握新发", None),
+    ],
+)
+def test_byline_forms(line, names):
+    from pipeline.structure.lines import split_names
+
+    assert split_names(line) == names
