@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import io
 import struct
-import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 from ...style import ROLE_FONT
+from ..fontfind import find_face
 
 FONT_ROLE = ROLE_FONT  # which sheet font role draws each text role (shared by all writers)
 SANS_ROLES = {"heading", "title", "header"}
@@ -46,29 +46,11 @@ def css_family(name: str) -> str:
 
 @lru_cache(maxsize=64)
 def find_font(name: str) -> FontFile | None:
-    """The file fontconfig uses for a family name (or a font file path), or None."""
-    if _looks_like_path(name):
-        p = Path(name)
-        if not p.is_file():
-            return None
-        return FontFile(name, str(p), 0, _is_cff(str(p), 0))
-    try:
-        out = subprocess.run(
-            ["fc-match", "-f", "%{family}\t%{file}\t%{index}\t%{fontformat}", name],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+    """The file a family name (or a font file path) resolves to, as the PDF finds it, or None."""
+    face = find_face(name)
+    if face is None:
         return None
-    parts = out.split("\t")
-    if len(parts) != 4:
-        return None
-    families = {f.strip().lower() for f in parts[0].split(",")}
-    if name.strip().lower() not in families:
-        return None
-    return FontFile(name, parts[1], int(parts[2] or 0), parts[3].strip() == "CFF")
+    return FontFile(name, face.path, face.index, _is_cff(face.path, face.index))
 
 
 def _is_cff(path: str, index: int) -> bool:

@@ -22,7 +22,6 @@ import warnings
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -32,9 +31,9 @@ from reportlab.pdfbase.ttfonts import TTFont as RLTTFont
 
 from ...errors import PipelineError
 from ...style import Style
+from ..fontfind import Face, find_face, package_hint, reset_fontconfig_cache
 
 CONVERTER_VERSION = 3  # bump when the subset format changes: old cache entries are then ignored
-FONT_EXTS = (".ttf", ".otf", ".ttc", ".otc")
 # Marks a Chinese page sets full-width. A face whose glyph is narrower (LXGW WenKai's quotes)
 # yields the mark to the next face of the role, so quotes look the same in every role.
 FULLWIDTH_MARKS = frozenset("“”‘’")
@@ -42,8 +41,6 @@ FULLWIDTH_MARKS = frozenset("“”‘’")
 # (GSUB 'fwid') is mapped instead, so —— is one continuous 2-em dash.
 FWID_MARKS = "—·"
 CID_FALLBACK = "STSong-Light"
-PACKAGES = (("noto", "fonts-noto-cjk"), ("source han", "fonts-noto-cjk"), ("lxgw", "fonts-lxgw-wenkai"))
-PACKAGES += (("wenkai", "fonts-lxgw-wenkai"), ("霞鹜", "fonts-lxgw-wenkai"))
 
 _rl_make_cmap = _rl_ttfonts.makeToUnicodeCMap
 
@@ -85,89 +82,12 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-# --- finding faces ---------------------------------------------------------------------
+def face_key(face: Face) -> str:
+    """Cache key of a face: its file's identity and the converter's version."""
+    return hashlib.sha256(f"{face.fingerprint}|v{CONVERTER_VERSION}".encode()).hexdigest()[:24]
 
 
-@dataclass(frozen=True)
-class Face:
-    """One face of a font file (a TTC holds several): what a sheet's family name resolves to."""
-
-    family: str
-    path: str
-    index: int = 0
-
-    @cached_property
-    def key(self) -> str:
-        st = os.stat(self.path)
-        ident = f"{os.path.realpath(self.path)}|{st.st_mtime_ns}|{st.st_size}|{self.index}|v{CONVERTER_VERSION}"
-        return hashlib.sha256(ident.encode()).hexdigest()[:24]
-
-
-def _norm(name: str) -> str:
-    return " ".join(name.replace("\\,", ",").split()).casefold()
-
-
-_FC: dict[str, list[tuple[float, int, str, int]]] | None = None
-
-
-def _fc_families() -> dict[str, list[tuple[float, int, str, int]]]:
-    """Every installed face by family name (each localized name too), from one fc-list call."""
-    global _FC
-    if _FC is None:
-        _FC = {}
-        try:
-            out = subprocess.run(
-                ["fc-list", "--format", "%{family}\t%{weight}\t%{slant}\t%{file}\t%{index}\n"],
-                capture_output=True,
-                text=True,
-                timeout=30,
-                check=False,
-            ).stdout
-        except (OSError, subprocess.SubprocessError):
-            out = ""
-        for row in out.splitlines():
-            parts = row.split("\t")
-            if len(parts) != 5:
-                continue
-            fams, weight, slant, path, index = parts
-            try:
-                entry = (float(weight or 80), int(slant or 0), path, int(index or 0))
-            except ValueError:
-                continue
-            for fam in fams.split(","):
-                if fam.strip():
-                    _FC.setdefault(_norm(fam), []).append(entry)
-    return _FC
-
-
-def _reset_fontconfig_cache() -> None:
-    """Forget fc-list answers (tests point FONTCONFIG_FILE elsewhere)."""
-    global _FC
-    _FC = None
-
-
-def find_face(family: str) -> Face | None:
-    """A family name (via fontconfig, regular upright face preferred) or a font file path."""
-    spec = os.path.expanduser(family.strip())
-    if "/" in spec or spec.lower().endswith(FONT_EXTS):
-        path, index = spec, 0
-        head, sep, tail = spec.rpartition(":")
-        if sep and tail.isdigit() and head.lower().endswith(FONT_EXTS):
-            path, index = head, int(tail)
-        return Face(family, path, index) if os.path.isfile(path) else None
-    entries = _fc_families().get(_norm(family))
-    if not entries:
-        return None
-    _w, _s, path, index = min(entries, key=lambda e: (e[1] != 0, abs(e[0] - 80), e[2], e[3]))
-    return Face(family, path, index)
-
-
-def package_hint(family: str) -> str:
-    low = family.casefold()
-    for needle, pkg in PACKAGES:
-        if needle in low:
-            return f"install the Debian package {pkg} (apt-get install {pkg})"
-    return "install a package providing it (apt-cache search font) or name another family in the sheet"
+_reset_fontconfig_cache = reset_fontconfig_cache  # tests' name for it
 
 
 # --- coverage: which characters a face has (cached: reading a CJK cmap costs 0.1-0.3 s) ---
@@ -236,9 +156,9 @@ def _advance(tt, gid: int) -> int:
 
 
 def coverage(face: Face) -> Coverage:
-    if face.key in _COVERAGE:
-        return _COVERAGE[face.key]
-    path = cache_dir() / f"cover-{face.key}.json"
+    if face_key(face) in _COVERAGE:
+        return _COVERAGE[face_key(face)]
+    path = cache_dir() / f"cover-{face_key(face)}.json"
     try:
         d = json.loads(path.read_text())
         cov = Coverage(
@@ -263,7 +183,7 @@ def coverage(face: Face) -> Coverage:
             raise PipelineError(f"font file {face.path} (family '{face.family}') cannot be read: {e}") from None
         cov = Coverage(frozenset(cmap), frozenset(narrow))
         _atomic_write(path, json.dumps({"ranges": _ranges(cmap), "narrow": sorted(narrow)}).encode())
-    _COVERAGE[face.key] = cov
+    _COVERAGE[face_key(face)] = cov
     return cov
 
 
@@ -548,7 +468,7 @@ def _cid_fallback() -> LoadedFont:
 
 
 def _subset_key(face: Face, chars: str) -> str:
-    return hashlib.sha256(f"{face.key}|{chars}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{face_key(face)}|{chars}".encode()).hexdigest()[:32]
 
 
 def _cached(face: Face, chars: str) -> tuple[str, Path, dict] | None:
