@@ -234,7 +234,11 @@ def make_page(seed: int, n_articles: int | None = None, lead: bool | None = None
         blocks: list[Block] = []
         for j in range(rng.randint(2, 7)):
             if j and rng.random() < 0.15:
-                blocks.append(Block("heading", rng.choice(MIDDLE)[:8] + "，" + rng.choice(topic)))
+                # a two-line subheading, or a short numbered one on a single line
+                if rng.random() < 0.6:
+                    blocks.append(Block("heading", rng.choice(MIDDLE)[:8] + "，" + rng.choice(topic)))
+                else:
+                    blocks.append(Block("heading", "一二三四五"[j % 5] + "、" + rng.choice(topic)))
             blocks.append(Block("paragraph", _paragraph(rng, topic)))
         t1, t2 = rng.choice(topic), rng.choice([t for t in topic])
         title = f"以{t1}\n{t2}" if rng.random() < 0.7 else f"以{t1}{t2}"
@@ -243,7 +247,9 @@ def make_page(seed: int, n_articles: int | None = None, lead: bool | None = None
         lines: list[str] = []
         lines.append((" " if rng.random() < 0.5 else "") + " ".join(authors))
         for b in blocks:
-            if b.type == "heading":
+            if b.type == "heading" and "、" in b.text[:2]:
+                lines.append(b.text)
+            elif b.type == "heading":
                 half = len(b.text) // 2
                 lines.append(b.text[:half] + "\n" + b.text[half:])
             else:

@@ -276,3 +276,26 @@ def test_byline_forms(line, names):
     from pipeline.structure.lines import split_names
 
     assert split_names(line) == names
+
+
+def test_numbered_subheading_on_one_line_and_numbered_paragraphs():
+    col = [
+        "推进城市群都市圈一体化建设，是构建",
+        "新发展格局的重要战略部署，应当全面",
+        "加快推进。",
+        "二、发展县域经济",
+        "县域经济是国民经济的基本单元，是推",
+        "动高质量发展的重要基础，必须切实抓",
+        "好落实。",
+        "三、建立健全城市群一体化协调发",
+        "展机制和成本共担、利益共享机制，",
+        "统筹推进基础设施协调布局。",
+    ]
+    page = " 郑平\n\n" + "\n\n".join(col) + "\n\n（作者系湖南大学教授）\n"
+    blocks = read_bytes(page.encode()).doc.articles[0].blocks
+    assert [(b.type, b.text[:6]) for b in blocks] == [
+        ("paragraph", "推进城市群都"),
+        ("heading", "二、发展县域"),
+        ("paragraph", "县域经济是国"),
+        ("paragraph", "三、建立健全"),
+    ]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..clean.despace import despace
 from .lines import Line, ends_sentence, ends_with_mark
 
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．])")
 WIDE_COLUMN = 28.0  # wider than any newspaper column: a box or a lead set across the page
 SHORT = 1.25  # em missing from a line before it counts as short
 INDENT_LO, INDENT_HI = 1.25, 2.9  # a first-line indent of 2 em, measured with OCR noise
@@ -144,7 +145,13 @@ def unwrap(lines: list[Line], blank_separated: bool = True) -> tuple[list[Unit],
 
 
 def _heading_size(
-    lines: list[Line], widths: list[float], cols: list[float], full: list[bool], i: int, blank_separated: bool
+    lines: list[Line],
+    widths: list[float],
+    cols: list[float],
+    full: list[bool],
+    i: int,
+    blank_separated: bool,
+    at_start: bool = False,
 ) -> int:
     """Lines (0, 1 or 2) of a subheading starting at line i, if a paragraph may end before it.
 
@@ -159,8 +166,6 @@ def _heading_size(
     if ends_with_mark(text) or len(text) > 40 or "。" in text or full[i]:
         return 0
     col = cols[i]
-    if _is_first_line(widths, cols, full, i + 1) and widths[i] <= col - 3.0:
-        return 1
     if (
         not blank_separated
         and i + 2 < n
@@ -170,6 +175,13 @@ def _heading_size(
         and _is_first_line(widths, cols, full, i + 2)
     ):
         return 2
+    if _is_first_line(widths, cols, full, i + 1) and widths[i] <= col - 3.0:
+        return 1
+    # A numbered line (四、发展县域经济 / （二）…) clearly shorter than an indented first line,
+    # unmarked, where a paragraph would start: a numbered subheading, even when the next
+    # line's indent is lost. (A numbered paragraph's first line is as wide as any first line.)
+    if at_start and widths[i] <= col - 3.0 and NUMBERED.match(text):
+        return 1
     return 0
 
 
@@ -198,7 +210,7 @@ def _paragraphs(lines: list[Line], blank_separated: bool) -> tuple[list[Unit], i
 
         # A subheading: a line (or two) with no closing mark between paragraphs, followed
         # by an indented first line; or, on a page without blank lines, two short lines.
-        size = _heading_size(lines, widths, cols, full, i, blank_separated) if starts else 0
+        size = _heading_size(lines, widths, cols, full, i, blank_separated, at_start=not wide) if starts else 0
         if size:
             units.append(Unit("heading", lines[i : i + size], canonical("".join(x.text for x in lines[i : i + size]))))
             i += size
