@@ -55,5 +55,5 @@ def test_bad_values_name_file_key_and_expectation(tmp_path, old, new, key):
 def test_toml_syntax_error_is_one_line(tmp_path):
     sheet = tmp_path / "broken.toml"
     sheet.write_text("[page\nsize = ", encoding="utf-8")
-    with pytest.raises(StyleError, match="broken.toml: TOML syntax error"):
+    with pytest.raises(StyleError, match=r"broken\.toml: TOML syntax error"):
         load_style(sheet)
