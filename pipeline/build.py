@@ -77,10 +77,6 @@ def writer(fmt: str):
         raise PipelineError(f"the {fmt} writer is not available ({e.name} missing)") from None
 
 
-def read_document(path: Path, style: Style, cfg: BuildConfig, epoch: int | None) -> Document:
-    return read_input(path, style, cfg, epoch)[0]
-
-
 def read_input(path: Path, style: Style, cfg: BuildConfig, epoch: int | None) -> tuple[Document, Reading | None]:
     """The model, and for an OCR page the reading the cleanup report is built from. Metadata:
     CLI, sidecar, then a Markdown input's front matter, the style sheet, derived defaults."""
