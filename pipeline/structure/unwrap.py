@@ -35,10 +35,6 @@ class Unit:
     text: str = ""
     weak: list[str] = field(default_factory=list)  # low-confidence decisions, for the report
 
-    @property
-    def first_no(self) -> int:
-        return self.lines[0].no
-
 
 def join_text(parts: list[str]) -> str:
     """Join wrapped lines: no separator between CJK; one space where two Latin words meet."""
