@@ -18,7 +18,7 @@ BIO_START = re.compile(r"^[（(]?\s*(本文)?作者(系|为|是|单位|簡介|�
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 NAME_SEPARATORS = re.compile(r"[ 、]+")
 _NAMEISH = re.compile(r"[\u4e00-\u9fff· 、]+")
-COLLECTIVE = re.compile(r"(本报|本刊|湖南日报)?(特约)?评论员")  # a byline that is not a person
+COLLECTIVE = re.compile(r"(本报|本刊|[\u4e00-\u9fff]{2,4}日报)?(特约)?评论员")  # a byline that is not a person
 BYLINE_PREFIXES = ("文／", "文/", "□", "■", "◎", "●", "○", "◆", "◇", "▲", "★", "作者：", "作者:")
 _PREFIX_START = frozenset(p[0] for p in BYLINE_PREFIXES)
 
