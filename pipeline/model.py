@@ -32,12 +32,19 @@ class Lead:
     paragraphs: list[str]
 
 
+# Where a headline stood relative to the article it was given, decided once by the reader:
+# right before the article (its byline or first line), between its byline and its body,
+# inside its body, right after its end (its bio), with the other headlines at the page end,
+# or anywhere else.
+POSITIONS = ("before", "after-byline", "inside", "after-end", "page-end", "far", "unknown")
+
+
 @dataclass
 class Placement:
     """How a headline was matched to its article: the evidence the cleanup report shows."""
 
     source_line: int  # 1-based line of the headline in the input
-    position: str  # "before-byline" | "after-bio" | "page-end" | "unknown"
+    position: str  # one of POSITIONS
     score: float
     margin: float  # score over the next best assignment of this headline
 
@@ -49,6 +56,7 @@ class Article:
     bio: str  # without the surrounding （）
     blocks: list[Block] = field(default_factory=list)
     placement: Placement | None = None
+    byline: str = ""  # the byline as printed, when it says more than the names (湖南大学教授 张三)
 
 
 @dataclass
@@ -98,6 +106,7 @@ class Document:
                     bio=a.get("bio", ""),
                     blocks=[Block(**b) for b in a.get("blocks", [])],
                     placement=Placement(**pl) if pl else None,
+                    byline=a.get("byline", ""),
                 )
             )
         return cls(
@@ -124,8 +133,11 @@ class Document:
                 yield "lead", p
         for a in self.articles:
             yield "title", a.title
-            for name in a.authors:
-                yield "byline", name
+            if a.byline:
+                yield "byline", a.byline
+            else:
+                for name in a.authors:
+                    yield "byline", name
             for b in a.blocks:
                 yield ("heading" if b.type == "heading" else "body"), b.text
             if a.bio:

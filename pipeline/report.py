@@ -14,20 +14,20 @@ no external resource.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 
 from .model import Document
 from .read.ocr import Reading
-from .structure.lines import is_bio_start, is_lead_marker
-from .structure.unwrap import canonical
-from .text import HALF_TO_FULL, accountable
+from .structure.text_forms import canonical
+from .text import HALF_TO_FULL
 
 SMALL_MARGIN = 0.15
-POSITION_NAMES = {
-    "before-byline": "署名之前",
-    "after-bio": "上一篇简介之后",
-    "page-end": "版面末尾",
+POSITION_NAMES = {  # model.POSITIONS, relative to the article the headline was given
+    "before": "本文署名（或正文）之前",
+    "after-byline": "本文署名之后、正文之前",
+    "inside": "本文正文中间",
+    "after-end": "本文末尾（作者简介）之后",
+    "page-end": "版面末尾，与其他标题一起",
     "far": "远离本文",
     "unknown": "未知",
 }
@@ -83,10 +83,6 @@ tr:target td{outline:2px solid #e6a700}
 
 def esc(s: object) -> str:
     return html.escape(str(s), quote=True)
-
-
-def _key(s: str) -> str:
-    return "".join(c for c in s if accountable(c))
 
 
 # --- the character diff of one raw line against its cleaned line ------------------------
@@ -195,99 +191,52 @@ class Row:
     joins: int = 0
 
 
-class _Claims:
-    def __init__(self, nonblank: list[int], texts: dict[int, str]):
-        self.order = nonblank
-        self.pos = {n: i for i, n in enumerate(nonblank)}
-        self.texts = texts
-        self.claimed: set[int] = set()
-
-    def claim(self, lines: list[int]) -> list[int]:
-        self.claimed.update(lines)
-        return lines
-
-    def run_from(self, start: int, target: str) -> list[int] | None:
-        """Consecutive unclaimed lines from `start` whose accountable text is `target`."""
-        if start not in self.pos or not target:
-            return None
-        acc, got = "", []
-        for n in self.order[self.pos[start] :]:
-            if n in self.claimed:
-                if got:
-                    return None
-                continue
-            k = _key(self.texts[n])
-            if not k and not got:
-                continue
-            acc += k
-            got.append(n)
-            if acc == target:
-                return got
-            if not target.startswith(acc):
-                return None
-        return None
-
-    def find(self, target: str, near: int = 0, backwards: bool = False, test=None) -> list[int] | None:
-        """The unclaimed run matching target, searched from line `near` (forwards or back)."""
-        idx = self.pos.get(near, 0)
-        seq = self.order[idx::-1] if backwards else self.order[idx:]
-        seq = list(seq) + [n for n in self.order if n not in set(seq)]
-        for n in seq:
-            if n in self.claimed or (test and not test(self.texts[n])):
-                continue
-            got = self.run_from(n, target)
-            if got:
-                return got
-        return None
+def _unit_rows(units: list, role_para: str) -> list[Row]:
+    rows = []
+    for u in units:
+        if not u.text:
+            continue
+        nos = [ln.no for ln in u.lines]
+        role = "head" if u.type == "heading" else role_para
+        joins = len(nos) - 1 if role != "head" else 0
+        rows.append(Row(role, nos, u.text, [n.message() for n in u.notices], joins))
+    return rows
 
 
 def map_rows(r: Reading) -> tuple[list[Row], dict[int, list[Row]], list[Row]]:
-    """Rows for the lead, for each article (in model order) and for what is left over."""
-    doc, st = r.doc, r.structure
-    clean_lines = r.clean.split("\n")
-    nonblank = [i + 1 for i, s in enumerate(clean_lines) if s.strip()]
-    cl = _Claims(nonblank, {n: clean_lines[n - 1] for n in nonblank})
-    arts: dict[int, list[Row]] = {}
-    for k, units in st.units.items():
-        rows = []
-        for u in units:
-            nos = cl.claim([ln.no for ln in u.lines])
-            role = "head" if u.type == "heading" else "para"
-            rows.append(Row(role, nos, u.text, list(u.weak), len(nos) - 1 if role == "para" else 0))
-        arts[k] = rows
-    for k, a in enumerate(doc.articles):
-        rows = arts.setdefault(k, [])
-        first = rows[0].lines[0] if rows else (nonblank[0] if nonblank else 1)
-        last = rows[-1].lines[-1] if rows else first
-        pre: list[Row] = []
-        if a.title:
-            start = a.placement.source_line if a.placement else first
-            got = cl.run_from(start, _key(a.title)) or cl.find(_key(a.title), start)
-            pre.append(Row("title", cl.claim(got or []), a.title))
-        if a.authors:
-            got = cl.find(_key("".join(a.authors)), first, backwards=True)
-            pre.append(Row("byline", cl.claim(got or []), "、".join(a.authors)))
-        rows[:0] = pre
-        if a.bio:
-            got = cl.find(_key(a.bio), last, test=is_bio_start) or cl.find(_key(a.bio), last)
-            rows.append(Row("bio", cl.claim(got or []), a.bio))
+    """Rows for the lead, for each article (in model order) and for what is left over, read
+    straight from the structure's claims: every source line is in exactly one row."""
+    doc, st = r.doc, r.structure.state
+    lines = st.lines
     lead: list[Row] = []
-    if doc.lead:
-        marker = next((n for n in nonblank if n not in cl.claimed and is_lead_marker(cl.texts[n])), None)
-        if marker:
-            lead.append(Row("lead-marker", cl.claim([marker]), doc.lead.heading))
-        at = marker or (nonblank[0] if nonblank else 0)
-        for p in doc.lead.paragraphs:
-            got = cl.find(_key(p), at) or []
-            lead.append(Row("lead", cl.claim(got), p, joins=max(len(got) - 1, 0)))
-            at = got[-1] if got else at
+    if doc.lead and st.lead_marker is not None:
+        lead.append(Row("lead-marker", [lines[st.lead_marker].no], doc.lead.heading))
+        lead += _unit_rows(st.lead_units, "lead")
+    arts: dict[int, list[Row]] = {}
+    for k, (span, a) in enumerate(zip(st.articles, doc.articles, strict=True)):
+        rows: list[Row] = []
+        if span.head is not None:
+            rows.append(Row("title", [lines[i].no for i in span.head.lines], a.title))
+        if span.byline is not None:
+            rows.append(Row("byline", [lines[span.byline].no], a.byline or "、".join(a.authors)))
+        rows += _unit_rows(span.units, "para")
+        if span.bio:
+            rows.append(Row("bio", [lines[i].no for i in span.bio], a.bio))
+        arts[k] = rows
     rest: list[Row] = []
-    for u in doc.unplaced:
-        got = cl.find(_key(u)) or []
-        rest.append(Row("unplaced", cl.claim(got), u))
-    for n in nonblank:
-        if n not in cl.claimed:
-            rest.append(Row("other", [n], ""))
+    run: list[int] = []
+    for i, ln in enumerate(lines):
+        role = st.role(i)
+        if role in (None, "unplaced"):
+            run.append(ln.no)
+            continue
+        if run:
+            rest.append(Row("unplaced", run, "".join(lines[j].text for j in range(i - len(run), i))))
+            run = []
+        if role == "furniture":
+            rest.append(Row("unplaced", [ln.no], ln.text))
+    if run:
+        rest.append(Row("unplaced", run, "".join(ln.text for ln in lines[len(lines) - len(run) :])))
     return lead, arts, rest
 
 
@@ -359,14 +308,14 @@ def _row_html(row: Row, rid: str, diffs: dict[int, LineDiff]) -> str:
     )
 
 
-def _link(msg: str) -> str:
-    m = re.match(r"(?:line (\d+)|第(\d+)行)", msg)
-    if m:
-        return f'<a href="#L{m.group(1) or m.group(2)}">{esc(msg)}</a>'
-    m = re.match(r"(?:article (\d+)|第(\d+)篇)", msg)
-    if m:
-        return f'<a href="#art-{int(m.group(1) or m.group(2)) - 1}">{esc(msg)}</a>'
-    return esc(msg)
+def _link(n: dict) -> str:
+    """A notice as a link to its line or article (read from the record, not from the message)."""
+    msg = esc(n.get("message", ""))
+    if n.get("line"):
+        return f'<a href="#L{n["line"]}">{msg}</a>'
+    if "article" in n.get("detail", {}):
+        return f'<a href="#art-{int(n["detail"]["article"]) - 1}">{msg}</a>'
+    return msg
 
 
 def report_html(r: Reading) -> str:
@@ -381,9 +330,9 @@ def report_html(r: Reading) -> str:
 
     # --- what an editor should check first ---
     checks: list[str] = []
-    for w in doc.stats.get("low_confidence", []):
-        if "small margin" not in w:  # listed below with the article and its margin
-            checks.append(_link(w))
+    for n in doc.stats.get("notices", []):
+        if n.get("code") != "headline-margin":  # listed below with the article and its margin
+            checks.append(_link(n))
     for k, a in enumerate(doc.articles):
         if a.placement and a.placement.margin < SMALL_MARGIN:
             checks.append(

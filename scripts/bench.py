@@ -62,7 +62,7 @@ from pipeline import clean, metadata
 from pipeline.build import BuildConfig, convert, writer
 from pipeline.read.decode import decode
 from pipeline.render.shared import RenderOptions
-from pipeline.structure.build import build as structure
+from pipeline.structure import structure
 from pipeline.style import load_style
 data = Path(sys.argv[4]).read_bytes()
 style = load_style()
@@ -148,7 +148,7 @@ def throughput() -> tuple[list[str], dict]:
 
     from pipeline import clean
     from pipeline.read.decode import decode
-    from pipeline.structure.build import build as structure
+    from pipeline.structure import structure
 
     def rate(text: str, repeat: int) -> tuple[float, float]:
         mb = len(text.encode()) / 1e6

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.build import BuildConfig, _units, build_many
 from pipeline.render.pdf import fonts
-from pipeline.structure.lines import _measure_slow, measure
+from pipeline.structure.page import _measure_slow, measure
 
 SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "000_452001692e17eedf.txt"
 

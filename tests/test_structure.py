@@ -11,7 +11,7 @@ from degrade import boundaries, f1, make_page, variants
 from pipeline.errors import AccountingError
 from pipeline.model import Document
 from pipeline.read.ocr import read_bytes, read_path
-from pipeline.structure.build import check_accounting
+from pipeline.structure import check_accounting
 from pipeline.text import is_cjk
 
 
@@ -168,8 +168,10 @@ def test_byline_right_under_a_two_line_headline_is_not_its_third_line():
 
 def test_low_confidence_notes_are_written_for_editors():
     page = " 郑平\n\n当前，长株潭迎来一体化高质量发展新契机。\n\n（作者系湖南大学教授）\n"
-    notes = read_bytes(page.encode()).doc.stats["low_confidence"]
-    assert notes == ["第1篇：未找到标题"]
+    notes = read_bytes(page.encode()).doc.stats["notices"]
+    assert [(n["code"], n["detail"], n["message"]) for n in notes] == [
+        ("no-title", {"article": 1}, "第1篇：未找到标题")
+    ]
 
 
 def test_inline_editors_note_becomes_the_lead():
@@ -235,7 +237,7 @@ def test_page_furniture_is_kept_apart_from_the_articles(sample):
     doc = read_bytes(page.encode()).doc
     assert [(a.title, a.authors) for a in doc.articles] == [(a.title, a.authors) for a in sample.articles]
     assert doc.unplaced == ["2021年8月5日 星期四", "责任编辑 刘魁 版式编辑 张某", "07"]
-    assert sum("版面信息" in w for w in doc.stats["low_confidence"]) == 3
+    assert sum(n["code"] == "furniture" for n in doc.stats["notices"]) == 3
     from pipeline import metadata
 
     metadata.apply(doc, epoch=0)
@@ -255,9 +257,10 @@ def test_page_furniture_is_kept_apart_from_the_articles(sample):
     ],
 )
 def test_page_furniture_lines(line, furniture):
-    from pipeline.structure.lines import is_page_furniture
+    from pipeline.structure.profile import load_profile
+    from pipeline.structure.signs import is_furniture
 
-    assert is_page_furniture(line) is furniture
+    assert is_furniture(line, load_profile()) is furniture
 
 
 @pytest.mark.parametrize(
@@ -273,9 +276,11 @@ def test_page_furniture_lines(line, furniture):
     ],
 )
 def test_byline_forms(line, names):
-    from pipeline.structure.lines import split_names
+    from pipeline.structure.names import parse_byline
+    from pipeline.structure.profile import load_profile
 
-    assert split_names(line) == names
+    b = parse_byline(line, line.replace(" ", ""), load_profile())
+    assert (b.names if b and b.score >= 0.5 else None) == names
 
 
 def test_numbered_subheading_on_one_line_and_numbered_paragraphs():

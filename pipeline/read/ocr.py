@@ -8,7 +8,7 @@ from pathlib import Path
 from .. import clean
 from ..errors import InputError
 from ..model import Document
-from ..structure.build import Structure, build
+from ..structure import Structure, structure
 from .decode import decode, read_file
 
 
@@ -23,29 +23,30 @@ class Reading:
     encoding: str
 
 
-def read_bytes(data: bytes, name: str = "input", force: bool = False) -> Reading:
+def read_bytes(data: bytes, name: str = "input", force: bool = False, profile: str | None = None) -> Reading:
     dec = decode(data, name)
     res = clean.run(dec.text)
-    st = build(res.text, dec.text, force=force)
+    st = structure(res.text, dec.text, force=force, profile=profile)
     doc = st.doc
     if not doc.articles and doc.lead is None:
         raise InputError(f"{name}: no text found after cleanup")
-    joins = sum(len(u.lines) - 1 for units in st.units.values() for u in units if u.type == "paragraph")
+    arts = st.state.articles
+    joins = sum(len(u.lines) - 1 for a in arts for u in a.units if u.type == "paragraph")
     doc.stats.update(
         {
             "encoding": dec.encoding,
+            "shape": str(st.state.shape),
             "cleanup": {**res.counts, "lines_joined": joins},
             "headlines_placed": sum(1 for a in doc.articles if a.placement),
             "subheadings": sum(1 for a in doc.articles for b in a.blocks if b.type == "heading"),
             "bylines": sum(1 for a in doc.articles if a.authors),
             "bios": sum(1 for a in doc.articles if a.bio),
-            "low_confidence": st.weak,
         }
     )
     doc.meta.source = name
     return Reading(doc, dec.text, res.text, st, dec.encoding)
 
 
-def read_path(path: str | Path, force: bool = False) -> Reading:
+def read_path(path: str | Path, force: bool = False, profile: str | None = None) -> Reading:
     p = Path(path)
-    return read_bytes(read_file(p, ".txt"), p.name, force=force)
+    return read_bytes(read_file(p, ".txt"), p.name, force=force, profile=profile)

@@ -1,1 +1,71 @@
-"""Structure: from cleaned lines to the document model (lead, articles, blocks)."""
+"""Structure: from cleaned lines to the document model (lead, articles, blocks).
+
+`structure()` reads the page's lines, decides how the OCR laid them out (page.Shape),
+measures the local column width, runs the passes (passes/__init__.py lists them in order)
+over one PageState, and turns the claims into the model. Every Han character, digit and
+Latin letter of the input must come out once: `check_accounting` fails the build otherwise.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections import Counter
+from dataclasses import dataclass
+
+from ..errors import AccountingError
+from ..model import Document
+from ..text import accountable
+from .document import to_document
+from .page import PageState, SourceLine, page_shape, read_lines
+from .passes import run_passes
+from .passes.context import column_widths
+from .profile import load_profile
+
+
+@dataclass
+class Structure:
+    """The model plus the page state that explains it (for the cleanup report)."""
+
+    doc: Document
+    state: PageState
+
+
+def structure(
+    clean: str,
+    source: str | None = None,
+    force: bool = False,
+    profile: str | None = None,
+    lines: list[SourceLine] | None = None,
+) -> Structure:
+    """The page's structure. `lines` replaces the lines read from `clean` (a geometric reader
+    gives them with their measurements); `clean` is still what the accounting checks."""
+    prof = load_profile(profile)
+    page_lines = lines if lines is not None else read_lines(clean, source)
+    st = PageState(page_lines, prof, page_shape(page_lines))
+    st.columns = column_widths(st)
+    run_passes(st)
+    doc = to_document(st)
+    doc.stats["notices"] = [n.to_dict() for n in st.notices]
+    check_accounting(clean, doc, force)
+    return Structure(doc, st)
+
+
+def _count(text: str) -> Counter:
+    # Count every character once (C speed), then keep the accountable ones.
+    return Counter({c: n for c, n in Counter(text).items() if accountable(c)})
+
+
+def check_accounting(clean: str, doc: Document, force: bool = False) -> tuple[int, int]:
+    """Every Han character, digit and Latin letter of the input appears in the model once."""
+    cin, cout = _count(clean), _count(doc.plain_text())
+    n_in, n_out = sum(cin.values()), sum(cout.values())
+    if cin != cout:
+        lost = "".join(sorted((cin - cout).elements()))[:20]
+        extra = "".join(sorted((cout - cin).elements()))[:20]
+        msg = f"character accounting failed: {n_in} in, {n_out} out (lost {lost!r}, duplicated {extra!r})"
+        if not force:
+            raise AccountingError(msg + "; rerun with --force to write the output anyway")
+        warnings.warn(msg, stacklevel=2)
+    doc.stats["chars_in"] = n_in
+    doc.stats["chars_out"] = n_out
+    return n_in, n_out

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 # Position prior: how much a position supports a pairing. Content evidence (0..1) decides
 # whenever the positions are ambiguous; an impossible position still loses to content
 # only when the content evidence is overwhelming.
-POSITION_BONUS = {"before-byline": 0.35, "after-bio": 0.30, "page-end": 0.10, "far": -0.6}
+POSITION_BONUS = {
+    "before": 0.35,  # right before the article (its byline or its first line)
+    "after-byline": 0.35,  # between the article's byline and its body
+    "inside": 0.25,  # cutting into the article's body (a headline over several columns)
+    "after-end": 0.30,  # right after the article's bio (or its last line)
+    "page-end": 0.10,  # with the other headlines after the last article
+    "far": -0.6,
+}
 MIN_SCORE = -0.5  # below this a pairing is not made at all
 
 

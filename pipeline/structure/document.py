@@ -1,0 +1,54 @@
+"""From the page state to the document model: the one thing the structure stage hands on."""
+
+from __future__ import annotations
+
+from ..model import Article, Block, Document, Lead, Placement
+from .page import ArticleSpan, PageState, Role
+from .text_forms import bio_text, canonical, join_text
+
+
+def _article(st: PageState, span: ArticleSpan) -> Article:
+    b = st.bylines.get(span.byline) if span.byline is not None else None
+    bio = ""
+    if span.bio:
+        raw = join_text([st.lines[i].text for i in span.bio])
+        bio = bio_text(raw, st.profile.bio.open_brackets, st.profile.bio.close_brackets)
+    art = Article(
+        title=span.head.text if span.head else "",
+        authors=list(b.names) if b else [],
+        bio=bio,
+        blocks=[Block(u.type, u.text) for u in span.units if u.text],
+        byline=f"{b.title} {' '.join(b.names)}" if b and b.title else "",
+    )
+    if span.head is not None:
+        art.placement = Placement(st.lines[span.head.lines[0]].no, span.position, span.score, span.margin)
+    return art
+
+
+def _unplaced(st: PageState) -> list[str]:
+    """What fits nowhere, in source order, a run of adjacent lines as one entry; furniture and
+    misread byline bullets each as their own."""
+    out: list[str] = []
+    run: list[str] = []
+    for i, ln in enumerate(st.lines):
+        role = st.role(i)
+        if role in (None, Role.UNPLACED):
+            run.append(ln.text)
+            continue
+        if run:
+            out.append(canonical(join_text(run)))
+            run = []
+        if role == Role.FURNITURE:
+            out.append(ln.text.strip())
+        elif role == Role.BYLINE and st.bylines[i].dropped:
+            out.append(st.bylines[i].dropped)
+    if run:
+        out.append(canonical(join_text(run)))
+    return [u for u in out if u]
+
+
+def to_document(st: PageState) -> Document:
+    lead = None
+    if st.lead_marker is not None:
+        lead = Lead(st.lead_heading, [u.text for u in st.lead_units if u.text])
+    return Document(lead=lead, articles=[_article(st, a) for a in st.articles], unplaced=_unplaced(st))

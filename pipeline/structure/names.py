@@ -1,0 +1,166 @@
+"""Is this line a byline? Name plausibility, so that short headline lines are not taken for names.
+
+A line of three or four characters (抓落实 / 见真章) looks like a name by length alone. A
+person's name starts with a surname (single or compound, weighted by how common it is), is
+two to four characters, and holds none of the function words headlines are made of; a
+collective byline (本报评论员, 某某日报评论员) or a known pen name is a byline too. The byline
+pass adds context (what stands before and after the line) to this score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ..text import is_han
+from .profile import Profile
+
+SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.tsv"
+_SPLIT = re.compile(r"[\s、，,；;／/|]+")
+
+
+@cache
+def surnames() -> dict[str, int]:
+    """Surname -> tier (1 common, 2 less common; compound surnames are tier 2)."""
+    out: dict[str, int] = {}
+    for line in SURNAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            tier, name = line.split("\t")
+            out.setdefault(name, int(tier))
+    return out
+
+
+def name_score(token: str, profile: Profile) -> float:
+    """0..1: how much the token reads as one person's name."""
+    if token in profile.byline.pen_names:
+        return 1.0
+    core = token.replace("·", "").replace("•", "")
+    if not core or not all(is_han(c) for c in core):
+        return 0.0
+    if "·" in token:  # a transliterated name (阿依古丽·买买提): no surname to check
+        return 0.8 if 4 <= len(core) <= 12 else 0.0
+    if not 2 <= len(core) <= 4:
+        return 0.0
+    sn = surnames()
+    tier = sn.get(core[:2]) if len(core) >= 3 and core[:2] in sn else None
+    given = core[2:] if tier else core[1:]
+    if tier is None:
+        tier = sn.get(core[0])
+    if not given:
+        return 0.0
+    score = {1: 0.9, 2: 0.65}.get(tier or 0, 0.2)
+    if len(core) == 4 and len(core) - len(given) == 1:
+        score *= 0.6  # four characters with a one-character surname: rare for a name
+    if any(c in profile.byline.not_in_names for c in given):
+        score *= 0.25
+    return score
+
+
+@dataclass
+class Byline:
+    """A byline line read apart: the names, and what else it printed."""
+
+    names: list[str]
+    score: float  # the weakest name's plausibility
+    title: str = ""  # a title printed before a name (湖南大学教授): kept with the byline
+    dropped: str = ""  # a misread bullet (国 for ■), kept out of the names
+    collective: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _strip_prefix(t: str, profile: Profile) -> str:
+    changed = True
+    while changed and t:
+        changed = False
+        for p in profile.byline.prefixes:
+            if t.startswith(p):
+                t, changed = t[len(p) :].lstrip(), True
+        if t and not is_han(t[0]) and not t[0].isalnum() and t[0] not in "·":
+            t, changed = t[1:].lstrip(), True
+    return t
+
+
+def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
+    """湖南大学教授张三 -> (湖南大学教授, 张三) when a title word ends right before a name."""
+    for title in sorted(profile.byline.titles, key=len, reverse=True):
+        k = token.rfind(title)
+        if k > 0 or (k == 0 and len(token) > len(title)):
+            rest = token[k + len(title) :]
+            if rest and name_score(rest, profile) >= 0.6:
+                return token[: k + len(title)], rest
+    return None
+
+
+def _collective(token: str, profile: Profile) -> bool:
+    return any(p.fullmatch(token) for p in profile.byline.collective)
+
+
+def _pair_singles(tokens: list[str]) -> list[str]:
+    """Two-character names are padded in print (张  强): consecutive single characters pair up."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if len(tokens[i]) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
+            out.append(tokens[i] + tokens[i + 1])
+            i += 2
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _split_run(token: str, profile: Profile) -> list[str] | None:
+    """Two names the cleanup ran together (张强王悦心): the split where both read as names."""
+    best: tuple[float, list[str]] | None = None
+    for k in range(2, len(token) - 1):
+        a, b = token[:k], token[k:]
+        s = min(name_score(a, profile), name_score(b, profile))
+        if s >= 0.6 and (best is None or s > best[0]):
+            best = (s, [a, b])
+    return best[1] if best else None
+
+
+def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
+    """The names a byline line holds, or None when the line is not shaped like a byline."""
+    text = raw if raw and _SPLIT.sub("", raw) == _SPLIT.sub("", clean) else clean
+    t = _strip_prefix(text.strip(), profile)
+    if not t or len(t) > 60 or any(c in t for c in "。！？；：:“”《》"):
+        return None
+    tokens = [x for x in _SPLIT.split(t) if x]
+    if not tokens or not all(all(is_han(c) or c in "·•" for c in x) for x in tokens):
+        return None
+    out = Byline([], 1.0)
+    if len(tokens) >= 2 and len(tokens[0]) == 1 and tokens[0] in profile.byline.misread_bullets and len(tokens[1]) >= 2:
+        out.dropped, tokens = tokens[0], tokens[1:]
+    tokens = _pair_singles(tokens)
+    names: list[str] = []
+    scores: list[float] = []
+    for tok in tokens:
+        if _collective(tok, profile):
+            out.collective = True
+            names.append(tok)
+            scores.append(1.0)
+            continue
+        s = name_score(tok, profile)
+        if s < 0.3 and (split := _title_split(tok, profile)):
+            out.title = (out.title + " " + split[0]).strip()
+            tok, s = split[1], name_score(split[1], profile)
+        elif s < 0.3 and tok.endswith(tuple(profile.byline.titles)) and tok is not tokens[-1]:
+            out.title = (out.title + " " + tok).strip()
+            continue
+        elif s < 0.3 and len(tok) >= 5 and (two := _split_run(tok, profile)):
+            names.extend(two)
+            scores.extend(name_score(x, profile) for x in two)
+            continue
+        names.append(tok)
+        scores.append(s)
+    # 本报记者 王五 赵六: the collective word is the title of the names that follow it.
+    while len(names) > 1 and _collective(names[0], profile) and not _collective(names[1], profile):
+        out.title = (out.title + " " + names.pop(0)).strip()
+        scores.pop(0)
+    if not names or len(names) > profile.byline.max_names:
+        return None
+    out.names, out.score = names, min(scores)
+    return out

@@ -1,0 +1,48 @@
+"""Notices for editors: typed records (code, line, detail), rendered to Chinese only at the edge.
+
+The reader records what it was unsure of, or what it set aside, as a Notice; the cleanup report
+and the JSON list them. Nothing parses a message back: whoever needs the line or the margin
+reads the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# code -> message template (fields from Notice.detail plus `line`). Every code a pass may
+# write is here; tests check that each renders.
+MESSAGES: dict[str, str] = {
+    "furniture": "第{line}行：版面信息（编辑署名、日期或版号），未归入文章",
+    "text-after-bio": "第{line}行：作者简介之后的文字无法归入任何文章",
+    "headline-unplaced": "第{line}行：标题“{text}”无法归入任何文章",
+    "headline-margin": "第{line}行：标题归属的领先分差较小（{margin:.2f}）",
+    "no-title": "第{article}篇：未找到标题",
+    "paragraph-unmarked-end": "第{line}行：段落在没有句末标点处结束",
+    "short-line-joined": "第{line}行：略短且以句末标点结尾的行仍并入段落",
+    "bullet-misread": "第{line}行：署名前的“{char}”疑为误识的符号，未计入作者",
+    "bio-rejected": "第{line}行：以“作者”开头，但不在文末或过长，按正文处理",
+    "headline-in-body": "第{line}行：夹在正文中间的标题已移出，前后文字重新接合",
+    "low-ocr-confidence": "第{line}行：OCR 置信度低（{conf:.2f}），请核对原文",
+    "lead-unplaced": "第{line}行：导读标记之前的文字无法归入导读或文章",
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    code: str
+    line: int | None = None  # 1-based source line, None for a page-level notice
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def message(self) -> str:
+        template = MESSAGES.get(self.code)
+        if template is None:
+            return f"第{self.line}行：{self.code}" if self.line else self.code
+        return template.format(line=self.line, **self.detail)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "line": self.line, "detail": dict(self.detail), "message": self.message()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Notice:
+        return cls(str(d["code"]), d.get("line"), dict(d.get("detail", {})))

@@ -1,0 +1,246 @@
+"""The page state the structure passes share: the page's lines, what each was claimed as, why.
+
+A pass reads the lines and the claims made before it, claims the lines it recognises (a role
+per line, with a short piece of evidence) and leaves the rest alone; what no pass claims stays
+unplaced, in source order. Lines come from plain OCR text (read_lines) or from a geometric
+reader (page images, hOCR, ALTO, PDF text layers), which fills `geo`: the passes use measured
+evidence where it exists and the typesetter's traces in the text where it does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ..text import CJK_PUNCT, is_cjk, is_han
+from .names import Byline
+from .notices import Notice
+from .profile import Profile
+
+
+class Role(StrEnum):
+    FURNITURE = "furniture"
+    LEAD_MARKER = "lead-marker"
+    LEAD = "lead"
+    HEADLINE = "headline"
+    BYLINE = "byline"
+    BIO = "bio"
+    BODY = "body"
+    UNPLACED = "unplaced"
+
+
+class Shape(StrEnum):
+    """How the OCR tool laid its lines out, which decides what a blank line means."""
+
+    LINES = "lines"  # a blank line after every printed line; a single newline joins a headline's lines
+    FLOW = "flow"  # no blank lines at all
+    BLOCKS = "blocks"  # the engine's own paragraphs: lines in runs, blank lines between runs
+
+
+@dataclass
+class Geometry:
+    """What a geometric reader measured for a line (units: em of the body type)."""
+
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1 in the source's units (px or pt)
+    page: int = 0
+    size: float = 1.0  # glyph height over the body's median
+    column: int = -1  # column index in its band, -1 unknown
+    band: int = -1  # article band (a horizontal region of the page), -1 unknown
+    indent: float = 0.0  # em from the column's left edge
+    short: float = 0.0  # em left blank before the column's right edge
+    gap_before: float = 0.0  # vertical gap before the line, in body line heights
+    conf: float | None = None  # the engine's confidence, 0..1
+    centred: bool = False
+
+
+@dataclass
+class SourceLine:
+    """One non-blank line of the page as the OCR gave it (after cleanup)."""
+
+    no: int  # 1-based line number in the input (for a geometric input, its reading-order index)
+    text: str  # cleaned text, leading/trailing spaces removed
+    raw: str = ""  # the line before cleanup (spacing between names lives only here)
+    joined: bool = False  # followed by a single newline (same block), not a blank line
+    indent: int = 0  # leading spaces in the source line
+    spaced: bool = False  # the OCR spread it out: a justified, hence full, line
+    w: float = -1.0  # measure(text), computed for the whole page at once by read_lines
+    blank_before: bool = True  # a blank line (or the page start) precedes it
+    geo: Geometry | None = None
+
+    @property
+    def width(self) -> float:
+        return self.w if self.w >= 0 else measure(self.text)
+
+    @property
+    def last(self) -> str:
+        return self.text[-1] if self.text else ""
+
+
+@dataclass
+class Claim:
+    role: Role
+    why: str  # the evidence, short and in English (for the JSON and tests), e.g. "names+body-follows"
+    by: str  # the pass that made the claim
+
+
+@dataclass
+class HeadBlock:
+    """Lines the headline pass claimed as one headline, and where it found them."""
+
+    lines: list[int]  # line indices, in source order
+    text: str  # canonical, "\n" between the headline's lines
+    where: str  # page-start | before-byline | after-byline | after-bio | page-end | in-body | between
+
+
+@dataclass
+class ArticleSpan:
+    """One article's lines as the passes found them."""
+
+    start: int  # first line index of the article (its byline, else its first body line)
+    byline: int | None = None
+    bio: list[int] = field(default_factory=list)
+    body: list[int] = field(default_factory=list)
+    end: int = -1  # last line index that belongs to it (its bio's last line, else its body's)
+    head: HeadBlock | None = None
+    score: float = 0.0
+    margin: float = 0.0
+    position: str = ""  # where the headline stood relative to this article (model.POSITIONS)
+    units: list = field(default_factory=list)  # paragraphs and subheadings (passes/paragraphs.Unit)
+
+
+@dataclass
+class PageState:
+    """Lines, the claims on them, and the notices for editors: what the passes share."""
+
+    lines: list[SourceLine]
+    profile: Profile
+    shape: Shape
+    claims: dict[int, Claim] = field(default_factory=dict)  # line index -> claim
+    notices: list[Notice] = field(default_factory=list)
+    lead_heading: str = ""
+    lead_marker: int | None = None  # line index of the lead's marker
+    lead: list[int] = field(default_factory=list)  # line indices of the lead's text
+    bylines: dict[int, Byline] = field(default_factory=dict)
+    heads: list[HeadBlock] = field(default_factory=list)
+    articles: list[ArticleSpan] = field(default_factory=list)
+    columns: list[float] = field(default_factory=list)  # the local column width at each line
+    lead_units: list = field(default_factory=list)
+
+    def claim(self, i: int, role: Role, why: str, by: str) -> None:
+        self.claims[i] = Claim(role, why, by)
+
+    def role(self, i: int) -> Role | None:
+        c = self.claims.get(i)
+        return c.role if c else None
+
+    def free(self, i: int) -> bool:
+        return i not in self.claims
+
+    def note(self, code: str, line: int | None = None, **detail: object) -> None:
+        self.notices.append(Notice(code, line, detail))
+
+
+# --- measuring a line --------------------------------------------------------------------
+
+
+def _class(ranges: list[tuple[int, int]], exclude: set[str]) -> str:
+    """A regex character class of the code points in `ranges` that are not in `exclude`."""
+    out = []
+    for lo, hi in ranges:
+        start = None
+        for o in range(lo, hi + 2):
+            inside = o <= hi and chr(o) not in exclude
+            if inside and start is None:
+                start = o
+            elif not inside and start is not None:
+                out.append(f"{re.escape(chr(start))}-{re.escape(chr(o - 1))}")
+                start = None
+    return "".join(out)
+
+
+# Characters measure() counts 1 em: Han, kana and full-width forms (is_cjk), except CJK marks.
+_HALF_MARKS = CJK_PUNCT | set("“”‘’")
+_FULL = re.compile(
+    "[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\U0002f800-\U0002fa1f"
+    + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)], _HALF_MARKS)
+    + "]"
+)
+
+
+def measure(s: str) -> float:
+    """Width in em after OCR spaces are removed: Han 1, digits/Latin 1/2, CJK marks 1/2.
+
+    Marks count half because a justified Chinese line compresses them: a full line holds
+    one extra character for every two marks, and counting them whole makes full lines look
+    uneven (17-19 for an 18-em column) where half makes them agree within one em.
+    """
+    # Every non-space character is at least 1/2; full-width ones add another 1/2 (exact in
+    # binary floating point, so the same value as summing per character).
+    return 0.5 * (len(s) - s.count(" ") + len(_FULL.findall(s)))
+
+
+def _measure_slow(s: str) -> float:
+    """The per-character definition measure() must agree with (kept for the tests)."""
+    w = 0.0
+    for c in s:
+        if c == " ":
+            continue
+        if c in _HALF_MARKS:
+            w += 0.5
+        elif is_cjk(c) or is_han(c):
+            w += 1.0
+        else:
+            w += 0.5
+    return w
+
+
+_SPREAD = re.compile(r"(?<=[\u4e00-\u9fff，、。；：）”]) (?=[\u4e00-\u9fff，、。；：（“])")
+
+
+def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
+    """Non-blank lines with their numbers; `joined` marks a single-newline continuation.
+
+    `source` is the page before cleanup (same line count): whether the OCR spread a line
+    out is only visible there, since despace has removed the spaces from `text`.
+    """
+    raw = text.split("\n")
+    src = source.split("\n") if source is not None else raw
+    out: list[SourceLine] = []
+    n = len(raw)
+    # Full-width characters per line, found for the whole page in one pass (see measure()).
+    halves = _FULL.sub("", text).split("\n")
+    prev_blank = True
+    for i, s in enumerate(raw):
+        t = s.strip()
+        if not t:
+            prev_blank = True
+            continue
+        orig = src[i] if i < len(src) else s
+        out.append(
+            SourceLine(
+                w=0.5 * (len(t) - t.count(" ") + len(s) - len(halves[i])),
+                no=i + 1,
+                text=t,
+                raw=orig.strip(),
+                joined=i + 1 < n and not raw[i + 1].isspace() and raw[i + 1] != "",
+                indent=len(s) - len(s.lstrip(" ")),
+                spaced=" " in orig and len(_SPREAD.findall(orig.strip())) >= 4,
+                blank_before=prev_blank,
+            )
+        )
+        prev_blank = False
+    return out
+
+
+def page_shape(lines: list[SourceLine]) -> Shape:
+    """Which layout the OCR tool used: the meaning of a single newline depends on it."""
+    if len(lines) < 4:
+        return Shape.LINES
+    joined = sum(1 for ln in lines[:-1] if ln.joined)
+    share = joined / (len(lines) - 1)
+    if share < 0.3:
+        return Shape.LINES
+    if share > 0.97:
+        return Shape.FLOW
+    return Shape.BLOCKS

@@ -1,0 +1,73 @@
+"""Articles: cut the page at its anchors (bylines start an article, bios end one).
+
+Every byline opens an article. Running text after a bio (or after headlines that followed a
+bio) with no byline before it opens one too: the byline was lost or never printed. Text
+before the first anchor belongs to the first article (a page without any byline is one
+article). Headlines stay out of the bodies here; the assignment pass gives each its article.
+"""
+
+from __future__ import annotations
+
+from ..page import ArticleSpan, PageState, Role
+from ..signs import han_count
+
+
+def _before_lead(st: PageState) -> None:
+    """Text before the lead's marker at the page top (a page header, a column name) is no
+    article's: set apart, in order, and flagged."""
+    m = st.lead_marker
+    if m is None or any(st.role(i) in (Role.BYLINE, Role.BIO) for i in range(m)):
+        return
+    for i in range(m):
+        if st.free(i):
+            st.claim(i, Role.UNPLACED, "before-lead", "articles")
+            st.note("lead-unplaced", st.lines[i].no)
+
+
+def articles(st: PageState) -> None:
+    _before_lead(st)
+    cur: ArticleSpan | None = None
+    closed = False  # the current article has had its bio
+    for i in range(len(st.lines)):
+        role = st.role(i)
+        if role == Role.BYLINE:
+            cur = ArticleSpan(start=i, byline=i, end=i)
+            st.articles.append(cur)
+            closed = False
+        elif role == Role.BIO:
+            if cur is None or (closed and not _same_bio(st, cur, i)):
+                cur = ArticleSpan(start=i, end=i)
+                st.articles.append(cur)
+            cur.bio.append(i)
+            cur.end = i
+            closed = True
+        elif role is None:
+            if cur is None or closed:
+                cur = ArticleSpan(start=i, end=i)
+                st.articles.append(cur)
+                closed = False
+            cur.body.append(i)
+            cur.end = i
+            st.claim(i, Role.BODY, "article-text", "articles")
+    st.articles[:] = [a for a in st.articles if a.body or a.bio or a.byline is not None]
+    _orphans(st)
+
+
+def _orphans(st: PageState) -> None:
+    """A little text after a finished article, with no byline or bio of its own, is no article
+    (a note, a call for papers, a caption): it is set apart and flagged instead."""
+    keep = []
+    for k, a in enumerate(st.articles):
+        small = sum(han_count(st.lines[i].text) for i in a.body) < st.profile.article.min_chars
+        if k > 0 and a.byline is None and not a.bio and small and st.articles[k - 1].bio:
+            for i in a.body:
+                st.claim(i, Role.UNPLACED, "after-article", "articles")
+            st.note("text-after-bio", st.lines[a.body[0]].no)
+            continue
+        keep.append(a)
+    st.articles[:] = keep
+
+
+def _same_bio(st: PageState, art: ArticleSpan, i: int) -> bool:
+    """A bio line right after the article's last bio line continues it."""
+    return bool(art.bio) and art.bio[-1] == i - 1

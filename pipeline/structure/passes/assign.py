@@ -1,0 +1,192 @@
+"""Give each headline its article: position evidence plus content, as one assignment.
+
+Where a headline stands relative to the articles (right before one, after one's bio, inside
+one's body, with the others at the page end) makes some pairings plausible; its words
+recurring in a body decide between them (matching.py: IDF-weighted bigrams over the whole
+body, the Hungarian algorithm over all pairings, the margin over the next best). The kind of
+position each assigned headline had is decided here, once, for the model and the report.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..matching import LARGE, Candidate, _best, assign, content_scores, score_matrix
+from ..page import ArticleSpan, HeadBlock, PageState, Role, Shape
+
+SMALL_MARGIN = 0.15
+
+
+def _gap(spans: list[ArticleSpan], starts: list[int], line: int) -> tuple[int, bool]:
+    """(g, inside): the article the line is inside of, or the gap before article g."""
+    g = bisect_left(starts, line)
+    if g > 0 and line <= spans[g - 1].end:
+        return g - 1, True
+    return g, False
+
+
+def _positions(st: PageState, h: HeadBlock, spans: list[ArticleSpan], starts: list[int]) -> tuple[dict, int]:
+    g, inside = _gap(spans, starts, h.lines[0])
+    n = len(spans)
+    if inside:
+        art = spans[g]
+        body_before = [i for i in art.body if i < h.lines[0]]
+        return ({g: "after-byline" if not body_before and art.byline is not None else "inside"}, g)
+    if g == n:  # after the last article: the page-end headlines
+        pos = {k: "page-end" for k in range(n)}
+        if n and _adjacent(st, spans[-1].end, h.lines[0]):
+            pos[n - 1] = "after-end"
+        return pos, g
+    pos = {g: "before"}
+    if g > 0:
+        pos[g - 1] = "after-end"
+    return pos, g
+
+
+def _adjacent(st: PageState, end: int, first: int) -> bool:
+    """Only headlines and furniture stand between the two lines."""
+    return all(st.role(i) in ("headline", "furniture") for i in range(end + 1, first))
+
+
+def assign_pass(st: PageState) -> None:
+    spans = st.articles
+    starts = [a.start for a in spans]
+    bodies = ["".join(st.lines[i].text for i in a.body) for a in spans]
+    cands, blocks = [], []
+    for h in st.heads:
+        pos, zone = _positions(st, h, spans, starts)
+        cands.append(Candidate(h.text, st.lines[h.lines[0]].no, pos, zone))
+        blocks.append(h)
+    if st.shape != Shape.LINES:
+        cands, blocks = _merge(st, cands, blocks, bodies)
+    for c, h, a in zip(cands, blocks, assign(cands, bodies), strict=True):
+        if a.article < 0 or spans[a.article].head is not None:
+            st.note("headline-unplaced", c.line, text=c.text.replace("\n", " "))
+            for i in h.lines:
+                st.claim(i, Role.UNPLACED, "headline-unassigned", "assign")
+            continue
+        art = spans[a.article]
+        art.head, art.score, art.margin = h, a.score, a.margin
+        art.position = c.positions.get(a.article, "far")
+        if a.margin < SMALL_MARGIN:
+            st.note("headline-margin", c.line, margin=a.margin)
+    for k, art in enumerate(spans):
+        if art.head is None:
+            st.note("no-title", None, article=k + 1)
+
+
+def _runs(st: PageState, cands: list[Candidate], blocks: list[HeadBlock]) -> list[list[int]]:
+    """Candidates on consecutive lines in the same zone: one or more headlines, undivided."""
+    runs: list[list[int]] = []
+    for i in range(len(cands)):
+        if (
+            runs
+            and blocks[i].lines[0] == blocks[runs[-1][-1]].lines[-1] + 1
+            and cands[i].zone == cands[runs[-1][-1]].zone
+        ):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _compositions(n: int, limit: int) -> list[list[tuple[int, int]]]:
+    """Every split of lines 0..n-1 into contiguous groups of at most `limit` lines."""
+    if n == 0:
+        return [[]]
+    out = []
+    for k in range(1, min(limit, n) + 1):
+        out += [[(0, k)] + [(a + k, b + k) for a, b in rest] for rest in _compositions(n - k, limit)]
+    return out
+
+
+LONG_HEADLINE = 0.15  # score given up per headline line beyond two
+EXHAUSTIVE = 10  # runs up to this many lines try every split; longer ones a dynamic programme
+
+
+def _joined(cands: list[Candidate], idx: list[int]) -> Candidate:
+    pos: dict = {}
+    for i in reversed(idx):
+        pos.update(cands[i].positions)
+    first = cands[idx[0]]
+    return Candidate("\n".join(cands[i].text for i in idx), first.line, pos, first.zone)
+
+
+def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodies: list[str]):
+    """On a page without blank lines a headline of several lines arrives as one candidate per
+    line, and the page-end headlines as one run of lines. Each run is split into the groups
+    that make the best assignment over the whole page: a group that mixes two headlines
+    matches neither article well, and a headline split in two leaves one part without an
+    article (both cost score), so the split that scores best is the one the page printed."""
+    limit, n = st.profile.headline.max_lines, len(bodies)
+    runs = _runs(st, cands, blocks)
+    multi = [r for r, run in enumerate(runs) if len(run) > 1]
+    if not multi:
+        return cands, blocks
+    if n > LARGE or len(cands) > LARGE:
+        return _merge_linear(st, runs, cands, blocks, bodies)
+    rows: dict[tuple[int, int, int], list[float]] = {}
+
+    def row(r: int, a: int, b: int) -> list[float]:
+        if (r, a, b) not in rows:
+            extra = LONG_HEADLINE * max(0, b - a - 2)  # three or four lines: a kicker or deck, rarer
+            rows[r, a, b] = [v - extra for v in score_matrix([_joined(cands, runs[r][a:b])], bodies)[0]]
+        return rows[r, a, b]
+
+    choice = {r: [(i, i + 1) for i in range(len(runs[r]))] for r in range(len(runs))}
+
+    def total() -> float:
+        return _best([row(r, a, b) for r in range(len(runs)) for a, b in choice[r]])[0]
+
+    for _round in range(2):
+        for r in multi:
+            options = _compositions(len(runs[r]), limit) if len(runs[r]) <= EXHAUSTIVE else [choice[r]]
+            scored = []
+            for opt in options:
+                choice[r] = opt
+                scored.append((total(), -len(opt), opt))
+            choice[r] = max(scored, key=lambda t: (t[0], t[1]))[2]
+    return _apply(runs, choice, cands, blocks)
+
+
+def _apply(runs, choice, cands, blocks) -> tuple[list[Candidate], list[HeadBlock]]:
+    out_c: list[Candidate] = []
+    out_b: list[HeadBlock] = []
+    for r, run in enumerate(runs):
+        for a, b in choice[r]:
+            c = _joined(cands, run[a:b])
+            out_c.append(c)
+            out_b.append(HeadBlock([x for i in run[a:b] for x in blocks[i].lines], c.text, blocks[run[a]].where))
+    return out_c, out_b
+
+
+def _merge_linear(st, runs, cands, blocks, bodies):
+    """Concatenated pages: per run, the split into groups whose words each point to one
+    article best (a dynamic programme), so the cost stays linear in the input."""
+    limit = st.profile.headline.max_lines
+    choice = {}
+    for r, run in enumerate(runs):
+        groups = [(a, b) for a in range(len(run)) for b in range(a + 1, min(len(run), a + limit) + 1)]
+        probe = [_joined(cands, run[a:b]) for a, b in groups]
+        table = [[float("-inf")] * (len(run) + 1) for _ in range(len(run) + 1)]
+        for (a, b), scores in zip(groups, content_scores(probe, bodies, windowed=True), strict=True):
+            table[a][b] = max(scores.values(), default=0.0) - 0.3
+        choice[r] = _segment_free(table, limit)
+    return _apply(runs, choice, cands, blocks)
+
+
+def _segment_free(table: list[list[float]], limit: int) -> list[tuple[int, int]]:
+    """The split of 0..L-1 into groups of at most `limit` maximising the sum of table[a][b]."""
+    n = len(table) - 1
+    best = [float("-inf")] * (n + 1)
+    back = [0] * (n + 1)
+    best[0] = 0.0
+    for b in range(1, n + 1):
+        for a in range(max(0, b - limit), b):
+            if best[a] + table[a][b] > best[b]:
+                best[b], back[b] = best[a] + table[a][b], a
+    out, b = [], n
+    while b > 0:
+        out.append((back[b], b))
+        b = back[b]
+    return out[::-1]

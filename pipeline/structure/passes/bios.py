@@ -1,0 +1,81 @@
+"""Bios: the short note that ends an article (（作者系……）, 作者单位：……, 作者简介…).
+
+A bio is recognised by its opening (the profile's wordings, after a bracket the OCR may have
+misread or lost), by being short, and by where it stands: after a finished sentence and
+before whatever ends an article (a headline, a byline, the lead, the page end). Prose that
+opens like a bio (作者系列…, 作者认为…, or 作者 at the start of a long paragraph) fails one
+of these and stays in the body.
+"""
+
+from __future__ import annotations
+
+from ..page import PageState, Role
+from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count
+from .context import body_like, headline_like, is_full, next_line, prev_line
+
+
+def _extent(st: PageState, i: int, bracket: int) -> int | None:
+    """The last line of a bio opening at i, or None when it runs on like prose."""
+    rules = st.profile.bio
+    chars = 0
+    k = i
+    while k < len(st.lines):
+        if k > i and (not st.free(k) or bio_opening(st.lines[k].text, st.profile)[0]):
+            return k - 1  # a byline, a marker or another bio: this one ended before it
+        t = st.lines[k].text
+        chars += han_count(t)
+        if chars > rules.max_chars or k - i >= rules.max_lines:
+            return None
+        if closes_bio(t, st.profile):
+            return k
+        if not bracket and (ends_sentence(t) or not is_full(st, k, slack=1.0)):
+            return k
+        if bracket and ends_sentence(t) and not is_full(st, k, slack=1.0):
+            return k  # the closing bracket was lost: a short last line ends it
+        k += 1
+    return k - 1
+
+
+def _before_ok(st: PageState, i: int) -> bool:
+    """A bio starts its own paragraph: the line before it finished a sentence (or is no text)."""
+    j = prev_line(st, i)
+    if j is None or not st.free(j):
+        return True
+    t = st.lines[j].text
+    if ends_open(t):
+        return False
+    return ends_with_mark(t) or not is_full(st, j) or headline_like(st, j)
+
+
+def _after_ok(st: PageState, end: int, strong: bool) -> bool:
+    """What follows a bio ends the article: not the same paragraph going on."""
+    k = next_line(st, end)
+    if k is None or not st.free(k):
+        return True
+    if strong:
+        return True  # bracketed both sides: the next article's body may follow directly
+    return headline_like(st, k) or not body_like(st, k)
+
+
+def bios(st: PageState) -> None:
+    i = 0
+    while i < len(st.lines):
+        if not st.free(i):
+            i += 1
+            continue
+        opens, bracket = bio_opening(st.lines[i].text, st.profile)
+        if not opens:
+            i += 1
+            continue
+        end = _extent(st, i, bracket)
+        ok = end is not None and _before_ok(st, i)
+        if ok:
+            strong = bool(bracket) and closes_bio(st.lines[end].text, st.profile)
+            ok = _after_ok(st, end, strong)
+        if not ok or end is None:
+            st.note("bio-rejected", st.lines[i].no)
+            i += 1
+            continue
+        for k in range(i, end + 1):
+            st.claim(k, Role.BIO, "bio-opening" if k == i else "bio-continues", "bios")
+        i = end + 1

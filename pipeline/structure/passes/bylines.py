@@ -1,0 +1,79 @@
+"""Bylines: a short line of plausible names that stands before a body.
+
+Length alone would take the lines of a two-line headline (抓落实 / 见真章) for names and cut
+one article into several, so a line must read as names (surname, length, no function words;
+names.py) and stand where a byline stands: not right after an unfinished sentence, not at the
+page end, and not as a word the page's text uses again (a name is printed once; 高质量 is not
+a name however plausible its surname).
+"""
+
+from __future__ import annotations
+
+from ..names import parse_byline
+from ..page import PageState, Role
+from ..signs import ends_open, ends_sentence, ends_with_mark, han_count, lead_marker
+from .context import body_like, headline_like, next_line, prev_line
+
+MAX_BYLINE_WIDTH = 30.0
+ACCEPT = 0.5
+WINDOW = 120  # lines either side searched for the same "name" used as a word
+
+
+def _repeated(st: PageState, i: int, name: str) -> bool:
+    lo, hi = max(0, i - WINDOW), min(len(st.lines), i + WINDOW)
+    hits = 0
+    for k in range(lo, hi):
+        if k != i and name in st.lines[k].text:
+            hits += st.lines[k].text.count(name)
+            if hits >= 2:
+                return True
+    return False
+
+
+def _context(st: PageState, i: int) -> float | None:
+    """How much the neighbours support a byline at i; None when they rule it out."""
+    j, k = prev_line(st, i), next_line(st, i)
+    if k is None:
+        return None  # a byline is never the last line of a page
+    nxt = st.lines[k]
+    if han_count(nxt.text) == 0:
+        return None
+    bonus = 0.0
+    if j is None or st.role(j) in (Role.LEAD_MARKER, Role.BYLINE):
+        bonus += 0.2
+    else:
+        prev = st.lines[j].text
+        if ends_open(prev):
+            return None  # the sentence goes on: names inside a paragraph
+        if ends_sentence(prev) or ends_with_mark(prev) or lead_marker(prev, st.profile):
+            bonus += 0.25
+        elif headline_like(st, j):
+            bonus += 0.15
+        else:
+            bonus -= 0.3
+    if body_like(st, k):
+        bonus += 0.1
+    elif not headline_like(st, k):
+        bonus -= 0.2
+    return bonus
+
+
+def bylines(st: PageState) -> None:
+    for i, ln in enumerate(st.lines):
+        if not st.free(i) or ln.width > MAX_BYLINE_WIDTH or ends_with_mark(ln.text):
+            continue
+        b = parse_byline(ln.raw, ln.text, st.profile)
+        if b is None:
+            continue
+        ctx = _context(st, i)
+        if ctx is None:
+            continue
+        score = b.score
+        if not b.collective and any(_repeated(st, i, n) for n in b.names if len(n) >= 2):
+            score *= 0.4
+        if score + ctx < ACCEPT + 0.1:
+            continue
+        st.bylines[i] = b
+        st.claim(i, Role.BYLINE, f"names={b.score:.2f} context={ctx:+.2f}", "bylines")
+        if b.dropped:
+            st.note("bullet-misread", ln.no, char=b.dropped)

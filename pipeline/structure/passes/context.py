@@ -1,0 +1,129 @@
+"""Looking around a line: its neighbours, the local column width, whether it reads as a headline.
+
+Shared by the passes (not a pass itself). The column width is estimated from the page itself,
+in chunks of lines, because it changes between articles and around boxes; a headline line is
+one that cannot be a line of running text: no closing mark yet clearly narrower than the
+column (or wider than it), or measured larger by a geometric reader.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from ..page import PageState, Role, Shape, SourceLine
+from ..signs import ends_open, ends_sentence, han_count
+
+_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("「", "」"))
+CHUNK = 24  # lines per chunk when estimating the local column width
+
+
+def column_widths(st: PageState) -> list[float]:
+    """The column width around each line: the upper quartile of nearby line widths.
+
+    Chunks of CHUNK lines, each line taking the median of its own and its neighbours'
+    chunk values, so the cost stays linear and a short stretch of headlines does not move it.
+    """
+    lines = st.lines
+    n = len(lines)
+    if n == 0:
+        return []
+    vals: list[float] = []
+    for a in range(0, n, CHUNK):
+        ws = sorted((ln.width for ln in lines[a : a + CHUNK] if han_count(ln.text) >= 4), reverse=True)
+        vals.append(ws[len(ws) // 4] if ws else 0.0)
+    good = [v for v in vals if v > 0]
+    fallback = sorted(good)[len(good) // 2] if good else 16.0
+    vals = [v or fallback for v in vals]
+    out: list[float] = []
+    for i in range(n):
+        c = i // CHUNK
+        around = sorted(vals[max(0, c - 1) : c + 2])
+        out.append(around[len(around) // 2])
+    return out
+
+
+def refine_columns(st: PageState) -> None:
+    """Once bylines and bios are known, each stretch between two of them is (mostly) one
+    article set in one column width: estimate the width per stretch, not per chunk."""
+    cuts = [i for i, c in sorted(st.claims.items()) if c.role in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)]
+    bounds = [0, *[c + 1 for c in cuts], len(st.lines)]
+    for a, b in pairwise(bounds):
+        ws = sorted(
+            (st.lines[i].width for i in range(a, b) if st.free(i) and han_count(st.lines[i].text) >= 4), reverse=True
+        )
+        if len(ws) >= 8:
+            col = ws[len(ws) // 4]
+            for i in range(a, b):
+                st.columns[i] = col
+
+
+def prev_line(st: PageState, i: int) -> int | None:
+    """The nearest line before i that is not page furniture."""
+    j = i - 1
+    while j >= 0 and st.role(j) == Role.FURNITURE:
+        j -= 1
+    return j if j >= 0 else None
+
+
+def next_line(st: PageState, i: int) -> int | None:
+    j = i + 1
+    while j < len(st.lines) and st.role(j) == Role.FURNITURE:
+        j += 1
+    return j if j < len(st.lines) else None
+
+
+def is_full(st: PageState, i: int, slack: float = 1.5) -> bool:
+    """The line fills its column (running text that continues on the next line)."""
+    ln = st.lines[i]
+    if ln.geo is not None:
+        return ln.geo.short <= slack
+    return ln.spaced or ln.width >= st.columns[i] - slack
+
+
+def body_like(st: PageState, i: int) -> bool:
+    """A line of running text: long, or ending the way prose does."""
+    ln = st.lines[i]
+    if ln.geo is not None and ln.geo.size >= 1.25:
+        return False
+    return ln.width >= min(8.0, 0.6 * st.columns[i]) or ends_sentence(ln.text) or ends_open(ln.text)
+
+
+def joined_block(st: PageState, i: int) -> bool:
+    """On a LINES page, the line is part of a run joined by single newlines."""
+    if st.shape != Shape.LINES:
+        return False
+    ln = st.lines[i]
+    prev = st.lines[i - 1] if i > 0 else None
+    return ln.joined or (prev is not None and prev.joined and prev.no == ln.no - 1)
+
+
+def headline_shaped(st: PageState, i: int) -> bool:
+    """The text could be a headline line: no mark a sentence ends or pauses on, not too long."""
+    ln: SourceLine = st.lines[i]
+    t = ln.text
+    rules = st.profile.headline
+    h = han_count(t)
+    if h < 2 or h > rules.max_chars or ln.width > rules.max_width:
+        return False
+    if ends_sentence(t) or ends_open(t) or t[-1] in "：:" or "。" in t or "；" in t:
+        return False
+    if any(t.count(a) != t.count(b) for a, b in _PAIRS):
+        return False  # a bracket or quote left open (or closed) continues from another line
+    commas = t.count("，") + t.count(",")
+    if commas > 1:
+        return False  # a headline holds a comma at most, with words on both sides
+    return not commas or all(han_count(part) >= 3 for part in t.replace(",", "，").split("，"))
+
+
+def headline_like(st: PageState, i: int) -> bool:
+    """A headline line by its shape and its size: short of the column, wider, or set larger."""
+    if not headline_shaped(st, i):
+        return False
+    ln: SourceLine = st.lines[i]
+    rules = st.profile.headline
+    if ln.geo is not None and ln.geo.size >= 1.25:
+        return True
+    if joined_block(st, i):
+        return True  # a page that puts a blank line after every line joins only a headline's lines
+    col = st.columns[i] if st.columns else 16.0
+    return ln.width <= rules.column_ratio * col or (col >= 28.0 and ln.width <= 0.85 * col)

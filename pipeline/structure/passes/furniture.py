@@ -1,0 +1,14 @@
+"""Page furniture (the editors' credit line, a date line, a page number): kept, never an article's."""
+
+from __future__ import annotations
+
+from ..page import PageState, Role
+from ..signs import is_furniture
+
+
+def furniture(st: PageState) -> None:
+    """Claims furniture first: it looks like a byline (编辑 王五) or a headline (第7版)."""
+    for i, ln in enumerate(st.lines):
+        if is_furniture(ln.text, st.profile):
+            st.claim(i, Role.FURNITURE, "furniture-pattern", "furniture")
+            st.note("furniture", ln.no)

@@ -1,0 +1,129 @@
+"""Headlines: unmarked lines where a headline can stand, wherever the OCR put them.
+
+The reading order of an OCR puts a headline before its byline, after the byline, after its
+own article's bio, with the others at the page end, or, when the headline spans several
+columns, between two lines of its article's first column. A run of unmarked lines is
+claimed according to where it stands:
+- between two anchors (after a bio or the page top, before a byline, a bio or the page end)
+  every unmarked line is headline material;
+- right before a byline, the lines next to it, and earlier ones only if they look like
+  headline lines themselves (short of the column, larger, or joined to the next);
+- inside running text, only lines that look like headline lines and cut an unfinished
+  sentence (the line before is full and unfinished, the line after goes on): what tells a
+  displaced headline from a subheading between paragraphs (the paragraph pass decides those)
+  or a paragraph's last line that lost its full stop.
+"""
+
+from __future__ import annotations
+
+from ..page import HeadBlock, PageState, Role, Shape
+from ..signs import ends_with_mark
+from ..text_forms import canonical, headline_text
+from .context import body_like, headline_like, headline_shaped, is_full, joined_block, next_line, prev_line
+
+
+def _runs(st: PageState) -> list[list[int]]:
+    """Consecutive free lines shaped like headline lines (furniture between them is skipped)."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for i in range(len(st.lines)):
+        if st.free(i) and headline_shaped(st, i):
+            cur.append(i)
+        elif not (st.role(i) == Role.FURNITURE and cur):
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _looks(st: PageState, i: int) -> bool:
+    return headline_like(st, i) or joined_block(st, i)
+
+
+def _unfinished(st: PageState, j: int | None) -> bool:
+    """Line j is running text whose sentence goes on to the next line."""
+    return j is not None and st.free(j) and not ends_with_mark(st.lines[j].text) and is_full(st, j)
+
+
+def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
+    """The part of a run that is headline material, and where it stands."""
+    j, k = prev_line(st, run[0]), next_line(st, run[-1])
+    before = st.role(j) if j is not None else None
+    after = st.role(k) if k is not None else None
+    if before == Role.BYLINE:
+        where = "after-byline"
+    elif j is None or before in (Role.LEAD, Role.LEAD_MARKER):
+        where = "page-start"
+    elif before == Role.BIO:
+        where = "after-bio"
+    else:
+        where = "before-byline" if after == Role.BYLINE else ("page-end" if k is None else "")
+    opened = j is None or before in (Role.BIO, Role.LEAD, Role.LEAD_MARKER)
+    closed = k is None or after in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
+    if opened and closed and not (j is None and k is None):
+        return run, where or "between"  # between two anchors: all of it
+    if after == Role.BYLINE:
+        take: list[int] = []
+        for i in reversed(run):
+            if take and not _looks(st, i):
+                break
+            take.insert(0, i)
+        while len(take) > 1 and _unfinished(st, prev_line(st, take[0])) and not _looks(st, take[0]):
+            take.pop(0)
+        return take, "before-byline"
+    if before in (Role.BIO, Role.BYLINE, Role.LEAD, Role.LEAD_MARKER) or j is None:
+        take = []
+        for i in run:
+            if not _looks(st, i):
+                break
+            take.append(i)
+        return take, where
+    return _in_body(st, run, j, k), "in-body"
+
+
+def _in_body(st: PageState, run: list[int], j: int | None, k: int | None) -> list[int]:
+    """A run inside running text: a headline only where it cuts an unfinished sentence."""
+    if j is None or k is None or not all(_looks(st, i) for i in run):
+        return []
+    if ends_with_mark(st.lines[j].text) or not (is_full(st, j) and body_like(st, k)):
+        return []  # between paragraphs: a subheading, or a new article (paragraph pass)
+    if is_full(st, k) or joined_block(st, run[0]):
+        return run  # the line after goes on with the sentence the run cut
+    return []
+
+
+def _split(st: PageState, run: list[int]) -> list[list[int]]:
+    """A run into headlines: on a LINES page a single newline joins one headline's lines and a
+    blank line separates two; elsewhere each line is a candidate (the assignment merges
+    neighbours that point to the same article)."""
+    limit = st.profile.headline.max_lines
+    if st.shape != Shape.LINES:
+        return [[i] for i in run]
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for i in run:
+        cur.append(i)
+        if not st.lines[i].joined or len(cur) >= limit:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def headlines(st: PageState) -> None:
+    for run in _runs(st):
+        take, where = _claimable(st, run)
+        if not take:
+            continue
+        for part in _split(st, take):
+            text = headline_text([st.lines[i].text for i in part])
+            if not canonical(text):
+                continue
+            st.heads.append(HeadBlock(part, text, where))
+            for i in part:
+                st.claim(i, Role.HEADLINE, where, "headlines")
+            if where == "in-body":
+                st.note("headline-in-body", st.lines[part[0]].no)

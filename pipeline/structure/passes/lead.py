@@ -1,0 +1,52 @@
+"""The lead note's text: from its marker to the first article, wherever the OCR read it.
+
+The marker usually opens the page; an OCR that read the lead's box last puts it after the
+articles. Either way the lead runs to the next anchor (a byline, a bio, a second marker), less
+the unmarked headline-like lines right before it (the first article's headline). Where no
+anchor comes for longer than any lead note (an article without a byline follows), or none
+comes at all, it runs to the first headline-like line after a finished sentence.
+"""
+
+from __future__ import annotations
+
+from ..page import PageState, Role
+from ..signs import ends_with_mark, han_count
+from .context import headline_like, headline_shaped, refine_columns
+
+ANCHORS = (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
+
+
+def _stop_early(st: PageState, m: int, k: int) -> int:
+    """Inside a long stretch with no anchor: the first headline-like line after a finished
+    sentence, where an article without a byline starts."""
+    last_text: str | None = None
+    for i in range(m + 1, k):
+        if st.free(i):
+            if last_text is not None and ends_with_mark(last_text) and headline_like(st, i):
+                return i
+            last_text = st.lines[i].text
+    return k
+
+
+def lead(st: PageState) -> None:
+    refine_columns(st)
+    m = st.lead_marker
+    if m is None:
+        return
+    k = m + 1
+    while k < len(st.lines) and st.role(k) not in ANCHORS:
+        k += 1
+    chars = sum(han_count(st.lines[i].text) for i in range(m + 1, k))
+    if chars > st.profile.lead.max_chars or k == len(st.lines):
+        k = _stop_early(st, m, k)
+    else:
+        # Unmarked lines right before the anchor are the first article's headline: the line next
+        # to it by its shape alone, earlier ones if they look like headline lines too.
+        first = True
+        while k > m + 1 and (not st.free(k - 1) or (headline_shaped(st, k - 1) if first else headline_like(st, k - 1))):
+            first = first and not st.free(k - 1)
+            k -= 1
+    for i in range(m + 1, k):
+        if st.free(i):
+            st.lead.append(i)
+            st.claim(i, Role.LEAD, "after-marker", "lead")

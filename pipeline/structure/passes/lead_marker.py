@@ -1,0 +1,34 @@
+"""The lead note's marker (导读, 编者按…): on a line of its own, or opening its first line."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..page import PageState, Role
+from ..signs import inline_lead, lead_marker
+
+
+def lead_marker_pass(st: PageState) -> None:
+    """Claims the first marker line. "编者按：近日……" is split in two lines with the same
+    source number: the marker (the lead's heading) and the rest (the lead's first text)."""
+    for i, ln in enumerate(st.lines):
+        if not st.free(i):
+            continue
+        if lead_marker(ln.text, st.profile):
+            st.lead_marker = i
+            st.lead_heading = ln.text.strip("【】[]〔〕：: ")
+            st.claim(i, Role.LEAD_MARKER, "marker-line", "lead_marker")
+            return
+        m = inline_lead(st.profile).match(ln.text)
+        if m and i < 8:  # an inline marker opens the page's first lines, never its middle
+            head = replace(ln, text=m.group(1), raw=m.group(1), joined=False, w=-1.0)
+            rest = replace(ln, text=ln.text[m.end() :], w=-1.0, raw=ln.text[m.end() :])
+            st.lines[i : i + 1] = [head, rest]
+            if st.columns:
+                st.columns[i:i] = [st.columns[i]]
+            # Claims made so far (furniture) shift with the lines after i.
+            st.claims = {(k + 1 if k > i else k): c for k, c in st.claims.items()}
+            st.lead_marker = i
+            st.lead_heading = m.group(1)
+            st.claim(i, Role.LEAD_MARKER, "inline-marker", "lead_marker")
+            return

@@ -1,0 +1,240 @@
+"""Paragraphs and subheadings: rejoin each article's wrapped column lines.
+
+Every printed line is its own OCR line, so for each line we decide whether it ends its
+paragraph from what the typesetter left behind:
+- the local column width (estimated from neighbouring lines, since it changes between
+  articles and where text wraps around a box), so a short line is visible;
+- the 2-em first-line indent: a paragraph's first line is two em narrower than the line after;
+- the mark a line ends with: a paragraph ends on 。！？…, ——, or a closing quote after them;
+- a spread-out (justified) line is full by definition (when the OCR spreads only some lines);
+- an engine that groups lines into blocks: a blank line after a finished sentence;
+- measured indents and short last lines, where a geometric reader gives them.
+A full line ending in 。 is usually mid-paragraph: only a short line, or an indented next
+line, ends a paragraph. Lines join with no separator (Chinese has no inter-word space).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..notices import Notice
+from ..page import PageState, Shape, SourceLine
+from ..profile import ParagraphRules
+from ..signs import ends_sentence, ends_with_mark
+from ..text_forms import canonical, join_text
+
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．])")
+
+
+@dataclass
+class Unit:
+    """A rebuilt block before it enters the model, with its evidence for the report."""
+
+    type: str  # "paragraph" | "heading"
+    lines: list[SourceLine]
+    text: str = ""
+    notices: list[Notice] = field(default_factory=list)
+
+
+def column_widths(widths: list[float]) -> list[float]:
+    """The column width at each line of one article.
+
+    The article's column is its upper-quartile line width: first lines, last lines and the
+    odd over-full line do not move it. Where the text wraps round a box, a stretch of at
+    least four consecutive lines is set narrower and agrees within an em: there the column
+    is that stretch's own width.
+    """
+    n = len(widths)
+    if n == 0:
+        return []
+    ranked = sorted(widths, reverse=True)
+    base = ranked[len(ranked) // 4] if n >= 4 else ranked[0]
+    cols = [base] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and widths[j] <= base - 1.5 and max(widths[i : j + 1]) - min(widths[i : j + 1]) <= 1.0:
+            j += 1
+        if j - i >= 4:
+            box = max(widths[i:j])
+            for k in range(i, j):
+                cols[k] = box
+            i = j
+        else:
+            i += 1
+    return cols
+
+
+@dataclass
+class _Body:
+    """One run of body lines and what each shows: the evidence the decisions read."""
+
+    lines: list[SourceLine]
+    rules: ParagraphRules
+    shape: Shape
+    widths: list[float] = field(default_factory=list)
+    cols: list[float] = field(default_factory=list)
+    full: list[bool] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.widths = [ln.width for ln in self.lines]
+        self.cols = column_widths(self.widths)
+        spaced = [ln.spaced for ln in self.lines]
+        # When the OCR spreads nearly every line (Tesseract's chi_sim does), spreading says nothing.
+        informative = sum(spaced) < 0.6 * len(spaced)
+        self.full = [
+            (ln.geo.short <= 0.75 if ln.geo is not None else (s and informative))
+            for ln, s in zip(self.lines, spaced, strict=True)
+        ]
+
+    def first_line(self, i: int) -> bool:
+        """Line i looks like an indented first line: about 2 em narrower than its column and
+        followed by a wider line of the same paragraph (or measured indented)."""
+        if i >= len(self.lines):
+            return False
+        g = self.lines[i].geo
+        if g is not None:
+            return g.indent >= 0.6 * self.rules.indent
+        lo, hi = self.rules.indent_tolerance
+        d = self.cols[i] - self.widths[i]
+        # A spread-out line lost a character to the line-breaking rules: its indent reads wider.
+        if not (lo + 0.5 <= d <= hi + 1.0 if self.full[i] else lo <= d <= hi):
+            return False
+        if i + 1 < len(self.widths):
+            return self.full[i + 1] or self.widths[i + 1] >= self.widths[i] + lo
+        return False
+
+    def heading_size(self, i: int, at_start: bool = False) -> int:
+        """Lines (0, 1 or 2) of a subheading starting at line i, where a paragraph may start.
+
+        One short unmarked line followed by an indented first line; on a page without blank
+        lines (where a two-line heading is not joined for us), two such lines; a numbered
+        line (二、… / （三）…) clearly shorter than a first line.
+        """
+        n = len(self.lines)
+        if i >= n - 1 or n <= 2:
+            return 0
+        text = self.lines[i].text
+        if ends_with_mark(text) or len(text) > 40 or "。" in text or self.full[i]:
+            return 0
+        col, w = self.cols[i], self.widths
+        g = self.lines[i].geo
+        if g is not None and g.size >= 1.1 and not self.full[i]:
+            return 1
+        if (
+            self.shape != Shape.LINES
+            and i + 2 < n
+            and w[i] <= col - 2.5
+            and not ends_with_mark(self.lines[i + 1].text)
+            and w[i + 1] <= col - 2.5
+            and self.first_line(i + 2)
+        ):
+            return 2
+        if self.first_line(i + 1) and w[i] <= col - 3.0:
+            return 1
+        if at_start and w[i] <= col - 3.0 and NUMBERED.match(text):
+            return 1
+        return 0
+
+    def deficit(self, i: int, starts: bool) -> float:
+        g = self.lines[i].geo
+        if g is not None:
+            return g.short
+        if self.full[i]:
+            return 0.0
+        return self.cols[i] - (self.rules.indent if starts else 0.0) - self.widths[i]
+
+    def ends(self, i: int, starts: bool, wide: bool) -> tuple[bool, str | None]:
+        """Whether line i ends its paragraph, and a notice code when that is a guess."""
+        text = self.lines[i].text
+        if i == len(self.lines) - 1:
+            return True, None
+        sentence = ends_sentence(text)
+        mark = sentence or ends_with_mark(text)
+        if wide:
+            return mark, None
+        deficit = self.deficit(i, starts)
+        short = self.rules.short
+        next_first = self.first_line(i + 1)
+        nxt = self.lines[i + 1]
+        if sentence and (deficit >= short or next_first or self.heading_size(i + 1) > 0):
+            return True, None
+        if mark and deficit >= 2.5:
+            return True, None
+        if sentence and self.shape == Shape.BLOCKS and nxt.blank_before and nxt.geo is None:
+            return True, None  # the engine's own paragraph break after a finished sentence
+        if not mark and deficit >= 4.0 and next_first:
+            return True, "paragraph-unmarked-end"
+        if sentence and 0.75 <= deficit < short:
+            return False, "short-line-joined"
+        return False, None
+
+
+def _paragraphs(body: _Body) -> list[Unit]:
+    lines = body.lines
+    n = len(lines)
+    wide = sorted(body.widths)[n // 2] >= body.rules.wide_column
+    units: list[Unit] = []
+    cur: list[SourceLine] = []
+    notes: list[Notice] = []
+    starts = True
+    i = 0
+    while i < n:
+        size = body.heading_size(i, at_start=not wide) if starts else 0
+        if size:
+            part = lines[i : i + size]
+            units.append(Unit("heading", part, canonical("".join(x.text for x in part))))
+            i += size
+            continue
+        end, code = body.ends(i, starts, wide)
+        if code:
+            notes.append(Notice(code, lines[i].no))
+        cur.append(lines[i])
+        if end:
+            units.append(Unit("paragraph", cur, canonical(join_text([x.text for x in cur])), notes))
+            cur, notes = [], []
+        starts = end
+        i += 1
+    if cur:
+        units.append(Unit("paragraph", cur, canonical(join_text([x.text for x in cur])), notes))
+    return units
+
+
+def unwrap(lines: list[SourceLine], rules: ParagraphRules, shape: Shape) -> list[Unit]:
+    """One article body (or the lead) as paragraphs and subheadings."""
+    units: list[Unit] = []
+    run: list[SourceLine] = []
+
+    def flush() -> None:
+        if run:
+            units.extend(_paragraphs(_Body(list(run), rules, shape)))
+            run.clear()
+
+    i = 0
+    while i < len(lines):
+        # Lines joined by a single newline on a LINES page are a subheading (unless prose).
+        if shape == Shape.LINES and lines[i].joined and i + 1 < len(lines):
+            block = [lines[i]]
+            while block[-1].joined and i + 1 < len(lines):
+                i += 1
+                block.append(lines[i])
+            if any("。" in x.text for x in block):
+                run.extend(block)
+            else:
+                flush()
+                units.append(Unit("heading", block, canonical("".join(x.text for x in block))))
+        else:
+            run.append(lines[i])
+        i += 1
+    flush()
+    return units
+
+
+def paragraphs(st: PageState) -> None:
+    rules = st.profile.paragraph
+    for art in st.articles:
+        art.units = unwrap([st.lines[i] for i in art.body], rules, st.shape)
+        st.notices.extend(n for u in art.units for n in u.notices)
+    if st.lead:
+        st.lead_units = unwrap([st.lines[i] for i in st.lead], rules, st.shape)

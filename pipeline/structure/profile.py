@@ -1,0 +1,230 @@
+"""Source profiles: a paper's conventions as data (TOML), validated on load.
+
+The structure passes never hold a marker, a wording or a threshold of their own: they read
+them from a Profile. The default, `mainland`, covers mainland papers' theory and commentary
+pages; another paper's habits (other bio wordings, byline marks, wider columns) are a profile
+that `extends` it and changes only what differs. Errors name the file and the dotted key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import PipelineError
+
+PROFILES_DIR = Path(__file__).resolve().parent.parent / "data" / "profiles"
+DEFAULT_PROFILE = "mainland"
+
+
+class ProfileError(PipelineError):
+    pass
+
+
+@dataclass(frozen=True)
+class LeadRules:
+    markers: tuple[str, ...]
+    max_chars: int
+
+
+@dataclass(frozen=True)
+class BylineRules:
+    prefixes: tuple[str, ...]
+    misread_bullets: str
+    collective: tuple[re.Pattern, ...]
+    titles: tuple[str, ...]
+    max_names: int
+    not_in_names: str
+    pen_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BioRules:
+    openers: tuple[str, ...]
+    not_openers: tuple[str, ...]
+    open_brackets: str
+    close_brackets: str
+    max_chars: int
+    max_lines: int
+
+
+@dataclass(frozen=True)
+class HeadlineRules:
+    max_lines: int
+    max_width: float
+    max_chars: int
+    column_ratio: float
+    deck_openers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParagraphRules:
+    indent: float
+    short: float
+    wide_column: float
+    indent_tolerance: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class FurnitureRules:
+    roles: tuple[str, ...]
+    patterns: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class ArticleRules:
+    min_chars: int
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    source: str  # the file it was read from, for messages
+    lead: LeadRules
+    byline: BylineRules
+    bio: BioRules
+    headline: HeadlineRules
+    paragraph: ParagraphRules
+    furniture: FurnitureRules
+    article: ArticleRules
+
+
+# The schema: section -> key -> (type, converter). Every key is required once the chain of
+# `extends` is merged, so defaults live in one place: mainland.toml.
+_STR_LIST = "list of strings"
+_SCHEMA: dict[str, dict[str, str]] = {
+    "lead": {"markers": _STR_LIST, "max_chars": "integer"},
+    "byline": {
+        "prefixes": _STR_LIST,
+        "misread_bullets": "string",
+        "collective": "list of regular expressions",
+        "titles": _STR_LIST,
+        "max_names": "integer",
+        "not_in_names": "string",
+        "pen_names": _STR_LIST,
+    },
+    "bio": {
+        "openers": _STR_LIST,
+        "not_openers": _STR_LIST,
+        "open_brackets": "string",
+        "close_brackets": "string",
+        "max_chars": "integer",
+        "max_lines": "integer",
+    },
+    "headline": {
+        "max_lines": "integer",
+        "max_width": "number",
+        "max_chars": "integer",
+        "column_ratio": "number",
+        "deck_openers": _STR_LIST,
+    },
+    "paragraph": {"indent": "number", "short": "number", "wide_column": "number", "indent_tolerance": "two numbers"},
+    "furniture": {"roles": _STR_LIST, "patterns": "list of regular expressions"},
+    "article": {"min_chars": "integer"},
+}
+
+
+def _check(value: Any, kind: str, where: str) -> Any:
+    """The value converted to what the passes use, or a ProfileError naming file and key."""
+    bad = ProfileError(f"{where}: expected {kind}, got {value!r}")
+    if kind == "string":
+        if not isinstance(value, str):
+            raise bad
+        return value
+    if kind == "integer":
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ProfileError(f"{where}: expected a positive integer, got {value!r}")
+        return value
+    if kind == "number":
+        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+            raise ProfileError(f"{where}: expected a positive number, got {value!r}")
+        return float(value)
+    if kind == "two numbers":
+        if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int | float) for v in value)):
+            raise bad
+        return (float(value[0]), float(value[1]))
+    if not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
+        raise bad
+    if kind == "list of regular expressions":
+        out = []
+        for i, v in enumerate(value):
+            try:
+                out.append(re.compile(v))
+            except re.error as e:
+                raise ProfileError(f"{where}[{i}]: not a regular expression ({e})") from None
+        return tuple(out)
+    return tuple(value)
+
+
+def _path(name: str | Path) -> Path:
+    p = Path(name)
+    if p.suffix == ".toml" or p.exists():
+        return p
+    return PROFILES_DIR / f"{name}.toml"
+
+
+def _raw(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """The profile's tables merged over the ones it extends (key by key within a section)."""
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in PROFILES_DIR.glob("*.toml")))
+        raise ProfileError(f"profile {path}: no such file (built-in profiles: {known}; or give a .toml path)")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ProfileError(f"{path}: not a valid TOML profile ({e})") from None
+    base: dict[str, Any] = {}
+    parent = data.pop("extends", None)
+    if parent is not None:
+        if not isinstance(parent, str):
+            raise ProfileError(f"{path}: extends: expected a profile name or file, got {parent!r}")
+        ppath = _path(parent) if not (path.parent / parent).is_file() else path.parent / parent
+        if ppath.resolve() in seen:
+            raise ProfileError(f"{path}: extends: {parent} extends itself")
+        base = _raw(ppath, (*seen, path.resolve()))
+    for key, value in data.items():
+        if key == "name":
+            base["name"] = value
+            continue
+        if key not in _SCHEMA:
+            raise ProfileError(f"{path}: unknown section [{key}] (known: {', '.join(_SCHEMA)})")
+        if not isinstance(value, dict):
+            raise ProfileError(f"{path}: {key}: expected a table [{key}]")
+        for k in value:
+            if k not in _SCHEMA[key]:
+                raise ProfileError(f"{path}: unknown key {key}.{k} (known: {', '.join(_SCHEMA[key])})")
+        merged = dict(base.get(key, {}))
+        merged.update({k: (v, str(path)) for k, v in value.items()})
+        base[key] = merged
+    return base
+
+
+@cache
+def load_profile(name: str | None = None) -> Profile:
+    """A built-in profile by name (mainland) or a TOML file that may `extends` one."""
+    path = _path(name or DEFAULT_PROFILE)
+    raw = _raw(path)
+    sections: dict[str, dict[str, Any]] = {}
+    for sec, keys in _SCHEMA.items():
+        got = raw.get(sec, {})
+        vals = {}
+        for k, kind in keys.items():
+            if k not in got:
+                raise ProfileError(f"{path}: missing key {sec}.{k} ({kind}); extend a built-in profile to inherit it")
+            value, where = got[k]
+            vals[k] = _check(value, kind, f"{where}: {sec}.{k}")
+        sections[sec] = vals
+    return Profile(
+        name=str(raw.get("name", path.stem)),
+        source=str(path),
+        lead=LeadRules(**sections["lead"]),
+        byline=BylineRules(**sections["byline"]),
+        bio=BioRules(**sections["bio"]),
+        headline=HeadlineRules(**sections["headline"]),
+        paragraph=ParagraphRules(**sections["paragraph"]),
+        furniture=FurnitureRules(**sections["furniture"]),
+        article=ArticleRules(**sections["article"]),
+    )

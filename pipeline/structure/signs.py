@@ -1,0 +1,98 @@
+"""What a line's text shows on its own: how it ends, whether it opens a bio or a lead.
+
+Small predicates the passes combine with context. Markers and wordings come from the source
+profile; the marks a sentence ends with are typography, the same for every paper.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import CLOSING, SENTENCE_FINAL, is_han
+from .profile import Profile
+
+_END_MARKS = "；;!?"
+
+
+def ends_sentence(text: str) -> bool:
+    """The line ends a sentence: 。！？… or —— or a closing mark right after one of them."""
+    t = text.rstrip()
+    if not t:
+        return False
+    if t.endswith("——") or t[-1] in SENTENCE_FINAL or t[-1] in _END_MARKS:
+        return True
+    if t[-1] in CLOSING:
+        inner = t.rstrip(CLOSING)
+        return bool(inner) and (inner[-1] in SENTENCE_FINAL or inner.endswith("——"))
+    return False
+
+
+def ends_with_mark(text: str) -> bool:
+    """Any mark a paragraph may end on: sentence-final, closing quote/bracket, colon."""
+    t = text.rstrip()
+    return bool(t) and (ends_sentence(t) or t[-1] in CLOSING or t[-1] in "：:")
+
+
+def ends_open(text: str) -> bool:
+    """The line stops where a sentence cannot: after a comma, a pause or an opening mark."""
+    t = text.rstrip()
+    return bool(t) and t[-1] in "，、,（(“《‘「『"
+
+
+def han_count(text: str) -> int:
+    return sum(1 for c in text if is_han(c))
+
+
+def lead_marker(text: str, profile: Profile) -> bool:
+    t = text.strip().strip("【】[]〔〕：: ")
+    return t in profile.lead.markers
+
+
+def inline_lead(profile: Profile) -> re.Pattern:
+    """ "编者按：近日……" on one line: the marker, then its text."""
+    return re.compile(r"^[【\[〔]?(" + "|".join(map(re.escape, profile.lead.markers)) + r")[】\]〕]?\s*[：:]\s*(?=\S)")
+
+
+def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
+    """Whether the text opens like a bio, and whether it opens with a bracket (0/1).
+
+    Brackets are matched loosely (OCR reads （ as ( 〈 【 「 or drops it); prose about the author
+    (作者认为…, 作者系列…) is not a bio, whatever bracket precedes it.
+    """
+    t = text.strip()
+    bracket = 0
+    while t and (t[0] in profile.bio.open_brackets or t[0] == " "):
+        bracket = 1 if t[0] != " " else bracket
+        t = t[1:]
+    t = t.lstrip()
+    if t.startswith(tuple(profile.bio.not_openers)):
+        return False, bracket
+    return t.startswith(tuple(profile.bio.openers)), bracket
+
+
+def closes_bio(text: str, profile: Profile) -> bool:
+    """The line ends the way a bracketed bio does: a closing bracket, maybe after a full stop."""
+    t = text.rstrip().rstrip("。.")
+    return bool(t) and t[-1] in profile.bio.close_brackets
+
+
+def is_furniture(text: str, profile: Profile) -> bool:
+    """Page furniture: an editors' credit line, a date line, a page number."""
+    t = text.strip()
+    if len(t) > 60:
+        return False
+    if any(p.search(t) for p in profile.furniture.patterns):
+        return True
+    return bool(_credit(profile).fullmatch(t))
+
+
+_CREDITS: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _credit(profile: Profile) -> re.Pattern:
+    roles = profile.furniture.roles
+    if roles not in _CREDITS:
+        role = "(?:" + "|".join(map(re.escape, sorted(roles, key=len, reverse=True))) + ")"
+        one = role + r"\s*[：:]?\s*[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4})?"
+        _CREDITS[roles] = re.compile(one + r"(?:\s+" + one + r")*")
+    return _CREDITS[roles]

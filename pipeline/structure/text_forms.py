@@ -1,0 +1,57 @@
+"""The model's text forms: canonical text, headlines with their line breaks, bios without brackets.
+
+Text in the model is canonical (no OCR spaces between CJK characters or between CJK and
+digits, wrapped lines joined with no separator); these functions are the one place that
+makes it so for the structure stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..clean.despace import despace
+
+_HAN = "\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\U0002f800-\U0002fa1f〇"
+_GLUE = re.compile(rf"(?<=[{_HAN}，。、；：！？”’）》]) +(?=[{_HAN}“‘（《])")
+_HALVES = re.compile(rf"(?<=[{_HAN}”》）]) +(?=[{_HAN}“《（])")
+
+
+def join_text(parts: list[str]) -> str:
+    """Join wrapped lines: no separator between CJK; one space where two Latin words meet."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if out and p and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalpha():
+            out += " "
+        out += p
+    return out
+
+
+def canonical(text: str) -> str:
+    """Model text: no space between CJK characters or between CJK and digits/Latin."""
+    t, _ = despace(text.replace("\n", ""))
+    # A single space between two Han runs survives despace (it may separate names);
+    # inside a paragraph it is OCR noise.
+    return _GLUE.sub("", t).strip()
+
+
+def headline_text(lines: list[str]) -> str:
+    """Lines of a headline joined by "\\n"; a one-line headline in two space-separated parts
+    is two lines printed side by side, so the space becomes the break."""
+    parts = list(lines)
+    if len(parts) == 1:
+        halves = [p for p in _HALVES.split(parts[0]) if p]
+        if len(halves) >= 2 and all(len(h) >= 4 for h in halves):
+            parts = halves
+    return "\n".join(c for c in (canonical(p) for p in parts) if c)
+
+
+def bio_text(text: str, open_brackets: str, close_brackets: str) -> str:
+    """The bio without its outer brackets (whatever the OCR made of them)."""
+    t = canonical(text)
+    if t[:1] and t[0] in open_brackets:
+        t = t[1:]
+    t = t.rstrip("。.") if t.rstrip("。.")[-1:] in close_brackets else t
+    if t[-1:] and t[-1] in close_brackets:
+        t = t[:-1]
+    return t.strip()
