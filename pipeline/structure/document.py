@@ -18,7 +18,7 @@ def _article(st: PageState, span: ArticleSpan) -> Article:
         authors=list(b.names) if b else [],
         bio=bio,
         blocks=[Block(u.type, u.text) for u in span.units if u.text],
-        byline=f"{b.title} {' '.join(b.names)}" if b and b.title else "",
+        byline=b.printed() if b else "",
     )
     if span.head is not None:
         art.placement = Placement(st.lines[span.head.lines[0]].no, span.position, span.score, span.margin)

@@ -44,9 +44,15 @@ LARGE = 24  # more headlines or articles than any page has: concatenated pages, 
 WINDOW = 8  # articles either side of a headline's position considered on such an input
 
 
+_LABEL = re.compile(r"[（(][^（()）]{2,30}[）)]\s*$")
+
+
 def bigrams(text: str) -> list[str]:
-    """Character bigrams inside runs of Han characters (is_han), in text order."""
+    """Character bigrams inside runs of Han characters (is_han), in text order. A column label
+    closing a headline line (（人民时评）, （专题深思）) names the column, not the article's
+    subject, and never recurs in the body: it is left out."""
     out: list[str] = []
+    text = "\n".join(_LABEL.sub("", line) or line for line in text.split("\n"))
     for run in _HAN_RUN.findall(text):
         out.extend(run[i : i + 2] for i in range(len(run) - 1))
     return out

@@ -18,12 +18,13 @@ from ..text import is_han
 from .profile import Profile
 
 SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.tsv"
-_SPLIT = re.compile(r"[\s、，,；;／/|]+")
+MIN_NAME = 0.25  # below this a token is no name at all, whatever stands around it
+_SPLIT = re.compile(r"[\s、；;／/|]+")
 
 
 @cache
 def surnames() -> dict[str, int]:
-    """Surname -> tier (1 common, 2 less common; compound surnames are tier 2)."""
+    """Surname -> tier (1 common, 2 less common, 3 rare or also a common word)."""
     out: dict[str, int] = {}
     for line in SURNAMES_FILE.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -41,7 +42,7 @@ def name_score(token: str, profile: Profile) -> float:
         return 0.0
     if "·" in token:  # a transliterated name (阿依古丽·买买提): no surname to check
         return 0.8 if 4 <= len(core) <= 12 else 0.0
-    if not 2 <= len(core) <= 4:
+    if not 2 <= len(core) <= 4 or core.endswith(profile.byline.not_name_endings):
         return 0.0
     sn = surnames()
     tier = sn.get(core[:2]) if len(core) >= 3 and core[:2] in sn else None
@@ -50,7 +51,7 @@ def name_score(token: str, profile: Profile) -> float:
         tier = sn.get(core[0])
     if not given:
         return 0.0
-    score = {1: 0.9, 2: 0.65}.get(tier or 0, 0.2)
+    score = {1: 0.9, 2: 0.65, 3: 0.4}.get(tier or 0, 0.2)
     if len(core) == 4 and len(core) - len(given) == 1:
         score *= 0.6  # four characters with a one-character surname: rare for a name
     if any(c in profile.byline.not_in_names for c in given):
@@ -66,20 +67,30 @@ class Byline:
     score: float  # the weakest name's plausibility
     title: str = ""  # a title printed before a name (湖南大学教授): kept with the byline
     dropped: str = ""  # a misread bullet (国 for ■), kept out of the names
+    prefix: str = ""  # words printed before the names (文/, 作者：), kept with the byline
     collective: bool = False
     notes: list[str] = field(default_factory=list)
 
+    def printed(self) -> str:
+        """The byline as the page printed it, when it says more than the names."""
+        if not (self.title or self.prefix):
+            return ""
+        return f"{self.prefix}{self.title + ' ' if self.title else ''}{' '.join(self.names)}"
 
-def _strip_prefix(t: str, profile: Profile) -> str:
+
+def _strip_prefix(t: str, profile: Profile) -> tuple[str, str]:
+    """The names part, and the words (not the marks) of what stood before it."""
     changed = True
+    words = ""
     while changed and t:
         changed = False
         for p in profile.byline.prefixes:
             if t.startswith(p):
                 t, changed = t[len(p) :].lstrip(), True
+                words += p if any(is_han(c) for c in p) else ""
         if t and not is_han(t[0]) and not t[0].isalnum() and t[0] not in "·":
             t, changed = t[1:].lstrip(), True
-    return t
+    return t, words
 
 
 def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
@@ -125,13 +136,13 @@ def _split_run(token: str, profile: Profile) -> list[str] | None:
 def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
     """The names a byline line holds, or None when the line is not shaped like a byline."""
     text = raw if raw and _SPLIT.sub("", raw) == _SPLIT.sub("", clean) else clean
-    t = _strip_prefix(text.strip(), profile)
-    if not t or len(t) > 60 or any(c in t for c in "。！？；：:“”《》"):
+    t, prefix = _strip_prefix(text.strip(), profile)
+    if not t or len(t) > 60 or any(c in t for c in "。！？；：:“”《》，,"):
         return None
     tokens = [x for x in _SPLIT.split(t) if x]
     if not tokens or not all(all(is_han(c) or c in "·•" for c in x) for x in tokens):
         return None
-    out = Byline([], 1.0)
+    out = Byline([], 1.0, prefix=prefix)
     if len(tokens) >= 2 and len(tokens[0]) == 1 and tokens[0] in profile.byline.misread_bullets and len(tokens[1]) >= 2:
         out.dropped, tokens = tokens[0], tokens[1:]
     tokens = _pair_singles(tokens)
@@ -160,7 +171,7 @@ def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
     while len(names) > 1 and _collective(names[0], profile) and not _collective(names[1], profile):
         out.title = (out.title + " " + names.pop(0)).strip()
         scores.pop(0)
-    if not names or len(names) > profile.byline.max_names:
+    if not names or len(names) > profile.byline.max_names or min(scores) < MIN_NAME:
         return None
     out.names, out.score = names, min(scores)
     return out

@@ -39,6 +39,7 @@ class BylineRules:
     titles: tuple[str, ...]
     max_names: int
     not_in_names: str
+    not_name_endings: tuple[str, ...]
     pen_names: tuple[str, ...]
 
 
@@ -54,10 +55,12 @@ class BioRules:
 
 @dataclass(frozen=True)
 class HeadlineRules:
+    min_chars: int
     max_lines: int
     max_width: float
     max_chars: int
     column_ratio: float
+    wide: float
     deck_openers: tuple[str, ...]
 
 
@@ -72,6 +75,7 @@ class ParagraphRules:
 @dataclass(frozen=True)
 class FurnitureRules:
     roles: tuple[str, ...]
+    page_names: tuple[str, ...]
     patterns: tuple[re.Pattern, ...]
 
 
@@ -105,6 +109,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
         "titles": _STR_LIST,
         "max_names": "integer",
         "not_in_names": "string",
+        "not_name_endings": _STR_LIST,
         "pen_names": _STR_LIST,
     },
     "bio": {
@@ -116,14 +121,16 @@ _SCHEMA: dict[str, dict[str, str]] = {
         "max_lines": "integer",
     },
     "headline": {
+        "min_chars": "integer",
         "max_lines": "integer",
         "max_width": "number",
         "max_chars": "integer",
         "column_ratio": "number",
+        "wide": "number",
         "deck_openers": _STR_LIST,
     },
     "paragraph": {"indent": "number", "short": "number", "wide_column": "number", "indent_tolerance": "two numbers"},
-    "furniture": {"roles": _STR_LIST, "patterns": "list of regular expressions"},
+    "furniture": {"roles": _STR_LIST, "page_names": _STR_LIST, "patterns": "list of regular expressions"},
     "article": {"min_chars": "integer"},
 }
 

@@ -81,7 +81,7 @@ def is_furniture(text: str, profile: Profile) -> bool:
     t = text.strip()
     if len(t) > 60:
         return False
-    if any(p.search(t) for p in profile.furniture.patterns):
+    if any(p.search(t) for p in profile.furniture.patterns) or t.strip("【】[]《》 ") in profile.furniture.page_names:
         return True
     return bool(_credit(profile).fullmatch(t))
 
@@ -93,6 +93,6 @@ def _credit(profile: Profile) -> re.Pattern:
     roles = profile.furniture.roles
     if roles not in _CREDITS:
         role = "(?:" + "|".join(map(re.escape, sorted(roles, key=len, reverse=True))) + ")"
-        one = role + r"\s*[：:]?\s*[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4})?"
+        one = role + r"\s*[：:]?\s*[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4})*"
         _CREDITS[roles] = re.compile(one + r"(?:\s+" + one + r")*")
     return _CREDITS[roles]

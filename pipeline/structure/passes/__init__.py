@@ -3,7 +3,8 @@
 Each pass takes the page state, claims the lines it recognises (with its evidence) and leaves
 the rest; a later pass sees every earlier claim. Why this order: furniture first (it looks
 like bylines and headlines); the lead's marker before bylines (导读 is two characters, like a
-name); bylines before bios (a bio never runs into a byline); bios and bylines before the lead's
+name); bylines before bios (a bio never runs into a byline), and once more after them (a name line
+that follows a bio is a byline); bios and bylines before the lead's
 text and the headlines, since both are found by where they stand relative to those anchors;
 articles once every anchor is known; headlines assigned once articles exist; paragraphs last,
 on bodies from which every displaced headline has been taken out.
@@ -31,6 +32,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("lead_marker", lead_marker_pass),
     ("bylines", bylines),
     ("bios", bios),
+    ("bylines_after_bios", bylines),  # a name right after a bio found only now
     ("lead", lead),
     ("headlines", headlines),
     ("articles", articles),

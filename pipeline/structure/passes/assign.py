@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..matching import LARGE, Candidate, _best, assign, content_scores, score_matrix
-from ..page import ArticleSpan, HeadBlock, PageState, Role, Shape
+from ..page import ArticleSpan, HeadBlock, PageState, Role
 
 SMALL_MARGIN = 0.15
 
@@ -43,6 +43,20 @@ def _positions(st: PageState, h: HeadBlock, spans: list[ArticleSpan], starts: li
     return pos, g
 
 
+def _unassigned(st: PageState, h: HeadBlock, c: Candidate, spans: list[ArticleSpan], starts: list[int]) -> None:
+    """A headline no article takes: lines found inside an article's body were its text after
+    all (an OCR-damaged short line); lines between articles are set apart and flagged."""
+    g, inside = _gap(spans, starts, h.lines[0])
+    if inside:
+        spans[g].body = sorted(spans[g].body + h.lines)
+        for i in h.lines:
+            st.claim(i, Role.BODY, "headline-unassigned", "assign")
+        return
+    st.note("headline-unplaced", c.line, text=c.text.replace("\n", " "))
+    for i in h.lines:
+        st.claim(i, Role.UNPLACED, "headline-unassigned", "assign")
+
+
 def _adjacent(st: PageState, end: int, first: int) -> bool:
     """Only headlines and furniture stand between the two lines."""
     return all(st.role(i) in ("headline", "furniture") for i in range(end + 1, first))
@@ -57,13 +71,10 @@ def assign_pass(st: PageState) -> None:
         pos, zone = _positions(st, h, spans, starts)
         cands.append(Candidate(h.text, st.lines[h.lines[0]].no, pos, zone))
         blocks.append(h)
-    if st.shape != Shape.LINES:
-        cands, blocks = _merge(st, cands, blocks, bodies)
+    cands, blocks = _merge(st, cands, blocks, bodies)
     for c, h, a in zip(cands, blocks, assign(cands, bodies), strict=True):
         if a.article < 0 or spans[a.article].head is not None:
-            st.note("headline-unplaced", c.line, text=c.text.replace("\n", " "))
-            for i in h.lines:
-                st.claim(i, Role.UNPLACED, "headline-unassigned", "assign")
+            _unassigned(st, h, c, spans, starts)
             continue
         art = spans[a.article]
         art.head, art.score, art.margin = h, a.score, a.margin
@@ -129,7 +140,8 @@ def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodie
 
     def row(r: int, a: int, b: int) -> list[float]:
         if (r, a, b) not in rows:
-            extra = LONG_HEADLINE * max(0, b - a - 2)  # three or four lines: a kicker or deck, rarer
+            n_lines = sum(len(blocks[i].lines) for i in runs[r][a:b])
+            extra = LONG_HEADLINE * max(0, n_lines - 2)  # three or four lines: a kicker or deck, rarer
             rows[r, a, b] = [v - extra for v in score_matrix([_joined(cands, runs[r][a:b])], bodies)[0]]
         return rows[r, a, b]
 

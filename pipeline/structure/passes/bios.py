@@ -9,31 +9,51 @@ of these and stays in the body.
 
 from __future__ import annotations
 
+from ..names import parse_byline
 from ..page import PageState, Role
 from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count
-from .context import body_like, headline_like, is_full, next_line, prev_line
+from .context import (
+    body_like,
+    column_before,
+    headline_like,
+    headline_shaped,
+    is_full,
+    next_line,
+    prev_line,
+    refine_columns,
+    wide,
+)
 
 
 def _extent(st: PageState, i: int, bracket: int) -> int | None:
     """The last line of a bio opening at i, or None when it runs on like prose."""
     rules = st.profile.bio
+    col = column_before(st, i)  # the column of the article the bio ends
     chars = 0
     k = i
     while k < len(st.lines):
-        if k > i and (not st.free(k) or bio_opening(st.lines[k].text, st.profile)[0]):
-            return k - 1  # a byline, a marker or another bio: this one ended before it
+        if k > i and (not st.free(k) or bio_opening(st.lines[k].text, st.profile)[0] or wide(st, k) or _names(st, k)):
+            return k - 1  # a byline, a marker, another bio or a headline: this one ended before it
         t = st.lines[k].text
         chars += han_count(t)
         if chars > rules.max_chars or k - i >= rules.max_lines:
             return None
         if closes_bio(t, st.profile):
             return k
-        if not bracket and (ends_sentence(t) or not is_full(st, k, slack=1.0)):
-            return k
-        if bracket and ends_sentence(t) and not is_full(st, k, slack=1.0):
-            return k  # the closing bracket was lost: a short last line ends it
+        # The bio's first line may be indented like a paragraph's: it is full 2 em short.
+        slack = 1.0 + (st.profile.paragraph.indent if k == i else 0.0)
+        short = not is_full(st, k, slack=slack, col=col)
+        if not ends_open(t) and ((not bracket and (ends_sentence(t) or short)) or (ends_sentence(t) and short)):
+            return k  # without brackets: a sentence end or a short line; a lost bracket: both
         k += 1
     return k - 1
+
+
+def _names(st: PageState, k: int) -> bool:
+    """A short line of plausible names (a byline the bylines pass could not yet place)."""
+    ln = st.lines[k]
+    b = parse_byline(ln.raw, ln.text, st.profile) if ln.width <= 12 else None
+    return b is not None and b.score >= 0.5
 
 
 def _before_ok(st: PageState, i: int) -> bool:
@@ -54,10 +74,24 @@ def _after_ok(st: PageState, end: int, strong: bool) -> bool:
         return True
     if strong:
         return True  # bracketed both sides: the next article's body may follow directly
-    return headline_like(st, k) or not body_like(st, k)
+    return headline_like(st, k) or not body_like(st, k) or _headline_run(st, k)
+
+
+def _headline_run(st: PageState, k: int) -> bool:
+    """Unmarked lines from k up to a byline, a bio or the page end: the next headline."""
+    limit = st.profile.headline.max_lines
+    for _ in range(limit):
+        if not headline_shaped(st, k):
+            return False
+        nxt = next_line(st, k)
+        if nxt is None or not st.free(nxt) or bio_opening(st.lines[nxt].text, st.profile)[0]:
+            return True
+        k = nxt
+    return False
 
 
 def bios(st: PageState) -> None:
+    refine_columns(st)  # per stretch between bylines: a bio's lines are measured in its own column
     i = 0
     while i < len(st.lines):
         if not st.free(i):

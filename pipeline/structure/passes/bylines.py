@@ -12,20 +12,21 @@ from __future__ import annotations
 from ..names import parse_byline
 from ..page import PageState, Role
 from ..signs import ends_open, ends_sentence, ends_with_mark, han_count, lead_marker
-from .context import body_like, headline_like, next_line, prev_line
+from .context import body_like, headline_like, headline_shaped, next_line, prev_line
 
 MAX_BYLINE_WIDTH = 30.0
-ACCEPT = 0.5
+ACCEPT = 0.55  # a known surname in any fitting place; an unknown one only between a headline and a body
 WINDOW = 120  # lines either side searched for the same "name" used as a word
 
 
-def _repeated(st: PageState, i: int, name: str) -> bool:
+def _repeated(st: PageState, i: int, name: str, most: int = 1) -> bool:
+    """The name occurs more than `most` times in the text around the line: a word, not a name."""
     lo, hi = max(0, i - WINDOW), min(len(st.lines), i + WINDOW)
     hits = 0
     for k in range(lo, hi):
         if k != i and name in st.lines[k].text:
             hits += st.lines[k].text.count(name)
-            if hits >= 2:
+            if hits > most:
                 return True
     return False
 
@@ -38,16 +39,18 @@ def _context(st: PageState, i: int) -> float | None:
     nxt = st.lines[k]
     if han_count(nxt.text) == 0:
         return None
+    if ends_sentence(nxt.text) and nxt.width <= 3.5 and not nxt.indent:
+        return None  # a paragraph's last few characters: the "names" are its words
     bonus = 0.0
-    if j is None or st.role(j) in (Role.LEAD_MARKER, Role.BYLINE):
-        bonus += 0.2
+    if j is None or st.role(j) in (Role.LEAD_MARKER, Role.BYLINE, Role.BIO):
+        bonus += 0.25  # the page's top, the lead's marker, a bio: where an article starts
     else:
         prev = st.lines[j].text
         if ends_open(prev):
             return None  # the sentence goes on: names inside a paragraph
-        if ends_sentence(prev) or ends_with_mark(prev) or lead_marker(prev, st.profile):
+        if ends_sentence(prev) or ends_with_mark(prev) or lead_marker(prev, st.profile) or headline_like(st, j):
             bonus += 0.25
-        elif headline_like(st, j):
+        elif headline_shaped(st, j):
             bonus += 0.15
         else:
             bonus -= 0.3
@@ -69,9 +72,11 @@ def bylines(st: PageState) -> None:
         if ctx is None:
             continue
         score = b.score
-        if not b.collective and any(_repeated(st, i, n) for n in b.names if len(n) >= 2):
+        # A name is printed once (maybe again in the bio); a weak one not even that.
+        most = 1 if score >= 0.5 else 0
+        if not b.collective and any(_repeated(st, i, n, most) for n in b.names if len(n) >= 2):
             score *= 0.4
-        if score + ctx < ACCEPT + 0.1:
+        if score + ctx < ACCEPT:
             continue
         st.bylines[i] = b
         st.claim(i, Role.BYLINE, f"names={b.score:.2f} context={ctx:+.2f}", "bylines")

@@ -13,48 +13,44 @@ from itertools import pairwise
 from ..page import PageState, Role, Shape, SourceLine
 from ..signs import ends_open, ends_sentence, han_count
 
-_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("「", "」"))
+_PAIRS = (("《", "》"), ("（", "）"))  # quotes are left out: OCR drops them too often
 CHUNK = 24  # lines per chunk when estimating the local column width
 
 
-def column_widths(st: PageState) -> list[float]:
-    """The column width around each line: the upper quartile of nearby line widths.
+def _upper_quartile(st: PageState, idx: range) -> float:
+    ws = sorted((st.lines[i].width for i in idx if st.free(i) and han_count(st.lines[i].text) >= 4), reverse=True)
+    return ws[len(ws) // 4] if ws else 0.0
 
-    Chunks of CHUNK lines, each line taking the median of its own and its neighbours'
-    chunk values, so the cost stays linear and a short stretch of headlines does not move it.
-    """
-    lines = st.lines
-    n = len(lines)
-    if n == 0:
-        return []
-    vals: list[float] = []
-    for a in range(0, n, CHUNK):
-        ws = sorted((ln.width for ln in lines[a : a + CHUNK] if han_count(ln.text) >= 4), reverse=True)
-        vals.append(ws[len(ws) // 4] if ws else 0.0)
-    good = [v for v in vals if v > 0]
-    fallback = sorted(good)[len(good) // 2] if good else 16.0
+
+def _estimate(st: PageState, lo: int, hi: int, out: list[float]) -> None:
+    """Column widths for lines lo..hi-1 in chunks of CHUNK lines, each line taking the median
+    of its own and its neighbours' chunk values: linear, and a short stretch of headlines or
+    a box does not move it."""
+    vals = [_upper_quartile(st, range(a, min(a + CHUNK, hi))) for a in range(lo, hi, CHUNK)]
+    good = sorted(v for v in vals if v > 0)
+    fallback = good[len(good) // 2] if good else 16.0
     vals = [v or fallback for v in vals]
-    out: list[float] = []
-    for i in range(n):
-        c = i // CHUNK
+    for i in range(lo, hi):
+        c = (i - lo) // CHUNK
         around = sorted(vals[max(0, c - 1) : c + 2])
-        out.append(around[len(around) // 2])
+        out[i] = around[len(around) // 2]
+
+
+def column_widths(st: PageState) -> list[float]:
+    """The column width around each line: the upper quartile of nearby line widths."""
+    out = [16.0] * len(st.lines)
+    _estimate(st, 0, len(st.lines), out)
     return out
 
 
 def refine_columns(st: PageState) -> None:
-    """Once bylines and bios are known, each stretch between two of them is (mostly) one
-    article set in one column width: estimate the width per stretch, not per chunk."""
+    """Once bylines (and bios) are known, estimate the width within each stretch between two
+    of them, so the lead's wide lines or the next article's column do not leak in."""
     cuts = [i for i, c in sorted(st.claims.items()) if c.role in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)]
     bounds = [0, *[c + 1 for c in cuts], len(st.lines)]
     for a, b in pairwise(bounds):
-        ws = sorted(
-            (st.lines[i].width for i in range(a, b) if st.free(i) and han_count(st.lines[i].text) >= 4), reverse=True
-        )
-        if len(ws) >= 8:
-            col = ws[len(ws) // 4]
-            for i in range(a, b):
-                st.columns[i] = col
+        if b - a >= 8:
+            _estimate(st, a, b, st.columns)
 
 
 def prev_line(st: PageState, i: int) -> int | None:
@@ -72,12 +68,19 @@ def next_line(st: PageState, i: int) -> int | None:
     return j if j < len(st.lines) else None
 
 
-def is_full(st: PageState, i: int, slack: float = 1.5) -> bool:
+def is_full(st: PageState, i: int, slack: float = 1.5, col: float | None = None) -> bool:
     """The line fills its column (running text that continues on the next line)."""
     ln = st.lines[i]
     if ln.geo is not None:
         return ln.geo.short <= slack
-    return ln.spaced or ln.width >= st.columns[i] - slack
+    return ln.spaced or ln.width >= (col if col is not None else st.columns[i]) - slack
+
+
+def column_before(st: PageState, i: int, n: int = 16) -> float:
+    """The column of the text that ends at line i: measured on the lines before it only
+    (a bio or the last lines of an article sit where the next article's column begins)."""
+    v = _upper_quartile(st, range(max(0, i - n), i))
+    return v or st.columns[i]
 
 
 def body_like(st: PageState, i: int) -> bool:
@@ -103,7 +106,7 @@ def headline_shaped(st: PageState, i: int) -> bool:
     t = ln.text
     rules = st.profile.headline
     h = han_count(t)
-    if h < 2 or h > rules.max_chars or ln.width > rules.max_width:
+    if h < rules.min_chars or h > rules.max_chars or ln.width > rules.max_width:
         return False
     if ends_sentence(t) or ends_open(t) or t[-1] in "：:" or "。" in t or "；" in t:
         return False
@@ -126,4 +129,11 @@ def headline_like(st: PageState, i: int) -> bool:
     if joined_block(st, i):
         return True  # a page that puts a blank line after every line joins only a headline's lines
     col = st.columns[i] if st.columns else 16.0
-    return ln.width <= rules.column_ratio * col or (col >= 28.0 and ln.width <= 0.85 * col)
+    return ln.width <= rules.column_ratio * col or wide(st, i) or (col >= 28.0 and ln.width <= 0.85 * col)
+
+
+def wide(st: PageState, i: int) -> bool:
+    """Wider than its column by more than any column line is: set across several columns."""
+    ln = st.lines[i]
+    col = st.columns[i] if st.columns else 16.0
+    return col < st.profile.paragraph.wide_column and ln.width >= col + st.profile.headline.wide

@@ -19,7 +19,16 @@ from __future__ import annotations
 from ..page import HeadBlock, PageState, Role, Shape
 from ..signs import ends_with_mark
 from ..text_forms import canonical, headline_text
-from .context import body_like, headline_like, headline_shaped, is_full, joined_block, next_line, prev_line
+from .context import (
+    body_like,
+    headline_like,
+    headline_shaped,
+    is_full,
+    joined_block,
+    next_line,
+    prev_line,
+    wide,
+)
 
 
 def _runs(st: PageState) -> list[list[int]]:
@@ -80,18 +89,42 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
                 break
             take.append(i)
         return take, where
-    return _in_body(st, run, j, k), "in-body"
+    return _in_body(st, run), "in-body"
 
 
-def _in_body(st: PageState, run: list[int], j: int | None, k: int | None) -> list[int]:
-    """A run inside running text: a headline only where it cuts an unfinished sentence."""
-    if j is None or k is None or not all(_looks(st, i) for i in run):
-        return []
-    if ends_with_mark(st.lines[j].text) or not (is_full(st, j) and body_like(st, k)):
-        return []  # between paragraphs: a subheading, or a new article (paragraph pass)
-    if is_full(st, k) or joined_block(st, run[0]):
-        return run  # the line after goes on with the sentence the run cut
+def _in_body(st: PageState, run: list[int]) -> list[int]:
+    """Lines of a run inside running text that are a headline cutting it (at most one)."""
+    limit = st.profile.headline.max_lines
+    for start in range(len(run)):
+        for size in range(1, limit + 1):
+            part = run[start : start + size]
+            if len(part) < size:
+                break
+            if _cuts(st, part):
+                return part
     return []
+
+
+def _cuts(st: PageState, part: list[int]) -> bool:
+    """The lines interrupt running text: set across the columns, or standing where a sentence
+    goes on from the line before them to the line after them."""
+    j, k = prev_line(st, part[0]), next_line(st, part[-1])
+    if j is None or k is None or not (st.free(j) and st.free(k)):
+        return False
+    if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
+        return True  # no column line is that wide, nor a subheading
+    before = st.lines[j].text
+    indent = st.profile.paragraph.indent
+    if ends_with_mark(before) or not is_full(st, j, slack=1.5 + indent) or not body_like(st, k):
+        return False  # a finished sentence before: a subheading or a new article (paragraph pass)
+    return all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0]))
+
+
+def _terse(st: PageState, i: int) -> bool:
+    """Worded like a headline, not like two column lines the OCR ran together: at most one
+    pause mark and no gap inside."""
+    t = st.lines[i].text
+    return sum(t.count(m) for m in "，、,") <= 1 and " " not in t
 
 
 def _split(st: PageState, run: list[int]) -> list[list[int]]:

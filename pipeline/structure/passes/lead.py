@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..page import PageState, Role
 from ..signs import ends_with_mark, han_count
-from .context import headline_like, headline_shaped, refine_columns
+from .context import headline_like, headline_shaped, refine_columns, wide
 
 ANCHORS = (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
 
@@ -22,7 +22,7 @@ def _stop_early(st: PageState, m: int, k: int) -> int:
     last_text: str | None = None
     for i in range(m + 1, k):
         if st.free(i):
-            if last_text is not None and ends_with_mark(last_text) and headline_like(st, i):
+            if last_text is not None and ends_with_mark(last_text) and headline_like(st, i) and not wide(st, i):
                 return i
             last_text = st.lines[i].text
     return k
