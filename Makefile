@@ -49,12 +49,12 @@ all: setup
 	$(BIN)/pipeline build $(SEEDS) --to pdf,docx,epub,json,md --variant zh-Hans,zh-Hant --out $(OUT)
 
 lint: setup
-	$(BIN)/ruff check pipeline tests scripts
-	$(BIN)/ruff format --check pipeline tests scripts
+	$(BIN)/ruff check pipeline tests scripts evaluation
+	$(BIN)/ruff format --check pipeline tests scripts evaluation
 
 format: setup
-	$(BIN)/ruff format pipeline tests scripts
-	$(BIN)/ruff check --fix pipeline tests scripts
+	$(BIN)/ruff format pipeline tests scripts evaluation
+	$(BIN)/ruff check --fix pipeline tests scripts evaluation
 
 test: setup lint
 	$(BIN)/pytest
