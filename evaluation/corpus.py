@@ -12,6 +12,7 @@ import datetime
 import json
 import os
 import random
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -49,6 +50,7 @@ class Source:
     blocks: tuple[Block, ...]
     date: str
     section: str
+    title_roles: tuple[str, ...] = ()  # per title line: kicker | headline | deck
 
     @property
     def number(self) -> int:
@@ -59,6 +61,25 @@ class Source:
         return "held-out" if self.number >= HELD_OUT_FROM else "tune"
 
 
+def title_roles(title: str, raw: str | None) -> tuple[str, ...]:
+    """Which title lines are kicker (### in the source), headline (#) and deck (##)."""
+    lines = title.split("\n")
+    if raw:
+        roles: list[str] = []
+        for ln in raw.splitlines():
+            m = re.match(r"^(#{1,3}) (.+)$", ln)
+            if m and len(roles) < len(lines):
+                role = {"#": "headline", "##": "deck", "###": "kicker"}[m.group(1)]
+                roles += [role] * len(re.split(r"\s{2,}", m.group(2).strip()))
+        if len(roles) == len(lines):
+            return tuple(roles)
+    out = ["deck" if t.startswith("——") else "headline" for t in lines]
+    heads = [i for i, r in enumerate(out) if r == "headline"]
+    for i in heads[:-1]:
+        out[i] = "kicker"
+    return tuple(out)
+
+
 @cache
 def load_corpus(root: Path | None = None) -> dict[str, Source]:
     root = root or corpus_dir()
@@ -66,7 +87,12 @@ def load_corpus(root: Path | None = None) -> dict[str, Source]:
     for f in sorted((root / "articles").glob("a*.json")):
         d = json.loads(f.read_text(encoding="utf-8"))
         blocks = tuple(Block(b["type"], b["text"]) for b in d["blocks"])
-        out[d["id"]] = Source(d["id"], d["title"], tuple(d["authors"]), d["bio"], blocks, d["date"], d["section"])
+        raw_file = root / "raw" / f"{d['id']}.md"
+        raw = raw_file.read_text(encoding="utf-8") if raw_file.exists() else None
+        roles = title_roles(d["title"], raw)
+        out[d["id"]] = Source(
+            d["id"], d["title"], tuple(d["authors"]), d["bio"], blocks, d["date"], d["section"], roles
+        )
     if not out:
         raise FileNotFoundError(f"no articles in {root / 'articles'}")
     return out

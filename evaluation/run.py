@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m evaluation.run", description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="no rendering or OCR: degraded text and cached OCR only")
     ap.add_argument("--split", choices=[*SPLITS, "all"], default="all")
-    ap.add_argument("--engine", choices=["text", "tesseract", "rapidocr", "all"], default="all")
+    ap.add_argument("--engine", choices=["text", "tesseract", "rapidocr", "ocr", "all"], default="all")
     ap.add_argument("--shape", choices=["degraded", "lines", "single", "engine", "all"], default="all")
     ap.add_argument("--pages", type=int, default=TEXT_PAGES, help="degraded-text pages per split")
     ap.add_argument("--seed", type=int, default=SEED)
@@ -118,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown", type=Path, help="also write the tables here (make eval: docs/EVAL.md)")
     args = ap.parse_args(argv)
     splits = list(SPLITS) if args.split == "all" else [args.split]
-    engines = ["text", "tesseract", "rapidocr"] if args.engine == "all" else [args.engine]
+    engines = {"all": ["text", "tesseract", "rapidocr"], "ocr": ["tesseract", "rapidocr"]}.get(
+        args.engine, [args.engine]
+    )
     t0 = time.time()
     cases: list[Case] = []
     if "text" in engines:
