@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 SYSSTAMP := $(VENV)/.system
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all pdf docx epub json md hant test lint format bench clean setup system print
+.PHONY: all pdf docx epub json md hant test lint format bench clean setup system print eval
 
 setup: $(STAMP) $(SYSSTAMP)
 
@@ -49,12 +49,12 @@ all: setup
 	$(BIN)/pipeline build $(SEEDS) --to pdf,docx,epub,json,md --variant zh-Hans,zh-Hant --out $(OUT)
 
 lint: setup
-	$(BIN)/ruff check pipeline tests scripts
-	$(BIN)/ruff format --check pipeline tests scripts
+	$(BIN)/ruff check pipeline tests scripts evaluation
+	$(BIN)/ruff format --check pipeline tests scripts evaluation
 
 format: setup
-	$(BIN)/ruff format pipeline tests scripts
-	$(BIN)/ruff check --fix pipeline tests scripts
+	$(BIN)/ruff format pipeline tests scripts evaluation
+	$(BIN)/ruff check --fix pipeline tests scripts evaluation
 
 test: setup lint
 	$(BIN)/pytest
@@ -64,6 +64,18 @@ test: setup lint
 # BENCH_PAGES=1,10,50 shortens the scaling run.
 bench: setup
 	$(BIN)/python scripts/bench.py
+
+# Not a test (slow: renders page images and OCRs them with Tesseract and RapidOCR, cached in
+# .cache/eval/ and ~/.cache/pipeline/ocr): reader accuracy per engine and shape, TUNE and
+# HELD-OUT apart, written to docs/EVAL.md. Tuning loop: $(BIN)/python -m evaluation.run --quick --help
+EVALSTAMP := $(VENV)/.eval
+$(EVALSTAMP): pyproject.toml scripts/install-system.sh $(STAMP)
+	@WITH_OCR=1 bash scripts/install-system.sh
+	$(BIN)/pip install -q -e '.[test,ocr]'
+	@touch $@
+
+eval: setup $(EVALSTAMP)
+	$(BIN)/python -m evaluation.run --markdown docs/EVAL.md
 
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache .cache

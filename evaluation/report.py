@@ -1,0 +1,57 @@
+"""docs/EVAL.md: the bench tables with what they measure and how they were made."""
+
+from __future__ import annotations
+
+import platform
+import subprocess
+
+from .score import FOUND_COVER, MERGE_COVER, SIMILAR, TOLERANCE
+
+HEADER = """# Reader accuracy on the bench (`make eval`)
+
+Written by `make eval` (`python -m evaluation.run --markdown docs/EVAL.md`); do not edit by hand.
+Pages are composed from the shared corpus of 40 People's Daily articles with gold structure:
+TUNE pages use a01–a26 only, HELD-OUT pages a27–a40 only (never mixed on a page). Each page is
+read by the current reader (`pipeline.read.ocr.read_bytes(..., force=True)`) from:
+
+- **text · degraded**: the page set in columns and damaged as OCR tools and papers do, conventions
+  varied per page (`evaluation/degrade.py`, no OCR);
+- **tesseract / rapidocr · lines**: the page image (`evaluation/render.py`) read by the engine, its
+  lines in column reading order, one a line with blank lines between (the sample's shape);
+- **· single**: the same lines separated by single newlines;
+- **· engine**: the engine's own text output (Tesseract's plain text with its own paragraphs,
+  RapidOCR's lines in its detection order).
+
+Columns: *found* — gold articles matched by exactly one predicted article holding ≥ {found:.0%} of
+its text and nothing ≥ {merge:.0%} of another's; *pages ok* — every article found and no extra one;
+*titles / authors / bios* — right at similarity ≥ {sim} on canonical text (Han, digits, Latin), over
+all gold articles (an article without a bio is right when none is predicted); *lead* — pages whose
+lead note is right (or rightly absent); *para P/R/F1* — internal paragraph boundaries (between
+blocks of one article or lead) carried into the gold through a character alignment, right within
+{tol} characters, summed over the split; *worst F1* — the lowest page; *OCR lost Han* — the
+page's Han characters missing from the engine's text (the OCR's loss); *Han lost* — Han
+characters of the input in no article or lead of the output (the reader's loss; pages in
+brackets); *unplaced Han* — Han characters left in `unplaced` (page furniture excluded);
+*in order* — pages whose unplaced text keeps source order.
+
+Targets (issue 12), on HELD-OUT: every article found; titles and bios ≥ 95 %; paragraph F1 ≥ 0.95
+on degraded text and ≥ 0.92 on OCR text; no Han lost; unplaced text in order.
+
+"""
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True)
+        return out.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def markdown(lines: list[str], args) -> str:
+    head = HEADER.format(found=FOUND_COVER, merge=MERGE_COVER, sim=SIMILAR, tol=TOLERANCE)
+    how = (
+        f"Run at commit `{_commit()}` on Python {platform.python_version()}, seed {args.seed}, "
+        f"{args.pages} degraded-text pages per split.\n\n"
+    )
+    return head + how + "\n".join(lines) + "\n"

@@ -1,0 +1,158 @@
+"""Run the bench: read every page with the current reader, score it, print one table per engine x shape.
+
+    python -m evaluation.run                      # everything: degraded text + OCR (OCRs what is not cached)
+    python -m evaluation.run --quick --split tune --engine text   # the tuning loop: seconds, details of failures
+    python -m evaluation.run --quick --details --page Tp003       # one page, every failure
+
+--quick never renders or OCRs: it uses degraded-text pages and whatever OCR text is cached.
+TUNE and HELD-OUT are always reported apart; tune on TUNE only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.model import Document
+
+from .corpus import ROOT, SPLITS, Page, pages
+from .degrade import degrade
+from .score import PageScore, Summary, score_page
+
+TEXT_PAGES = 40  # degraded-text pages per split
+SEED = 0
+
+
+@dataclass
+class Case:
+    """One input the reader is given: a page as one engine and shape wrote it."""
+
+    page: Page
+    engine: str  # text | tesseract | rapidocr
+    shape: str  # degraded | lines | single | engine
+    text: str
+    gold: Document | None = None  # defaults to the page's gold
+
+    @property
+    def name(self) -> str:
+        return f"{self.page.id}.{self.engine}.{self.shape}"
+
+
+def read(text: str, name: str) -> tuple[Document | None, str]:
+    """The reader as users call it, forced so an accounting failure is scored, not raised."""
+    from pipeline.read.ocr import read_bytes
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return read_bytes(text.encode("utf-8"), name, force=True).doc, ""
+    except Exception as e:  # the bench scores a crash as a failed page and goes on
+        return None, f"{type(e).__name__}: {e}"
+
+
+def score_case(c: Case) -> PageScore:
+    doc, err = read(c.text, c.name)
+    gold = c.gold or c.page.gold
+    return score_page(gold, doc, c.text, c.page.furniture, page=c.page.id, split=c.page.split, error=err)
+
+
+def text_cases(splits: list[str], count: int, seed: int) -> Iterator[Case]:
+    for split in splits:
+        for p in pages(split, count, seed):
+            text, _ = degrade(p, seed)
+            yield Case(p, "text", "degraded", text)
+
+
+def ocr_cases(splits: list[str], engines: list[str], quick: bool, seed: int) -> Iterator[Case]:
+    try:
+        from . import ocr
+    except ImportError as e:  # the OCR half is optional: without it the text pages still run
+        print(f"note: no OCR pages ({e})", file=sys.stderr)
+        return
+    yield from ocr.cases(splits, engines, cached_only=quick, seed=seed)
+
+
+COLUMNS = [
+    "pages",
+    "articles",
+    "found",
+    "pages ok",
+    "titles",
+    "authors",
+    "bios",
+    "lead",
+    "para P/R",
+    "para F1",
+    "worst F1",
+    "OCR lost Han",
+    "Han lost",
+    "unplaced Han",
+    "in order",
+    "errors",
+]
+
+
+def table(title: str, rows: dict[str, Summary]) -> list[str]:
+    cols = ["split", *COLUMNS]
+    body = [[name, *[s.as_row()[c] for c in COLUMNS]] for name, s in rows.items()]
+    out = [f"### {title}", "", "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    out += ["| " + " | ".join(r) + " |" for r in body]
+    return [*out, ""]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m evaluation.run", description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="no rendering or OCR: degraded text and cached OCR only")
+    ap.add_argument("--split", choices=[*SPLITS, "all"], default="all")
+    ap.add_argument("--engine", choices=["text", "tesseract", "rapidocr", "ocr", "all"], default="all")
+    ap.add_argument("--shape", choices=["degraded", "lines", "single", "engine", "all"], default="all")
+    ap.add_argument("--pages", type=int, default=TEXT_PAGES, help="degraded-text pages per split")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--page", help="only this page id (e.g. Tp003)")
+    ap.add_argument("--details", action="store_true", help="print every failure: page, article, got vs want")
+    ap.add_argument("--markdown", type=Path, help="also write the tables here (make eval: docs/EVAL.md)")
+    args = ap.parse_args(argv)
+    splits = list(SPLITS) if args.split == "all" else [args.split]
+    engines = {"all": ["text", "tesseract", "rapidocr"], "ocr": ["tesseract", "rapidocr"]}.get(
+        args.engine, [args.engine]
+    )
+    t0 = time.time()
+    cases: list[Case] = []
+    if "text" in engines:
+        cases += text_cases(splits, args.pages, args.seed)
+    ocr_engines = [e for e in engines if e != "text"]
+    if ocr_engines:
+        cases += ocr_cases(splits, ocr_engines, args.quick, args.seed)
+    cases = [c for c in cases if (args.shape in ("all", c.shape)) and (not args.page or c.page.id == args.page)]
+    groups: dict[tuple[str, str], dict[str, Summary]] = {}
+    for c in cases:
+        s = score_case(c)
+        groups.setdefault((c.engine, c.shape), {sp: Summary() for sp in splits})[c.page.split].add(s)
+        if args.details and s.details:
+            print(f"--- {c.name} ({c.page.split}; {', '.join(c.page.article_ids)})")
+            for d in s.details:
+                print("   ", d)
+    lines = []
+    for (engine, shape), rows in groups.items():
+        lines += table(f"{engine} · {shape}", rows)
+    print("\n".join(lines))
+    print(f"{len(cases)} pages scored in {time.time() - t0:.1f} s", file=sys.stderr)
+    if args.markdown:
+        write_markdown(args.markdown, lines, args)
+    return 0
+
+
+def write_markdown(path: Path, lines: list[str], args) -> None:
+    from .report import markdown
+
+    path.write_text(markdown(lines, args), encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
