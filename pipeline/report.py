@@ -34,6 +34,7 @@ POSITION_NAMES = {  # model.POSITIONS, relative to the article the headline was 
 RULE_NAMES = {
     "invisible": "删除不可见字符",
     "ideographic_space": "全角空格转换",
+    "column_rules": "删除误识的栏线",
     "trailing_space": "删除行尾空格",
     "punctuation": "半角标点转全角",
     "despace": "删除多余空格",
@@ -130,7 +131,7 @@ def diff_line(raw: str, clean: str) -> LineDiff:
             j += 1
         elif a in _SPACE_LIKE:
             add("sp", a, "")
-        elif _is_invisible(a):
+        elif _is_invisible(a) or a in "|｜¦":
             add("inv", a, "")
         else:  # not a change cleanup makes: show the two lines whole
             return LineDiff([("chg", raw, clean)])
@@ -157,7 +158,8 @@ def _src_html(d: LineDiff) -> str:
             shown = a.replace(" ", "␣").replace("\u3000", "□").replace("\u00a0", "⍽").replace("\t", "⇥")
             parts.append(f'<mark class="sp" title="删除空格 {len(a)} 个">{esc(shown)}</mark>')
         elif kind == "inv":
-            parts.append(f'<mark class="inv" title="删除不可见字符">U+{ord(a):04X}</mark>')
+            shown = esc(a) if a in "|｜¦" else f"U+{ord(a):04X}"
+            parts.append(f'<mark class="inv" title="删除不可见字符或栏线">{shown}</mark>')
         elif kind == "pu":
             parts.append(f'<mark class="pu" title="{esc(a)} → {esc(b)}">{esc(a)}</mark>')
         elif kind == "ws":

@@ -304,3 +304,106 @@ def test_numbered_subheading_on_one_line_and_numbered_paragraphs():
         ("paragraph", "县域经济是国"),
         ("paragraph", "三、建立健全"),
     ]
+
+
+# --- failure classes of issue 12: pages that are not the sample's --------------------------
+
+
+def _page(*blocks: str) -> bytes:
+    return "\n\n".join(blocks).encode()
+
+
+BODY = [
+    "区域协调发展是中国式现代化的内在要求，随",
+    "着我国经济从高速增长阶段向高质量发展阶段",
+    "转变，人才对区域协调发展的促进作用越来越",
+    "大。把党中央精神落到实处，要深入认识人才",
+    "布局优化对于区域协调发展的重要意义。",
+]
+BODY2 = [
+    "消费是拉动经济增长的主引擎，我们要打好提",
+    "振消费组合拳，使居民有稳定收入能消费、没",
+    "有后顾之忧敢消费、消费环境优获得感强愿消",
+    "费，满足人民日益增长的美好生活需要。",
+]
+
+
+@pytest.mark.parametrize(
+    ("bio_lines", "bio"),
+    [
+        (["（作者为扬州大学教授）"], "作者为扬州大学教授"),
+        (["（作者单位：中国人民公安大学", "治安学院）"], "作者单位：中国人民公安大学治安学院"),
+        (["〈作者：北京工商大学党委常委、", "副校长〉"], "作者：北京工商大学党委常委、副校长"),
+        (
+            ["作者简介：张颢瀚，江苏省哲学社会科学界联", "合会原党组书记"],
+            "作者简介：张颢瀚，江苏省哲学社会科学界联合会原党组书记",
+        ),
+        (["【作者系湖南大学教授】"], "作者系湖南大学教授"),
+    ],
+)
+def test_bios_in_other_wordings_and_misread_brackets_end_their_article(bio_lines, bio):
+    doc = read_bytes(
+        _page("徐丹丹", *BODY, *bio_lines, "打好提振消费组合拳", "李四", *BODY2, "（作者系某大学教授）")
+    ).doc
+    assert [a.authors for a in doc.articles] == [["徐丹丹"], ["李四"]]
+    assert doc.articles[0].bio == bio
+    assert doc.articles[1].title == "打好提振消费组合拳"
+
+
+def test_body_text_that_opens_like_a_bio_stays_in_the_body():
+    prose = [
+        "作者系列文章中提出，人才布局优化要坚持系统观",
+        "念，以人才区域合理布局促进区域协调发展，为",
+        "构建优势互补的区域经济布局注入动能。",
+    ]
+    doc = read_bytes(_page("张三", *BODY, *prose, *BODY2, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.bio == "作者系湖南大学教授"
+    assert any(b.text.startswith("作者系列文章") for b in art.blocks)
+    assert not doc.unplaced
+
+
+def test_a_two_line_headline_of_name_like_lines_is_not_two_bylines():
+    doc = read_bytes(_page("抓落实", "见真章", "王五", *BODY, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.authors == ["王五"] and art.title == "抓落实\n见真章"
+
+
+def test_a_headline_read_between_two_lines_of_its_body_is_taken_out_and_the_text_rejoined():
+    body = [*BODY[:2], "以人才布局优化促进区域协调发展（专题深思）", *BODY[2:]]
+    doc = read_bytes(_page("赵六", *body, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.title == "以人才布局优化促进区域协调发展（专题深思）"
+    assert art.placement.position == "inside"
+    assert "".join(b.text for b in art.blocks) == "".join(BODY)
+    assert any(n["code"] == "headline-in-body" for n in doc.stats["notices"])
+
+
+def test_a_missing_byline_does_not_merge_two_articles():
+    doc = read_bytes(
+        _page(
+            "徐丹丹",
+            *BODY,
+            "（作者系某大学教授）",
+            "打好提振消费组合拳",
+            *BODY2,
+            *BODY2,
+            *BODY2,
+            "（作者系湖南大学教授）",
+        )
+    ).doc
+    assert len(doc.articles) == 2
+    assert doc.articles[1].authors == [] and doc.articles[1].title == "打好提振消费组合拳"
+
+
+def test_unplaced_text_keeps_its_order_and_its_blocks():
+    tail = ["征稿启事：本版欢迎来稿。", "来稿请寄编辑部。"]
+    doc = read_bytes(_page("徐丹丹", *BODY, "（作者系某大学教授）", *tail)).doc
+    assert doc.unplaced == ["征稿启事：本版欢迎来稿。来稿请寄编辑部。"]
+
+
+def test_headline_positions_are_typed_relative_to_their_own_article(sample):
+    positions = {a.placement.position for a in sample.articles}
+    assert positions <= {"after-end", "page-end", "before"}
+    # the last two headlines stood together at the page end, after the last bio
+    assert sample.articles[-1].placement.position in ("after-end", "page-end")

@@ -15,17 +15,19 @@ from dataclasses import dataclass, field
 from .despace import despace
 from .invisible import invisible
 from .punctuation import punctuation
-from .spaces import ideographic_space, trailing_space
+from .spaces import column_rules, ideographic_space, trailing_space
 
 Rule = Callable[[str], tuple[str, int]]
 
 # Why this order: invisible characters go first so they cannot hide a space or a mark from
-# later rules; U+3000 becomes a plain space so one despace rule handles both; punctuation
+# later rules; U+3000 becomes a plain space so one despace rule handles both; column rules
+# (a bar read at a line's edge) go before trailing spaces, which they may leave behind; punctuation
 # runs before despace because it must see "2035年, 打造" with its space to judge the comma,
 # and despace then removes the space next to the now full-width mark.
 RULES: list[tuple[str, Rule]] = [
     ("invisible", invisible),
     ("ideographic_space", ideographic_space),
+    ("column_rules", column_rules),
     ("trailing_space", trailing_space),
     ("punctuation", punctuation),
     ("despace", despace),

@@ -17,3 +17,12 @@ def ideographic_space(text: str) -> tuple[str, int]:
 def trailing_space(text: str) -> tuple[str, int]:
     """Trailing spaces carry no meaning and would distort line widths."""
     return _TRAILING.subn("", text)
+
+
+_RULE = re.compile(r"^[ \t]*[|｜¦]+[ \t]*|[ \t]*[|｜¦]+[ \t]*$", re.M)
+
+
+def column_rules(text: str) -> tuple[str, int]:
+    """A bar at the start or end of a line is the rule between two columns, read as a
+    character (OCR writes it as | or ｜): it is no text, and it would widen the line."""
+    return _RULE.subn("", text)

@@ -40,11 +40,12 @@ class Candidate:
 
 
 _HAN_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\U0002f800-\U0002fa1f〇]+")
+UNSEEN = 0.1  # the weight of a headline bigram that occurs in no body
 LARGE = 24  # more headlines or articles than any page has: concatenated pages, windowed scoring
 WINDOW = 8  # articles either side of a headline's position considered on such an input
 
 
-_LABEL = re.compile(r"[（(][^（()）]{2,30}[）)]\s*$")
+LABEL = re.compile(r"[（(][\u4e00-\u9fff·、]{2,30}[）)]\s*$")  # a column label closing a headline line
 
 
 def bigrams(text: str) -> list[str]:
@@ -52,7 +53,7 @@ def bigrams(text: str) -> list[str]:
     closing a headline line (（人民时评）, （专题深思）) names the column, not the article's
     subject, and never recurs in the body: it is left out."""
     out: list[str] = []
-    text = "\n".join(_LABEL.sub("", line) or line for line in text.split("\n"))
+    text = "\n".join(LABEL.sub("", line) or line for line in text.split("\n"))
     for run in _HAN_RUN.findall(text):
         out.extend(run[i : i + 2] for i in range(len(run) - 1))
     return out
@@ -83,7 +84,9 @@ def content_scores(cands: list[Candidate], bodies: list[str], windowed: bool = F
     out: list = []
     for c in cands:
         grams = sorted(set(bigrams(c.text)))  # a fixed order: the same sums in every run
-        weights = {g: math.log((n + 1) / (0.5 + df.get(g, 0))) + 0.1 for g in grams}
+        # A bigram no body holds says nothing about which article the headline heads (a
+        # preposition before a phrase, an OCR error): it weighs little, not most.
+        weights = {g: math.log((n + 1) / (0.5 + df[g])) + 0.1 if df.get(g) else UNSEEN for g in grams}
         total = sum(weights.values()) or 1.0
         if windowed:
             out.append({k: sum(w for g, w in weights.items() if g in body_sets[k]) / total for k in _window(c, n)})

@@ -143,8 +143,15 @@ def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
     if not tokens or not all(all(is_han(c) or c in "·•" for c in x) for x in tokens):
         return None
     out = Byline([], 1.0, prefix=prefix)
-    if len(tokens) >= 2 and len(tokens[0]) == 1 and tokens[0] in profile.byline.misread_bullets and len(tokens[1]) >= 2:
+    bullets = profile.byline.misread_bullets
+    if len(tokens) >= 2 and len(tokens[0]) == 1 and tokens[0] in bullets and len(tokens[1]) >= 2:
         out.dropped, tokens = tokens[0], tokens[1:]
+    elif (
+        len(tokens[0]) >= 3
+        and tokens[0][0] in bullets
+        and name_score(tokens[0][1:], profile) > name_score(tokens[0], profile)
+    ):
+        out.dropped, tokens = tokens[0][0], [tokens[0][1:], *tokens[1:]]  # 国赵成: ■ read as 国, no gap
     tokens = _pair_singles(tokens)
     names: list[str] = []
     scores: list[float] = []

@@ -140,7 +140,7 @@ def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodie
 
     def row(r: int, a: int, b: int) -> list[float]:
         if (r, a, b) not in rows:
-            n_lines = sum(len(blocks[i].lines) for i in runs[r][a:b])
+            n_lines = sum(cands[i].text.count("\n") + 1 for i in runs[r][a:b])
             extra = LONG_HEADLINE * max(0, n_lines - 2)  # three or four lines: a kicker or deck, rarer
             rows[r, a, b] = [v - extra for v in score_matrix([_joined(cands, runs[r][a:b])], bodies)[0]]
         return rows[r, a, b]

@@ -13,7 +13,6 @@ from itertools import pairwise
 from ..page import PageState, Role, Shape, SourceLine
 from ..signs import ends_open, ends_sentence, han_count
 
-_PAIRS = (("《", "》"), ("（", "）"))  # quotes are left out: OCR drops them too often
 CHUNK = 24  # lines per chunk when estimating the local column width
 
 
@@ -100,6 +99,14 @@ def joined_block(st: PageState, i: int) -> bool:
     return ln.joined or (prev is not None and prev.joined and prev.no == ln.no - 1)
 
 
+def _brackets(t: str, profile) -> int:
+    """Opening minus closing brackets, whatever the OCR made of them (〈金台潮声) is balanced);
+    quotes are left out: OCR drops them too often."""
+    return sum(1 for c in t if c in profile.bio.open_brackets and c not in "《<") - sum(
+        1 for c in t if c in profile.bio.close_brackets and c not in "》>"
+    )
+
+
 def headline_shaped(st: PageState, i: int) -> bool:
     """The text could be a headline line: no mark a sentence ends or pauses on, not too long."""
     ln: SourceLine = st.lines[i]
@@ -110,8 +117,8 @@ def headline_shaped(st: PageState, i: int) -> bool:
         return False
     if ends_sentence(t) or ends_open(t) or t[-1] in "：:" or "。" in t or "；" in t:
         return False
-    if any(t.count(a) != t.count(b) for a, b in _PAIRS):
-        return False  # a bracket or quote left open (or closed) continues from another line
+    if sum(map(t.count, "《")) != sum(map(t.count, "》")) or _brackets(t, st.profile) != 0:
+        return False  # a bracket left open (or closed) continues from another line
     commas = t.count("，") + t.count(",")
     if commas > 1:
         return False  # a headline holds a comma at most, with words on both sides

@@ -16,6 +16,7 @@ claimed according to where it stands:
 
 from __future__ import annotations
 
+from ..matching import LABEL
 from ..page import HeadBlock, PageState, Role, Shape
 from ..signs import ends_with_mark
 from ..text_forms import canonical, headline_text
@@ -117,7 +118,10 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     indent = st.profile.paragraph.indent
     if ends_with_mark(before) or not is_full(st, j, slack=1.5 + indent) or not body_like(st, k):
         return False  # a finished sentence before: a subheading or a new article (paragraph pass)
-    return all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0]))
+    if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0])):
+        return True
+    # As wide as a column line: a column label closing it (（人民时评）) names it a headline.
+    return len(part) == 1 and bool(LABEL.search(st.lines[part[0]].text)) and body_like(st, k)
 
 
 def _terse(st: PageState, i: int) -> bool:

@@ -24,6 +24,7 @@ from ..profile import ParagraphRules
 from ..signs import ends_sentence, ends_with_mark
 from ..text_forms import canonical, join_text
 
+BOX_SPREAD = 1.5  # em: the lines of a narrower box agree this closely (OCR widths are noisy)
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．])")
 
 
@@ -54,7 +55,7 @@ def column_widths(widths: list[float]) -> list[float]:
     i = 0
     while i < n:
         j = i
-        while j < n and widths[j] <= base - 1.5 and max(widths[i : j + 1]) - min(widths[i : j + 1]) <= 1.0:
+        while j < n and widths[j] <= base - 1.5 and max(widths[i : j + 1]) - min(widths[i : j + 1]) <= BOX_SPREAD:
             j += 1
         if j - i >= 4:
             box = max(widths[i:j])

@@ -1,0 +1,63 @@
+"""Byline plausibility: names by surname, length and wording, not by length alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.structure.names import name_score, parse_byline
+from pipeline.structure.profile import load_profile
+
+P = load_profile()
+
+
+def names(raw: str) -> list[str] | None:
+    b = parse_byline(raw, raw.replace(" ", ""), P)
+    return b.names if b and b.score >= 0.5 else None
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("曹威伟", ["曹威伟"]),
+        ("陶银球 戴姣", ["陶银球", "戴姣"]),
+        ("张  强  王悦心", ["张强", "王悦心"]),  # a padded two-character name
+        ("张强王悦心", ["张强", "王悦心"]),  # run together by cleanup
+        ("■ 孙雄辉", ["孙雄辉"]),
+        ("文/郑平", ["郑平"]),
+        ("欧阳修", ["欧阳修"]),  # compound surname
+        ("本报评论员", ["本报评论员"]),
+        ("湖南日报评论员", ["湖南日报评论员"]),
+        ("湖南大学教授 张三", ["张三"]),
+        ("湖南大学教授张三", ["张三"]),
+        ("本报记者 王五 赵六", ["王五", "赵六"]),
+        ("钟才文", ["钟才文"]),  # a pen name
+        ("阿依古丽·买买提", ["阿依古丽·买买提"]),
+    ],
+)
+def test_bylines(raw, want):
+    assert names(raw) == want
+
+
+@pytest.mark.parametrize(
+    "raw", ["抓落实", "见真章", "推进城市群都市圈建设", "建强战斗堡垒", "应用场景，不仅", "安学院", "要闻"]
+)
+def test_headline_words_are_no_names(raw):
+    assert names(raw) is None
+
+
+def test_a_misread_bullet_is_kept_out_of_the_names():
+    for raw, name in (("国 徐丹丹", "徐丹丹"), ("国赵成", "赵成")):
+        b = parse_byline(raw, raw.replace(" ", ""), P)
+        assert b.names == [name] and b.dropped == "国"
+
+
+def test_title_and_prefix_stay_with_the_printed_byline():
+    b = parse_byline("湖南大学教授 张三", "湖南大学教授张三", P)
+    assert b.printed() == "湖南大学教授 张三"
+    assert parse_byline("文/郑平", "文/郑平", P).printed() == "文/郑平"
+    assert parse_byline("曹威伟", "曹威伟", P).printed() == ""
+
+
+def test_common_surnames_score_above_rare_ones_and_function_words_sink_a_name():
+    assert name_score("王伟", P) > name_score("尉建文", P) > name_score("见真章", P)
+    assert name_score("张的", P) < 0.3
