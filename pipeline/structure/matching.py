@@ -165,15 +165,28 @@ def hungarian(cost: list[list[float]]) -> list[int]:
     return result
 
 
-def _best(score: list[list[float]], forbid: tuple[int, int] | None = None) -> tuple[float, list[int]]:
+LEAVE = MIN_SCORE - 0.01  # the score of leaving a headline between articles without one
+
+
+def leave_value(c: Candidate) -> float:
+    """What leaving the candidate unassigned costs: nothing for lines inside an article's body
+    (they go back into it), a penalty for headline lines between articles (they are lost)."""
+    inside = c.positions and all(v in ("inside", "after-byline") for v in c.positions.values())
+    return 0.0 if inside else LEAVE
+
+
+def _best(
+    score: list[list[float]], forbid: tuple[int, int] | None = None, leave: list[float] | None = None
+) -> tuple[float, list[int]]:
     """Best total score; more headlines than articles get dummy 'no article' columns."""
     n = len(score)
     k = len(score[0]) if n else 0
+    leave = leave or [LEAVE] * n
     big = 1e6
     cost = []
     for i in range(n):
         row = [-score[i][j] if score[i][j] >= MIN_SCORE else big for j in range(k)]
-        row += [-(MIN_SCORE - 0.01)] * n  # leaving a headline unassigned
+        row += [-leave[i]] * n  # leaving a headline unassigned
         if forbid and forbid[0] == i:
             row[forbid[1]] = big
         cost.append(row)
@@ -185,7 +198,7 @@ def _best(score: list[list[float]], forbid: tuple[int, int] | None = None) -> tu
             total += score[i][j]
             out.append(j)
         else:
-            total += MIN_SCORE - 0.01
+            total += leave[i]
             out.append(-1)
     return total, out
 
@@ -231,14 +244,15 @@ def assign(cands: list[Candidate], bodies: list[str]) -> list[Assignment]:
             out.append(Assignment(k, round(rows[i][k], 4), round(margin, 4)))
         return out
     score = score_matrix(cands, bodies)
-    total, best = _best(score)
+    leave = [leave_value(c) for c in cands]
+    total, best = _best(score, leave=leave)
     out = []
     for i, k in enumerate(best):
         if k < 0:
             out.append(Assignment(-1, 0.0, 0.0))
             continue
         if n <= EXACT_MARGIN_MAX:
-            alt, _ = _best(score, forbid=(i, k))
+            alt, _ = _best(score, forbid=(i, k), leave=leave)
             margin = total - alt
         else:  # the pairing's lead over this headline's next best article
             others = [v for j, v in enumerate(score[i]) if j != k]

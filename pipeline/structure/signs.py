@@ -67,7 +67,14 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
     t = t.lstrip()
     if t.startswith(tuple(profile.bio.not_openers)):
         return False, bracket
-    return t.startswith(tuple(profile.bio.openers)), bracket
+    if t.startswith(tuple(profile.bio.openers)):
+        return True, bracket
+    # One character misread in a long opener (作者简经：, 作者单住：) still opens a bio.
+    return any(len(o) >= 4 and _one_off(t[: len(o)], o) for o in profile.bio.openers), bracket
+
+
+def _one_off(a: str, b: str) -> bool:
+    return len(a) == len(b) and a[:2] == b[:2] and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def closes_bio(text: str, profile: Profile) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..matching import LARGE, Candidate, _best, assign, content_scores, score_matrix
+from ..matching import LARGE, Candidate, _best, assign, content_scores, leave_value, score_matrix
 from ..page import ArticleSpan, HeadBlock, PageState, Role
 
 SMALL_MARGIN = 0.15
@@ -148,7 +148,9 @@ def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodie
     choice = {r: [(i, i + 1) for i in range(len(runs[r]))] for r in range(len(runs))}
 
     def total() -> float:
-        return _best([row(r, a, b) for r in range(len(runs)) for a, b in choice[r]])[0]
+        groups = [(r, a, b) for r in range(len(runs)) for a, b in choice[r]]
+        leave = [leave_value(_joined(cands, runs[r][a:b])) for r, a, b in groups]
+        return _best([row(r, a, b) for r, a, b in groups], leave=leave)[0]
 
     for _round in range(2):
         for r in multi:

@@ -49,7 +49,16 @@ def _runs(st: PageState) -> list[list[int]]:
 
 
 def _looks(st: PageState, i: int) -> bool:
-    return headline_like(st, i) or joined_block(st, i)
+    """Looks like a headline line: by its size, a joined block, or a column label closing it."""
+    return (
+        headline_like(st, i) or joined_block(st, i) or (headline_shaped(st, i) and bool(LABEL.search(st.lines[i].text)))
+    )
+
+
+def _body_width(st: PageState, i: int) -> bool:
+    """As wide as a line of running text: full, or a first line indented 2 em."""
+    col, w = st.columns[i], st.lines[i].width
+    return col - st.profile.paragraph.indent - 1.0 <= w <= col + 1.0
 
 
 def _unfinished(st: PageState, j: int | None) -> bool:
@@ -70,7 +79,8 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
         where = "after-bio"
     else:
         where = "before-byline" if after == Role.BYLINE else ("page-end" if k is None else "")
-    opened = j is None or before in (Role.BIO, Role.LEAD, Role.LEAD_MARKER)
+    finished = j is not None and before is None and ends_with_mark(st.lines[j].text)
+    opened = j is None or before in (Role.BIO, Role.LEAD, Role.LEAD_MARKER) or finished
     closed = k is None or after in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
     if opened and closed and not (j is None and k is None):
         return run, where or "between"  # between two anchors: all of it
@@ -84,11 +94,15 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
             take.pop(0)
         return take, "before-byline"
     if before in (Role.BIO, Role.BYLINE, Role.LEAD, Role.LEAD_MARKER) or j is None:
+        # Right after an anchor the headline's lines come first; the body begins with a line
+        # as wide as its column (or indented 2 em). A column label closes the headline.
         take = []
-        for i in run:
-            if not _looks(st, i):
+        for i in run[: st.profile.headline.max_lines]:
+            if not (_looks(st, i) or not _body_width(st, i)):
                 break
             take.append(i)
+            if LABEL.search(st.lines[i].text):
+                break
         return take, where
     return _in_body(st, run), "in-body"
 
@@ -97,10 +111,8 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     """Lines of a run inside running text that are a headline cutting it (at most one)."""
     limit = st.profile.headline.max_lines
     for start in range(len(run)):
-        for size in range(1, limit + 1):
+        for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
             part = run[start : start + size]
-            if len(part) < size:
-                break
             if _cuts(st, part):
                 return part
     return []
