@@ -128,12 +128,13 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return True  # no column line is that wide, nor a subheading
     before = st.lines[j].text
     indent = st.profile.paragraph.indent
-    if ends_with_mark(before) or not is_full(st, j, slack=1.5 + indent) or not body_like(st, k):
+    if ends_with_mark(before) or not is_full(st, j, slack=1.5 + indent):
         return False  # a finished sentence before: a subheading or a new article (paragraph pass)
-    if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0])):
-        return True
-    # As wide as a column line: a column label closing it (（人民时评）) names it a headline.
-    return len(part) == 1 and bool(LABEL.search(st.lines[part[0]].text)) and body_like(st, k)
+    if len(part) == 1 and LABEL.search(st.lines[part[0]].text):
+        return True  # a column label (（人民时评）) closing a line that cuts a sentence: a headline
+    if not body_like(st, k):
+        return False
+    return all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0]))
 
 
 def _terse(st: PageState, i: int) -> bool:
