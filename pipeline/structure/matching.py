@@ -69,18 +69,33 @@ def _window(c: Candidate, n: int) -> range:
     return range(max(0, lo - WINDOW), min(n, hi + WINDOW + 1))
 
 
-def content_scores(cands: list[Candidate], bodies: list[str], windowed: bool = False) -> list:
+class BodyIndex:
+    """The bodies' bigram sets and document frequencies, built once per page: every headline
+    candidate (and every way of grouping candidate lines) is scored against the same index."""
+
+    def __init__(self, bodies: list[str]):
+        self.sets = [{r[i : i + 2] for r in _HAN_RUN.findall(b) for i in range(len(r) - 1)} for b in bodies]
+        self.df: dict[str, int] = {}
+        for s in self.sets:
+            for g in s:
+                self.df[g] = self.df.get(g, 0) + 1
+
+    def __len__(self) -> int:
+        return len(self.sets)
+
+
+def _index(bodies: list[str] | BodyIndex) -> BodyIndex:
+    return bodies if isinstance(bodies, BodyIndex) else BodyIndex(bodies)
+
+
+def content_scores(cands: list[Candidate], bodies: list[str] | BodyIndex, windowed: bool = False) -> list:
     """IDF-weighted share of a headline's bigrams found in each body (0..1).
 
     Rows are lists over all bodies; with `windowed` (large inputs) they are dicts over the
     articles near each headline, so the cost stays linear in the input.
     """
-    body_sets = [{r[i : i + 2] for r in _HAN_RUN.findall(b) for i in range(len(r) - 1)} for b in bodies]
-    df: dict[str, int] = {}
-    for s in body_sets:
-        for g in s:
-            df[g] = df.get(g, 0) + 1
-    n = len(bodies)
+    index = _index(bodies)
+    body_sets, df, n = index.sets, index.df, len(index)
     out: list = []
     for c in cands:
         grams = sorted(set(bigrams(c.text)))  # a fixed order: the same sums in every run
@@ -102,7 +117,8 @@ def content_scores(cands: list[Candidate], bodies: list[str], windowed: bool = F
     return out
 
 
-def score_matrix(cands: list[Candidate], bodies: list[str], windowed: bool = False) -> list:
+def score_matrix(cands: list[Candidate], bodies: list[str] | BodyIndex, windowed: bool = False) -> list:
+    bodies = _index(bodies)
     content = content_scores(cands, bodies, windowed)
     m: list = []
     for ci, c in enumerate(cands):
@@ -224,7 +240,7 @@ def _greedy(score: list[dict[int, float]]) -> list[int]:
     return [rows.get(i, -1) for i in range(len(score))]
 
 
-def assign(cands: list[Candidate], bodies: list[str]) -> list[Assignment]:
+def assign(cands: list[Candidate], bodies: list[str] | BodyIndex) -> list[Assignment]:
     if not cands:
         return []
     if not bodies:

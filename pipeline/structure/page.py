@@ -17,6 +17,7 @@ from ..text import CJK_PUNCT, is_cjk, is_han
 from .names import Byline
 from .notices import Notice
 from .profile import Profile
+from .signs import han_count
 
 
 class Role(StrEnum):
@@ -67,6 +68,14 @@ class SourceLine:
     w: float = -1.0  # measure(text), computed for the whole page at once by read_lines
     blank_before: bool = True  # a blank line (or the page start) precedes it
     geo: Geometry | None = None
+    _han: int = -1
+
+    @property
+    def han(self) -> int:
+        """Han characters in the line (counted once)."""
+        if self._han < 0:
+            self._han = han_count(self.text)
+        return self._han
 
     @property
     def width(self) -> float:
@@ -126,6 +135,7 @@ class PageState:
     articles: list[ArticleSpan] = field(default_factory=list)
     columns: list[float] = field(default_factory=list)  # the local column width at each line
     lead_units: list = field(default_factory=list)
+    shaped: dict[int, bool] = field(default_factory=dict)  # passes/context.headline_shaped, per line
 
     def claim(self, i: int, role: Role, why: str, by: str) -> None:
         self.claims[i] = Claim(role, why, by)

@@ -42,6 +42,15 @@ class BylineRules:
     not_name_endings: tuple[str, ...]
     pen_names: tuple[str, ...]
 
+    @property
+    def title_words(self) -> re.Pattern:
+        return _alternation(self.titles)
+
+
+@cache
+def _alternation(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
 
 @dataclass(frozen=True)
 class BioRules:
@@ -51,6 +60,16 @@ class BioRules:
     close_brackets: str
     max_chars: int
     max_lines: int
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """The first two characters of every opener: a line without one near its start is no bio."""
+        return _stems(self.openers)
+
+
+@cache
+def _stems(openers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(o[:2] for o in openers)
 
 
 @dataclass(frozen=True)

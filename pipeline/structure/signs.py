@@ -7,8 +7,9 @@ profile; the marks a sentence ends with are typography, the same for every paper
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ..text import CLOSING, SENTENCE_FINAL, is_han
+from ..text import CLOSING, SENTENCE_FINAL
 from .profile import Profile
 
 _END_MARKS = "；;!?"
@@ -39,8 +40,11 @@ def ends_open(text: str) -> bool:
     return bool(t) and t[-1] in "，、,（(“《‘「『"
 
 
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\U0002f800-\U0002fa1f〇]")
+
+
 def han_count(text: str) -> int:
-    return sum(1 for c in text if is_han(c))
+    return len(_HAN.findall(text))
 
 
 def lead_marker(text: str, profile: Profile) -> bool:
@@ -60,6 +64,8 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
     (作者认为…, 作者系列…) is not a bio, whatever bracket precedes it.
     """
     t = text.strip()
+    if not any(stem in t[:8] for stem in profile.bio.stems):
+        return False, 0
     bracket = 0
     while t and (t[0] in profile.bio.open_brackets or t[0] == " "):
         bracket = 1 if t[0] != " " else bracket
@@ -86,11 +92,23 @@ def closes_bio(text: str, profile: Profile) -> bool:
 def is_furniture(text: str, profile: Profile) -> bool:
     """Page furniture: an editors' credit line, a date line, a page number."""
     t = text.strip()
-    if len(t) > 60:
+    if len(t) > 60 or not t:
         return False
-    if any(p.search(t) for p in profile.furniture.patterns) or t.strip("【】[]《》 ") in profile.furniture.page_names:
+    rules = profile.furniture
+    if _patterns(rules.patterns).search(t) or t.strip("【】[]《》 ") in rules.page_names:
         return True
-    return bool(_credit(profile).fullmatch(t))
+    return t[0] in _first_chars(rules.roles) and bool(_credit(profile).fullmatch(t))
+
+
+@cache
+def _patterns(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+    """The profile's furniture patterns as one alternation: one search per line, not one each."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+@cache
+def _first_chars(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w[0] for w in words)
 
 
 _CREDITS: dict[tuple[str, ...], re.Pattern] = {}

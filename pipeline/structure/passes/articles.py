@@ -9,7 +9,6 @@ article). Headlines stay out of the bodies here; the assignment pass gives each 
 from __future__ import annotations
 
 from ..page import ArticleSpan, PageState, Role
-from ..signs import han_count
 
 
 def _before_lead(st: PageState) -> None:
@@ -58,7 +57,7 @@ def _orphans(st: PageState) -> None:
     (a note, a call for papers, a caption): it is set apart and flagged instead."""
     keep = []
     for k, a in enumerate(st.articles):
-        small = sum(han_count(st.lines[i].text) for i in a.body) < st.profile.article.min_chars
+        small = sum(st.lines[i].han for i in a.body) < st.profile.article.min_chars
         if k > 0 and a.byline is None and not a.bio and small and st.articles[k - 1].bio:
             for i in a.body:
                 st.claim(i, Role.UNPLACED, "after-article", "articles")

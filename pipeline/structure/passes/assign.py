@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..matching import LARGE, Candidate, _best, assign, content_scores, leave_value, score_matrix
+from ..matching import LARGE, BodyIndex, Candidate, _best, assign, content_scores, leave_value, score_matrix
 from ..page import ArticleSpan, HeadBlock, PageState, Role
 
 SMALL_MARGIN = 0.15
@@ -65,7 +65,7 @@ def _adjacent(st: PageState, end: int, first: int) -> bool:
 def assign_pass(st: PageState) -> None:
     spans = st.articles
     starts = [a.start for a in spans]
-    bodies = ["".join(st.lines[i].text for i in a.body) for a in spans]
+    bodies = BodyIndex(["".join(st.lines[i].text for i in a.body) for a in spans])
     cands, blocks = [], []
     for h in st.heads:
         pos, zone = _positions(st, h, spans, starts)

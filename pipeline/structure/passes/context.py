@@ -17,7 +17,7 @@ CHUNK = 24  # lines per chunk when estimating the local column width
 
 
 def _upper_quartile(st: PageState, idx: range) -> float:
-    ws = sorted((st.lines[i].width for i in idx if st.free(i) and han_count(st.lines[i].text) >= 4), reverse=True)
+    ws = sorted((st.lines[i].width for i in idx if st.free(i) and st.lines[i].han >= 4), reverse=True)
     return ws[len(ws) // 4] if ws else 0.0
 
 
@@ -109,10 +109,17 @@ def _brackets(t: str, profile) -> int:
 
 def headline_shaped(st: PageState, i: int) -> bool:
     """The text could be a headline line: no mark a sentence ends or pauses on, not too long."""
+    got = st.shaped.get(i)
+    if got is None:
+        got = st.shaped[i] = _shaped(st, i)
+    return got
+
+
+def _shaped(st: PageState, i: int) -> bool:
     ln: SourceLine = st.lines[i]
     t = ln.text
     rules = st.profile.headline
-    h = han_count(t)
+    h = ln.han
     if h < rules.min_chars or h > rules.max_chars or ln.width > rules.max_width:
         return False
     if ends_sentence(t) or ends_open(t) or t[-1] in "：:" or "。" in t or "；" in t:
