@@ -156,6 +156,15 @@ def test_quarter_em_between_han_and_latin_but_not_at_line_edges():
     assert_well_set("2035" + HAN10 * 2 + "。", lines, 10 * EM)
 
 
+@pytest.mark.parametrize("sym", ["+", "-", "×", "=", "%", "/", "~", "−", "…"])
+def test_no_quarter_em_beside_symbols(sym):
+    # the gap is for Latin letters and digits: 互联网+政务服务 sets solid, like Han beside Han
+    (line,) = setlines(f"互联网{sym}政务服务", width=30 * EM)
+    i = line.chars.index(sym)
+    assert line.xs[i] - line.xs[i - 1] == pytest.approx(EM)
+    assert line.xs[i + 1] - line.xs[i] == pytest.approx(measure(sym))
+
+
 def test_first_line_indent_is_exactly_two_em():
     text = HAN10 * 3 + "。"
     lines = setlines(text, indent=2 * EM)

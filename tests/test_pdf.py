@@ -262,6 +262,22 @@ def test_traditional_edition_with_corner_quotes():
 # --- the book around the text ---------------------------------------------------------------------
 
 
+def test_no_gap_beside_symbols_in_the_pdf_text(synthetic):
+    """互联网+政务服务: the quarter-em gap is for letters and digits, not + (pdftotext reads it solid)."""
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-", "-"], input=synthetic.pdf, capture_output=True, check=True).stdout
+    assert "互联网+政务服务".encode() in text
+    plus = [ln for ln in synthetic.lines if "网+政" in ln.text]
+    assert plus
+    for ln in plus:
+        k = ln.text.index("网+政")
+        c = ln.chars
+        han_gap = c[k]["x0"] - c[k - 1]["x1"]  # a Han–Han junction of the same (justified) line
+        assert c[k + 1]["x0"] - c[k]["x1"] == pytest.approx(han_gap, abs=0.05)
+        assert c[k + 2]["x0"] - c[k + 1]["x1"] == pytest.approx(han_gap, abs=0.05)
+
+
 def test_every_font_is_embedded_and_subsetted(synthetic):
     names = check_fonts_embedded(synthetic.reader)
     assert any("NotoSerifCJK" in n for n in names) and any("LXGWWenKai" in n for n in names)

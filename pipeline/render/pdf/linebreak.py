@@ -5,7 +5,8 @@ line), ignores no-end rules and does not justify Han text. This module knows not
 PDF: it takes the text, a measure of width, and returns lines with every glyph's x.
 
 Model. A paragraph is a row of glyphs; between two neighbours sits a *junction* with
-- a natural kern: a Latin space, the quarter-em Han/Latin gap, or the half-em removed from
+- a natural kern: a Latin space, the quarter-em gap between Han and a Latin letter or digit
+  (none beside symbols: 互联网+政务服务, 22%的), or the half-em removed from
   a pair of full-width marks (ctex "quanjiao": ”， takes 1.5 em, not 2);
 - whether a line may break there (clreq: no line starts with ，。”） etc., none ends with “（
   etc., numbers, Latin words, —— and …… never split); a kern at a break disappears;
@@ -37,6 +38,11 @@ Ink = Callable[[str], "tuple[float, float] | None"]
 def is_latin(ch: str) -> bool:
     """Letters, digits and ASCII signs: parts of 'words' that are never split."""
     return ord(ch) < 0x2000 and not ch.isspace() and ch not in "·"
+
+
+def is_letter_or_digit(ch: str) -> bool:
+    """The Latin side of the quarter-em gap: letters and digits, never symbols (+ − × = % / ~)."""
+    return is_latin(ch) and ch.isalnum()
 
 
 def is_han(ch: str) -> bool:
@@ -114,7 +120,7 @@ def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
         stretch[j] = not glued
         if space_before[j]:
             kern[j] = space_w
-        elif (is_han(a) and is_latin(b)) or (is_latin(a) and is_han(b)):
+        elif (is_han(a) and is_letter_or_digit(b)) or (is_letter_or_digit(a) and is_han(b)):
             kern[j] = em / 4
         elif fw[j] and fw[j + 1] and (a in INK_LEFT or b in INK_RIGHT):
             # consecutive punctuation: the pair loses half an em, from the wider blank first
