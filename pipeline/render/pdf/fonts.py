@@ -31,7 +31,7 @@ from reportlab.pdfbase.ttfonts import TTFont as RLTTFont
 
 from ...errors import PipelineError
 from ...style import Style
-from ..fontfind import Face, find_face, package_hint, reset_fontconfig_cache
+from ..fontfind import Face, find_face, missing_font_message, reset_fontconfig_cache
 
 CONVERTER_VERSION = 3  # bump when the subset format changes: old cache entries are then ignored
 # Marks a Chinese page sets full-width. A face whose glyph is narrower (LXGW WenKai's quotes)
@@ -562,7 +562,8 @@ def load_fonts(style: Style, variant: str, chars_by_role: dict[str, set[str]]) -
         return FontSet({role: [cid] for role in roles}, print_ready=False)
     if missing:
         role, fam = missing[0]
-        raise PipelineError(f"font family '{fam}' (fonts.{role} in {style.path}) is not installed: {package_hint(fam)}")
+        table = "fonts" if variant == "zh-Hans" or role not in style.fonts_hant else "fonts_hant"
+        raise PipelineError(missing_font_message(fam, f"{table}.{role} in {style.path}"))
 
     # assign characters: the first face of the role that has the glyph (full-width where it matters)
     assign: dict[str, dict[str, Face]] = {}
