@@ -20,8 +20,8 @@ from .clock import source_date_epoch
 from .errors import PipelineError
 from .model import Document
 from .outputs import ensure_dir, write_atomic
-from .read import source_format
-from .read.ocr import Reading, read_path
+from .read import read_source
+from .read.ocr import Reading
 from .render.shared import LANG_TAGS, RenderOptions
 from .style import Style, load_style, parse_length
 
@@ -46,7 +46,7 @@ class BuildConfig:
     meta: dict[str, str] = field(default_factory=dict)  # CLI overrides
     hant_profile: str | None = None
     impose: bool = False  # also write <stem>.print.pdf, the imposed booklet (needs pdf)
-    source_format: str | None = None  # "txt" | "md" (--from); None: by the input's extension
+    source_format: str | None = None  # "txt" | "md" | "json" (--from); None: by the input's extension
     print_options: dict = field(default_factory=dict)  # CLI overrides of the sheet's [print]
 
 
@@ -79,22 +79,16 @@ def writer(fmt: str):
 
 def read_input(path: Path, style: Style, cfg: BuildConfig, epoch: int | None) -> tuple[Document, Reading | None]:
     """The model, and for an OCR page the reading the cleanup report is built from. Metadata:
-    CLI, sidecar, then a Markdown input's front matter, the style sheet, derived defaults."""
-    if source_format(path, cfg.source_format) == "md":
-        from .read import markdown
-
-        doc, reading = markdown.read_path(path), None
-        front = markdown.front_matter(doc)
-    else:
-        reading = read_path(path, force=cfg.force)
-        doc, front = reading.doc, {}
-    metadata.apply(doc, cfg.meta, metadata.read_sidecar(path), front, style.meta, epoch=epoch)
-    return doc, reading
+    CLI, sidecar, then a Markdown input's front matter (a JSON input's meta), the style sheet,
+    derived defaults."""
+    src = read_source(path, cfg.source_format, cfg.force)
+    metadata.apply(src.doc, cfg.meta, metadata.read_sidecar(path), src.front, style.meta, epoch=epoch)
+    return src.doc, src.reading
 
 
 def write_report(path: Path, reading: Reading | None, cfg: BuildConfig) -> str:
     if reading is None:
-        raise PipelineError(f"{path}: the cleanup report needs an OCR page (.txt); a Markdown input has no cleanup")
+        raise PipelineError(f"{path}: the cleanup report needs an OCR page (.txt); a .md or .json input has no cleanup")
     from .report import report_html
 
     dest = cfg.out / f"{path.stem}.report.html"

@@ -12,8 +12,7 @@ import click
 from . import __version__
 from .build import FORMATS, VARIANTS, BuildConfig, build_many, parse_list, print_overrides
 from .errors import PipelineError
-from .read import SOURCE_FORMATS, source_format
-from .read.ocr import read_path
+from .read import SOURCE_FORMATS, read_source, source_format
 
 
 def _fail(msg: str) -> None:
@@ -116,15 +115,11 @@ class _plain:
 @cli.command()
 @click.argument("input")
 @click.option("--force", is_flag=True, help="Print the model even if the character accounting fails.")
-def structure(input, force) -> None:
+@click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
+def structure(input, force, from_) -> None:
     """Print the document model of INPUT as JSON (schema in CONTRACT.md)."""
     try:
-        if source_format(input) == "md":
-            from .read.markdown import read_path as read_markdown
-
-            doc = read_markdown(input)
-        else:
-            doc = read_path(input, force=force).doc
+        doc = read_source(input, from_, force=force).doc
     except PipelineError as e:
         _fail(str(e))
     click.echo(doc.to_json())
@@ -140,9 +135,9 @@ def report(input, output, force) -> None:
     from .report import report_html
 
     try:
-        if source_format(input) == "md":
-            raise PipelineError(f"{input}: the cleanup report needs an OCR page (.txt), not Markdown")
-        reading = read_path(input, force=force)
+        if source_format(input) != "txt":
+            raise PipelineError(f"{input}: the cleanup report needs an OCR page (.txt), not a .md or .json model")
+        reading = read_source(input, "txt", force=force).reading
         dest = Path(output or f"{Path(input).stem}.report.html")
         ensure_dir(dest.parent)
         write_atomic(dest, report_html(reading).encode("utf-8"))

@@ -125,3 +125,104 @@ def test_markup_in_text_stays_text(tmp_path):
     assert '<img src="/etc/passwd"/>' in text and "<script>" in text and "&amp;" in text
     md = (tmp_path / "markup.md").read_text(encoding="utf-8")
     assert "<script>" not in md and r"\<script\>" in md
+
+
+# --- inputs: the model's JSON, text that is no Chinese page, paths in errors (issue 13) ---------
+
+
+def _outline_titles(pdf: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    r = PdfReader(pdf)
+    out: list[str] = []
+
+    def walk(items):
+        for o in items:
+            if isinstance(o, list):
+                walk(o)
+            else:
+                out.append(o.title)
+
+    walk(r.outline)
+    return out
+
+
+def test_model_json_is_an_input_that_rebuilds_the_same_booklet(tmp_path):
+    first = tmp_path / "first"
+    r = run("build", str(SAMPLE), "--to", "json,pdf", "--out", str(first))
+    assert r.returncode == 0, r.stderr
+    model = first / f"{SAMPLE.stem}.json"
+    r = run("build", str(model), "--to", "pdf,json", "--out", str(tmp_path / "again"))
+    assert r.returncode == 0, r.stderr
+    again = tmp_path / "again"
+    assert _outline_titles(again / f"{SAMPLE.stem}.pdf") == _outline_titles(first / f"{SAMPLE.stem}.pdf")
+    before, after = (json.loads(p.read_text(encoding="utf-8")) for p in (model, again / f"{SAMPLE.stem}.json"))
+    assert after["lead"] == before["lead"] and after["unplaced"] == before["unplaced"]
+    assert [(a["title"], a["authors"], a["bio"], a["blocks"]) for a in after["articles"]] == [
+        (a["title"], a["authors"], a["bio"], a["blocks"]) for a in before["articles"]
+    ]
+    r = run("structure", str(model))
+    assert r.returncode == 0, r.stderr
+    assert [a["title"] for a in json.loads(r.stdout)["articles"]] == [a["title"] for a in before["articles"]]
+    renamed = tmp_path / "model.txt"
+    renamed.write_bytes(model.read_bytes())
+    r = run("structure", str(renamed), "--from", "json")
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("name", ["hello.txt", "hello.md", "hello.json"])
+def test_a_file_without_chinese_is_refused_in_one_line(tmp_path, name):
+    src = tmp_path / name
+    src.write_text(
+        {".txt": "hello\n", ".md": "## hello\n\nworld\n", ".json": '{"schema": 1, "articles": [{"title": "hello"}]}'}[
+            src.suffix
+        ],
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    for args in (("build", str(src), "--to", "pdf,json", "--out", str(out)), ("structure", str(src))):
+        r = run(*args)
+        assert r.returncode != 0 and "Traceback" not in r.stderr
+        errors = [ln for ln in r.stderr.splitlines() if ln.startswith("error:")]
+        assert len(errors) == 1 and str(src) in errors[0] and "no Chinese text" in errors[0], r.stderr
+    assert not out.exists() or not list(out.iterdir())
+
+
+def test_raw_json_read_as_text_hints_at_from_json(tmp_path):
+    r = run("build", str(SAMPLE), "--to", "json", "--out", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    raw = tmp_path / "model.txt"
+    raw.write_bytes((tmp_path / f"{SAMPLE.stem}.json").read_bytes())
+    r = run("build", str(raw), "--to", "pdf", "--out", str(tmp_path / "out"))
+    assert r.returncode != 0 and "--from json" in r.stderr and str(raw) in r.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("bad.json", b'{"schema": 1, "articles": [{"title": 3}]}'),
+        ("bad.json", b'{"schema": 1, "articles": [{"title": "\xe6\xa0\x87", "blocks": [{"type": "list"}]}]}'),
+        ("bad.json", b'{"schema": 1,'),
+        ("bad.json", b'{"schema": 9, "articles": []}'),
+        ("bad.json", b"[1, 2]"),
+    ],
+)
+def test_a_broken_model_json_names_the_field(tmp_path, name, data):
+    src = tmp_path / name
+    src.write_bytes(data)
+    r = run("structure", str(src))
+    assert r.returncode != 0 and "Traceback" not in r.stderr
+    (line,) = r.stderr.strip().splitlines()
+    assert str(src) in line
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".json"])
+def test_every_input_error_gives_the_path(tmp_path, name, suffix):
+    """Empty, blank, binary, truncated: the error names the file by the path the user gave."""
+    src = tmp_path / (Path(name).stem + suffix)
+    src.write_bytes(BAD[name])
+    r = run("structure", str(src))
+    assert r.returncode != 0
+    assert r.stderr.startswith(f"error: {src}:"), r.stderr

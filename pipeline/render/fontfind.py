@@ -100,8 +100,7 @@ def missing_font_message(family: str, where: str) -> str:
     near = nearest_families(family)
     if near:
         return (
-            f"font family '{family}' ({where}): no installed family has that name; "
-            f"nearest installed: {', '.join(near)}"
+            f"font family '{family}' ({where}): no installed family has that name; nearest installed: {', '.join(near)}"
         )
     return f"font family '{family}' ({where}): no installed family has that name; {package_hint(family)}"
 
