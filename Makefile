@@ -13,10 +13,12 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 setup: $(STAMP) $(SYSSTAMP)
 
+# -qq: pip's errors only; the build backend's notes on editable installs are not the user's business.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip >/dev/null
-	$(BIN)/pip install -q -e '.[test]'
+	@echo "installing the Python packages into $(VENV)"
+	@$(BIN)/pip install -qq --upgrade pip >/dev/null
+	@$(BIN)/pip install -qq -e '.[test]'
 	@touch $@
 
 # System packages: fonts for every build; LibreOffice, poppler, Chromium for tests and previews.

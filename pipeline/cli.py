@@ -15,6 +15,11 @@ from .errors import PipelineError
 from .read import SOURCE_FORMATS, read_source, source_format
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 input', '2 inputs': the summary agrees in number."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _fail(msg: str) -> None:
     click.echo(f"error: {msg}", err=True)
     sys.exit(1)
@@ -26,7 +31,7 @@ def cli() -> None:
     """OCR'd Chinese newspaper pages to typeset booklets (PDF), DOCX and EPUB."""
 
 
-@cli.command()
+@cli.command(short_help="Build inputs into PDF, DOCX, EPUB, JSON or Markdown editions.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--to", "to", default="pdf", show_default=True, help=f"Formats, comma-separated: {','.join(FORMATS)}.")
 @click.option("--variant", default="zh-Hans", show_default=True, help="Scripts: zh-Hans, zh-Hant, or both.")
@@ -92,7 +97,8 @@ def build(
                     )
         if len(inputs) > 1 or failures:
             click.echo(
-                f"{len(inputs)} inputs, {n_out} outputs, {failures} failed, {time.perf_counter() - t0:.1f} s",
+                f"{_count(len(inputs), 'input')}, {_count(n_out, 'output')}, {failures} failed, "
+                f"{time.perf_counter() - t0:.1f} s",
                 err=True,
             )
     except PipelineError as e:
@@ -112,7 +118,7 @@ class _plain:
         return False
 
 
-@cli.command()
+@cli.command(short_help="Print the document model of INPUT as JSON.")
 @click.argument("input")
 @click.option("--force", is_flag=True, help="Print the model even if the character accounting fails.")
 @click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
@@ -125,7 +131,7 @@ def structure(input, force, from_) -> None:
     click.echo(doc.to_json())
 
 
-@cli.command()
+@cli.command(short_help="Write the cleanup report of INPUT (HTML).")
 @click.argument("input")
 @click.option("-o", "--output", default=None, help="HTML file to write (default: <stem>.report.html here).")
 @click.option("--force", is_flag=True, help="Write the report even if the character accounting fails.")
@@ -143,7 +149,7 @@ def report(input, output, force) -> None:
         write_atomic(dest, report_html(reading).encode("utf-8"))
     except PipelineError as e:
         _fail(str(e))
-    click.echo(f"{input}: wrote {dest}")
+    click.echo(f"{input}: wrote {dest if output else dest.resolve()}")
 
 
 def main() -> None:

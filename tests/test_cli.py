@@ -226,3 +226,45 @@ def test_every_input_error_gives_the_path(tmp_path, name, suffix):
     r = run("structure", str(src))
     assert r.returncode != 0
     assert r.stderr.startswith(f"error: {src}:"), r.stderr
+
+
+# --- small things a new user meets (issue 13.12) --------------------------------------------------
+
+
+def test_command_summaries_are_whole_sentences():
+    from pipeline.cli import cli
+
+    r = run("--help")
+    listed = r.stdout.split("Commands:", 1)[1].splitlines()
+    assert len([ln for ln in listed if ln.strip()]) == len(cli.commands)
+    for line in listed:
+        assert not line.rstrip().endswith("..."), f"summary cut mid-sentence: {line.strip()}"
+        if line.strip():
+            assert line.rstrip().endswith("."), line
+
+
+def test_summary_agrees_in_number(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    r = run("build", str(bad), "--to", "json", "--out", str(tmp_path / "o"))
+    assert "1 input, 0 outputs, 1 failed" in r.stderr
+    r = run("build", str(bad), str(SAMPLE), "--to", "json", "--out", str(tmp_path / "o"), "-j", "1")
+    assert "2 inputs, 1 output, 1 failed" in r.stderr
+
+
+def test_report_without_output_says_where_it_wrote(tmp_path):
+    r = run("report", str(SAMPLE), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    dest = tmp_path / f"{SAMPLE.stem}.report.html"
+    assert dest.is_file()
+    assert r.stdout.strip().endswith(f"wrote {dest}")
+
+
+@pytest.mark.slow
+def test_make_setup_prints_no_installer_warnings():
+    """`make pdf` starts with the venv step; setuptools' editable-install notes must not show."""
+    r = subprocess.run(["make", "-s", "-B", ".venv/.installed"], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout + r.stderr
+    for noise in ("Editable install", "BuildBackendWarning", "editable_wheel", "Please be careful"):
+        assert noise not in out, out
