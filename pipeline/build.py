@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -138,11 +138,22 @@ def print_overrides(signature_sheets: int | None, creep: str | None, marks: bool
     return out
 
 
+# Options that only mean something with another one, all under one policy: refuse, in one line
+# that says what to add (never a silent no-op, never a guess at what the user meant).
+# (option, what it needs, given?, satisfied?)
+DEPENDENT_OPTIONS: tuple[tuple[str, str, Callable[[BuildConfig], bool], Callable[[BuildConfig], bool]], ...] = (
+    ("--hant-profile", "--variant zh-Hant", lambda c: c.hant_profile is not None, lambda c: "zh-Hant" in c.variants),
+    ("--impose", "--to pdf", lambda c: c.impose, lambda c: "pdf" in c.formats),
+    ("--signature-sheets", "--impose", lambda c: "signature_sheets" in c.print_options, lambda c: c.impose),
+    ("--creep", "--impose", lambda c: "creep" in c.print_options, lambda c: c.impose),
+    ("--marks/--no-marks", "--impose", lambda c: "marks" in c.print_options, lambda c: c.impose),
+)
+
+
 def check_config(cfg: BuildConfig) -> None:
-    if (cfg.impose or cfg.print_options) and "pdf" not in cfg.formats:
-        raise PipelineError("--impose needs the pdf format (--to pdf)")
-    if cfg.print_options and not cfg.impose:
-        raise PipelineError("--signature-sheets, --creep and --marks go with --impose")
+    for option, needs, given, satisfied in DEPENDENT_OPTIONS:
+        if given(cfg) and not satisfied(cfg):
+            raise PipelineError(f"{option} only means something with {needs}; add {needs} or drop {option}")
 
 
 def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) -> BuildResult:

@@ -37,14 +37,16 @@ def cli() -> None:
 @click.option("--variant", default="zh-Hans", show_default=True, help="Scripts: zh-Hans, zh-Hant, or both.")
 @click.option("--style", "style_path", default=None, help="Style sheet (default styles/booklet.toml).")
 @click.option("--out", default="output", show_default=True, type=click.Path(file_okay=False), help="Output directory.")
-@click.option("--hant-profile", default=None, help="OpenCC profile for zh-Hant: s2tw, s2hk, s2twp (opt-in vocabulary).")
+@click.option(
+    "--hant-profile", default=None, help="With --variant zh-Hant: OpenCC profile s2tw, s2hk, s2twp (opt-in vocabulary)."
+)
 @click.option("--title", default=None, help="Booklet title (overrides sidecar and sheet).")
 @click.option("--subtitle", default=None, help="Booklet subtitle.")
 @click.option("--publisher", default=None, help="Publisher shown on the cover.")
 @click.option("--date", "date_", default=None, help="Date shown on the cover.")
 @click.option("-j", "--jobs", default=None, type=int, help="Worker processes (default: number of cores).")
 @click.option("--force", is_flag=True, help="Write outputs even if the character accounting fails (warns).")
-@click.option("--impose", is_flag=True, help="With pdf: also write <stem>.print.pdf, an imposed A4 booklet.")
+@click.option("--impose", is_flag=True, help="With --to pdf: also write <stem>.print.pdf, an imposed A4 booklet.")
 @click.option("--signature-sheets", type=int, default=None, help="With --impose: sheets per signature (0: one).")
 @click.option("--creep", default=None, help="With --impose: creep per sheet, e.g. 0.1mm.")
 @click.option("--marks/--no-marks", default=None, help="With --impose: fold marks.")

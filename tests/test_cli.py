@@ -268,3 +268,34 @@ def test_make_setup_prints_no_installer_warnings():
     out = r.stdout + r.stderr
     for noise in ("Editable install", "BuildBackendWarning", "editable_wheel", "Please be careful"):
         assert noise not in out, out
+
+
+# An invocation giving each dependent option alone, without the option it needs.
+DEPENDENT = {
+    "--hant-profile": ["--hant-profile", "s2hk"],
+    "--impose": ["--to", "json", "--impose"],
+    "--signature-sheets": ["--signature-sheets", "2"],
+    "--creep": ["--creep", "0.1mm"],
+    "--marks": ["--marks"],
+}
+
+
+def test_every_dependent_option_is_covered():
+    """An option whose help starts 'With X:' means nothing alone: each is listed (and tested) here."""
+    from pipeline.cli import build
+
+    dependent = {p.opts[0] for p in build.params if (getattr(p, "help", "") or "").startswith("With ")}
+    assert dependent == set(DEPENDENT)
+
+
+@pytest.mark.parametrize("option", sorted(DEPENDENT))
+def test_an_option_without_the_one_it_needs_is_refused_with_a_hint(tmp_path, option):
+    from pipeline.cli import build
+
+    param = next(p for p in build.params if p.opts[0] == option)
+    needs = param.help.split(":", 1)[0].removeprefix("With ")  # "--impose", "--variant zh-Hant", "--to pdf"
+    r = run("build", str(SAMPLE), *DEPENDENT[option], "--out", str(tmp_path / "o"))
+    assert r.returncode != 0
+    (line,) = r.stderr.strip().splitlines()
+    assert line.startswith("error: ") and option in line and needs in line, line
+    assert not (tmp_path / "o").exists()
