@@ -58,6 +58,7 @@ class BuildResult:
     chars_in: int = 0
     chars_out: int = 0
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # one line each, for the build summary
 
 
 def parse_list(value: str, allowed: tuple[str, ...] | dict, what: str) -> tuple[str, ...]:
@@ -77,12 +78,12 @@ def writer(fmt: str):
         raise PipelineError(f"the {fmt} writer is not available ({e.name} missing)") from None
 
 
-def read_input(path: Path, style: Style, cfg: BuildConfig, epoch: int | None) -> tuple[Document, Reading | None]:
+def read_input(path: Path, style: Style, cfg: BuildConfig) -> tuple[Document, Reading | None]:
     """The model, and for an OCR page the reading the cleanup report is built from. Metadata:
     CLI, sidecar, then a Markdown input's front matter (a JSON input's meta), the style sheet,
     derived defaults."""
     src = read_source(path, cfg.source_format, cfg.force)
-    metadata.apply(src.doc, cfg.meta, metadata.read_sidecar(path), src.front, style.meta, epoch=epoch)
+    metadata.apply(src.doc, cfg.meta, metadata.read_sidecar(path), src.front, style.meta)
     return src.doc, src.reading
 
 
@@ -156,6 +157,22 @@ def check_config(cfg: BuildConfig) -> None:
             raise PipelineError(f"{option} only means something with {needs}; add {needs} or drop {option}")
 
 
+PRINTED = ("pdf", "docx", "epub")  # formats with a cover or title page
+
+
+def cover_date(doc: Document, style: Style, epoch: int | None, notes: list[str]) -> str:
+    """The date the covers print: the document's (page, sidecar, --date, front matter, sheet),
+    else the edition date if the sheet asks for one, else none; the summary says which."""
+    if doc.meta.date:
+        return doc.meta.date
+    if style.meta.get("edition_date"):
+        date = metadata.edition_date(epoch)
+        notes.append(f"cover date {date} is the edition date (meta.edition_date in {style.path.name})")
+        return date
+    notes.append("no date on the cover: none on the page, in a sidecar or from --date")
+    return ""
+
+
 def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) -> BuildResult:
     path = Path(path)
     res = BuildResult(str(path))
@@ -163,8 +180,9 @@ def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) ->
     try:
         style = style or load_style(cfg.style_path)
         epoch = source_date_epoch()
-        doc, reading = read_input(path, style, cfg, epoch)
+        doc, reading = read_input(path, style, cfg)
         res.chars_in, res.chars_out = doc.stats.get("chars_in", 0), doc.stats.get("chars_out", 0)
+        dated = cover_date(doc, style, epoch, res.notes)
         ensure_dir(cfg.out)
         if "report" in cfg.formats:
             res.outputs.append(write_report(path, reading, cfg))
@@ -173,7 +191,9 @@ def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) ->
             vdoc = replace(vdoc, meta=replace(vdoc.meta, language=lang))
             opts = RenderOptions(variant=variant, lang=lang, epoch=epoch)
             for fmt in (f for f in cfg.formats if f != "report"):
-                data = writer(fmt).render(vdoc, style, opts)
+                # the edition date goes on covers only: the .md and .json keep the page's facts
+                shown = replace(vdoc, meta=replace(vdoc.meta, date=dated)) if fmt in PRINTED else vdoc
+                data = writer(fmt).render(shown, style, opts)
                 dest = output_path(cfg.out, path.stem, variant, fmt)
                 write_atomic(dest, data)
                 res.outputs.append(str(dest))
@@ -273,5 +293,6 @@ def _units(paths: list[str], cfg: BuildConfig, jobs: int) -> list[tuple[int, str
 def _merge(into: BuildResult, res: BuildResult) -> None:
     """Fold the result of one script's unit into its input's result."""
     into.outputs += res.outputs
+    into.notes += [n for n in res.notes if n not in into.notes]
     into.error = into.error or res.error
     into.seconds = max(into.seconds, res.seconds)

@@ -97,6 +97,8 @@ def build(
                     click.echo(
                         f"{res.input}: chars in/out {res.chars_in}/{res.chars_out}; wrote {', '.join(res.outputs)}"
                     )
+                    for note in res.notes:
+                        click.echo(f"{res.input}: note: {note}")
         if len(inputs) > 1 or failures:
             click.echo(
                 f"{_count(len(inputs), 'input')}, {_count(n_out, 'output')}, {failures} failed, "

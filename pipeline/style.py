@@ -217,7 +217,7 @@ ROLE_SCHEMA = {
 }
 
 SCHEMA: dict[str, dict[str, Any]] = {
-    "meta": {k: _str for k in ("title", "subtitle", "publisher", "date")},
+    "meta": {**{k: _str for k in ("title", "subtitle", "publisher", "date")}, "edition_date": _bool},
     "page": {
         "size": _page_size,
         "margin_top": parse_length,
@@ -248,7 +248,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
 # Sections every sheet must give in full; the others may be partial or absent.
 REQUIRED = {"page", "fonts", "roles"}
 OPTIONAL_DEFAULTS: dict[str, dict[str, Any]] = {
-    "meta": {"title": "", "subtitle": "", "publisher": "", "date": ""},
+    # edition_date: with no date from the page, a sidecar or --date, print the build's date
+    "meta": {"title": "", "subtitle": "", "publisher": "", "date": "", "edition_date": False},
     "header": {"even": "{booklet_title}", "odd": "{article_title}", "rule": True},
     "footer": {"text": "{page}"},
     "fonts_hant": {},

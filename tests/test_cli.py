@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import zipfile
 import os
 import subprocess
 import sys
@@ -299,3 +301,39 @@ def test_an_option_without_the_one_it_needs_is_refused_with_a_hint(tmp_path, opt
     (line,) = r.stderr.strip().splitlines()
     assert line.startswith("error: ") and option in line and needs in line, line
     assert not (tmp_path / "o").exists()
+
+
+# --- the cover date is never the build clock (issue 13.8) ----------------------------------------
+
+
+def _cover_text(pdf: Path) -> str:
+    from pypdf import PdfReader
+
+    return PdfReader(pdf).pages[0].extract_text()
+
+
+def test_no_date_anywhere_means_no_date_on_the_cover_and_the_summary_says_so(tmp_path):
+    env = {k: v for k, v in ENV.items() if k != "SOURCE_DATE_EPOCH"}
+    r = run("build", str(SAMPLE), "--to", "pdf,md,epub", "--out", str(tmp_path), env=env)
+    assert r.returncode == 0, r.stderr
+    assert "note: no date on the cover" in r.stdout
+    md = (tmp_path / f"{SAMPLE.stem}.md").read_text(encoding="utf-8")
+    assert "\ndate:" not in md.split("\n---\n", 1)[0]
+    assert not re.search(r"\d{4}\s*年", _cover_text(tmp_path / f"{SAMPLE.stem}.pdf"))
+    with zipfile.ZipFile(tmp_path / f"{SAMPLE.stem}.epub") as z:
+        assert b"<dc:date>" not in z.read("EPUB/content.opf")
+    r = run("build", str(SAMPLE), "--to", "pdf", "--date", "2021年5月27日", "--out", str(tmp_path), env=env)
+    assert "note: no date" not in r.stdout
+    assert "2021年5月27日" in _cover_text(tmp_path / f"{SAMPLE.stem}.pdf").replace(" ", "")
+
+
+def test_a_sheet_may_ask_for_the_edition_date_which_the_markdown_does_not_freeze(tmp_path):
+    sheet = tmp_path / "dated.toml"
+    src = (ROOT / "styles" / "booklet.toml").read_text(encoding="utf-8")
+    sheet.write_text(src.replace("edition_date = false", "edition_date = true", 1), encoding="utf-8")
+    env = {**ENV, "SOURCE_DATE_EPOCH": "1764000000"}  # 2025-11-24
+    r = run("build", str(SAMPLE), "--to", "pdf,md", "--style", str(sheet), "--out", str(tmp_path), env=env)
+    assert r.returncode == 0, r.stderr
+    assert "edition date" in r.stdout
+    assert "2025年11月24日" in _cover_text(tmp_path / f"{SAMPLE.stem}.pdf").replace(" ", "")
+    assert "2025" not in (tmp_path / f"{SAMPLE.stem}.md").read_text(encoding="utf-8")
