@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
-import zipfile
 import os
+import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
