@@ -39,7 +39,7 @@ VARIANTS = ("zh-Hans", "zh-Hant")
 @dataclass(frozen=True)
 class BuildConfig:
     formats: tuple[str, ...]
-    variants: tuple[str, ...] = ("zh-Hans",)
+    variants: tuple[str, ...] | None = ("zh-Hans",)  # None: each input in its own script
     style_path: str | None = None
     out: Path = Path("output")
     force: bool = False
@@ -97,8 +97,33 @@ def write_report(path: Path, reading: Reading | None, cfg: BuildConfig) -> str:
     return str(dest)
 
 
+def is_traditional(language: str) -> bool:
+    """A language tag of Traditional-Chinese text: zh-TW, zh-HK, zh-MO, zh-Hant(-…)."""
+    tag = language.strip().lower().replace("_", "-")
+    return tag.startswith("zh-hant") or tag in ("zh-tw", "zh-hk", "zh-mo")
+
+
+def input_variants(doc: Document, path: Path, cfg: BuildConfig) -> tuple[str, ...]:
+    """The scripts to build an input in. A Traditional input (a .zh-Hant.md or .json, whose
+    language says so) is its own zh-Hant edition: asking for zh-Hans, or for an OpenCC
+    profile, cannot be honoured from it, and is refused rather than silently ignored."""
+    if not is_traditional(doc.meta.language):
+        return cfg.variants or ("zh-Hans",)
+    lang = doc.meta.language
+    if cfg.variants and "zh-Hans" in cfg.variants:
+        raise PipelineError(
+            f"{path}: is Traditional Chinese (language: {lang}), so it builds only as zh-Hant; "
+            "build zh-Hans from its Simplified source"
+        )
+    if cfg.hant_profile:
+        raise PipelineError(f"{path}: is already Traditional Chinese (language: {lang}); drop --hant-profile")
+    return ("zh-Hant",)
+
+
 def convert(doc: Document, variant: str, style: Style, cfg: BuildConfig) -> tuple[Document, str]:
     """The document in the requested script, and its language tag."""
+    if variant == "zh-Hant" and is_traditional(doc.meta.language):
+        return doc, doc.meta.language  # already Traditional: its own regional tag decides
     if variant == "zh-Hans":
         return doc, LANG_TAGS["zh-Hans"]
     from .hant import PROFILE_LANG, lang_for_profile, to_hant
@@ -111,7 +136,11 @@ def convert(doc: Document, variant: str, style: Style, cfg: BuildConfig) -> tupl
 
 
 def output_path(out: Path, stem: str, variant: str, fmt: str) -> Path:
-    return out / (f"{stem}.{fmt}" if variant == "zh-Hans" else f"{stem}.{variant}.{fmt}")
+    """OUT/<stem>.<ext>, zh-Hant OUT/<stem>.zh-Hant.<ext>; a stem that already ends in the
+    variant (X.zh-Hant.md rebuilt) does not get it twice."""
+    if variant == "zh-Hans" or stem.endswith(f".{variant}"):
+        return out / f"{stem}.{fmt}"
+    return out / f"{stem}.{variant}.{fmt}"
 
 
 def impose_style(pdf: bytes, style: Style, epoch: int | None, overrides: dict | None = None) -> bytes:
@@ -143,7 +172,12 @@ def print_overrides(signature_sheets: int | None, creep: str | None, marks: bool
 # that says what to add (never a silent no-op, never a guess at what the user meant).
 # (option, what it needs, given?, satisfied?)
 DEPENDENT_OPTIONS: tuple[tuple[str, str, Callable[[BuildConfig], bool], Callable[[BuildConfig], bool]], ...] = (
-    ("--hant-profile", "--variant zh-Hant", lambda c: c.hant_profile is not None, lambda c: "zh-Hant" in c.variants),
+    (
+        "--hant-profile",
+        "--variant zh-Hant",
+        lambda c: c.hant_profile is not None,
+        lambda c: "zh-Hant" in (c.variants or ()),
+    ),
     ("--impose", "--to pdf", lambda c: c.impose, lambda c: "pdf" in c.formats),
     ("--signature-sheets", "--impose", lambda c: "signature_sheets" in c.print_options, lambda c: c.impose),
     ("--creep", "--impose", lambda c: "creep" in c.print_options, lambda c: c.impose),
@@ -173,6 +207,28 @@ def cover_date(doc: Document, style: Style, epoch: int | None, notes: list[str])
     return ""
 
 
+def write_variant(
+    doc: Document, path: Path, variant: str, style: Style, cfg: BuildConfig, epoch: int | None, dated: str
+) -> list[str]:
+    """Every requested format of one script; returns the paths written."""
+    written = []
+    vdoc, lang = convert(doc, variant, style, cfg)
+    vdoc = replace(vdoc, meta=replace(vdoc.meta, language=lang))
+    opts = RenderOptions(variant=variant, lang=lang, epoch=epoch)
+    for fmt in (f for f in cfg.formats if f != "report"):
+        # the edition date goes on covers only: the .md and .json keep the page's facts
+        shown = replace(vdoc, meta=replace(vdoc.meta, date=dated)) if fmt in PRINTED else vdoc
+        data = writer(fmt).render(shown, style, opts)
+        dest = output_path(cfg.out, path.stem, variant, fmt)
+        write_atomic(dest, data)
+        written.append(str(dest))
+        if fmt == "pdf" and cfg.impose:
+            dest = output_path(cfg.out, path.stem, variant, "print.pdf")
+            write_atomic(dest, impose_style(data, style, epoch, cfg.print_options))
+            written.append(str(dest))
+    return written
+
+
 def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) -> BuildResult:
     path = Path(path)
     res = BuildResult(str(path))
@@ -183,24 +239,12 @@ def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) ->
         doc, reading = read_input(path, style, cfg)
         res.chars_in, res.chars_out = doc.stats.get("chars_in", 0), doc.stats.get("chars_out", 0)
         dated = cover_date(doc, style, epoch, res.notes)
+        variants = input_variants(doc, path, cfg)
         ensure_dir(cfg.out)
         if "report" in cfg.formats:
             res.outputs.append(write_report(path, reading, cfg))
-        for variant in cfg.variants:
-            vdoc, lang = convert(doc, variant, style, cfg)
-            vdoc = replace(vdoc, meta=replace(vdoc.meta, language=lang))
-            opts = RenderOptions(variant=variant, lang=lang, epoch=epoch)
-            for fmt in (f for f in cfg.formats if f != "report"):
-                # the edition date goes on covers only: the .md and .json keep the page's facts
-                shown = replace(vdoc, meta=replace(vdoc.meta, date=dated)) if fmt in PRINTED else vdoc
-                data = writer(fmt).render(shown, style, opts)
-                dest = output_path(cfg.out, path.stem, variant, fmt)
-                write_atomic(dest, data)
-                res.outputs.append(str(dest))
-                if fmt == "pdf" and cfg.impose:
-                    dest = output_path(cfg.out, path.stem, variant, "print.pdf")
-                    write_atomic(dest, impose_style(data, style, epoch, cfg.print_options))
-                    res.outputs.append(str(dest))
+        for variant in variants:
+            res.outputs += write_variant(doc, path, variant, style, cfg, epoch, dated)
     except PipelineError as e:
         res.error = str(e)
     except Exception as e:  # a bug: still one line, never a traceback for the user
@@ -242,7 +286,7 @@ _worker_variant: str | None = None
 def _work(unit: tuple[int, str, BuildConfig]) -> BuildResult:
     global _worker_variant
     _i, path, cfg = unit
-    variant = cfg.variants[0] if len(cfg.variants) == 1 else None
+    variant = cfg.variants[0] if cfg.variants and len(cfg.variants) == 1 else None
     if variant and _worker_variant and variant != _worker_variant and "pdf" in cfg.formats:
         from .render.pdf.fonts import release_sources
 
@@ -279,7 +323,7 @@ def _units(paths: list[str], cfg: BuildConfig, jobs: int) -> list[tuple[int, str
     """Work units for the pool: one per input and script. With fewer inputs than workers the
     editions of one page spread over every core; in a batch the units go script by script,
     so each worker holds one script's fonts at a time (peak memory per worker)."""
-    if len(cfg.variants) < 2:
+    if not cfg.variants or len(cfg.variants) < 2:
         return [(i, p, cfg) for i, p in enumerate(paths)]
     per_variant = []
     for k, v in enumerate(cfg.variants):

@@ -34,7 +34,11 @@ def cli() -> None:
 @cli.command(short_help="Build inputs into PDF, DOCX, EPUB, JSON or Markdown editions.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--to", "to", default="pdf", show_default=True, help=f"Formats, comma-separated: {','.join(FORMATS)}.")
-@click.option("--variant", default="zh-Hans", show_default=True, help="Scripts: zh-Hans, zh-Hant, or both.")
+@click.option(
+    "--variant",
+    default=None,
+    help="Scripts: zh-Hans, zh-Hant, or both (default: zh-Hans; a Traditional input: zh-Hant).",
+)
 @click.option("--style", "style_path", default=None, help="Style sheet (default styles/booklet.toml).")
 @click.option("--out", default="output", show_default=True, type=click.Path(file_okay=False), help="Output directory.")
 @click.option(
@@ -73,7 +77,7 @@ def build(
     """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>; --impose: <stem>.print.pdf)."""
     try:
         formats = parse_list(to, FORMATS, "format")
-        variants = parse_list(variant, VARIANTS, "variant")
+        variants = parse_list(variant, VARIANTS, "variant") if variant is not None else None
         meta = {k: v for k, v in dict(title=title, subtitle=subtitle, publisher=publisher, date=date_).items() if v}
         if from_:
             source_format("", from_)  # an unknown --from is one error, before any input is read
