@@ -221,7 +221,7 @@ def test_each_article_starts_a_new_page_and_names_itself_in_the_header(model, wd
     assert len(article_sections) == len(model.articles) + 1  # + the unplaced text
     for sec, art in zip(article_sections, model.articles, strict=False):
         assert sec.start_type == docx.enum.section.WD_SECTION.NEW_PAGE
-        assert sec.header.paragraphs[0].text == flat_title(art.title, " ")
+        assert sec.header.paragraphs[0].text == flat_title(art.title)
 
 
 def test_core_properties(model, wd):
@@ -313,6 +313,6 @@ def test_sparse_documents_still_open(style, doc_factory, layout):
     for _role, text in doc.iter_text():
         assert text in texts
     headers = [s.header.paragraphs[0].text for s in wd.sections]
-    titles = [flat_title(a.title, " ") for a in doc.articles]
+    titles = [flat_title(a.title) for a in doc.articles]
     assert headers[len(headers) - len(titles) :] == titles  # one section per article, named in its header
     assert len(headers) <= len(titles) + 1

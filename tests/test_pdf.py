@@ -278,6 +278,35 @@ def test_no_gap_beside_symbols_in_the_pdf_text(synthetic):
         assert c[k + 2]["x0"] - c[k + 1]["x1"] == pytest.approx(han_gap, abs=0.05)
 
 
+def test_display_headlines_break_between_words_in_balanced_lines(sample):
+    """以城市更新推进长株潭都市圈内涵式高质 / 量发展 no more: a headline too long for the
+    measure breaks at a word boundary (the source's own break kept), in lines of similar length."""
+    from pipeline.render.headline import words
+
+    size = sample.style.role("title").size
+    titles = [ln for ln in sample.lines if ln.size == size and in_frame(sample.style, ln)]
+    checked = 0
+    for a in sample.doc.articles:
+        for part in a.title.split("\n"):
+            got = []
+            for ln in titles:
+                if part.startswith("".join(x.text for x in got) + ln.text):
+                    got.append(ln)
+                if "".join(x.text for x in got) == part:
+                    break
+            assert "".join(x.text for x in got) == part, f"title line not found whole: {part}"
+            cuts = set(itertools.accumulate(len(w) for w in words(part)))
+            pos = 0
+            for ln in got[:-1]:
+                pos += len(ln.text)
+                assert pos in cuts, f"headline broken inside a word: {part[:pos]}|{part[pos:]}"
+                checked += 1
+            if len(got) > 1:
+                lens = [len(ln.text) for ln in got]
+                assert max(lens) - min(lens) <= 4, f"unbalanced headline lines: {[ln.text for ln in got]}"
+    assert checked >= 1  # the sample has a headline longer than the measure
+
+
 def test_every_font_is_embedded_and_subsetted(synthetic):
     names = check_fonts_embedded(synthetic.reader)
     assert any("NotoSerifCJK" in n for n in names) and any("LXGWWenKai" in n for n in names)

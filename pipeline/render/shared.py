@@ -36,16 +36,22 @@ def content_id(doc: Document) -> str:
     return f"urn:uuid:{d[:8]}-{d[8:12]}-5{d[13:16]}-a{d[17:20]}-{d[20:32]}"
 
 
-def flat_title(title: str, sep: str = "") -> str:
-    """A multi-line headline on one line (running headers, TOC, metadata)."""
-    return sep.join(part.strip() for part in title.split("\n") if part.strip())
+# The one agreed way to show a multi-line headline on one line, in every format: its lines
+# joined by a full-width space (U+3000), as Chinese publishers do in contents and running heads.
+HEADLINE_SEPARATOR = "\u3000"
+
+
+def flat_title(title: str) -> str:
+    """A multi-line headline on one line: contents, running heads, bookmarks, EPUB nav and
+    <title>, DOCX TOC, metadata all call this, so no two formats join it differently."""
+    return HEADLINE_SEPARATOR.join(part.strip() for part in title.split("\n") if part.strip())
 
 
 def header_text(template: str, doc: Document, article_title: str, page: int | str = "") -> str:
     """Fill a header/footer template. Only these fields exist; unknown braces are kept literally."""
     fields = {
         "{booklet_title}": doc.meta.title,
-        "{article_title}": flat_title(article_title, " "),
+        "{article_title}": flat_title(article_title),
         "{page}": str(page),
         "{date}": doc.meta.date,
         "{publisher}": doc.meta.publisher,

@@ -15,6 +15,7 @@ from docx.text.paragraph import Paragraph
 
 from ...model import Document
 from ...style import Style
+from ..headline import balance, em_measure
 from ..shared import flat_title
 from . import oxml, page
 
@@ -56,6 +57,12 @@ class BodyWriter:
             p.add_run(oxml.xml_text(text))  # python-docx turns "\n" into <w:br/>
         return p
 
+    def display(self, text: str, role: str) -> str:
+        """A display headline broken at phrase boundaries in balanced lines (render.headline),
+        on the page's measure: Word and WPS would otherwise cut a word anywhere."""
+        pg, size = self.style.page, self.style.role(role).size
+        return balance(text, pg.width - pg.margin_inner - pg.margin_outer, em_measure(size), size)
+
     def heading(self, key: str, text: str) -> Paragraph:
         p = self.para(key, text)
         self.n_headings += 1
@@ -73,13 +80,13 @@ class BodyWriter:
         if layout["toc"] and entries:
             self.toc(entries)
         if doc.lead:
-            self.heading("lead_heading", doc.lead.heading)
+            self.heading("lead_heading", self.display(doc.lead.heading, "lead_heading"))
             for text in doc.lead.paragraphs:
                 self.para("lead", text)
         sep = layout["byline_separator"]
         for art in doc.articles:
             self.section(art.title)
-            self.heading("h1", art.title)
+            self.heading("h1", self.display(art.title, "title"))
             if art.authors:
                 self.para("byline", sep.join(art.authors))
             for b in art.blocks:
@@ -99,7 +106,7 @@ class BodyWriter:
     def title_page(self) -> None:
         meta, sheet = self.doc.meta, self.style.meta
         for key, text in (
-            ("title", meta.title or sheet.get("title", "")),
+            ("title", self.display(meta.title or sheet.get("title", ""), "cover_title")),
             ("subtitle", meta.subtitle or sheet.get("subtitle", "")),
             ("imprint", meta.publisher or sheet.get("publisher", "")),
             ("imprint", meta.date or sheet.get("date", "")),
@@ -121,7 +128,7 @@ class BodyWriter:
                 oxml.field_begin(last._p, TOC_INSTR, dirty=True)
             name = _bookmark_name(i)
             link = oxml.internal_link(last._p, name)
-            link.append(oxml.run(oxml.xml_text(flat_title(text, " "))))
+            link.append(oxml.run(oxml.xml_text(flat_title(text))))
             link.append(oxml.run(tab=True))
             oxml.add_field(link, f"PAGEREF {name} \\h", "")
         if last is not None:

@@ -572,7 +572,7 @@ def load_fonts(style: Style, variant: str, chars_by_role: dict[str, set[str]]) -
             continue
         table: dict[str, Face] = {}
         for ch in sorted(chars):
-            if ch.isspace():
+            if ch.isspace() and ch != "\u3000":  # the full-width space is a glyph (headline separator)
                 continue
             chain = faces["latin"] if role == "body" and _is_latin(ch) and faces.get("latin") else faces[role]
             table[ch] = _pick(ch, chain, faces)

@@ -30,6 +30,10 @@ INK_LEFT = frozenset("、，。；：！？”’」』）〕］｝】〗〉》"
 INK_RIGHT = frozenset("“‘「『（〔［｛【〖《〈")
 FW_PUNCT = INK_LEFT | INK_RIGHT | frozenset("·・")
 EPS = 1e-6
+# The full-width space: the separator of a headline shown on one line (render.shared). A blank
+# glyph of one em, so the text reads back as written; a line may break on either side of it,
+# and at a line's start or end it is dropped like any space.
+IDEO_SPACE = "\u3000"
 
 Measure = Callable[[str], float]
 Ink = Callable[[str], "tuple[float, float] | None"]
@@ -83,7 +87,7 @@ def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
     for ch in text:
         if ch == "\n":
             pending_hard = True
-        elif ch.isspace():
+        elif ch.isspace() and ch != IDEO_SPACE:
             pending_space = True
         else:
             if chars:
@@ -219,9 +223,14 @@ def typeset(
 
     lines: list[Line] = []
     for s, e in breaks:
-        first = s == 0
+        first, last = s == 0, e == n - 1 or p.hard[e]
+        while s < e and p.chars[s] == IDEO_SPACE:
+            s += 1
+        while e > s and p.chars[e] == IDEO_SPACE:
+            e -= 1
+        if p.chars[s] == IDEO_SPACE:
+            continue
         avail = width - (indent if first else 0.0)
-        last = e == n - 1 or p.hard[e]
         lines.append(_place(p, s, e, avail, indent if first else 0.0, natural(s, e), C[e] - C[s], last, align, first))
     return lines
 
