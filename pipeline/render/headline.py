@@ -36,6 +36,7 @@ CLITICS = frozenset("的之地得了着过们性化式等")
 # One-character prepositions and conjunctions that lead the phrase after them: never a line's end.
 LEADERS = frozenset("以在对为与和及并把将从向于由被让使")
 PAUSES = frozenset(PAUSE_MARKS)
+SEPARATOR = "\u3000"  # between the lines of a headline shown on one line: the best break
 # clreq line-start and line-end rules (TYPESETTING.md), as the PDF typesetter keeps them
 NO_START = frozenset(CLOSING + PAUSE_MARKS + "·％%—…")  # and no headline line opens with —— or ……
 NO_END = frozenset(OPENING)
@@ -121,7 +122,7 @@ def break_points(line: str) -> dict[int, float]:
             continue
         if depth:
             out[pos] = QUOTED
-        elif x in PAUSES or y in NO_END or b in OPENERS:
+        elif x in PAUSES or y in NO_END or b in OPENERS or SEPARATOR in (x, y):
             out[pos] = STRONG
         elif _is_han_word(a) or _is_han_word(b):
             out[pos] = WEAK
@@ -167,13 +168,16 @@ def _split(line: str, width: float, measure: Measure, em: float) -> list[str] | 
 
 def balance(text: str, width: float, measure: Measure, em: float) -> str:
     """The headline with '\\n' where it should break on a measure of `width` (same units as
-    measure(ch) and em). Source breaks stay; a line that fits stays whole."""
+    measure(ch) and em). Source breaks stay; a line that fits stays whole; a headline shown on
+    one line (its lines joined by SEPARATOR) that does not fit breaks at the separator first."""
     out: list[str] = []
     for part in text.split("\n"):
         if sum(measure(c) for c in part) <= width + 1e-6:
             out.append(part)
-            continue
-        out += _split(part, width, measure, em) or [part]  # no phrase break fits: the typesetter's breaks
+        elif SEPARATOR in part.strip(SEPARATOR):
+            out.append(balance(part.strip(SEPARATOR).replace(SEPARATOR, "\n"), width, measure, em))
+        else:  # no phrase break fits: the typesetter's own breaks
+            out += _split(part, width, measure, em) or [part]
     return "\n".join(out)
 
 

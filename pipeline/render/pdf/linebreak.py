@@ -10,8 +10,10 @@ Model. A paragraph is a row of glyphs; between two neighbours sits a *junction* 
   a pair of full-width marks (ctex "quanjiao": ”， takes 1.5 em, not 2);
 - whether a line may break there (clreq: no line starts with ，。”） etc., none ends with “（
   etc., numbers, Latin words, —— and …… never split); a kern at a break disappears;
-- how much it may shrink (the blank half of a full-width mark) and whether it may stretch.
-Lines are filled greedily, squeezing punctuation before pulling a character down; a justified
+- how much it may shrink and whether it may stretch.
+Punctuation is compressed only where clreq allows it: between adjacent marks, and a mark that
+ends a line is set half width (GB/T 15834); a comma in mid-line always keeps its full em.
+Lines are filled greedily, using that compression before pulling a character down; a justified
 line then spreads its slack evenly over its junctions, so it ends exactly at the right edge.
 """
 
@@ -77,6 +79,8 @@ class _Para:
     shrink: list[float]
     stretch: list[bool]
     hard: list[bool]  # a '\n' sits at this junction: the line must end here
+    end_shrink: list[float]  # the blank right half a mark may lose when it ends a line
+    letter: list[bool]  # glyphs that are not punctuation: what the no-orphan rule counts
 
 
 def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
@@ -149,9 +153,17 @@ def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
         elif room <= 0:
             left = right = 0.0
         cap_l[i], cap_r[i] = left, right
-    # and never more than half an em at one junction, pair compression included: no mark loses more
-    shrink = [min(cap_r[j] + cap_l[j + 1], max(0.0, half + min(kern[j], 0.0))) for j in range(n - 1)]
-    return _Para(chars, adv, kern, can_break, shrink, stretch, hard)
+    # only between two marks, and never more than half an em at one junction, pair compression
+    # included: no mark loses more; a mark beside a character keeps its full width in mid-line
+    shrink = [
+        min(cap_r[j] + cap_l[j + 1], max(0.0, half + min(kern[j], 0.0))) if fw[j] and fw[j + 1] else 0.0
+        for j in range(n - 1)
+    ]
+    end_shrink = [cap_r[i] if fw[i] and chars[i] in INK_LEFT else 0.0 for i in range(n)]
+    letter = [
+        not (c in FW_PUNCT or c in LONG_MARKS or c == IDEO_SPACE or (is_latin(c) and not c.isalnum())) for c in chars
+    ]
+    return _Para(chars, adv, kern, can_break, shrink, stretch, hard, end_shrink, letter)
 
 
 def typeset(
@@ -196,7 +208,7 @@ def typeset(
         return A[e + 1] - A[s] + K[e] - K[s]
 
     def fits(s: int, e: int, avail: float) -> bool:
-        return natural(s, e) - (C[e] - C[s]) <= avail + EPS
+        return natural(s, e) - (C[e] - C[s]) - p.end_shrink[e] <= avail + EPS
 
     breaks: list[tuple[int, int]] = []
     s = 0
@@ -250,12 +262,17 @@ def _prefer_stretch(p: _Para, s: int, best: int, avail: float, natural, limit: f
 
 
 def _pull_down_orphans(breaks, p: _Para, min_last: int, width: float, fits) -> None:
-    """A paragraph's last line holds at least min_last characters: pull characters down to it."""
+    """A paragraph's last line holds at least min_last characters that are not punctuation
+    (系。 or 员） alone is an orphan too): pull characters down to it."""
     k = len(breaks) - 1
+
+    def letters(s: int, e: int) -> int:
+        return sum(p.letter[s : e + 1])
+
     while k >= 1:
         s, e = breaks[k]
         ps, pe = breaks[k - 1]
-        if e - s + 1 >= min_last or p.hard[pe]:
+        if letters(s, e) >= min_last or p.hard[pe]:
             break
         moved = False
         for j in range(pe - 1, ps - 1, -1):
@@ -264,7 +281,7 @@ def _pull_down_orphans(breaks, p: _Para, min_last: int, width: float, fits) -> N
                 breaks[k] = (j + 1, e)
                 moved = True
                 break
-        if not moved or breaks[k][1] - breaks[k][0] + 1 >= min_last:
+        if not moved or letters(*breaks[k]) >= min_last:
             break
 
 
@@ -273,7 +290,12 @@ def _place(
 ) -> Line:
     gaps = [p.kern[j] for j in range(s, e)]
     diff = avail - nat
-    if diff < -EPS and cap > 0:  # too long: squeeze the blank halves of punctuation, evenly
+    hang = 0.0
+    if diff < -EPS and p.end_shrink[e] > 0:  # a mark ending the line is set half width first:
+        hang = min(-diff, p.end_shrink[e])  # its blank half lies past the edge, its ink inside
+        diff += hang
+        nat -= hang
+    if diff < -EPS and cap > 0:  # still too long: squeeze adjacent marks' blank halves, evenly
         ratio = min(1.0, -diff / cap)
         gaps = [g - p.shrink[j] * ratio for g, j in zip(gaps, range(s, e), strict=True)]
         nat -= cap * ratio
@@ -295,5 +317,5 @@ def _place(
         xs.append(x)
         if i < e:
             x += p.adv[i] + gaps[i - s]
-    end = x + p.adv[e]
+    end = x + p.adv[e] - hang
     return Line("".join(p.chars[s : e + 1]), tuple(xs), end, last, s, first)
