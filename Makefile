@@ -29,8 +29,9 @@ $(SYSSTAMP): scripts/install-system.sh
 pdf: setup
 	$(BIN)/pipeline build $(SEEDS) --to pdf --out $(OUT)
 
+# The DOCX contents get real page numbers from a LibreOffice layout (a few seconds per file).
 docx: setup
-	$(BIN)/pipeline build $(SEEDS) --to docx --out $(OUT)
+	$(BIN)/pipeline build $(SEEDS) --to docx --toc-pages --out $(OUT)
 
 epub: setup
 	$(BIN)/pipeline build $(SEEDS) --to epub --out $(OUT)
@@ -48,7 +49,7 @@ hant: setup
 	$(BIN)/pipeline build $(SEEDS) --to pdf,docx,epub,json,md --variant zh-Hant --out $(OUT)
 
 all: setup
-	$(BIN)/pipeline build $(SEEDS) --to pdf,docx,epub,json,md --variant zh-Hans,zh-Hant --out $(OUT)
+	$(BIN)/pipeline build $(SEEDS) --to pdf,docx,epub,json,md --variant zh-Hans,zh-Hant --toc-pages --out $(OUT)
 
 lint: setup
 	$(BIN)/ruff check pipeline tests scripts

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from .model import Document
 from .outputs import ensure_dir, write_atomic
 from .read import read_source
 from .read.ocr import Reading
-from .render.shared import LANG_TAGS, RenderOptions
+from .render.shared import LANG_TAGS, Note, RenderOptions
 from .style import Style, load_style, parse_length
 
 FORMATS = {
@@ -48,6 +49,7 @@ class BuildConfig:
     impose: bool = False  # also write <stem>.print.pdf, the imposed booklet (needs pdf)
     source_format: str | None = None  # "txt" | "md" | "json" (--from); None: by the input's extension
     print_options: dict = field(default_factory=dict)  # CLI overrides of the sheet's [print]
+    toc_pages: bool | None = None  # DOCX contents with LibreOffice's page numbers; None: the sheet's [docx]
 
 
 @dataclass
@@ -182,6 +184,7 @@ DEPENDENT_OPTIONS: tuple[tuple[str, str, Callable[[BuildConfig], bool], Callable
     ("--signature-sheets", "--impose", lambda c: "signature_sheets" in c.print_options, lambda c: c.impose),
     ("--creep", "--impose", lambda c: "creep" in c.print_options, lambda c: c.impose),
     ("--marks/--no-marks", "--impose", lambda c: "marks" in c.print_options, lambda c: c.impose),
+    ("--toc-pages/--no-toc-pages", "--to docx", lambda c: c.toc_pages is not None, lambda c: "docx" in c.formats),
 )
 
 
@@ -207,18 +210,39 @@ def cover_date(doc: Document, style: Style, epoch: int | None, notes: list[str])
     return ""
 
 
+def render(fmt: str, doc: Document, style: Style, opts: RenderOptions, notes: list[str]) -> bytes:
+    """One writer's bytes; what it could not do (a Note warning) goes into the build's notes."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", Note)
+        data = writer(fmt).render(doc, style, opts)
+    for w in caught:
+        if issubclass(w.category, Note):
+            notes.append(str(w.message))
+        else:  # anything else is shown as it would have been
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return data
+
+
 def write_variant(
-    doc: Document, path: Path, variant: str, style: Style, cfg: BuildConfig, epoch: int | None, dated: str
+    doc: Document,
+    path: Path,
+    variant: str,
+    style: Style,
+    cfg: BuildConfig,
+    epoch: int | None,
+    dated: str,
+    notes: list[str],
 ) -> list[str]:
     """Every requested format of one script; returns the paths written."""
     written = []
     vdoc, lang = convert(doc, variant, style, cfg)
     vdoc = replace(vdoc, meta=replace(vdoc.meta, language=lang))
-    opts = RenderOptions(variant=variant, lang=lang, epoch=epoch)
+    toc = style.docx["toc_pages"] if cfg.toc_pages is None else cfg.toc_pages
+    opts = RenderOptions(variant=variant, lang=lang, epoch=epoch, toc_pages=toc)
     for fmt in (f for f in cfg.formats if f != "report"):
         # the edition date goes on covers only: the .md and .json keep the page's facts
         shown = replace(vdoc, meta=replace(vdoc.meta, date=dated)) if fmt in PRINTED else vdoc
-        data = writer(fmt).render(shown, style, opts)
+        data = render(fmt, shown, style, opts, notes)
         dest = output_path(cfg.out, path.stem, variant, fmt)
         write_atomic(dest, data)
         written.append(str(dest))
@@ -244,7 +268,7 @@ def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) ->
         if "report" in cfg.formats:
             res.outputs.append(write_report(path, reading, cfg))
         for variant in variants:
-            res.outputs += write_variant(doc, path, variant, style, cfg, epoch, dated)
+            res.outputs += write_variant(doc, path, variant, style, cfg, epoch, dated, res.notes)
     except PipelineError as e:
         res.error = str(e)
     except Exception as e:  # a bug: still one line, never a traceback for the user

@@ -54,6 +54,11 @@ def cli() -> None:
 @click.option("--signature-sheets", type=int, default=None, help="With --impose: sheets per signature (0: one).")
 @click.option("--creep", default=None, help="With --impose: creep per sheet, e.g. 0.1mm.")
 @click.option("--marks/--no-marks", default=None, help="With --impose: fold marks.")
+@click.option(
+    "--toc-pages/--no-toc-pages",
+    default=None,
+    help="With --to docx: page numbers in the contents, from a LibreOffice layout (seconds; default: the sheet's).",
+)
 @click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
 def build(
     inputs,
@@ -72,6 +77,7 @@ def build(
     signature_sheets,
     creep,
     marks,
+    toc_pages,
     from_,
 ) -> None:
     """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>; --impose: <stem>.print.pdf)."""
@@ -82,7 +88,9 @@ def build(
         if from_:
             source_format("", from_)  # an unknown --from is one error, before any input is read
         printing = print_overrides(signature_sheets, creep, marks)
-        cfg = BuildConfig(formats, variants, style_path, Path(out), force, meta, hant_profile, impose, from_, printing)
+        cfg = BuildConfig(
+            formats, variants, style_path, Path(out), force, meta, hant_profile, impose, from_, printing, toc_pages
+        )
         jobs = jobs or os.cpu_count() or 1
         t0 = time.perf_counter()
         failures = n_out = 0

@@ -279,6 +279,7 @@ DEPENDENT = {
     "--signature-sheets": ["--signature-sheets", "2"],
     "--creep": ["--creep", "0.1mm"],
     "--marks": ["--marks"],
+    "--toc-pages": ["--to", "pdf", "--toc-pages"],
 }
 
 

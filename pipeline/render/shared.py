@@ -12,11 +12,17 @@ from ..model import Document
 LANG_TAGS = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}
 
 
+class Note(UserWarning):
+    """Something a writer could not do but the output is still good (issued with warnings.warn);
+    the build reports each in one line in its summary."""
+
+
 @dataclass(frozen=True)
 class RenderOptions:
     variant: str = "zh-Hans"  # "zh-Hans" | "zh-Hant"
     lang: str = "zh-CN"  # BCP 47 tag written into every output
     epoch: int | None = None  # SOURCE_DATE_EPOCH: fixed timestamps for reproducible builds
+    toc_pages: bool = False  # DOCX: real page numbers in the contents, from a LibreOffice layout
     extra: dict = field(default_factory=dict)
 
     @property

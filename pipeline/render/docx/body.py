@@ -39,15 +39,22 @@ def outline(doc: Document, labels: dict[str, str]) -> Iterator[tuple[int, str]]:
         yield 1, labels["unplaced"]
 
 
-def _bookmark_name(i: int) -> str:
+def bookmark_name(i: int) -> str:
     return f"_Toc{i:09d}"
 
 
 class BodyWriter:
     def __init__(
-        self, d: DocxDocument, doc: Document, styles: dict[str, ParagraphStyle], style: Style, variant: str
+        self,
+        d: DocxDocument,
+        doc: Document,
+        styles: dict[str, ParagraphStyle],
+        style: Style,
+        variant: str,
+        pages: dict[str, int] | None = None,
     ) -> None:
         self.d, self.doc, self.styles, self.style = d, doc, styles, style
+        self.pages = pages or {}  # bookmark -> page number, from a LibreOffice layout (toc_pages.py)
         self.labels = LABELS.get(variant, LABELS["zh-Hans"])
         self.n_headings = 0
 
@@ -66,7 +73,7 @@ class BodyWriter:
     def heading(self, key: str, text: str) -> Paragraph:
         p = self.para(key, text)
         self.n_headings += 1
-        oxml.bookmark(p._p, self.n_headings, _bookmark_name(self.n_headings))
+        oxml.bookmark(p._p, self.n_headings, bookmark_name(self.n_headings))
         return p
 
     def section(self, title: str) -> None:
@@ -118,7 +125,8 @@ class BodyWriter:
         """A TOC field pre-filled with linked entries and PAGEREF page numbers.
 
         Word rebuilds it on open (settings updateFields, field dirty); viewers that never
-        update fields still list every heading, linked to its bookmark.
+        update fields still list every heading, linked to its bookmark, with the page numbers
+        of a LibreOffice layout when the build asked for them (--toc-pages).
         """
         self.para("toc_heading", self.labels["toc"])
         last = None
@@ -126,10 +134,10 @@ class BodyWriter:
             last = self.para("toc1" if level == 1 else "toc2")
             if i == 1:
                 oxml.field_begin(last._p, TOC_INSTR, dirty=True)
-            name = _bookmark_name(i)
+            name = bookmark_name(i)
             link = oxml.internal_link(last._p, name)
             link.append(oxml.run(oxml.xml_text(flat_title(text))))
             link.append(oxml.run(tab=True))
-            oxml.add_field(link, f"PAGEREF {name} \\h", "")
+            oxml.add_field(link, f"PAGEREF {name} \\h", str(self.pages.get(name, "")))
         if last is not None:
             oxml.field_end(last._p)
