@@ -197,10 +197,11 @@ def check_config(cfg: BuildConfig) -> None:
 PRINTED = ("pdf", "docx", "epub")  # formats with a cover or title page
 
 
-def cover_date(doc: Document, style: Style, epoch: int | None, notes: list[str]) -> str:
+def cover_date(doc: Document, style: Style, epoch: int | None, notes: list[str], formats: tuple[str, ...]) -> str:
     """The date the covers print: the document's (page, sidecar, --date, front matter, sheet),
-    else the edition date if the sheet asks for one, else none; the summary says which."""
-    if doc.meta.date:
+    else the edition date if the sheet asks for one, else none; the summary says which (when
+    a format with a cover is built)."""
+    if doc.meta.date or not set(formats) & set(PRINTED):
         return doc.meta.date
     if style.meta.get("edition_date"):
         date = metadata.edition_date(epoch)
@@ -262,7 +263,7 @@ def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) ->
         epoch = source_date_epoch()
         doc, reading = read_input(path, style, cfg)
         res.chars_in, res.chars_out = doc.stats.get("chars_in", 0), doc.stats.get("chars_out", 0)
-        dated = cover_date(doc, style, epoch, res.notes)
+        dated = cover_date(doc, style, epoch, res.notes, cfg.formats)
         variants = input_variants(doc, path, cfg)
         ensure_dir(cfg.out)
         if "report" in cfg.formats:
