@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..text import CLOSING, OPENING
 from ..text import PAUSES as PAUSE_MARKS
+from .shared import cache_dir
 
 # Penalty (em², the unit of the balance cost) of breaking at a boundary: a phrase boundary is
 # free, a word boundary costs about a character's worth of imbalance, a break beside a
@@ -53,11 +54,7 @@ Measure = Callable[[str], float]
 
 
 def _cache_dir() -> Path:
-    root = os.environ.get("PIPELINE_CACHE")
-    if root:
-        return Path(root) / "words"
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "pipeline" / "words"
+    return cache_dir("words")
 
 
 @functools.cache

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from ..clock import build_time
 from ..model import Document
 
 LANG_TAGS = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}
+
+
+def cache_dir(name: str) -> Path:
+    """$PIPELINE_CACHE/<name>, else $XDG_CACHE_HOME (or ~/.cache)/pipeline/<name>: the writers'
+    disk caches (converted fonts, headline segmentations)."""
+    root = os.environ.get("PIPELINE_CACHE")
+    if root:
+        return Path(root) / name
+    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg) / "pipeline" / name
 
 
 class Note(UserWarning):

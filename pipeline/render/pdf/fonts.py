@@ -32,6 +32,7 @@ from reportlab.pdfbase.ttfonts import TTFont as RLTTFont
 from ...errors import PipelineError
 from ...style import Style
 from ..fontfind import Face, find_face, missing_font_message, reset_fontconfig_cache
+from ..shared import cache_dir as shared_cache_dir
 
 CONVERTER_VERSION = 3  # bump when the subset format changes: old cache entries are then ignored
 # Marks a Chinese page sets full-width. A face whose glyph is narrower (LXGW WenKai's quotes)
@@ -62,11 +63,7 @@ _rl_ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 def cache_dir() -> Path:
     """$PIPELINE_CACHE/fonts, else $XDG_CACHE_HOME (or ~/.cache)/pipeline/fonts."""
-    root = os.environ.get("PIPELINE_CACHE")
-    if root:
-        return Path(root) / "fonts"
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "pipeline" / "fonts"
+    return shared_cache_dir("fonts")
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
