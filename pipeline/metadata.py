@@ -1,7 +1,10 @@
 """Booklet metadata: sidecar file, style sheet, CLI options, and defaults derived from the page.
 
 Precedence, highest first: CLI options, a sidecar `<stem>.toml` beside the input, the style
-sheet's [meta], then what the page itself suggests (a column name in 《》 in the lead note).
+sheet's [meta], then what the page itself suggests (a column name in 《》 in the lead note, the
+page's own date line). The date is never the build clock: a booklet dated the day it happened
+to be built says something false, and a Markdown edition would freeze it. Without a date from
+these sources there is none, unless the sheet asks for the edition date (`edition_date`).
 """
 
 from __future__ import annotations
@@ -45,7 +48,13 @@ def read_sidecar(input_path: Path) -> dict[str, str]:
     return out
 
 
-def derived(doc: Document, epoch: int | None) -> dict[str, str]:
+def edition_date(epoch: int | None) -> str:
+    """The day of the build (SOURCE_DATE_EPOCH when set), for sheets that print an edition date."""
+    t = build_time(epoch)
+    return f"{t.year}年{t.month}月{t.day}日"
+
+
+def derived(doc: Document) -> dict[str, str]:
     title = ""
     if doc.lead:
         for p in doc.lead.paragraphs:
@@ -58,20 +67,22 @@ def derived(doc: Document, epoch: int | None) -> dict[str, str]:
             doc.articles[0].title.split("\n")[0] if len(doc.articles) == 1 and doc.articles[0].title else "理论文章选编"
         )
     n = len(doc.articles)
-    t = build_time(epoch)
-    # The page's own date line (kept as leftover page furniture) beats the build date.
+    # The page's own date line (kept as leftover page furniture); never the build clock.
     printed = next((m.group(0) for u in doc.unplaced if (m := PAGE_DATE.search(u.replace(" ", "")))), "")
     return {
         "title": title,
         "subtitle": f"收录文章{_cn(n)}篇" if n > 1 else "",
         "publisher": "",
-        "date": printed or f"{t.year}年{t.month}月{t.day}日",
+        "date": printed,
     }
 
 
 def apply(doc: Document, *layers: dict[str, str], epoch: int | None = None) -> None:
-    """Fill doc.meta from the layers (highest precedence first), then derived defaults."""
-    base = derived(doc, epoch)
+    """Fill doc.meta from the layers (highest precedence first), then derived defaults.
+
+    `epoch` is accepted for callers written when the date came from the clock; it is unused.
+    """
+    base = derived(doc)
     for key in FIELDS:
         val = next((layer[key] for layer in layers if layer.get(key)), base[key])
         setattr(doc.meta, key, val)

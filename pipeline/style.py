@@ -97,6 +97,7 @@ class Style:
     epub: dict[str, Any]
     hant: dict[str, Any]
     print: dict[str, Any] = field(default_factory=lambda: dict(OPTIONAL_DEFAULTS["print"]))
+    docx: dict[str, Any] = field(default_factory=lambda: dict(OPTIONAL_DEFAULTS["docx"]))
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
     def role(self, name: str) -> Role:
@@ -217,7 +218,7 @@ ROLE_SCHEMA = {
 }
 
 SCHEMA: dict[str, dict[str, Any]] = {
-    "meta": {k: _str for k in ("title", "subtitle", "publisher", "date")},
+    "meta": {**{k: _str for k in ("title", "subtitle", "publisher", "date")}, "edition_date": _bool},
     "page": {
         "size": _page_size,
         "margin_top": parse_length,
@@ -244,11 +245,13 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "epub": {"embed_fonts": _bool, "vertical": _bool},
     "hant": {"profile": _choice(HANT_PROFILES), "corner_quotes": _bool},
     "print": {"signature_sheets": _count, "creep": parse_length, "marks": _bool},
+    "docx": {"toc_pages": _bool},
 }
 # Sections every sheet must give in full; the others may be partial or absent.
 REQUIRED = {"page", "fonts", "roles"}
 OPTIONAL_DEFAULTS: dict[str, dict[str, Any]] = {
-    "meta": {"title": "", "subtitle": "", "publisher": "", "date": ""},
+    # edition_date: with no date from the page, a sidecar or --date, print the build's date
+    "meta": {"title": "", "subtitle": "", "publisher": "", "date": "", "edition_date": False},
     "header": {"even": "{booklet_title}", "odd": "{article_title}", "rule": True},
     "footer": {"text": "{page}"},
     "fonts_hant": {},
@@ -274,6 +277,8 @@ OPTIONAL_DEFAULTS: dict[str, dict[str, Any]] = {
     "hant": {"profile": "s2tw", "corner_quotes": True},
     # Imposition (`--impose`): sheets per signature (0 = one signature), creep per sheet in pt.
     "print": {"signature_sheets": 0, "creep": 0.0, "marks": False},
+    # DOCX contents with real page numbers, from a LibreOffice layout (seconds per file; --toc-pages)
+    "docx": {"toc_pages": False},
 }
 
 
@@ -377,5 +382,6 @@ def load_style(path: str | Path | None = None) -> Style:
         epub=sec["epub"],
         hant=sec["hant"],
         print=sec["print"],
+        docx=sec["docx"],
         raw=raw,
     )

@@ -183,4 +183,4 @@ def test_cli_print_options_override_the_sheet(tmp_path):
     bad = run("build", str(SAMPLE), "--to", "pdf", "--impose", "--creep", "wide", "--out", str(tmp_path))
     assert bad.returncode == 1 and "--creep must be" in bad.stderr
     lone = run("build", str(SAMPLE), "--to", "pdf", "--marks", "--out", str(tmp_path))
-    assert lone.returncode == 1 and "go with --impose" in lone.stderr
+    assert lone.returncode == 1 and "only means something with --impose" in lone.stderr

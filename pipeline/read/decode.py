@@ -95,7 +95,7 @@ def read_file(path: str | Path, kind: str = ".txt") -> bytes:
     """The bytes of an input file, or a one-line InputError saying why not."""
     p = Path(path)
     try:
-        return p.read_bytes()
+        data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except IsADirectoryError:
@@ -104,3 +104,6 @@ def read_file(path: str | Path, kind: str = ".txt") -> bytes:
         raise InputError(f"{p}: permission denied") from None
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e.strerror})") from None
+    if not data:
+        raise InputError(f"{p}: file is empty; give the OCR text of a newspaper page")
+    return data

@@ -249,6 +249,9 @@ def front_matter(doc: Document) -> dict[str, str]:
 
 
 def read_path(path: str | Path) -> Document:
+    """Errors name the path as given; the model records the file's name as its source."""
     p = Path(path)
     data = read_file(p, ".md")
-    return parse(decode(data, p.name).text, p.name)
+    doc = parse(decode(data, str(p)).text, str(p))
+    doc.meta.source = p.name
+    return doc

@@ -15,6 +15,7 @@ from docx.text.paragraph import Paragraph
 
 from ...model import Document
 from ...style import Style
+from ..headline import balance, em_measure
 from ..shared import flat_title
 from . import oxml, page
 
@@ -38,15 +39,22 @@ def outline(doc: Document, labels: dict[str, str]) -> Iterator[tuple[int, str]]:
         yield 1, labels["unplaced"]
 
 
-def _bookmark_name(i: int) -> str:
+def bookmark_name(i: int) -> str:
     return f"_Toc{i:09d}"
 
 
 class BodyWriter:
     def __init__(
-        self, d: DocxDocument, doc: Document, styles: dict[str, ParagraphStyle], style: Style, variant: str
+        self,
+        d: DocxDocument,
+        doc: Document,
+        styles: dict[str, ParagraphStyle],
+        style: Style,
+        variant: str,
+        pages: dict[str, int] | None = None,
     ) -> None:
         self.d, self.doc, self.styles, self.style = d, doc, styles, style
+        self.pages = pages or {}  # bookmark -> page number, from a LibreOffice layout (toc_pages.py)
         self.labels = LABELS.get(variant, LABELS["zh-Hans"])
         self.n_headings = 0
 
@@ -56,10 +64,16 @@ class BodyWriter:
             p.add_run(oxml.xml_text(text))  # python-docx turns "\n" into <w:br/>
         return p
 
+    def display(self, text: str, role: str) -> str:
+        """A display headline broken at phrase boundaries in balanced lines (render.headline),
+        on the page's measure: Word and WPS would otherwise cut a word anywhere."""
+        pg, size = self.style.page, self.style.role(role).size
+        return balance(text, pg.width - pg.margin_inner - pg.margin_outer, em_measure(size), size)
+
     def heading(self, key: str, text: str) -> Paragraph:
         p = self.para(key, text)
         self.n_headings += 1
-        oxml.bookmark(p._p, self.n_headings, _bookmark_name(self.n_headings))
+        oxml.bookmark(p._p, self.n_headings, bookmark_name(self.n_headings))
         return p
 
     def section(self, title: str) -> None:
@@ -73,13 +87,13 @@ class BodyWriter:
         if layout["toc"] and entries:
             self.toc(entries)
         if doc.lead:
-            self.heading("lead_heading", doc.lead.heading)
+            self.heading("lead_heading", self.display(doc.lead.heading, "lead_heading"))
             for text in doc.lead.paragraphs:
                 self.para("lead", text)
         sep = layout["byline_separator"]
         for art in doc.articles:
             self.section(art.title)
-            self.heading("h1", art.title)
+            self.heading("h1", self.display(art.title, "title"))
             if art.authors:
                 self.para("byline", sep.join(art.authors))
             for b in art.blocks:
@@ -99,7 +113,7 @@ class BodyWriter:
     def title_page(self) -> None:
         meta, sheet = self.doc.meta, self.style.meta
         for key, text in (
-            ("title", meta.title or sheet.get("title", "")),
+            ("title", self.display(meta.title or sheet.get("title", ""), "cover_title")),
             ("subtitle", meta.subtitle or sheet.get("subtitle", "")),
             ("imprint", meta.publisher or sheet.get("publisher", "")),
             ("imprint", meta.date or sheet.get("date", "")),
@@ -111,7 +125,8 @@ class BodyWriter:
         """A TOC field pre-filled with linked entries and PAGEREF page numbers.
 
         Word rebuilds it on open (settings updateFields, field dirty); viewers that never
-        update fields still list every heading, linked to its bookmark.
+        update fields still list every heading, linked to its bookmark, with the page numbers
+        of a LibreOffice layout when the build asked for them (--toc-pages).
         """
         self.para("toc_heading", self.labels["toc"])
         last = None
@@ -119,10 +134,10 @@ class BodyWriter:
             last = self.para("toc1" if level == 1 else "toc2")
             if i == 1:
                 oxml.field_begin(last._p, TOC_INSTR, dirty=True)
-            name = _bookmark_name(i)
+            name = bookmark_name(i)
             link = oxml.internal_link(last._p, name)
-            link.append(oxml.run(oxml.xml_text(flat_title(text, " "))))
+            link.append(oxml.run(oxml.xml_text(flat_title(text))))
             link.append(oxml.run(tab=True))
-            oxml.add_field(link, f"PAGEREF {name} \\h", "")
+            oxml.add_field(link, f"PAGEREF {name} \\h", str(self.pages.get(name, "")))
         if last is not None:
             oxml.field_end(last._p)

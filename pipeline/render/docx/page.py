@@ -68,7 +68,7 @@ def article_section(
         sec.start_type = WD_SECTION.NEW_PAGE if style.layout["article_new_page"] else WD_SECTION.CONTINUOUS
     else:
         sec = d.sections[0]  # nothing before the first article: it owns the first section
-    _fill(sec.header, style.header["odd"], doc, flat_title(title, " "), styles["header"])
+    _fill(sec.header, style.header["odd"], doc, flat_title(title), styles["header"])
 
 
 def _fill(hf: _BaseHeaderFooter, template: str, doc: Document, article_title: str | None, st: ParagraphStyle) -> None:

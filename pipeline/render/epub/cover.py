@@ -14,6 +14,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont
 
 from ...style import Style
+from ..headline import balance
 from .fonts import FONT_ROLE, FontFile, chain, coverage
 
 W, H = 1200, 1800
@@ -61,10 +62,11 @@ _TOKEN = re.compile(r"[0-9A-Za-z.,%/+\-]+|\s+|.")
 
 
 def _wrap(face: _Face, text: str, max_w: float) -> list[str]:
-    """Keep the headline's own breaks; break further where a line is too wide, never inside a
-    Latin word or number, never before a closing mark or after an opening one."""
+    """Keep the headline's own breaks; break a line too wide at phrase boundaries in balanced
+    lines (render.headline), and only where no phrase break fits, anywhere else allowed: never
+    inside a Latin word or number, never before a closing mark or after an opening one."""
     lines: list[str] = []
-    for part in text.split("\n"):
+    for part in balance(text, max_w, face.width, face.size).split("\n"):
         cur: list[str] = []
         for tok in _TOKEN.findall(part.strip()):
             if cur and face.width("".join(cur) + tok) > max_w:

@@ -106,6 +106,15 @@ def stylesheet(style: Style, variant: str, vertical: bool, font_faces: list[tupl
         out.append(_block(selector, _role_rules(style, name, style.role(name), variant, vertical)))
     # Where the XHTML sets these apart, beyond the role values.
     out.append(_block("h1, h2", ["page-break-after: avoid;", "break-after: avoid;", "hyphens: none;"]))
+    # Display headlines break only at the phrase boundaries the XHTML marks with <wbr/>
+    # (render.headline), in balanced lines where the reader can; a phrase wider than the
+    # screen still wraps rather than overflow.
+    out.append(
+        _block(
+            "h1.title, h1.lead-heading, h1.book-title",
+            ["word-break: keep-all;", "overflow-wrap: anywhere;", "text-wrap: balance;"],
+        )
+    )
     out.append(_block("section.article, section.lead, section.unplaced", ["page-break-before: always;"]))
     out.append(_block("p.bio", ["page-break-inside: avoid;", "break-inside: avoid;"]))
     rule = "border-right: 1px solid #999999; height: 4em; width: 0;" if vertical else "width: 4em; height: 0;"

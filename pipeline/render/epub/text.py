@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..shared import flat_title
+
 _ILLEGAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -49,8 +51,8 @@ def clean(text: str) -> str:
 
 
 def flat(text: str) -> str:
-    """One line for labels (nav, metadata): CJK headlines join their lines with no space."""
-    return "".join(part.strip() for part in clean(text).split("\n"))
+    """One line for labels (nav, <title>, metadata): the shared headline separator (U+3000)."""
+    return flat_title(clean(text))
 
 
 _DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ...model import Article, Document, Lead
+from ..headline import phrases
 from .text import clean, flat, vertical_runs
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -50,23 +51,31 @@ def _append(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def add_text(parent: etree._Element, text: str, ctx: Ctx, breaks: bool = False) -> None:
-    """Model text into an element: literal characters; '\\n' as <br/> when breaks is set."""
+def add_text(parent: etree._Element, text: str, ctx: Ctx, breaks: bool = False, display: bool = False) -> None:
+    """Model text into an element: literal characters; '\\n' as <br/> when breaks is set; a
+    display headline (display) gets <wbr/> at its phrase boundaries (render.headline)."""
     lines = clean(text).split("\n") if breaks else [clean(text)]
     for i, line in enumerate(lines):
         if i:
             br = etree.SubElement(parent, f"{{{XHTML_NS}}}br")
             br.tail = None
-        if not ctx.vertical:
-            _append(parent, line)
-            continue
-        for chunk, cls in vertical_runs(line):
-            if cls is None:
-                _append(parent, chunk)
-            else:
-                span = etree.SubElement(parent, f"{{{XHTML_NS}}}span")
-                span.set("class", cls)
-                span.text = chunk
+        for k, phrase in enumerate(phrases(line) if display and line.strip() else [line]):
+            if k:
+                etree.SubElement(parent, f"{{{XHTML_NS}}}wbr").tail = None
+            _add_run(parent, phrase, ctx)
+
+
+def _add_run(parent: etree._Element, line: str, ctx: Ctx) -> None:
+    if not ctx.vertical:
+        _append(parent, line)
+        return
+    for chunk, cls in vertical_runs(line):
+        if cls is None:
+            _append(parent, chunk)
+        else:
+            span = etree.SubElement(parent, f"{{{XHTML_NS}}}span")
+            span.set("class", cls)
+            span.text = chunk
 
 
 def page(title: str, ctx: Ctx, body_type: str) -> tuple[etree._Element, etree._Element]:
@@ -105,7 +114,7 @@ def title_page(doc: Document, title: str, ctx: Ctx) -> bytes:
     sec = _el(body, "section", "titlepage")
     sec.set(EPUB_TYPE, "titlepage")
     sec.text = "\n"
-    add_text(_el(sec, "h1", "book-title"), title, ctx, breaks=True)
+    add_text(_el(sec, "h1", "book-title"), title, ctx, breaks=True, display=True)
     m = doc.meta
     if m.subtitle.strip():
         add_text(_el(sec, "p", "book-subtitle"), m.subtitle, ctx, breaks=True)
@@ -120,7 +129,7 @@ def lead_page(lead: Lead, heading: str, ctx: Ctx) -> bytes:
     sec = _el(body, "section", "lead", id="lead")
     sec.set(EPUB_TYPE, "introduction")
     sec.text = "\n"
-    add_text(_el(sec, "h1", "lead-heading"), heading, ctx, breaks=True)
+    add_text(_el(sec, "h1", "lead-heading"), heading, ctx, breaks=True, display=True)
     for p in lead.paragraphs:
         add_text(_el(sec, "p", "lead"), p, ctx)
     return serialize(html)
@@ -137,7 +146,7 @@ def article_page(art: Article, art_id: str, ctx: Ctx) -> bytes:
     sec = _el(body, "section", "article", id=art_id)
     sec.set(EPUB_TYPE, "chapter")
     sec.text = "\n"
-    add_text(_el(sec, "h1", "title"), art.title, ctx, breaks=True)
+    add_text(_el(sec, "h1", "title"), art.title, ctx, breaks=True, display=True)
     authors = [a for a in (clean(x).strip() for x in art.authors) if a]
     if authors:
         add_text(_el(sec, "p", "byline"), ctx.byline_separator.join(authors), ctx)

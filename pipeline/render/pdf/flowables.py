@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from ..headline import balance
 from .fonts import FontSet
 from .linebreak import Line, typeset
 
@@ -325,7 +326,9 @@ class TocEntry(Flowable):
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width = aW
-        self._lines = self._fixed or self.ts.lines(self.text, aW - self.num_width - 2 * self.ts.size)
+        w = aW - self.num_width - 2 * self.ts.size
+        # a title too long for one line breaks where a headline should (its own line break first)
+        self._lines = self._fixed or self.ts.lines(balance(self.text, w, self.ts.measure, self.ts.size), w)
         sub_h = self.sub.wrap(aW - self.num_width - 2 * self.ts.size, aH)[1] if self.sub else 0.0
         self.height = len(self._lines) * self.ts.leading + sub_h
         return aW, self.height

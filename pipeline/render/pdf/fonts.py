@@ -31,7 +31,8 @@ from reportlab.pdfbase.ttfonts import TTFont as RLTTFont
 
 from ...errors import PipelineError
 from ...style import Style
-from ..fontfind import Face, find_face, package_hint, reset_fontconfig_cache
+from ..fontfind import Face, find_face, missing_font_message, reset_fontconfig_cache
+from ..shared import cache_dir as shared_cache_dir
 
 CONVERTER_VERSION = 3  # bump when the subset format changes: old cache entries are then ignored
 # Marks a Chinese page sets full-width. A face whose glyph is narrower (LXGW WenKai's quotes)
@@ -62,11 +63,7 @@ _rl_ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 def cache_dir() -> Path:
     """$PIPELINE_CACHE/fonts, else $XDG_CACHE_HOME (or ~/.cache)/pipeline/fonts."""
-    root = os.environ.get("PIPELINE_CACHE")
-    if root:
-        return Path(root) / "fonts"
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "pipeline" / "fonts"
+    return shared_cache_dir("fonts")
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -562,7 +559,8 @@ def load_fonts(style: Style, variant: str, chars_by_role: dict[str, set[str]]) -
         return FontSet({role: [cid] for role in roles}, print_ready=False)
     if missing:
         role, fam = missing[0]
-        raise PipelineError(f"font family '{fam}' (fonts.{role} in {style.path}) is not installed: {package_hint(fam)}")
+        table = "fonts" if variant == "zh-Hans" or role not in style.fonts_hant else "fonts_hant"
+        raise PipelineError(missing_font_message(fam, f"{table}.{role} in {style.path}"))
 
     # assign characters: the first face of the role that has the glyph (full-width where it matters)
     assign: dict[str, dict[str, Face]] = {}
@@ -571,7 +569,7 @@ def load_fonts(style: Style, variant: str, chars_by_role: dict[str, set[str]]) -
             continue
         table: dict[str, Face] = {}
         for ch in sorted(chars):
-            if ch.isspace():
+            if ch.isspace() and ch != "\u3000":  # the full-width space is a glyph (headline separator)
                 continue
             chain = faces["latin"] if role == "body" and _is_latin(ch) and faces.get("latin") else faces[role]
             table[ch] = _pick(ch, chain, faces)

@@ -16,6 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreakIfNotE
 
 from ...model import Article, Document
 from ...style import ROLE_FONT, Style
+from ..headline import balance
 from ..shared import RenderOptions, all_authors, flat_title, header_text
 from .flowables import Anchor, CoverPage, KeepGroup, Rule, TextBlock, TextStyle, TocEntry, draw_line
 from .fonts import FontSet, load_fonts
@@ -239,7 +240,10 @@ class Booklet:
             out += self._toc()
         if d.lead:
             out.append(PageBreakIfNotEmpty())
-            heads: list[Flowable] = [self.anchor("lead", d.lead.heading), self._block(d.lead.heading, "lead_heading")]
+            heads: list[Flowable] = [
+                self.anchor("lead", d.lead.heading),
+                self._block(self.display(d.lead.heading, "lead_heading"), "lead_heading"),
+            ]
             paras = [self._block(p, "lead") for p in d.lead.paragraphs]
             out += _glue(heads, paras)
         for i, a in enumerate(d.articles):
@@ -252,13 +256,21 @@ class Booklet:
             out += _glue(heads, [self._block(u, "body") for u in d.unplaced])
         return out
 
+    def display(self, text: str, role: str, width: float | None = None) -> str:
+        """A display headline with its lines broken at phrase boundaries, balanced (render.headline)."""
+        ts = self.ts(role)
+        return balance(text, (width or self.frame_w) - ts.indent, ts.measure, ts.size)
+
     def _block(self, text: str, role: str, **kw) -> TextBlock:
         heading = role in ("title", "heading", "lead_heading", "byline")
         return TextBlock(text, self.ts(role), kind=role, splittable=not heading, **kw)
 
     def _article(self, n: int, a: Article) -> list[Flowable]:
         key = f"art{n}"
-        heads: list[Flowable] = [self.anchor(key, flat_title(a.title)), self._block(a.title, "title")]
+        heads: list[Flowable] = [
+            self.anchor(key, flat_title(a.title)),
+            self._block(self.display(a.title, "title"), "title"),
+        ]
         if a.authors:
             heads.append(self._block(self._byline(a), "byline"))
         items: list[Flowable] = []
@@ -282,7 +294,8 @@ class Booklet:
         return _glue(heads, items)
 
     def _cover(self) -> CoverPage:
-        title = self._block(self.title, "cover_title")
+        p = self.style.page
+        title = self._block(self.display(self.title, "cover_title", p.width - 2 * p.margin_outer), "cover_title")
         sub = self._block(self.meta("subtitle"), "cover_subtitle") if self.meta("subtitle") else None
         foot_ts = self.ts("cover_foot", size=self.style.role("cover_subtitle").size * 0.85)
         foot = [TextBlock(self.meta(k), foot_ts, kind="cover") for k in ("date", "publisher") if self.meta(k)]

@@ -5,12 +5,15 @@ line), ignores no-end rules and does not justify Han text. This module knows not
 PDF: it takes the text, a measure of width, and returns lines with every glyph's x.
 
 Model. A paragraph is a row of glyphs; between two neighbours sits a *junction* with
-- a natural kern: a Latin space, the quarter-em Han/Latin gap, or the half-em removed from
+- a natural kern: a Latin space, the quarter-em gap between Han and a Latin letter or digit
+  (none beside symbols: 互联网+政务服务, 22%的), or the half-em removed from
   a pair of full-width marks (ctex "quanjiao": ”， takes 1.5 em, not 2);
 - whether a line may break there (clreq: no line starts with ，。”） etc., none ends with “（
   etc., numbers, Latin words, —— and …… never split); a kern at a break disappears;
-- how much it may shrink (the blank half of a full-width mark) and whether it may stretch.
-Lines are filled greedily, squeezing punctuation before pulling a character down; a justified
+- how much it may shrink and whether it may stretch.
+Punctuation is compressed only where clreq allows it: between adjacent marks, and a mark that
+ends a line is set half width (GB/T 15834); a comma in mid-line always keeps its full em.
+Lines are filled greedily, using that compression before pulling a character down; a justified
 line then spreads its slack evenly over its junctions, so it ends exactly at the right edge.
 """
 
@@ -29,6 +32,10 @@ INK_LEFT = frozenset("、，。；：！？”’」』）〕］｝】〗〉》"
 INK_RIGHT = frozenset("“‘「『（〔［｛【〖《〈")
 FW_PUNCT = INK_LEFT | INK_RIGHT | frozenset("·・")
 EPS = 1e-6
+# The full-width space: the separator of a headline shown on one line (render.shared). A blank
+# glyph of one em, so the text reads back as written; a line may break on either side of it,
+# and at a line's start or end it is dropped like any space.
+IDEO_SPACE = "\u3000"
 
 Measure = Callable[[str], float]
 Ink = Callable[[str], "tuple[float, float] | None"]
@@ -37,6 +44,11 @@ Ink = Callable[[str], "tuple[float, float] | None"]
 def is_latin(ch: str) -> bool:
     """Letters, digits and ASCII signs: parts of 'words' that are never split."""
     return ord(ch) < 0x2000 and not ch.isspace() and ch not in "·"
+
+
+def is_letter_or_digit(ch: str) -> bool:
+    """The Latin side of the quarter-em gap: letters and digits, never symbols (+ − × = % / ~)."""
+    return is_latin(ch) and ch.isalnum()
 
 
 def is_han(ch: str) -> bool:
@@ -67,6 +79,8 @@ class _Para:
     shrink: list[float]
     stretch: list[bool]
     hard: list[bool]  # a '\n' sits at this junction: the line must end here
+    end_shrink: list[float]  # the blank right half a mark may lose when it ends a line
+    letter: list[bool]  # glyphs that are not punctuation: what the no-orphan rule counts
 
 
 def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
@@ -77,7 +91,7 @@ def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
     for ch in text:
         if ch == "\n":
             pending_hard = True
-        elif ch.isspace():
+        elif ch.isspace() and ch != IDEO_SPACE:
             pending_space = True
         else:
             if chars:
@@ -114,7 +128,7 @@ def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
         stretch[j] = not glued
         if space_before[j]:
             kern[j] = space_w
-        elif (is_han(a) and is_latin(b)) or (is_latin(a) and is_han(b)):
+        elif (is_han(a) and is_letter_or_digit(b)) or (is_letter_or_digit(a) and is_han(b)):
             kern[j] = em / 4
         elif fw[j] and fw[j + 1] and (a in INK_LEFT or b in INK_RIGHT):
             # consecutive punctuation: the pair loses half an em, from the wider blank first
@@ -139,9 +153,17 @@ def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
         elif room <= 0:
             left = right = 0.0
         cap_l[i], cap_r[i] = left, right
-    # and never more than half an em at one junction, pair compression included: no mark loses more
-    shrink = [min(cap_r[j] + cap_l[j + 1], max(0.0, half + min(kern[j], 0.0))) for j in range(n - 1)]
-    return _Para(chars, adv, kern, can_break, shrink, stretch, hard)
+    # only between two marks, and never more than half an em at one junction, pair compression
+    # included: no mark loses more; a mark beside a character keeps its full width in mid-line
+    shrink = [
+        min(cap_r[j] + cap_l[j + 1], max(0.0, half + min(kern[j], 0.0))) if fw[j] and fw[j + 1] else 0.0
+        for j in range(n - 1)
+    ]
+    end_shrink = [cap_r[i] if fw[i] and chars[i] in INK_LEFT else 0.0 for i in range(n)]
+    letter = [
+        not (c in FW_PUNCT or c in LONG_MARKS or c == IDEO_SPACE or (is_latin(c) and not c.isalnum())) for c in chars
+    ]
+    return _Para(chars, adv, kern, can_break, shrink, stretch, hard, end_shrink, letter)
 
 
 def typeset(
@@ -186,7 +208,7 @@ def typeset(
         return A[e + 1] - A[s] + K[e] - K[s]
 
     def fits(s: int, e: int, avail: float) -> bool:
-        return natural(s, e) - (C[e] - C[s]) <= avail + EPS
+        return natural(s, e) - (C[e] - C[s]) - p.end_shrink[e] <= avail + EPS
 
     breaks: list[tuple[int, int]] = []
     s = 0
@@ -213,9 +235,14 @@ def typeset(
 
     lines: list[Line] = []
     for s, e in breaks:
-        first = s == 0
+        first, last = s == 0, e == n - 1 or p.hard[e]
+        while s < e and p.chars[s] == IDEO_SPACE:
+            s += 1
+        while e > s and p.chars[e] == IDEO_SPACE:
+            e -= 1
+        if p.chars[s] == IDEO_SPACE:
+            continue
         avail = width - (indent if first else 0.0)
-        last = e == n - 1 or p.hard[e]
         lines.append(_place(p, s, e, avail, indent if first else 0.0, natural(s, e), C[e] - C[s], last, align, first))
     return lines
 
@@ -235,12 +262,17 @@ def _prefer_stretch(p: _Para, s: int, best: int, avail: float, natural, limit: f
 
 
 def _pull_down_orphans(breaks, p: _Para, min_last: int, width: float, fits) -> None:
-    """A paragraph's last line holds at least min_last characters: pull characters down to it."""
+    """A paragraph's last line holds at least min_last characters that are not punctuation
+    (系。 or 员） alone is an orphan too): pull characters down to it."""
     k = len(breaks) - 1
+
+    def letters(s: int, e: int) -> int:
+        return sum(p.letter[s : e + 1])
+
     while k >= 1:
         s, e = breaks[k]
         ps, pe = breaks[k - 1]
-        if e - s + 1 >= min_last or p.hard[pe]:
+        if letters(s, e) >= min_last or p.hard[pe]:
             break
         moved = False
         for j in range(pe - 1, ps - 1, -1):
@@ -249,7 +281,7 @@ def _pull_down_orphans(breaks, p: _Para, min_last: int, width: float, fits) -> N
                 breaks[k] = (j + 1, e)
                 moved = True
                 break
-        if not moved or breaks[k][1] - breaks[k][0] + 1 >= min_last:
+        if not moved or letters(*breaks[k]) >= min_last:
             break
 
 
@@ -258,7 +290,12 @@ def _place(
 ) -> Line:
     gaps = [p.kern[j] for j in range(s, e)]
     diff = avail - nat
-    if diff < -EPS and cap > 0:  # too long: squeeze the blank halves of punctuation, evenly
+    hang = 0.0
+    if diff < -EPS and p.end_shrink[e] > 0:  # a mark ending the line is set half width first:
+        hang = min(-diff, p.end_shrink[e])  # its blank half lies past the edge, its ink inside
+        diff += hang
+        nat -= hang
+    if diff < -EPS and cap > 0:  # still too long: squeeze adjacent marks' blank halves, evenly
         ratio = min(1.0, -diff / cap)
         gaps = [g - p.shrink[j] * ratio for g, j in zip(gaps, range(s, e), strict=True)]
         nat -= cap * ratio
@@ -280,5 +317,5 @@ def _place(
         xs.append(x)
         if i < e:
             x += p.adv[i] + gaps[i - s]
-    end = x + p.adv[e]
+    end = x + p.adv[e] - hang
     return Line("".join(p.chars[s : e + 1]), tuple(xs), end, last, s, first)
