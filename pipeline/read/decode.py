@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..text import is_han
 
 MAX_BYTES = 20 * 1024 * 1024  # a newspaper page is ~20 KB; refuse what cannot be one
 
@@ -32,7 +33,7 @@ class Decoded:
 
 
 def _score(text: str) -> float:
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    han = [c for c in text if is_han(c)]
     if not han:
         return 0.0
     return sum(c in _COMMON for c in han) / len(han)

@@ -24,7 +24,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..text import CLOSING, OPENING
+from ..text import CLOSING, LONG_MARKS, NO_END, OPENING, is_latin
+from ..text import NO_START_DISPLAY as NO_START
 from ..text import PAUSES as PAUSE_MARKS
 from .shared import cache_dir
 
@@ -38,17 +39,15 @@ CLITICS = frozenset("的之地得了着过们性化式等")
 LEADERS = frozenset("以在对为与和及并把将从向于由被让使")
 PAUSES = frozenset(PAUSE_MARKS)
 SEPARATOR = "\u3000"  # between the lines of a headline shown on one line: the best break
-# clreq line-start and line-end rules (TYPESETTING.md), as the PDF typesetter keeps them
-NO_START = frozenset(CLOSING + PAUSE_MARKS + "·％%—…")  # and no headline line opens with —— or ……
-NO_END = frozenset(OPENING)
-LONG_MARKS = frozenset("—…")
+# clreq's line-start and line-end rules are pipeline/text.py's (no headline line opens with
+# —— or …… either: NO_START_DISPLAY).
 # Verbs that open a predicate in headline style (推进…, 加快…): the boundary before one is a
 # phrase boundary. Only verbs rarely used as nouns or objects are listed.
 _OPENERS = "推进 推动 加快 完善 助推 构建 打造 促进 实现 坚持 深化 提升 强化 发挥 激发 筑牢 健全 凝聚 汇聚 \
 赋能 释放 激活 优化 增强 夯实 开创 谱写 奋力 全力 着力 聚焦 聚力 让 用 为 以"
 OPENERS = frozenset(_OPENERS.split())
-OPEN_QUOTES = frozenset("“‘「『《（〔［【〖〈")
-CLOSE_QUOTES = frozenset("”’」』》）〕］】〗〉")
+OPEN_QUOTES = frozenset(OPENING)
+CLOSE_QUOTES = frozenset(CLOSING)
 
 Measure = Callable[[str], float]
 
@@ -87,11 +86,6 @@ def words(text: str) -> tuple[str, ...]:
             json.dump(out, f, ensure_ascii=False)
         os.replace(tmp, path)
     return out
-
-
-def is_latin(ch: str) -> bool:
-    """Letters, digits and ASCII signs: parts of words and numbers that are never split."""
-    return ord(ch) < 0x2000 and not ch.isspace() and ch != "·"
 
 
 def _is_han_word(w: str) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont
 
 from ...style import Style
+from ...text import NO_END, NO_START_DISPLAY
 from ..headline import balance
 from .fonts import FONT_ROLE, FontFile, chain, coverage
 
@@ -55,9 +56,8 @@ class _Face:
             x += f.getlength(c)
 
 
-# Line-start and line-end rules (TYPESETTING.md) for the cover's own line breaks.
-NO_START = set("、，。；：！？”’」』）〕］｝】〗〉》·％%…—")
-NO_END = set("“‘「『（〔［｛【〖《〈")
+# The cover breaks its own lines by the display rules of pipeline/text.py (docs/typesetting.md).
+NO_START = NO_START_DISPLAY
 _TOKEN = re.compile(r"[0-9A-Za-z.,%/+\-]+|\s+|.")
 
 

@@ -19,18 +19,17 @@ line then spreads its slack evenly over its junctions, so it ends exactly at the
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# Rules of TYPESETTING.md (clreq "basic" level); ASCII counterparts for mixed text.
-NO_START = frozenset("、，。；：！？”’」』）〕］｝】〗〉》·％%,.;:!?)]}")
-NO_END = frozenset("“‘「『（〔［｛【〖《〈([{")
-LONG_MARKS = frozenset("—…⸺")  # —— and …… are runs of these; a run is never split
+# The rules of docs/typesetting.md (clreq "basic" level) live in pipeline/text.py, shared with
+# the headline breaker and the EPUB cover.
+from ...text import CLOSING, INTERPUNCT, LONG_MARKS, NO_END, NO_START, OPENING, PAUSES, is_latin, is_wide_letter
+
 # Full-width marks with a blank half: ink on the left (closing) or on the right (opening).
-INK_LEFT = frozenset("、，。；：！？”’」』）〕］｝】〗〉》")
-INK_RIGHT = frozenset("“‘「『（〔［｛【〖《〈")
-FW_PUNCT = INK_LEFT | INK_RIGHT | frozenset("·・")
+INK_LEFT = frozenset(PAUSES + CLOSING)
+INK_RIGHT = frozenset(OPENING)
+FW_PUNCT = INK_LEFT | INK_RIGHT | frozenset(INTERPUNCT)
 EPS = 1e-6
 # The full-width space: the separator of a headline shown on one line (render.shared). A blank
 # glyph of one em, so the text reads back as written; a line may break on either side of it,
@@ -41,21 +40,9 @@ Measure = Callable[[str], float]
 Ink = Callable[[str], "tuple[float, float] | None"]
 
 
-def is_latin(ch: str) -> bool:
-    """Letters, digits and ASCII signs: parts of 'words' that are never split."""
-    return ord(ch) < 0x2000 and not ch.isspace() and ch not in "·"
-
-
 def is_letter_or_digit(ch: str) -> bool:
     """The Latin side of the quarter-em gap: letters and digits, never symbols (+ − × = % / ~)."""
     return is_latin(ch) and ch.isalnum()
-
-
-def is_han(ch: str) -> bool:
-    """Ideographs, kana, hangul: the letters a quarter-em gap separates from Latin."""
-    if ch in FW_PUNCT or ch in LONG_MARKS or is_latin(ch):
-        return False
-    return unicodedata.east_asian_width(ch) in "WF" and unicodedata.category(ch)[0] == "L"
 
 
 @dataclass(frozen=True)
@@ -128,7 +115,7 @@ def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
         stretch[j] = not glued
         if space_before[j]:
             kern[j] = space_w
-        elif (is_han(a) and is_letter_or_digit(b)) or (is_letter_or_digit(a) and is_han(b)):
+        elif (is_wide_letter(a) and is_letter_or_digit(b)) or (is_letter_or_digit(a) and is_wide_letter(b)):
             kern[j] = em / 4
         elif fw[j] and fw[j + 1] and (a in INK_LEFT or b in INK_RIGHT):
             # consecutive punctuation: the pair loses half an em, from the wider blank first
