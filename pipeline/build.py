@@ -12,7 +12,6 @@ import time
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from .model import Document
 from .outputs import ensure_dir, write_atomic
 from .read import read_source
 from .read.ocr import Reading
+from .render.fontengine import FontEngine
 from .render.shared import LANG_TAGS, Note, RenderOptions
 from .style import Style, load_style, parse_length
 
@@ -85,7 +85,7 @@ def read_input(path: Path, style: Style, cfg: BuildConfig) -> tuple[Document, Re
     CLI, sidecar, then a Markdown input's front matter (a JSON input's meta), the style sheet,
     derived defaults."""
     src = read_source(path, cfg.source_format, cfg.force)
-    metadata.apply(src.doc, cfg.meta, metadata.read_sidecar(path), src.front, style.meta)
+    metadata.apply(src.doc, cfg.meta, metadata.read_sidecar(path), src.front, style.meta.layer())
     return src.doc, src.reading
 
 
@@ -130,10 +130,10 @@ def convert(doc: Document, variant: str, style: Style, cfg: BuildConfig) -> tupl
         return doc, LANG_TAGS["zh-Hans"]
     from .hant import PROFILE_LANG, lang_for_profile, to_hant
 
-    profile = cfg.hant_profile or style.hant["profile"]
+    profile = cfg.hant_profile or style.hant.profile
     if profile not in PROFILE_LANG:
         raise PipelineError(f"unknown zh-Hant profile {profile!r}; expected one of: {', '.join(PROFILE_LANG)}")
-    hant = to_hant(doc, profile=profile, corner_quotes=style.hant["corner_quotes"])
+    hant = to_hant(doc, profile=profile, corner_quotes=style.hant.corner_quotes)
     return hant, lang_for_profile(profile)
 
 
@@ -149,8 +149,8 @@ def impose_style(pdf: bytes, style: Style, epoch: int | None, overrides: dict | 
     """The imposed print PDF with the sheet's [print] options (CLI options win)."""
     from .impose import impose
 
-    p = {**style.print, **(overrides or {})}
-    return impose(pdf, signature_sheets=p["signature_sheets"], creep=p["creep"], marks=p["marks"], epoch=epoch)
+    p = replace(style.print, **(overrides or {}))
+    return impose(pdf, signature_sheets=p.signature_sheets, creep=p.creep, marks=p.marks, epoch=epoch)
 
 
 def print_overrides(signature_sheets: int | None, creep: str | None, marks: bool | None) -> dict:
@@ -203,7 +203,7 @@ def cover_date(doc: Document, style: Style, epoch: int | None, notes: list[str],
     a format with a cover is built)."""
     if doc.meta.date or not set(formats) & set(PRINTED):
         return doc.meta.date
-    if style.meta.get("edition_date"):
+    if style.meta.edition_date:
         date = metadata.edition_date(epoch)
         notes.append(f"cover date {date} is the edition date (meta.edition_date in {style.path.name})")
         return date
@@ -233,13 +233,14 @@ def write_variant(
     epoch: int | None,
     dated: str,
     notes: list[str],
+    fonts: FontEngine,
 ) -> list[str]:
     """Every requested format of one script; returns the paths written."""
     written = []
     vdoc, lang = convert(doc, variant, style, cfg)
     vdoc = replace(vdoc, meta=replace(vdoc.meta, language=lang))
-    toc = style.docx["toc_pages"] if cfg.toc_pages is None else cfg.toc_pages
-    opts = RenderOptions(variant=variant, lang=lang, epoch=epoch, toc_pages=toc)
+    toc = style.docx.toc_pages if cfg.toc_pages is None else cfg.toc_pages
+    opts = RenderOptions(variant=variant, lang=lang, epoch=epoch, toc_pages=toc, fonts=fonts)
     for fmt in (f for f in cfg.formats if f != "report"):
         # the edition date goes on covers only: the .md and .json keep the page's facts
         shown = replace(vdoc, meta=replace(vdoc.meta, date=dated)) if fmt in PRINTED else vdoc
@@ -254,8 +255,13 @@ def write_variant(
     return written
 
 
-def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) -> BuildResult:
+def build_one(
+    path: str | Path, cfg: BuildConfig, style: Style | None = None, fonts: FontEngine | None = None
+) -> BuildResult:
+    """One input in every requested script and format. `fonts` is the batch's font engine
+    (render.fontengine); without one the build gets its own."""
     path = Path(path)
+    fonts = fonts or FontEngine()
     res = BuildResult(str(path))
     t0 = time.perf_counter()
     try:
@@ -269,7 +275,7 @@ def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) ->
         if "report" in cfg.formats:
             res.outputs.append(write_report(path, reading, cfg))
         for variant in variants:
-            res.outputs += write_variant(doc, path, variant, style, cfg, epoch, dated, res.notes)
+            res.outputs += write_variant(doc, path, variant, style, cfg, epoch, dated, res.notes, fonts)
     except PipelineError as e:
         res.error = str(e)
     except Exception as e:  # a bug: still one line, never a traceback for the user
@@ -281,43 +287,27 @@ def build_one(path: str | Path, cfg: BuildConfig, style: Style | None = None) ->
 
 
 _worker_style: Style | None = None
+_worker_fonts: FontEngine | None = None
+_worker_variant: str | None = None
 
 
 def _init_worker(style_path: str | None) -> None:
-    global _worker_style
+    global _worker_style, _worker_fonts
     _worker_style = load_style(style_path)
     # The pool already uses every core: convert fonts in this process, where the converted
-    # glyphs stay cached for the next document, rather than in a pool of its own per document.
-    os.environ["PIPELINE_FONT_WORKERS"] = "1"
-
-
-@contextmanager
-def _fonts_in_process(on: bool) -> Iterator[None]:
-    old = os.environ.get("PIPELINE_FONT_WORKERS")
-    if on:
-        os.environ["PIPELINE_FONT_WORKERS"] = "1"
-    try:
-        yield
-    finally:
-        if on and old is None:
-            os.environ.pop("PIPELINE_FONT_WORKERS", None)
-        elif on:
-            os.environ["PIPELINE_FONT_WORKERS"] = old
-
-
-_worker_variant: str | None = None
+    # glyphs stay for the next document, rather than in a pool of its own per document.
+    _worker_fonts = FontEngine(workers=1)
 
 
 def _work(unit: tuple[int, str, BuildConfig]) -> BuildResult:
     global _worker_variant
     _i, path, cfg = unit
+    assert _worker_fonts is not None
     variant = cfg.variants[0] if cfg.variants and len(cfg.variants) == 1 else None
     if variant and _worker_variant and variant != _worker_variant and "pdf" in cfg.formats:
-        from .render.pdf.fonts import release_sources
-
-        release_sources()  # the other script's faces are not needed any more
+        _worker_fonts.release()  # the other script's faces are not needed any more
     _worker_variant = variant or _worker_variant
-    return build_one(path, cfg, _worker_style)
+    return build_one(path, cfg, _worker_style, _worker_fonts)
 
 
 def build_many(paths: list[str], cfg: BuildConfig, jobs: int = 1) -> Iterator[BuildResult]:
@@ -326,9 +316,9 @@ def build_many(paths: list[str], cfg: BuildConfig, jobs: int = 1) -> Iterator[Bu
     style = load_style(cfg.style_path)  # validate once, before any work
     units = _units(paths, cfg, jobs)
     if jobs <= 1 or len(units) <= 1:
-        with _fonts_in_process(len(paths) > 1):  # a batch here: each glyph converted once
-            for p in paths:
-                yield build_one(p, cfg, style)
+        fonts = FontEngine(workers=1 if len(paths) > 1 else None)  # a batch here: each glyph converted once
+        for p in paths:
+            yield build_one(p, cfg, style, fonts)
         return
     pending: dict[int, tuple[BuildResult, int]] = {}
     per_input = len(units) // len(paths)

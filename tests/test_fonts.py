@@ -11,6 +11,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from pipeline.errors import PipelineError
+from pipeline.render.fontengine import FontEngine
 from pipeline.render.pdf import fonts
 from pipeline.style import load_style
 
@@ -110,7 +111,8 @@ def test_concurrent_builds_share_one_cache_safely(tmp_path):
 
 def test_character_missing_from_first_font_falls_back_to_the_next():
     kai, serif = face(KAI), face(SERIF)
-    cov_kai, cov_serif = fonts.coverage(kai), fonts.coverage(serif)
+    engine = FontEngine()
+    cov_kai, cov_serif = engine.coverage(kai), engine.coverage(serif)
     rare = next(chr(c) for c in sorted(cov_serif.codepoints) if c >= 0x2E80 and c not in cov_kai.codepoints)
     fs = fonts.load_fonts(load_style(), "zh-Hans", {"lead": {"导", rare}})
     assert fs.font("lead", "导").family == KAI

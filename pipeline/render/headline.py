@@ -19,15 +19,13 @@ import functools
 import hashlib
 import itertools
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from ..text import CLOSING, LONG_MARKS, NO_END, OPENING, is_latin
 from ..text import NO_START_DISPLAY as NO_START
 from ..text import PAUSES as PAUSE_MARKS
-from .shared import cache_dir
+from .cache import cache_dir, write_cache
 
 # Penalty (em², the unit of the balance cost) of breaking at a boundary: a phrase boundary is
 # free, a word boundary costs about a character's worth of imbalance, a break beside a
@@ -79,12 +77,8 @@ def words(text: str) -> tuple[str, ...]:
         if isinstance(got, list) and "".join(got) == text:
             return tuple(got)
     out = tuple(_jieba().lcut(text))
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(out, f, ensure_ascii=False)
-        os.replace(tmp, path)
+    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+        write_cache(path, json.dumps(out, ensure_ascii=False).encode("utf-8"))
     return out
 
 
@@ -106,20 +100,27 @@ def break_points(line: str) -> dict[int, float]:
     for a, b in itertools.pairwise(ws):
         pos += len(a)
         depth = max(0, depth + sum(c in OPEN_QUOTES for c in a) - sum(c in CLOSE_QUOTES for c in a))
-        x, y = a[-1], b[0]
-        if y in NO_START or x in NO_END or (is_latin(x) and is_latin(y)) or (x in LONG_MARKS and y in LONG_MARKS):
-            continue
-        if (y in CLITICS and len(b) == 1) or (len(a) == 1 and x in LEADERS):
-            continue
-        if depth:
-            out[pos] = QUOTED
-        elif x in PAUSES or y in NO_END or b in OPENERS or SEPARATOR in (x, y):
-            out[pos] = STRONG
-        elif _is_han_word(a) or _is_han_word(b):
-            out[pos] = WEAK
-        else:
-            out[pos] = NORMAL
+        if _allowed(a, b):
+            out[pos] = QUOTED if depth else _penalty(a, b)
     return out
+
+
+def _allowed(a: str, b: str) -> bool:
+    """Whether a headline may break between the words a and b (clreq and the clitic rules)."""
+    x, y = a[-1], b[0]
+    if y in NO_START or x in NO_END or (is_latin(x) and is_latin(y)) or (x in LONG_MARKS and y in LONG_MARKS):
+        return False
+    return not ((y in CLITICS and len(b) == 1) or (len(a) == 1 and x in LEADERS))
+
+
+def _penalty(a: str, b: str) -> float:
+    """A phrase boundary costs nothing, a word boundary a little, one beside a lone character more."""
+    x, y = a[-1], b[0]
+    if x in PAUSES or y in NO_END or b in OPENERS or SEPARATOR in (x, y):
+        return STRONG
+    if _is_han_word(a) or _is_han_word(b):
+        return WEAK
+    return NORMAL
 
 
 def _split(line: str, width: float, measure: Measure, em: float) -> list[str] | None:

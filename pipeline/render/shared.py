@@ -1,27 +1,21 @@
-"""What several writers need, kept once: options, language tags, identifiers, header text."""
+"""What several writers need, kept once: options, language tags, identifiers, header text,
+the booklet's metadata and the text XML can carry."""
 
 from __future__ import annotations
 
 import hashlib
-import os
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from pathlib import Path
 
+from .. import metadata
 from ..clock import build_time
 from ..model import Document
+from ..style import Style
+from ..terms import terms
+from .fontengine import FontEngine
 
 LANG_TAGS = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}
-
-
-def cache_dir(name: str) -> Path:
-    """$PIPELINE_CACHE/<name>, else $XDG_CACHE_HOME (or ~/.cache)/pipeline/<name>: the writers'
-    disk caches (converted fonts, headline segmentations)."""
-    root = os.environ.get("PIPELINE_CACHE")
-    if root:
-        return Path(root) / name
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "pipeline" / name
 
 
 class Note(UserWarning):
@@ -35,7 +29,8 @@ class RenderOptions:
     lang: str = "zh-CN"  # BCP 47 tag written into every output
     epoch: int | None = None  # SOURCE_DATE_EPOCH: fixed timestamps for reproducible builds
     toc_pages: bool = False  # DOCX: real page numbers in the contents, from a LibreOffice layout
-    extra: dict = field(default_factory=dict)
+    # The font resources (faces, coverage, converted glyphs): one engine serves a whole batch.
+    fonts: FontEngine = field(default_factory=FontEngine, compare=False, repr=False)
 
     @property
     def timestamp(self) -> datetime:
@@ -78,6 +73,38 @@ def header_text(template: str, doc: Document, article_title: str, page: int | st
     for k, v in fields.items():
         out = out.replace(k, v)
     return out
+
+
+def booklet_doc(doc: Document, style: Style, variant: str) -> Document:
+    """The document with the booklet fields a printed edition shows (pipeline.metadata.booklet):
+    the PDF, DOCX and EPUB writers start here, so none has a fallback title of its own."""
+    return replace(doc, meta=metadata.booklet(doc, style.meta.layer(), variant))
+
+
+def lead_heading(doc: Document, variant: str) -> str:
+    """The lead note's heading as printed: the page's own, else the terms table's (导读)."""
+    return (doc.lead.heading.strip() if doc.lead else "") or terms(variant).lead
+
+
+# XML 1.0 cannot carry C0 controls other than tab and newline, lone surrogates or U+FFFE/FFFF;
+# lxml refuses them and Word will not open a part that holds them.
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_NONCHARS = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def xml_text(s: str) -> str:
+    """Model text storable in XML (DOCX parts, XHTML, OPF) without losing a readable character.
+
+    CR, CR LF, vertical tab and form feed (OCR page and column breaks) become a line break;
+    other control characters (C0, DEL, C1) carry no text and are dropped; lone surrogates and
+    noncharacters (broken encodings of a real character) become U+FFFD, so an editor sees where
+    something was. Everything else, markup such as ``<script>`` or ``]]>`` included, is kept
+    literally: lxml escapes it, so text is data.
+    """
+    s = _LINE_BREAKS.sub("\n", s)
+    s = _CONTROLS.sub("", s)
+    return _NONCHARS.sub("\ufffd", s)
 
 
 def all_authors(doc: Document) -> list[str]:
