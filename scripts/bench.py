@@ -75,7 +75,7 @@ steps["structure"] = lambda: structure(res.text, dec.text)
 doc = None
 if res is not None and stage != "structure":
     doc = structure(res.text, dec.text).doc
-    metadata.apply(doc, {}, style.meta, epoch=0)
+    metadata.apply(doc, {}, style.meta.layer())
 cfg = BuildConfig(("pdf",))
 steps["zh-Hant"] = lambda: convert(doc, "zh-Hant", style, cfg)
 if stage.startswith("write "):

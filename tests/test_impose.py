@@ -140,7 +140,7 @@ def test_print_table_in_style_sheets(tmp_path):
     base = load_style().path.read_text(encoding="utf-8")
     sheet = tmp_path / "s.toml"
     sheet.write_text(base.replace('creep = "0pt"', 'creep = "1mm"'), encoding="utf-8")
-    assert load_style(sheet).print["creep"] == pytest.approx(72 / 25.4)
+    assert load_style(sheet).print.creep == pytest.approx(72 / 25.4)
     sheet.write_text(base.replace("signature_sheets = 0", "signature_sheets = -2"), encoding="utf-8")
     with pytest.raises(StyleError, match=r"print\.signature_sheets"):
         load_style(sheet)
