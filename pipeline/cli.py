@@ -139,7 +139,7 @@ class _plain:
 @click.option("--force", is_flag=True, help="Print the model even if the character accounting fails.")
 @click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
 def structure(input, force, from_) -> None:
-    """Print the document model of INPUT as JSON (schema in CONTRACT.md)."""
+    """Print the document model of INPUT as JSON (schema: docs/contract.md)."""
     try:
         doc = read_source(input, from_, force=force).doc
     except PipelineError as e:

@@ -12,7 +12,7 @@ import pytest
 from conftest import make_doc
 from lxml import etree
 from pypdf import PdfReader
-from test_pdf_support import break_violation
+from pdf_audit import break_violation
 
 from pipeline.render import docx as docx_writer
 from pipeline.render import epub as epub_writer

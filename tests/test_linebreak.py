@@ -12,7 +12,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_pdf_support import CLOSING, NO_END, NO_START, OPENING, break_violation, random_paragraph
+from pdf_audit import CLOSING, NO_END, NO_START, OPENING, break_violation, random_paragraph
 
 from pipeline.render.pdf.linebreak import Line, typeset
 
@@ -50,7 +50,7 @@ def breaks(lines: list[Line], text: str) -> list[tuple[str, str, bool]]:
 
 
 def assert_well_set(text: str, lines: list[Line], width: float, indent: float = 0.0) -> None:
-    """Every rule of TYPESETTING.md that one paragraph can show."""
+    """Every rule of docs/typesetting.md that one paragraph can show."""
     assert "".join(line.chars for line in lines) == "".join(text.split()), "text lost or reordered"
     for a, b, spaced in breaks(lines, text):
         why = break_violation(a, b, spaced)

@@ -33,7 +33,9 @@ def test_fields_a_later_version_adds_are_ignored():
     ("change", "field"),
     [
         (lambda d: d["articles"][1].update(authors="曹威伟"), "articles[1].authors"),
-        (lambda d: d["articles"][0]["blocks"][2].update(type="quote"), "articles[0].blocks[2].type"),
+        (lambda d: d["articles"][0]["blocks"][2].update(type="table"), "articles[0].blocks[2].type"),
+        (lambda d: d["articles"][0]["blocks"][2].update(type="deck"), "articles[0].blocks[2].type"),
+        (lambda d: d["articles"][0].update(byline=["甲"]), "articles[0].byline"),
         (lambda d: d["lead"].update(paragraphs=[1]), "lead.paragraphs[0]"),
         (lambda d: d["meta"].update(date=20260101), "meta.date"),
         (lambda d: d.update(unplaced="x"), "unplaced"),

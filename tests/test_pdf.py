@@ -13,13 +13,15 @@ import re
 import pytest
 from conftest import SAMPLE, make_doc
 from pypdf import PdfReader
-from test_pdf_support import (
+from pdf_audit import (
     CLOSING,
     OPENING,
     PLine,
     break_violation,
     frame_x,
     in_frame,
+    letters,
+    line_end,
     random_doc,
     read_lines,
 )
@@ -114,7 +116,7 @@ def spaced_breaks(text: str) -> set[int]:
 
 
 def check_typesetting(bk: Booklet, *, pairs: bool = True) -> dict[str, int]:
-    """Every TYPESETTING.md rule the pages can show; returns counts so tests see it ran."""
+    """Every docs/typesetting.md rule the pages can show; returns counts so tests see it ran."""
     st = bk.style
     n = {"lines": 0, "breaks": 0, "pairs": 0, "gaps": 0, "splits": 0}
     for role, text, lines in map_paragraphs(bk):
@@ -167,20 +169,6 @@ def check_typesetting(bk: Booklet, *, pairs: bool = True) -> dict[str, int]:
     check_pages(bk)
     n["bios"] = check_bios(bk)
     return n
-
-
-def letters(s: str) -> int:
-    """Characters that are not punctuation: 系。 holds one."""
-    return sum(1 for c in s if c.isalnum())
-
-
-def line_end(ln: PLine, size: float, right: float) -> float:
-    """Where a line's text ends: a closing mark at the end may be set half width (GB/T 15834),
-    so up to its blank half lies past the frame's edge, its ink inside."""
-    last = ln.chars[-1]
-    if last["text"] in CLOSING and abs(last["x1"] - last["x0"] - size) < 0.05 and ln.x1 > right:
-        return max(right, ln.x1 - size / 2)
-    return ln.x1
 
 
 def check_bios(bk: Booklet) -> int:

@@ -240,7 +240,7 @@ def test_page_furniture_is_kept_apart_from_the_articles(sample):
     assert sum(n["code"] == "furniture" for n in doc.stats["notices"]) == 3
     from pipeline import metadata
 
-    metadata.apply(doc, epoch=0)
+    metadata.apply(doc)
     assert doc.meta.date == "2021年8月5日"
 
 

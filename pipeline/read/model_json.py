@@ -1,8 +1,8 @@
 """JSON reader: the document model (`pipeline structure`, `--to json`) back as an input.
 
 As pandoc reads its own JSON AST, an editor can fix the model with any JSON tool and build every
-edition from it. The file is checked field by field against CONTRACT.md's schema, and a wrong
-one is one error naming the field (`articles[2].blocks[0].type`), never a half-read document.
+edition from it. The file is checked field by field against the schema (docs/contract.md), and
+a wrong one is one error naming the field (`articles[2].blocks[0].type`), never a half-read document.
 Fields this version does not know are ignored: the contract lets later versions add some.
 """
 
@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import SCHEMA_VERSION, Article, Block, Document, Lead, Metadata, Placement
+from ..model import BLOCK_TYPES, SCHEMA_VERSION, Article, Block, Document, Lead, Metadata, Placement, misplaced_deck
 from ..text import accountable
 from .decode import decode, read_file
 
-BLOCK_TYPES = ("heading", "paragraph")
 META_KEYS = ("title", "subtitle", "publisher", "date", "language", "source")
 
 
@@ -26,7 +25,7 @@ class _Checker:
         self.name = name
 
     def fail(self, where: str, expected: str) -> InputError:
-        return InputError(f"{self.name}: field '{where}' must be {expected} (document model, CONTRACT.md)")
+        return InputError(f"{self.name}: field '{where}' must be {expected} (document model, docs/contract.md)")
 
     def obj(self, v: Any, where: str) -> dict:
         if not isinstance(v, dict):
@@ -70,15 +69,20 @@ class _Checker:
     def article(self, v: Any, i: int) -> Article:
         where = f"articles[{i}]"
         d = self.obj(v, where)
-        blocks = d.get("blocks", [])
-        if not isinstance(blocks, list):
+        raw = d.get("blocks", [])
+        if not isinstance(raw, list):
             raise self.fail(f"{where}.blocks", "a list of blocks")
+        blocks = [self.block(b, f"{where}.blocks[{k}]") for k, b in enumerate(raw)]
+        k = misplaced_deck(blocks)
+        if k is not None:
+            raise self.fail(f"{where}.blocks[{k}].type", "not 'deck' after another block (decks lead the article)")
         return Article(
             title=self.str_(d.get("title", ""), f"{where}.title"),
             authors=self.strs(d.get("authors", []), f"{where}.authors"),
             bio=self.str_(d.get("bio", ""), f"{where}.bio"),
-            blocks=[self.block(b, f"{where}.blocks[{k}]") for k, b in enumerate(blocks)],
+            blocks=blocks,
             placement=self.placement(d.get("placement"), f"{where}.placement"),
+            byline=self.str_(d.get("byline", ""), f"{where}.byline"),
         )
 
     def meta(self, v: Any) -> Metadata:

@@ -14,7 +14,7 @@ import docx
 from ...model import Document
 from ...style import Style
 from ...text import char_width
-from ..shared import Note, RenderOptions, flat_title
+from ..shared import Note, RenderOptions, booklet_doc, flat_title
 from . import body, package, page, styles, toc_pages
 
 
@@ -24,12 +24,13 @@ def render(doc: Document, style: Style, opts: RenderOptions) -> bytes:
     With opts.toc_pages the contents carry real page numbers from a LibreOffice layout
     (toc_pages.py); without LibreOffice the file is still written, and a Note says so.
     """
+    doc = booklet_doc(doc, style, opts.variant)
     if not opts.toc_pages:
         return _render(doc, style, opts, None)
     # Laid out with two-digit stand-ins, so the contents lines are as wide as with the real
     # numbers. Only an entry that nearly fills its line could wrap differently with a number
     # of another width; then the filled document is laid out once more to be sure.
-    titles = list(body.outline(doc, body.LABELS.get(opts.variant, body.LABELS["zh-Hans"])))
+    titles = list(body.outline(doc, opts.variant))
     guess = {body.bookmark_name(i): 10 for i in range(1, len(titles) + 1)}
     data = _render(doc, style, opts, guess)
     for _ in range(2):

@@ -31,7 +31,9 @@ class TextStyle:
     size: float
     leading: float
     color: str
-    indent: float = 0.0  # pt
+    indent: float = 0.0  # pt, the first line's
+    left: float = 0.0  # pt: the whole block set in from the frame's edges (a quotation)
+    right: float = 0.0
     space_before: float = 0.0
     space_after: float = 0.0
     align: str = "left"
@@ -151,7 +153,10 @@ class TextBlock(Flowable):
         return f"TextBlock({self.kind}, {self.text[:12]!r})"
 
     def lines(self, width: float) -> list[Line]:
-        return self._fixed if self._fixed is not None else self.ts.lines(self.text, width)
+        """The block's lines in a frame `width` wide (less the role's block indents)."""
+        if self._fixed is not None:
+            return self._fixed
+        return self.ts.lines(self.text, width - self.ts.left - self.ts.right)
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self._width = aW
@@ -197,7 +202,7 @@ class TextBlock(Flowable):
         top = self.height
         base = self.ts.baseline()
         for i, line in enumerate(lines):
-            draw_line(self.canv, self.ts, line, 0.0, top - i * self.ts.leading - base)
+            draw_line(self.canv, self.ts, line, self.ts.left, top - i * self.ts.leading - base)
 
 
 def _at_top(f: Flowable) -> bool:

@@ -70,7 +70,9 @@ class _Para:
     letter: list[bool]  # glyphs that are not punctuation: what the no-orphan rule counts
 
 
-def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
+def _glyphs(text: str) -> tuple[list[str], list[bool], list[bool]]:
+    """The glyphs drawn (spaces and newlines dropped), and for each junction whether a space
+    or a hard break ('\\n') stood there. The full-width space is a glyph (headline separator)."""
     chars: list[str] = []
     space_before: list[bool] = []
     hard: list[bool] = []
@@ -86,11 +88,13 @@ def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
                 hard.append(pending_hard)
             chars.append(ch)
             pending_space = pending_hard = False
-    n = len(chars)
-    adv = [measure(c) for c in chars]
-    space_w = measure(" ") if any(space_before) else 0.0
-    half = em / 2
-    # blank halves of full-width marks, from the glyph's ink where the font tells us
+    return chars, space_before, hard
+
+
+def _blank_halves(chars: list[str], adv: list[float], ink: Ink | None, em: float):
+    """Which glyphs are full-width marks, and the blank left and right part of each (from the
+    glyph's ink where the font tells us; Simplified placement otherwise), at most half an em."""
+    n, half = len(chars), em / 2
     lb = [0.0] * n
     rb = [0.0] * n
     fw = [c in FW_PUNCT and abs(a - em) < 0.05 * em for c, a in zip(chars, adv, strict=True)]
@@ -101,56 +105,83 @@ def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
                 box = (0.0, half) if c in INK_LEFT else (half, em) if c in INK_RIGHT else (em / 4, 3 * em / 4)
             lb[i] = max(0.0, min(box[0], half))
             rb[i] = max(0.0, min(adv[i] - box[1], half))
-    used_l = [0.0] * n
-    used_r = [0.0] * n
-    kern = [0.0] * max(n - 1, 0)
-    can_break = [True] * max(n - 1, 0)
-    stretch = [True] * max(n - 1, 0)
+    return fw, lb, rb
+
+
+@dataclass
+class _Junctions:
+    kern: list[float]
+    can_break: list[bool]
+    stretch: list[bool]
+    used_l: list[float]  # blank taken from a mark's left half by pair compression
+    used_r: list[float]
+
+
+def _junctions(chars, space_before, hard, fw, lb, rb, space_w: float, em: float) -> _Junctions:
+    """Per junction: its natural kern, whether a line may break there, whether it may stretch;
+    consecutive marks lose half an em as a pair, from the wider blank first."""
+    n, half = len(chars), em / 2
+    jn = _Junctions([0.0] * max(n - 1, 0), [True] * max(n - 1, 0), [True] * max(n - 1, 0), [0.0] * n, [0.0] * n)
     for j in range(n - 1):
         a, b = chars[j], chars[j + 1]
         glued = not space_before[j] and (
             (is_latin(a) and is_latin(b)) or (a in LONG_MARKS and b in LONG_MARKS)  # words, numbers, ——, ……
         )
-        can_break[j] = hard[j] or not (b in NO_START or a in NO_END or glued)
-        stretch[j] = not glued
+        jn.can_break[j] = hard[j] or not (b in NO_START or a in NO_END or glued)
+        jn.stretch[j] = not glued
         if space_before[j]:
-            kern[j] = space_w
+            jn.kern[j] = space_w
         elif (is_wide_letter(a) and is_letter_or_digit(b)) or (is_letter_or_digit(a) and is_wide_letter(b)):
-            kern[j] = em / 4
+            jn.kern[j] = em / 4
         elif fw[j] and fw[j + 1] and (a in INK_LEFT or b in INK_RIGHT):
-            # consecutive punctuation: the pair loses half an em, from the wider blank first
             want = min(half, rb[j] + lb[j + 1])
             if rb[j] >= lb[j + 1]:
-                used_r[j] = min(rb[j], want)
-                used_l[j + 1] = want - used_r[j]
+                jn.used_r[j] = min(rb[j], want)
+                jn.used_l[j + 1] = want - jn.used_r[j]
             else:
-                used_l[j + 1] = min(lb[j + 1], want)
-                used_r[j] = want - used_l[j + 1]
-            kern[j] = -want
-            stretch[j] = False
-    # what each junction may still shrink: the unused blank halves of the marks beside it
-    cap_l = [0.0] * n
-    cap_r = [0.0] * n
-    for i in range(n):
-        room = max(0.0, half - used_l[i] - used_r[i])
-        left = max(0.0, lb[i] - used_l[i])
-        right = max(0.0, rb[i] - used_r[i])
+                jn.used_l[j + 1] = min(lb[j + 1], want)
+                jn.used_r[j] = want - jn.used_l[j + 1]
+            jn.kern[j] = -want
+            jn.stretch[j] = False
+    return jn
+
+
+def _shrink_caps(lb, rb, jn: _Junctions, em: float) -> tuple[list[float], list[float]]:
+    """What each mark may still lose on its left and right: its unused blank, within half an em."""
+    half = em / 2
+    cap_l = [0.0] * len(lb)
+    cap_r = [0.0] * len(lb)
+    for i in range(len(lb)):
+        room = max(0.0, half - jn.used_l[i] - jn.used_r[i])
+        left = max(0.0, lb[i] - jn.used_l[i])
+        right = max(0.0, rb[i] - jn.used_r[i])
         if left + right > room > 0:
             left, right = left * room / (left + right), right * room / (left + right)
         elif room <= 0:
             left = right = 0.0
         cap_l[i], cap_r[i] = left, right
+    return cap_l, cap_r
+
+
+def _prepare(text: str, measure: Measure, ink: Ink | None, em: float) -> _Para:
+    chars, space_before, hard = _glyphs(text)
+    n = len(chars)
+    adv = [measure(c) for c in chars]
+    space_w = measure(" ") if any(space_before) else 0.0
+    fw, lb, rb = _blank_halves(chars, adv, ink, em)
+    jn = _junctions(chars, space_before, hard, fw, lb, rb, space_w, em)
+    cap_l, cap_r = _shrink_caps(lb, rb, jn, em)
     # only between two marks, and never more than half an em at one junction, pair compression
     # included: no mark loses more; a mark beside a character keeps its full width in mid-line
     shrink = [
-        min(cap_r[j] + cap_l[j + 1], max(0.0, half + min(kern[j], 0.0))) if fw[j] and fw[j + 1] else 0.0
+        min(cap_r[j] + cap_l[j + 1], max(0.0, em / 2 + min(jn.kern[j], 0.0))) if fw[j] and fw[j + 1] else 0.0
         for j in range(n - 1)
     ]
     end_shrink = [cap_r[i] if fw[i] and chars[i] in INK_LEFT else 0.0 for i in range(n)]
     letter = [
         not (c in FW_PUNCT or c in LONG_MARKS or c == IDEO_SPACE or (is_latin(c) and not c.isalnum())) for c in chars
     ]
-    return _Para(chars, adv, kern, can_break, shrink, stretch, hard, end_shrink, letter)
+    return _Para(chars, adv, jn.kern, jn.can_break, shrink, jn.stretch, hard, end_shrink, letter)
 
 
 def typeset(
@@ -178,25 +209,43 @@ def typeset(
     before evenly spread characters look loose, so zh-Hant asks for more of this than zh-Hans.
     """
     p = _prepare(text, measure, ink, size)
-    n = len(p.chars)
-    if n == 0:
+    if not p.chars:
         return []
-    # prefix sums: width(s, e) = A[e+1]-A[s] + K[e]-K[s]; shrink(s, e) = C[e]-C[s]
-    A = [0.0]
-    for a in p.adv:
-        A.append(A[-1] + a)
-    K = [0.0]
-    C = [0.0]
-    for j in range(n - 1):
-        K.append(K[-1] + p.kern[j])
-        C.append(C[-1] + p.shrink[j])
+    w = _Widths(p)
+    breaks = _greedy_breaks(p, w, width, indent, stretch_first * size)
+    _pull_down_orphans(breaks, p, min_last, width, w.fits)
+    return _lines(p, w, breaks, width, indent, align)
 
-    def natural(s: int, e: int) -> float:
-        return A[e + 1] - A[s] + K[e] - K[s]
 
-    def fits(s: int, e: int, avail: float) -> bool:
-        return natural(s, e) - (C[e] - C[s]) - p.end_shrink[e] <= avail + EPS
+class _Widths:
+    """Widths of runs of glyphs by prefix sums: natural(s, e) = A[e+1]-A[s] + K[e]-K[s], and
+    what the run may shrink, C[e]-C[s]."""
 
+    def __init__(self, p: _Para) -> None:
+        self.p = p
+        self.A = [0.0]
+        for a in p.adv:
+            self.A.append(self.A[-1] + a)
+        self.K = [0.0]
+        self.C = [0.0]
+        for j in range(len(p.chars) - 1):
+            self.K.append(self.K[-1] + p.kern[j])
+            self.C.append(self.C[-1] + p.shrink[j])
+
+    def natural(self, s: int, e: int) -> float:
+        return self.A[e + 1] - self.A[s] + self.K[e] - self.K[s]
+
+    def shrinkable(self, s: int, e: int) -> float:
+        return self.C[e] - self.C[s]
+
+    def fits(self, s: int, e: int, avail: float) -> bool:
+        return self.natural(s, e) - self.shrinkable(s, e) - self.p.end_shrink[e] <= avail + EPS
+
+
+def _greedy_breaks(p: _Para, w: _Widths, width: float, indent: float, stretch: float) -> list[tuple[int, int]]:
+    """(first, last) glyph of each line: the longest that fits with its marks compressed, or,
+    within `stretch` pt per junction, the previous break point set loose instead."""
+    n = len(p.chars)
     breaks: list[tuple[int, int]] = []
     s = 0
     while s < n:
@@ -204,7 +253,7 @@ def typeset(
         best = -1
         e = s
         while e < n:
-            if e > s and not fits(s, e, avail):
+            if e > s and not w.fits(s, e, avail):
                 break
             if e == n - 1 or p.can_break[e]:
                 best = e
@@ -213,13 +262,16 @@ def typeset(
             e += 1
         if best < 0:  # an unbreakable run longer than the line: cut it where it overflows
             best = max(s, e - 1)
-        elif stretch_first > 0 and best < n - 1 and natural(s, best) > avail + EPS:
-            best = _prefer_stretch(p, s, best, avail, natural, stretch_first * size)
+        elif stretch > 0 and best < n - 1 and w.natural(s, best) > avail + EPS:
+            best = _prefer_stretch(p, s, best, avail, w.natural, stretch)
         breaks.append((s, best))
         s = best + 1
+    return breaks
 
-    _pull_down_orphans(breaks, p, min_last, width, fits)
 
+def _lines(p: _Para, w: _Widths, breaks, width: float, indent: float, align: str) -> list[Line]:
+    """Each line placed; a full-width space at a line's start or end is dropped like a space."""
+    n = len(p.chars)
     lines: list[Line] = []
     for s, e in breaks:
         first, last = s == 0, e == n - 1 or p.hard[e]
@@ -230,7 +282,8 @@ def typeset(
         if p.chars[s] == IDEO_SPACE:
             continue
         avail = width - (indent if first else 0.0)
-        lines.append(_place(p, s, e, avail, indent if first else 0.0, natural(s, e), C[e] - C[s], last, align, first))
+        x0 = indent if first else 0.0
+        lines.append(_place(p, s, e, avail, x0, w.natural(s, e), w.shrinkable(s, e), last, align, first))
     return lines
 
 
