@@ -51,9 +51,11 @@ hant: setup
 all: setup
 	$(BIN)/pipeline build $(SEEDS) --to pdf,docx,epub,json,md --variant zh-Hans,zh-Hant --toc-pages --out $(OUT)
 
+# ruff, then the size gate: no function in pipeline/ over 80 lines or above complexity 25 (radon)
 lint: setup
 	$(BIN)/ruff check pipeline tests scripts evaluation
 	$(BIN)/ruff format --check pipeline tests scripts evaluation
+	$(BIN)/python scripts/check_complexity.py pipeline
 
 format: setup
 	$(BIN)/ruff format pipeline tests scripts evaluation

@@ -11,8 +11,8 @@ import docx
 import pytest
 from conftest import make_doc
 from lxml import etree
-from pypdf import PdfReader
 from pdf_audit import break_violation
+from pypdf import PdfReader
 
 from pipeline.render import docx as docx_writer
 from pipeline.render import epub as epub_writer

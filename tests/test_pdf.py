@@ -12,7 +12,6 @@ import re
 
 import pytest
 from conftest import SAMPLE, make_doc
-from pypdf import PdfReader
 from pdf_audit import (
     CLOSING,
     OPENING,
@@ -25,6 +24,7 @@ from pdf_audit import (
     random_doc,
     read_lines,
 )
+from pypdf import PdfReader
 
 from pipeline.model import Article, Block, Document, Lead, Metadata
 from pipeline.render.pdf import render
