@@ -16,6 +16,9 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..text import HAN_CLASS
+from ..text import HAN_RUN as _HAN_RUN
+
 # Position prior: how much a position supports a pairing. Content evidence (0..1) decides
 # whenever the positions are ambiguous; an impossible position still loses to content
 # only when the content evidence is overwhelming.
@@ -39,13 +42,12 @@ class Candidate:
     zone: int = -1  # which gap between articles it stood in (lines of one headline share it)
 
 
-_HAN_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\U0002f800-\U0002fa1f〇]+")
 UNSEEN = 0.1  # the weight of a headline bigram that occurs in no body
 LARGE = 24  # more headlines or articles than any page has: concatenated pages, windowed scoring
 WINDOW = 8  # articles either side of a headline's position considered on such an input
 
 
-LABEL = re.compile(r"[（(][\u4e00-\u9fff·、]{2,30}[）)]\s*$")  # a column label closing a headline line
+LABEL = re.compile(rf"[（(][{HAN_CLASS}·、]{{2,30}}[）)]\s*$")  # a column label closing a headline line
 
 
 def bigrams(text: str) -> list[str]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..text import CJK_PUNCT, is_cjk, is_han
+from ..text import CJK_PUNCT, HAN_CLASS, is_cjk, is_han
 from .names import Byline
 from .notices import Notice
 from .profile import Profile
@@ -171,11 +171,7 @@ def _class(ranges: list[tuple[int, int]], exclude: set[str]) -> str:
 
 # Characters measure() counts 1 em: Han, kana and full-width forms (is_cjk), except CJK marks.
 _HALF_MARKS = CJK_PUNCT | set("“”‘’")
-_FULL = re.compile(
-    "[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\U0002f800-\U0002fa1f"
-    + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)], _HALF_MARKS)
-    + "]"
-)
+_FULL = re.compile("[" + HAN_CLASS + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)], _HALF_MARKS) + "]")
 
 
 def measure(s: str) -> float:
@@ -205,7 +201,7 @@ def _measure_slow(s: str) -> float:
     return w
 
 
-_SPREAD = re.compile(r"(?<=[\u4e00-\u9fff，、。；：）”]) (?=[\u4e00-\u9fff，、。；：（“])")
+_SPREAD = re.compile(rf"(?<=[{HAN_CLASS}，、。；：）”]) (?=[{HAN_CLASS}，、。；：（“])")
 
 
 def read_lines(text: str, source: str | None = None) -> list[SourceLine]:

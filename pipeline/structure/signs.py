@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..text import CLOSING, SENTENCE_FINAL
+from ..text import CLOSING, HAN, HAN_CLASS, SENTENCE_FINAL
 from .profile import Profile
 
 _END_MARKS = "；;!?"
@@ -40,7 +40,7 @@ def ends_open(text: str) -> bool:
     return bool(t) and t[-1] in "，、,（(“《‘「『"
 
 
-_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\U0002f800-\U0002fa1f〇]")
+_HAN = HAN
 
 
 def han_count(text: str) -> int:
@@ -118,6 +118,6 @@ def _credit(profile: Profile) -> re.Pattern:
     roles = profile.furniture.roles
     if roles not in _CREDITS:
         role = "(?:" + "|".join(map(re.escape, sorted(roles, key=len, reverse=True))) + ")"
-        one = role + r"\s*[：:]?\s*[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4})*"
+        one = role + rf"\s*[：:]?\s*[{HAN_CLASS}·]{{2,4}}(?:[、\s]+[{HAN_CLASS}·]{{2,4}})*"
         _CREDITS[roles] = re.compile(one + r"(?:\s+" + one + r")*")
     return _CREDITS[roles]
