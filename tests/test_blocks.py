@@ -174,7 +174,7 @@ def _audit(got, r, style, role: str) -> None:
 
 DOCX_STYLE = {
     "deck": "Deck",
-    "note": "Editor's Note",
+    "note": "Editorial Note",
     "paragraph": "Body Text",
     "heading": "Heading 2",
     "quote": "Quote",

@@ -12,7 +12,7 @@ from reportlab.pdfgen import canvas
 
 from pipeline.errors import PipelineError
 from pipeline.impose import HALF_W, SHEET_H, SHEET_W, impose, layout
-from pipeline.style import StyleError, load_style
+from pipeline.style import Print, StyleError, load_style
 
 
 def make_pdf(n: int, pagesize=A5) -> bytes:
@@ -136,7 +136,7 @@ def test_bad_options_are_errors():
 
 
 def test_print_table_in_style_sheets(tmp_path):
-    assert load_style().print == {"signature_sheets": 0, "creep": 0.0, "marks": False}
+    assert load_style().print == Print(signature_sheets=0, creep=0.0, marks=False)
     base = load_style().path.read_text(encoding="utf-8")
     sheet = tmp_path / "s.toml"
     sheet.write_text(base.replace('creep = "0pt"', 'creep = "1mm"'), encoding="utf-8")

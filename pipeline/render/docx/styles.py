@@ -50,7 +50,7 @@ SPECS: dict[str, Spec] = {
     "h2": Spec("Heading 2", "heading", "heading", outline=1, next="body"),
     "byline": Spec("Byline", "byline", "byline", next="body"),
     "body": Spec("Body Text", "body", "body"),
-    "note": Spec("Editor's Note", "note", "lead", next="body"),
+    "note": Spec("Editorial Note", "note", "lead", next="body"),
     "quote": Spec("Quote", "quote", "lead", next="body"),
     "list_item": Spec("List Paragraph", "list_item", "body"),
     "caption": Spec("Caption", "caption", "bio", next="body"),
