@@ -133,8 +133,9 @@ def _split_run(token: str, profile: Profile) -> list[str] | None:
     return best[1] if best else None
 
 
-def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
-    """The names a byline line holds, or None when the line is not shaped like a byline."""
+def _tokens(raw: str, clean: str, profile: Profile) -> tuple[list[str], str] | None:
+    """The byline's tokens (names, titles) and the words printed before them, or None when
+    the line holds anything a byline does not (sentence marks, quotes, Latin, digits)."""
     text = raw if raw and _SPLIT.sub("", raw) == _SPLIT.sub("", clean) else clean
     t, prefix = _strip_prefix(text.strip(), profile)
     if not t or len(t) > 60 or any(c in t for c in "。！？；：:“”《》，,"):
@@ -142,43 +143,53 @@ def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
     tokens = [x for x in _SPLIT.split(t) if x]
     if not tokens or not all(all(is_han(c) or c in "·•" for c in x) for x in tokens):
         return None
-    out = Byline([], 1.0, prefix=prefix)
+    return tokens, prefix
+
+
+def _drop_bullet(tokens: list[str], out: Byline, profile: Profile) -> list[str]:
+    """A bullet the OCR read as a Han character (■ → 国), alone or glued to the name."""
     bullets = profile.byline.misread_bullets
     if len(tokens) >= 2 and len(tokens[0]) == 1 and tokens[0] in bullets and len(tokens[1]) >= 2:
-        out.dropped, tokens = tokens[0], tokens[1:]
-    elif (
-        len(tokens[0]) >= 3
-        and tokens[0][0] in bullets
-        and name_score(tokens[0][1:], profile) > name_score(tokens[0], profile)
-    ):
-        out.dropped, tokens = tokens[0][0], [tokens[0][1:], *tokens[1:]]  # 国赵成: ■ read as 国, no gap
-    tokens = _pair_singles(tokens)
-    names: list[str] = []
-    scores: list[float] = []
-    for tok in tokens:
-        if _collective(tok, profile):
-            out.collective = True
-            names.append(tok)
-            scores.append(1.0)
-            continue
-        s = name_score(tok, profile)
-        if s < 0.3 and (split := _title_split(tok, profile)):
-            out.title = (out.title + " " + split[0]).strip()
-            tok, s = split[1], name_score(split[1], profile)
-        elif s < 0.3 and tok.endswith(tuple(profile.byline.titles)) and tok is not tokens[-1]:
-            out.title = (out.title + " " + tok).strip()
-            continue
-        elif s < 0.3 and len(tok) >= 5 and (two := _split_run(tok, profile)):
-            names.extend(two)
-            scores.extend(name_score(x, profile) for x in two)
-            continue
-        names.append(tok)
-        scores.append(s)
-    # 本报记者 王五 赵六: the collective word is the title of the names that follow it.
-    while len(names) > 1 and _collective(names[0], profile) and not _collective(names[1], profile):
-        out.title = (out.title + " " + names.pop(0)).strip()
-        scores.pop(0)
-    if not names or len(names) > profile.byline.max_names or min(scores) < MIN_NAME:
+        out.dropped = tokens[0]
+        return tokens[1:]
+    first = tokens[0]
+    if len(first) >= 3 and first[0] in bullets and name_score(first[1:], profile) > name_score(first, profile):
+        out.dropped = first[0]
+        return [first[1:], *tokens[1:]]
+    return tokens
+
+
+def _read_token(tok: str, last: bool, out: Byline, profile: Profile) -> list[tuple[str, float]]:
+    """One token as names with their scores; a title goes to out.title."""
+    if _collective(tok, profile):
+        out.collective = True
+        return [(tok, 1.0)]
+    s = name_score(tok, profile)
+    if s >= 0.3:
+        return [(tok, s)]
+    if split := _title_split(tok, profile):
+        out.title = (out.title + " " + split[0]).strip()
+        return [(split[1], name_score(split[1], profile))]
+    if tok.endswith(tuple(profile.byline.titles)) and not last:
+        out.title = (out.title + " " + tok).strip()
+        return []
+    if len(tok) >= 5 and (two := _split_run(tok, profile)):
+        return [(x, name_score(x, profile)) for x in two]
+    return [(tok, s)]
+
+
+def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
+    """The names a byline line holds, or None when the line is not shaped like a byline."""
+    got = _tokens(raw, clean, profile)
+    if got is None:
         return None
-    out.names, out.score = names, min(scores)
+    out = Byline([], 1.0, prefix=got[1])
+    tokens = _pair_singles(_drop_bullet(got[0], out, profile))
+    read = [pair for k, tok in enumerate(tokens) for pair in _read_token(tok, k == len(tokens) - 1, out, profile)]
+    # 本报记者 王五 赵六: the collective word is the title of the names that follow it.
+    while len(read) > 1 and _collective(read[0][0], profile) and not _collective(read[1][0], profile):
+        out.title = (out.title + " " + read.pop(0)[0]).strip()
+    if not read or len(read) > profile.byline.max_names or min(s for _, s in read) < MIN_NAME:
+        return None
+    out.names, out.score = [n for n, _ in read], min(s for _, s in read)
     return out
