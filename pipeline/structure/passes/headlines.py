@@ -140,9 +140,11 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     j, k = prev_line(st, part[0]), next_line(st, part[-1])
     if j is None or k is None or not (st.free(j) and st.free(k)):
         return False
-    if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
-        return True  # no column line is that wide, nor a subheading
     before = st.lines[j].text
+    if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
+        # No column line is that wide. Between two paragraphs it may still be a subheading set
+        # across the column; cutting a sentence, or named by a column label, it is a headline.
+        return not ends_with_mark(before) or bool(LABEL.search(st.lines[part[-1]].text))
     indent = st.profile.paragraph.indent
     if ends_with_mark(before) or not is_full(st, j, slack=1.5 + indent):
         return False  # a finished sentence before: a subheading or a new article (paragraph pass)
