@@ -407,3 +407,9 @@ def test_headline_positions_are_typed_relative_to_their_own_article(sample):
     assert positions <= {"after-end", "page-end", "before"}
     # the last two headlines stood together at the page end, after the last bio
     assert sample.articles[-1].placement.position in ("after-end", "page-end")
+
+
+def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
+    doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
+    [art] = doc.articles
+    assert (art.authors, art.bio, art.byline) == (["张三"], "北京大学经济学院教授", "作者：张三")

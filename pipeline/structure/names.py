@@ -68,14 +68,16 @@ class Byline:
     title: str = ""  # a title printed before a name (湖南大学教授): kept with the byline
     dropped: str = ""  # a misread bullet (国 for ■), kept out of the names
     prefix: str = ""  # words printed before the names (文/, 作者：), kept with the byline
+    affiliation: str = ""  # printed in brackets after the names: 张三（北京大学教授）
     collective: bool = False
     notes: list[str] = field(default_factory=list)
 
     def printed(self) -> str:
         """The byline as the page printed it, when it says more than the names."""
-        if not (self.title or self.prefix):
+        if not (self.title or self.prefix or self.affiliation):
             return ""
-        return f"{self.prefix}{self.title + ' ' if self.title else ''}{' '.join(self.names)}"
+        aff = f"（{self.affiliation}）" if self.affiliation else ""
+        return f"{self.prefix}{self.title + ' ' if self.title else ''}{' '.join(self.names)}{aff}"
 
 
 def _strip_prefix(t: str, profile: Profile) -> tuple[str, str]:
@@ -146,6 +148,17 @@ def _tokens(raw: str, clean: str, profile: Profile) -> tuple[list[str], str] | N
     return tokens, prefix
 
 
+_AFFILIATION = re.compile(r"^(?P<names>[^（(]+?)\s*[（(](?P<aff>[^（()）]{2,40})[）)]\s*$")
+
+
+def _affiliation(raw: str, clean: str) -> tuple[str, str, str]:
+    """作者：张三（北京大学教授）: the names part and the affiliation printed after them."""
+    m, mc = _AFFILIATION.match(raw.strip()), _AFFILIATION.match(clean.strip())
+    if not (m and mc):
+        return raw, clean, ""
+    return m.group("names"), mc.group("names"), mc.group("aff")
+
+
 def _drop_bullet(tokens: list[str], out: Byline, profile: Profile) -> list[str]:
     """A bullet the OCR read as a Han character (■ → 国), alone or glued to the name."""
     bullets = profile.byline.misread_bullets
@@ -180,10 +193,11 @@ def _read_token(tok: str, last: bool, out: Byline, profile: Profile) -> list[tup
 
 def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
     """The names a byline line holds, or None when the line is not shaped like a byline."""
+    raw, clean, aff = _affiliation(raw, clean)
     got = _tokens(raw, clean, profile)
     if got is None:
         return None
-    out = Byline([], 1.0, prefix=got[1])
+    out = Byline([], 1.0, prefix=got[1], affiliation=aff)
     tokens = _pair_singles(_drop_bullet(got[0], out, profile))
     read = [pair for k, tok in enumerate(tokens) for pair in _read_token(tok, k == len(tokens) - 1, out, profile)]
     # 本报记者 王五 赵六: the collective word is the title of the names that follow it.

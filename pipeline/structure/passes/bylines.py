@@ -83,7 +83,7 @@ def bylines_after_bios(st: PageState) -> None:
 def _find(st: PageState, candidates) -> None:
     for i in candidates:
         ln = st.lines[i]
-        if not st.free(i) or ln.width > MAX_BYLINE_WIDTH or ends_with_mark(ln.text):
+        if not st.free(i) or ln.width > MAX_BYLINE_WIDTH or ends_sentence(ln.text) or ln.text[-1] in "，、：:；;":
             continue
         if not _could_be(st, ln.text, ln.raw):
             continue
