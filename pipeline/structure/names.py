@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..text import is_han
 from .profile import Profile
 
 SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.tsv"
+_ALL_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\U0002f800-\U0002fa1f〇]+")
 MIN_NAME = 0.25  # below this a token is no name at all, whatever stands around it
 _SPLIT = re.compile(r"[\s、；;／/|]+")
 
@@ -33,12 +34,13 @@ def surnames() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def name_score(token: str, profile: Profile) -> float:
     """0..1: how much the token reads as one person's name."""
     if token in profile.byline.pen_names:
         return 1.0
     core = token.replace("·", "").replace("•", "")
-    if not core or not all(is_han(c) for c in core):
+    if not core or not _ALL_HAN.fullmatch(core):
         return 0.0
     if "·" in token:  # a transliterated name (阿依古丽·买买提): no surname to check
         return 0.8 if 4 <= len(core) <= 12 else 0.0
@@ -97,7 +99,9 @@ def _strip_prefix(t: str, profile: Profile) -> tuple[str, str]:
 
 def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
     """湖南大学教授张三 -> (湖南大学教授, 张三) when a title word ends right before a name."""
-    for title in sorted(profile.byline.titles, key=len, reverse=True):
+    if len(token) < 4 or not profile.byline.title_words.search(token):
+        return None
+    for title in _longest_first(profile.byline.titles):
         k = token.rfind(title)
         if k > 0 or (k == 0 and len(token) > len(title)):
             rest = token[k + len(title) :]
@@ -106,8 +110,18 @@ def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _collectives(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
 def _collective(token: str, profile: Profile) -> bool:
-    return any(p.fullmatch(token) for p in profile.byline.collective)
+    return bool(_collectives(profile.byline.collective).fullmatch(token))
 
 
 def _pair_singles(tokens: list[str]) -> list[str]:
@@ -191,8 +205,14 @@ def _read_token(tok: str, last: bool, out: Byline, profile: Profile) -> list[tup
     return [(tok, s)]
 
 
+# Marks, quotes, digits or Latin: never in a byline (a line ending in ：、；… goes on).
+NOT_BYLINE = re.compile(r"[。！？；，,“”《》0-9A-Za-z]|[：:、；;…—]$")
+
+
 def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
     """The names a byline line holds, or None when the line is not shaped like a byline."""
+    if NOT_BYLINE.search(clean):
+        return None  # sentence marks, quotes, digits or Latin: never a byline (a fast first look)
     raw, clean, aff = _affiliation(raw, clean)
     got = _tokens(raw, clean, profile)
     if got is None:
