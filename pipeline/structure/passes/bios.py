@@ -10,7 +10,7 @@ of these and stays in the body.
 from __future__ import annotations
 
 from ..names import parse_byline
-from ..page import PageState, Role
+from ..page import PageState, Role, Shape
 from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count
 from .context import (
     body_like,
@@ -43,8 +43,11 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
         # The bio's first line may be indented like a paragraph's: it is full 2 em short.
         slack = 1.0 + (st.profile.paragraph.indent if k == i else 0.0)
         short = not is_full(st, k, slack=slack, col=col)
-        if not ends_open(t) and ((not bracket and (ends_sentence(t) or short)) or (ends_sentence(t) and short)):
-            return k  # without brackets: a sentence end or a short line; a lost bracket: both
+        if not ends_open(t) and (short or (not bracket and ends_sentence(t))):
+            return k  # a short line ends it; without brackets a sentence end does too
+        nxt = st.lines[k + 1] if k + 1 < len(st.lines) else None
+        if st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before:
+            return k  # the engine ended its block here
         k += 1
     return k - 1
 

@@ -106,6 +106,20 @@ def body_like(st: PageState, i: int) -> bool:
     return ln.width >= min(8.0, 0.6 * st.columns[i]) or ends_sentence(ln.text) or ends_open(ln.text)
 
 
+def short_block(st: PageState, i: int, most: int = 2) -> bool:
+    """On a BLOCKS page (an engine's own paragraphs), the line is in a block of at most `most`
+    lines: engines give a headline, a byline or a deck a block of its own."""
+    if st.shape != Shape.BLOCKS:
+        return False
+    lo = i
+    while lo > 0 and not st.lines[lo].blank_before and i - lo < most:
+        lo -= 1
+    hi = i
+    while st.lines[hi].joined and hi + 1 < len(st.lines) and hi - lo < most:
+        hi += 1
+    return st.lines[lo].blank_before and not st.lines[hi].joined and hi - lo < most
+
+
 def joined_block(st: PageState, i: int) -> bool:
     """On a LINES page, the line is part of a run joined by single newlines."""
     if st.shape != Shape.LINES:

@@ -28,6 +28,7 @@ from .context import (
     joined_block,
     next_line,
     prev_line,
+    short_block,
     wide,
 )
 
@@ -49,10 +50,11 @@ def _runs(st: PageState) -> list[list[int]]:
 
 
 def _looks(st: PageState, i: int) -> bool:
-    """Looks like a headline line: by its size, a joined block, or a column label closing it."""
-    return (
-        headline_like(st, i) or joined_block(st, i) or (headline_shaped(st, i) and bool(LABEL.search(st.lines[i].text)))
-    )
+    """Looks like a headline line: by its size, a joined block, a column label closing it, or
+    a block of its own on a page an engine laid out in blocks."""
+    if headline_like(st, i) or joined_block(st, i):
+        return True
+    return headline_shaped(st, i) and (bool(LABEL.search(st.lines[i].text)) or short_block(st, i))
 
 
 def _body_width(st: PageState, i: int) -> bool:
