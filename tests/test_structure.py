@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import SAMPLE
@@ -413,3 +414,15 @@ def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
     doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
     [art] = doc.articles
     assert (art.authors, art.bio, art.byline) == (["张三"], "北京大学经济学院教授", "作者：张三")
+
+
+def test_the_sample_reads_exactly_as_before_the_rewrite(sample):
+    """The model the sample gave before the structure stage became passes (frozen then), text
+    for text: lead, titles, authors, bios, every block, nothing unplaced."""
+    import json
+
+    want = json.loads((Path(__file__).parent / "fixtures" / "sample_model.json").read_text(encoding="utf-8"))
+    got = sample.to_dict()
+    assert got["lead"] == want["lead"]
+    assert [{k: a[k] for k in ("title", "authors", "bio", "blocks")} for a in got["articles"]] == want["articles"]
+    assert got["unplaced"] == want["unplaced"]

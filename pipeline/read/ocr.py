@@ -32,7 +32,7 @@ def read_decoded(dec: Decoded, name: str = "input", force: bool = False, profile
     res = clean.run(dec.text)
     st = structure(res.text, dec.text, force=force, profile=profile)
     doc = st.doc
-    if not doc.articles and doc.lead is None:
+    if not doc.articles and doc.lead is None and not doc.unplaced:
         raise InputError(f"{name}: no text found after cleanup")
     arts = st.state.articles
     joins = sum(len(u.lines) - 1 for a in arts for u in a.units if u.type == "paragraph")

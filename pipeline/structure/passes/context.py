@@ -129,7 +129,7 @@ def joined_block(st: PageState, i: int) -> bool:
     return ln.joined or (prev is not None and prev.joined and prev.no == ln.no - 1)
 
 
-def _brackets(t: str, profile) -> int:
+def bracket_balance(t: str, profile) -> int:
     """Opening minus closing brackets, whatever the OCR made of them (〈金台潮声) is balanced);
     quotes are left out: OCR drops them too often."""
     opening, closing = _bracket_res(profile.bio.open_brackets, profile.bio.close_brackets)
@@ -163,7 +163,7 @@ def _shaped(st: PageState, i: int) -> bool:
         return False
     if ends_sentence(t) or ends_open(t):
         return False
-    if t.count("《") != t.count("》") or _brackets(t, st.profile) != 0:
+    if t.count("《") != t.count("》") or bracket_balance(t, st.profile) != 0:
         return False  # a bracket left open (or closed) continues from another line
     commas = t.count("，") + t.count(",")
     if commas > 1:
