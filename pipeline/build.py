@@ -50,6 +50,7 @@ class BuildConfig:
     source_format: str | None = None  # "txt" | "md" | "json" (--from); None: by the input's extension
     print_options: dict = field(default_factory=dict)  # CLI overrides of the sheet's [print]
     toc_pages: bool | None = None  # DOCX contents with LibreOffice's page numbers; None: the sheet's [docx]
+    profile: str | None = None  # source profile for OCR pages (pipeline/data/profiles); None: mainland
 
 
 @dataclass
@@ -84,7 +85,7 @@ def read_input(path: Path, style: Style, cfg: BuildConfig) -> tuple[Document, Re
     """The model, and for an OCR page the reading the cleanup report is built from. Metadata:
     CLI, sidecar, then a Markdown input's front matter (a JSON input's meta), the style sheet,
     derived defaults."""
-    src = read_source(path, cfg.source_format, cfg.force)
+    src = read_source(path, cfg.source_format, cfg.force, cfg.profile)
     metadata.apply(src.doc, cfg.meta, metadata.read_sidecar(path), src.front, style.meta.layer())
     return src.doc, src.reading
 

@@ -12,7 +12,7 @@ import click
 from . import __version__
 from .build import FORMATS, VARIANTS, BuildConfig, build_many, parse_list, print_overrides
 from .errors import PipelineError
-from .read import SOURCE_FORMATS, read_source, source_format
+from .read import SOURCE_FORMATS, check_profile, read_source, source_format
 
 
 def _count(n: int, noun: str) -> str:
@@ -59,6 +59,9 @@ def cli() -> None:
     default=None,
     help="With --to docx: page numbers in the contents, from a LibreOffice layout (seconds; default: the sheet's).",
 )
+@click.option(
+    "--profile", default=None, help="Source profile: a paper's conventions (built-in name or .toml; default mainland)."
+)
 @click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
 def build(
     inputs,
@@ -78,6 +81,7 @@ def build(
     creep,
     marks,
     toc_pages,
+    profile,
     from_,
 ) -> None:
     """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>; --impose: <stem>.print.pdf)."""
@@ -88,8 +92,20 @@ def build(
         if from_:
             source_format("", from_)  # an unknown --from is one error, before any input is read
         printing = print_overrides(signature_sheets, creep, marks)
+        check_profile(profile)  # a bad profile is one error, before any input is read
         cfg = BuildConfig(
-            formats, variants, style_path, Path(out), force, meta, hant_profile, impose, from_, printing, toc_pages
+            formats,
+            variants,
+            style_path,
+            Path(out),
+            force,
+            meta,
+            hant_profile,
+            impose,
+            from_,
+            printing,
+            toc_pages,
+            profile=profile,
         )
         jobs = jobs or os.cpu_count() or 1
         t0 = time.perf_counter()
@@ -137,11 +153,15 @@ class _plain:
 @cli.command(short_help="Print the document model of INPUT as JSON.")
 @click.argument("input")
 @click.option("--force", is_flag=True, help="Print the model even if the character accounting fails.")
+@click.option(
+    "--profile", default=None, help="Source profile: a paper's conventions (built-in name or .toml; default mainland)."
+)
 @click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
-def structure(input, force, from_) -> None:
+def structure(input, force, profile, from_) -> None:
     """Print the document model of INPUT as JSON (schema: docs/contract.md)."""
     try:
-        doc = read_source(input, from_, force=force).doc
+        check_profile(profile)
+        doc = read_source(input, from_, force=force, profile=profile).doc
     except PipelineError as e:
         _fail(str(e))
     click.echo(doc.to_json())
@@ -151,7 +171,10 @@ def structure(input, force, from_) -> None:
 @click.argument("input")
 @click.option("-o", "--output", default=None, help="HTML file to write (default: <stem>.report.html here).")
 @click.option("--force", is_flag=True, help="Write the report even if the character accounting fails.")
-def report(input, output, force) -> None:
+@click.option(
+    "--profile", default=None, help="Source profile: a paper's conventions (built-in name or .toml; default mainland)."
+)
+def report(input, output, force, profile) -> None:
     """Write the cleanup report of INPUT: source lines beside the rebuilt text, every change marked."""
     from .outputs import ensure_dir, write_atomic
     from .report import report_html
@@ -159,7 +182,8 @@ def report(input, output, force) -> None:
     try:
         if source_format(input) != "txt":
             raise PipelineError(f"{input}: the cleanup report needs an OCR page (.txt), not a .md or .json model")
-        reading = read_source(input, "txt", force=force).reading
+        check_profile(profile)
+        reading = read_source(input, "txt", force=force, profile=profile).reading
         dest = Path(output or f"{Path(input).stem}.report.html")
         ensure_dir(dest.parent)
         write_atomic(dest, report_html(reading).encode("utf-8"))

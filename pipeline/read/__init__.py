@@ -85,7 +85,14 @@ def _require_chinese(doc: Document, name: str, what: str) -> None:
         raise InputError(f"{name}: the {what} holds no Chinese text; nothing to typeset")
 
 
-def read_source(path: str | Path, forced: str | None = None, force: bool = False) -> Source:
+def check_profile(profile: str | None) -> None:
+    """A source profile that cannot be loaded is one error naming its file and key."""
+    from ..structure.profile import load_profile
+
+    load_profile(profile)
+
+
+def read_source(path: str | Path, forced: str | None = None, force: bool = False, profile: str | None = None) -> Source:
     """Read one input with the reader its extension (or --from) names."""
     from ..metadata import FIELDS
     from .decode import decode, read_file
@@ -104,9 +111,9 @@ def read_source(path: str | Path, forced: str | None = None, force: bool = False
         doc = model_json.read_path(p)
         _require_chinese(doc, str(p), "document model")
         return Source(doc, None, {k: getattr(doc.meta, k) for k in FIELDS if getattr(doc.meta, k)}, fmt)
-    from .ocr import read_bytes
+    from .ocr import read_decoded
 
-    data = read_file(p, ".txt")
-    check_ocr_text(decode(data, str(p)).text, str(p))
-    reading = read_bytes(data, p.name, force=force)
+    decoded = decode(read_file(p, ".txt"), str(p))
+    check_ocr_text(decoded.text, str(p))
+    reading = read_decoded(decoded, p.name, force=force, profile=profile)
     return Source(reading.doc, reading, {}, fmt)

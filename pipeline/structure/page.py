@@ -17,7 +17,7 @@ from ..text import CJK_PUNCT, HAN_CLASS, is_cjk, is_han
 from .names import Byline
 from .notices import Notice
 from .profile import Profile
-from .signs import han_count
+from .signs import _HAN, han_count
 
 
 class Role(StrEnum):
@@ -136,6 +136,7 @@ class PageState:
     columns: list[float] = field(default_factory=list)  # the local column width at each line
     lead_units: list = field(default_factory=list)
     shaped: dict[int, bool] = field(default_factory=dict)  # passes/context.headline_shaped, per line
+    measurable: list[float] = field(default_factory=list)  # passes/context._measurable, once per page
 
     def claim(self, i: int, role: Role, why: str, by: str) -> None:
         self.claims[i] = Claim(role, why, by)
@@ -214,8 +215,9 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
     src = source.split("\n") if source is not None else raw
     out: list[SourceLine] = []
     n = len(raw)
-    # Full-width characters per line, found for the whole page in one pass (see measure()).
+    # Full-width characters and Han per line, found for the whole page in one pass each.
     halves = _FULL.sub("", text).split("\n")
+    non_han = _HAN.sub("", text).split("\n")
     prev_blank = True
     for i, s in enumerate(raw):
         t = s.strip()
@@ -233,6 +235,7 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
                 indent=len(s) - len(s.lstrip(" ")),
                 spaced=" " in orig and len(_SPREAD.findall(orig.strip())) >= 4,
                 blank_before=prev_blank,
+                _han=len(s) - len(non_han[i]),
             )
         )
         prev_blank = False

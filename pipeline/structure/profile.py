@@ -25,13 +25,13 @@ class ProfileError(PipelineError):
     pass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LeadRules:
     markers: tuple[str, ...]
     max_chars: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BylineRules:
     prefixes: tuple[str, ...]
     misread_bullets: str
@@ -52,7 +52,7 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BioRules:
     openers: tuple[str, ...]
     not_openers: tuple[str, ...]
@@ -72,7 +72,7 @@ def _stems(openers: tuple[str, ...]) -> frozenset[str]:
     return frozenset(o[:2] for o in openers)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class HeadlineRules:
     min_chars: int
     max_lines: int
@@ -83,7 +83,7 @@ class HeadlineRules:
     deck_openers: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ParagraphRules:
     indent: float
     short: float
@@ -91,19 +91,19 @@ class ParagraphRules:
     indent_tolerance: tuple[float, float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FurnitureRules:
     roles: tuple[str, ...]
     page_names: tuple[str, ...]
     patterns: tuple[re.Pattern, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ArticleRules:
     min_chars: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Profile:
     name: str
     source: str  # the file it was read from, for messages

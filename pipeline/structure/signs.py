@@ -12,11 +12,12 @@ from functools import cache
 from ..text import CLOSING, HAN, HAN_CLASS, SENTENCE_FINAL
 from .profile import Profile
 
-_END_MARKS = "；;!?"
+_END_MARKS = "!?"
 
 
 def ends_sentence(text: str) -> bool:
-    """The line ends a sentence: 。！？… or —— or a closing mark right after one of them."""
+    """The line ends a sentence: 。！？… or —— or a closing mark right after one of them.
+    A semicolon is not counted: it ends a clause of a list far more often than a paragraph."""
     t = text.rstrip()
     if not t:
         return False
@@ -31,7 +32,7 @@ def ends_sentence(text: str) -> bool:
 def ends_with_mark(text: str) -> bool:
     """Any mark a paragraph may end on: sentence-final, closing quote/bracket, colon."""
     t = text.rstrip()
-    return bool(t) and (ends_sentence(t) or t[-1] in CLOSING or t[-1] in "：:")
+    return bool(t) and (ends_sentence(t) or t[-1] in CLOSING or t[-1] in "：:；;")
 
 
 def ends_open(text: str) -> bool:

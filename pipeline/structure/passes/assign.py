@@ -180,6 +180,9 @@ def _merge_linear(st, runs, cands, blocks, bodies):
     limit = st.profile.headline.max_lines
     choice = {}
     for r, run in enumerate(runs):
+        if len(run) == 1:
+            choice[r] = [(0, 1)]
+            continue
         groups = [(a, b) for a in range(len(run)) for b in range(a + 1, min(len(run), a + limit) + 1)]
         probe = [_joined(cands, run[a:b]) for a, b in groups]
         table = [[float("-inf")] * (len(run) + 1) for _ in range(len(run) + 1)]

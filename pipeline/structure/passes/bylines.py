@@ -9,7 +9,7 @@ a name however plausible its surname).
 
 from __future__ import annotations
 
-from ..names import parse_byline
+from ..names import NOT_BYLINE, parse_byline
 from ..page import PageState, Role
 from ..signs import ends_open, ends_sentence, ends_with_mark, lead_marker
 from .context import body_like, headline_like, headline_shaped, next_line, prev_line
@@ -83,7 +83,7 @@ def bylines_after_bios(st: PageState) -> None:
 def _find(st: PageState, candidates) -> None:
     for i in candidates:
         ln = st.lines[i]
-        if not st.free(i) or ln.width > MAX_BYLINE_WIDTH or ends_with_mark(ln.text):
+        if not st.free(i) or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text):
             continue
         if not _could_be(st, ln.text, ln.raw):
             continue
