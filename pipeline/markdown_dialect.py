@@ -7,6 +7,7 @@ script's word, and the heading earlier versions wrote for leftover text.
 from .terms import all_scripts
 
 AUTHOR_PREFIXES = all_scripts("author_prefix")  # 作者：
+BYLINE_PREFIXES = all_scripts("byline_prefix")  # 署名：the byline as printed (文/郑平, 湖南大学教授 张三)
 NO_TITLES = all_scripts("no_title")  # （无题）（無題）: an article without a headline, read back as ""
 LEFTOVER_HEADINGS = all_scripts("leftovers") | {"未归入文章的文字"}  # the last section's heading
 # Block types written as a pandoc fenced div (`::: quote` … `:::`); a list item is `- text`,

@@ -30,6 +30,7 @@ class Terms:
     start: str
     no_title: str
     author_prefix: str
+    byline_prefix: str
 
 
 @functools.cache

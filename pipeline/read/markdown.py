@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..markdown_dialect import AUTHOR_PREFIXES, FENCE_TYPES, LEFTOVER_HEADINGS, NO_TITLES
+from ..markdown_dialect import AUTHOR_PREFIXES, BYLINE_PREFIXES, FENCE_TYPES, LEFTOVER_HEADINGS, NO_TITLES
 from ..metadata import FIELDS
 from ..model import Article, Block, Document, Lead, Metadata, misplaced_deck
 from ..text import accountable, bare_bio, join_lines
@@ -43,6 +43,7 @@ class _Section:
     heading: str = ""
     title_lines: list[str] = field(default_factory=list)
     authors: list[str] | None = None
+    byline: str | None = None
     bio: str | None = None
     blocks: list[Block] = field(default_factory=list)
 
@@ -211,7 +212,7 @@ class _Parser:
             self.flush()  # each '- ' line starts an item of its own
             self.pend("list_item", no, unescape(item))
             return
-        if self.author_line(line):
+        if self.author_line(line) or self.byline_line(line):
             return
         kind = self.pending.kind if self.pending.kind == "list_item" else "paragraph"
         self.pend(kind, no, unescape(line))
@@ -231,6 +232,18 @@ class _Parser:
             return False
         rest = line.split("：", 1)[1].strip()
         cur.authors = [unescape(n).strip() for n in rest.split("、") if n.strip()] if rest else []
+        return True
+
+    def byline_line(self, line: str) -> bool:
+        """`署名：` right after the `作者：` line: the byline as the page printed it."""
+        cur = self.cur
+        if self.pending.lines or not line.startswith(tuple(BYLINE_PREFIXES)) or cur is None:
+            return False
+        if cur.kind != "article" or cur.authors is None or cur.byline is not None or cur.bio is not None:
+            return False
+        if any(b.type != "deck" for b in cur.blocks):
+            return False
+        cur.byline = unescape(line.split("：", 1)[1].strip())
         return True
 
     def div_line(self, no: int, kind: str) -> None:
@@ -286,7 +299,11 @@ class _Parser:
             raise self.fail(s.line, "a '::: deck' after the article's text; decks go right under the '## ' title")
         title = "\n".join(s.title_lines)
         return Article(
-            title="" if title in NO_TITLES else title, authors=s.authors or [], bio=s.bio or "", blocks=s.blocks
+            title="" if title in NO_TITLES else title,
+            authors=s.authors or [],
+            bio=s.bio or "",
+            blocks=s.blocks,
+            byline=s.byline or "",
         )
 
 

@@ -62,6 +62,8 @@ def _article(a: Article, words: Terms) -> list[str]:
     if a.authors or first.startswith(words.author_prefix):
         # An empty 作者： line keeps a first paragraph that starts with 作者： a paragraph.
         out += [words.author_prefix + "、".join(escape(n) for n in a.authors), ""]
+    if a.byline:
+        out += [words.byline_prefix + escape(a.byline), ""]
     for i, b in enumerate(body):
         out += _block(b)
         if not (b.type == "list_item" and i + 1 < len(body) and body[i + 1].type == "list_item"):

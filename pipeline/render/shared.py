@@ -10,7 +10,7 @@ from datetime import datetime
 
 from .. import metadata
 from ..clock import build_time
-from ..model import Document
+from ..model import Article, Document
 from ..style import Style
 from ..terms import terms
 from .fontengine import FontEngine
@@ -105,6 +105,12 @@ def xml_text(s: str) -> str:
     s = _LINE_BREAKS.sub("\n", s)
     s = _CONTROLS.sub("", s)
     return _NONCHARS.sub("\ufffd", s)
+
+
+def byline_text(a: Article, separator: str) -> str:
+    """The byline a writer prints: as the page printed it (文/郑平, 湖南大学教授 张三) when the
+    reader kept that, else the names joined by the sheet's separator."""
+    return a.byline or separator.join(a.authors)
 
 
 def all_authors(doc: Document) -> list[str]:

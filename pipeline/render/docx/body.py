@@ -18,7 +18,7 @@ from ...style import Style
 from ...terms import Terms, terms
 from ...text import bracketed_bio
 from ..headline import balance, em_measure
-from ..shared import flat_title, lead_heading, xml_text
+from ..shared import byline_text, flat_title, lead_heading, xml_text
 from . import oxml, page
 
 TOC_INSTR = 'TOC \\o "1-2" \\h \\z \\u'
@@ -104,8 +104,8 @@ class BodyWriter:
         n = leading_decks(art.blocks)
         for b in art.blocks[:n]:  # decks stand under the title, before the byline
             self.block(b)
-        if art.authors:
-            self.para("byline", self.style.layout.byline_separator.join(art.authors))
+        if art.authors or art.byline:
+            self.para("byline", byline_text(art, self.style.layout.byline_separator))
         for b in art.blocks[n:]:
             self.block(b)
         if art.bio:

@@ -158,9 +158,10 @@ def article_page(art: Article, art_id: str, ctx: Ctx) -> bytes:
     add_text(_el(sec, "h1", "title"), art.title, ctx, breaks=True, display=True)
     k = leading_decks(art.blocks)
     _blocks(sec, art.blocks[:k], art_id, ctx)
+    printed = xml_text(art.byline).strip()
     authors = [a for a in (xml_text(x).strip() for x in art.authors) if a]
-    if authors:
-        add_text(_el(sec, "p", "byline"), ctx.byline_separator.join(authors), ctx)
+    if printed or authors:
+        add_text(_el(sec, "p", "byline"), printed or ctx.byline_separator.join(authors), ctx)
     _blocks(sec, art.blocks[k:], art_id, ctx)
     if art.bio.strip():
         if ctx.bio_rule:

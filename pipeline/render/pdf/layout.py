@@ -19,7 +19,7 @@ from ...style import ROLE_FONT, Style
 from ...terms import terms
 from ...text import bracketed_bio
 from ..headline import balance
-from ..shared import RenderOptions, all_authors, booklet_doc, flat_title, header_text, lead_heading
+from ..shared import RenderOptions, all_authors, booklet_doc, byline_text, flat_title, header_text, lead_heading
 from .flowables import Anchor, CoverPage, KeepGroup, Rule, TextBlock, TextStyle, TocEntry, draw_line
 from .fonts import FontSet, load_fonts
 
@@ -130,7 +130,7 @@ class Booklet:
     # --- what will be drawn ---------------------------------------------------------------
 
     def _byline(self, a: Article) -> str:
-        return self.style.layout.byline_separator.join(a.authors)
+        return byline_text(a, self.style.layout.byline_separator)
 
     def _collect(self) -> None:
         t, d, lay = self.texts, self.doc, self.style.layout
