@@ -128,8 +128,15 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
 def _in_body(st: PageState, run: list[int]) -> list[int]:
     """Lines of a run inside running text that are a headline cutting it (at most one)."""
     limit = st.profile.headline.max_lines
+    # A cut is made of lines that look like headline lines, or is one line a column label
+    # closes: only those are tried (most lines of running text are neither).
+    looks = [_looks(st, i) for i in run]
     for start in range(len(run)):
+        if not looks[start] and not LABEL.search(st.lines[run[start]].text):
+            continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
+            if size > 1 and not all(looks[start : start + size]):
+                continue
             part = run[start : start + size]
             if _cuts(st, part):
                 return part
