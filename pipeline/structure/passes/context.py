@@ -13,7 +13,7 @@ from functools import cache
 from itertools import pairwise
 
 from ..page import PageState, Role, Shape, SourceLine
-from ..signs import ends_open, ends_sentence, han_count
+from ..signs import ends_open, ends_sentence, ends_with_mark, han_count
 
 CHUNK = 24  # lines per chunk when estimating the local column width
 
@@ -103,7 +103,7 @@ def body_like(st: PageState, i: int) -> bool:
     ln = st.lines[i]
     if ln.geo is not None and ln.geo.size >= 1.25:
         return False
-    return ln.width >= min(8.0, 0.6 * st.columns[i]) or ends_sentence(ln.text) or ends_open(ln.text)
+    return ln.width >= min(8.0, 0.6 * st.columns[i]) or ends_with_mark(ln.text) or ends_open(ln.text)
 
 
 def short_block(st: PageState, i: int, most: int = 2) -> bool:
