@@ -26,7 +26,7 @@ from pipeline.read import engines
 from .corpus import ROOT, Page, pages
 
 CACHE = ROOT / ".cache" / "eval"
-RENDER_VERSION = "r4"  # bump when page images change, so stale OCR is not scored
+RENDER_VERSION = "r5"  # bump when page images change, so stale OCR is not scored
 IMAGE_PAGES = 8  # per split
 SHAPES = ("lines", "single", "engine")
 

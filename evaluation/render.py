@@ -65,8 +65,11 @@ class TruthLine:
     box: tuple[int, int, int, int]  # x0, y0, x1, y1 in the final (skewed) image
     role: str  # one of ROLES
     article: int  # index into gold articles; -1 for the lead and page furniture
-    block: int  # index into the article's blocks (body, subheading) or the lead's paragraphs; -1 otherwise
-    line: int  # line number within its block, title, byline or bio
+    # body, subheading: index into the article's blocks; lead: index of the lead paragraph (-1 for
+    # its marker); kicker, headline, deck: index of the gold title line (title.split("\n")), the
+    # first one when two halves are printed on one line; -1 for bylines, bios and furniture
+    block: int
+    line: int  # line number within that block (a wrapped headline line, a paragraph, the bio)
     column: int  # column of the band; -1 outside the columns
     size: int  # type size in px
     font: str
@@ -231,7 +234,7 @@ def _title_lines(src, width_px: float, st: Style, rng: random.Random) -> list[Pr
         name = name if name in FONTS else "sans"
         text = "\u3000".join(lines[i] for i in idx)
         for j, piece in enumerate(_wrap(text, name, size, width_px)):
-            out.append(Printed(piece, 0, 0, size, name, role, line=idx[0] + j))
+            out.append(Printed(piece, 0, 0, size, name, role, block=idx[0], line=j))
     return out
 
 
@@ -544,9 +547,11 @@ def _age(img: Image.Image, st: Style, rng: random.Random) -> Image.Image:
     img = img.point(lambda v: st.ink + (st.paper - st.ink) * v // 255)
     img = img.rotate(st.skew, resample=Image.Resampling.BICUBIC, fillcolor=st.paper)
     img = img.filter(ImageFilter.GaussianBlur(st.blur))
-    noise = Image.effect_noise(img.size, st.grain)
-    img = ImageChops.add(img, noise, scale=1.0, offset=-128)
-    return img
+    # Grain from the page's own generator (Image.effect_noise is not seeded): uniform noise scaled
+    # to a standard deviation of `grain` grey levels, centred on 128.
+    noise = Image.frombytes("L", img.size, rng.randbytes(img.size[0] * img.size[1]))
+    noise = noise.point(lambda v: max(0, min(255, round(128 + (v - 127.5) * st.grain / 73.9))))
+    return ImageChops.add(img, noise, scale=1.0, offset=-128)
 
 
 def save(page: Page, folder, seed: int = 0) -> None:
