@@ -11,9 +11,11 @@ TUNE and HELD-OUT are always reported apart; tune on TUNE only.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 import warnings
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,10 +57,37 @@ def read(text: str, name: str) -> tuple[Document | None, str]:
         return None, f"{type(e).__name__}: {e}"
 
 
-def score_case(c: Case) -> PageScore:
+def score_case(c: Case, dump: Path | None = None) -> PageScore:
     doc, err = read(c.text, c.name)
     gold = c.gold or c.page.gold
+    if dump:
+        dump.mkdir(parents=True, exist_ok=True)
+        (dump / f"{c.name}.txt").write_text(c.text, encoding="utf-8")
+        (dump / f"{c.page.id}.gold.json").write_text(gold.to_json(), encoding="utf-8")
+        (dump / f"{c.name}.got.json").write_text(doc.to_json() if doc else json.dumps({"error": err}), encoding="utf-8")
     return score_page(gold, doc, c.text, c.page.furniture, page=c.page.id, split=c.page.split, error=err)
+
+
+# Failure classes for the tally under --details: the first pattern a detail line matches.
+KINDS = [
+    ("reader crashed", "reader failed"),
+    ("article merged", ": merged"),
+    ("article split", ": split"),
+    ("article missing/partial", ": missing"),
+    ("article missing/partial", ": partial"),
+    ("title wrong", ": title "),
+    ("authors wrong", ": authors "),
+    ("bio wrong", ": bio "),
+    ("lead wrong", "lead:"),
+    ("paragraph break missed", "missed paragraph break"),
+    ("paragraph break extra", "extra paragraph break"),
+    ("Han lost", "Han characters in no article"),
+    ("unplaced out of order", "out of source order"),
+]
+
+
+def kind_of(detail: str) -> str:
+    return next((k for k, pat in KINDS if pat in detail), "other")
 
 
 def text_cases(splits: list[str], count: int, seed: int) -> Iterator[Case]:
@@ -116,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--page", help="only this page id (e.g. Tp003)")
     ap.add_argument("--details", action="store_true", help="print every failure: page, article, got vs want")
     ap.add_argument("--markdown", type=Path, help="also write the tables here (make eval: docs/EVAL.md)")
+    ap.add_argument("--dump", type=Path, help="write each input, its gold and the reader's model (JSON) here")
     args = ap.parse_args(argv)
     splits = list(SPLITS) if args.split == "all" else [args.split]
     engines = {"all": ["text", "tesseract", "rapidocr"], "ocr": ["tesseract", "rapidocr"]}.get(
@@ -130,9 +160,11 @@ def main(argv: list[str] | None = None) -> int:
         cases += ocr_cases(splits, ocr_engines, args.quick, args.seed)
     cases = [c for c in cases if (args.shape in ("all", c.shape)) and (not args.page or c.page.id == args.page)]
     groups: dict[tuple[str, str], dict[str, Summary]] = {}
+    tally: dict[tuple[str, str], Counter] = {}
     for c in cases:
-        s = score_case(c)
+        s = score_case(c, args.dump)
         groups.setdefault((c.engine, c.shape), {sp: Summary() for sp in splits})[c.page.split].add(s)
+        tally.setdefault((c.engine, c.shape), Counter()).update(kind_of(d) for d in s.details)
         if args.details and s.details:
             print(f"--- {c.name} ({c.page.split}; {', '.join(c.page.article_ids)})")
             for d in s.details:
@@ -140,6 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     lines = []
     for (engine, shape), rows in groups.items():
         lines += table(f"{engine} · {shape}", rows)
+        if args.details:
+            print(
+                f"failures, {engine} · {shape}: "
+                + ", ".join(f"{k} {n}" for k, n in tally[(engine, shape)].most_common())
+            )
     print("\n".join(lines))
     print(f"{len(cases)} pages scored in {time.time() - t0:.1f} s", file=sys.stderr)
     if args.markdown:
