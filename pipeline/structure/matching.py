@@ -191,9 +191,10 @@ LEAVE = MIN_SCORE - 0.01  # the score of leaving a headline between articles wit
 
 
 def leave_value(c: Candidate) -> float:
-    """What leaving the candidate unassigned costs: nothing for lines inside an article's body
-    (they go back into it), a penalty for headline lines between articles (they are lost)."""
-    inside = c.positions and all(v in ("inside", "after-byline") for v in c.positions.values())
+    """What leaving the candidate unassigned costs: nothing for lines cutting an article's body
+    (they go back into it), a penalty for headline material in a headline's place (between
+    articles, or right under a byline), which would be lost."""
+    inside = c.positions and all(v == "inside" for v in c.positions.values())
     return 0.0 if inside else LEAVE
 
 

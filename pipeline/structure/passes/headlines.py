@@ -68,6 +68,18 @@ def _unfinished(st: PageState, j: int | None) -> bool:
     return j is not None and st.free(j) and not ends_with_mark(st.lines[j].text) and is_full(st, j)
 
 
+def _headline_sized(st: PageState, run: list[int]) -> bool:
+    """A run that could all be headlines: a few lines, lines that each look like one, or lines
+    none of which reads as a column line of running text (several headlines stacked)."""
+    return len(run) <= st.profile.headline.max_lines or all(_looks(st, i) for i in run) or _few_wide(st, run)
+
+
+def _few_wide(st: PageState, run: list[int]) -> bool:
+    """Several headlines stacked (page-end): lines no narrower than the column say nothing;
+    a run of them is headlines only if not one reads as a column line (full, unfinished)."""
+    return not any(is_full(st, i, slack=0.5) and not ends_with_mark(st.lines[i].text) for i in run)
+
+
 def _where(before: Role | None, after: Role | None, first: bool, last: bool) -> str:
     """The kind of place a run stands in, from the claims around it."""
     if before == Role.BYLINE:
@@ -97,9 +109,11 @@ def _before_byline(st: PageState, run: list[int]) -> list[int]:
 def _after_anchor(st: PageState, run: list[int]) -> list[int]:
     """Right after an anchor the headline's lines come first; the body begins with a line as
     wide as its column (or indented 2 em). A column label closes the headline."""
-    take = []
-    for i in run[: st.profile.headline.max_lines]:
-        if not (_looks(st, i) or not _body_width(st, i)):
+    take: list[int] = []
+    total = 0
+    for i in run[: st.profile.headline.max_pieces]:
+        total += st.lines[i].han
+        if not (_looks(st, i) or not _body_width(st, i)) or total > st.profile.headline.max_total:
             break
         take.append(i)
         if LABEL.search(st.lines[i].text):
@@ -116,8 +130,9 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
     finished = j is not None and before is None and ends_with_mark(st.lines[j].text)
     opened = j is None or before in (Role.BIO, Role.LEAD, Role.LEAD_MARKER) or finished
     closed = k is None or after in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
-    if opened and closed and not (j is None and k is None):
-        return run, where  # between two anchors: all of it
+    if opened and closed and not (j is None and k is None) and (not finished or _headline_sized(st, run)):
+        # Between two anchors: all of it (after mere running text only if it reads as headlines).
+        return run, where
     if after == Role.BYLINE:
         return _before_byline(st, run), "before-byline"
     if before in (Role.BIO, Role.BYLINE, Role.LEAD, Role.LEAD_MARKER) or j is None:
@@ -127,7 +142,7 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
 
 def _in_body(st: PageState, run: list[int]) -> list[int]:
     """Lines of a run inside running text that are a headline cutting it (at most one)."""
-    limit = st.profile.headline.max_lines
+    limit = st.profile.headline.max_pieces
     # A cut is made of lines that look like headline lines, or is one line a column label
     # closes: only those are tried (most lines of running text are neither).
     looks = [_looks(st, i) for i in run]
