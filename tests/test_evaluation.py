@@ -203,6 +203,17 @@ def test_han_lost_counts_only_the_readers_loss():
     assert s.han_ocr_lost == 11
 
 
+def test_the_printed_byline_is_the_articles_text():
+    """文/ or a title before the names is kept in Article.byline: not a loss."""
+    gold = gold_doc()
+    source = "文/" + source_of(gold)
+    pred = copy.deepcopy(gold)
+    pred.articles[0].byline = "文/" + " ".join(pred.articles[0].authors)
+    assert score_page(gold, pred, source).han_lost == 0
+    pred.articles[0].byline = ""
+    assert score_page(gold, pred, source).han_lost == 1
+
+
 def test_furniture_in_unplaced_is_not_a_loss():
     gold = gold_doc()
     furniture = ["2025年1月14日  星期二", "责任编辑：张三"]
