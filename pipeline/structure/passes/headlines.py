@@ -205,17 +205,25 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
     return out
 
 
+def _claim(st: PageState, take: list[int], where: str) -> None:
+    for part in _split(st, take):
+        text = headline_text([st.lines[i].text for i in part])
+        if not canonical(text):
+            continue
+        st.heads.append(HeadBlock(part, text, where))
+        for i in part:
+            st.claim(i, Role.HEADLINE, where, "headlines")
+        if where == "in-body":
+            st.note("headline-in-body", st.lines[part[0]].no)
+
+
 def headlines(st: PageState) -> None:
     for run in _runs(st):
         take, where = _claimable(st, run)
-        if not take:
-            continue
-        for part in _split(st, take):
-            text = headline_text([st.lines[i].text for i in part])
-            if not canonical(text):
-                continue
-            st.heads.append(HeadBlock(part, text, where))
-            for i in part:
-                st.claim(i, Role.HEADLINE, where, "headlines")
-            if where == "in-body":
-                st.note("headline-in-body", st.lines[part[0]].no)
+        if take:
+            _claim(st, take, where)
+        # What the run's place did not take may still hold a headline that cuts the text after
+        # it (a byline, then the body's first lines, then a headline over several columns).
+        rest = [i for i in run if i not in take]
+        if rest and where != "in-body" and (cut := _in_body(st, rest)):
+            _claim(st, cut, "in-body")
