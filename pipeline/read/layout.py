@@ -210,67 +210,121 @@ class _Cutter:
         a, b = max(gaps, key=lambda g: g[1] - g[0])
         return b - a, (a + b) / 2
 
+    def body(self, i: int) -> bool:
+        return 0.75 <= _h(self.boxes[i]) / self.height <= 1.25
+
     def order(self, idx: list[int], depth: int = 0) -> list[list[int]]:
         """Leaves (lists of line indices, top to bottom) in reading order."""
-        if len(idx) <= 1 or depth > 60:
+        if len(idx) <= 1 or depth > 80:
             return [sorted(idx, key=lambda i: self.boxes[i][1])] if idx else []
         gy, at_y = self.widest(idx, 1)
-        gx, at_x = self.widest(idx, 0)
         if gy >= 0.9 * self.height:
             first = [i for i in idx if self.boxes[i][1] < at_y]
-            return self.order(first, depth + 1) + self.order([i for i in idx if i not in set(first)], depth + 1)
-        if gx >= 0.5 * self.em:
-            first = [i for i in idx if self.boxes[i][0] < at_x]
-            rest = [i for i in idx if self.boxes[i][0] >= at_x]
-            return self.order(first, depth + 1) + self.order(rest, depth + 1)
-        gutter = self.gutter(idx) if self.splitting else None
+            return self.order(first, depth + 1) + self.order([i for i in idx if self.boxes[i][1] >= at_y], depth + 1)
+        gutter = self.gutter(idx)
         if gutter is not None:
-            at, crossing = gutter
-            self.split += [(i, at) for i in crossing]  # at: the gutter's (left, right) edges
-            return []  # the caller splits and starts again
+            (a, b), runs = gutter
+            if runs and self.splitting:
+                self.split += [(i, (a, b)) for i in runs]
+                return []  # the caller splits these lines and starts again
+            at = (a + b) / 2
+            first = [i for i in idx if (self.boxes[i][0] + self.boxes[i][2]) / 2 < at]
+            rest = [i for i in idx if (self.boxes[i][0] + self.boxes[i][2]) / 2 >= at]
+            if first and rest:
+                return self.order(first, depth + 1) + self.order(rest, depth + 1)
+        if gy >= 0.25 * self.height:  # a headline over its columns, closer than a line
+            first = [i for i in idx if self.boxes[i][1] < at_y]
+            return self.order(first, depth + 1) + self.order([i for i in idx if self.boxes[i][1] >= at_y], depth + 1)
         return [sorted(idx, key=lambda i: (self.boxes[i][1], self.boxes[i][0]))]
 
     def gutter(self, idx: list[int]) -> tuple[tuple[float, float], list[int]] | None:
-        """A column gap that only a few body-size lines cross (run together by the detector)."""
-        body = [i for i in idx if 0.8 <= _h(self.boxes[i]) / self.height <= 1.25]
-        if len(body) < 6:
-            return None
+        """The gap between two columns, its edges, and the lines run across it.
+
+        A gap is a stretch at least a quarter em wide that no line covers, except body-size lines
+        that only poke into it (an engine's box a little too wide: they go with the side their
+        middle is on) or that the detector ran from one column into the next: those have lines
+        of both columns above and below them, and are split at the gap. A headline set over the
+        columns, or a wide lead paragraph above them, closes the gap.
+        """
         x0 = min(self.boxes[i][0] for i in idx)
         x1 = max(self.boxes[i][2] for i in idx)
         step = max(1.0, self.em / 4)
         n = int((x1 - x0) / step) + 1
-        cover = [0] * n
-        for i in body:
+        hard = [0] * n  # lines that close the gap: not body size
+        soft = [0] * n
+        for i in idx:
             b = self.boxes[i]
-            for k in range(int((b[0] - x0) / step), min(n, int((b[2] - x0) / step) + 1)):
-                cover[k] += 1
-        limit = max(2, 0.15 * len(body))
-        best: tuple[float, list[int]] | None = None
-        for k in range(n):
-            x = x0 + k * step
-            if x - x0 < 3 * self.em or x1 - x < 3 * self.em:
+            row = soft if self.body(i) else hard
+            for k in range(max(0, int((b[0] - x0) / step) + 1), min(n, int((b[2] - x0) / step))):
+                row[k] += 1
+        limit = max(2, int(0.2 * len(idx)))
+        tol = 0
+        while tol <= limit:  # the cleanest gaps first, then those a few lines run over
+            for k, j in _runs([not hard[k] and soft[k] <= tol for k in range(n)]):
+                if (j - k) * step >= 0.25 * self.em and k > 0 and j < n:
+                    cand = self._check(idx, x0 + k * step, x0 + j * step)
+                    if cand is not None:
+                        return cand
+            tol = tol * 2 if tol else 1
+        return None
+
+    def _check(self, idx: list[int], a: float, b: float) -> tuple[tuple[float, float], list[int]] | None:
+        """The lines over the gap [a, b]: poking (fine), run-on (to split), or else no gap."""
+        runs = []
+        for i in idx:
+            bx = self.boxes[i]
+            if bx[2] <= a or bx[0] >= b:
                 continue
-            on = [i for i in idx if self.boxes[i][0] < x < self.boxes[i][2]]
-            # the leftmost of the least crossed gaps: a line run over several columns is cut
-            # one column at a time, from the left, where its characters are counted best
-            if not on or len(on) > limit or (best is not None and len(on) >= len(best[1])):
+            mid = (bx[0] + bx[2]) / 2
+            if bx[0] < a - self.em and bx[2] > b + self.em:
+                if not self._between_rows(idx, i, a, b):
+                    return None
+                runs.append(i)
+            elif not (mid < a or mid > b):
+                return None
+        # the gap's real edges: where the lines on either side end and begin
+        left = max((self.boxes[i][2] for i in idx if i not in runs and self.boxes[i][2] <= b), default=a)
+        right = min((self.boxes[i][0] for i in idx if i not in runs and self.boxes[i][0] >= a), default=b)
+        return (min(left, a), max(right, b)) if left < right else (a, b), runs
+
+    def _between_rows(self, idx: list[int], i: int, a: float, b: float) -> bool:
+        """A run-on line: lines of both columns stand just above and just below it (or, in a
+        column's first or last row, on one side only, and its characters are set wider apart
+        than the body's: the gutter is inside its box)."""
+        bx = self.boxes[i]
+        reach = 2.5 * self.height
+        found = set()
+        for j in idx:
+            if j == i or not self.body(j):
                 continue
-            # every line on x runs well past it both ways, at body size: run-on lines, not a
-            # column's own lines ending near its edge, nor a headline set over the columns
-            if all(
-                self.boxes[i][0] < x - self.em
-                and self.boxes[i][2] > x + self.em
-                and _h(self.boxes[i]) / self.height <= 1.25
-                for i in on
-            ):
-                best = (x, on)
-        if best is None:
-            return None
-        x, on = best
-        rest = [self.boxes[i] for i in idx if i not in on]
-        a = max((b[2] for b in rest if b[2] <= x), default=x)
-        b = min((b[0] for b in rest if b[0] >= x), default=x)
-        return (a, b), on
+            o = self.boxes[j]
+            side = "L" if o[2] <= a + self.em else ("R" if o[0] >= b - self.em else "")
+            if not side:
+                continue
+            if bx[1] - reach < o[1] < bx[1]:
+                found.add(side + "up")
+            elif bx[1] < o[1] < bx[3] + reach:
+                found.add(side + "down")
+        if len(found) == 4:
+            return True
+        ln = self.lines[i]
+        loose = _w(bx) >= measure(ln.text) * self.em + 0.7 * (b - a)
+        return loose and found in ({"Lup", "Rup"}, {"Ldown", "Rdown"})
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """Stretches [start, end) where flags hold."""
+    out, k, n = [], 0, len(flags)
+    while k < n:
+        if not flags[k]:
+            k += 1
+            continue
+        j = k
+        while j < n and flags[j]:
+            j += 1
+        out.append((k, j))
+        k = j
+    return out
 
 
 def split_line(ln: BoxLine, gap: tuple[float, float], em: float) -> tuple[BoxLine, BoxLine] | None:
@@ -324,6 +378,78 @@ def join_words(words: list[str]) -> str:
     return out
 
 
+def merge_fragments(lines: list[BoxLine], s: float, height: float) -> list[BoxLine]:
+    """Pieces of one display line (an engine breaks a large headline at a quote mark or a
+    wide space) joined again: same row, same size, larger than the body, close together."""
+    boxes = [deskew(ln.box, s) for ln in lines]
+    order = sorted(range(len(lines)), key=lambda i: boxes[i][0])
+    merged: dict[int, int] = {}  # piece -> the line it joins
+    for i in order:
+        a = boxes[i]
+        if _h(a) / height < 1.2 or i in merged:
+            continue
+        for j in order:
+            b = boxes[j]
+            if j == i or j in merged or b[0] < a[0]:
+                continue
+            overlap = min(a[3], b[3]) - max(a[1], b[1])
+            gap = b[0] - a[2]
+            if (
+                overlap >= 0.7 * min(_h(a), _h(b))
+                and 0.75 <= _h(b) / _h(a) <= 1.33
+                and -0.2 * _h(a) <= gap <= 0.8 * _h(a)
+            ):
+                root = merged.get(i, i)
+                merged[j] = root
+                a = (a[0], min(a[1], b[1]), b[2], max(a[3], b[3]))
+    if not merged:
+        return lines
+    groups: dict[int, list[int]] = {}
+    for i in order:
+        groups.setdefault(merged.get(i, i), []).append(i)
+    out = []
+    for root in sorted(groups, key=lambda r: r):
+        parts = groups[root]
+        if len(parts) == 1:
+            out.append(lines[root])
+            continue
+        words = [w for k in parts for w in (lines[k].words or [(lines[k].text, lines[k].box)])]
+        confs = [lines[k].conf for k in parts if lines[k].conf is not None]
+        out.append(
+            BoxLine(
+                "".join(lines[k].text for k in parts),
+                (
+                    min(lines[k].box[0] for k in parts),
+                    min(lines[k].box[1] for k in parts),
+                    max(lines[k].box[2] for k in parts),
+                    max(lines[k].box[3] for k in parts),
+                ),
+                min(confs) if confs else None,
+                words,
+                lines[root].page,
+            )
+        )
+    return out
+
+
+def _stack(leaves: list[list[int]], boxes: list[Box]) -> list[list[int]]:
+    """Consecutive leaves one under the other in the same column are one column (the cut
+    separates a column's rows where no gutter stops it)."""
+    out: list[list[int]] = []
+    for leaf in leaves:
+        if out:
+            prev = out[-1]
+            a0, a1 = min(boxes[i][0] for i in prev), max(boxes[i][2] for i in prev)
+            b0, b1 = min(boxes[i][0] for i in leaf), max(boxes[i][2] for i in leaf)
+            below = min(boxes[i][1] for i in leaf) >= max(boxes[i][3] for i in prev) - 0.5 * _h(boxes[leaf[0]])
+            overlap = min(a1, b1) - max(a0, b0)
+            if below and overlap >= 0.8 * min(a1 - a0, b1 - b0) and abs((b1 - b0) - (a1 - a0)) <= 0.25 * (a1 - a0):
+                prev.extend(leaf)
+                continue
+        out.append(list(leaf))
+    return out
+
+
 def reading_order(lines: list[BoxLine], s: float, m_height: float, em: float) -> tuple[list[BoxLine], list[list[int]]]:
     """The lines (some split at a gutter) and the leaves of the XY cut in reading order."""
     for _ in range(8):  # a line run over n columns is split in n - 1 rounds
@@ -331,7 +457,7 @@ def reading_order(lines: list[BoxLine], s: float, m_height: float, em: float) ->
         cut = _Cutter(boxes, lines, m_height, em)
         leaves = cut.order(list(range(len(lines))))
         if not cut.split:
-            return lines, leaves
+            return lines, _stack(leaves, boxes)
         at = dict(cut.split)
         out: list[BoxLine] = []
         for i, ln in enumerate(lines):
@@ -343,7 +469,7 @@ def reading_order(lines: list[BoxLine], s: float, m_height: float, em: float) ->
         lines = out
     boxes = [deskew(ln.box, s) for ln in lines]
     cut = _Cutter(boxes, lines, m_height, em, splitting=False)
-    return lines, cut.order(list(range(len(lines))))
+    return lines, _stack(cut.order(list(range(len(lines)))), boxes)
 
 
 # --- measuring each line -------------------------------------------------------------------------
@@ -356,7 +482,17 @@ def _edge(values: list[float], k: int, low: bool, window: int = 4) -> float:
     return near[1] if len(near) >= 3 else near[0]
 
 
-def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float) -> list[Geometry]:
+def _size(text: str, b: Box, height: float, em: float) -> float:
+    """Glyph size over the body's: the box's height, unless the characters stand no wider
+    apart than body type (an engine's box grows round quotes and brackets set high)."""
+    by_height = _h(b) / height
+    m = measure(text)
+    if m < 2:
+        return by_height
+    return min(by_height, max(1.0, _w(b) / m / em))
+
+
+def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float, lines_text: list[str]) -> list[Geometry]:
     body = [i for i in leaf if _h(boxes[i]) / height < 1.2]
     x0s = [boxes[i][0] for i in body]
     x1s = [boxes[i][2] for i in body]
@@ -376,7 +512,7 @@ def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float) ->
         out.append(
             Geometry(
                 box=b,
-                size=round(_h(b) / height, 3),
+                size=round(_size(lines_text[i], b, height, em), 3),
                 indent=round(indent, 2),
                 short=round(short, 2),
                 gap_before=round(max(0.0, gap), 2),
@@ -396,11 +532,12 @@ def layout(lines: list[BoxLine]) -> tuple[list[Placed], Metrics]:
     height = body_height(lines)
     em = body_em(lines, height)
     s = estimate_skew(lines, height, em)
+    lines = merge_fragments(lines, s, height)
     lines, leaves = reading_order(lines, s, height, em)
     boxes = [deskew(ln.box, s) for ln in lines]
     placed: list[Placed] = []
     for col, leaf in enumerate(leaves):
-        for i, g in zip(leaf, measure_leaf(leaf, boxes, height, em), strict=True):
+        for i, g in zip(leaf, measure_leaf(leaf, boxes, height, em, [ln.text for ln in lines]), strict=True):
             g.page = lines[i].page
             g.column = col
             g.conf = lines[i].conf
