@@ -20,7 +20,7 @@ from .clock import source_date_epoch
 from .errors import PipelineError
 from .model import Document
 from .outputs import ensure_dir, write_atomic
-from .read import source_format
+from .read import GEOMETRIC, source_format
 from .read.ocr import Reading, read_path
 from .render.shared import LANG_TAGS, RenderOptions
 from .style import Style, load_style, parse_length
@@ -46,8 +46,9 @@ class BuildConfig:
     meta: dict[str, str] = field(default_factory=dict)  # CLI overrides
     hant_profile: str | None = None
     impose: bool = False  # also write <stem>.print.pdf, the imposed booklet (needs pdf)
-    source_format: str | None = None  # "txt" | "md" (--from); None: by the input's extension
+    source_format: str | None = None  # "txt" | "md" | geometric (--from); None: by the input's extension
     print_options: dict = field(default_factory=dict)  # CLI overrides of the sheet's [print]
+    ocr: str = "rapidocr"  # the engine for page images and scanned PDFs (--ocr)
 
 
 @dataclass
@@ -80,7 +81,11 @@ def writer(fmt: str):
 def read_input(path: Path, style: Style, cfg: BuildConfig, epoch: int | None) -> tuple[Document, Reading | None]:
     """The model, and for an OCR page the reading the cleanup report is built from. Metadata:
     CLI, sidecar, then a Markdown input's front matter, the style sheet, derived defaults."""
-    if source_format(path, cfg.source_format) == "md":
+    fmt = source_format(path, cfg.source_format)
+    if fmt in GEOMETRIC:
+        reading = read_page_of(path, fmt, cfg)
+        doc, front = reading.doc, {}
+    elif fmt == "md":
         from .read import markdown
 
         doc, reading = markdown.read_path(path), None
@@ -90,6 +95,47 @@ def read_input(path: Path, style: Style, cfg: BuildConfig, epoch: int | None) ->
         doc, front = reading.doc, {}
     metadata.apply(doc, cfg.meta, metadata.read_sidecar(path), front, style.meta, epoch=epoch)
     return doc, reading
+
+
+def read_page_of(path: Path, fmt: str, cfg: BuildConfig) -> Reading:
+    """A geometric input's page: the one the build unit names (a page of a scanned PDF is
+    built as its own input, `<stem>-p<N>`; see input_pages)."""
+    from .read import geometric
+
+    real, page = split_page(path)
+    readings = geometric.read_path(real, fmt, ocr=cfg.ocr, force=cfg.force, page=page)
+    return readings[0]
+
+
+PAGE_SUFFIX = "-p"
+
+
+def split_page(path: Path) -> tuple[Path, int | None]:
+    """`scan.pdf` -> (scan.pdf, None); the unit `scan-p2.pdf` of a two-page scan.pdf -> (scan.pdf, 2)."""
+    if path.exists():
+        return path, None
+    stem, sep, num = path.stem.rpartition(PAGE_SUFFIX)
+    real = path.with_name(stem + path.suffix)
+    if sep and num.isdigit() and real.exists():
+        return real, int(num)
+    return path, None
+
+
+def input_pages(paths: list[str], cfg: BuildConfig) -> list[str]:
+    """The build's inputs with every multi-page PDF or TIFF as one input per page, named
+    `<stem>-p<N>.<ext>` (so each page's editions are OUT/<stem>-p<N>.<ext>)."""
+    from .read import geometric
+
+    out: list[str] = []
+    for p in paths:
+        fmt = source_format(p, cfg.source_format)
+        n = geometric.page_count(p, fmt) if fmt in ("pdf", "image") else 1
+        if n <= 1:
+            out.append(p)
+        else:
+            q = Path(p)
+            out += [str(q.with_name(f"{q.stem}{PAGE_SUFFIX}{k}{q.suffix}")) for k in range(1, n + 1)]
+    return out
 
 
 def write_report(path: Path, reading: Reading | None, cfg: BuildConfig) -> str:
@@ -230,6 +276,7 @@ def build_many(paths: list[str], cfg: BuildConfig, jobs: int = 1) -> Iterator[Bu
     """Build every input; a failure is reported in its result and does not stop the rest."""
     check_config(cfg)
     style = load_style(cfg.style_path)  # validate once, before any work
+    paths = input_pages(paths, cfg)
     units = _units(paths, cfg, jobs)
     if jobs <= 1 or len(units) <= 1:
         with _fonts_in_process(len(paths) > 1):  # a batch here: each glyph converted once

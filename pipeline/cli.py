@@ -10,10 +10,13 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import FORMATS, VARIANTS, BuildConfig, build_many, parse_list, print_overrides
+from .build import FORMATS, VARIANTS, BuildConfig, build_many, input_pages, parse_list, print_overrides
 from .errors import PipelineError
-from .read import SOURCE_FORMATS, source_format
-from .read.ocr import read_path
+from .read import GEOMETRIC, SOURCE_FORMATS, source_format
+from .read.ocr import Reading, read_path
+from .read.sources import OCR_ENGINES
+
+_OCR_HELP = f"OCR engine for page images and scanned PDFs: {', '.join(OCR_ENGINES)} (default rapidocr)."
 
 
 def _fail(msg: str) -> None:
@@ -45,6 +48,7 @@ def cli() -> None:
 @click.option("--creep", default=None, help="With --impose: creep per sheet, e.g. 0.1mm.")
 @click.option("--marks/--no-marks", default=None, help="With --impose: fold marks.")
 @click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
+@click.option("--ocr", default="rapidocr", type=click.Choice(OCR_ENGINES), help=_OCR_HELP)
 def build(
     inputs,
     to,
@@ -63,6 +67,7 @@ def build(
     creep,
     marks,
     from_,
+    ocr,
 ) -> None:
     """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>; --impose: <stem>.print.pdf)."""
     try:
@@ -72,11 +77,14 @@ def build(
         if from_:
             source_format("", from_)  # an unknown --from is one error, before any input is read
         printing = print_overrides(signature_sheets, creep, marks)
-        cfg = BuildConfig(formats, variants, style_path, Path(out), force, meta, hant_profile, impose, from_, printing)
+        cfg = BuildConfig(
+            formats, variants, style_path, Path(out), force, meta, hant_profile, impose, from_, printing, ocr
+        )
         jobs = jobs or os.cpu_count() or 1
         t0 = time.perf_counter()
         failures = n_out = 0
-        results = build_many(list(inputs), cfg, jobs)
+        inputs = input_pages(list(inputs), cfg)  # a scanned PDF: one input per page
+        results = build_many(inputs, cfg, jobs)
         with (
             click.progressbar(results, length=len(inputs), label="building", file=sys.stderr)
             if sys.stderr.isatty() and len(inputs) > 1
@@ -113,18 +121,36 @@ class _plain:
         return False
 
 
+def _reading(input: str, from_: str | None, force: bool, ocr: str, page: int | None) -> Reading:
+    """The reading of an OCR page: text, or one page of a geometric input."""
+    fmt = source_format(input, from_)
+    if fmt in GEOMETRIC:
+        from .read import geometric
+
+        if page is None and geometric.page_count(input, fmt) > 1:
+            n = geometric.page_count(input, fmt)
+            raise PipelineError(f"{input}: has {n} pages; choose one with --page N (build makes one booklet per page)")
+        return geometric.read_path(input, fmt, ocr=ocr, force=force, page=page)[0]
+    if fmt == "md":
+        raise PipelineError(f"{input}: the cleanup report needs an OCR page (.txt or a page image), not Markdown")
+    return read_path(input, force=force)
+
+
 @cli.command()
 @click.argument("input")
 @click.option("--force", is_flag=True, help="Print the model even if the character accounting fails.")
-def structure(input, force) -> None:
+@click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
+@click.option("--ocr", default="rapidocr", type=click.Choice(OCR_ENGINES), help=_OCR_HELP)
+@click.option("--page", type=click.IntRange(min=1), default=None, help="Page of a multi-page PDF or TIFF.")
+def structure(input, force, from_, ocr, page) -> None:
     """Print the document model of INPUT as JSON (schema in CONTRACT.md)."""
     try:
-        if source_format(input) == "md":
+        if source_format(input, from_) == "md":
             from .read.markdown import read_path as read_markdown
 
             doc = read_markdown(input)
         else:
-            doc = read_path(input, force=force).doc
+            doc = _reading(input, from_, force, ocr, page).doc
     except PipelineError as e:
         _fail(str(e))
     click.echo(doc.to_json())
@@ -134,15 +160,16 @@ def structure(input, force) -> None:
 @click.argument("input")
 @click.option("-o", "--output", default=None, help="HTML file to write (default: <stem>.report.html here).")
 @click.option("--force", is_flag=True, help="Write the report even if the character accounting fails.")
-def report(input, output, force) -> None:
+@click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
+@click.option("--ocr", default="rapidocr", type=click.Choice(OCR_ENGINES), help=_OCR_HELP)
+@click.option("--page", type=click.IntRange(min=1), default=None, help="Page of a multi-page PDF or TIFF.")
+def report(input, output, force, from_, ocr, page) -> None:
     """Write the cleanup report of INPUT: source lines beside the rebuilt text, every change marked."""
     from .outputs import ensure_dir, write_atomic
     from .report import report_html
 
     try:
-        if source_format(input) == "md":
-            raise PipelineError(f"{input}: the cleanup report needs an OCR page (.txt), not Markdown")
-        reading = read_path(input, force=force)
+        reading = _reading(input, from_, force, ocr, page)
         dest = Path(output or f"{Path(input).stem}.report.html")
         ensure_dir(dest.parent)
         write_atomic(dest, report_html(reading).encode("utf-8"))

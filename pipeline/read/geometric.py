@@ -68,8 +68,34 @@ class PageView:
     pages: int = 1
 
 
-def pages(path: str | Path, fmt: str, ocr: str = "rapidocr") -> list[PageSource]:
-    """The pages of a geometric input (OCR'd where they are images)."""
+def page_count(path: str | Path, fmt: str) -> int:
+    """Pages in a PDF or a (multi-page TIFF) image; 1 for anything else or what cannot be
+    opened (reading it later says why)."""
+    p = Path(path)
+    if not p.is_file():
+        return 1
+    try:
+        if fmt == "pdf":
+            import pypdfium2 as pdfium
+
+            pdf = pdfium.PdfDocument(str(p))
+            try:
+                return len(pdf)
+            finally:
+                pdf.close()
+        if fmt == "image":
+            from PIL import Image
+
+            with Image.open(p) as im:
+                return int(getattr(im, "n_frames", 1))
+    except Exception:  # unreadable: the reader gives the one-line error
+        return 1
+    return 1
+
+
+def pages(path: str | Path, fmt: str, ocr: str = "rapidocr", page: int | None = None) -> list[PageSource]:
+    """The pages of a geometric input (OCR'd where they are images); `page` (1-based) reads
+    only that one."""
     from .decode import read_file
 
     if ocr not in OCR_ENGINES:
@@ -80,9 +106,13 @@ def pages(path: str | Path, fmt: str, ocr: str = "rapidocr") -> list[PageSource]
     if not data.strip():
         raise InputError(f"{name}: empty file")
     if fmt == "image":
-        return [ocr_page(img, ocr, k + 1) for k, img in enumerate(image_pages(data, name))]
+        imgs = image_pages(data, name)
+        wanted = range(len(imgs)) if page is None else [page - 1]
+        if page is not None and not 0 < page <= len(imgs):
+            raise InputError(f"{name}: has {len(imgs)} page(s), no page {page}")
+        return [ocr_page(imgs[k], ocr, k + 1) for k in wanted]
     if fmt == "pdf":
-        out = pdf_pages(data, name, ocr)
+        out = pdf_pages(data, name, ocr, page)
         for pg in out:
             if pg.image is None:
                 pg.image = render_preview(data, pg.number - 1)
@@ -158,14 +188,19 @@ def _confidence_notices(st, lines: list[SourceLine]) -> None:
 
 
 def read_path(
-    path: str | Path, fmt: str, ocr: str = "rapidocr", force: bool = False, profile: str | None = None
+    path: str | Path,
+    fmt: str,
+    ocr: str = "rapidocr",
+    force: bool = False,
+    profile: str | None = None,
+    page: int | None = None,
 ) -> list[Reading]:
-    """Every page of a geometric input, one Reading each."""
+    """Every page of a geometric input (or the one asked for), one Reading each."""
     p = Path(path)
-    srcs = pages(p, fmt, ocr)
+    srcs = pages(p, fmt, ocr, page)
     out = []
     for pg in srcs:
-        name = p.name if len(srcs) == 1 else f"{p.name} p{pg.number}"
+        name = p.name if len(srcs) == 1 and page is None else f"{p.name} p{pg.number}"
         r = read_page(pg, name, force=force, profile=profile)
         if r.view is not None:
             r.view.pages = len(srcs)

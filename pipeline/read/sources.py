@@ -81,15 +81,20 @@ def ocr_page(image: bytes, engine: str, number: int = 1) -> PageSource:
 # --- PDF --------------------------------------------------------------------------------------
 
 
-def pdf_pages(data: bytes, name: str, engine: str) -> list[PageSource]:
-    """Every page of a PDF: its text layer where it has one, else the page rasterised and OCR'd."""
+def pdf_pages(data: bytes, name: str, engine: str, only: int | None = None) -> list[PageSource]:
+    """Every page of a PDF (or page `only`, 1-based): its text layer where it has one, else the
+    page rasterised and OCR'd."""
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
 
     out = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if only is not None and not 0 < only <= len(pdf.pages):
+                raise InputError(f"{name}: has {len(pdf.pages)} page(s), no page {only}")
             for k, page in enumerate(pdf.pages):
+                if only is not None and k != only - 1:
+                    continue
                 chars = [c for c in page.dedupe_chars().chars if c["text"].strip()]
                 if len(chars) >= TEXT_LAYER_MIN:
                     out.append(
