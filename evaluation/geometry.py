@@ -77,3 +77,34 @@ def cases(splits: list[str], routes: list[str], cached_only: bool, seed: int) ->
                 yield Case(page, "image", route, text, source=src)
     if missing:
         print(f"note: {missing} page x route results not cached yet (run without --quick)", file=sys.stderr)
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "geometry"
+
+
+def freeze(page_id: str = "Ti000", seed: int = 0) -> list[Path]:
+    """Commit-sized fixtures of one bench page for `make test`: Tesseract's TSV, hOCR and ALTO and
+    RapidOCR's lines (gzip), and the gold. `python -c 'from evaluation.geometry import freeze; freeze()'`"""
+    import gzip
+    import json
+    import shutil
+
+    folder = ocr.CACHE / f"{ocr.RENDER_VERSION}-s{seed}" / page_id
+    FIXTURES.mkdir(parents=True, exist_ok=True)
+    out = []
+
+    def put(name: str, data: bytes) -> None:
+        dest = FIXTURES / name
+        dest.write_bytes(gzip.compress(data, mtime=0) if name.endswith(".gz") else data)
+        out.append(dest)
+
+    put(f"{page_id}.tesseract.tsv.gz", (folder / "tesseract.tsv").read_bytes())
+    put(f"{page_id}.tesseract.hocr.gz", (folder / "tesseract.hocr").read_bytes())
+    put(f"{page_id}.tesseract.alto.xml.gz", (folder / "tesseract.alto.xml").read_bytes())
+    res = engines.OcrResult.from_json((folder / "rapidocr.result.json").read_text(encoding="utf-8"))
+    res.raw = {}
+    put(f"{page_id}.rapidocr.json.gz", res.to_json().encode("utf-8"))
+    shutil.copyfile(folder / "gold.json", FIXTURES / f"{page_id}.gold.json")
+    out.append(FIXTURES / f"{page_id}.gold.json")
+    json.loads((FIXTURES / f"{page_id}.gold.json").read_text(encoding="utf-8"))
+    return out
