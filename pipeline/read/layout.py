@@ -237,6 +237,28 @@ class _Cutter:
             return self.order(first, depth + 1) + self.order([i for i in idx if self.boxes[i][1] >= at_y], depth + 1)
         return [sorted(idx, key=lambda i: (self.boxes[i][1], self.boxes[i][0]))]
 
+    def header(self, idx: list[int]) -> list[int] | None:
+        """Lines over the columns that the columns' own gutters would cut apart: a byline or a
+        deck set above one column, closer to it than a blank line. They stand above a white
+        row across the region, are at most a few short rows, and fewer than the columns under
+        them (a row of column lines has one per column)."""
+        for y in sorted({self.boxes[i][3] for i in idx}):
+            above = [i for i in idx if self.boxes[i][3] <= y]
+            below = [i for i in idx if self.boxes[i][3] > y]
+            if len(above) > 3:
+                return None
+            if not below or not above:
+                continue
+            gap = min(self.boxes[i][1] for i in below) - y
+            if gap < 0.35 * self.height:
+                continue
+            cols = 1 + sum(
+                1 for a, b in _gaps([(self.boxes[i][0], self.boxes[i][2]) for i in below]) if b - a >= 0.25 * self.em
+            )
+            if cols >= 2 and len(above) < cols:
+                return above
+        return None
+
     def gutter(self, idx: list[int]) -> tuple[tuple[float, float], list[int]] | None:
         """The gap between two columns, its edges, and the lines run across it.
 
@@ -443,7 +465,7 @@ def _stack(leaves: list[list[int]], boxes: list[Box]) -> list[list[int]]:
             b0, b1 = min(boxes[i][0] for i in leaf), max(boxes[i][2] for i in leaf)
             below = min(boxes[i][1] for i in leaf) >= max(boxes[i][3] for i in prev) - 0.5 * _h(boxes[leaf[0]])
             overlap = min(a1, b1) - max(a0, b0)
-            if below and overlap >= 0.8 * min(a1 - a0, b1 - b0) and abs((b1 - b0) - (a1 - a0)) <= 0.25 * (a1 - a0):
+            if below and overlap >= 0.8 * min(a1 - a0, b1 - b0):
                 prev.extend(leaf)
                 continue
         out.append(list(leaf))
