@@ -419,7 +419,7 @@ def merge_fragments(lines: list[BoxLine], s: float, height: float) -> list[BoxLi
             if (
                 overlap >= 0.7 * min(_h(a), _h(b))
                 and 0.75 <= _h(b) / _h(a) <= 1.33
-                and -0.2 * _h(a) <= gap <= 0.8 * _h(a)
+                and -0.6 * _h(a) <= gap <= 1.4 * _h(a)
             ):
                 root = merged.get(i, i)
                 merged[j] = root
