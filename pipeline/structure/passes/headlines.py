@@ -32,12 +32,27 @@ from .context import (
 )
 
 
+def _column_line(st: PageState, i: int) -> bool:
+    """Measured evidence against a headline: the line is set at body size inside a column of
+    running text (a geometric reader's column with other body-size lines above it)."""
+    g = st.lines[i].geo
+    if g is None or g.size >= 1.1:
+        return False
+    above = 0
+    for j in range(i - 1, max(-1, i - 6), -1):
+        h = st.lines[j].geo
+        if h is None or (h.band, h.column) != (g.band, g.column) or h.size >= 1.1:
+            break
+        above += 1
+    return above >= 2
+
+
 def _runs(st: PageState) -> list[list[int]]:
     """Consecutive free lines shaped like headline lines (furniture between them is skipped)."""
     runs: list[list[int]] = []
     cur: list[int] = []
     for i in range(len(st.lines)):
-        if st.free(i) and headline_shaped(st, i):
+        if st.free(i) and headline_shaped(st, i) and not _column_line(st, i):
             cur.append(i)
         elif not (st.role(i) == Role.FURNITURE and cur):
             if cur:
