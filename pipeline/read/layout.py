@@ -472,6 +472,36 @@ def _stack(leaves: list[list[int]], boxes: list[Box]) -> list[list[int]]:
     return out
 
 
+def _attach_bylines(
+    leaves: list[list[int]], boxes: list[Box], texts: list[str], height: float, em: float
+) -> list[list[int]]:
+    """A short line standing alone at the top of a column, level with a headline read earlier
+    (a byline set at the right end of the headline's row, over another column), is read right
+    after that headline, where the column cuts would otherwise leave it among the columns."""
+    sizes = [_size(t, b, height, em) for t, b in zip(texts, boxes, strict=True)]
+    out = [list(leaf) for leaf in leaves]
+    for k in range(len(out)):
+        leaf = out[k]
+        if not leaf or len(leaf) > 2 or any(measure(texts[i]) > 12 or sizes[i] >= 1.25 for i in leaf):
+            continue
+        top = min(boxes[i][1] for i in leaf)
+        x0, x1 = min(boxes[i][0] for i in leaf), max(boxes[i][2] for i in leaf)
+        for h in range(k - 2, -1, -1):
+            head = out[h]
+            if not head or not any(sizes[i] >= 1.25 for i in head):
+                continue
+            h_top = min(boxes[i][1] for i in head)
+            h_bottom = max(boxes[i][3] for i in head)
+            if not h_top - 0.5 * height <= top <= h_bottom + 2 * height:
+                break
+            between = [i for leaf2 in out[h + 1 : k] for i in leaf2]
+            covered = any(boxes[i][3] <= top and boxes[i][0] < x1 and boxes[i][2] > x0 for i in between)
+            if not covered:
+                out.insert(h + 1, out.pop(k))
+            break
+    return out
+
+
 def reading_order(lines: list[BoxLine], s: float, m_height: float, em: float) -> tuple[list[BoxLine], list[list[int]]]:
     """The lines (some split at a gutter) and the leaves of the XY cut in reading order."""
     for _ in range(8):  # a line run over n columns is split in n - 1 rounds
@@ -479,7 +509,7 @@ def reading_order(lines: list[BoxLine], s: float, m_height: float, em: float) ->
         cut = _Cutter(boxes, lines, m_height, em)
         leaves = cut.order(list(range(len(lines))))
         if not cut.split:
-            return lines, _stack(leaves, boxes)
+            return lines, _stack(_attach_bylines(leaves, boxes, [ln.text for ln in lines], m_height, em), boxes)
         at = dict(cut.split)
         out: list[BoxLine] = []
         for i, ln in enumerate(lines):
@@ -491,7 +521,8 @@ def reading_order(lines: list[BoxLine], s: float, m_height: float, em: float) ->
         lines = out
     boxes = [deskew(ln.box, s) for ln in lines]
     cut = _Cutter(boxes, lines, m_height, em, splitting=False)
-    return lines, _stack(cut.order(list(range(len(lines)))), boxes)
+    leaves = _attach_bylines(cut.order(list(range(len(lines)))), boxes, [ln.text for ln in lines], m_height, em)
+    return lines, _stack(leaves, boxes)
 
 
 # --- measuring each line -------------------------------------------------------------------------

@@ -34,17 +34,21 @@ from .context import (
 
 def _column_line(st: PageState, i: int) -> bool:
     """Measured evidence against a headline: the line is set at body size inside a column of
-    running text (a geometric reader's column with other body-size lines above it)."""
+    running text (a geometric reader's column, with body-size lines right above or below it)."""
     g = st.lines[i].geo
     if g is None or g.size >= 1.1:
         return False
-    above = 0
-    for j in range(i - 1, max(-1, i - 6), -1):
-        h = st.lines[j].geo
-        if h is None or (h.band, h.column) != (g.band, g.column) or h.size >= 1.1:
-            break
-        above += 1
-    return above >= 2
+
+    def run(step: int) -> int:
+        n, j = 0, i + step
+        while 0 <= j < len(st.lines) and n < 2:
+            h = st.lines[j].geo
+            if h is None or (h.band, h.column) != (g.band, g.column) or h.size >= 1.1:
+                break
+            n, j = n + 1, j + step
+        return n
+
+    return run(-1) >= 2 or run(1) >= 2
 
 
 def _display_piece(st: PageState, i: int) -> bool:
