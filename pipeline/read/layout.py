@@ -482,10 +482,19 @@ def _attach_bylines(
     out = [list(leaf) for leaf in leaves]
     for k in range(len(out)):
         leaf = out[k]
-        if not leaf or len(leaf) > 2 or any(measure(texts[i]) > 12 or sizes[i] >= 1.25 for i in leaf):
+        if not leaf or len(leaf) > 2 or any(measure(texts[i]) > 10 or sizes[i] >= 1.25 for i in leaf):
             continue
         top = min(boxes[i][1] for i in leaf)
+        bottom = max(boxes[i][3] for i in leaf)
         x0, x1 = min(boxes[i][0] for i in leaf), max(boxes[i][2] for i in leaf)
+        under = [
+            boxes[i][1] - bottom
+            for leaf2 in out
+            for i in leaf2
+            if boxes[i][1] >= bottom and boxes[i][0] < x1 and boxes[i][2] > x0
+        ]
+        if under and min(under) < 0.8 * height:
+            continue  # set like the column's next line: its first line, not a byline over it
         for h in range(k - 2, -1, -1):
             head = out[h]
             if not head or not any(sizes[i] >= 1.25 for i in head):
