@@ -61,9 +61,19 @@ def _context(st: PageState, i: int) -> float | None:
     return bonus
 
 
+def _running_line(st: PageState, i: int) -> bool:
+    """Measured evidence against a byline: a line that fills its column, set at body size, with
+    lines of the same column right above and below it (a paragraph's first line, 习近平总书记…)."""
+    g = st.lines[i].geo
+    if g is None or g.short >= 1.0 or g.size >= 1.15:
+        return False
+    near = [st.lines[j].geo for j in (i - 1, i + 1) if 0 <= j < len(st.lines)]
+    return len(near) == 2 and all(h is not None and (h.band, h.column) == (g.band, g.column) for h in near)
+
+
 def bylines(st: PageState) -> None:
     for i, ln in enumerate(st.lines):
-        if not st.free(i) or ln.width > MAX_BYLINE_WIDTH or ends_with_mark(ln.text):
+        if not st.free(i) or ln.width > MAX_BYLINE_WIDTH or ends_with_mark(ln.text) or _running_line(st, i):
             continue
         b = parse_byline(ln.raw, ln.text, st.profile)
         if b is None:
