@@ -279,7 +279,7 @@ class _Cutter:
             row = soft if self.body(i) else hard
             for k in range(max(0, int((b[0] - x0) / step) + 1), min(n, int((b[2] - x0) / step))):
                 row[k] += 1
-        limit = max(2, int(0.2 * len(idx)))
+        limit = max(2, int(0.5 * len(idx)))
         tol = 0
         while tol <= limit:  # the cleanest gaps first, then those a few lines run over
             for k, j in _runs([not hard[k] and soft[k] <= tol for k in range(n)]):
@@ -320,13 +320,15 @@ class _Cutter:
             if j == i or not self.body(j):
                 continue
             o = self.boxes[j]
-            side = "L" if o[2] <= a + self.em else ("R" if o[0] >= b - self.em else "")
-            if not side:
-                continue
-            if bx[1] - reach < o[1] < bx[1]:
-                found.add(side + "up")
-            elif bx[1] < o[1] < bx[3] + reach:
-                found.add(side + "down")
+            # a line on one side, or another line run over the same gap (a row of both columns)
+            sides = "L" if o[2] <= a + self.em else ("R" if o[0] >= b - self.em else "")
+            if not sides and o[0] < a and o[2] > b:
+                sides = "LR"
+            for side in sides:
+                if bx[1] - reach < o[1] < bx[1]:
+                    found.add(side + "up")
+                elif bx[1] < o[1] < bx[3] + reach:
+                    found.add(side + "down")
         if len(found) == 4:
             return True
         ln = self.lines[i]
