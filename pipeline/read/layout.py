@@ -218,7 +218,7 @@ class _Cutter:
         if len(idx) <= 1 or depth > 80:
             return [sorted(idx, key=lambda i: self.boxes[i][1])] if idx else []
         gy, at_y = self.widest(idx, 1)
-        if gy >= 0.9 * self.height:
+        if gy >= 0.9 * self.height and self.section_break(idx, at_y):
             first = [i for i in idx if self.boxes[i][1] < at_y]
             return self.order(first, depth + 1) + self.order([i for i in idx if self.boxes[i][1] >= at_y], depth + 1)
         gutter = self.gutter(idx)
@@ -237,27 +237,22 @@ class _Cutter:
             return self.order(first, depth + 1) + self.order([i for i in idx if self.boxes[i][1] >= at_y], depth + 1)
         return [sorted(idx, key=lambda i: (self.boxes[i][1], self.boxes[i][0]))]
 
-    def header(self, idx: list[int]) -> list[int] | None:
-        """Lines over the columns that the columns' own gutters would cut apart: a byline or a
-        deck set above one column, closer to it than a blank line. They stand above a white
-        row across the region, are at most a few short rows, and fewer than the columns under
-        them (a row of column lines has one per column)."""
-        for y in sorted({self.boxes[i][3] for i in idx}):
-            above = [i for i in idx if self.boxes[i][3] <= y]
-            below = [i for i in idx if self.boxes[i][3] > y]
-            if len(above) > 3:
-                return None
-            if not below or not above:
-                continue
-            gap = min(self.boxes[i][1] for i in below) - y
-            if gap < 0.35 * self.height:
-                continue
-            cols = 1 + sum(
-                1 for a, b in _gaps([(self.boxes[i][0], self.boxes[i][2]) for i in below]) if b - a >= 0.25 * self.em
-            )
-            if cols >= 2 and len(above) < cols:
-                return above
-        return None
+    def section_break(self, idx: list[int], at: float) -> bool:
+        """A white row across the region ends a section (furniture, a band, a headline over
+        its columns) unless the columns simply go on past it: a box in one column beside a
+        subheading's space in the next leaves such a row by chance. Going on: a gutter runs
+        through the whole region, several lines stand on both sides of the row, and no line
+        near it is set larger (a headline)."""
+        above = [i for i in idx if self.boxes[i][1] < at]
+        below = [i for i in idx if self.boxes[i][1] >= at]
+        if len(above) < 4 or len(below) < 4:
+            return True
+        reach = 3 * self.height
+        near = [i for i in idx if at - reach <= self.boxes[i][3] and self.boxes[i][1] <= at + reach]
+        if any(_size(self.lines[i].text, self.boxes[i], self.height, self.em) >= 1.2 for i in near):
+            return True
+        gx, _ = self.widest(idx, 0)
+        return gx < 0.25 * self.em
 
     def gutter(self, idx: list[int]) -> tuple[tuple[float, float], list[int]] | None:
         """The gap between two columns, its edges, and the lines run across it.
@@ -402,7 +397,7 @@ def join_words(words: list[str]) -> str:
     return out
 
 
-def merge_fragments(lines: list[BoxLine], s: float, height: float) -> list[BoxLine]:
+def merge_fragments(lines: list[BoxLine], s: float, height: float, em: float) -> list[BoxLine]:
     """Pieces of one display line (an engine breaks a large headline at a quote mark or a
     wide space) joined again: same row, same size, larger than the body, close together."""
     boxes = [deskew(ln.box, s) for ln in lines]
@@ -410,7 +405,7 @@ def merge_fragments(lines: list[BoxLine], s: float, height: float) -> list[BoxLi
     merged: dict[int, int] = {}  # piece -> the line it joins
     for i in order:
         a = boxes[i]
-        if _h(a) / height < 1.2 or i in merged:
+        if _size(lines[i].text, a, height, em) < 1.25 or i in merged:
             continue
         for j in order:
             b = boxes[j]
@@ -596,7 +591,7 @@ def layout(lines: list[BoxLine]) -> tuple[list[Placed], Metrics]:
     height = body_height(lines)
     em = body_em(lines, height)
     s = estimate_skew(lines, height, em)
-    lines = merge_fragments(lines, s, height)
+    lines = merge_fragments(lines, s, height, em)
     lines, leaves = reading_order(lines, s, height, em)
     boxes = [deskew(ln.box, s) for ln in lines]
     placed: list[Placed] = []
