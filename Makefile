@@ -13,10 +13,12 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 setup: $(STAMP) $(SYSSTAMP)
 
+# -qq: pip's errors only; the build backend's notes on editable installs are not the user's business.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip >/dev/null
-	$(BIN)/pip install -q -e '.[test]'
+	@echo "installing the Python packages into $(VENV)"
+	@$(BIN)/pip install -qq --upgrade pip >/dev/null
+	@$(BIN)/pip install -qq -e '.[test]'
 	@touch $@
 
 # System packages: fonts for every build; LibreOffice, poppler, Chromium for tests and previews.
@@ -27,8 +29,9 @@ $(SYSSTAMP): scripts/install-system.sh
 pdf: setup
 	$(BIN)/pipeline build $(SEEDS) --to pdf --out $(OUT)
 
+# The DOCX contents get real page numbers from a LibreOffice layout (a few seconds per file).
 docx: setup
-	$(BIN)/pipeline build $(SEEDS) --to docx --out $(OUT)
+	$(BIN)/pipeline build $(SEEDS) --to docx --toc-pages --out $(OUT)
 
 epub: setup
 	$(BIN)/pipeline build $(SEEDS) --to epub --out $(OUT)
@@ -46,11 +49,13 @@ hant: setup
 	$(BIN)/pipeline build $(SEEDS) --to pdf,docx,epub,json,md --variant zh-Hant --out $(OUT)
 
 all: setup
-	$(BIN)/pipeline build $(SEEDS) --to pdf,docx,epub,json,md --variant zh-Hans,zh-Hant --out $(OUT)
+	$(BIN)/pipeline build $(SEEDS) --to pdf,docx,epub,json,md --variant zh-Hans,zh-Hant --toc-pages --out $(OUT)
 
+# ruff, then the size gate: no function in pipeline/ over 80 lines or above complexity 25 (radon)
 lint: setup
 	$(BIN)/ruff check pipeline tests scripts evaluation
 	$(BIN)/ruff format --check pipeline tests scripts evaluation
+	$(BIN)/python scripts/check_complexity.py pipeline
 
 format: setup
 	$(BIN)/ruff format pipeline tests scripts evaluation

@@ -10,13 +10,24 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import FORMATS, VARIANTS, BuildConfig, build_many, input_pages, parse_list, print_overrides
+from .build import FORMATS, VARIANTS, BuildConfig, build_many, parse_list, print_overrides
 from .errors import PipelineError
-from .read import GEOMETRIC, SOURCE_FORMATS, source_format
-from .read.ocr import Reading, read_path
+from .read import GEOMETRIC, SOURCE_FORMATS, check_profile, read_source, source_format
+from .read.geometric import input_pages
 from .read.sources import OCR_ENGINES
 
-_OCR_HELP = f"OCR engine for page images and scanned PDFs: {', '.join(OCR_ENGINES)} (default rapidocr)."
+_OCR = click.option(
+    "--ocr",
+    default="rapidocr",
+    type=click.Choice(OCR_ENGINES),
+    help="OCR engine for page images and scanned PDFs (default rapidocr).",
+)
+_PAGE = click.option("--page", type=click.IntRange(min=1), default=None, help="Page of a multi-page PDF or TIFF.")
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 input', '2 inputs': the summary agrees in number."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _fail(msg: str) -> None:
@@ -30,25 +41,39 @@ def cli() -> None:
     """OCR'd Chinese newspaper pages to typeset booklets (PDF), DOCX and EPUB."""
 
 
-@cli.command()
+@cli.command(short_help="Build inputs into PDF, DOCX, EPUB, JSON or Markdown editions.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--to", "to", default="pdf", show_default=True, help=f"Formats, comma-separated: {','.join(FORMATS)}.")
-@click.option("--variant", default="zh-Hans", show_default=True, help="Scripts: zh-Hans, zh-Hant, or both.")
+@click.option(
+    "--variant",
+    default=None,
+    help="Scripts: zh-Hans, zh-Hant, or both (default: zh-Hans; a Traditional input: zh-Hant).",
+)
 @click.option("--style", "style_path", default=None, help="Style sheet (default styles/booklet.toml).")
 @click.option("--out", default="output", show_default=True, type=click.Path(file_okay=False), help="Output directory.")
-@click.option("--hant-profile", default=None, help="OpenCC profile for zh-Hant: s2tw, s2hk, s2twp (opt-in vocabulary).")
+@click.option(
+    "--hant-profile", default=None, help="With --variant zh-Hant: OpenCC profile s2tw, s2hk, s2twp (opt-in vocabulary)."
+)
 @click.option("--title", default=None, help="Booklet title (overrides sidecar and sheet).")
 @click.option("--subtitle", default=None, help="Booklet subtitle.")
 @click.option("--publisher", default=None, help="Publisher shown on the cover.")
 @click.option("--date", "date_", default=None, help="Date shown on the cover.")
 @click.option("-j", "--jobs", default=None, type=int, help="Worker processes (default: number of cores).")
 @click.option("--force", is_flag=True, help="Write outputs even if the character accounting fails (warns).")
-@click.option("--impose", is_flag=True, help="With pdf: also write <stem>.print.pdf, an imposed A4 booklet.")
+@click.option("--impose", is_flag=True, help="With --to pdf: also write <stem>.print.pdf, an imposed A4 booklet.")
 @click.option("--signature-sheets", type=int, default=None, help="With --impose: sheets per signature (0: one).")
 @click.option("--creep", default=None, help="With --impose: creep per sheet, e.g. 0.1mm.")
 @click.option("--marks/--no-marks", default=None, help="With --impose: fold marks.")
+@click.option(
+    "--toc-pages/--no-toc-pages",
+    default=None,
+    help="With --to docx: page numbers in the contents, from a LibreOffice layout (seconds; default: the sheet's).",
+)
+@click.option(
+    "--profile", default=None, help="Source profile: a paper's conventions (built-in name or .toml; default mainland)."
+)
 @click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
-@click.option("--ocr", default="rapidocr", type=click.Choice(OCR_ENGINES), help=_OCR_HELP)
+@_OCR
 def build(
     inputs,
     to,
@@ -66,24 +91,39 @@ def build(
     signature_sheets,
     creep,
     marks,
+    toc_pages,
+    profile,
     from_,
     ocr,
 ) -> None:
     """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>; --impose: <stem>.print.pdf)."""
     try:
         formats = parse_list(to, FORMATS, "format")
-        variants = parse_list(variant, VARIANTS, "variant")
+        variants = parse_list(variant, VARIANTS, "variant") if variant is not None else None
         meta = {k: v for k, v in dict(title=title, subtitle=subtitle, publisher=publisher, date=date_).items() if v}
         if from_:
             source_format("", from_)  # an unknown --from is one error, before any input is read
         printing = print_overrides(signature_sheets, creep, marks)
+        check_profile(profile)  # a bad profile is one error, before any input is read
         cfg = BuildConfig(
-            formats, variants, style_path, Path(out), force, meta, hant_profile, impose, from_, printing, ocr
+            formats,
+            variants,
+            style_path,
+            Path(out),
+            force,
+            meta,
+            hant_profile,
+            impose,
+            from_,
+            printing,
+            toc_pages,
+            profile=profile,
+            ocr=ocr,
         )
         jobs = jobs or os.cpu_count() or 1
         t0 = time.perf_counter()
         failures = n_out = 0
-        inputs = input_pages(list(inputs), cfg)  # a scanned PDF: one input per page
+        inputs = input_pages(list(inputs), from_)  # a scanned PDF: one input per page
         results = build_many(inputs, cfg, jobs)
         with (
             click.progressbar(results, length=len(inputs), label="building", file=sys.stderr)
@@ -99,9 +139,12 @@ def build(
                     click.echo(
                         f"{res.input}: chars in/out {res.chars_in}/{res.chars_out}; wrote {', '.join(res.outputs)}"
                     )
+                    for note in res.notes:
+                        click.echo(f"{res.input}: note: {note}")
         if len(inputs) > 1 or failures:
             click.echo(
-                f"{len(inputs)} inputs, {n_out} outputs, {failures} failed, {time.perf_counter() - t0:.1f} s",
+                f"{_count(len(inputs), 'input')}, {_count(n_out, 'output')}, {failures} failed, "
+                f"{time.perf_counter() - t0:.1f} s",
                 err=True,
             )
     except PipelineError as e:
@@ -121,61 +164,55 @@ class _plain:
         return False
 
 
-def _reading(input: str, from_: str | None, force: bool, ocr: str, page: int | None) -> Reading:
-    """The reading of an OCR page: text, or one page of a geometric input."""
-    fmt = source_format(input, from_)
-    if fmt in GEOMETRIC:
-        from .read import geometric
-
-        if page is None and geometric.page_count(input, fmt) > 1:
-            n = geometric.page_count(input, fmt)
-            raise PipelineError(f"{input}: has {n} pages; choose one with --page N (build makes one booklet per page)")
-        return geometric.read_path(input, fmt, ocr=ocr, force=force, page=page)[0]
-    if fmt == "md":
-        raise PipelineError(f"{input}: the cleanup report needs an OCR page (.txt or a page image), not Markdown")
-    return read_path(input, force=force)
-
-
-@cli.command()
+@cli.command(short_help="Print the document model of INPUT as JSON.")
 @click.argument("input")
 @click.option("--force", is_flag=True, help="Print the model even if the character accounting fails.")
+@click.option(
+    "--profile", default=None, help="Source profile: a paper's conventions (built-in name or .toml; default mainland)."
+)
 @click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
-@click.option("--ocr", default="rapidocr", type=click.Choice(OCR_ENGINES), help=_OCR_HELP)
-@click.option("--page", type=click.IntRange(min=1), default=None, help="Page of a multi-page PDF or TIFF.")
-def structure(input, force, from_, ocr, page) -> None:
-    """Print the document model of INPUT as JSON (schema in CONTRACT.md)."""
+@_OCR
+@_PAGE
+def structure(input, force, profile, from_, ocr, page) -> None:
+    """Print the document model of INPUT as JSON (schema: docs/contract.md)."""
     try:
-        if source_format(input, from_) == "md":
-            from .read.markdown import read_path as read_markdown
-
-            doc = read_markdown(input)
-        else:
-            doc = _reading(input, from_, force, ocr, page).doc
+        check_profile(profile)
+        doc = read_source(input, from_, force=force, profile=profile, ocr=ocr, page=page).doc
     except PipelineError as e:
         _fail(str(e))
     click.echo(doc.to_json())
 
 
-@cli.command()
+@cli.command(short_help="Write the cleanup report of INPUT (HTML).")
 @click.argument("input")
 @click.option("-o", "--output", default=None, help="HTML file to write (default: <stem>.report.html here).")
 @click.option("--force", is_flag=True, help="Write the report even if the character accounting fails.")
+@click.option(
+    "--profile", default=None, help="Source profile: a paper's conventions (built-in name or .toml; default mainland)."
+)
 @click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
-@click.option("--ocr", default="rapidocr", type=click.Choice(OCR_ENGINES), help=_OCR_HELP)
-@click.option("--page", type=click.IntRange(min=1), default=None, help="Page of a multi-page PDF or TIFF.")
-def report(input, output, force, from_, ocr, page) -> None:
+@_OCR
+@_PAGE
+def report(input, output, force, profile, from_, ocr, page) -> None:
     """Write the cleanup report of INPUT: source lines beside the rebuilt text, every change marked."""
     from .outputs import ensure_dir, write_atomic
     from .report import report_html
 
     try:
-        reading = _reading(input, from_, force, ocr, page)
+        fmt = source_format(input, from_)
+        if fmt not in ("txt", *GEOMETRIC):
+            raise PipelineError(
+                f"{input}: the cleanup report needs an OCR page (.txt, a page image, PDF, hOCR or ALTO), "
+                "not a .md or .json model"
+            )
+        check_profile(profile)
+        reading = read_source(input, fmt, force=force, profile=profile, ocr=ocr, page=page).reading
         dest = Path(output or f"{Path(input).stem}.report.html")
         ensure_dir(dest.parent)
         write_atomic(dest, report_html(reading).encode("utf-8"))
     except PipelineError as e:
         _fail(str(e))
-    click.echo(f"{input}: wrote {dest}")
+    click.echo(f"{input}: wrote {dest if output else dest.resolve()}")
 
 
 def main() -> None:

@@ -2,26 +2,68 @@
 
 Like pandoc's Definition.hs, it is small and has no behaviour beyond (de)serialisation,
 so every writer can trust it and nothing else passes between stages. Text in the model is
-canonical (see CONTRACT.md): no OCR spaces, full-width punctuation, wrapped lines joined.
+canonical (docs/model.md): no OCR spaces, full-width punctuation, wrapped lines joined.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
+
+from .errors import PipelineError
 
 SCHEMA_VERSION = 1
 
-BlockType = Literal["heading", "paragraph"]
+# The closed set of block types an article body is made of (docs/model.md). Every writer
+# handles each one with a `match` and calls unknown_block() for anything else, so a type added
+# here fails loudly in a writer that does not know it yet instead of printing as body text.
+BlockType = Literal["paragraph", "heading", "deck", "note", "quote", "list_item", "caption"]
+BLOCK_TYPES: tuple[str, ...] = BlockType.__args__  # type: ignore[attr-defined]
+# The style sheet's role of each block type: a paragraph is set in the body role, every other
+# type in the role of its own name.
+BLOCK_ROLE = {t: ("body" if t == "paragraph" else t) for t in BLOCK_TYPES}
+
+
+class UnknownBlock(PipelineError):
+    """A block type outside BLOCK_TYPES reached a writer: a bug in whatever built the model."""
+
+
+def unknown_block(block: Block) -> NoReturn:
+    raise UnknownBlock(f"unknown block type {block.type!r}; the model's types are: {', '.join(BLOCK_TYPES)}")
 
 
 @dataclass
 class Block:
-    """A unit of an article body: a subheading or a paragraph."""
+    """A unit of an article body.
+
+    paragraph: running text. heading: a subheading inside the article. deck: a line set with the
+    headline but not part of it (a kicker 引题 or a subtitle 副题 such as ——学习贯彻……); decks
+    come first in the body, before any other block, and print right under the title, which stays
+    the main headline alone (contents, running heads and bookmarks show the title only). note:
+    an editor's note inside the article (编者按). quote: a block quotation. list_item: one item of
+    a list, its text keeping the marker the page printed (一、 1. ①). caption: the caption of a
+    picture or table.
+    """
 
     type: BlockType
     text: str
+
+
+def leading_decks(blocks: list[Block]) -> int:
+    """How many blocks at the start of an article are decks (printed with its headline)."""
+    return next((i for i, b in enumerate(blocks) if b.type != "deck"), len(blocks))
+
+
+def misplaced_deck(blocks: list[Block]) -> int | None:
+    """Index of the first deck that follows a block of another type (decks lead the body)."""
+    seen_other = False
+    for i, b in enumerate(blocks):
+        if b.type != "deck":
+            seen_other = True
+        elif seen_other:
+            return i
+    return None
 
 
 @dataclass
@@ -139,7 +181,7 @@ class Document:
                 for name in a.authors:
                     yield "byline", name
             for b in a.blocks:
-                yield ("heading" if b.type == "heading" else "body"), b.text
+                yield BLOCK_ROLE.get(b.type, "body"), b.text
             if a.bio:
                 yield "bio", a.bio
         for u in self.unplaced:

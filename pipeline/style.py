@@ -1,15 +1,23 @@
 """Style sheets: data, validated on load, shared by every writer.
 
-A sheet is TOML. Every key is checked against SCHEMA: an unknown key, a wrong type or a bad
-value is a StyleError naming the file, the dotted key and what was expected, so an editor can
-fix the sheet without reading code. Writers get a typed Style and never parse TOML themselves.
+A sheet is TOML (docs/styles.md). Every key is checked against the typed sections below: an
+unknown key, a wrong type or a bad value is a StyleError naming the file, the dotted key and
+what was expected, so an editor can fix the sheet without reading code. Writers get a typed
+Style and never parse TOML themselves.
+
+A sheet may say `extends = "booklet.toml"` and give only what differs, down to one key of one
+role: the sheet it extends is loaded first (a name is looked up beside the sheet, then among
+the shipped styles/), and each key given replaces the inherited one. Every file is checked on
+its own, so an error names the file that holds the key. Defaults live once, as the field
+defaults of the section classes; a sheet without `extends` must give [page], [fonts] and
+every role in full.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -20,98 +28,35 @@ DEFAULT_STYLE = STYLES_DIR / "booklet.toml"
 
 PT_PER = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 PAGE_SIZES_MM = {"A4": (210, 297), "A5": (148, 210), "A6": (105, 148), "B5": (176, 250), "16K": (185, 260)}
-ROLES = (
-    "body",
-    "heading",
-    "title",
-    "byline",
-    "bio",
-    "lead",
-    "lead_heading",
-    "header",
-    "cover_title",
-    "cover_subtitle",
-    "toc",
-)
-FONT_ROLES = ("body", "heading", "title", "byline", "bio", "lead", "header", "latin")
 # Which [fonts] entry draws each text role: every writer reads it from here, so a sheet's
-# font for, say, the lead heading is the same in the PDF, the DOCX and the EPUB.
+# font for, say, the lead heading is the same in the PDF, the DOCX and the EPUB. The block
+# types of the model (docs/model.md) each have a role of their own name.
 ROLE_FONT = {
     "body": "body",
     "heading": "heading",
     "title": "title",
+    "deck": "title",  # a headline's kicker or subtitle: the headline's face, smaller
     "byline": "byline",
     "bio": "bio",
     "lead": "lead",
     "lead_heading": "title",
+    "note": "lead",  # an editor's note (编者按): the Kai face of the lead note
+    "quote": "lead",  # a block quotation: Kai, as Chinese books set quoted passages
+    "list_item": "body",
+    "caption": "bio",
     "header": "header",
     "cover_title": "title",
     "cover_subtitle": "lead",
     "toc": "body",
 }
+ROLES = tuple(ROLE_FONT)
+FONT_ROLES = ("body", "heading", "title", "byline", "bio", "lead", "header", "latin")
 ALIGNS = ("left", "right", "center", "justify")
 HANT_PROFILES = ("s2tw", "s2hk", "s2twp", "s2t")
 
 
 class StyleError(PipelineError):
     pass
-
-
-@dataclass(frozen=True)
-class Role:
-    size: float
-    leading: float
-    color: str
-    first_line_indent_em: float
-    space_before: float  # pt
-    space_after: float  # pt
-    align: str
-
-
-@dataclass(frozen=True)
-class Page:
-    width: float  # pt
-    height: float
-    margin_top: float
-    margin_bottom: float
-    margin_inner: float
-    margin_outer: float
-    mirror: bool
-    header_gap: float
-    footer_gap: float
-
-
-@dataclass(frozen=True)
-class Style:
-    path: Path
-    meta: dict[str, str]
-    page: Page
-    header: dict[str, Any]
-    footer: dict[str, Any]
-    fonts: dict[str, list[str]]
-    fonts_hant: dict[str, list[str]]
-    docx_fonts: dict[str, str]
-    docx_fonts_hant: dict[str, str]
-    roles: dict[str, Role]
-    layout: dict[str, Any]
-    epub: dict[str, Any]
-    hant: dict[str, Any]
-    print: dict[str, Any] = field(default_factory=lambda: dict(OPTIONAL_DEFAULTS["print"]))
-    raw: dict[str, Any] = field(repr=False, default_factory=dict)
-
-    def role(self, name: str) -> Role:
-        return self.roles[name]
-
-    def font_families(self, role: str, variant: str = "zh-Hans") -> list[str]:
-        """Family list for a role; zh-Hant uses fonts_hant where the sheet gives it."""
-        if variant != "zh-Hans" and role in self.fonts_hant:
-            return list(self.fonts_hant[role])
-        return list(self.fonts[role])
-
-    def docx_font(self, role: str, variant: str = "zh-Hans") -> str:
-        if variant != "zh-Hans" and role in self.docx_fonts_hant:
-            return self.docx_fonts_hant[role]
-        return self.docx_fonts[role]
 
 
 # --- value checkers: each returns the parsed value or raises ValueError(expected) ---------
@@ -206,103 +151,218 @@ def _page_size(v: Any) -> tuple[float, float]:
     raise ValueError("a page size: " + ", ".join(PAGE_SIZES_MM) + " or '148mm x 210mm'")
 
 
-ROLE_SCHEMA = {
-    "size": _number,
-    "leading": _number,
-    "color": _color,
-    "first_line_indent": _em,
-    "space_before": parse_length,
-    "space_after": parse_length,
-    "align": _choice(ALIGNS),
+# --- the typed sections: a field's metadata names its sheet key and checker; its default, if
+# any, is the one default of that key ---------------------------------------------------------
+
+
+def key(check, default: Any = MISSING, name: str | None = None):
+    """A sheet key: its checker, its default (none: the sheet must give it), its name in the
+    sheet when that differs from the field's."""
+    return field(default=default, metadata={"check": check, "key": name})
+
+
+@dataclass(frozen=True)
+class Role:
+    """One text role: size and leading in pt, indents in em of its own size, spacing in pt."""
+
+    size: float = key(_number)
+    leading: float = key(_number)
+    color: str = key(_color)
+    first_line_indent_em: float = key(_em, name="first_line_indent")
+    space_before: float = key(parse_length)
+    space_after: float = key(parse_length)
+    align: str = key(_choice(ALIGNS))
+    # Block indents (a quotation set in from both margins); most roles have none.
+    left_indent_em: float = key(_em, 0.0, name="left_indent")
+    right_indent_em: float = key(_em, 0.0, name="right_indent")
+
+
+@dataclass(frozen=True)
+class Page:
+    size: tuple[float, float] = key(_page_size)  # (width, height) in pt
+    margin_top: float = key(parse_length)
+    margin_bottom: float = key(parse_length)
+    margin_inner: float = key(parse_length)
+    margin_outer: float = key(parse_length)
+    mirror: bool = key(_bool)
+    header_gap: float = key(parse_length)
+    footer_gap: float = key(parse_length)
+
+    @property
+    def width(self) -> float:
+        return self.size[0]
+
+    @property
+    def height(self) -> float:
+        return self.size[1]
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - self.margin_inner - self.margin_outer
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Booklet fields the sheet gives (a sidecar, the input or the CLI may override them)."""
+
+    title: str = key(_str, "")
+    subtitle: str = key(_str, "")
+    publisher: str = key(_str, "")
+    date: str = key(_str, "")
+    # With no date from the page, a sidecar or --date, print the build's date on covers.
+    edition_date: bool = key(_bool, False)
+
+    def layer(self) -> dict[str, str]:
+        """The booklet fields as a metadata layer (pipeline.metadata.apply)."""
+        return {"title": self.title, "subtitle": self.subtitle, "publisher": self.publisher, "date": self.date}
+
+
+@dataclass(frozen=True)
+class Header:
+    even: str = key(_str, "{booklet_title}")
+    odd: str = key(_str, "{article_title}")
+    rule: bool = key(_bool, True)  # a thin rule under the running head
+
+
+@dataclass(frozen=True)
+class Footer:
+    text: str = key(_str, "{page}")
+
+
+@dataclass(frozen=True)
+class Layout:
+    article_new_page: bool = key(_bool, True)
+    bio_rule: bool = key(_bool, True)  # a short rule above each author bio
+    byline_separator: str = key(_str, "　")  # between several authors on one byline
+    toc: bool = key(_bool, True)
+    cover: bool = key(_bool, True)
+
+
+@dataclass(frozen=True)
+class Epub:
+    embed_fonts: bool = key(_bool, False)
+    vertical: bool = key(_bool, False)  # writing-mode: vertical-rl, right-to-left spine
+
+
+@dataclass(frozen=True)
+class Hant:
+    profile: str = key(_choice(HANT_PROFILES), "s2tw")
+    corner_quotes: bool = key(_bool, True)
+
+
+@dataclass(frozen=True)
+class Print:
+    """Imposition (`--impose`): sheets per signature (0: one signature), creep per sheet in pt."""
+
+    signature_sheets: int = key(_count, 0)
+    creep: float = key(parse_length, 0.0)
+    marks: bool = key(_bool, False)
+
+
+@dataclass(frozen=True)
+class Docx:
+    toc_pages: bool = key(_bool, False)  # contents page numbers from a LibreOffice layout (seconds)
+
+
+# Font names Chinese Word/WPS users have: east_asia per role, plus one Latin face.
+DOCX_FONTS = {
+    "body": "宋体",
+    "heading": "黑体",
+    "title": "黑体",
+    "byline": "楷体",
+    "bio": "楷体",
+    "lead": "楷体",
+    "header": "宋体",
+    "latin": "Times New Roman",
 }
 
-SCHEMA: dict[str, dict[str, Any]] = {
-    "meta": {k: _str for k in ("title", "subtitle", "publisher", "date")},
-    "page": {
-        "size": _page_size,
-        "margin_top": parse_length,
-        "margin_bottom": parse_length,
-        "margin_inner": parse_length,
-        "margin_outer": parse_length,
-        "mirror": _bool,
-        "header_gap": parse_length,
-        "footer_gap": parse_length,
-    },
-    "header": {"even": _str, "odd": _str, "rule": _bool},
-    "footer": {"text": _str},
-    "fonts": {k: _families for k in FONT_ROLES},
-    "fonts_hant": {k: _families for k in FONT_ROLES},
-    "docx_fonts": {k: _str for k in FONT_ROLES},
-    "docx_fonts_hant": {k: _str for k in FONT_ROLES},
-    "layout": {
-        "article_new_page": _bool,
-        "bio_rule": _bool,
-        "byline_separator": _str,
-        "toc": _bool,
-        "cover": _bool,
-    },
-    "epub": {"embed_fonts": _bool, "vertical": _bool},
-    "hant": {"profile": _choice(HANT_PROFILES), "corner_quotes": _bool},
-    "print": {"signature_sheets": _count, "creep": parse_length, "marks": _bool},
+# Table name -> section class, for the sections that are records of keys.
+SECTIONS: dict[str, type] = {
+    "meta": Meta,
+    "page": Page,
+    "header": Header,
+    "footer": Footer,
+    "layout": Layout,
+    "epub": Epub,
+    "hant": Hant,
+    "print": Print,
+    "docx": Docx,
 }
-# Sections every sheet must give in full; the others may be partial or absent.
-REQUIRED = {"page", "fonts", "roles"}
-OPTIONAL_DEFAULTS: dict[str, dict[str, Any]] = {
-    "meta": {"title": "", "subtitle": "", "publisher": "", "date": ""},
-    "header": {"even": "{booklet_title}", "odd": "{article_title}", "rule": True},
-    "footer": {"text": "{page}"},
-    "fonts_hant": {},
-    "docx_fonts": {
-        "body": "宋体",
-        "heading": "黑体",
-        "title": "黑体",
-        "byline": "楷体",
-        "bio": "楷体",
-        "lead": "楷体",
-        "header": "宋体",
-        "latin": "Times New Roman",
-    },
-    "docx_fonts_hant": {},
-    "layout": {
-        "article_new_page": True,
-        "bio_rule": True,
-        "byline_separator": "　",
-        "toc": True,
-        "cover": True,
-    },
-    "epub": {"embed_fonts": False, "vertical": False},
-    "hant": {"profile": "s2tw", "corner_quotes": True},
-    # Imposition (`--impose`): sheets per signature (0 = one signature), creep per sheet in pt.
-    "print": {"signature_sheets": 0, "creep": 0.0, "marks": False},
+# Tables that map a font role to a value: (checker, default for a role the sheet leaves out or
+# None when the sheet must name every role).
+FONT_TABLES: dict[str, tuple[Any, dict[str, Any] | None]] = {
+    "fonts": (_families, None),
+    "fonts_hant": (_families, {}),  # zh-Hant overrides; a role not named here uses [fonts]
+    "docx_fonts": (_str, DOCX_FONTS),
+    "docx_fonts_hant": (_str, {}),
 }
+TOP_KEYS = ("extends", *SECTIONS, *FONT_TABLES, "roles")
 
 
-def _err(path: Path, key: str, expected: str) -> StyleError:
-    return StyleError(f"style sheet {path}: key '{key}' must be {expected}")
+@dataclass(frozen=True)
+class Style:
+    path: Path
+    page: Page
+    fonts: dict[str, list[str]]
+    roles: dict[str, Role]
+    meta: Meta = field(default_factory=Meta)
+    header: Header = field(default_factory=Header)
+    footer: Footer = field(default_factory=Footer)
+    fonts_hant: dict[str, list[str]] = field(default_factory=dict)
+    docx_fonts: dict[str, str] = field(default_factory=lambda: dict(DOCX_FONTS))
+    docx_fonts_hant: dict[str, str] = field(default_factory=dict)
+    layout: Layout = field(default_factory=Layout)
+    epub: Epub = field(default_factory=Epub)
+    hant: Hant = field(default_factory=Hant)
+    print: Print = field(default_factory=Print)
+    docx: Docx = field(default_factory=Docx)
+    extends: tuple[Path, ...] = ()  # the sheets this one builds on, nearest first
+
+    def role(self, name: str) -> Role:
+        return self.roles[name]
+
+    def font_families(self, role: str, variant: str = "zh-Hans") -> list[str]:
+        """Family list for a role; zh-Hant uses fonts_hant where the sheet gives it."""
+        if variant != "zh-Hans" and role in self.fonts_hant:
+            return list(self.fonts_hant[role])
+        return list(self.fonts[role])
+
+    def docx_font(self, role: str, variant: str = "zh-Hans") -> str:
+        if variant != "zh-Hans" and role in self.docx_fonts_hant:
+            return self.docx_fonts_hant[role]
+        return self.docx_fonts[role]
 
 
-def _check_table(path: Path, name: str, table: Any, schema: dict[str, Any], full: bool) -> dict[str, Any]:
+# --- reading one file --------------------------------------------------------------------------
+
+
+def _err(path: Path, key_: str, expected: str) -> StyleError:
+    return StyleError(f"style sheet {path}: key '{key_}' must be {expected}")
+
+
+def _keys(cls: type) -> dict[str, Any]:
+    """Sheet key -> field of a section class."""
+    return {f.metadata["key"] or f.name: f for f in fields(cls)}
+
+
+def _check_table(path: Path, name: str, table: Any, checks: dict[str, Any]) -> dict[str, Any]:
+    """The keys one file gives in one table, checked: {key: parsed value}."""
     if not isinstance(table, dict):
         raise _err(path, name, "a table")
     out: dict[str, Any] = {}
     for k, v in table.items():
-        if k not in schema:
-            raise StyleError(f"style sheet {path}: unknown key '{name}.{k}' (expected one of: {', '.join(schema)})")
+        if k not in checks:
+            raise StyleError(f"style sheet {path}: unknown key '{name}.{k}' (expected one of: {', '.join(checks)})")
         try:
-            out[k] = schema[k](v)
+            out[k] = checks[k](v)
         except ValueError as e:
             raise _err(path, f"{name}.{k}", str(e)) from None
-    if full:
-        missing = [k for k in schema if k not in out]
-        if missing:
-            raise StyleError(f"style sheet {path}: missing key '{name}.{missing[0]}'")
     return out
 
 
-def load_style(path: str | Path | None = None) -> Style:
-    path = Path(path) if path else DEFAULT_STYLE
+def _read(path: Path) -> dict[str, Any]:
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise StyleError(f"style sheet {path}: file not found") from None
     except IsADirectoryError:
@@ -312,70 +372,120 @@ def load_style(path: str | Path | None = None) -> Style:
     except tomllib.TOMLDecodeError as e:
         raise StyleError(f"style sheet {path}: TOML syntax error: {e}") from None
 
-    known = set(SCHEMA) | {"roles"}
+
+def _parse_file(path: Path, raw: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every table one file gives, each key checked; {table: {key: value}}, roles as
+    {"roles.<name>": {key: value}}. Nothing is filled in here: that is the merge's job."""
     for k in raw:
-        if k not in known:
-            raise StyleError(f"style sheet {path}: unknown key '{k}' (expected one of: {', '.join(sorted(known))})")
-    for k in REQUIRED:
-        if k not in raw:
-            raise StyleError(f"style sheet {path}: missing table [{k}]")
-
-    sec: dict[str, dict[str, Any]] = {}
-    for name, schema in SCHEMA.items():
-        full = name in REQUIRED
-        got = _check_table(path, name, raw.get(name, {}), schema, full)
-        sec[name] = {**OPTIONAL_DEFAULTS.get(name, {}), **got} if not full else got
-
-    roles_raw = raw["roles"]
-    if not isinstance(roles_raw, dict):
+        if k not in TOP_KEYS:
+            raise StyleError(f"style sheet {path}: unknown key '{k}' (expected one of: {', '.join(TOP_KEYS)})")
+    out: dict[str, dict[str, Any]] = {}
+    for name, cls in SECTIONS.items():
+        if name in raw:
+            checks = {k: f.metadata["check"] for k, f in _keys(cls).items()}
+            out[name] = _check_table(path, name, raw[name], checks)
+    for name, (check, _default) in FONT_TABLES.items():
+        if name in raw:
+            out[name] = _check_table(path, name, raw[name], dict.fromkeys(FONT_ROLES, check))
+    roles = raw.get("roles", {})
+    if not isinstance(roles, dict):
         raise _err(path, "roles", "a table of role tables")
-    roles: dict[str, Role] = {}
-    for rname, rtable in roles_raw.items():
+    role_checks = {k: f.metadata["check"] for k, f in _keys(Role).items()}
+    for rname, rtable in roles.items():
         if rname not in ROLES:
             raise StyleError(f"style sheet {path}: unknown role 'roles.{rname}' (expected one of: {', '.join(ROLES)})")
-        r = _check_table(path, f"roles.{rname}", rtable, ROLE_SCHEMA, full=True)
-        roles[rname] = Role(
-            size=r["size"],
-            leading=r["leading"],
-            color=r["color"],
-            first_line_indent_em=r["first_line_indent"],
-            space_before=r["space_before"],
-            space_after=r["space_after"],
-            align=r["align"],
-        )
-    for rname in ROLES:
-        if rname not in roles:
-            raise StyleError(f"style sheet {path}: missing role table [roles.{rname}]")
+        out[f"roles.{rname}"] = _check_table(path, f"roles.{rname}", rtable, role_checks)
+    return out
 
-    p = sec["page"]
-    w, h = p["size"]
-    page = Page(
-        width=w,
-        height=h,
-        margin_top=p["margin_top"],
-        margin_bottom=p["margin_bottom"],
-        margin_inner=p["margin_inner"],
-        margin_outer=p["margin_outer"],
-        mirror=p["mirror"],
-        header_gap=p["header_gap"],
-        footer_gap=p["footer_gap"],
-    )
-    if page.margin_inner + page.margin_outer >= w * 0.8 or page.margin_top + page.margin_bottom >= h * 0.8:
+
+def _parent(path: Path, raw: dict[str, Any]) -> Path | None:
+    """The sheet `extends` names: beside this one, else a shipped sheet of that name."""
+    if "extends" not in raw:
+        return None
+    name = raw["extends"]
+    if not isinstance(name, str) or not name.strip():
+        raise _err(path, "extends", "the file name of another style sheet, such as 'booklet.toml'")
+    for candidate in (path.parent / name, STYLES_DIR / name):
+        if candidate.is_file():
+            return candidate.resolve()
+    raise _err(path, "extends", f"an existing style sheet; '{name}' is neither beside it nor in {STYLES_DIR}")
+
+
+def _chain(path: Path) -> list[tuple[Path, dict[str, dict[str, Any]]]]:
+    """This sheet and those it extends, the root first, each parsed on its own."""
+    chain: list[tuple[Path, dict[str, dict[str, Any]]]] = []
+    seen: list[Path] = []
+    cur: Path | None = path
+    while cur is not None:
+        if cur.resolve() in seen:
+            names = " -> ".join(p.name for p in [*seen, cur.resolve()])
+            raise StyleError(f"style sheet {path}: 'extends' goes round in a circle ({names})")
+        seen.append(cur.resolve())
+        raw = _read(cur)
+        chain.append((cur, _parse_file(cur, raw)))
+        cur = _parent(cur, raw)
+    return chain[::-1]
+
+
+# --- building the typed style ------------------------------------------------------------------
+
+
+def _merged(chain: list[tuple[Path, dict[str, dict[str, Any]]]]) -> dict[str, dict[str, Any]]:
+    """Later files' keys over earlier ones', key by key (a role table too)."""
+    out: dict[str, dict[str, Any]] = {}
+    for _path, tables in chain:
+        for name, values in tables.items():
+            out.setdefault(name, {}).update(values)
+    return out
+
+
+def _missing(path: Path, where: str, chain_note: str) -> StyleError:
+    return StyleError(f"style sheet {path}: missing {where}{chain_note}")
+
+
+def _section(cls: type, values: dict[str, Any], path: Path, name: str, note: str):
+    kw = {}
+    for k, f in _keys(cls).items():
+        if k in values:
+            kw[f.name] = values[k]
+        elif f.default is MISSING and f.default_factory is MISSING:
+            what = f"role table [roles.{name[6:]}] key '{k}'" if name.startswith("roles.") else f"key '{name}.{k}'"
+            raise _missing(path, what, note)
+    return cls(**kw)
+
+
+def _font_table(name: str, values: dict[str, Any] | None, path: Path, note: str) -> dict[str, Any]:
+    _check, default = FONT_TABLES[name]
+    if default is None:  # every role must be named
+        if values is None:
+            raise _missing(path, f"table [{name}]", note)
+        gone = [r for r in FONT_ROLES if r not in values]
+        if gone:
+            raise _missing(path, f"key '{name}.{gone[0]}'", note)
+        return dict(values)
+    return {**default, **(values or {})}
+
+
+def load_style(path: str | Path | None = None) -> Style:
+    path = Path(path) if path else DEFAULT_STYLE
+    chain = _chain(path)
+    tables = _merged(chain)
+    bases = tuple(p for p, _ in chain[:-1])[::-1]
+    note = f" (nor in {', '.join(p.name for p in bases)}, which it extends)" if bases else ""
+    if "page" not in tables:
+        raise _missing(path, "table [page]", note)
+    if not any(name.startswith("roles.") for name in tables):
+        raise _missing(path, "table [roles]", note)
+    roles = {}
+    for rname in ROLES:
+        if f"roles.{rname}" not in tables:
+            raise _missing(path, f"role table [roles.{rname}]", note)
+        roles[rname] = _section(Role, tables[f"roles.{rname}"], path, f"roles.{rname}", note)
+    sec = {name: _section(cls, tables.get(name, {}), path, name, note) for name, cls in SECTIONS.items()}
+    page: Page = sec["page"]
+    if page.margin_inner + page.margin_outer >= page.width * 0.8 or (
+        page.margin_top + page.margin_bottom >= page.height * 0.8
+    ):
         raise _err(path, "page.margin_*", "small enough to leave a text frame on the page")
-    return Style(
-        path=path,
-        meta=sec["meta"],
-        page=page,
-        header=sec["header"],
-        footer=sec["footer"],
-        fonts=sec["fonts"],
-        fonts_hant=sec["fonts_hant"],
-        docx_fonts=sec["docx_fonts"],
-        docx_fonts_hant=sec["docx_fonts_hant"],
-        roles=roles,
-        layout=sec["layout"],
-        epub=sec["epub"],
-        hant=sec["hant"],
-        print=sec["print"],
-        raw=raw,
-    )
+    fonts = {name: _font_table(name, tables.get(name), path, note) for name in FONT_TABLES}
+    return Style(path=path, roles=roles, extends=bases, **sec, **fonts)

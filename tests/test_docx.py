@@ -108,7 +108,7 @@ def test_bio_has_its_parentheses_restored(model, wd):
 
 def test_unplaced_text_is_kept_under_its_own_heading(model, wd):
     texts = [p.text for p in body_paragraphs(wd)]
-    assert texts[-2:] == ["待核文字", *model.unplaced]
+    assert texts[-2:] == ["其他文字", *model.unplaced]
 
 
 @pytest.mark.parametrize(
@@ -221,7 +221,7 @@ def test_each_article_starts_a_new_page_and_names_itself_in_the_header(model, wd
     assert len(article_sections) == len(model.articles) + 1  # + the unplaced text
     for sec, art in zip(article_sections, model.articles, strict=False):
         assert sec.start_type == docx.enum.section.WD_SECTION.NEW_PAGE
-        assert sec.header.paragraphs[0].text == flat_title(art.title, " ")
+        assert sec.header.paragraphs[0].text == flat_title(art.title)
 
 
 def test_core_properties(model, wd):
@@ -284,7 +284,7 @@ def test_libreoffice_converts_to_pdf_with_text_and_pages(model, docx_bytes, tmp_
 
 
 def test_articles_run_on_when_the_sheet_says_so(model, style):
-    sheet = dataclasses.replace(style, layout={**style.layout, "article_new_page": False})
+    sheet = dataclasses.replace(style, layout=dataclasses.replace(style.layout, article_new_page=False))
     wd = docx.Document(io.BytesIO(render(model, sheet, HANS)))
     assert {s.start_type for s in wd.sections[1:]} == {docx.enum.section.WD_SECTION.CONTINUOUS}
 
@@ -307,12 +307,94 @@ def _bare() -> Document:
 )
 def test_sparse_documents_still_open(style, doc_factory, layout):
     doc = doc_factory()
-    sheet = dataclasses.replace(style, layout={**style.layout, **layout})
+    sheet = dataclasses.replace(style, layout=dataclasses.replace(style.layout, **layout))
     wd = docx.Document(io.BytesIO(render(doc, sheet, HANS)))
     texts = "\n".join(p.text for p in wd.paragraphs)
     for _role, text in doc.iter_text():
         assert text in texts
     headers = [s.header.paragraphs[0].text for s in wd.sections]
-    titles = [flat_title(a.title, " ") for a in doc.articles]
+    titles = [flat_title(a.title) for a in doc.articles]
     assert headers[len(headers) - len(titles) :] == titles  # one section per article, named in its header
     assert len(headers) <= len(titles) + 1
+
+
+# --- contents with real page numbers (issue 13.1) ----------------------------------------------
+
+
+def _libreoffice_pdf(docx_path, outdir) -> bytes:
+    """The DOCX as a user sees it in LibreOffice: converted to PDF, nothing else asked."""
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice missing: scripts/install-system.sh installs libreoffice-writer"
+    profile = (outdir / "lo_profile").as_uri()
+    cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(outdir)]
+    subprocess.run([*cmd, str(docx_path)], check=True, capture_output=True, timeout=180)
+    return (outdir / (docx_path.stem + ".pdf")).read_bytes()
+
+
+def _build(tmp_path, *args, env=None):
+    import os
+    import sys
+
+    from conftest import ROOT, SAMPLE
+
+    run_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    cmd = [sys.executable, "-m", "pipeline", "build", str(SAMPLE), "--to", "docx", "--out", str(tmp_path), *args]
+    r = subprocess.run(cmd, capture_output=True, text=True, env=run_env, timeout=600)
+    assert r.returncode == 0, r.stderr
+    return r, tmp_path / f"{SAMPLE.stem}.docx"
+
+
+@pytest.mark.slow
+def test_toc_pages_shows_real_page_numbers_in_libreoffice(tmp_path):
+    from pypdf import PdfReader
+
+    _, path = _build(tmp_path, "--toc-pages")
+    data = path.read_bytes()
+    instr = [t.text.strip() for t in part_xml(data, "word/document.xml").iter(qn("w:instrText"))]
+    assert instr[0].startswith("TOC "), "the TOC field is kept, so Word and WPS can refresh it"
+    pdf = _libreoffice_pdf(path, tmp_path)
+    reader = PdfReader(io.BytesIO(pdf))
+    where: dict[str, int] = {}
+
+    def walk(items):
+        for o in items:
+            if isinstance(o, list):
+                walk(o)
+            else:
+                where.setdefault(re.sub(r"\s+", "", o.title), reader.get_destination_page_number(o) + 1)
+
+    walk(reader.outline)
+    wd = docx.Document(io.BytesIO(data))
+    entries = [p.text for p in wd.paragraphs if p.style.name in ("toc 1", "toc 2")]
+    pdf_path = tmp_path / f"{path.stem}.pdf"
+    layout = subprocess.run(
+        ["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf_path), "-"], capture_output=True, text=True
+    )
+    shown = {}  # contents line as LibreOffice draws it: title, leader dots, number
+    for ln in layout.stdout.splitlines():
+        m = re.fullmatch(r"(.*?)[.…·]{3,}\s*(\d+)", re.sub(r"\s+", "", ln))
+        if m:
+            shown[m.group(1)] = int(m.group(2))
+    assert len(entries) >= 6
+    for entry in entries:
+        title, _, cached = entry.partition("\t")
+        title = re.sub(r"\s+", "", title)
+        assert cached.isdigit(), f"no page number for {title}"
+        assert int(cached) == where[title], f"{title}: contents say {cached}, LibreOffice puts it on {where[title]}"
+        assert shown.get(title) == where[title], f"{title} shows no page number in LibreOffice"
+
+
+@pytest.mark.slow
+def test_without_libreoffice_the_docx_is_still_built_and_the_summary_says_so(tmp_path):
+    r, path = _build(tmp_path, "--toc-pages", env={"PIPELINE_SOFFICE": str(tmp_path / "no-soffice")})
+    notes = [ln for ln in r.stdout.splitlines() if "LibreOffice" in ln]
+    assert len(notes) == 1 and "without page numbers" in notes[0]
+    assert docx.Document(path).paragraphs  # a complete, readable file all the same
+
+
+def test_plain_build_does_not_call_libreoffice(tmp_path):
+    """The page numbers cost a LibreOffice run: only where asked (--toc-pages, the sheet, make docx/all)."""
+    r, path = _build(tmp_path, env={"PIPELINE_SOFFICE": str(tmp_path / "no-soffice")})
+    assert "LibreOffice" not in r.stdout + r.stderr
+    entries = [p.text for p in docx.Document(path).paragraphs if p.style.name == "toc 1"]
+    assert entries and all(e.endswith("\t") for e in entries)

@@ -20,10 +20,12 @@ from fontTools.ttLib import TTFont
 from lxml import etree
 from PIL import Image
 
+from pipeline.metadata import iso_date
 from pipeline.model import Article, Block, Document, Metadata
 from pipeline.render.epub import render
-from pipeline.render.epub.text import clean, iso_date, vertical_runs
-from pipeline.render.shared import RenderOptions, all_authors, content_id
+from pipeline.render.epub.vertical import vertical_runs
+from pipeline.render.shared import RenderOptions, all_authors, content_id, flat_title
+from pipeline.render.shared import xml_text as clean
 from pipeline.style import load_style
 
 NS = {
@@ -58,7 +60,7 @@ def _doc() -> Document:
 
 def _style(name: str, embed: bool):
     style = load_style(ROOT / "styles" / name)
-    return dataclasses.replace(style, epub={**style.epub, "embed_fonts": embed}) if embed else style
+    return dataclasses.replace(style, epub=dataclasses.replace(style.epub, embed_fonts=embed)) if embed else style
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +167,7 @@ def test_every_block_of_the_model_appears_in_order(books, doc, name):
         for el in tree.iterfind(".//x:section/*", NS):
             if el.tag != f"{{{NS['x']}}}hr":
                 got.append((el.get("class"), _text(el)))
-    sep = load_style().layout["byline_separator"]
+    sep = load_style().layout.byline_separator
     assert got == _expected_blocks(doc, sep)
 
 
@@ -224,7 +226,7 @@ def test_nav_lists_lead_and_articles_with_subheadings_nested(books, doc, name):
     nav = book.xml("EPUB/nav.xhtml").find(".//x:nav[@epub:type='toc']", NS)
     top = nav.findall("x:ol/x:li", NS)
     labels = [_text(li.find("x:a", NS)) for li in top]
-    assert labels == [doc.lead.heading] + [_flat(a.title) for a in doc.articles] + ["其他文字"]
+    assert labels == [doc.lead.heading] + [flat_title(clean(a.title)) for a in doc.articles] + ["其他文字"]
     for li, art in zip(top[1:-1], doc.articles, strict=False):
         subs = [_text(a) for a in li.iterfind("x:ol/x:li/x:a", NS)]
         assert subs == [clean(b.text) for b in art.blocks if b.type == "heading"]
@@ -389,8 +391,9 @@ def test_embedded_fonts_are_subsets_that_cover_the_text(books, doc):
 def test_cover_lines_obey_line_start_and_end_rules(style):
     from pipeline.render.epub.cover import NO_END, NO_START, _Face, _wrap
     from pipeline.render.epub.fonts import chain
+    from pipeline.render.fontengine import FontEngine
 
-    face = _Face(chain(style.font_families("title")), 80)
+    face = _Face(chain(style.font_families("title")), 80, FontEngine())
     text = "推进城市群都市圈建设的“三个对接”，完善城镇化空间布局——GDP2035年《意见》目标……"
     for width in range(300, 1400, 23):
         lines = _wrap(face, text, width)
@@ -403,7 +406,7 @@ def test_cover_lines_obey_line_start_and_end_rules(style):
 
 
 def test_text_helpers():
-    assert clean("a\x00b\x1fc\x7fd\ud800e\ufffef\tg\r\nh") == "abcdef\tg\nh"
+    assert clean("a\x00b\x1fc\x7fd\ud800e\ufffef\tg\r\nh\x0ci") == "abcd\ufffde\ufffdf\tg\nh\ni"
     assert iso_date("2026年3月5日") == "2026-03-05" == iso_date("2026-3-5")
     assert iso_date("2026年13月5日") is None and iso_date("三月") is None
     runs = vertical_runs("第1篇2035年GDP增长69.5%与COVID-19")

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.build import BuildConfig, _units, build_many
+from pipeline.render import coverage
+from pipeline.render.fontengine import FontEngine
 from pipeline.render.pdf import fonts
 from pipeline.structure.page import _measure_slow, measure
 
@@ -29,13 +31,13 @@ def test_fast_cmap_equals_fonttools_best_cmap(family):
     if face is None:
         pytest.skip(f"{family} not installed")
     tt = TTFont(face.path, fontNumber=face.index, lazy=True)
-    fast = fonts._fast_cmap(tt)
+    fast = coverage.fast_cmap(tt)
     assert fast is not None
     ref = tt.getBestCmap()
     assert dict(zip(fast, tt.getGlyphNameMany(list(fast.values())), strict=True)) == ref
     hmtx = tt["hmtx"]
     for c in "“”‘’一":
-        assert fonts._advance(tt, fast[ord(c)]) == hmtx[ref[ord(c)]][0]
+        assert coverage.advance(tt, fast[ord(c)]) == hmtx[ref[ord(c)]][0]
 
 
 def test_one_input_in_two_scripts_is_split_across_workers_and_merged(tmp_path):
@@ -69,10 +71,11 @@ def test_glyphs_converted_once_per_process_give_the_same_subset():
         return {t: tt.reader[t] for t in tt.reader.keys() if t != "head"}  # noqa: SIM118 (no __iter__)
 
     a, b = "一体化——，“推进”城市群", "都市圈一体化建设——"
-    fonts._SOURCES.pop((face.path, face.index), None)
-    first = fonts.build_subset(face.path, face.index, a)
-    fonts.build_subset(face.path, face.index, b)  # shares glyphs (一, 化, —) with a
-    again = fonts.build_subset(face.path, face.index, a)
+    engine = FontEngine(workers=1)  # one batch's: its converted glyphs are reused
+    first = fonts.build_subset(face.path, face.index, a, engine)
+    fonts.build_subset(face.path, face.index, b, engine)  # shares glyphs (一, 化, —) with a
+    again = fonts.build_subset(face.path, face.index, a, engine)
+    assert engine.sources[(face.path, face.index)].glyphs
     assert tables(first[0]) == tables(again[0])
     assert first[1] == again[1]
 

@@ -11,6 +11,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from pipeline.errors import PipelineError
+from pipeline.render.fontengine import FontEngine
 from pipeline.render.pdf import fonts
 from pipeline.style import load_style
 
@@ -110,7 +111,8 @@ def test_concurrent_builds_share_one_cache_safely(tmp_path):
 
 def test_character_missing_from_first_font_falls_back_to_the_next():
     kai, serif = face(KAI), face(SERIF)
-    cov_kai, cov_serif = fonts.coverage(kai), fonts.coverage(serif)
+    engine = FontEngine()
+    cov_kai, cov_serif = engine.coverage(kai), engine.coverage(serif)
     rare = next(chr(c) for c in sorted(cov_serif.codepoints) if c >= 0x2E80 and c not in cov_kai.codepoints)
     fs = fonts.load_fonts(load_style(), "zh-Hans", {"lead": {"导", rare}})
     assert fs.font("lead", "导").family == KAI
@@ -137,11 +139,25 @@ def _sheet_with(tmp_path: Path, old: str, new: str):
     return load_style(p)
 
 
-def test_missing_family_is_a_clear_error_naming_family_and_package(tmp_path):
+def test_misspelt_family_names_the_nearest_installed_families(tmp_path):
+    """A typo is not a missing package: say no installed family has the name, list the nearest."""
     style = _sheet_with(tmp_path, 'body = ["Noto Serif CJK SC"', 'body = ["Noto Serif CJK XX"')
     with pytest.raises(PipelineError) as e:
         fonts.load_fonts(style, "zh-Hans", {"body": set("城")})
-    assert "Noto Serif CJK XX" in str(e.value) and "fonts-noto-cjk" in str(e.value)
+    msg = str(e.value)
+    assert "'Noto Serif CJK XX'" in msg and "fonts.body" in msg and "sheet.toml" in msg
+    assert "no installed family has that name" in msg and "not installed" not in msg
+    nearest = msg.split("nearest installed: ", 1)[1].split(", ")
+    assert nearest[0].startswith("Noto Serif CJK") and len(nearest) <= 3
+    assert all(fonts.find_face(name) is not None for name in nearest)  # real installed names
+    assert "\n" not in msg
+
+
+def test_unknown_family_without_a_near_name_says_which_package_to_install(tmp_path):
+    style = _sheet_with(tmp_path, 'heading = ["Noto Sans CJK SC"', 'heading = ["Qqzx Wxyv"')
+    with pytest.raises(PipelineError) as e:
+        fonts.load_fonts(style, "zh-Hans", {"heading": set("城")})
+    assert "no installed family has that name" in str(e.value) and "apt-cache search font" in str(e.value)
 
 
 def test_no_cjk_font_at_all_falls_back_to_stsong_loudly(tmp_path, monkeypatch):

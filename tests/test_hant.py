@@ -227,3 +227,42 @@ def test_to_hant_without_lead() -> None:
     out = hant.to_hant(make_doc(1, 2, lead=False), "s2hk", corner_quotes=False)
     assert out.lead is None and out.meta.language == "zh-HK"
     assert "“" in "".join(t for _, t in out.iter_text())
+
+
+# --- the second opinion: scripts/hant_review.py (issue 13.11) ------------------------------------
+
+
+def test_taiwan_wording_the_review_found() -> None:
+    """OpenCC s2tw writes 政府幹預, 佈局, 發佈; Taiwan's MoE standard is 干預, 布局, 發布."""
+    src = "政府干预市场，优化营商环境布局，发布公告，伟大斗争，指明了方向。"
+    assert hant.convert_text(src, "s2tw") == "政府干預市場，優化營商環境布局，發布公告，偉大鬥爭，指明了方向。"
+    assert hant.convert_text(src, "s2hk").startswith("政府干預市場")
+
+
+def test_review_script_lists_disagreements_and_what_the_corrections_settle(tmp_path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    article = {
+        "title": "政府干预市场",
+        "authors": ["常晋"],
+        "bio": "",
+        "blocks": [{"type": "paragraph", "text": "前不久发布的报告显示，数字化赋能。"}],
+    }
+    (tmp_path / "a01.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
+    script = ROOT / "scripts" / "hant_review.py"
+    r = subprocess.run(
+        [sys.executable, str(script), str(tmp_path), "--all"], capture_output=True, text=True, check=True
+    )
+    rows = [ln.split("\t") for ln in r.stdout.splitlines()[1:]]
+    got = {(p, src, ours, theirs): settled for p, _n, src, ours, theirs, settled, _ctx, _where in rows}
+    assert got[("s2tw", "干", "幹", "干")] == "yes"  # OpenCC errs, our list settles it
+    assert got[("s2tw", "布", "佈", "布")] == "yes"
+    assert got[("s2hk", "布", "佈", "布")] == "no"  # Hong Kong keeps 佈: listed, left to review
+    assert ("s2tw", "字", "字", "位") in got  # MediaWiki's vocabulary (數位化): listed, out of scope
+    plain = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True, check=True)
+    assert "\t幹\t干\t" not in plain.stdout  # without --all, what is settled is not listed again
+    assert "distinct disagreements" in plain.stderr

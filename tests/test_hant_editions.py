@@ -70,18 +70,54 @@ def test_no_simplified_residue_and_no_western_quotes_in_any_edition(editions):
 
 def test_every_edition_carries_the_regional_language_tag(editions):
     out, lang = editions
-    base = out / f"{STEM}.zh-Hant"
+    check_language(out / f"{STEM}.zh-Hant", lang, ("pdf", "docx", "epub"))
+    assert json.loads((out / f"{STEM}.zh-Hant.json").read_text(encoding="utf-8"))["meta"]["language"] == lang
+
+
+def check_language(base, lang: str, formats) -> None:
+    """Language tags and Traditional faces: PDF /Lang and TC fonts, DOCX w:lang and Hant fonts,
+    EPUB dc:language, xml:lang and TC families in the stylesheet."""
     from pypdf import PdfReader
 
-    assert PdfReader(f"{base}.pdf").trailer["/Root"]["/Lang"] == lang
-    with zipfile.ZipFile(f"{base}.docx") as z:
-        styles = z.read("word/styles.xml").decode()
-    assert f'w:eastAsia="{lang}"' in styles and "zh-CN" not in styles
-    with zipfile.ZipFile(f"{base}.epub") as z:
-        opf = next(n for n in z.namelist() if n.endswith(".opf"))
-        assert f"<dc:language>{lang}</dc:language>" in z.read(opf).decode()
-        for n in z.namelist():
-            if n.endswith(".xhtml"):
-                root = etree.fromstring(z.read(n))
-                assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang, n
-    assert json.loads((out / f"{STEM}.zh-Hant.json").read_text(encoding="utf-8"))["meta"]["language"] == lang
+    if "pdf" in formats:
+        reader = PdfReader(f"{base}.pdf")
+        assert reader.trailer["/Root"]["/Lang"] == lang
+        fonts = {str(f["/BaseFont"]) for p in reader.pages for f in (p["/Resources"].get("/Font") or {}).values()}
+        cjk = {f for f in fonts if "CJK" in f}
+        assert cjk and all("CJKtc" in f for f in cjk), fonts  # Traditional forms, centred punctuation
+    if "docx" in formats:
+        with zipfile.ZipFile(f"{base}.docx") as z:
+            styles = z.read("word/styles.xml").decode()
+        assert f'w:eastAsia="{lang}"' in styles and "zh-CN" not in styles
+        assert "新細明體" in styles and "宋体" not in styles
+    if "epub" in formats:
+        with zipfile.ZipFile(f"{base}.epub") as z:
+            opf = next(n for n in z.namelist() if n.endswith(".opf"))
+            assert f"<dc:language>{lang}</dc:language>" in z.read(opf).decode()
+            assert "CJK TC" in z.read("EPUB/style/book.css").decode()
+            assert "CJK SC" not in z.read("EPUB/style/book.css").decode()
+            for n in z.namelist():
+                if n.endswith(".xhtml"):
+                    root = etree.fromstring(z.read(n))
+                    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang, n
+
+
+@pytest.mark.parametrize("source", ["md", "json"])
+def test_a_traditional_input_rebuilds_as_traditional_in_every_format(editions, tmp_path, source):
+    """X.zh-Hant.md (or .json) says language: zh-TW/zh-HK: every edition built from it is that
+    Traditional edition, named X.zh-Hant.<ext> (never X.zh-Hant.zh-Hant.<ext>)."""
+    out, lang = editions
+    src = out / f"{STEM}.zh-Hant.{source}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for k, extra in enumerate(([], ["--variant", "zh-Hant"])):
+        dest = tmp_path / str(k)
+        args = ["build", str(src), "--to", "pdf,docx,epub", "--out", str(dest), *extra]
+        r = subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, env=env)
+        assert r.returncode == 0, r.stderr
+        assert sorted(p.name for p in dest.iterdir()) == [f"{STEM}.zh-Hant.{e}" for e in ("docx", "epub", "pdf")]
+        check_language(dest / f"{STEM}.zh-Hant", lang, ("pdf", "docx", "epub"))
+        with pdfplumber.open(dest / f"{STEM}.zh-Hant.pdf") as pdf:
+            assert simplified_residue("".join(p.extract_text() or "" for p in pdf.pages)) == []
+    args = ["build", str(src), "--to", "pdf", "--variant", "zh-Hans", "--out", str(tmp_path / "hans")]
+    r = subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, env=env)
+    assert r.returncode != 0 and "Traditional" in r.stderr and not (tmp_path / "hans").exists()

@@ -12,7 +12,7 @@ from reportlab.pdfgen import canvas
 
 from pipeline.errors import PipelineError
 from pipeline.impose import HALF_W, SHEET_H, SHEET_W, impose, layout
-from pipeline.style import StyleError, load_style
+from pipeline.style import Print, StyleError, load_style
 
 
 def make_pdf(n: int, pagesize=A5) -> bytes:
@@ -136,11 +136,11 @@ def test_bad_options_are_errors():
 
 
 def test_print_table_in_style_sheets(tmp_path):
-    assert load_style().print == {"signature_sheets": 0, "creep": 0.0, "marks": False}
+    assert load_style().print == Print(signature_sheets=0, creep=0.0, marks=False)
     base = load_style().path.read_text(encoding="utf-8")
     sheet = tmp_path / "s.toml"
     sheet.write_text(base.replace('creep = "0pt"', 'creep = "1mm"'), encoding="utf-8")
-    assert load_style(sheet).print["creep"] == pytest.approx(72 / 25.4)
+    assert load_style(sheet).print.creep == pytest.approx(72 / 25.4)
     sheet.write_text(base.replace("signature_sheets = 0", "signature_sheets = -2"), encoding="utf-8")
     with pytest.raises(StyleError, match=r"print\.signature_sheets"):
         load_style(sheet)
@@ -183,4 +183,4 @@ def test_cli_print_options_override_the_sheet(tmp_path):
     bad = run("build", str(SAMPLE), "--to", "pdf", "--impose", "--creep", "wide", "--out", str(tmp_path))
     assert bad.returncode == 1 and "--creep must be" in bad.stderr
     lone = run("build", str(SAMPLE), "--to", "pdf", "--marks", "--out", str(tmp_path))
-    assert lone.returncode == 1 and "go with --impose" in lone.stderr
+    assert lone.returncode == 1 and "only means something with --impose" in lone.stderr

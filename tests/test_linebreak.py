@@ -12,7 +12,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_pdf_support import CLOSING, NO_END, NO_START, OPENING, break_violation, random_paragraph
+from pdf_audit import CLOSING, NO_END, NO_START, OPENING, break_violation, random_paragraph
 
 from pipeline.render.pdf.linebreak import Line, typeset
 
@@ -50,7 +50,7 @@ def breaks(lines: list[Line], text: str) -> list[tuple[str, str, bool]]:
 
 
 def assert_well_set(text: str, lines: list[Line], width: float, indent: float = 0.0) -> None:
-    """Every rule of TYPESETTING.md that one paragraph can show."""
+    """Every rule of docs/typesetting.md that one paragraph can show."""
     assert "".join(line.chars for line in lines) == "".join(text.split()), "text lost or reordered"
     for a, b, spaced in breaks(lines, text):
         why = break_violation(a, b, spaced)
@@ -64,12 +64,19 @@ def assert_well_set(text: str, lines: list[Line], width: float, indent: float = 
             a, b = line.chars[i], line.chars[i + 1]
             gap = line.xs[i + 1] - line.xs[i] - measure(a)
             assert gap >= -EM / 2 - 1e-6, f"glyphs overlap by more than a blank half: {a}{b}"
+            marks = CLOSING | OPENING
+            assert gap >= -1e-6 or (a in marks and b in marks), f"a mark compressed in mid-line: {a}{b}"
             if (a in CLOSING or b in OPENING) and a in CLOSING | OPENING and b in CLOSING | OPENING:
                 assert line.xs[i + 1] + measure(b) - line.xs[i] <= 1.5 * EM + 1e-6, f"pair {a}{b} wider than 1.5 em"
             if (_han(a) and b.isascii() and b.isalnum()) or (a.isascii() and a.isalnum() and _han(b)):
                 assert gap >= EM / 4 - 1e-6, f"no quarter em between {a} and {b}"
-    if len(lines) > 1:
-        assert len(lines[-1].chars) >= 2, f"orphan on the last line: {lines[-1].chars!r}"
+    if len(lines) > 1 and letters(text) >= 2:
+        assert letters(lines[-1].chars) >= 2, f"orphan on the last line: {lines[-1].chars!r}"
+
+
+def letters(s: str) -> int:
+    """Characters that are not punctuation (what the no-orphan rule counts)."""
+    return sum(1 for c in s if c.isalnum())
 
 
 def _han(ch: str) -> bool:
@@ -156,6 +163,15 @@ def test_quarter_em_between_han_and_latin_but_not_at_line_edges():
     assert_well_set("2035" + HAN10 * 2 + "。", lines, 10 * EM)
 
 
+@pytest.mark.parametrize("sym", ["+", "-", "×", "=", "%", "/", "~", "−", "…"])
+def test_no_quarter_em_beside_symbols(sym):
+    # the gap is for Latin letters and digits: 互联网+政务服务 sets solid, like Han beside Han
+    (line,) = setlines(f"互联网{sym}政务服务", width=30 * EM)
+    i = line.chars.index(sym)
+    assert line.xs[i] - line.xs[i - 1] == pytest.approx(EM)
+    assert line.xs[i + 1] - line.xs[i] == pytest.approx(measure(sym))
+
+
 def test_first_line_indent_is_exactly_two_em():
     text = HAN10 * 3 + "。"
     lines = setlines(text, indent=2 * EM)
@@ -172,16 +188,38 @@ def test_justified_slack_is_spread_over_every_gap():
     assert_well_set(text, lines, 10 * EM)
 
 
-def test_punctuation_is_squeezed_before_a_character_is_pulled_down():
-    text = "一二，三四，五六七八。"  # 11 em of glyphs; two commas give up half an em each
-    (line,) = setlines(text)
-    assert line.end == pytest.approx(10 * EM)
+def test_a_mark_ending_a_line_is_set_half_width_before_a_character_is_pulled_down():
+    text = HAN10[:9] + "，" + HAN10  # ten em of glyphs on a 9.5 em measure
+    lines = setlines(text, width=9.5 * EM)
+    assert lines[0].chars == HAN10[:9] + "，" and lines[0].end == pytest.approx(9.5 * EM)
+    assert [b - a for a, b in itertools.pairwise(lines[0].xs)] == pytest.approx([EM] * 9)
+    assert_well_set(text, lines, 9.5 * EM)
+
+
+def test_a_comma_in_mid_line_keeps_its_full_width():
+    """clreq compresses only adjacent marks and line ends: 一二，三四 never sets ， half width."""
+    text = "一二，三四，五六七八。"  # 11 em: the mid-line commas may not give up their blank halves
+    lines = setlines(text)
+    for line in lines:
+        for i, ch in enumerate(line.chars[:-1]):
+            if ch == "，":
+                assert line.xs[i + 1] - line.xs[i] >= EM - 1e-6, line.chars
+    assert len(lines) == 2 and sum(c not in "，。" for c in lines[-1].chars) >= 2
+    assert_well_set(text, lines, 10 * EM)
 
 
 def test_last_line_keeps_at_least_two_characters():
     text = HAN10 * 2 + "一"  # a greedy break would leave 一 alone
     lines = setlines(text)
     assert len(lines[-1].chars) >= 2
+    assert_well_set(text, lines, 10 * EM)
+
+
+@pytest.mark.parametrize("tail", ["系。", "员）", "展”。", "一……"])
+def test_one_character_and_its_marks_is_an_orphan_too(tail):
+    text = HAN10 * 2 + tail  # greedy: 系。 alone on the last line
+    lines = setlines(text)
+    assert sum(letters(line.chars) for line in lines[-1:]) >= 2, [ln.chars for ln in lines]
     assert_well_set(text, lines, 10 * EM)
 
 
@@ -234,8 +272,9 @@ def test_any_token_soup_keeps_text_and_line_rules(tokens, ems):
 
 
 def _squeezed(lines: list[Line], size: float) -> int:
-    """Junctions set tighter than a full em where the pair is not two marks (pair compression)."""
-    n = 0
+    """Marks set short of their full em: at a line's end, or (never allowed) in mid-line where
+    the pair is not two marks (pair compression)."""
+    n = sum(1 for ln in lines if ln.end < ln.xs[-1] + size - 1e-6)
     for ln in lines:
         for a, b, x0, x1 in zip(ln.chars, ln.chars[1:], ln.xs, ln.xs[1:], strict=False):
             if x1 - x0 < size - 1e-6 and not ({a, b} <= CLOSING | OPENING):
@@ -245,10 +284,10 @@ def _squeezed(lines: list[Line], size: float) -> int:
 
 def test_stretch_first_avoids_squeezing_marks_when_the_stretch_is_small():
     text = "推进城市群、都市圈一体化建设，是构建“双循环”新发展格局的重要战略部署。" * 4
-    squeezed = typeset(text, 10.0 * 20.3, lambda c: 10.0, size=10.0, indent=20.0)
-    assert _squeezed(squeezed, 10.0) > 0  # the greedy fill squeezes marks to fit a character more
-    relaxed = typeset(text, 10.0 * 20.3, lambda c: 10.0, size=10.0, indent=20.0, stretch_first=0.2)
+    squeezed = typeset(text, 10.0 * 16.7, lambda c: 10.0, size=10.0, indent=20.0)
+    assert _squeezed(squeezed, 10.0) > 0  # the greedy fill sets a line-end mark half width to fit more
+    relaxed = typeset(text, 10.0 * 16.7, lambda c: 10.0, size=10.0, indent=20.0, stretch_first=0.2)
     assert _squeezed(relaxed, 10.0) == 0
     for ln in relaxed[:-1]:
-        assert abs(ln.end - 10.0 * 20.3) < 0.5  # still justified to the edge
+        assert abs(ln.end - 10.0 * 16.7) < 0.5  # still justified to the edge
     assert "".join(ln.chars for ln in relaxed) == text

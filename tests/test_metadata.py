@@ -13,13 +13,22 @@ from pipeline.model import Lead
 def test_column_name_in_the_lead_becomes_the_title():
     doc = make_doc()
     doc.lead = Lead("导读", ["湖南日报《理论·智库》约请专家学者建言献策。"])
-    metadata.apply(doc, epoch=0)
-    assert (doc.meta.title, doc.meta.subtitle, doc.meta.date) == ("理论·智库", "收录文章三篇", "1970年1月1日")
+    doc.meta.date = ""
+    metadata.apply(doc)
+    assert (doc.meta.title, doc.meta.subtitle) == ("理论·智库", "收录文章三篇")
+    assert doc.meta.date == ""  # never the build clock (issue 13.8)
+
+
+def test_the_pages_own_date_line_is_the_date():
+    doc = make_doc()
+    doc.unplaced = ["2021年 5月 27日  星期四"]
+    metadata.apply(doc)
+    assert doc.meta.date == "2021年5月27日"
 
 
 def test_options_beat_sidecar_beat_sheet(tmp_path):
     doc = make_doc()
-    metadata.apply(doc, {"title": "命令行"}, {"title": "旁注", "publisher": "旁注社"}, {"publisher": "样式"}, epoch=0)
+    metadata.apply(doc, {"title": "命令行"}, {"title": "旁注", "publisher": "旁注社"}, {"publisher": "样式"})
     assert (doc.meta.title, doc.meta.publisher) == ("命令行", "旁注社")
 
 

@@ -61,3 +61,9 @@ def test_title_and_prefix_stay_with_the_printed_byline():
 def test_common_surnames_score_above_rare_ones_and_function_words_sink_a_name():
     assert name_score("王伟", P) > name_score("尉建文", P) > name_score("见真章", P)
     assert name_score("张的", P) < 0.3
+
+
+def test_an_affiliation_in_brackets_after_the_names():
+    b = parse_byline("作者：张三（北京大学教授）", "作者：张三（北京大学教授）", P)
+    assert b.names == ["张三"] and b.affiliation == "北京大学教授"
+    assert b.printed() == "作者：张三（北京大学教授）"

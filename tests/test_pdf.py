@@ -12,17 +12,19 @@ import re
 
 import pytest
 from conftest import SAMPLE, make_doc
-from pypdf import PdfReader
-from test_pdf_support import (
+from pdf_audit import (
     CLOSING,
     OPENING,
     PLine,
     break_violation,
     frame_x,
     in_frame,
+    letters,
+    line_end,
     random_doc,
     read_lines,
 )
+from pypdf import PdfReader
 
 from pipeline.model import Article, Block, Document, Lead, Metadata
 from pipeline.render.pdf import render
@@ -114,7 +116,7 @@ def spaced_breaks(text: str) -> set[int]:
 
 
 def check_typesetting(bk: Booklet, *, pairs: bool = True) -> dict[str, int]:
-    """Every TYPESETTING.md rule the pages can show; returns counts so tests see it ran."""
+    """Every docs/typesetting.md rule the pages can show; returns counts so tests see it ran."""
     st = bk.style
     n = {"lines": 0, "breaks": 0, "pairs": 0, "gaps": 0, "splits": 0}
     for role, text, lines in map_paragraphs(bk):
@@ -134,11 +136,15 @@ def check_typesetting(bk: Booklet, *, pairs: bool = True) -> dict[str, int]:
             n["lines"] += 1
             if k > 0:
                 assert ln.x0 == pytest.approx(left, abs=0.05), f"line not at the frame's left edge: {ln.text}"
+            end = line_end(ln, size, right)
             if k < len(lines) - 1:
-                assert abs(ln.x1 - right) <= 0.5, f"page {ln.page}: line ends {right - ln.x1:.2f} pt short: {ln.text}"
-            assert ln.x1 <= right + 0.5, f"page {ln.page}: line runs into the margin: {ln.text}"
+                assert abs(end - right) <= 0.5, f"page {ln.page}: line ends {right - end:.2f} pt short: {ln.text}"
+            assert end <= right + 0.5, f"page {ln.page}: line runs into the margin: {ln.text}"
             for c, d in itertools.pairwise(ln.chars):
                 a, b = c["text"], d["text"]
+                marks = CLOSING | OPENING
+                squeezed = d["x0"] - c["x1"] < -0.05
+                assert not squeezed or (a in marks and b in marks), f"mark compressed in mid-line: {a}{b}: {ln.text}"
                 full = abs(c["x1"] - c["x0"] - size) < 0.05 and abs(d["x1"] - d["x0"] - size) < 0.05
                 if (
                     pairs
@@ -155,12 +161,33 @@ def check_typesetting(bk: Booklet, *, pairs: bool = True) -> dict[str, int]:
                     assert d["x0"] - c["x1"] >= size / 4 - 0.05, f"no quarter em between {a} and {b}: {ln.text}"
                     n["gaps"] += 1
         if len(lines) > 1:
-            assert len(lines[-1].text) >= 2, f"single character on a paragraph's last line: {text[-10:]}"
+            assert letters(lines[-1].text) >= 2, f"a lone character on a paragraph's last line: {lines[-1].text}"
         for _, part in itertools.groupby(lines, key=lambda ln: ln.page):
             if len(lines) > 1:
                 assert len(list(part)) >= 2, f"a lone line of a paragraph at a page edge: {text[:20]}"
         n["splits"] += len({ln.page for ln in lines}) - 1
     check_pages(bk)
+    n["bios"] = check_bios(bk)
+    return n
+
+
+def check_bios(bk: Booklet) -> int:
+    """Each bio read back whole, its last line holding two characters at least (not 员） alone)."""
+    size = bk.style.role("bio").size
+    lines = [ln for ln in bk.lines if ln.size == size and in_frame(bk.style, ln)]
+    i = n = 0
+    for a in bk.doc.articles:
+        if not a.bio:
+            continue
+        want = nospace(f"（{a.bio}）")
+        got: list[PLine] = []
+        while "".join(x.text for x in got) != want:
+            assert i < len(lines), f"bio missing: {want[:20]}"
+            got.append(lines[i])
+            i += 1
+        if len(got) > 1:
+            assert letters(got[-1].text) >= 2, f"a lone character on a bio's last line: {got[-1].text}"
+            n += 1
     return n
 
 
@@ -262,6 +289,51 @@ def test_traditional_edition_with_corner_quotes():
 # --- the book around the text ---------------------------------------------------------------------
 
 
+def test_no_gap_beside_symbols_in_the_pdf_text(synthetic):
+    """互联网+政务服务: the quarter-em gap is for letters and digits, not + (pdftotext reads it solid)."""
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-", "-"], input=synthetic.pdf, capture_output=True, check=True).stdout
+    assert "互联网+政务服务".encode() in text
+    plus = [ln for ln in synthetic.lines if "网+政" in ln.text]
+    assert plus
+    for ln in plus:
+        k = ln.text.index("网+政")
+        c = ln.chars
+        han_gap = c[k]["x0"] - c[k - 1]["x1"]  # a Han–Han junction of the same (justified) line
+        assert c[k + 1]["x0"] - c[k]["x1"] == pytest.approx(han_gap, abs=0.05)
+        assert c[k + 2]["x0"] - c[k + 1]["x1"] == pytest.approx(han_gap, abs=0.05)
+
+
+def test_display_headlines_break_between_words_in_balanced_lines(sample):
+    """以城市更新推进长株潭都市圈内涵式高质 / 量发展 no more: a headline too long for the
+    measure breaks at a word boundary (the source's own break kept), in lines of similar length."""
+    from pipeline.render.headline import words
+
+    size = sample.style.role("title").size
+    titles = [ln for ln in sample.lines if ln.size == size and in_frame(sample.style, ln)]
+    checked = 0
+    for a in sample.doc.articles:
+        for part in a.title.split("\n"):
+            got = []
+            for ln in titles:
+                if part.startswith("".join(x.text for x in got) + ln.text):
+                    got.append(ln)
+                if "".join(x.text for x in got) == part:
+                    break
+            assert "".join(x.text for x in got) == part, f"title line not found whole: {part}"
+            cuts = set(itertools.accumulate(len(w) for w in words(part)))
+            pos = 0
+            for ln in got[:-1]:
+                pos += len(ln.text)
+                assert pos in cuts, f"headline broken inside a word: {part[:pos]}|{part[pos:]}"
+                checked += 1
+            if len(got) > 1:
+                lens = [len(ln.text) for ln in got]
+                assert max(lens) - min(lens) <= 4, f"unbalanced headline lines: {[ln.text for ln in got]}"
+    assert checked >= 1  # the sample has a headline longer than the measure
+
+
 def test_every_font_is_embedded_and_subsetted(synthetic):
     names = check_fonts_embedded(synthetic.reader)
     assert any("NotoSerifCJK" in n for n in names) and any("LXGWWenKai" in n for n in names)
@@ -280,10 +352,13 @@ def test_contents_page_numbers_match_the_outline(sample):
     ol = sample.outline()
     toc = [ln for ln in sample.lines if ln.page == 2 and ln.size == sample.style.role("toc").size]
     nums = {}
+    acc = ""  # an entry may take two lines; its number ends the last
     for ln in toc:
-        m = re.fullmatch(r"(.*?)(\d+)", ln.text)
+        acc += ln.text
+        m = re.fullmatch(r"(.*?)(\d+)", acc)
         if m:
             nums[m.group(1)] = int(m.group(2))
+            acc = ""
     for a in sample.doc.articles:
         t = nospace(flat_title(a.title))
         assert nums.get(t) == ol[flat_title(a.title)], f"contents says {nums.get(t)} for {t}"

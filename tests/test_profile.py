@@ -61,3 +61,23 @@ def test_bad_profiles_name_the_file_and_the_key(tmp_path, text, message):
     assert message in str(e.value)
     if "no such file" not in message:
         assert "paper.toml" in str(e.value)
+
+
+def test_cli_takes_a_profile_and_refuses_a_bad_one_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import SAMPLE
+
+    path = _write(tmp_path, 'extends = "mainland"\n[bio]\nmax_lines = "x"\n')
+    r = subprocess.run(
+        [sys.executable, "-m", "pipeline", "structure", str(SAMPLE), "--profile", path], capture_output=True, text=True
+    )
+    assert r.returncode != 0 and "Traceback" not in r.stderr
+    assert r.stderr.strip().count("\n") == 0 and "bio.max_lines" in r.stderr
+    ok = subprocess.run(
+        [sys.executable, "-m", "pipeline", "structure", str(SAMPLE), "--profile", "mainland"],
+        capture_output=True,
+        text=True,
+    )
+    assert ok.returncode == 0 and '"articles"' in ok.stdout

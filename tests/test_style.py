@@ -57,3 +57,56 @@ def test_toml_syntax_error_is_one_line(tmp_path):
     sheet.write_text("[page\nsize = ", encoding="utf-8")
     with pytest.raises(StyleError, match=r"broken\.toml: TOML syntax error"):
         load_style(sheet)
+
+
+# --- extends ----------------------------------------------------------------------------------
+
+
+def test_a_sheet_extends_another_and_gives_only_what_differs(tmp_path):
+    child = tmp_path / "mine.toml"
+    child.write_text('extends = "booklet.toml"\n\n[roles.quote]\nleft_indent = "4em"\n\n[layout]\ntoc = false\n')
+    base, st = load_style(), load_style(child)
+    assert st.role("quote").left_indent_em == 4.0
+    assert st.role("quote").size == base.role("quote").size  # the rest of the role is inherited
+    assert st.layout.toc is False and st.layout.cover == base.layout.cover
+    assert st.page == base.page and st.fonts == base.fonts and st.extends == (ROOT / "styles" / "booklet.toml",)
+
+
+def test_extends_a_sheet_beside_it_first(tmp_path):
+    (tmp_path / "base.toml").write_text(BASE.replace('size = "A5"', 'size = "B5"', 1), encoding="utf-8")
+    (tmp_path / "child.toml").write_text('extends = "base.toml"\n')
+    assert round(load_style(tmp_path / "child.toml").page.width / PT_PER["mm"]) == 176
+
+
+@pytest.mark.parametrize(
+    ("files", "named", "key"),
+    [
+        ({"c.toml": 'extends = "booklet.toml"\n[roles.body]\nsize = "big"\n'}, "c.toml", "roles.body.size"),
+        (
+            {"c.toml": 'extends = "b.toml"\n', "b.toml": BASE.replace("size = 10.5", "size = -1", 1)},
+            "b.toml",
+            "roles.body.size",
+        ),
+        ({"c.toml": 'extends = "nowhere.toml"\n'}, "c.toml", "extends"),
+        ({"c.toml": "extends = 3\n"}, "c.toml", "extends"),
+        ({"c.toml": 'extends = "b.toml"\n', "b.toml": 'extends = "c.toml"\n'}, "c.toml", "circle"),
+        ({"c.toml": 'extends = "booklet.toml"\n[roles.sidebar]\nsize = 9\n'}, "c.toml", "roles.sidebar"),
+    ],
+    ids=["child-value", "parent-value", "missing-parent", "not-a-name", "cycle", "unknown-role"],
+)
+def test_errors_in_a_chain_name_the_file_that_holds_the_key(tmp_path, files, named, key):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(StyleError) as err:
+        load_style(tmp_path / "c.toml")
+    msg = str(err.value)
+    assert msg.startswith(f"style sheet {tmp_path / named}:") and key in msg and "\n" not in msg
+
+
+def test_a_full_sheet_without_a_role_is_refused_naming_it(tmp_path):
+    start = BASE.index("[roles.quote]")
+    end = BASE.index("[roles.list_item]")
+    sheet = tmp_path / "old.toml"
+    sheet.write_text(BASE[:start] + BASE[end:], encoding="utf-8")
+    with pytest.raises(StyleError, match=r"old\.toml: missing role table \[roles\.quote\]"):
+        load_style(sheet)

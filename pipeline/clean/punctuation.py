@@ -23,30 +23,38 @@ def _neighbour(line, i: int, step: int) -> str:
     return line[j] if 0 <= j < len(line) else ""
 
 
-def _convert_line(line: str) -> tuple[str, int]:
-    chars = list(line)
+def _convert_pairs(line: str, chars: list[str]) -> int:
+    """Bracket pairs: Chinese if their content or an outside neighbour is CJK."""
     n = 0
-    # Bracket pairs: Chinese if their content or an outside neighbour is CJK.
     for m in _PAIR.finditer(line):
         a, b = m.start(), m.end() - 1
-        inside = m.group(1)
-        if any(is_cjk(c) for c in inside) or is_cjk(_neighbour(line, a, -1)) or is_cjk(_neighbour(line, b, 1)):
+        if any(is_cjk(c) for c in m.group(1)) or is_cjk(_neighbour(line, a, -1)) or is_cjk(_neighbour(line, b, 1)):
             chars[a], chars[b] = "（", "）"
             n += 2
+    return n
+
+
+def _is_chinese_mark(c: str, left: str, right: str, next_char: str) -> bool:
+    """Whether a half-width mark between these neighbours is Chinese punctuation misread."""
+    if c in ",:" and left.isdigit() and right.isdigit() and next_char != " ":
+        return False  # 1,000 and 10:30
+    if c == "(":
+        return is_cjk(right) or (is_cjk(left) and not right.isascii())
+    if c == ")":
+        return is_cjk(left) or (is_cjk(right) and not left.isascii())
+    # a mark belongs to the text before it: after Latin it stays Latin
+    return is_cjk(left) or (not left and is_cjk(right))
+
+
+def _convert_line(line: str) -> tuple[str, int]:
+    chars = list(line)
+    n = _convert_pairs(line, chars)
     for i, c in enumerate(chars):
-        if c not in HALF_TO_FULL:
-            continue
-        left, right = _neighbour(chars, i, -1), _neighbour(chars, i, 1)
-        if c in ",:" and left.isdigit() and right.isdigit() and line[i + 1 : i + 2] != " ":
-            continue  # 1,000 and 10:30
-        if (c == "(" and (is_cjk(right) or (is_cjk(left) and not right.isascii()))) or (
-            c == ")" and (is_cjk(left) or (is_cjk(right) and not left.isascii()))
+        if c in HALF_TO_FULL and _is_chinese_mark(
+            c, _neighbour(chars, i, -1), _neighbour(chars, i, 1), line[i + 1 : i + 2]
         ):
-            pass
-        elif c in "()" or not (is_cjk(left) or (not left and is_cjk(right))):
-            continue  # a mark belongs to the text before it: after Latin it stays Latin
-        chars[i] = HALF_TO_FULL[c]
-        n += 1
+            chars[i] = HALF_TO_FULL[c]
+            n += 1
     return "".join(chars), n
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..text import is_han
 
 MAX_BYTES = 20 * 1024 * 1024  # a newspaper page is ~20 KB; refuse what cannot be one
 
@@ -32,7 +33,7 @@ class Decoded:
 
 
 def _score(text: str) -> float:
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    han = [c for c in text if is_han(c)]
     if not han:
         return 0.0
     return sum(c in _COMMON for c in han) / len(han)
@@ -95,7 +96,7 @@ def read_file(path: str | Path, kind: str = ".txt") -> bytes:
     """The bytes of an input file, or a one-line InputError saying why not."""
     p = Path(path)
     try:
-        return p.read_bytes()
+        data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except IsADirectoryError:
@@ -104,3 +105,6 @@ def read_file(path: str | Path, kind: str = ".txt") -> bytes:
         raise InputError(f"{p}: permission denied") from None
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e.strerror})") from None
+    if not data:
+        raise InputError(f"{p}: file is empty; give the OCR text of a newspaper page")
+    return data

@@ -187,6 +187,60 @@ def _confidence_notices(st, lines: list[SourceLine]) -> None:
     st.doc.stats["notices"] = [n.to_dict() for n in st.state.notices]
 
 
+PAGE_SUFFIX = "-p"  # the build's name for one page of a multi-page input: scan-p2.pdf
+
+
+def split_page(path: Path) -> tuple[Path, int | None]:
+    """`scan.pdf` -> (scan.pdf, None); `scan-p2.pdf`, a page of a multi-page scan.pdf that
+    input_pages named -> (scan.pdf, 2)."""
+    if path.exists():
+        return path, None
+    stem, sep, num = path.stem.rpartition(PAGE_SUFFIX)
+    real = path.with_name(stem + path.suffix)
+    if sep and num.isdigit() and real.exists():
+        return real, int(num)
+    return path, None
+
+
+def input_pages(paths: list[str], forced: str | None = None) -> list[str]:
+    """The inputs with every multi-page PDF or TIFF as one input per page, `<stem>-p<N>.<ext>`
+    (so each page's editions are OUT/<stem>-p<N>.<ext>); other inputs as they are."""
+    from . import source_format
+
+    out: list[str] = []
+    for p in paths:
+        try:
+            fmt = source_format(p, forced)
+        except PipelineError:
+            fmt = ""  # an unknown --from is reported by the build
+        n = page_count(p, fmt) if fmt in ("pdf", "image") else 1
+        if n <= 1:
+            out.append(p)
+        else:
+            q = Path(p)
+            out += [str(q.with_name(f"{q.stem}{PAGE_SUFFIX}{k}{q.suffix}")) for k in range(1, n + 1)]
+    return out
+
+
+def read_one(
+    path: str | Path,
+    fmt: str,
+    ocr: str = "rapidocr",
+    force: bool = False,
+    profile: str | None = None,
+    page: int | None = None,
+) -> Reading:
+    """One page of a geometric input: the page asked for, the page a build unit names
+    (scan-p2.pdf), or the input's only page; several pages and none chosen is an error."""
+    real, named = split_page(Path(path))
+    page = page or named
+    if page is None:
+        n = page_count(real, fmt)
+        if n > 1:
+            raise PipelineError(f"{path}: has {n} pages; choose one with --page N (build makes one booklet per page)")
+    return read_path(real, fmt, ocr=ocr, force=force, profile=profile, page=page)[0]
+
+
 def read_path(
     path: str | Path,
     fmt: str,

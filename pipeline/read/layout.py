@@ -397,58 +397,57 @@ def join_words(words: list[str]) -> str:
     return out
 
 
+def _same_row(a: Box, b: Box) -> bool:
+    """b continues a's display line: level with it, as large, close after it (or overlapping it,
+    as engines' boxes round quote marks do)."""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    gap = b[0] - a[2]
+    return overlap >= 0.7 * min(_h(a), _h(b)) and 0.75 <= _h(b) / _h(a) <= 1.33 and -0.6 * _h(a) <= gap <= 1.4 * _h(a)
+
+
+def _fragment_groups(lines: list[BoxLine], boxes: list[Box], height: float, em: float) -> list[list[int]]:
+    """Groups of pieces that are one large display line, left to right (singletons included)."""
+    order = sorted(range(len(lines)), key=lambda i: boxes[i][0])
+    merged: dict[int, int] = {}  # piece -> the first piece of its line
+    for i in order:
+        a = boxes[i]
+        if i in merged or _size(lines[i].text, a, height, em) < 1.25:
+            continue
+        for j in order:
+            b = boxes[j]
+            if j != i and j not in merged and b[0] >= a[0] and _same_row(a, b):
+                merged[j] = merged.get(i, i)
+                a = (a[0], min(a[1], b[1]), b[2], max(a[3], b[3]))
+    groups: dict[int, list[int]] = {}
+    for i in order:
+        groups.setdefault(merged.get(i, i), []).append(i)
+    return [groups[root] for root in sorted(groups)]
+
+
+def _joined(lines: list[BoxLine], parts: list[int]) -> BoxLine:
+    words = [w for k in parts for w in (lines[k].words or [(lines[k].text, lines[k].box)])]
+    confs = [c for c in (lines[k].conf for k in parts) if c is not None]
+    return BoxLine(
+        "".join(lines[k].text for k in parts),
+        _union_boxes([lines[k].box for k in parts]),
+        min(confs) if confs else None,
+        words,
+        lines[parts[0]].page,
+    )
+
+
+def _union_boxes(boxes: list[Box]) -> Box:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
 def merge_fragments(lines: list[BoxLine], s: float, height: float, em: float) -> list[BoxLine]:
     """Pieces of one display line (an engine breaks a large headline at a quote mark or a
     wide space) joined again: same row, same size, larger than the body, close together."""
     boxes = [deskew(ln.box, s) for ln in lines]
-    order = sorted(range(len(lines)), key=lambda i: boxes[i][0])
-    merged: dict[int, int] = {}  # piece -> the line it joins
-    for i in order:
-        a = boxes[i]
-        if _size(lines[i].text, a, height, em) < 1.25 or i in merged:
-            continue
-        for j in order:
-            b = boxes[j]
-            if j == i or j in merged or b[0] < a[0]:
-                continue
-            overlap = min(a[3], b[3]) - max(a[1], b[1])
-            gap = b[0] - a[2]
-            if (
-                overlap >= 0.7 * min(_h(a), _h(b))
-                and 0.75 <= _h(b) / _h(a) <= 1.33
-                and -0.6 * _h(a) <= gap <= 1.4 * _h(a)
-            ):
-                root = merged.get(i, i)
-                merged[j] = root
-                a = (a[0], min(a[1], b[1]), b[2], max(a[3], b[3]))
-    if not merged:
+    groups = _fragment_groups(lines, boxes, height, em)
+    if len(groups) == len(lines):
         return lines
-    groups: dict[int, list[int]] = {}
-    for i in order:
-        groups.setdefault(merged.get(i, i), []).append(i)
-    out = []
-    for root in sorted(groups, key=lambda r: r):
-        parts = groups[root]
-        if len(parts) == 1:
-            out.append(lines[root])
-            continue
-        words = [w for k in parts for w in (lines[k].words or [(lines[k].text, lines[k].box)])]
-        confs = [lines[k].conf for k in parts if lines[k].conf is not None]
-        out.append(
-            BoxLine(
-                "".join(lines[k].text for k in parts),
-                (
-                    min(lines[k].box[0] for k in parts),
-                    min(lines[k].box[1] for k in parts),
-                    max(lines[k].box[2] for k in parts),
-                    max(lines[k].box[3] for k in parts),
-                ),
-                min(confs) if confs else None,
-                words,
-                lines[root].page,
-            )
-        )
-    return out
+    return [lines[g[0]] if len(g) == 1 else _joined(lines, g) for g in groups]
 
 
 def _stack(leaves: list[list[int]], boxes: list[Box]) -> list[list[int]]:
@@ -469,6 +468,37 @@ def _stack(leaves: list[list[int]], boxes: list[Box]) -> list[list[int]]:
     return out
 
 
+def _extent(leaf: list[int], boxes: list[Box]) -> Box:
+    return _union_boxes([boxes[i] for i in leaf])
+
+
+def _lone_short_line(leaf: list[int], out: list[list[int]], boxes: list[Box], texts: list[str], sizes, height) -> bool:
+    """One or two short body-size lines with white under them (more than a column's leading):
+    a byline or a credit, not the first line of the column below."""
+    if not leaf or len(leaf) > 2 or any(measure(texts[i]) > 10 or sizes[i] >= 1.25 for i in leaf):
+        return False
+    x0, _, x1, bottom = _extent(leaf, boxes)
+    below = [i for other in out for i in other if boxes[i][1] >= bottom and boxes[i][0] < x1 and boxes[i][2] > x0]
+    return not below or min(boxes[i][1] for i in below) - bottom >= 0.8 * height
+
+
+def _headline_before(k: int, out: list[list[int]], boxes: list[Box], sizes, height: float) -> int | None:
+    """The headline block read before leaf k that stands level with it, if nothing of the
+    columns between them stands above it."""
+    x0, top, x1, _ = _extent(out[k], boxes)
+    for h in range(k - 2, -1, -1):
+        head = out[h]
+        if not head or not any(sizes[i] >= 1.25 for i in head):
+            continue
+        _, h_top, _, h_bottom = _extent(head, boxes)
+        if not h_top - 0.5 * height <= top <= h_bottom + 2 * height:
+            return None
+        between = [i for other in out[h + 1 : k] for i in other]
+        covered = any(boxes[i][3] <= top and boxes[i][0] < x1 and boxes[i][2] > x0 for i in between)
+        return None if covered else h
+    return None
+
+
 def _attach_bylines(
     leaves: list[list[int]], boxes: list[Box], texts: list[str], height: float, em: float
 ) -> list[list[int]]:
@@ -478,33 +508,11 @@ def _attach_bylines(
     sizes = [_size(t, b, height, em) for t, b in zip(texts, boxes, strict=True)]
     out = [list(leaf) for leaf in leaves]
     for k in range(len(out)):
-        leaf = out[k]
-        if not leaf or len(leaf) > 2 or any(measure(texts[i]) > 10 or sizes[i] >= 1.25 for i in leaf):
+        if not _lone_short_line(out[k], out, boxes, texts, sizes, height):
             continue
-        top = min(boxes[i][1] for i in leaf)
-        bottom = max(boxes[i][3] for i in leaf)
-        x0, x1 = min(boxes[i][0] for i in leaf), max(boxes[i][2] for i in leaf)
-        under = [
-            boxes[i][1] - bottom
-            for leaf2 in out
-            for i in leaf2
-            if boxes[i][1] >= bottom and boxes[i][0] < x1 and boxes[i][2] > x0
-        ]
-        if under and min(under) < 0.8 * height:
-            continue  # set like the column's next line: its first line, not a byline over it
-        for h in range(k - 2, -1, -1):
-            head = out[h]
-            if not head or not any(sizes[i] >= 1.25 for i in head):
-                continue
-            h_top = min(boxes[i][1] for i in head)
-            h_bottom = max(boxes[i][3] for i in head)
-            if not h_top - 0.5 * height <= top <= h_bottom + 2 * height:
-                break
-            between = [i for leaf2 in out[h + 1 : k] for i in leaf2]
-            covered = any(boxes[i][3] <= top and boxes[i][0] < x1 and boxes[i][2] > x0 for i in between)
-            if not covered:
-                out.insert(h + 1, out.pop(k))
-            break
+        h = _headline_before(k, out, boxes, sizes, height)
+        if h is not None:
+            out.insert(h + 1, out.pop(k))
     return out
 
 

@@ -10,7 +10,7 @@ from .. import clean
 from ..errors import InputError
 from ..model import Document
 from ..structure import Structure, structure
-from .decode import decode, read_file
+from .decode import Decoded, decode, read_file
 
 
 @dataclass
@@ -26,11 +26,15 @@ class Reading:
 
 
 def read_bytes(data: bytes, name: str = "input", force: bool = False, profile: str | None = None) -> Reading:
-    dec = decode(data, name)
+    return read_decoded(decode(data, name), name, force=force, profile=profile)
+
+
+def read_decoded(dec: Decoded, name: str = "input", force: bool = False, profile: str | None = None) -> Reading:
+    """The page from its decoded text: cleanup, structure, the model with its statistics."""
     res = clean.run(dec.text)
     st = structure(res.text, dec.text, force=force, profile=profile)
     doc = st.doc
-    if not doc.articles and doc.lead is None:
+    if not doc.articles and doc.lead is None and not doc.unplaced:
         raise InputError(f"{name}: no text found after cleanup")
     summarise(doc, st, res.counts, dec.encoding)
     doc.meta.source = name

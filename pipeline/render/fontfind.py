@@ -7,6 +7,7 @@ a face inside a TrueType/OpenType collection.
 
 from __future__ import annotations
 
+import difflib
 import os
 import subprocess
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ def _norm(name: str) -> str:
 
 
 _FC: dict[str, list[tuple[float, int, str, int]]] | None = None
+_NAMES: dict[str, str] = {}  # normalised family name -> the name as fontconfig spells it
 
 
 def _fc_families() -> dict[str, list[tuple[float, int, str, int]]]:
@@ -71,6 +73,7 @@ def _fc_families() -> dict[str, list[tuple[float, int, str, int]]]:
             for fam in fams.split(","):
                 if fam.strip():
                     _FC.setdefault(_norm(fam), []).append(entry)
+                    _NAMES.setdefault(_norm(fam), fam.replace("\\,", ",").strip())
     return _FC
 
 
@@ -78,6 +81,28 @@ def reset_fontconfig_cache() -> None:
     """Forget fc-list answers (tests point FONTCONFIG_FILE elsewhere)."""
     global _FC
     _FC = None
+    _NAMES.clear()
+
+
+def nearest_families(family: str, n: int = 3) -> list[str]:
+    """Installed family names closest to a misspelt one (difflib), best first."""
+    names = _fc_families() and _NAMES
+    close = difflib.get_close_matches(_norm(family), list(names), n=n, cutoff=0.6)
+    return [names[k] for k in close]
+
+
+def missing_font_message(family: str, where: str) -> str:
+    """Why a sheet's family resolved to nothing, and what to do: a missing file, a misspelt name
+    (the nearest installed names), or a family no installed package provides."""
+    spec = os.path.expanduser(family.strip())
+    if "/" in spec or spec.lower().endswith(FONT_EXTS):
+        return f"font file '{family}' ({where}) does not exist; give the path of an installed font file"
+    near = nearest_families(family)
+    if near:
+        return (
+            f"font family '{family}' ({where}): no installed family has that name; nearest installed: {', '.join(near)}"
+        )
+    return f"font family '{family}' ({where}): no installed family has that name; {package_hint(family)}"
 
 
 def find_face(family: str) -> Face | None:

@@ -1,15 +1,26 @@
-"""What several writers need, kept once: options, language tags, identifiers, header text."""
+"""What several writers need, kept once: options, language tags, identifiers, header text,
+the booklet's metadata and the text XML can carry."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from .. import metadata
 from ..clock import build_time
 from ..model import Document
+from ..style import Style
+from ..terms import terms
+from .fontengine import FontEngine
 
 LANG_TAGS = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}
+
+
+class Note(UserWarning):
+    """Something a writer could not do but the output is still good (issued with warnings.warn);
+    the build reports each in one line in its summary."""
 
 
 @dataclass(frozen=True)
@@ -17,7 +28,9 @@ class RenderOptions:
     variant: str = "zh-Hans"  # "zh-Hans" | "zh-Hant"
     lang: str = "zh-CN"  # BCP 47 tag written into every output
     epoch: int | None = None  # SOURCE_DATE_EPOCH: fixed timestamps for reproducible builds
-    extra: dict = field(default_factory=dict)
+    toc_pages: bool = False  # DOCX: real page numbers in the contents, from a LibreOffice layout
+    # The font resources (faces, coverage, converted glyphs): one engine serves a whole batch.
+    fonts: FontEngine = field(default_factory=FontEngine, compare=False, repr=False)
 
     @property
     def timestamp(self) -> datetime:
@@ -36,16 +49,22 @@ def content_id(doc: Document) -> str:
     return f"urn:uuid:{d[:8]}-{d[8:12]}-5{d[13:16]}-a{d[17:20]}-{d[20:32]}"
 
 
-def flat_title(title: str, sep: str = "") -> str:
-    """A multi-line headline on one line (running headers, TOC, metadata)."""
-    return sep.join(part.strip() for part in title.split("\n") if part.strip())
+# The one agreed way to show a multi-line headline on one line, in every format: its lines
+# joined by a full-width space (U+3000), as Chinese publishers do in contents and running heads.
+HEADLINE_SEPARATOR = "\u3000"
+
+
+def flat_title(title: str) -> str:
+    """A multi-line headline on one line: contents, running heads, bookmarks, EPUB nav and
+    <title>, DOCX TOC, metadata all call this, so no two formats join it differently."""
+    return HEADLINE_SEPARATOR.join(part.strip() for part in title.split("\n") if part.strip())
 
 
 def header_text(template: str, doc: Document, article_title: str, page: int | str = "") -> str:
     """Fill a header/footer template. Only these fields exist; unknown braces are kept literally."""
     fields = {
         "{booklet_title}": doc.meta.title,
-        "{article_title}": flat_title(article_title, " "),
+        "{article_title}": flat_title(article_title),
         "{page}": str(page),
         "{date}": doc.meta.date,
         "{publisher}": doc.meta.publisher,
@@ -54,6 +73,38 @@ def header_text(template: str, doc: Document, article_title: str, page: int | st
     for k, v in fields.items():
         out = out.replace(k, v)
     return out
+
+
+def booklet_doc(doc: Document, style: Style, variant: str) -> Document:
+    """The document with the booklet fields a printed edition shows (pipeline.metadata.booklet):
+    the PDF, DOCX and EPUB writers start here, so none has a fallback title of its own."""
+    return replace(doc, meta=metadata.booklet(doc, style.meta.layer(), variant))
+
+
+def lead_heading(doc: Document, variant: str) -> str:
+    """The lead note's heading as printed: the page's own, else the terms table's (导读)."""
+    return (doc.lead.heading.strip() if doc.lead else "") or terms(variant).lead
+
+
+# XML 1.0 cannot carry C0 controls other than tab and newline, lone surrogates or U+FFFE/FFFF;
+# lxml refuses them and Word will not open a part that holds them.
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_NONCHARS = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def xml_text(s: str) -> str:
+    """Model text storable in XML (DOCX parts, XHTML, OPF) without losing a readable character.
+
+    CR, CR LF, vertical tab and form feed (OCR page and column breaks) become a line break;
+    other control characters (C0, DEL, C1) carry no text and are dropped; lone surrogates and
+    noncharacters (broken encodings of a real character) become U+FFFD, so an editor sees where
+    something was. Everything else, markup such as ``<script>`` or ``]]>`` included, is kept
+    literally: lxml escapes it, so text is data.
+    """
+    s = _LINE_BREAKS.sub("\n", s)
+    s = _CONTROLS.sub("", s)
+    return _NONCHARS.sub("\ufffd", s)
 
 
 def all_authors(doc: Document) -> list[str]:

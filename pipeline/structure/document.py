@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Article, Block, Document, Lead, Placement
 from .page import ArticleSpan, PageState, Role
 from .text_forms import bio_text, canonical, join_text
@@ -13,6 +15,9 @@ def _article(st: PageState, span: ArticleSpan) -> Article:
     if span.bio:
         raw = join_text([st.lines[i].text for i in span.bio])
         bio = bio_text(raw, st.profile.bio.open_brackets, st.profile.bio.close_brackets)
+    elif b is not None and b.affiliation:
+        # 作者：张三（北京大学教授）: the affiliation is the article's only bio.
+        bio, b = b.affiliation, replace(b, affiliation="")
     art = Article(
         title=span.head.text if span.head else "",
         authors=list(b.names) if b else [],

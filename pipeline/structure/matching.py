@@ -15,6 +15,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from operator import add
+
+from ..text import HAN_CLASS
+from ..text import HAN_RUN as _HAN_RUN
 
 # Position prior: how much a position supports a pairing. Content evidence (0..1) decides
 # whenever the positions are ambiguous; an impossible position still loses to content
@@ -39,13 +43,12 @@ class Candidate:
     zone: int = -1  # which gap between articles it stood in (lines of one headline share it)
 
 
-_HAN_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\U0002f800-\U0002fa1f〇]+")
 UNSEEN = 0.1  # the weight of a headline bigram that occurs in no body
 LARGE = 24  # more headlines or articles than any page has: concatenated pages, windowed scoring
 WINDOW = 8  # articles either side of a headline's position considered on such an input
 
 
-LABEL = re.compile(r"[（(][\u4e00-\u9fff·、]{2,30}[）)]\s*$")  # a column label closing a headline line
+LABEL = re.compile(rf"[（(][{HAN_CLASS}·、]{{2,30}}[）)]\s*$")  # a column label closing a headline line
 
 
 def bigrams(text: str) -> list[str]:
@@ -69,18 +72,35 @@ def _window(c: Candidate, n: int) -> range:
     return range(max(0, lo - WINDOW), min(n, hi + WINDOW + 1))
 
 
-def content_scores(cands: list[Candidate], bodies: list[str], windowed: bool = False) -> list:
+class BodyIndex:
+    """The bodies' bigram sets and document frequencies, built once per page: every headline
+    candidate (and every way of grouping candidate lines) is scored against the same index."""
+
+    def __init__(self, bodies: list[str]):
+        # Every pair of adjacent characters (pairs with a mark in them never match a headline's
+        # Han bigrams, so they do no harm), built at C speed.
+        self.sets = [set(map(add, b, b[1:])) for b in bodies]
+        self.df: dict[str, int] = {}
+        for s in self.sets:
+            for g in s:
+                self.df[g] = self.df.get(g, 0) + 1
+
+    def __len__(self) -> int:
+        return len(self.sets)
+
+
+def _index(bodies: list[str] | BodyIndex) -> BodyIndex:
+    return bodies if isinstance(bodies, BodyIndex) else BodyIndex(bodies)
+
+
+def content_scores(cands: list[Candidate], bodies: list[str] | BodyIndex, windowed: bool = False) -> list:
     """IDF-weighted share of a headline's bigrams found in each body (0..1).
 
     Rows are lists over all bodies; with `windowed` (large inputs) they are dicts over the
     articles near each headline, so the cost stays linear in the input.
     """
-    body_sets = [{r[i : i + 2] for r in _HAN_RUN.findall(b) for i in range(len(r) - 1)} for b in bodies]
-    df: dict[str, int] = {}
-    for s in body_sets:
-        for g in s:
-            df[g] = df.get(g, 0) + 1
-    n = len(bodies)
+    index = _index(bodies)
+    body_sets, df, n = index.sets, index.df, len(index)
     out: list = []
     for c in cands:
         grams = sorted(set(bigrams(c.text)))  # a fixed order: the same sums in every run
@@ -102,7 +122,8 @@ def content_scores(cands: list[Candidate], bodies: list[str], windowed: bool = F
     return out
 
 
-def score_matrix(cands: list[Candidate], bodies: list[str], windowed: bool = False) -> list:
+def score_matrix(cands: list[Candidate], bodies: list[str] | BodyIndex, windowed: bool = False) -> list:
+    bodies = _index(bodies)
     content = content_scores(cands, bodies, windowed)
     m: list = []
     for ci, c in enumerate(cands):
@@ -165,15 +186,28 @@ def hungarian(cost: list[list[float]]) -> list[int]:
     return result
 
 
-def _best(score: list[list[float]], forbid: tuple[int, int] | None = None) -> tuple[float, list[int]]:
+LEAVE = MIN_SCORE - 0.01  # the score of leaving a headline between articles without one
+
+
+def leave_value(c: Candidate) -> float:
+    """What leaving the candidate unassigned costs: nothing for lines inside an article's body
+    (they go back into it), a penalty for headline lines between articles (they are lost)."""
+    inside = c.positions and all(v in ("inside", "after-byline") for v in c.positions.values())
+    return 0.0 if inside else LEAVE
+
+
+def _best(
+    score: list[list[float]], forbid: tuple[int, int] | None = None, leave: list[float] | None = None
+) -> tuple[float, list[int]]:
     """Best total score; more headlines than articles get dummy 'no article' columns."""
     n = len(score)
     k = len(score[0]) if n else 0
+    leave = leave or [LEAVE] * n
     big = 1e6
     cost = []
     for i in range(n):
         row = [-score[i][j] if score[i][j] >= MIN_SCORE else big for j in range(k)]
-        row += [-(MIN_SCORE - 0.01)] * n  # leaving a headline unassigned
+        row += [-leave[i]] * n  # leaving a headline unassigned
         if forbid and forbid[0] == i:
             row[forbid[1]] = big
         cost.append(row)
@@ -185,7 +219,7 @@ def _best(score: list[list[float]], forbid: tuple[int, int] | None = None) -> tu
             total += score[i][j]
             out.append(j)
         else:
-            total += MIN_SCORE - 0.01
+            total += leave[i]
             out.append(-1)
     return total, out
 
@@ -211,7 +245,7 @@ def _greedy(score: list[dict[int, float]]) -> list[int]:
     return [rows.get(i, -1) for i in range(len(score))]
 
 
-def assign(cands: list[Candidate], bodies: list[str]) -> list[Assignment]:
+def assign(cands: list[Candidate], bodies: list[str] | BodyIndex) -> list[Assignment]:
     if not cands:
         return []
     if not bodies:
@@ -231,14 +265,15 @@ def assign(cands: list[Candidate], bodies: list[str]) -> list[Assignment]:
             out.append(Assignment(k, round(rows[i][k], 4), round(margin, 4)))
         return out
     score = score_matrix(cands, bodies)
-    total, best = _best(score)
+    leave = [leave_value(c) for c in cands]
+    total, best = _best(score, leave=leave)
     out = []
     for i, k in enumerate(best):
         if k < 0:
             out.append(Assignment(-1, 0.0, 0.0))
             continue
         if n <= EXACT_MARGIN_MAX:
-            alt, _ = _best(score, forbid=(i, k))
+            alt, _ = _best(score, forbid=(i, k), leave=leave)
             margin = total - alt
         else:  # the pairing's lead over this headline's next best article
             others = [v for j, v in enumerate(score[i]) if j != k]

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from ..text import is_han
+from ..text import HAN_RUN, is_han
 from .profile import Profile
 
 SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.tsv"
+_ALL_HAN = HAN_RUN
 MIN_NAME = 0.25  # below this a token is no name at all, whatever stands around it
 _SPLIT = re.compile(r"[\s、；;／/|]+")
 
@@ -33,12 +34,13 @@ def surnames() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def name_score(token: str, profile: Profile) -> float:
     """0..1: how much the token reads as one person's name."""
     if token in profile.byline.pen_names:
         return 1.0
     core = token.replace("·", "").replace("•", "")
-    if not core or not all(is_han(c) for c in core):
+    if not core or not _ALL_HAN.fullmatch(core):
         return 0.0
     if "·" in token:  # a transliterated name (阿依古丽·买买提): no surname to check
         return 0.8 if 4 <= len(core) <= 12 else 0.0
@@ -68,14 +70,16 @@ class Byline:
     title: str = ""  # a title printed before a name (湖南大学教授): kept with the byline
     dropped: str = ""  # a misread bullet (国 for ■), kept out of the names
     prefix: str = ""  # words printed before the names (文/, 作者：), kept with the byline
+    affiliation: str = ""  # printed in brackets after the names: 张三（北京大学教授）
     collective: bool = False
     notes: list[str] = field(default_factory=list)
 
     def printed(self) -> str:
         """The byline as the page printed it, when it says more than the names."""
-        if not (self.title or self.prefix):
+        if not (self.title or self.prefix or self.affiliation):
             return ""
-        return f"{self.prefix}{self.title + ' ' if self.title else ''}{' '.join(self.names)}"
+        aff = f"（{self.affiliation}）" if self.affiliation else ""
+        return f"{self.prefix}{self.title + ' ' if self.title else ''}{' '.join(self.names)}{aff}"
 
 
 def _strip_prefix(t: str, profile: Profile) -> tuple[str, str]:
@@ -95,7 +99,9 @@ def _strip_prefix(t: str, profile: Profile) -> tuple[str, str]:
 
 def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
     """湖南大学教授张三 -> (湖南大学教授, 张三) when a title word ends right before a name."""
-    for title in sorted(profile.byline.titles, key=len, reverse=True):
+    if len(token) < 4 or not profile.byline.title_words.search(token):
+        return None
+    for title in _longest_first(profile.byline.titles):
         k = token.rfind(title)
         if k > 0 or (k == 0 and len(token) > len(title)):
             rest = token[k + len(title) :]
@@ -104,8 +110,18 @@ def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _collectives(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
 def _collective(token: str, profile: Profile) -> bool:
-    return any(p.fullmatch(token) for p in profile.byline.collective)
+    return bool(_collectives(profile.byline.collective).fullmatch(token))
 
 
 def _pair_singles(tokens: list[str]) -> list[str]:
@@ -133,8 +149,9 @@ def _split_run(token: str, profile: Profile) -> list[str] | None:
     return best[1] if best else None
 
 
-def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
-    """The names a byline line holds, or None when the line is not shaped like a byline."""
+def _tokens(raw: str, clean: str, profile: Profile) -> tuple[list[str], str] | None:
+    """The byline's tokens (names, titles) and the words printed before them, or None when
+    the line holds anything a byline does not (sentence marks, quotes, Latin, digits)."""
     text = raw if raw and _SPLIT.sub("", raw) == _SPLIT.sub("", clean) else clean
     t, prefix = _strip_prefix(text.strip(), profile)
     if not t or len(t) > 60 or any(c in t for c in "。！？；：:“”《》，,"):
@@ -142,43 +159,71 @@ def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
     tokens = [x for x in _SPLIT.split(t) if x]
     if not tokens or not all(all(is_han(c) or c in "·•" for c in x) for x in tokens):
         return None
-    out = Byline([], 1.0, prefix=prefix)
+    return tokens, prefix
+
+
+_AFFILIATION = re.compile(r"^(?P<names>[^（(]+?)\s*[（(](?P<aff>[^（()）]{2,40})[）)]\s*$")
+
+
+def _affiliation(raw: str, clean: str) -> tuple[str, str, str]:
+    """作者：张三（北京大学教授）: the names part and the affiliation printed after them."""
+    m, mc = _AFFILIATION.match(raw.strip()), _AFFILIATION.match(clean.strip())
+    if not (m and mc):
+        return raw, clean, ""
+    return m.group("names"), mc.group("names"), mc.group("aff")
+
+
+def _drop_bullet(tokens: list[str], out: Byline, profile: Profile) -> list[str]:
+    """A bullet the OCR read as a Han character (■ → 国), alone or glued to the name."""
     bullets = profile.byline.misread_bullets
     if len(tokens) >= 2 and len(tokens[0]) == 1 and tokens[0] in bullets and len(tokens[1]) >= 2:
-        out.dropped, tokens = tokens[0], tokens[1:]
-    elif (
-        len(tokens[0]) >= 3
-        and tokens[0][0] in bullets
-        and name_score(tokens[0][1:], profile) > name_score(tokens[0], profile)
-    ):
-        out.dropped, tokens = tokens[0][0], [tokens[0][1:], *tokens[1:]]  # 国赵成: ■ read as 国, no gap
-    tokens = _pair_singles(tokens)
-    names: list[str] = []
-    scores: list[float] = []
-    for tok in tokens:
-        if _collective(tok, profile):
-            out.collective = True
-            names.append(tok)
-            scores.append(1.0)
-            continue
-        s = name_score(tok, profile)
-        if s < 0.3 and (split := _title_split(tok, profile)):
-            out.title = (out.title + " " + split[0]).strip()
-            tok, s = split[1], name_score(split[1], profile)
-        elif s < 0.3 and tok.endswith(tuple(profile.byline.titles)) and tok is not tokens[-1]:
-            out.title = (out.title + " " + tok).strip()
-            continue
-        elif s < 0.3 and len(tok) >= 5 and (two := _split_run(tok, profile)):
-            names.extend(two)
-            scores.extend(name_score(x, profile) for x in two)
-            continue
-        names.append(tok)
-        scores.append(s)
-    # 本报记者 王五 赵六: the collective word is the title of the names that follow it.
-    while len(names) > 1 and _collective(names[0], profile) and not _collective(names[1], profile):
-        out.title = (out.title + " " + names.pop(0)).strip()
-        scores.pop(0)
-    if not names or len(names) > profile.byline.max_names or min(scores) < MIN_NAME:
+        out.dropped = tokens[0]
+        return tokens[1:]
+    first = tokens[0]
+    if len(first) >= 3 and first[0] in bullets and name_score(first[1:], profile) > name_score(first, profile):
+        out.dropped = first[0]
+        return [first[1:], *tokens[1:]]
+    return tokens
+
+
+def _read_token(tok: str, last: bool, out: Byline, profile: Profile) -> list[tuple[str, float]]:
+    """One token as names with their scores; a title goes to out.title."""
+    if _collective(tok, profile):
+        out.collective = True
+        return [(tok, 1.0)]
+    s = name_score(tok, profile)
+    if s >= 0.3:
+        return [(tok, s)]
+    if split := _title_split(tok, profile):
+        out.title = (out.title + " " + split[0]).strip()
+        return [(split[1], name_score(split[1], profile))]
+    if tok.endswith(tuple(profile.byline.titles)) and not last:
+        out.title = (out.title + " " + tok).strip()
+        return []
+    if len(tok) >= 5 and (two := _split_run(tok, profile)):
+        return [(x, name_score(x, profile)) for x in two]
+    return [(tok, s)]
+
+
+# Marks, quotes, digits or Latin: never in a byline (a line ending in ：、；… goes on).
+NOT_BYLINE = re.compile(r"[。！？；，,“”《》0-9A-Za-z]|[：:、；;…—]$")
+
+
+def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
+    """The names a byline line holds, or None when the line is not shaped like a byline."""
+    if NOT_BYLINE.search(clean):
+        return None  # sentence marks, quotes, digits or Latin: never a byline (a fast first look)
+    raw, clean, aff = _affiliation(raw, clean)
+    got = _tokens(raw, clean, profile)
+    if got is None:
         return None
-    out.names, out.score = names, min(scores)
+    out = Byline([], 1.0, prefix=got[1], affiliation=aff)
+    tokens = _pair_singles(_drop_bullet(got[0], out, profile))
+    read = [pair for k, tok in enumerate(tokens) for pair in _read_token(tok, k == len(tokens) - 1, out, profile)]
+    # 本报记者 王五 赵六: the collective word is the title of the names that follow it.
+    while len(read) > 1 and _collective(read[0][0], profile) and not _collective(read[1][0], profile):
+        out.title = (out.title + " " + read.pop(0)[0]).strip()
+    if not read or len(read) > profile.byline.max_names or min(s for _, s in read) < MIN_NAME:
+        return None
+    out.names, out.score = [n for n, _ in read], min(s for _, s in read)
     return out

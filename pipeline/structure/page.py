@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..text import CJK_PUNCT, is_cjk, is_han
+from ..text import CJK_PUNCT, HAN_CLASS, is_cjk, is_han
 from .names import Byline
 from .notices import Notice
 from .profile import Profile
+from .signs import _HAN, han_count
 
 
 class Role(StrEnum):
@@ -67,6 +68,14 @@ class SourceLine:
     w: float = -1.0  # measure(text), computed for the whole page at once by read_lines
     blank_before: bool = True  # a blank line (or the page start) precedes it
     geo: Geometry | None = None
+    _han: int = -1
+
+    @property
+    def han(self) -> int:
+        """Han characters in the line (counted once)."""
+        if self._han < 0:
+            self._han = han_count(self.text)
+        return self._han
 
     @property
     def width(self) -> float:
@@ -126,6 +135,8 @@ class PageState:
     articles: list[ArticleSpan] = field(default_factory=list)
     columns: list[float] = field(default_factory=list)  # the local column width at each line
     lead_units: list = field(default_factory=list)
+    shaped: dict[int, bool] = field(default_factory=dict)  # passes/context.headline_shaped, per line
+    measurable: list[float] = field(default_factory=list)  # passes/context._measurable, once per page
 
     def claim(self, i: int, role: Role, why: str, by: str) -> None:
         self.claims[i] = Claim(role, why, by)
@@ -161,11 +172,7 @@ def _class(ranges: list[tuple[int, int]], exclude: set[str]) -> str:
 
 # Characters measure() counts 1 em: Han, kana and full-width forms (is_cjk), except CJK marks.
 _HALF_MARKS = CJK_PUNCT | set("“”‘’")
-_FULL = re.compile(
-    "[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\U0002f800-\U0002fa1f"
-    + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)], _HALF_MARKS)
-    + "]"
-)
+_FULL = re.compile("[" + HAN_CLASS + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)], _HALF_MARKS) + "]")
 
 
 def measure(s: str) -> float:
@@ -195,7 +202,7 @@ def _measure_slow(s: str) -> float:
     return w
 
 
-_SPREAD = re.compile(r"(?<=[\u4e00-\u9fff，、。；：）”]) (?=[\u4e00-\u9fff，、。；：（“])")
+_SPREAD = re.compile(rf"(?<=[{HAN_CLASS}，、。；：）”]) (?=[{HAN_CLASS}，、。；：（“])")
 
 
 def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
@@ -208,8 +215,9 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
     src = source.split("\n") if source is not None else raw
     out: list[SourceLine] = []
     n = len(raw)
-    # Full-width characters per line, found for the whole page in one pass (see measure()).
+    # Full-width characters and Han per line, found for the whole page in one pass each.
     halves = _FULL.sub("", text).split("\n")
+    non_han = _HAN.sub("", text).split("\n")
     prev_blank = True
     for i, s in enumerate(raw):
         t = s.strip()
@@ -227,6 +235,7 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
                 indent=len(s) - len(s.lstrip(" ")),
                 spaced=" " in orig and len(_SPREAD.findall(orig.strip())) >= 4,
                 blank_before=prev_blank,
+                _han=len(s) - len(non_han[i]),
             )
         )
         prev_blank = False

@@ -25,13 +25,13 @@ class ProfileError(PipelineError):
     pass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LeadRules:
     markers: tuple[str, ...]
     max_chars: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BylineRules:
     prefixes: tuple[str, ...]
     misread_bullets: str
@@ -42,8 +42,17 @@ class BylineRules:
     not_name_endings: tuple[str, ...]
     pen_names: tuple[str, ...]
 
+    @property
+    def title_words(self) -> re.Pattern:
+        return _alternation(self.titles)
 
-@dataclass(frozen=True)
+
+@cache
+def _alternation(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@dataclass(frozen=True, eq=False)
 class BioRules:
     openers: tuple[str, ...]
     not_openers: tuple[str, ...]
@@ -52,8 +61,18 @@ class BioRules:
     max_chars: int
     max_lines: int
 
+    @property
+    def stems(self) -> frozenset[str]:
+        """The first two characters of every opener: a line without one near its start is no bio."""
+        return _stems(self.openers)
 
-@dataclass(frozen=True)
+
+@cache
+def _stems(openers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(o[:2] for o in openers)
+
+
+@dataclass(frozen=True, eq=False)
 class HeadlineRules:
     min_chars: int
     max_lines: int
@@ -64,7 +83,7 @@ class HeadlineRules:
     deck_openers: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ParagraphRules:
     indent: float
     short: float
@@ -72,19 +91,19 @@ class ParagraphRules:
     indent_tolerance: tuple[float, float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FurnitureRules:
     roles: tuple[str, ...]
     page_names: tuple[str, ...]
     patterns: tuple[re.Pattern, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ArticleRules:
     min_chars: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Profile:
     name: str
     source: str  # the file it was read from, for messages

@@ -10,21 +10,14 @@ from __future__ import annotations
 import re
 
 from ..clean.despace import despace
+from ..text import HAN_CLASS as _HAN
+from ..text import join_lines
 
-_HAN = "\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\U0002f800-\U0002fa1f〇"
 _GLUE = re.compile(rf"(?<=[{_HAN}，。、；：！？”’）》]) +(?=[{_HAN}“‘（《])")
 _HALVES = re.compile(rf"(?<=[{_HAN}”》）]) +(?=[{_HAN}“《（])")
 
 
-def join_text(parts: list[str]) -> str:
-    """Join wrapped lines: no separator between CJK; one space where two Latin words meet."""
-    out = ""
-    for p in parts:
-        p = p.strip()
-        if out and p and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalpha():
-            out += " "
-        out += p
-    return out
+join_text = join_lines  # wrapped lines joined: no separator between CJK (pipeline/text.py)
 
 
 def canonical(text: str) -> str:

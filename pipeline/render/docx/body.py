@@ -13,53 +13,66 @@ from docx.document import Document as DocxDocument
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from ...model import Document
+from ...model import Article, Block, Document, leading_decks, unknown_block
 from ...style import Style
-from ..shared import flat_title
+from ...terms import Terms, terms
+from ...text import bracketed_bio
+from ..headline import balance, em_measure
+from ..shared import flat_title, lead_heading, xml_text
 from . import oxml, page
 
-LABELS = {  # text the writer adds itself, per script
-    "zh-Hans": {"toc": "目录", "unplaced": "待核文字"},
-    "zh-Hant": {"toc": "目錄", "unplaced": "待核文字"},
-}
 TOC_INSTR = 'TOC \\o "1-2" \\h \\z \\u'
 
 
-def outline(doc: Document, labels: dict[str, str]) -> Iterator[tuple[int, str]]:
+def outline(doc: Document, variant: str) -> Iterator[tuple[int, str]]:
     """(level, heading text) in the order BodyWriter.write emits headings."""
     if doc.lead:
-        yield 1, doc.lead.heading
+        yield 1, lead_heading(doc, variant)
     for art in doc.articles:
         yield 1, art.title
         for b in art.blocks:
             if b.type == "heading":
                 yield 2, b.text
     if doc.unplaced:
-        yield 1, labels["unplaced"]
+        yield 1, terms(variant).leftovers
 
 
-def _bookmark_name(i: int) -> str:
+def bookmark_name(i: int) -> str:
     return f"_Toc{i:09d}"
 
 
 class BodyWriter:
     def __init__(
-        self, d: DocxDocument, doc: Document, styles: dict[str, ParagraphStyle], style: Style, variant: str
+        self,
+        d: DocxDocument,
+        doc: Document,
+        styles: dict[str, ParagraphStyle],
+        style: Style,
+        variant: str,
+        pages: dict[str, int] | None = None,
     ) -> None:
         self.d, self.doc, self.styles, self.style = d, doc, styles, style
-        self.labels = LABELS.get(variant, LABELS["zh-Hans"])
+        self.pages = pages or {}  # bookmark -> page number, from a LibreOffice layout (toc_pages.py)
+        self.variant = variant
+        self.labels: Terms = terms(variant)
         self.n_headings = 0
 
     def para(self, key: str, text: str = "") -> Paragraph:
         p = self.d.add_paragraph(style=self.styles[key])
         if text:
-            p.add_run(oxml.xml_text(text))  # python-docx turns "\n" into <w:br/>
+            p.add_run(xml_text(text))  # python-docx turns "\n" into <w:br/>
         return p
+
+    def display(self, text: str, role: str) -> str:
+        """A display headline broken at phrase boundaries in balanced lines (render.headline),
+        on the page's measure: Word and WPS would otherwise cut a word anywhere."""
+        pg, size = self.style.page, self.style.role(role).size
+        return balance(text, pg.width - pg.margin_inner - pg.margin_outer, em_measure(size), size)
 
     def heading(self, key: str, text: str) -> Paragraph:
         p = self.para(key, text)
         self.n_headings += 1
-        oxml.bookmark(p._p, self.n_headings, _bookmark_name(self.n_headings))
+        oxml.bookmark(p._p, self.n_headings, bookmark_name(self.n_headings))
         return p
 
     def section(self, title: str) -> None:
@@ -67,42 +80,57 @@ class BodyWriter:
 
     def write(self) -> None:
         doc, layout = self.doc, self.style.layout
-        if layout["cover"]:
+        if layout.cover:
             self.title_page()
-        entries = list(outline(doc, self.labels))
-        if layout["toc"] and entries:
+        entries = list(outline(doc, self.variant))
+        if layout.toc and entries:
             self.toc(entries)
         if doc.lead:
-            self.heading("lead_heading", doc.lead.heading)
+            self.heading("lead_heading", self.display(lead_heading(doc, self.variant), "lead_heading"))
             for text in doc.lead.paragraphs:
                 self.para("lead", text)
-        sep = layout["byline_separator"]
         for art in doc.articles:
-            self.section(art.title)
-            self.heading("h1", art.title)
-            if art.authors:
-                self.para("byline", sep.join(art.authors))
-            for b in art.blocks:
-                if b.type == "heading":
-                    self.heading("h2", b.text)
-                else:
-                    self.para("body", b.text)
-            if art.bio:
-                self.para("bio", f"（{art.bio}）")
+            self.article(art)
         if doc.unplaced:  # never dropped: editors decide where it belongs
-            self.section(self.labels["unplaced"])
-            self.heading("h1", self.labels["unplaced"])
+            self.section(self.labels.leftovers)
+            self.heading("h1", self.labels.leftovers)
             for text in doc.unplaced:
                 self.para("body", text)
         assert self.n_headings == len(entries), "outline() and write() disagree on the headings"
 
+    def article(self, art: Article) -> None:
+        self.section(art.title)
+        self.heading("h1", self.display(art.title, "title"))
+        n = leading_decks(art.blocks)
+        for b in art.blocks[:n]:  # decks stand under the title, before the byline
+            self.block(b)
+        if art.authors:
+            self.para("byline", self.style.layout.byline_separator.join(art.authors))
+        for b in art.blocks[n:]:
+            self.block(b)
+        if art.bio:
+            self.para("bio", bracketed_bio(art.bio))
+
+    def block(self, b: Block) -> None:
+        match b.type:
+            case "heading":
+                self.heading("h2", b.text)
+            case "deck":
+                self.para("deck", self.display(b.text, "deck"))
+            case "paragraph":
+                self.para("body", b.text)
+            case "note" | "quote" | "list_item" | "caption":
+                self.para(b.type, b.text)
+            case _:
+                unknown_block(b)
+
     def title_page(self) -> None:
-        meta, sheet = self.doc.meta, self.style.meta
+        meta = self.doc.meta  # the booklet's fields (shared.booklet_doc)
         for key, text in (
-            ("title", meta.title or sheet.get("title", "")),
-            ("subtitle", meta.subtitle or sheet.get("subtitle", "")),
-            ("imprint", meta.publisher or sheet.get("publisher", "")),
-            ("imprint", meta.date or sheet.get("date", "")),
+            ("title", self.display(meta.title, "cover_title")),
+            ("subtitle", meta.subtitle),
+            ("imprint", meta.publisher),
+            ("imprint", meta.date),
         ):
             if text:
                 self.para(key, text)
@@ -111,18 +139,19 @@ class BodyWriter:
         """A TOC field pre-filled with linked entries and PAGEREF page numbers.
 
         Word rebuilds it on open (settings updateFields, field dirty); viewers that never
-        update fields still list every heading, linked to its bookmark.
+        update fields still list every heading, linked to its bookmark, with the page numbers
+        of a LibreOffice layout when the build asked for them (--toc-pages).
         """
-        self.para("toc_heading", self.labels["toc"])
+        self.para("toc_heading", self.labels.contents)
         last = None
         for i, (level, text) in enumerate(entries, start=1):
             last = self.para("toc1" if level == 1 else "toc2")
             if i == 1:
                 oxml.field_begin(last._p, TOC_INSTR, dirty=True)
-            name = _bookmark_name(i)
+            name = bookmark_name(i)
             link = oxml.internal_link(last._p, name)
-            link.append(oxml.run(oxml.xml_text(flat_title(text, " "))))
+            link.append(oxml.run(xml_text(flat_title(text))))
             link.append(oxml.run(tab=True))
-            oxml.add_field(link, f"PAGEREF {name} \\h", "")
+            oxml.add_field(link, f"PAGEREF {name} \\h", str(self.pages.get(name, "")))
         if last is not None:
             oxml.field_end(last._p)

@@ -8,8 +8,6 @@ Word rejects files whose property elements are out of sequence.
 
 from __future__ import annotations
 
-import re
-
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
@@ -52,28 +50,6 @@ _SETTINGS_SEQ = (
     "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
     "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
 )  # fmt: skip
-
-# --- text -------------------------------------------------------------------------------------
-
-# XML 1.0 forbids C0 controls other than tab/LF/CR, lone surrogates and U+FFFE/U+FFFF; lxml
-# refuses them and Word will not open a part that contains them.
-_VERTICAL = re.compile(r"[\x0b\x0c]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-_NONCHAR = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_text(s: str) -> str:
-    """Make model text storable in XML without losing any readable character.
-
-    Vertical tab and form feed (OCR page/column breaks) become a line break; other C0 control
-    characters carry no text and are dropped; lone surrogates and U+FFFE/U+FFFF (broken encodings
-    of a real character) become U+FFFD so an editor sees where something was. Everything else,
-    including markup such as ``<script>`` or ``]]>``, is kept literally (lxml escapes it).
-    """
-    s = _VERTICAL.sub("\n", s)
-    s = _CONTROL.sub("", s)
-    return _NONCHAR.sub("\ufffd", s)
-
 
 # --- generic ----------------------------------------------------------------------------------
 

@@ -10,8 +10,8 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ...model import Document
-from ..shared import all_authors, content_id, flat_title
-from .oxml import xml_text
+from ..shared import all_authors, content_id, xml_text
+from ..ziparchive import reproducible_zip
 
 # Template parts that say nothing true about our document: python-docx's thumbnail of an empty
 # page, a Word 2010 duplicate of styles.xml (it would keep the template's theme fonts), and an
@@ -28,8 +28,7 @@ def prune(d: DocxDocument) -> None:
 
 def core_properties(d: DocxDocument, doc: Document, lang: str, when: datetime) -> None:
     cp = d.core_properties
-    title = doc.meta.title or (flat_title(doc.articles[0].title) if doc.articles else "")
-    cp.title = xml_text(title)
+    cp.title = xml_text(doc.meta.title)  # the booklet's (shared.booklet_doc)
     cp.subject = xml_text(doc.meta.subtitle)
     cp.author = xml_text("、".join(all_authors(doc)))
     cp.language = lang
@@ -51,13 +50,5 @@ def to_bytes(d: DocxDocument, when: datetime) -> bytes:
     """
     raw = io.BytesIO()
     d.save(raw)
-    stamp = max((1980, 1, 1, 0, 0, 0), when.timetuple()[:6])
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            zi = zipfile.ZipInfo(info.filename, date_time=stamp)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.create_system = 3
-            zi.external_attr = 0o644 << 16
-            zout.writestr(zi, zin.read(info.filename))
-    return out.getvalue()
+    with zipfile.ZipFile(raw) as zin:
+        return reproducible_zip(((n, zin.read(n)) for n in zin.namelist()), when)

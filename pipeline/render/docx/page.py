@@ -12,7 +12,7 @@ from docx.styles.style import ParagraphStyle
 
 from ...model import Document
 from ...style import Style
-from ..shared import flat_title, header_text
+from ..shared import flat_title, header_text, xml_text
 from . import oxml
 
 _FIELDS = re.compile(r"(\{article_title\}|\{page\})")
@@ -39,15 +39,15 @@ def setup(d: DocxDocument, doc: Document, style: Style, lang: str, styles: dict[
     oxml.remove_setting(settings, "w:savePreviewPicture")  # the template's thumbnail is dropped
 
     # Front matter (cover, TOC, lead): the booklet title on both sides; articles get sections.
-    even, odd = style.header["even"], style.header["odd"]
+    even, odd = style.header.even, style.header.odd
     two_sided = pg.mirror and even != odd
     d.settings.odd_and_even_pages_header_footer = two_sided
     _fill(sec.header, odd, doc, None, styles["header"])
-    _fill(sec.footer, style.footer["text"], doc, None, styles["footer"])
+    _fill(sec.footer, style.footer.text, doc, None, styles["footer"])
     if two_sided:
         _fill(sec.even_page_header, even, doc, None, styles["header"])
-        _fill(sec.even_page_footer, style.footer["text"], doc, None, styles["footer"])
-    if style.layout["cover"]:
+        _fill(sec.even_page_footer, style.footer.text, doc, None, styles["footer"])
+    if style.layout.cover:
         sec.different_first_page_header_footer = True  # the title page has no header or folio
         for hf in (sec.first_page_header, sec.first_page_footer):
             hf.is_linked_to_previous = False
@@ -65,10 +65,10 @@ def article_section(
     """
     if d.paragraphs:
         sec = Section(oxml.section_break(d.element.body), d.part)
-        sec.start_type = WD_SECTION.NEW_PAGE if style.layout["article_new_page"] else WD_SECTION.CONTINUOUS
+        sec.start_type = WD_SECTION.NEW_PAGE if style.layout.article_new_page else WD_SECTION.CONTINUOUS
     else:
         sec = d.sections[0]  # nothing before the first article: it owns the first section
-    _fill(sec.header, style.header["odd"], doc, flat_title(title, " "), styles["header"])
+    _fill(sec.header, style.header.odd, doc, flat_title(title), styles["header"])
 
 
 def _fill(hf: _BaseHeaderFooter, template: str, doc: Document, article_title: str | None, st: ParagraphStyle) -> None:
@@ -84,8 +84,8 @@ def _fill(hf: _BaseHeaderFooter, template: str, doc: Document, article_title: st
         if piece == "{page}":
             oxml.add_field(p._p, "PAGE", "1")
         elif piece == "{article_title}" and article_title is not None:
-            oxml.add_field(p._p, "STYLEREF 1", oxml.xml_text(article_title))  # level number: locale-proof
+            oxml.add_field(p._p, "STYLEREF 1", xml_text(article_title))  # level number: locale-proof
         elif piece == "{article_title}":
-            p.add_run(oxml.xml_text(doc.meta.title))
+            p.add_run(xml_text(doc.meta.title))
         elif piece:
-            p.add_run(oxml.xml_text(header_text(piece, doc, "")))
+            p.add_run(xml_text(header_text(piece, doc, "")))

@@ -46,16 +46,21 @@ SPECS: dict[str, Spec] = {
     "lead_heading": Spec("Lead Heading", "lead_heading", "heading", outline=0, next="lead"),
     "lead": Spec("Lead", "lead", "lead"),
     "h1": Spec("Heading 1", "title", "title", outline=0, next="byline"),
+    "deck": Spec("Deck", "deck", "title", next="byline"),
     "h2": Spec("Heading 2", "heading", "heading", outline=1, next="body"),
     "byline": Spec("Byline", "byline", "byline", next="body"),
     "body": Spec("Body Text", "body", "body"),
+    "note": Spec("Editorial Note", "note", "lead", next="body"),
+    "quote": Spec("Quote", "quote", "lead", next="body"),
+    "list_item": Spec("List Paragraph", "list_item", "body"),
+    "caption": Spec("Caption", "caption", "bio", next="body"),
     "bio": Spec("Bio", "bio", "bio"),
     "header": Spec("Header", "header", "header"),
     "footer": Spec("Footer", "header", "header"),
 }
 
 _PAGE_BREAK_BEFORE = {"toc_heading", "lead_heading"}  # each opens a new page; h1 per the sheet
-_KEEP_WITH_NEXT = {"title", "subtitle", "toc_heading", "lead_heading", "h1", "h2", "byline"}
+_KEEP_WITH_NEXT = {"title", "subtitle", "toc_heading", "lead_heading", "h1", "deck", "h2", "byline"}
 
 
 def _get_or_add(d: DocxDocument, name: str) -> ParagraphStyle:
@@ -89,6 +94,10 @@ def _format(st: ParagraphStyle, key: str, spec: Spec, style: Style, variant: str
     pPr, rPr = st.element.get_or_add_pPr(), st.element.get_or_add_rPr()
     if role.first_line_indent_em > 0:
         oxml.set_first_line_chars(pPr, role.first_line_indent_em, role.size)
+    if role.left_indent_em:
+        pf.left_indent = Pt(role.left_indent_em * role.size)
+    if role.right_indent_em:
+        pf.right_indent = Pt(role.right_indent_em * role.size)
     if key == "toc2":
         pf.left_indent = Pt(2 * role.size)
     if spec.outline is not None:
@@ -96,9 +105,9 @@ def _format(st: ParagraphStyle, key: str, spec: Spec, style: Style, variant: str
     if key in ("toc1", "toc2"):
         text_width = style.page.width - style.page.margin_inner - style.page.margin_outer
         pf.tab_stops.add_tab_stop(Pt(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
-    if key == "bio" and style.layout["bio_rule"]:
+    if key == "bio" and style.layout.bio_rule:
         oxml.set_border(pPr, "top", role.color, size_eighths=4, space_pt=6)
-    if key == "header" and style.header.get("rule"):
+    if key == "header" and style.header.rule:
         oxml.set_border(pPr, "bottom", role.color, size_eighths=4, space_pt=2)
     oxml.set_fonts(rPr, style.docx_font(spec.font, variant), style.docx_font("latin", variant))
     oxml.set_lang(rPr, lang)

@@ -1,8 +1,8 @@
 """EPUB 3 writer for phones and e-readers (reflowable; optional vertical writing, embedded fonts).
 
-Parts: text (cleaning, labels, vertical runs), xhtml (content documents), css (stylesheet from
-the sheet), cover (PNG), fonts (fontconfig, subsetting), package (ebooklib + reproducible zip),
-book (assembly). Only render() is the writer's interface.
+Parts: xhtml (content documents), vertical (the runs vertical writing sets upright), css
+(stylesheet from the sheet), cover (PNG), fonts (fontconfig, subsetting), package (ebooklib +
+reproducible zip), book (assembly). Only render() is the writer's interface.
 """
 
 from __future__ import annotations

@@ -4,27 +4,21 @@ from __future__ import annotations
 
 from ebooklib import epub
 
+from ...metadata import iso_date
 from ...model import Document
 from ...style import Style
-from ..shared import RenderOptions, all_authors, content_id
+from ...terms import Terms, terms
+from ..shared import RenderOptions, all_authors, booklet_doc, content_id, lead_heading, xml_text
 from . import css, package, xhtml
 from .cover import cover_png
 from .fonts import FONT_ROLE, assign, chain, css_family, subset_font
-from .text import clean, flat, iso_date, labels
+from .xhtml import flat
 
 CSS_FILE = "style/book.css"
 COVER_IMAGE = "images/cover.png"
 
 
-def _book_title(doc: Document, variant: str) -> str:
-    """The booklet's title; a document without one still gets a readable title."""
-    for t in (doc.meta.title, doc.meta.source.rsplit(".", 1)[0]):
-        if flat(t):
-            return clean(t).strip()
-    return labels(variant)["untitled"]
-
-
-def _role_texts(doc: Document, title: str, lab: dict[str, str], sep: str) -> dict[str, set[str]]:
+def _role_texts(doc: Document, title: str, lab: Terms, sep: str) -> dict[str, set[str]]:
     """Characters each CSS role shows (model text plus what the writer adds), for subsetting."""
     texts: dict[str, list[str]] = {r: [] for r in FONT_ROLE}
     for role, text in doc.iter_text():
@@ -34,24 +28,24 @@ def _role_texts(doc: Document, title: str, lab: dict[str, str], sep: str) -> dic
     texts["cover_title"].append(title)
     texts["cover_subtitle"].append(doc.meta.subtitle)
     texts["body"] += [doc.meta.date, doc.meta.publisher]  # title page lines
-    texts["lead_heading"] += [lab["unplaced"], lab["lead"], lab["toc"], lab["landmarks"]]
-    texts["toc"] += [lab[k] for k in ("cover", "start", "titlepage", "unplaced", "lead")]
+    texts["lead_heading"] += [lab.leftovers, lab.lead, lab.contents, lab.landmarks]
+    texts["toc"] += [lab.cover, lab.start, lab.titlepage, lab.leftovers, lab.lead]
     texts["toc"] += [a.title for a in doc.articles]
     texts["toc"] += [b.text for a in doc.articles for b in a.blocks if b.type == "heading"]
     if doc.lead:
         texts["toc"].append(doc.lead.heading)
-    return {role: set(clean("".join(parts))) | set("0123456789") for role, parts in texts.items()}
+    return {role: set(xml_text("".join(parts))) | set("0123456789") for role, parts in texts.items()}
 
 
 def _embed_fonts(book: epub.EpubBook, doc: Document, style: Style, opts: RenderOptions, title: str) -> list:
     """Subset each needed font to the characters it draws; return @font-face entries."""
-    lab = labels(opts.variant)
+    lab = terms(opts.variant)
     need: dict = {}
-    for role, chars in _role_texts(doc, title, lab, style.layout["byline_separator"]).items():
+    for role, chars in _role_texts(doc, title, lab, style.layout.byline_separator).items():
         if role == "header":
             continue
         fonts = chain(style.font_families(FONT_ROLE[role], opts.variant))
-        for ff, got in assign(chars, fonts).items():
+        for ff, got in assign(chars, fonts, opts.fonts).items():
             need.setdefault(ff, set()).update(got)
     faces = []
     for i, (ff, chars) in enumerate(sorted(need.items(), key=lambda kv: (kv[0].path, kv[0].index, kv[0].name))):
@@ -90,20 +84,21 @@ def _metadata(book: epub.EpubBook, doc: Document, title: str, lang: str, vertica
 def build(doc: Document, style: Style, opts: RenderOptions) -> bytes:
     """The whole book: cover, title page, (nav), lead, articles, unplaced text; then repacked."""
     lang, variant = opts.lang, opts.variant
-    lab = labels(variant)
-    vertical = bool(style.epub.get("vertical"))
-    ctx = xhtml.Ctx(lang, vertical, style.layout["byline_separator"], bool(style.layout.get("bio_rule", True)))
-    title = _book_title(doc, variant)
+    doc = booklet_doc(doc, style, variant)
+    lab = terms(variant)
+    vertical = bool(style.epub.vertical)
+    ctx = xhtml.Ctx(lang, vertical, style.layout.byline_separator, bool(style.layout.bio_rule))
+    title = xml_text(doc.meta.title).strip() or lab.untitled
 
     book = epub.EpubBook()
     _metadata(book, doc, title, lang, vertical)
 
-    faces = _embed_fonts(book, doc, style, opts, title) if style.epub.get("embed_fonts") else []
+    faces = _embed_fonts(book, doc, style, opts, title) if style.epub.embed_fonts else []
     sheet = css.stylesheet(style, variant, vertical, faces)
     book.add_item(epub.EpubItem(uid="css", file_name=CSS_FILE, media_type="text/css", content=sheet.encode()))
 
     bottom = [flat(doc.meta.date), flat(doc.meta.publisher)]
-    png = cover_png(title, clean(doc.meta.subtitle), bottom, style, variant)
+    png = cover_png(title, xml_text(doc.meta.subtitle), bottom, style, variant, opts.fonts)
     book.set_cover(COVER_IMAGE, png, create_page=False)
 
     def add(uid: str, name: str, label: str, data: bytes) -> package.Page:
@@ -111,12 +106,12 @@ def build(doc: Document, style: Style, opts: RenderOptions) -> bytes:
         book.add_item(item)
         return item
 
-    cover = add("cover", "cover.xhtml", lab["cover"], xhtml.cover_page(title, COVER_IMAGE, ctx))
-    tpage = add("titlepage", "titlepage.xhtml", lab["titlepage"], xhtml.title_page(doc, title, ctx))
+    cover = add("cover", "cover.xhtml", lab.cover, xhtml.cover_page(title, COVER_IMAGE, ctx))
+    tpage = add("titlepage", "titlepage.xhtml", lab.titlepage, xhtml.title_page(doc, title, ctx))
     spine: list = [cover, tpage]
     toc: list = []
     if doc.lead:
-        heading = clean(doc.lead.heading).strip() or lab["lead"]
+        heading = xml_text(lead_heading(doc, variant))
         lead = add("lead", "lead.xhtml", flat(heading), xhtml.lead_page(doc.lead, heading, ctx))
         spine.append(lead)
         toc.append(lead)
@@ -133,28 +128,26 @@ def build(doc: Document, style: Style, opts: RenderOptions) -> bytes:
         ]
         toc.append((item, links) if links else item)
     if doc.unplaced:
-        extra = add(
-            "unplaced", "unplaced.xhtml", lab["unplaced"], xhtml.unplaced_page(doc.unplaced, lab["unplaced"], ctx)
-        )
+        extra = add("unplaced", "unplaced.xhtml", lab.leftovers, xhtml.unplaced_page(doc.unplaced, lab.leftovers, ctx))
         spine.append(extra)
         toc.append(extra)
     if not toc:
         toc.append(tpage)  # an empty <ol> in the nav is invalid EPUB
 
-    nav = epub.EpubNav(title=lab["toc"])
+    nav = epub.EpubNav(title=lab.contents)
     nav.add_link(href=CSS_FILE, rel="stylesheet", type="text/css")
     book.add_item(nav)
     book.add_item(epub.EpubNcx())
     book.toc = toc
     book.spine = [*spine[:2], nav, *spine[2:]]
     book.guide = [
-        {"type": "cover", "href": "cover.xhtml", "title": lab["cover"]},
-        {"type": "toc", "href": "nav.xhtml", "title": lab["toc"]},
+        {"type": "cover", "href": "cover.xhtml", "title": lab.cover},
+        {"type": "toc", "href": "nav.xhtml", "title": lab.contents},
     ]
     if first_body is not None:
-        book.guide.append({"type": "text", "href": first_body.file_name, "title": lab["start"]})
+        book.guide.append({"type": "text", "href": first_body.file_name, "title": lab.start})
 
-    raw = package.write(book, opts.timestamp, lab["landmarks"])
+    raw = package.write(book, opts.timestamp, lab.landmarks)
     return package.repack(
         raw,
         opts.timestamp,

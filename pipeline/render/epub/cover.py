@@ -14,7 +14,10 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont
 
 from ...style import Style
-from .fonts import FONT_ROLE, FontFile, chain, coverage
+from ...text import NO_END, NO_START_DISPLAY
+from ..fontengine import FontEngine
+from ..headline import balance
+from .fonts import FONT_ROLE, FontFile, chain
 
 W, H = 1200, 1800
 PAPER = (247, 243, 234)
@@ -32,13 +35,14 @@ def _rgb(hex_color: str) -> tuple[int, int, int]:
 class _Face:
     """A role's font list at one size: picks the font per character, measures and draws."""
 
-    def __init__(self, fonts: list[FontFile], size: int) -> None:
+    def __init__(self, fonts: list[FontFile], size: int, engine: FontEngine) -> None:
         self.fonts = fonts
         self.size = size
+        self.engine = engine
 
     def _font_for(self, ch: str) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
         for ff in self.fonts:
-            if ord(ch) in coverage(ff.path, ff.index):
+            if ord(ch) in self.engine.coverage(ff.face).codepoints:
                 return _pil_font(ff.path, ff.index, self.size)
         if self.fonts:
             return _pil_font(self.fonts[0].path, self.fonts[0].index, self.size)
@@ -54,17 +58,17 @@ class _Face:
             x += f.getlength(c)
 
 
-# Line-start and line-end rules (TYPESETTING.md) for the cover's own line breaks.
-NO_START = set("、，。；：！？”’」』）〕］｝】〗〉》·％%…—")
-NO_END = set("“‘「『（〔［｛【〖《〈")
+# The cover breaks its own lines by the display rules of pipeline/text.py (docs/typesetting.md).
+NO_START = NO_START_DISPLAY
 _TOKEN = re.compile(r"[0-9A-Za-z.,%/+\-]+|\s+|.")
 
 
 def _wrap(face: _Face, text: str, max_w: float) -> list[str]:
-    """Keep the headline's own breaks; break further where a line is too wide, never inside a
-    Latin word or number, never before a closing mark or after an opening one."""
+    """Keep the headline's own breaks; break a line too wide at phrase boundaries in balanced
+    lines (render.headline), and only where no phrase break fits, anywhere else allowed: never
+    inside a Latin word or number, never before a closing mark or after an opening one."""
     lines: list[str] = []
-    for part in text.split("\n"):
+    for part in balance(text, max_w, face.width, face.size).split("\n"):
         cur: list[str] = []
         for tok in _TOKEN.findall(part.strip()):
             if cur and face.width("".join(cur) + tok) > max_w:
@@ -83,11 +87,11 @@ def _wrap(face: _Face, text: str, max_w: float) -> list[str]:
     return lines
 
 
-def _fit(fonts: list[FontFile], text: str, size: float, max_lines: int) -> tuple[_Face, list[str]]:
+def _fit(fonts: list[FontFile], text: str, size: float, max_lines: int, engine: FontEngine) -> tuple[_Face, list[str]]:
     """The largest size (down to 45 %) at which the text takes at most max_lines lines."""
     floor = size * 0.45
     while True:
-        face = _Face(fonts, round(size))
+        face = _Face(fonts, round(size), engine)
         lines = _wrap(face, text, W * 0.8)
         if len(lines) <= max_lines or size * 0.9 < floor:
             return face, lines
@@ -102,7 +106,7 @@ def _centered(d: ImageDraw.ImageDraw, face: _Face, lines: list[str], y: float, l
     return y
 
 
-def cover_png(title: str, subtitle: str, bottom: list[str], style: Style, variant: str) -> bytes:
+def cover_png(title: str, subtitle: str, bottom: list[str], style: Style, variant: str, engine: FontEngine) -> bytes:
     """Title in the title face on a colour band, subtitle in the lead face, date/publisher below.
 
     Long titles shrink to fit four lines (subtitles two); the band grows with its content.
@@ -111,8 +115,8 @@ def cover_png(title: str, subtitle: str, bottom: list[str], style: Style, varian
     t_role, s_role = style.role("cover_title"), style.role("cover_subtitle")
     t_fonts = chain(style.font_families(FONT_ROLE["cover_title"], variant))
     s_fonts = chain(style.font_families(FONT_ROLE["cover_subtitle"], variant))
-    t_face, t_lines = _fit(t_fonts, title, t_role.size * scale, 4)
-    s_face, s_lines = _fit(s_fonts, subtitle, s_role.size * scale, 2) if subtitle.strip() else (None, [])
+    t_face, t_lines = _fit(t_fonts, title, t_role.size * scale, 4, engine)
+    s_face, s_lines = _fit(s_fonts, subtitle, s_role.size * scale, 2, engine) if subtitle.strip() else (None, [])
     t_lead = t_face.size * t_role.leading / t_role.size
     s_lead = s_face.size * s_role.leading / s_role.size if s_face else 0.0
     gap = s_lead * 0.6 if s_lines else 0.0
@@ -134,7 +138,7 @@ def cover_png(title: str, subtitle: str, bottom: list[str], style: Style, varian
     if s_face and s_lines:
         y = top + len(t_lines) * t_lead + gap + (s_lead - s_face.size) / 2 + s_face.size * 0.88
         _centered(d, s_face, s_lines, y, s_lead, (238, 226, 214))
-    m_face = _Face(chain(style.font_families("body", variant)), round(style.role("byline").size * scale))
+    m_face = _Face(chain(style.font_families("body", variant)), round(style.role("byline").size * scale), engine)
     m_lines = [b for b in bottom if b.strip()]
     _centered(d, m_face, m_lines, H * 0.86, m_face.size * 1.7, _rgb(s_role.color))
 

@@ -17,13 +17,20 @@ SELECTORS = {
     "lead": "p.lead",
     "lead_heading": "h1.lead-heading",
     "title": "h1.title",
+    "deck": "p.deck",
     "byline": "p.byline",
     "heading": "h2.heading",
+    "note": "p.note",
+    "quote": "blockquote.quote",
+    "list_item": "ul.list > li",
+    "caption": "p.caption",
     "bio": "p.bio",
     "cover_title": "h1.book-title",
     "cover_subtitle": "p.book-subtitle",
     "toc": "nav li",
 }
+# Display roles: the Hei/Kai face is their emphasis, as in the PDF, so no bold.
+DISPLAY = ("title", "deck", "heading", "lead_heading", "cover_title", "byline")
 
 
 def _num(x: float) -> str:
@@ -46,6 +53,7 @@ def family_stack(style: Style, role: str, variant: str) -> str:
 def _role_rules(style: Style, name: str, role: Role, variant: str, vertical: bool) -> list[str]:
     base = style.role("body").size
     before, after = ("margin-right", "margin-left") if vertical else ("margin-top", "margin-bottom")
+    start, end = ("margin-top", "margin-bottom") if vertical else ("margin-left", "margin-right")
     rules = [
         f"font-family: {family_stack(style, name, variant)};",
         f"font-size: {_em(role.size / base)};",
@@ -56,8 +64,12 @@ def _role_rules(style: Style, name: str, role: Role, variant: str, vertical: boo
         f"text-indent: {_em(role.first_line_indent_em)};",
         f"text-align: {role.align};",
     ]
-    if name in ("title", "heading", "lead_heading", "cover_title", "byline"):
-        rules.append("font-weight: normal;")  # the Hei/Kai face is the emphasis, as in the PDF
+    if role.left_indent_em:
+        rules.append(f"{start}: {_em(role.left_indent_em)};")
+    if role.right_indent_em:
+        rules.append(f"{end}: {_em(role.right_indent_em)};")
+    if name in DISPLAY:
+        rules.append("font-weight: normal;")
     return rules
 
 
@@ -65,24 +77,32 @@ def _block(selector: str, rules: list[str]) -> str:
     return selector + " {\n" + "".join(f"  {r}\n" for r in rules if r) + "}\n"
 
 
-def stylesheet(style: Style, variant: str, vertical: bool, font_faces: list[tuple[str, str, str]]) -> str:
-    """The whole CSS. font_faces: (family, url relative to the CSS, format) for embedded fonts."""
+VERTICAL_ROOT = [
+    "writing-mode: vertical-rl;",
+    "-epub-writing-mode: vertical-rl;",
+    "-webkit-writing-mode: vertical-rl;",
+    "text-orientation: mixed;",
+    "-epub-text-orientation: mixed;",
+    "-webkit-text-orientation: mixed;",
+]
+BODY_TEXT = [  # how readers should break and space Chinese text (clreq; docs/typesetting.md)
+    "text-align: justify;",
+    "line-break: strict;",
+    "-webkit-line-break: strict;",
+    "-epub-line-break: strict;",
+    "word-break: normal;",
+    "overflow-wrap: break-word;",
+    "text-autospace: ideograph-alpha ideograph-numeric;",
+    "hanging-punctuation: none;",
+]
+
+
+def _page(style: Style, variant: str, vertical: bool) -> list[str]:
+    """html and body: writing mode, the body face, and how lines break."""
     body = style.role("body")
-    out = ['@charset "utf-8";\n']
-    for family, url, fmt in font_faces:
-        out.append(_block("@font-face", [f'font-family: "{family}";', f'src: url("{url}") format("{fmt}");']))
-    root = ["margin: 0;", "padding: 0;"]
-    if vertical:
-        root += [
-            "writing-mode: vertical-rl;",
-            "-epub-writing-mode: vertical-rl;",
-            "-webkit-writing-mode: vertical-rl;",
-            "text-orientation: mixed;",
-            "-epub-text-orientation: mixed;",
-            "-webkit-text-orientation: mixed;",
-        ]
-    out.append(_block("html", root))
-    out.append(
+    root = ["margin: 0;", "padding: 0;", *(VERTICAL_ROOT if vertical else [])]
+    return [
+        _block("html", root),
         _block(
             "body",
             [
@@ -90,71 +110,86 @@ def stylesheet(style: Style, variant: str, vertical: bool, font_faces: list[tupl
                 f"font-family: {family_stack(style, 'body', variant)};",
                 f"color: {body.color};",
                 f"line-height: {_num(body.leading / body.size)};",
-                "text-align: justify;",
-                "line-break: strict;",
-                "-webkit-line-break: strict;",
-                "-epub-line-break: strict;",
-                "word-break: normal;",
-                "overflow-wrap: break-word;",
-                "text-autospace: ideograph-alpha ideograph-numeric;",
-                "hanging-punctuation: none;",
+                *BODY_TEXT,
             ],
-        )
-    )
-    out.append(_block("p, h1, h2", ["margin: 0;", "padding: 0;"]))
+        ),
+        _block("p, h1, h2", ["margin: 0;", "padding: 0;"]),
+        # the user agent's indents and bullets: the sheet's roles say what these get instead
+        _block("blockquote.quote, ul.list", ["margin: 0;", "padding: 0;", "list-style: none;"]),
+    ]
+
+
+def _bio_rule(style: Style, vertical: bool) -> list[str]:
+    """The short rule above an author bio, when the sheet asks for one."""
+    if not style.layout.bio_rule:
+        return []
+    rule = "border-right: 1px solid #999999; height: 4em; width: 0;" if vertical else "width: 4em; height: 0;"
+    bio_before = style.role("bio").space_before / style.role("bio").size
+    side = "margin: 0 %s 0 0;" if vertical else "margin: %s 0 0 0;"
+    return [
+        _block(
+            "hr.bio-rule",
+            ["border: 0;", "border-top: 1px solid #999999;" if not vertical else "", rule, side % _em(bio_before)],
+        ),
+        _block("hr.bio-rule + p.bio", ["margin-top: 0.4em;" if not vertical else "margin-right: 0.4em;"]),
+    ]
+
+
+def _sections(style: Style, vertical: bool) -> list[str]:
+    """Where the XHTML sets things apart beyond the role values: headings kept with what
+    follows, display headlines broken only at the phrase boundaries the XHTML marks with <wbr/>
+    (render.headline; a phrase wider than the screen still wraps), a page per section."""
+    return [
+        _block("h1, h2", ["page-break-after: avoid;", "break-after: avoid;", "hyphens: none;"]),
+        _block(
+            "h1.title, h1.lead-heading, h1.book-title, p.deck",
+            ["word-break: keep-all;", "overflow-wrap: anywhere;", "text-wrap: balance;"],
+        ),
+        _block("section.article, section.lead, section.unplaced", ["page-break-before: always;"]),
+        _block("p.bio", ["page-break-inside: avoid;", "break-inside: avoid;"]),
+        *_bio_rule(style, vertical),
+    ]
+
+
+def _front_and_nav(style: Style, variant: str, vertical: bool) -> list[str]:
+    meta_gap = "margin-right: 0.5em;" if vertical else "margin-top: 0.5em;"
+    nav_indent = "padding: 1em 0 0 0;" if vertical else "padding: 0 0 0 1em;"
+    return [
+        _block(
+            "section.titlepage", ["text-align: center;", "margin-top: 30%;" if not vertical else "margin-right: 30%;"]
+        ),
+        _block("p.book-meta", ["text-indent: 0;", "text-align: center;", meta_gap]),
+        _block("body.cover", ["margin: 0;", "padding: 0;"]),
+        _block("div.cover", ["text-align: center;", "margin: 0;", "padding: 0;"]),
+        _block("div.cover img", ["max-width: 100%;", "max-height: 100%;"]),
+        _block("nav ol", ["list-style-type: none;", "margin: 0;", nav_indent]),
+        _block("nav > ol", ["padding: 0;"]),
+        _block("nav a", ["color: inherit;", "text-decoration: none;"]),
+        _block("nav li li", ["font-size: 0.9em;", "color: #555555;"]),
+        _block("nav h2", _role_rules(style, "lead_heading", style.role("lead_heading"), variant, vertical)),
+    ]
+
+
+UPRIGHT_RUNS = [  # the runs vertical.vertical_runs marks
+    _block(
+        ".tcy", ["text-combine-upright: all;", "-epub-text-combine: horizontal;", "-webkit-text-combine: horizontal;"]
+    ),
+    _block(
+        ".upright",
+        ["text-orientation: upright;", "-epub-text-orientation: upright;", "-webkit-text-orientation: upright;"],
+    ),
+]
+
+
+def stylesheet(style: Style, variant: str, vertical: bool, font_faces: list[tuple[str, str, str]]) -> str:
+    """The whole CSS. font_faces: (family, url relative to the CSS, format) for embedded fonts."""
+    out = ['@charset "utf-8";\n']
+    for family, url, fmt in font_faces:
+        out.append(_block("@font-face", [f'font-family: "{family}";', f'src: url("{url}") format("{fmt}");']))
+    out += _page(style, variant, vertical)
     for name, selector in SELECTORS.items():
         out.append(_block(selector, _role_rules(style, name, style.role(name), variant, vertical)))
-    # Where the XHTML sets these apart, beyond the role values.
-    out.append(_block("h1, h2", ["page-break-after: avoid;", "break-after: avoid;", "hyphens: none;"]))
-    out.append(_block("section.article, section.lead, section.unplaced", ["page-break-before: always;"]))
-    out.append(_block("p.bio", ["page-break-inside: avoid;", "break-inside: avoid;"]))
-    rule = "border-right: 1px solid #999999; height: 4em; width: 0;" if vertical else "width: 4em; height: 0;"
-    if style.layout.get("bio_rule", True):
-        bio_before = style.role("bio").space_before / style.role("bio").size
-        side = "margin: 0 %s 0 0;" if vertical else "margin: %s 0 0 0;"
-        out.append(
-            _block(
-                "hr.bio-rule",
-                [
-                    "border: 0;",
-                    "border-top: 1px solid #999999;" if not vertical else "",
-                    rule,
-                    side % _em(bio_before),
-                ],
-            )
-        )
-        out.append(_block("hr.bio-rule + p.bio", ["margin-top: 0.4em;" if not vertical else "margin-right: 0.4em;"]))
-    out.append(
-        _block(
-            "section.titlepage",
-            ["text-align: center;", "margin-top: 30%;" if not vertical else "margin-right: 30%;"],
-        )
-    )
-    meta_gap = "margin-right: 0.5em;" if vertical else "margin-top: 0.5em;"
-    out.append(_block("p.book-meta", ["text-indent: 0;", "text-align: center;", meta_gap]))
-    out.append(_block("body.cover", ["margin: 0;", "padding: 0;"]))
-    out.append(_block("div.cover", ["text-align: center;", "margin: 0;", "padding: 0;"]))
-    out.append(_block("div.cover img", ["max-width: 100%;", "max-height: 100%;"]))
-    nav_indent = "padding: 1em 0 0 0;" if vertical else "padding: 0 0 0 1em;"
-    out.append(_block("nav ol", ["list-style-type: none;", "margin: 0;", nav_indent]))
-    out.append(_block("nav > ol", ["padding: 0;"]))
-    out.append(_block("nav a", ["color: inherit;", "text-decoration: none;"]))
-    out.append(_block("nav li li", ["font-size: 0.9em;", "color: #555555;"]))
-    out.append(_block("nav h2", _role_rules(style, "lead_heading", style.role("lead_heading"), variant, vertical)))
-    out.append(
-        _block(
-            ".tcy",
-            [
-                "text-combine-upright: all;",
-                "-epub-text-combine: horizontal;",
-                "-webkit-text-combine: horizontal;",
-            ],
-        )
-    )
-    out.append(
-        _block(
-            ".upright",
-            ["text-orientation: upright;", "-epub-text-orientation: upright;", "-webkit-text-orientation: upright;"],
-        )
-    )
+    out += _sections(style, vertical)
+    out += _front_and_nav(style, variant, vertical)
+    out += UPRIGHT_RUNS
     return "".join(out)

@@ -1,15 +1,13 @@
 """Fonts for the EPUB: fontconfig lookup (cover drawing, embedding) and subsetting.
 
-The sheet names families; fontconfig resolves them the way the PDF writer does. fc-match always
-answers with *some* font, so a match counts only when the family asked for is among the answer's
-names; otherwise the next family of the role is tried. Results are cached per process.
+The sheet names families; fontconfig resolves them the way the PDF writer does (render.fontfind),
+and which characters a font has is the engine's one answer (render.coverage), so the EPUB's
+fonts fall back exactly as the PDF's do.
 """
 
 from __future__ import annotations
 
-import bisect
 import io
-import struct
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +15,8 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 from ...style import ROLE_FONT
-from ..fontfind import find_face
+from ..fontengine import FontEngine
+from ..fontfind import Face, find_face
 
 FONT_ROLE = ROLE_FONT  # which sheet font role draws each text role (shared by all writers)
 SANS_ROLES = {"heading", "title", "header"}
@@ -29,6 +28,10 @@ class FontFile:
     path: str
     index: int
     cff: bool  # OpenType/CFF outlines (.otf) rather than TrueType (.ttf)
+
+    @property
+    def face(self) -> Face:
+        return Face(self.name, self.path, self.index)
 
 
 def _looks_like_path(name: str) -> bool:
@@ -58,65 +61,20 @@ def _is_cff(path: str, index: int) -> bool:
         return "CFF " in f or "CFF2" in f
 
 
-class Coverage:
-    """Code points a font maps, as ranges read straight from its cmap table.
-
-    fontTools' getBestCmap builds glyph names for all 65k glyphs of a CJK font (0.2 s each);
-    which characters the font has is all the fallback needs, and the raw ranges give that.
-    """
-
-    def __init__(self, ranges: list[tuple[int, int]]) -> None:
-        self.starts = [a for a, _ in ranges]
-        self.ends = [b for _, b in ranges]
-
-    def __contains__(self, cp: int) -> bool:
-        i = bisect.bisect_right(self.starts, cp) - 1
-        return i >= 0 and cp <= self.ends[i]
-
-
-def _cmap_ranges(data: bytes) -> list[tuple[int, int]]:
-    """Ranges of the best Unicode subtable: format 12 (full Unicode) before format 4 (BMP)."""
-    n = struct.unpack_from(">H", data, 2)[0]
-    subtables: dict[int, int] = {}
-    for i in range(n):
-        plat, enc, off = struct.unpack_from(">HHI", data, 4 + 8 * i)
-        if (plat, enc) in ((3, 10), (0, 4), (0, 6), (3, 1), (0, 3)):
-            fmt = struct.unpack_from(">H", data, off)[0]
-            subtables.setdefault(fmt, off)
-    if 12 in subtables:
-        off = subtables[12]
-        count = struct.unpack_from(">I", data, off + 12)[0]
-        groups = struct.iter_unpack(">III", data[off + 16 : off + 16 + 12 * count])
-        return sorted((a, b) for a, b, _ in groups)
-    if 4 in subtables:
-        off = subtables[4]
-        seg = struct.unpack_from(">H", data, off + 6)[0] // 2
-        ends = struct.unpack_from(f">{seg}H", data, off + 14)
-        starts = struct.unpack_from(f">{seg}H", data, off + 16 + 2 * seg)
-        return sorted((a, b) for a, b in zip(starts, ends, strict=True) if a != 0xFFFF)
-    return []
-
-
-@lru_cache(maxsize=32)
-def coverage(path: str, index: int) -> Coverage:
-    """Which code points the font has: decides which font of a role's list draws a character."""
-    with TTFont(path, fontNumber=index, lazy=True) as f:
-        return Coverage(_cmap_ranges(f.reader["cmap"]))
-
-
 def chain(families: list[str]) -> list[FontFile]:
     """The role's families that exist on this machine, in the sheet's order."""
     return [ff for ff in (find_font(n) for n in families) if ff is not None]
 
 
-def assign(chars: set[str], fonts: list[FontFile]) -> dict[FontFile, set[str]]:
+def assign(chars: set[str], fonts: list[FontFile], engine: FontEngine) -> dict[FontFile, set[str]]:
     """Give each character to the first font that has it (the sheet's fallback order)."""
     need: dict[FontFile, set[str]] = {}
     left = {c for c in chars if not c.isspace()}
     for ff in fonts:
         if not left:
             break
-        have = {c for c in left if ord(c) in coverage(ff.path, ff.index)}
+        cov = engine.coverage(ff.face).codepoints
+        have = {c for c in left if ord(c) in cov}
         if have:
             need.setdefault(ff, set()).update(have)
             left -= have

@@ -16,6 +16,8 @@ from datetime import datetime
 from ebooklib import epub
 from lxml import etree
 
+from ..ziparchive import reproducible_zip
+
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NCX_NS = "http://www.daisy.org/z3986/2005/ncx/"
 
@@ -84,26 +86,15 @@ def nav_patch(data: bytes) -> bytes:
     return _xml(data, fix_nav)
 
 
-def _zip_time(when: datetime) -> tuple[int, int, int, int, int, int]:
-    t = (when.year, when.month, when.day, when.hour, when.minute, when.second)
-    return max(t, (1980, 1, 1, 0, 0, 0))
-
-
 def repack(raw: bytes, when: datetime, patches: dict[str, Callable[[bytes], bytes]]) -> bytes:
     """Same entries, deterministic container: fixed dates/attributes, mimetype first and stored."""
     src = zipfile.ZipFile(io.BytesIO(raw))
     names = src.namelist()
     order = ["mimetype"] + [n for n in names if n != "mimetype"]
-    dt = _zip_time(when)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
+
+    def entries():
         for name in order:
             data = src.read(name)
-            if name in patches:
-                data = patches[name](data)
-            zi = zipfile.ZipInfo(name, dt)
-            zi.create_system = 3
-            zi.external_attr = 0o644 << 16
-            zi.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            z.writestr(zi, data, compresslevel=6)
-    return out.getvalue()
+            yield name, patches[name](data) if name in patches else data
+
+    return reproducible_zip(entries(), when, stored=("mimetype",))

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ...model import Article, Document, Lead
-from .text import clean, flat, vertical_runs
+from ...model import Article, Block, Document, Lead, leading_decks, unknown_block
+from ...text import bracketed_bio
+from ..headline import phrases
+from ..shared import flat_title, xml_text
+from .vertical import vertical_runs
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -19,6 +22,13 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EPUB_TYPE = f"{{{EPUB_NS}}}type"
 NSMAP = {None: XHTML_NS, "epub": EPUB_NS}
 CSS_HREF = "style/book.css"
+# Block types whose consecutive blocks share one element: (tag, class).
+GROUPS = {"quote": ("blockquote", "quote"), "list_item": ("ul", "list")}
+
+
+def flat(text: str) -> str:
+    """One line for labels (nav, <title>, metadata): the shared headline separator (U+3000)."""
+    return flat_title(xml_text(text))
 
 
 @dataclass(frozen=True)
@@ -50,23 +60,31 @@ def _append(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def add_text(parent: etree._Element, text: str, ctx: Ctx, breaks: bool = False) -> None:
-    """Model text into an element: literal characters; '\\n' as <br/> when breaks is set."""
-    lines = clean(text).split("\n") if breaks else [clean(text)]
+def add_text(parent: etree._Element, text: str, ctx: Ctx, breaks: bool = False, display: bool = False) -> None:
+    """Model text into an element: literal characters; '\\n' as <br/> when breaks is set; a
+    display headline (display) gets <wbr/> at its phrase boundaries (render.headline)."""
+    lines = xml_text(text).split("\n") if breaks else [xml_text(text)]
     for i, line in enumerate(lines):
         if i:
             br = etree.SubElement(parent, f"{{{XHTML_NS}}}br")
             br.tail = None
-        if not ctx.vertical:
-            _append(parent, line)
-            continue
-        for chunk, cls in vertical_runs(line):
-            if cls is None:
-                _append(parent, chunk)
-            else:
-                span = etree.SubElement(parent, f"{{{XHTML_NS}}}span")
-                span.set("class", cls)
-                span.text = chunk
+        for k, phrase in enumerate(phrases(line) if display and line.strip() else [line]):
+            if k:
+                etree.SubElement(parent, f"{{{XHTML_NS}}}wbr").tail = None
+            _add_run(parent, phrase, ctx)
+
+
+def _add_run(parent: etree._Element, line: str, ctx: Ctx) -> None:
+    if not ctx.vertical:
+        _append(parent, line)
+        return
+    for chunk, cls in vertical_runs(line):
+        if cls is None:
+            _append(parent, chunk)
+        else:
+            span = etree.SubElement(parent, f"{{{XHTML_NS}}}span")
+            span.set("class", cls)
+            span.text = chunk
 
 
 def page(title: str, ctx: Ctx, body_type: str) -> tuple[etree._Element, etree._Element]:
@@ -105,7 +123,7 @@ def title_page(doc: Document, title: str, ctx: Ctx) -> bytes:
     sec = _el(body, "section", "titlepage")
     sec.set(EPUB_TYPE, "titlepage")
     sec.text = "\n"
-    add_text(_el(sec, "h1", "book-title"), title, ctx, breaks=True)
+    add_text(_el(sec, "h1", "book-title"), title, ctx, breaks=True, display=True)
     m = doc.meta
     if m.subtitle.strip():
         add_text(_el(sec, "p", "book-subtitle"), m.subtitle, ctx, breaks=True)
@@ -120,7 +138,7 @@ def lead_page(lead: Lead, heading: str, ctx: Ctx) -> bytes:
     sec = _el(body, "section", "lead", id="lead")
     sec.set(EPUB_TYPE, "introduction")
     sec.text = "\n"
-    add_text(_el(sec, "h1", "lead-heading"), heading, ctx, breaks=True)
+    add_text(_el(sec, "h1", "lead-heading"), heading, ctx, breaks=True, display=True)
     for p in lead.paragraphs:
         add_text(_el(sec, "p", "lead"), p, ctx)
     return serialize(html)
@@ -132,28 +150,51 @@ def heading_id(art_id: str, n: int) -> str:
 
 
 def article_page(art: Article, art_id: str, ctx: Ctx) -> bytes:
-    """Title (breaks kept), byline, subheadings and paragraphs in order, then the bio."""
+    """Title (breaks kept), decks, byline, the blocks in order, then the bio."""
     html, body = page(art.title, ctx, "bodymatter")
     sec = _el(body, "section", "article", id=art_id)
     sec.set(EPUB_TYPE, "chapter")
     sec.text = "\n"
-    add_text(_el(sec, "h1", "title"), art.title, ctx, breaks=True)
-    authors = [a for a in (clean(x).strip() for x in art.authors) if a]
+    add_text(_el(sec, "h1", "title"), art.title, ctx, breaks=True, display=True)
+    k = leading_decks(art.blocks)
+    _blocks(sec, art.blocks[:k], art_id, ctx)
+    authors = [a for a in (xml_text(x).strip() for x in art.authors) if a]
     if authors:
         add_text(_el(sec, "p", "byline"), ctx.byline_separator.join(authors), ctx)
-    n = 0
-    for b in art.blocks:
-        if b.type == "heading":
-            n += 1
-            add_text(_el(sec, "h2", "heading", id=heading_id(art_id, n)), b.text, ctx)
-        else:
-            add_text(_el(sec, "p", "body"), b.text, ctx)
-    bio = clean(art.bio).strip().removeprefix("（").removesuffix("）")
-    if bio:
+    _blocks(sec, art.blocks[k:], art_id, ctx)
+    if art.bio.strip():
         if ctx.bio_rule:
             _el(sec, "hr", "bio-rule")
-        add_text(_el(sec, "p", "bio"), f"（{bio}）", ctx)
+        add_text(_el(sec, "p", "bio"), bracketed_bio(art.bio), ctx)
     return serialize(html)
+
+
+def _blocks(sec: etree._Element, blocks: list[Block], art_id: str, ctx: Ctx) -> None:
+    """Blocks as elements; consecutive list items share one <ul>, consecutive quotations one
+    <blockquote>. Subheadings are numbered from 1 (heading_id): the decks, given apart, hold none."""
+    n = 0
+    group: etree._Element | None = None  # the open <ul> or <blockquote>
+    for b in blocks:
+        if group is not None and group.get("class") != GROUPS.get(b.type, ("", ""))[1]:
+            group = None
+        match b.type:
+            case "heading":
+                n += 1
+                add_text(_el(sec, "h2", "heading", id=heading_id(art_id, n)), b.text, ctx)
+            case "deck":
+                add_text(_el(sec, "p", "deck"), b.text, ctx, display=True)
+            case "paragraph":
+                add_text(_el(sec, "p", "body"), b.text, ctx)
+            case "note" | "caption":
+                add_text(_el(sec, "p", b.type), b.text, ctx)
+            case "quote" | "list_item":
+                tag, cls = GROUPS[b.type]
+                if group is None:
+                    group = _el(sec, tag, cls)
+                    group.text = "\n"
+                add_text(_el(group, "li" if tag == "ul" else "p"), b.text, ctx)
+            case _:
+                unknown_block(b)
 
 
 def unplaced_page(texts: list[str], heading: str, ctx: Ctx) -> bytes:

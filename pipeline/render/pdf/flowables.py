@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from ..headline import balance
 from .fonts import FontSet
 from .linebreak import Line, typeset
 
@@ -30,7 +31,9 @@ class TextStyle:
     size: float
     leading: float
     color: str
-    indent: float = 0.0  # pt
+    indent: float = 0.0  # pt, the first line's
+    left: float = 0.0  # pt: the whole block set in from the frame's edges (a quotation)
+    right: float = 0.0
     space_before: float = 0.0
     space_after: float = 0.0
     align: str = "left"
@@ -150,7 +153,10 @@ class TextBlock(Flowable):
         return f"TextBlock({self.kind}, {self.text[:12]!r})"
 
     def lines(self, width: float) -> list[Line]:
-        return self._fixed if self._fixed is not None else self.ts.lines(self.text, width)
+        """The block's lines in a frame `width` wide (less the role's block indents)."""
+        if self._fixed is not None:
+            return self._fixed
+        return self.ts.lines(self.text, width - self.ts.left - self.ts.right)
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self._width = aW
@@ -196,7 +202,7 @@ class TextBlock(Flowable):
         top = self.height
         base = self.ts.baseline()
         for i, line in enumerate(lines):
-            draw_line(self.canv, self.ts, line, 0.0, top - i * self.ts.leading - base)
+            draw_line(self.canv, self.ts, line, self.ts.left, top - i * self.ts.leading - base)
 
 
 def _at_top(f: Flowable) -> bool:
@@ -325,7 +331,9 @@ class TocEntry(Flowable):
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width = aW
-        self._lines = self._fixed or self.ts.lines(self.text, aW - self.num_width - 2 * self.ts.size)
+        w = aW - self.num_width - 2 * self.ts.size
+        # a title too long for one line breaks where a headline should (its own line break first)
+        self._lines = self._fixed or self.ts.lines(balance(self.text, w, self.ts.measure, self.ts.size), w)
         sub_h = self.sub.wrap(aW - self.num_width - 2 * self.ts.size, aH)[1] if self.sub else 0.0
         self.height = len(self._lines) * self.ts.leading + sub_h
         return aW, self.height

@@ -4,7 +4,9 @@ Why this module exists: Noto CJK ships as OpenType/CFF, which reportlab cannot e
 subset each face to the document's characters, redraw the cubic outlines as quadratic
 TrueType glyphs (cu2qu), and cache the result on disk keyed by the font file and the
 character set, so a rebuild does no font work. A character missing from a role's first
-font is set in the next font of that role (never a missing glyph).
+font is set in the next font of that role (never a missing glyph). What a batch keeps
+between documents (opened faces, converted glyphs, registered subsets) is the FontEngine's
+the writer is given (render.fontengine), not this module's.
 """
 
 from __future__ import annotations
@@ -12,14 +14,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
-import struct
 import subprocess
 import sys
-import tempfile
 import unicodedata
 import warnings
-from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,12 +29,15 @@ from reportlab.pdfbase.ttfonts import TTFont as RLTTFont
 
 from ...errors import PipelineError
 from ...style import Style
-from ..fontfind import Face, find_face, package_hint, reset_fontconfig_cache
+from ...text import is_alnum_ascii
+from ..cache import cache_dir as shared_cache_dir
+from ..cache import write_cache
+from ..coverage import face_key as _face_key
+from ..coverage import fast_cmap
+from ..fontengine import FontEngine
+from ..fontfind import Face, find_face, missing_font_message, reset_fontconfig_cache
 
 CONVERTER_VERSION = 3  # bump when the subset format changes: old cache entries are then ignored
-# Marks a Chinese page sets full-width. A face whose glyph is narrower (LXGW WenKai's quotes)
-# yields the mark to the next face of the role, so quotes look the same in every role.
-FULLWIDTH_MARKS = frozenset("“”‘’")
 # Marks whose default glyph in Noto CJK is proportional; the font's own full-width form
 # (GSUB 'fwid') is mapped instead, so —— is one continuous 2-em dash.
 FWID_MARKS = "—·"
@@ -62,129 +63,15 @@ _rl_ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 def cache_dir() -> Path:
     """$PIPELINE_CACHE/fonts, else $XDG_CACHE_HOME (or ~/.cache)/pipeline/fonts."""
-    root = os.environ.get("PIPELINE_CACHE")
-    if root:
-        return Path(root) / "fonts"
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "pipeline" / "fonts"
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """tmp + rename in the same directory: readers in other processes see all or nothing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return shared_cache_dir("fonts")
 
 
 def face_key(face: Face) -> str:
     """Cache key of a face: its file's identity and the converter's version."""
-    return hashlib.sha256(f"{face.fingerprint}|v{CONVERTER_VERSION}".encode()).hexdigest()[:24]
+    return _face_key(face, CONVERTER_VERSION)
 
 
 _reset_fontconfig_cache = reset_fontconfig_cache  # tests' name for it
-
-
-# --- coverage: which characters a face has (cached: reading a CJK cmap costs 0.1-0.3 s) ---
-
-
-@dataclass(frozen=True)
-class Coverage:
-    codepoints: frozenset[int]
-    narrow: frozenset[str]  # FULLWIDTH_MARKS this face sets narrower than an em
-
-
-def _ranges(cps: Iterable[int]) -> list[list[int]]:
-    out: list[list[int]] = []
-    for cp in sorted(cps):
-        if out and cp == out[-1][1] + 1:
-            out[-1][1] = cp
-        else:
-            out.append([cp, cp])
-    return out
-
-
-_COVERAGE: dict[str, Coverage] = {}
-
-
-def _fast_cmap(tt) -> dict[int, int] | None:
-    """Code point -> glyph id, read straight from a Windows UCS-4 (3,10) format 12 subtable.
-
-    This is the subtable fontTools' getBestCmap() prefers, with its rules (groups clamped to
-    U+10FFFF, unsorted or overlapping groups skipped, glyph 0 maps nothing), but without
-    naming every glyph: for a CJK face that costs 0.1-0.2 s, and coverage needs only the
-    code points. None when the face has no such subtable (the caller uses fontTools).
-    """
-    try:
-        data = tt.reader["cmap"]
-        _version, count = struct.unpack(">HH", data[:4])
-        for i in range(count):
-            plat, enc, off = struct.unpack(">HHL", data[4 + 8 * i : 12 + 8 * i])
-            if (plat, enc) != (3, 10):
-                continue
-            fmt, _res, length, _lang, n = struct.unpack(">HHLLL", data[off : off + 16])
-            if not length:
-                continue  # fontTools skips a zero-length subtable
-            if fmt != 12 or length != 16 + 12 * n or off + length > len(data):
-                return None
-            out: dict[int, int] = {}
-            last_end = 0
-            for start, end, gid in struct.iter_unpack(">LLL", data[off + 16 : off + length]):
-                end = min(end, 0x10FFFF)
-                if start > end or start < last_end:
-                    continue
-                last_end = end
-                if gid == 0:
-                    start, gid = start + 1, 1
-                out.update(zip(range(start, end + 1), range(gid, gid + end - start + 1), strict=True))
-            return out
-        return None
-    except (KeyError, struct.error, TypeError, ValueError):
-        return None
-
-
-def _advance(tt, gid: int) -> int:
-    """Advance width of one glyph from the raw hmtx table (no glyph names needed)."""
-    n = tt["hhea"].numberOfHMetrics
-    data = tt.reader["hmtx"]
-    return struct.unpack(">H", data[4 * min(gid, n - 1) : 4 * min(gid, n - 1) + 2])[0]
-
-
-def coverage(face: Face) -> Coverage:
-    if face_key(face) in _COVERAGE:
-        return _COVERAGE[face_key(face)]
-    path = cache_dir() / f"cover-{face_key(face)}.json"
-    try:
-        d = json.loads(path.read_text())
-        cov = Coverage(
-            frozenset(cp for a, b in d["ranges"] for cp in range(a, b + 1)),
-            frozenset(d["narrow"]),
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        from fontTools.ttLib import TTFont
-
-        try:
-            tt = TTFont(face.path, fontNumber=face.index, lazy=True)
-            upm = tt["head"].unitsPerEm
-            fast = _fast_cmap(tt)
-            if fast is not None:
-                cmap = fast
-                narrow = [c for c in FULLWIDTH_MARKS if ord(c) in cmap and _advance(tt, cmap[ord(c)]) < 0.9 * upm]
-            else:
-                cmap = tt.getBestCmap() or {}
-                hmtx = tt["hmtx"]
-                narrow = [c for c in FULLWIDTH_MARKS if ord(c) in cmap and hmtx[cmap[ord(c)]][0] < 0.9 * upm]
-        except Exception as e:  # a broken or unsupported file: say which
-            raise PipelineError(f"font file {face.path} (family '{face.family}') cannot be read: {e}") from None
-        cov = Coverage(frozenset(cmap), frozenset(narrow))
-        _atomic_write(path, json.dumps({"ranges": _ranges(cmap), "narrow": sorted(narrow)}).encode())
-    _COVERAGE[face_key(face)] = cov
-    return cov
 
 
 # --- subsetting and CFF -> TrueType conversion -------------------------------------------
@@ -241,10 +128,10 @@ def _stretch_dash(wanted: dict[int, str], glyphs: dict, order: list[str], hmtx, 
 
 @dataclass
 class _Source:
-    """A source face opened once per process, with the TrueType glyphs converted so far.
+    """A source face opened once per engine, with the TrueType glyphs converted so far.
 
     A batch builds many documents whose character sets differ (so the on-disk subset cache
-    misses) but overlap: each glyph is converted once per process, not once per document.
+    misses) but overlap: each glyph is converted once per batch, not once per document.
     """
 
     tt: object
@@ -253,17 +140,7 @@ class _Source:
     fwid: dict[str, str] | None = None
 
 
-_SOURCES: dict[tuple[str, int], _Source] = {}
 _FROZEN: type | None = None
-
-
-def release_sources() -> None:
-    """Drop the parsed source faces (about 70 MB each). A batch worker calls this when it moves
-    from one script's documents to the other's, so it never holds both sets of faces."""
-    _SOURCES.clear()
-    import gc
-
-    gc.collect()
 
 
 def _freeze(glyph) -> None:
@@ -287,76 +164,79 @@ def _freeze(glyph) -> None:
         glyph.__class__ = _FROZEN
 
 
-def _source(path: str, index: int) -> _Source:
-    src = _SOURCES.get((path, index))
+def _source(engine: FontEngine, path: str, index: int) -> _Source:
+    src = engine.sources.get((path, index))
     if src is None:
         from fontTools.ttLib import TTFont
 
         tt = TTFont(path, fontNumber=index, lazy=True)
-        src = _SOURCES[(path, index)] = _Source(tt, _fast_cmap(tt))
+        src = engine.sources[(path, index)] = _Source(tt, fast_cmap(tt))
     return src
 
 
-def build_subset(path: str, index: int, chars: str) -> tuple[bytes, dict]:
-    """A TrueType font holding just `chars` from one face, plus the metrics the typesetter needs.
-
-    Runs in a worker process on a cold cache, so it takes and returns plain data.
-    """
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-
-    source = _source(path, index)
+def _wanted(source: _Source, chars: str) -> dict[int, str]:
+    """Code point -> glyph name for the characters the face has, full-width forms for FWID_MARKS."""
     src = source.tt
-    upm = src["head"].unitsPerEm
-    cff = "CFF " in src
-    fast = source.fast
-    if fast is not None:  # name only the glyphs we need, not the whole cmap
-        cps = [ord(c) for c in chars if ord(c) in fast]
-        wanted = dict(zip(cps, src.getGlyphNameMany([fast[cp] for cp in cps]), strict=True))
+    if source.fast is not None:  # name only the glyphs we need, not the whole cmap
+        cps = [ord(c) for c in chars if ord(c) in source.fast]
+        wanted = dict(zip(cps, src.getGlyphNameMany([source.fast[cp] for cp in cps]), strict=True))
     else:
         cmap = src.getBestCmap() or {}
         wanted = {ord(c): cmap[ord(c)] for c in chars if ord(c) in cmap}
     if any(ord(c) in wanted for c in FWID_MARKS):
         if source.fwid is None:
             source.fwid = _fwid_map(src)
-        fw = source.fwid
         for c in FWID_MARKS:
             g = wanted.get(ord(c))
-            if g in fw:
-                wanted[ord(c)] = fw[g]
-    hmtx = src["hmtx"]
-    order = [".notdef"]
+            if g in source.fwid:
+                wanted[ord(c)] = source.fwid[g]
+    return wanted
+
+
+def _cff_glyphs(source: _Source, names: set[str]) -> tuple[dict, list[str]]:
+    """CFF outlines redrawn as TrueType glyphs (cu2qu), each converted once per source."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    gs = source.tt.getGlyphSet()
+    order = sorted(names - {".notdef"})
     glyphs: dict = {}
-    if cff:
-        gs = src.getGlyphSet()
-        names = sorted(set(wanted.values()) - {".notdef"})
-        done = source.glyphs
-        for n in [".notdef", *names]:
-            if n not in done:
-                pen = TTGlyphPen(None)
-                gs[n].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
-                done[n] = pen.glyph()
-                _freeze(done[n])
-            glyphs[n] = done[n]
-        order += names
-    else:
-        glyf = src["glyf"]
-        todo = [".notdef", *sorted(set(wanted.values()) - {".notdef"})]
-        while todo:
-            n = todo.pop()
-            if n in glyphs:
-                continue
-            g = glyf[n]
-            g.expand(glyf)
-            if hasattr(g, "removeHinting"):
-                g.removeHinting()
-            _freeze(g)
-            glyphs[n] = g
-            if g.isComposite():
-                todo += [c.glyphName for c in g.components]
-        order += sorted(set(glyphs) - {".notdef"})
-    _stretch_dash(wanted, glyphs, order, hmtx, upm)
+    for n in [".notdef", *order]:
+        if n not in source.glyphs:
+            pen = TTGlyphPen(None)
+            gs[n].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+            source.glyphs[n] = pen.glyph()
+            _freeze(source.glyphs[n])
+        glyphs[n] = source.glyphs[n]
+    return glyphs, order
+
+
+def _tt_glyphs(source: _Source, names: set[str]) -> tuple[dict, list[str]]:
+    """TrueType glyphs copied with the components of composite ones, hinting removed."""
+    glyf = source.tt["glyf"]
+    todo = [".notdef", *sorted(names - {".notdef"})]
+    glyphs: dict = {}
+    while todo:
+        n = todo.pop()
+        if n in glyphs:
+            continue
+        g = glyf[n]
+        g.expand(glyf)
+        if hasattr(g, "removeHinting"):
+            g.removeHinting()
+        _freeze(g)
+        glyphs[n] = g
+        if g.isComposite():
+            todo += [c.glyphName for c in g.components]
+    return glyphs, sorted(set(glyphs) - {".notdef"})
+
+
+def _font_bytes(src, order: list[str], wanted: dict[int, str], glyphs: dict) -> tuple[bytes, object, str]:
+    """The subset as a TrueType file: the source's metrics and names, its own dates (so a cold
+    and a warm cache, or two machines, embed the same bytes). Returns (bytes, glyf table, ps name)."""
+    from fontTools.fontBuilder import FontBuilder
+
+    hmtx, upm = src["hmtx"], src["head"].unitsPerEm
     fb = FontBuilder(upm, isTTF=True)
     fb.setupGlyphOrder(order)
     fb.setupCharacterMap(wanted)
@@ -381,12 +261,30 @@ def build_subset(path: str, index: int, chars: str) -> tuple[bytes, dict]:
         sCapHeight=getattr(os2, "sCapHeight", 0),
     )
     fb.setupPost()
-    # Reproducible bytes: the source face's dates, not the time of conversion, so a cold and a
-    # warm font cache (or two machines) embed the same font.
     fb.font["head"].created = fb.font["head"].modified = src["head"].created
     fb.font.recalcTimestamp = False
     buf = io.BytesIO()
     fb.save(buf)
+    return buf.getvalue(), glyf_out, ps
+
+
+def build_subset(path: str, index: int, chars: str, engine: FontEngine | None = None) -> tuple[bytes, dict]:
+    """A TrueType font holding just `chars` from one face, plus the metrics the typesetter needs.
+
+    Runs in a worker process on a cold cache, so it takes and returns plain data; without an
+    engine (a worker's call) the face is opened for this call alone.
+    """
+    source = _source(engine or FontEngine(workers=1), path, index)
+    src = source.tt
+    upm = src["head"].unitsPerEm
+    wanted = _wanted(source, chars)
+    names = set(wanted.values())
+    glyphs, rest = _cff_glyphs(source, names) if "CFF " in src else _tt_glyphs(source, names)
+    order = [".notdef", *rest]
+    hmtx = src["hmtx"]
+    _stretch_dash(wanted, glyphs, order, hmtx, upm)
+    data, glyf_out, ps = _font_bytes(src, order, wanted, glyphs)
+    os2 = src["OS/2"]
     adv: dict[str, int] = {}
     ink: dict[str, list[int]] = {}
     for cp, g in wanted.items():
@@ -403,7 +301,7 @@ def build_subset(path: str, index: int, chars: str) -> tuple[bytes, dict]:
         "ink": ink,
         "ps": ps,
     }
-    return buf.getvalue(), metrics
+    return data, metrics
 
 
 # --- loaded fonts and per-role fallback ------------------------------------------------
@@ -435,12 +333,9 @@ class LoadedFont:
         return None if b is None else (b[0] * size / self.upm, b[1] * size / self.upm)
 
 
-_REGISTERED: dict[str, LoadedFont] = {}
-
-
-def _register(key: str, family: str, ttf: Path, metrics: dict) -> LoadedFont:
+def _register(engine: FontEngine, key: str, family: str, ttf: Path, metrics: dict) -> LoadedFont:
     name = f"PL{key[:20]}"
-    if name not in _REGISTERED:
+    if name not in engine.registered:
         font = RLTTFont(name, str(ttf))
         pdfmetrics.registerFont(font)
         if pdfmetrics.getFont(name) is not font:
@@ -448,7 +343,7 @@ def _register(key: str, family: str, ttf: Path, metrics: dict) -> LoadedFont:
             # different subsets of one face (one per document), so each must stay itself
             pdfmetrics._fonts[name] = font
         upm = metrics["upm"]
-        _REGISTERED[name] = LoadedFont(
+        engine.registered[name] = LoadedFont(
             name=name,
             family=family,
             upm=upm,
@@ -457,14 +352,14 @@ def _register(key: str, family: str, ttf: Path, metrics: dict) -> LoadedFont:
             ascent=metrics["ascent"] / upm,
             descent=metrics["descent"] / upm,
         )
-    return _REGISTERED[name]
+    return engine.registered[name]
 
 
-def _cid_fallback() -> LoadedFont:
-    if CID_FALLBACK not in _REGISTERED:
+def _cid_fallback(engine: FontEngine) -> LoadedFont:
+    if CID_FALLBACK not in engine.registered:
         pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
-        _REGISTERED[CID_FALLBACK] = LoadedFont(CID_FALLBACK, CID_FALLBACK, 1000, {}, {}, embedded=False)
-    return _REGISTERED[CID_FALLBACK]
+        engine.registered[CID_FALLBACK] = LoadedFont(CID_FALLBACK, CID_FALLBACK, 1000, {}, {}, embedded=False)
+    return engine.registered[CID_FALLBACK]
 
 
 def _subset_key(face: Face, chars: str) -> str:
@@ -487,24 +382,25 @@ def _cached(face: Face, chars: str) -> tuple[str, Path, dict] | None:
 def _store(face: Face, chars: str, data: bytes, metrics: dict) -> tuple[str, Path, dict]:
     key = _subset_key(face, chars)
     ttf = cache_dir() / f"{key}.ttf"
-    _atomic_write(ttf, data)
-    _atomic_write(cache_dir() / f"{key}.json", json.dumps(metrics, ensure_ascii=False).encode())
+    write_cache(ttf, data)
+    write_cache(cache_dir() / f"{key}.json", json.dumps(metrics, ensure_ascii=False).encode())
     return key, ttf, metrics
 
 
-def _build_all(jobs: list[tuple[Face, str]]) -> list[tuple[bytes, dict]]:
-    """Convert on a cold cache; several faces in parallel when there are cores for it."""
-    if len(jobs) > 1 and (os.cpu_count() or 1) > 1 and os.environ.get("PIPELINE_FONT_WORKERS") != "1":
+def _build_all(jobs: list[tuple[Face, str]], engine: FontEngine) -> list[tuple[bytes, dict]]:
+    """Convert on a cold cache; several faces in parallel when the engine may use the cores."""
+    workers = engine.pool_size(len(jobs))
+    if workers > 1:
         try:
             import multiprocessing as mp
 
             ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-            with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 2), mp_context=ctx) as ex:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as ex:
                 futs = [ex.submit(build_subset, f.path, f.index, chars) for f, chars in jobs]
                 return [fu.result() for fu in futs]
         except (OSError, RuntimeError):
             pass  # no process pool here (sandbox): convert in this process
-    return [build_subset(f.path, f.index, chars) for f, chars in jobs]
+    return [build_subset(f.path, f.index, chars, engine) for f, chars in jobs]
 
 
 @dataclass
@@ -527,20 +423,11 @@ class FontSet:
         return list(seen.values())
 
 
-def _is_latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-def load_fonts(style: Style, variant: str, chars_by_role: dict[str, set[str]]) -> FontSet:
-    """Resolve every role's families, assign each character a face, subset and register.
-
-    chars_by_role maps font roles (style.FONT_ROLES) to the characters set in that role.
-    Latin letters and digits of the body role go to the 'latin' role's fonts.
-    """
-    roles = list(style.fonts)
+def _faces(style: Style, variant: str) -> tuple[dict[str, list[Face]], list[tuple[str, str]]]:
+    """Each font role's faces in the sheet's order, and the (role, family) pairs not found."""
     faces: dict[str, list[Face]] = {}
     missing: list[tuple[str, str]] = []
-    for role in roles:
+    for role in style.fonts:
         found = []
         for fam in style.font_families(role, variant):
             face = find_face(fam)
@@ -549,42 +436,44 @@ def load_fonts(style: Style, variant: str, chars_by_role: dict[str, set[str]]) -
             else:
                 found.append(face)
         faces[role] = found
-    if not any(faces.values()):
-        fams = sorted({f for _, f in missing})
-        msg = (
-            f"WARNING: no CJK font found (looked for {', '.join(fams)}); using reportlab's built-in "
-            f"{CID_FALLBACK}, which is NOT embedded: this PDF is not print-ready. "
-            "Install fonts-noto-cjk and fonts-lxgw-wenkai."
-        )
-        warnings.warn(msg, RuntimeWarning, stacklevel=2)
-        print(msg, file=sys.stderr)
-        cid = _cid_fallback()
-        return FontSet({role: [cid] for role in roles}, print_ready=False)
-    if missing:
-        role, fam = missing[0]
-        raise PipelineError(f"font family '{fam}' (fonts.{role} in {style.path}) is not installed: {package_hint(fam)}")
+    return faces, missing
 
-    # assign characters: the first face of the role that has the glyph (full-width where it matters)
+
+def _no_fonts(style: Style, missing: list[tuple[str, str]], engine: FontEngine) -> FontSet:
+    """No CJK font at all: reportlab's built-in CID font, loudly (the PDF is not print-ready)."""
+    fams = sorted({f for _, f in missing})
+    msg = (
+        f"WARNING: no CJK font found (looked for {', '.join(fams)}); using reportlab's built-in "
+        f"{CID_FALLBACK}, which is NOT embedded: this PDF is not print-ready. "
+        "Install fonts-noto-cjk and fonts-lxgw-wenkai."
+    )
+    warnings.warn(msg, RuntimeWarning, stacklevel=3)
+    print(msg, file=sys.stderr)
+    cid = _cid_fallback(engine)
+    return FontSet({role: [cid] for role in style.fonts}, print_ready=False)
+
+
+def _assign(
+    chars_by_role: dict[str, set[str]], faces: dict[str, list[Face]], engine: FontEngine
+) -> dict[str, dict[str, Face]]:
+    """Each character of each role: the first face of the role that has it (full width where it
+    matters); Latin letters and digits of the body go to the 'latin' role's faces."""
     assign: dict[str, dict[str, Face]] = {}
     for role, chars in chars_by_role.items():
         if role not in faces:
             continue
         table: dict[str, Face] = {}
         for ch in sorted(chars):
-            if ch.isspace():
+            if ch.isspace() and ch != "\u3000":  # the full-width space is a glyph (headline separator)
                 continue
-            chain = faces["latin"] if role == "body" and _is_latin(ch) and faces.get("latin") else faces[role]
-            table[ch] = _pick(ch, chain, faces)
+            latin = role == "body" and is_alnum_ascii(ch) and faces.get("latin")
+            table[ch] = _pick(ch, faces["latin"] if latin else faces[role], faces, engine)
         assign[role] = table
+    return assign
 
-    per_face: dict[Face, set[str]] = {}
-    for role in roles:
-        for face in faces[role][:1]:  # a role's first face is always loaded (its metrics place lines)
-            per_face.setdefault(face, set())
-    for table in assign.values():
-        for ch, face in table.items():
-            per_face.setdefault(face, set()).add(ch)
 
+def _subsets(per_face: dict[Face, set[str]], engine: FontEngine) -> dict[Face, LoadedFont]:
+    """Every face cut to its characters (from the disk cache, else converted) and registered."""
     ordered = sorted(per_face, key=lambda f: (f.path, f.index))
     wanted = {f: "".join(sorted(per_face[f] | {" "})) for f in ordered}
     done: dict[Face, tuple[str, Path, dict]] = {}
@@ -595,33 +484,58 @@ def load_fonts(style: Style, variant: str, chars_by_role: dict[str, set[str]]) -
             done[f] = hit
         else:
             jobs.append((f, wanted[f]))
-    for (f, chars), (data, metrics) in zip(jobs, _build_all(jobs), strict=True):
+    for (f, chars), (data, metrics) in zip(jobs, _build_all(jobs, engine), strict=True):
         done[f] = _store(f, chars, data, metrics)
-    loaded = {f: _register(key, f.family, ttf, m) for f, (key, ttf, m) in done.items()}
+    return {f: _register(engine, key, f.family, ttf, m) for f, (key, ttf, m) in done.items()}
 
-    chains = {role: [loaded[f] for f in faces[role] if f in loaded] or [loaded[faces[role][0]]] for role in roles}
+
+def load_fonts(
+    style: Style, variant: str, chars_by_role: dict[str, set[str]], engine: FontEngine | None = None
+) -> FontSet:
+    """Resolve every role's families, assign each character a face, subset and register.
+
+    chars_by_role maps font roles (style.FONT_ROLES) to the characters set in that role.
+    """
+    engine = engine or FontEngine()
+    faces, missing = _faces(style, variant)
+    if not any(faces.values()):
+        return _no_fonts(style, missing, engine)
+    if missing:
+        role, fam = missing[0]
+        table = "fonts" if variant == "zh-Hans" or role not in style.fonts_hant else "fonts_hant"
+        raise PipelineError(missing_font_message(fam, f"{table}.{role} in {style.path}"))
+    assign = _assign(chars_by_role, faces, engine)
+    per_face: dict[Face, set[str]] = {}
+    for role in style.fonts:
+        for face in faces[role][:1]:  # a role's first face is always loaded (its metrics place lines)
+            per_face.setdefault(face, set())
+    for table in assign.values():
+        for ch, face in table.items():
+            per_face.setdefault(face, set()).add(ch)
+    loaded = _subsets(per_face, engine)
+    chains = {role: [loaded[f] for f in fs if f in loaded] or [loaded[fs[0]]] for role, fs in faces.items()}
     by_char = {role: {ch: loaded[f] for ch, f in table.items()} for role, table in assign.items()}
     return FontSet(chains, by_char)
 
 
-def _pick(ch: str, chain: list[Face], faces: dict[str, list[Face]]) -> Face:
+def _pick(ch: str, chain: list[Face], faces: dict[str, list[Face]], engine: FontEngine) -> Face:
     cp = ord(ch)
-    having = [f for f in chain if cp in coverage(f).codepoints]
+    having = [f for f in chain if cp in engine.coverage(f).codepoints]
     if having:
-        wide = [f for f in having if ch not in coverage(f).narrow]
+        wide = [f for f in having if ch not in engine.coverage(f).narrow]
         return (wide or having)[0]
     for others in faces.values():  # any face the sheet names, before giving up
         for f in others:
-            if cp in coverage(f).codepoints:
+            if cp in engine.coverage(f).codepoints:
                 return f
-    face = _fc_for_char(cp)
+    face = _fc_for_char(cp, engine)
     if face is not None:
         return face
     warnings.warn(f"no installed font has the character {ch!r} (U+{cp:04X}); it will show as a blank box", stacklevel=3)
     return chain[0]
 
 
-def _fc_for_char(cp: int) -> Face | None:
+def _fc_for_char(cp: int, engine: FontEngine) -> Face | None:
     """Ask fontconfig for any face with this character (rare symbols outside the sheet's fonts)."""
     try:
         out = subprocess.run(
@@ -633,6 +547,6 @@ def _fc_for_char(cp: int) -> Face | None:
         ).stdout
         fam, path, index = out.split("\t")
         face = Face(fam.split(",")[0], path, int(index))
-        return face if cp in coverage(face).codepoints else None
+        return face if cp in engine.coverage(face).codepoints else None
     except (OSError, ValueError, subprocess.SubprocessError, PipelineError):
         return None

@@ -7,16 +7,19 @@ flags); this module decides only the order of things and what stays together.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreakIfNotEmpty, PageTemplate
 
-from ...model import Article, Document
+from ...model import BLOCK_ROLE, Article, Block, Document, leading_decks, unknown_block
 from ...style import ROLE_FONT, Style
-from ..shared import RenderOptions, all_authors, flat_title, header_text
+from ...terms import terms
+from ...text import bracketed_bio
+from ..headline import balance
+from ..shared import RenderOptions, all_authors, booklet_doc, flat_title, header_text, lead_heading
 from .flowables import Anchor, CoverPage, KeepGroup, Rule, TextBlock, TextStyle, TocEntry, draw_line
 from .fonts import FontSet, load_fonts
 
@@ -29,21 +32,8 @@ STRETCH_FIRST = {"zh-Hans": 0.04, "zh-Hant": 0.15}
 # The sheet's role -> font map, plus the booklet's own small roles.
 FONT_ROLE = {**ROLE_FONT, "cover_foot": "byline", "toc_num": "header", "toc_sub": "byline"}
 DIGITS = "0123456789"
-
-
-@dataclass(frozen=True)
-class Labels:
-    """The few words the booklet adds itself, in the edition's script."""
-
-    contents: str
-    leftovers: str
-    untitled: str
-
-    @staticmethod
-    def for_variant(variant: str) -> Labels:
-        if variant == "zh-Hant":
-            return Labels("目錄", "其他文字", "簡報")
-        return Labels("目录", "其他文字", "简报")
+# Roles set as display lines: never split across pages, kept with what follows them.
+HEADS = ("title", "deck", "heading", "lead_heading", "byline")
 
 
 @dataclass
@@ -63,14 +53,6 @@ class Texts:
             for t in texts:
                 chars.update(t)
         return out
-
-
-def bio_text(bio: str) -> str:
-    """The model keeps the bio without its parentheses; print it as （作者系……）."""
-    b = bio.strip()
-    if b.startswith(("（", "(")) and b.endswith(("）", ")")):
-        return b
-    return f"（{b}）"
 
 
 @dataclass
@@ -125,13 +107,12 @@ class Booklet:
     """Builds the story and the page templates for one document, then renders it."""
 
     def __init__(self, doc: Document, style: Style, opts: RenderOptions):
-        self.doc, self.style, self.opts = doc, style, opts
-        self.labels = Labels.for_variant(opts.variant)
-        self.title = self.meta("title") or self._fallback_title()
-        # what running heads and folios fill their templates from: the same fields the cover shows
-        self.head_doc = replace(
-            doc, meta=replace(doc.meta, title=self.title, date=self.meta("date"), publisher=self.meta("publisher"))
-        )
+        # running heads, folios, the cover and the PDF's info all read these booklet fields
+        self.doc = booklet_doc(doc, style, opts.variant)
+        self.style, self.opts = style, opts
+        self.labels = terms(opts.variant)
+        self.title = self.doc.meta.title
+        self.lead_heading = lead_heading(doc, opts.variant)
         self.texts = Texts()
         self.state = _State()
         p = style.page
@@ -139,61 +120,54 @@ class Booklet:
         self.frame_h = p.height - p.margin_top - p.margin_bottom
         self.toc_forms: list[tuple[str, str]] = []  # (form name, anchor key)
         self._collect()
-        self.fonts: FontSet = load_fonts(style, opts.variant, self.texts.chars_by_font_role())
+        self.fonts: FontSet = load_fonts(style, opts.variant, self.texts.chars_by_font_role(), opts.fonts)
         self._ts: dict[str, TextStyle] = {}
 
     def meta(self, key: str) -> str:
-        """A booklet field: the document's metadata, else the sheet's default."""
-        return getattr(self.doc.meta, key) or self.style.meta.get(key, "")
-
-    def _fallback_title(self) -> str:
-        if self.doc.lead and self.doc.lead.heading:
-            return self.doc.lead.heading
-        if self.doc.articles:
-            return flat_title(self.doc.articles[0].title)
-        return self.labels.untitled
+        """A booklet field (pipeline.metadata.booklet)."""
+        return getattr(self.doc.meta, key)
 
     # --- what will be drawn ---------------------------------------------------------------
 
     def _byline(self, a: Article) -> str:
-        return self.style.layout["byline_separator"].join(a.authors)
+        return self.style.layout.byline_separator.join(a.authors)
 
     def _collect(self) -> None:
         t, d, lay = self.texts, self.doc, self.style.layout
-        if lay["cover"]:
+        if lay.cover:
             t.add("cover_title", self.title)
             t.add("cover_subtitle", self.meta("subtitle"))
             t.add("cover_foot", self.meta("date"))
             t.add("cover_foot", self.meta("publisher"))
-        if lay["toc"]:
+        if lay.toc:
             t.add("lead_heading", self.labels.contents)
             for s in self.sections():
                 t.add("toc", s.title)
                 t.add("toc_sub", s.authors)
             t.add("toc_num", DIGITS)
         if d.lead:
-            t.add("lead_heading", d.lead.heading)
+            t.add("lead_heading", self.lead_heading)
             for para in d.lead.paragraphs:
                 t.add("lead", para)
         for a in d.articles:
             t.add("title", a.title)
             t.add("byline", self._byline(a))
             for b in a.blocks:
-                t.add("heading" if b.type == "heading" else "body", b.text)
+                t.add(BLOCK_ROLE.get(b.type, "body"), b.text)  # an unknown type fails in _blocks
             if a.bio:
-                t.add("bio", bio_text(a.bio))
+                t.add("bio", bracketed_bio(a.bio))
         if d.unplaced:
             t.add("lead_heading", self.labels.leftovers)
             for u in d.unplaced:
                 t.add("body", u)
         for s in [Section("", self.labels.contents), *self.sections()]:
-            for tpl in (self.style.header["even"], self.style.header["odd"], self.style.footer["text"]):
-                t.add("header", header_text(tpl, self.head_doc, s.title, DIGITS) + "…")
+            for tpl in (self.style.header.even, self.style.header.odd, self.style.footer.text):
+                t.add("header", header_text(tpl, self.doc, s.title, DIGITS) + "…")
 
     def sections(self) -> list[Section]:
         out = []
         if self.doc.lead:
-            out.append(Section("lead", self.doc.lead.heading))
+            out.append(Section("lead", self.lead_heading))
         for i, a in enumerate(self.doc.articles):
             out.append(Section(f"art{i + 1}", flat_title(a.title), self._byline(a)))
         if self.doc.unplaced:
@@ -216,6 +190,8 @@ class Booklet:
                 leading=r.leading,
                 color=r.color,
                 indent=r.first_line_indent_em * r.size,
+                left=r.left_indent_em * r.size,
+                right=r.right_indent_em * r.size,
                 space_before=r.space_before,
                 space_after=r.space_after,
                 align=r.align,
@@ -233,17 +209,20 @@ class Booklet:
     def story(self) -> list[Flowable]:
         d, lay = self.doc, self.style.layout
         out: list[Flowable] = []
-        if lay["cover"]:
+        if lay.cover:
             out += [self._cover(), PageBreakIfNotEmpty()]
-        if lay["toc"]:
+        if lay.toc:
             out += self._toc()
         if d.lead:
             out.append(PageBreakIfNotEmpty())
-            heads: list[Flowable] = [self.anchor("lead", d.lead.heading), self._block(d.lead.heading, "lead_heading")]
+            heads: list[Flowable] = [
+                self.anchor("lead", self.lead_heading),
+                self._block(self.display(self.lead_heading, "lead_heading"), "lead_heading"),
+            ]
             paras = [self._block(p, "lead") for p in d.lead.paragraphs]
             out += _glue(heads, paras)
         for i, a in enumerate(d.articles):
-            if lay["article_new_page"] or i == 0:
+            if lay.article_new_page or i == 0:
                 out.append(PageBreakIfNotEmpty())
             out += self._article(i + 1, a)
         if d.unplaced:
@@ -252,37 +231,57 @@ class Booklet:
             out += _glue(heads, [self._block(u, "body") for u in d.unplaced])
         return out
 
+    def display(self, text: str, role: str, width: float | None = None) -> str:
+        """A display headline with its lines broken at phrase boundaries, balanced (render.headline)."""
+        ts = self.ts(role)
+        return balance(text, (width or self.frame_w) - ts.indent, ts.measure, ts.size)
+
     def _block(self, text: str, role: str, **kw) -> TextBlock:
-        heading = role in ("title", "heading", "lead_heading", "byline")
+        heading = role in HEADS
         return TextBlock(text, self.ts(role), kind=role, splittable=not heading, **kw)
+
+    def _blocks(self, key: str, blocks: list[Block]) -> list[Flowable]:
+        items: list[Flowable] = []
+        h = 0
+        for b in blocks:
+            match b.type:
+                case "heading":
+                    h += 1
+                    items.append(self.anchor(f"{key}h{h}", b.text, 1))
+                    items.append(self._block(b.text, "heading"))
+                case "deck":
+                    items.append(self._block(self.display(b.text, "deck"), "deck"))
+                case "paragraph" | "note" | "quote" | "list_item" | "caption":
+                    items.append(self._block(b.text, BLOCK_ROLE[b.type]))
+                case _:
+                    unknown_block(b)
+        return items
 
     def _article(self, n: int, a: Article) -> list[Flowable]:
         key = f"art{n}"
-        heads: list[Flowable] = [self.anchor(key, flat_title(a.title)), self._block(a.title, "title")]
+        k = leading_decks(a.blocks)  # decks join the title block, under the headline
+        heads: list[Flowable] = [
+            self.anchor(key, flat_title(a.title)),
+            self._block(self.display(a.title, "title"), "title"),
+            *self._blocks(key, a.blocks[:k]),
+        ]
         if a.authors:
             heads.append(self._block(self._byline(a), "byline"))
-        items: list[Flowable] = []
-        h = 0
-        for b in a.blocks:
-            if b.type == "heading":
-                h += 1
-                items.append(self.anchor(f"{key}h{h}", b.text, 1))
-                items.append(self._block(b.text, "heading"))
-            else:
-                items.append(self._block(b.text, "body"))
+        items = self._blocks(key, a.blocks[k:])
         if a.bio:
             bio_ts = self.ts("bio")
             rule: Flowable
-            if self.style.layout["bio_rule"]:
+            if self.style.layout.bio_rule:
                 rule = Rule(self.frame_w * 0.2, bio_ts.color, bio_ts.space_before, bio_ts.size * 0.8)
             else:
                 rule = Rule(0, bio_ts.color, bio_ts.space_before, 0.01, thickness=0)
             items.append(rule)
-            items.append(TextBlock(bio_text(a.bio), bio_ts, kind="bio", space_before=0.0))
+            items.append(TextBlock(bracketed_bio(a.bio), bio_ts, kind="bio", space_before=0.0))
         return _glue(heads, items)
 
     def _cover(self) -> CoverPage:
-        title = self._block(self.title, "cover_title")
+        p = self.style.page
+        title = self._block(self.display(self.title, "cover_title", p.width - 2 * p.margin_outer), "cover_title")
         sub = self._block(self.meta("subtitle"), "cover_subtitle") if self.meta("subtitle") else None
         foot_ts = self.ts("cover_foot", size=self.style.role("cover_subtitle").size * 0.85)
         foot = [TextBlock(self.meta(k), foot_ts, kind="cover") for k in ("date", "publisher") if self.meta(k)]
@@ -318,22 +317,22 @@ class Booklet:
         title = st.first_on_page.get(page, st.at_start.get(page, ""))
         ts = self.ts("header")
         canv.saveState()
-        tpl = self.style.header["even" if page % 2 == 0 else "odd"]
-        text = header_text(tpl, self.head_doc, title, page)
+        tpl = self.style.header.even if page % 2 == 0 else self.style.header.odd
+        text = header_text(tpl, self.doc, title, page)
         top = p.height - p.margin_top
         # Book convention: a page that opens an article (or the lead) carries no running head,
         # only its folio; articles that run on mid-page keep the head.
-        if self.style.layout["article_new_page"] and page in st.first_on_page:
+        if self.style.layout.article_new_page and page in st.first_on_page:
             text = ""
         if text:
             canv.setFillColor(HexColor(ts.color))
             draw_line(canv, ts, ts.lines(_fit(text, ts, self.frame_w), self.frame_w)[0], x, top + p.header_gap)
-            if self.style.header["rule"]:
+            if self.style.header.rule:
                 canv.setStrokeColor(HexColor(ts.color))
                 canv.setLineWidth(0.4)
                 y = top + p.header_gap - 0.12 * ts.size - max(2.5, p.header_gap * 0.25)
                 canv.line(x, y, x + self.frame_w, y)
-        folio = header_text(self.style.footer["text"], self.head_doc, title, page)
+        folio = header_text(self.style.footer.text, self.doc, title, page)
         if folio:
             canv.setFillColor(HexColor(ts.color))
             for line in ts.lines(folio, self.frame_w)[:1]:
@@ -369,7 +368,7 @@ class Booklet:
         even = PageTemplate("even", [frame(self._frame_x(2), p.margin_bottom, self.frame_w, self.frame_h, "e")], **body)
         cw = p.width - 2 * p.margin_outer
         cover = PageTemplate("cover", [frame(p.margin_outer, p.margin_bottom, cw, self.frame_h, "c")])
-        has_cover = bool(self.style.layout["cover"])
+        has_cover = bool(self.style.layout.cover)
 
         class Doc(BaseDocTemplate):
             def handle_pageBegin(self) -> None:

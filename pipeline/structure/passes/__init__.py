@@ -18,7 +18,7 @@ from ..page import PageState
 from .articles import articles
 from .assign import assign_pass
 from .bios import bios
-from .bylines import bylines
+from .bylines import bylines, bylines_after_bios
 from .furniture import furniture
 from .headlines import headlines
 from .lead import lead
@@ -32,7 +32,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("lead_marker", lead_marker_pass),
     ("bylines", bylines),
     ("bios", bios),
-    ("bylines_after_bios", bylines),  # a name right after a bio found only now
+    ("bylines_after_bios", bylines_after_bios),
     ("lead", lead),
     ("headlines", headlines),
     ("articles", articles),

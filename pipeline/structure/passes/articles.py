@@ -9,7 +9,7 @@ article). Headlines stay out of the bodies here; the assignment pass gives each 
 from __future__ import annotations
 
 from ..page import ArticleSpan, PageState, Role
-from ..signs import han_count
+from ..signs import ends_with_mark
 
 
 def _before_lead(st: PageState) -> None:
@@ -31,6 +31,9 @@ def articles(st: PageState) -> None:
     for i in range(len(st.lines)):
         role = st.role(i)
         if role == Role.BYLINE:
+            if _displaced(st, cur, closed, i):
+                cur.byline = i  # read in the middle of its own article's text: no new article
+                continue
             cur = ArticleSpan(start=i, byline=i, end=i)
             st.articles.append(cur)
             closed = False
@@ -58,7 +61,7 @@ def _orphans(st: PageState) -> None:
     (a note, a call for papers, a caption): it is set apart and flagged instead."""
     keep = []
     for k, a in enumerate(st.articles):
-        small = sum(han_count(st.lines[i].text) for i in a.body) < st.profile.article.min_chars
+        small = sum(st.lines[i].han for i in a.body) < st.profile.article.min_chars
         if k > 0 and a.byline is None and not a.bio and small and st.articles[k - 1].bio:
             for i in a.body:
                 st.claim(i, Role.UNPLACED, "after-article", "articles")
@@ -66,6 +69,16 @@ def _orphans(st: PageState) -> None:
             continue
         keep.append(a)
     st.articles[:] = keep
+
+
+def _displaced(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> bool:
+    """A byline the OCR read inside its article's text (set beside a column, read after the
+    column's first lines): the text before it breaks off mid-sentence and the article it
+    interrupts has no byline yet."""
+    if cur is None or closed or cur.byline is not None or not cur.body:
+        return False
+    last = st.lines[cur.body[-1]].text
+    return cur.body[-1] == i - 1 and not ends_with_mark(last)
 
 
 def _same_bio(st: PageState, art: ArticleSpan, i: int) -> bool:

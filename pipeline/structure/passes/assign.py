@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..matching import LARGE, Candidate, _best, assign, content_scores, score_matrix
+from ..matching import LARGE, BodyIndex, Candidate, _best, assign, content_scores, leave_value, score_matrix
 from ..page import ArticleSpan, HeadBlock, PageState, Role
 
 SMALL_MARGIN = 0.15
@@ -65,7 +65,7 @@ def _adjacent(st: PageState, end: int, first: int) -> bool:
 def assign_pass(st: PageState) -> None:
     spans = st.articles
     starts = [a.start for a in spans]
-    bodies = ["".join(st.lines[i].text for i in a.body) for a in spans]
+    bodies = BodyIndex(["".join(st.lines[i].text for i in a.body) for a in spans])
     cands, blocks = [], []
     for h in st.heads:
         pos, zone = _positions(st, h, spans, starts)
@@ -148,7 +148,9 @@ def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodie
     choice = {r: [(i, i + 1) for i in range(len(runs[r]))] for r in range(len(runs))}
 
     def total() -> float:
-        return _best([row(r, a, b) for r in range(len(runs)) for a, b in choice[r]])[0]
+        groups = [(r, a, b) for r in range(len(runs)) for a, b in choice[r]]
+        leave = [leave_value(_joined(cands, runs[r][a:b])) for r, a, b in groups]
+        return _best([row(r, a, b) for r, a, b in groups], leave=leave)[0]
 
     for _round in range(2):
         for r in multi:
@@ -178,6 +180,9 @@ def _merge_linear(st, runs, cands, blocks, bodies):
     limit = st.profile.headline.max_lines
     choice = {}
     for r, run in enumerate(runs):
+        if len(run) == 1:
+            choice[r] = [(0, 1)]
+            continue
         groups = [(a, b) for a in range(len(run)) for b in range(a + 1, min(len(run), a + limit) + 1)]
         probe = [_joined(cands, run[a:b]) for a, b in groups]
         table = [[float("-inf")] * (len(run) + 1) for _ in range(len(run) + 1)]

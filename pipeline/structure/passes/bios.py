@@ -10,10 +10,11 @@ of these and stays in the body.
 from __future__ import annotations
 
 from ..names import parse_byline
-from ..page import PageState, Role
+from ..page import PageState, Role, Shape
 from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count
 from .context import (
     body_like,
+    bracket_balance,
     column_before,
     headline_like,
     headline_shaped,
@@ -25,26 +26,51 @@ from .context import (
 )
 
 
+def _stops(st: PageState, i: int, k: int) -> bool:
+    """Line k (after the bio's first line i) cannot be part of the bio."""
+    return k > i and (not st.free(k) or bio_opening(st.lines[k].text, st.profile)[0] or wide(st, k) or _names(st, k))
+
+
+def _closing_line(st: PageState, i: int) -> int | None:
+    """For a bio opened with a bracket: the line within reach that closes it (more closing
+    brackets than opening ones: a headline's column label is balanced), if any."""
+    rules = st.profile.bio
+    chars = 0
+    for k in range(i, min(len(st.lines), i + rules.max_lines)):
+        if _stops(st, i, k):
+            return None
+        t = st.lines[k].text
+        chars += han_count(t)
+        if chars > rules.max_chars:
+            return None
+        if closes_bio(t, st.profile) and (k == i or bracket_balance(t, st.profile) < 0):
+            return k
+    return None
+
+
 def _extent(st: PageState, i: int, bracket: int) -> int | None:
     """The last line of a bio opening at i, or None when it runs on like prose."""
+    if bracket and (close := _closing_line(st, i)) is not None:
+        return close
     rules = st.profile.bio
     col = column_before(st, i)  # the column of the article the bio ends
     chars = 0
     k = i
     while k < len(st.lines):
-        if k > i and (not st.free(k) or bio_opening(st.lines[k].text, st.profile)[0] or wide(st, k) or _names(st, k)):
+        if _stops(st, i, k):
             return k - 1  # a byline, a marker, another bio or a headline: this one ended before it
         t = st.lines[k].text
         chars += han_count(t)
         if chars > rules.max_chars or k - i >= rules.max_lines:
             return None
-        if closes_bio(t, st.profile):
-            return k
         # The bio's first line may be indented like a paragraph's: it is full 2 em short.
         slack = 1.0 + (st.profile.paragraph.indent if k == i else 0.0)
         short = not is_full(st, k, slack=slack, col=col)
-        if not ends_open(t) and ((not bracket and (ends_sentence(t) or short)) or (ends_sentence(t) and short)):
-            return k  # without brackets: a sentence end or a short line; a lost bracket: both
+        if not ends_open(t) and (short or (not bracket and ends_sentence(t))):
+            return k  # a short line ends it; without brackets a sentence end does too
+        nxt = st.lines[k + 1] if k + 1 < len(st.lines) else None
+        if st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before:
+            return k  # the engine ended its block here
         k += 1
     return k - 1
 

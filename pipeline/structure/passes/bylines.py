@@ -9,9 +9,9 @@ a name however plausible its surname).
 
 from __future__ import annotations
 
-from ..names import parse_byline
+from ..names import NOT_BYLINE, parse_byline
 from ..page import PageState, Role
-from ..signs import ends_open, ends_sentence, ends_with_mark, han_count, lead_marker
+from ..signs import ends_open, ends_sentence, ends_with_mark, lead_marker
 from .context import body_like, headline_like, headline_shaped, next_line, prev_line
 
 MAX_BYLINE_WIDTH = 30.0
@@ -37,7 +37,7 @@ def _context(st: PageState, i: int) -> float | None:
     if k is None:
         return None  # a byline is never the last line of a page
     nxt = st.lines[k]
-    if han_count(nxt.text) == 0:
+    if nxt.han == 0:
         return None
     if ends_sentence(nxt.text) and nxt.width <= 3.5 and not nxt.indent:
         return None  # a paragraph's last few characters: the "names" are its words
@@ -71,9 +71,31 @@ def _running_line(st: PageState, i: int) -> bool:
     return len(near) == 2 and all(h is not None and (h.band, h.column) == (g.band, g.column) for h in near)
 
 
+def _could_be(st: PageState, text: str, raw: str) -> bool:
+    """A cheap first look: short, or holding a separator, a byline mark or a title."""
+    if len(text) <= 8 or any(c in raw for c in " 、/／·"):
+        return True
+    rules = st.profile.byline
+    return text.startswith(rules.prefixes) or (len(text) <= 24 and bool(rules.title_words.search(text)))
+
+
 def bylines(st: PageState) -> None:
-    for i, ln in enumerate(st.lines):
-        if not st.free(i) or ln.width > MAX_BYLINE_WIDTH or ends_with_mark(ln.text) or _running_line(st, i):
+    _find(st, range(len(st.lines)))
+
+
+def bylines_after_bios(st: PageState) -> None:
+    """A second look, only at the line after each bio: a name there starts the next article,
+    and the bio found since makes the context that the first look lacked."""
+    after = [i + 1 for i in range(len(st.lines) - 1) if st.role(i) == Role.BIO and st.role(i + 1) is None]
+    _find(st, after)
+
+
+def _find(st: PageState, candidates) -> None:
+    for i in candidates:
+        ln = st.lines[i]
+        if not st.free(i) or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text) or _running_line(st, i):
+            continue
+        if not _could_be(st, ln.text, ln.raw):
             continue
         b = parse_byline(ln.raw, ln.text, st.profile)
         if b is None:

@@ -8,6 +8,8 @@ column (or wider than it), or measured larger by a geometric reader.
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from itertools import pairwise
 
 from ..page import PageState, Role, Shape, SourceLine
@@ -16,29 +18,41 @@ from ..signs import ends_open, ends_sentence, han_count
 CHUNK = 24  # lines per chunk when estimating the local column width
 
 
-def _upper_quartile(st: PageState, idx: range) -> float:
-    ws = sorted((st.lines[i].width for i in idx if st.free(i) and han_count(st.lines[i].text) >= 4), reverse=True)
+def _upper_quartile(st: PageState, lo: int, hi: int, measurable: list[float], base: int = 0) -> float:
+    """The upper quartile of lines lo..hi-1 (measurable[k] is line base + k)."""
+    claims = st.claims
+    ws = sorted(
+        (w for i, w in enumerate(measurable[lo - base : hi - base], lo) if w >= 0 and i not in claims), reverse=True
+    )
     return ws[len(ws) // 4] if ws else 0.0
 
 
-def _estimate(st: PageState, lo: int, hi: int, out: list[float]) -> None:
-    """Column widths for lines lo..hi-1 in chunks of CHUNK lines, each line taking the median
-    of its own and its neighbours' chunk values: linear, and a short stretch of headlines or
-    a box does not move it."""
-    vals = [_upper_quartile(st, range(a, min(a + CHUNK, hi))) for a in range(lo, hi, CHUNK)]
+def _measurable(st: PageState) -> list[float]:
+    """Each line's width where it says something about the column (4 Han or more), else -1."""
+    if len(st.measurable) != len(st.lines):
+        st.measurable = [ln.width if ln.han >= 4 else -1.0 for ln in st.lines]
+    return st.measurable
+
+
+def _estimate(st: PageState, lo: int, hi: int, out: list[float], measurable: list[float]) -> None:
+    """Column widths for lines lo..hi-1 in chunks of CHUNK lines, each chunk taking the median
+    of its own and its neighbours' values: linear, and a short stretch of headlines or a box
+    does not move it."""
+    vals = [_upper_quartile(st, a, min(a + CHUNK, hi), measurable) for a in range(lo, hi, CHUNK)]
     good = sorted(v for v in vals if v > 0)
     fallback = good[len(good) // 2] if good else 16.0
     vals = [v or fallback for v in vals]
-    for i in range(lo, hi):
-        c = (i - lo) // CHUNK
+    for c in range(len(vals)):
         around = sorted(vals[max(0, c - 1) : c + 2])
-        out[i] = around[len(around) // 2]
+        a = lo + c * CHUNK
+        b = min(a + CHUNK, hi)
+        out[a:b] = [around[len(around) // 2]] * (b - a)
 
 
 def column_widths(st: PageState) -> list[float]:
     """The column width around each line: the upper quartile of nearby line widths."""
     out = [16.0] * len(st.lines)
-    _estimate(st, 0, len(st.lines), out)
+    _estimate(st, 0, len(st.lines), out, _measurable(st))
     return out
 
 
@@ -47,9 +61,10 @@ def refine_columns(st: PageState) -> None:
     of them, so the lead's wide lines or the next article's column do not leak in."""
     cuts = [i for i, c in sorted(st.claims.items()) if c.role in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)]
     bounds = [0, *[c + 1 for c in cuts], len(st.lines)]
+    measurable = _measurable(st)
     for a, b in pairwise(bounds):
         if b - a >= 8:
-            _estimate(st, a, b, st.columns)
+            _estimate(st, a, b, st.columns, measurable)
 
 
 def prev_line(st: PageState, i: int) -> int | None:
@@ -78,8 +93,9 @@ def is_full(st: PageState, i: int, slack: float = 1.5, col: float | None = None)
 def column_before(st: PageState, i: int, n: int = 16) -> float:
     """The column of the text that ends at line i: measured on the lines before it only
     (a bio or the last lines of an article sit where the next article's column begins)."""
-    v = _upper_quartile(st, range(max(0, i - n), i))
-    return v or st.columns[i]
+    lo = max(0, i - n)
+    window = [ln.width if ln.han >= 4 else -1.0 for ln in st.lines[lo:i]]
+    return _upper_quartile(st, lo, i, window, base=lo) or st.columns[i]
 
 
 def body_like(st: PageState, i: int) -> bool:
@@ -88,6 +104,20 @@ def body_like(st: PageState, i: int) -> bool:
     if ln.geo is not None and ln.geo.size >= 1.25:
         return False
     return ln.width >= min(8.0, 0.6 * st.columns[i]) or ends_sentence(ln.text) or ends_open(ln.text)
+
+
+def short_block(st: PageState, i: int, most: int = 2) -> bool:
+    """On a BLOCKS page (an engine's own paragraphs), the line is in a block of at most `most`
+    lines: engines give a headline, a byline or a deck a block of its own."""
+    if st.shape != Shape.BLOCKS:
+        return False
+    lo = i
+    while lo > 0 and not st.lines[lo].blank_before and i - lo < most:
+        lo -= 1
+    hi = i
+    while st.lines[hi].joined and hi + 1 < len(st.lines) and hi - lo < most:
+        hi += 1
+    return st.lines[lo].blank_before and not st.lines[hi].joined and hi - lo < most
 
 
 def joined_block(st: PageState, i: int) -> bool:
@@ -99,25 +129,41 @@ def joined_block(st: PageState, i: int) -> bool:
     return ln.joined or (prev is not None and prev.joined and prev.no == ln.no - 1)
 
 
-def _brackets(t: str, profile) -> int:
+def bracket_balance(t: str, profile) -> int:
     """Opening minus closing brackets, whatever the OCR made of them (〈金台潮声) is balanced);
     quotes are left out: OCR drops them too often."""
-    return sum(1 for c in t if c in profile.bio.open_brackets and c not in "《<") - sum(
-        1 for c in t if c in profile.bio.close_brackets and c not in "》>"
-    )
+    opening, closing = _bracket_res(profile.bio.open_brackets, profile.bio.close_brackets)
+    return len(opening.findall(t)) - len(closing.findall(t))
+
+
+@cache
+def _bracket_res(opening: str, closing: str) -> tuple[re.Pattern, re.Pattern]:
+    def cls(chars: str) -> re.Pattern:
+        return re.compile("[" + re.escape("".join(c for c in chars if c not in "《》<>")) + "]")
+
+    return cls(opening), cls(closing)
 
 
 def headline_shaped(st: PageState, i: int) -> bool:
     """The text could be a headline line: no mark a sentence ends or pauses on, not too long."""
+    got = st.shaped.get(i)
+    if got is None:
+        got = st.shaped[i] = _shaped(st, i)
+    return got
+
+
+def _shaped(st: PageState, i: int) -> bool:
     ln: SourceLine = st.lines[i]
     t = ln.text
+    if "。" in t or "；" in t or t.count("，") + t.count(",") > 1 or t[-1] in "：:":
+        return False  # the cheap looks first: most running text fails one of these
     rules = st.profile.headline
-    h = han_count(t)
+    h = ln.han
     if h < rules.min_chars or h > rules.max_chars or ln.width > rules.max_width:
         return False
-    if ends_sentence(t) or ends_open(t) or t[-1] in "：:" or "。" in t or "；" in t:
+    if ends_sentence(t) or ends_open(t):
         return False
-    if sum(map(t.count, "《")) != sum(map(t.count, "》")) or _brackets(t, st.profile) != 0:
+    if t.count("《") != t.count("》") or bracket_balance(t, st.profile) != 0:
         return False  # a bracket left open (or closed) continues from another line
     commas = t.count("，") + t.count(",")
     if commas > 1:

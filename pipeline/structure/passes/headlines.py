@@ -28,6 +28,7 @@ from .context import (
     joined_block,
     next_line,
     prev_line,
+    short_block,
     wide,
 )
 
@@ -77,7 +78,17 @@ def _runs(st: PageState) -> list[list[int]]:
 
 
 def _looks(st: PageState, i: int) -> bool:
-    return headline_like(st, i) or joined_block(st, i)
+    """Looks like a headline line: by its size, a joined block, a column label closing it, or
+    a block of its own on a page an engine laid out in blocks."""
+    if headline_like(st, i) or joined_block(st, i):
+        return True
+    return headline_shaped(st, i) and (bool(LABEL.search(st.lines[i].text)) or short_block(st, i))
+
+
+def _body_width(st: PageState, i: int) -> bool:
+    """As wide as a line of running text: full, or a first line indented 2 em."""
+    col, w = st.columns[i], st.lines[i].width
+    return col - st.profile.paragraph.indent - 1.0 <= w <= col + 1.0
 
 
 def _unfinished(st: PageState, j: int | None) -> bool:
@@ -85,39 +96,60 @@ def _unfinished(st: PageState, j: int | None) -> bool:
     return j is not None and st.free(j) and not ends_with_mark(st.lines[j].text) and is_full(st, j)
 
 
+def _where(before: Role | None, after: Role | None, first: bool, last: bool) -> str:
+    """The kind of place a run stands in, from the claims around it."""
+    if before == Role.BYLINE:
+        return "after-byline"
+    if first or before in (Role.LEAD, Role.LEAD_MARKER):
+        return "page-start"
+    if before == Role.BIO:
+        return "after-bio"
+    if after == Role.BYLINE:
+        return "before-byline"
+    return "page-end" if last else "between"
+
+
+def _before_byline(st: PageState, run: list[int]) -> list[int]:
+    """Right before a byline: the line next to it, and earlier ones that look like headline
+    lines, never the end of an unfinished sentence."""
+    take: list[int] = []
+    for i in reversed(run):
+        if take and not _looks(st, i):
+            break
+        take.insert(0, i)
+    while len(take) > 1 and _unfinished(st, prev_line(st, take[0])) and not _looks(st, take[0]):
+        take.pop(0)
+    return take
+
+
+def _after_anchor(st: PageState, run: list[int]) -> list[int]:
+    """Right after an anchor the headline's lines come first; the body begins with a line as
+    wide as its column (or indented 2 em). A column label closes the headline."""
+    take = []
+    for i in run[: st.profile.headline.max_lines]:
+        if not (_looks(st, i) or not _body_width(st, i)):
+            break
+        take.append(i)
+        if LABEL.search(st.lines[i].text):
+            break
+    return take
+
+
 def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
     """The part of a run that is headline material, and where it stands."""
     j, k = prev_line(st, run[0]), next_line(st, run[-1])
     before = st.role(j) if j is not None else None
     after = st.role(k) if k is not None else None
-    if before == Role.BYLINE:
-        where = "after-byline"
-    elif j is None or before in (Role.LEAD, Role.LEAD_MARKER):
-        where = "page-start"
-    elif before == Role.BIO:
-        where = "after-bio"
-    else:
-        where = "before-byline" if after == Role.BYLINE else ("page-end" if k is None else "")
-    opened = j is None or before in (Role.BIO, Role.LEAD, Role.LEAD_MARKER)
+    where = _where(before, after, j is None, k is None)
+    finished = j is not None and before is None and ends_with_mark(st.lines[j].text)
+    opened = j is None or before in (Role.BIO, Role.LEAD, Role.LEAD_MARKER) or finished
     closed = k is None or after in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
     if opened and closed and not (j is None and k is None):
-        return run, where or "between"  # between two anchors: all of it
+        return run, where  # between two anchors: all of it
     if after == Role.BYLINE:
-        take: list[int] = []
-        for i in reversed(run):
-            if take and not _looks(st, i):
-                break
-            take.insert(0, i)
-        while len(take) > 1 and _unfinished(st, prev_line(st, take[0])) and not _looks(st, take[0]):
-            take.pop(0)
-        return take, "before-byline"
+        return _before_byline(st, run), "before-byline"
     if before in (Role.BIO, Role.BYLINE, Role.LEAD, Role.LEAD_MARKER) or j is None:
-        take = []
-        for i in run:
-            if not _looks(st, i):
-                break
-            take.append(i)
-        return take, where
+        return _after_anchor(st, run), where
     return _in_body(st, run), "in-body"
 
 
@@ -125,10 +157,8 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     """Lines of a run inside running text that are a headline cutting it (at most one)."""
     limit = st.profile.headline.max_lines
     for start in range(len(run)):
-        for size in range(1, limit + 1):
+        for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
             part = run[start : start + size]
-            if len(part) < size:
-                break
             if _cuts(st, part):
                 return part
     return []
@@ -140,16 +170,19 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     j, k = prev_line(st, part[0]), next_line(st, part[-1])
     if j is None or k is None or not (st.free(j) and st.free(k)):
         return False
-    if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
-        return True  # no column line is that wide, nor a subheading
     before = st.lines[j].text
+    if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
+        # No column line is that wide. Between two paragraphs it may still be a subheading set
+        # across the column; cutting a sentence, or named by a column label, it is a headline.
+        return not ends_with_mark(before) or bool(LABEL.search(st.lines[part[-1]].text))
     indent = st.profile.paragraph.indent
-    if ends_with_mark(before) or not is_full(st, j, slack=1.5 + indent) or not body_like(st, k):
+    if ends_with_mark(before) or not is_full(st, j, slack=1.5 + indent):
         return False  # a finished sentence before: a subheading or a new article (paragraph pass)
-    if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0])):
-        return True
-    # As wide as a column line: a column label closing it (（人民时评）) names it a headline.
-    return len(part) == 1 and bool(LABEL.search(st.lines[part[0]].text)) and body_like(st, k)
+    if len(part) == 1 and LABEL.search(st.lines[part[0]].text):
+        return True  # a column label (（人民时评）) closing a line that cuts a sentence: a headline
+    if not body_like(st, k):
+        return False
+    return all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0]))
 
 
 def _terse(st: PageState, i: int) -> bool:

@@ -10,7 +10,7 @@ comes at all, it runs to the first headline-like line after a finished sentence.
 from __future__ import annotations
 
 from ..page import PageState, Role
-from ..signs import ends_with_mark, han_count
+from ..signs import ends_with_mark
 from .context import headline_like, headline_shaped, refine_columns, wide
 
 ANCHORS = (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
@@ -49,7 +49,7 @@ def lead(st: PageState) -> None:
     while k < len(st.lines) and st.role(k) not in ANCHORS:
         k += 1
     k = _larger_type(st, m, k)
-    chars = sum(han_count(st.lines[i].text) for i in range(m + 1, k))
+    chars = sum(st.lines[i].han for i in range(m + 1, k))
     if chars > st.profile.lead.max_chars or k == len(st.lines):
         k = _stop_early(st, m, k)
     else:

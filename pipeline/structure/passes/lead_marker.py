@@ -21,13 +21,14 @@ def lead_marker_pass(st: PageState) -> None:
             return
         m = inline_lead(st.profile).match(ln.text)
         if m and i < 8:  # an inline marker opens the page's first lines, never its middle
-            head = replace(ln, text=m.group(1), raw=m.group(1), joined=False, w=-1.0)
-            rest = replace(ln, text=ln.text[m.end() :], w=-1.0, raw=ln.text[m.end() :])
+            head = replace(ln, text=m.group(1), raw=m.group(1), joined=False, w=-1.0, _han=-1)
+            rest = replace(ln, text=ln.text[m.end() :], w=-1.0, raw=ln.text[m.end() :], _han=-1)
             st.lines[i : i + 1] = [head, rest]
             if st.columns:
                 st.columns[i:i] = [st.columns[i]]
             # Claims made so far (furniture) shift with the lines after i.
             st.claims = {(k + 1 if k > i else k): c for k, c in st.claims.items()}
+            st.shaped.clear()
             st.lead_marker = i
             st.lead_heading = m.group(1)
             st.claim(i, Role.LEAD_MARKER, "inline-marker", "lead_marker")

@@ -24,6 +24,7 @@ from ..profile import ParagraphRules
 from ..signs import ends_sentence, ends_with_mark
 from ..text_forms import canonical, join_text
 
+RELAXED_GAIN = 0.5  # em a first line's successor must gain after a finished sentence
 BOX_SPREAD = 1.5  # em: the lines of a narrower box agree this closely (OCR widths are noisy)
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．])")
 
@@ -89,9 +90,10 @@ class _Body:
             for ln, s in zip(self.lines, spaced, strict=True)
         ]
 
-    def first_line(self, i: int) -> bool:
+    def first_line(self, i: int, gain: float | None = None) -> bool:
         """Line i looks like an indented first line: about 2 em narrower than its column and
-        followed by a wider line of the same paragraph (or measured indented)."""
+        followed by a line of the same paragraph wider by `gain` (or measured indented).
+        After a finished sentence the evidence needed is less (OCR widths are noisy)."""
         if i >= len(self.lines):
             return False
         g = self.lines[i].geo
@@ -103,7 +105,7 @@ class _Body:
         if not (lo + 0.5 <= d <= hi + 1.0 if self.full[i] else lo <= d <= hi):
             return False
         if i + 1 < len(self.widths):
-            return self.full[i + 1] or self.widths[i + 1] >= self.widths[i] + lo
+            return self.full[i + 1] or self.widths[i + 1] >= self.widths[i] + (lo if gain is None else gain)
         return False
 
     def heading_size(self, i: int, at_start: bool = False) -> int:
@@ -157,7 +159,7 @@ class _Body:
             return mark, None
         deficit = self.deficit(i, starts)
         short = self.rules.short
-        next_first = self.first_line(i + 1)
+        next_first = self.first_line(i + 1, gain=RELAXED_GAIN if sentence else None)
         nxt = self.lines[i + 1]
         if sentence and (deficit >= short or next_first or self.heading_size(i + 1) > 0):
             return True, None

@@ -1,7 +1,8 @@
-"""Helpers for the PDF tests: generated Chinese text and an independent reading of a PDF.
+"""The PDF audit the tests share (a helper module, no tests): generated Chinese text, and an
+independent reading of a finished PDF (pdfplumber) with the line-breaking rules checked on it.
 
-Holds no tests. The rules below are written out again from TYPESETTING.md rather than imported
-from the typesetter, so a test fails when the code drifts from the rules.
+The rules below are written out again from docs/typesetting.md rather than imported from
+pipeline/text.py, so a test fails when the code drifts from the rules.
 """
 
 from __future__ import annotations
@@ -159,3 +160,17 @@ def break_violation(before: str, after: str, spaced: bool) -> str | None:
     if not spaced and a.isascii() and b.isascii() and a in "%./" and b.isalnum():
         return f"word or number split: {a}|{b}"
     return None
+
+
+def letters(s: str) -> int:
+    """Characters that are not punctuation: 系。 holds one."""
+    return sum(1 for c in s if c.isalnum())
+
+
+def line_end(ln: PLine, size: float, right: float) -> float:
+    """Where a line's text ends: a closing mark at the end may be set half width (GB/T 15834),
+    so up to its blank half lies past the frame's edge, its ink inside."""
+    last = ln.chars[-1]
+    if last["text"] in CLOSING and abs(last["x1"] - last["x0"] - size) < 0.05 and ln.x1 > right:
+        return max(right, ln.x1 - size / 2)
+    return ln.x1

@@ -1,0 +1,1 @@
+"""The briefing anthology: many pages gathered into one booklet (issue 16)."""
