@@ -276,3 +276,34 @@ def test_two_page_scanned_pdf_builds_one_booklet_per_page(tmp_path, monkeypatch)
         assert [a["title"] for a in doc["articles"]] == [title]
     res = CliRunner().invoke(cli, ["structure", str(pdf)])
     assert res.exit_code == 1 and "--page" in res.output
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium not installed (make test installs it)")
+def test_chromium_shows_the_page_with_every_box_coloured_and_linked(tmp_path):
+    """The report of a bench page (its RapidOCR lines, and a small image standing for the page):
+    in the browser's DOM every line is a box with its role's class, linked to a row that exists."""
+    import io
+    import re
+
+    from PIL import Image
+    from test_report import dump_dom
+
+    from pipeline.report import report_html
+
+    src = _rapidocr_page()
+    buf = io.BytesIO()
+    Image.new("L", (494, 553), 240).save(buf, "PNG")  # a quarter-size stand-in for page.png
+    src.image = buf.getvalue()
+    reading = geometric.read_page(src, "Ti000.png")
+    html = report_html(reading)
+    path = tmp_path / "r.html"
+    path.write_text(html, encoding="utf-8")
+    dom = dump_dom(path)
+    rects = re.findall(r'<rect class="(\w+)" data-line="(\d+)"', dom)
+    assert len(rects) == len(reading.view.boxes) >= len(src.lines) - 5  # a few headline pieces rejoined
+    roles = {c for c, _ in rects}
+    assert {"headline", "byline", "body", "bio", "furniture"} <= roles
+    links = re.findall(r'<a href="#([\w-]+)"><rect', dom)
+    assert len(links) == len(rects)
+    assert all(f'id="{target}"' in dom for target in set(links))
+    assert 'href="data:image/jpeg;base64,' in dom
