@@ -133,7 +133,22 @@ def test_not_alto_and_not_hocr_are_one_line_errors(tmp_path):
     (tmp_path / "a.xml").write_text("<root><x/></root>", encoding="utf-8")
     (tmp_path / "b.hocr").write_text("<html><body><p>hello</p></body></html>", encoding="utf-8")
     (tmp_path / "c.png").write_bytes(b"not an image")
-    for name, says in (("a.xml", "not ALTO"), ("b.hocr", "no hOCR lines"), ("c.png", "not an image")):
+    (tmp_path / "d.hocr").write_text(
+        "<html><body><div class='ocr_page' title='bbox 0 0 900 400'>"
+        + "".join(
+            f"<span class='ocr_line' title='bbox 10 {20 + 40 * k} 600 {50 + 40 * k}'>"
+            f"<span class='ocrx_word' title='bbox 10 {20 + 40 * k} 600 {50 + 40 * k}; x_wconf 90'>hello world</span></span>"
+            for k in range(6)
+        )
+        + "</div></body></html>",
+        encoding="utf-8",
+    )
+    for name, says in (
+        ("a.xml", "not ALTO"),
+        ("b.hocr", "no hOCR lines"),
+        ("c.png", "not an image"),
+        ("d.hocr", "no Chinese text"),
+    ):
         res = CliRunner().invoke(cli, ["structure", str(tmp_path / name)])
         assert res.exit_code == 1
         assert says in res.output and "Traceback" not in res.output

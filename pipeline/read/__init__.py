@@ -118,6 +118,7 @@ def read_source(
         from .geometric import read_one
 
         reading = read_one(p, fmt, ocr=ocr, force=force, profile=profile, page=page)
+        _require_chinese(reading.doc, str(p), "page as read")
         return Source(reading.doc, reading, {}, fmt)
     if fmt == "md":
         from . import markdown
