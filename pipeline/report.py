@@ -381,7 +381,8 @@ def report_html(r: Reading) -> str:
         f"<title>清理报告 · {esc(doc.meta.source or '输入')}</title>",
         f"<style>{CSS}{_page_css(r)}</style></head><body><main>",
         f"<h1>清理报告：{esc(doc.meta.source or '输入')}</h1>",
-        f'<p class="sub">编码 {esc(doc.stats.get("encoding", ""))} · 导读 {"有" if doc.lead else "无"} · '
+        f'<p class="sub">{"识别来源" if r.view is not None else "编码"} {esc(doc.stats.get("encoding", ""))} · '
+        f"导读 {'有' if doc.lead else '无'} · "
         f"文章 {len(doc.articles)} 篇 · 左栏为源文（行号、删除的空格、转换的标点），右栏为重建结果</p>",
     ]
     if checks:
