@@ -4,6 +4,9 @@
     python -m evaluation.run --quick --split tune --engine text   # the tuning loop: seconds, details of failures
     python -m evaluation.run --quick --details --page Tp003       # one page, every failure
 
+    python -m evaluation.run --quick --engine image           # the geometric reader (issue 15): page images
+                                                              # via RapidOCR / Tesseract, and Tesseract's hOCR, ALTO
+
 --quick never renders or OCRs: it uses degraded-text pages and whatever OCR text is cached.
 TUNE and HELD-OUT are always reported apart; tune on TUNE only.
 """
