@@ -4,6 +4,9 @@
     python -m evaluation.run --quick --split tune --engine text   # the tuning loop: seconds, details of failures
     python -m evaluation.run --quick --details --page Tp003       # one page, every failure
 
+    python -m evaluation.run --quick --engine image           # the geometric reader (issue 15): page images
+                                                              # via RapidOCR / Tesseract, and Tesseract's hOCR, ALTO
+
 --quick never renders or OCRs: it uses degraded-text pages and whatever OCR text is cached.
 TUNE and HELD-OUT are always reported apart; tune on TUNE only.
 """
@@ -19,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.model import Document
 
@@ -35,10 +39,11 @@ class Case:
     """One input the reader is given: a page as one engine and shape wrote it."""
 
     page: Page
-    engine: str  # text | tesseract | rapidocr
-    shape: str  # degraded | lines | single | engine
+    engine: str  # text | tesseract | rapidocr | image (the geometric reader)
+    shape: str  # degraded | lines | single | engine; for image: rapidocr | tesseract | hocr | alto
     text: str
     gold: Document | None = None  # defaults to the page's gold
+    source: Any = None  # image: the page's boxed lines (pipeline.read.sources.PageSource)
 
     @property
     def name(self) -> str:
@@ -57,8 +62,19 @@ def read(text: str, name: str) -> tuple[Document | None, str]:
         return None, f"{type(e).__name__}: {e}"
 
 
+def read_geometric(src, name: str) -> tuple[Document | None, str]:
+    from pipeline.read.geometric import read_page
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return read_page(src, name, force=True).doc, ""
+    except Exception as e:
+        return None, f"{type(e).__name__}: {e}"
+
+
 def score_case(c: Case, dump: Path | None = None) -> PageScore:
-    doc, err = read(c.text, c.name)
+    doc, err = read_geometric(c.source, c.name) if c.source is not None else read(c.text, c.name)
     gold = c.gold or c.page.gold
     if dump:
         dump.mkdir(parents=True, exist_ok=True)
@@ -138,8 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m evaluation.run", description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="no rendering or OCR: degraded text and cached OCR only")
     ap.add_argument("--split", choices=[*SPLITS, "all"], default="all")
-    ap.add_argument("--engine", choices=["text", "tesseract", "rapidocr", "ocr", "all"], default="all")
-    ap.add_argument("--shape", choices=["degraded", "lines", "single", "engine", "all"], default="all")
+    ap.add_argument("--engine", choices=["text", "tesseract", "rapidocr", "ocr", "image", "all"], default="all")
+    ap.add_argument(
+        "--shape",
+        choices=["degraded", "lines", "single", "engine", "rapidocr", "tesseract", "hocr", "alto", "all"],
+        default="all",
+    )
     ap.add_argument("--pages", type=int, default=TEXT_PAGES, help="degraded-text pages per split")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--page", help="only this page id (e.g. Tp003)")
@@ -148,16 +168,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump", type=Path, help="write each input, its gold and the reader's model (JSON) here")
     args = ap.parse_args(argv)
     splits = list(SPLITS) if args.split == "all" else [args.split]
-    engines = {"all": ["text", "tesseract", "rapidocr"], "ocr": ["tesseract", "rapidocr"]}.get(
+    engines = {"all": ["text", "tesseract", "rapidocr", "image"], "ocr": ["tesseract", "rapidocr"]}.get(
         args.engine, [args.engine]
     )
     t0 = time.time()
     cases: list[Case] = []
     if "text" in engines:
         cases += text_cases(splits, args.pages, args.seed)
-    ocr_engines = [e for e in engines if e != "text"]
+    ocr_engines = [e for e in engines if e in ("tesseract", "rapidocr")]
     if ocr_engines:
         cases += ocr_cases(splits, ocr_engines, args.quick, args.seed)
+    if "image" in engines:
+        from . import geometry
+
+        cases += geometry.cases(splits, list(geometry.ROUTES), args.quick, args.seed)
     cases = [c for c in cases if (args.shape in ("all", c.shape)) and (not args.page or c.page.id == args.page)]
     groups: dict[tuple[str, str], dict[str, Summary]] = {}
     tally: dict[tuple[str, str], Counter] = {}

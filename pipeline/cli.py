@@ -12,7 +12,17 @@ import click
 from . import __version__
 from .build import FORMATS, VARIANTS, BuildConfig, build_many, parse_list, print_overrides
 from .errors import PipelineError
-from .read import SOURCE_FORMATS, check_profile, read_source, source_format
+from .read import GEOMETRIC, SOURCE_FORMATS, check_profile, read_source, source_format
+from .read.geometric import input_pages
+from .read.sources import OCR_ENGINES
+
+_OCR = click.option(
+    "--ocr",
+    default="rapidocr",
+    type=click.Choice(OCR_ENGINES),
+    help="OCR engine for page images and scanned PDFs (default rapidocr).",
+)
+_PAGE = click.option("--page", type=click.IntRange(min=1), default=None, help="Page of a multi-page PDF or TIFF.")
 
 
 def _count(n: int, noun: str) -> str:
@@ -63,6 +73,7 @@ def cli() -> None:
     "--profile", default=None, help="Source profile: a paper's conventions (built-in name or .toml; default mainland)."
 )
 @click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
+@_OCR
 def build(
     inputs,
     to,
@@ -83,6 +94,7 @@ def build(
     toc_pages,
     profile,
     from_,
+    ocr,
 ) -> None:
     """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>; --impose: <stem>.print.pdf)."""
     try:
@@ -106,11 +118,13 @@ def build(
             printing,
             toc_pages,
             profile=profile,
+            ocr=ocr,
         )
         jobs = jobs or os.cpu_count() or 1
         t0 = time.perf_counter()
         failures = n_out = 0
-        results = build_many(list(inputs), cfg, jobs)
+        inputs = input_pages(list(inputs), from_)  # a scanned PDF: one input per page
+        results = build_many(inputs, cfg, jobs)
         with (
             click.progressbar(results, length=len(inputs), label="building", file=sys.stderr)
             if sys.stderr.isatty() and len(inputs) > 1
@@ -157,11 +171,13 @@ class _plain:
     "--profile", default=None, help="Source profile: a paper's conventions (built-in name or .toml; default mainland)."
 )
 @click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
-def structure(input, force, profile, from_) -> None:
+@_OCR
+@_PAGE
+def structure(input, force, profile, from_, ocr, page) -> None:
     """Print the document model of INPUT as JSON (schema: docs/contract.md)."""
     try:
         check_profile(profile)
-        doc = read_source(input, from_, force=force, profile=profile).doc
+        doc = read_source(input, from_, force=force, profile=profile, ocr=ocr, page=page).doc
     except PipelineError as e:
         _fail(str(e))
     click.echo(doc.to_json())
@@ -174,16 +190,23 @@ def structure(input, force, profile, from_) -> None:
 @click.option(
     "--profile", default=None, help="Source profile: a paper's conventions (built-in name or .toml; default mainland)."
 )
-def report(input, output, force, profile) -> None:
+@click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
+@_OCR
+@_PAGE
+def report(input, output, force, profile, from_, ocr, page) -> None:
     """Write the cleanup report of INPUT: source lines beside the rebuilt text, every change marked."""
     from .outputs import ensure_dir, write_atomic
     from .report import report_html
 
     try:
-        if source_format(input) != "txt":
-            raise PipelineError(f"{input}: the cleanup report needs an OCR page (.txt), not a .md or .json model")
+        fmt = source_format(input, from_)
+        if fmt not in ("txt", *GEOMETRIC):
+            raise PipelineError(
+                f"{input}: the cleanup report needs an OCR page (.txt, a page image, PDF, hOCR or ALTO), "
+                "not a .md or .json model"
+            )
         check_profile(profile)
-        reading = read_source(input, "txt", force=force, profile=profile).reading
+        reading = read_source(input, fmt, force=force, profile=profile, ocr=ocr, page=page).reading
         dest = Path(output or f"{Path(input).stem}.report.html")
         ensure_dir(dest.parent)
         write_atomic(dest, report_html(reading).encode("utf-8"))

@@ -33,12 +33,40 @@ from .context import (
 )
 
 
+def _column_line(st: PageState, i: int) -> bool:
+    """Measured evidence against a headline: the line is set at body size inside a column of
+    running text (a geometric reader's column, with body-size lines right above or below it)."""
+    g = st.lines[i].geo
+    if g is None or g.size >= 1.1:
+        return False
+
+    def run(step: int) -> int:
+        n, j = 0, i + step
+        while 0 <= j < len(st.lines) and n < 2:
+            h = st.lines[j].geo
+            if h is None or (h.band, h.column) != (g.band, g.column) or h.size >= 1.1:
+                break
+            n, j = n + 1, j + step
+        return n
+
+    return run(-1) >= 2 or run(1) >= 2
+
+
+def _display_piece(st: PageState, i: int) -> bool:
+    """Measured: a short piece set large and stacked with the lines of a headline block (而是“
+    on its own row), which the text alone cannot tell from a stray fragment."""
+    ln = st.lines[i]
+    if ln.geo is None or ln.geo.size < 1.25:
+        return False
+    return ln.joined or (i > 0 and st.lines[i - 1].joined and st.lines[i - 1].no == ln.no - 1)
+
+
 def _runs(st: PageState) -> list[list[int]]:
     """Consecutive free lines shaped like headline lines (furniture between them is skipped)."""
     runs: list[list[int]] = []
     cur: list[int] = []
     for i in range(len(st.lines)):
-        if st.free(i) and headline_shaped(st, i):
+        if st.free(i) and (headline_shaped(st, i) or _display_piece(st, i)) and not _column_line(st, i):
             cur.append(i)
         elif not (st.role(i) == Role.FURNITURE and cur):
             if cur:
