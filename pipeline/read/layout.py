@@ -201,16 +201,29 @@ class _Cutter:
     em: float
     split: list[tuple[int, tuple[float, float]]] = field(default_factory=list)  # (line, gutter) to split at
     splitting: bool = True
+    owner: list[int] = field(
+        default_factory=list
+    )  # per item: its line if it is a word (pipeline/read/words.py), else -1
+    display: set[int] = field(default_factory=set)  # words set large (pipeline/read/words.explode)
+    noise: set[int] = field(
+        default_factory=set
+    )  # words of marks only (a rule read as a bar, a hanging comma): no part in finding gaps
 
     def widest(self, idx: list[int], axis: int) -> tuple[float, float]:
         lo, hi = (0, 2) if axis == 0 else (1, 3)
-        gaps = _gaps([(self.boxes[i][lo], self.boxes[i][hi]) for i in idx])
+        spans = [(self.boxes[i][lo], self.boxes[i][hi]) for i in idx if i not in self.noise]
+        if not spans:
+            return 0.0, 0.0
+        gaps = _gaps(spans)
         if not gaps:
             return 0.0, 0.0
         a, b = max(gaps, key=lambda g: g[1] - g[0])
         return b - a, (a + b) / 2
 
     def body(self, i: int) -> bool:
+        """A line of body type (else it closes a gap); a word is, unless set large."""
+        if self.owner and self.owner[i] >= 0:
+            return i not in self.display
         return 0.75 <= _h(self.boxes[i]) / self.height <= 1.25
 
     def order(self, idx: list[int], depth: int = 0) -> list[list[int]]:
@@ -232,10 +245,32 @@ class _Cutter:
             rest = [i for i in idx if (self.boxes[i][0] + self.boxes[i][2]) / 2 >= at]
             if first and rest:
                 return self.order(first, depth + 1) + self.order(rest, depth + 1)
-        if gy >= 0.25 * self.height:  # a headline over its columns, closer than a line
-            first = [i for i in idx if self.boxes[i][1] < at_y]
-            return self.order(first, depth + 1) + self.order([i for i in idx if self.boxes[i][1] >= at_y], depth + 1)
+        at = self._display_gap(idx, gy, at_y)
+        if at is not None:  # a headline over its columns, closer than a line
+            first = [i for i in idx if self.boxes[i][1] < at]
+            return self.order(first, depth + 1) + self.order([i for i in idx if self.boxes[i][1] >= at], depth + 1)
         return [sorted(idx, key=lambda i: (self.boxes[i][1], self.boxes[i][0]))]
+
+    def _display_gap(self, idx: list[int], gy: float, at_y: float) -> float | None:
+        """Where to cut a region no gutter divides: the widest white row, if it is wider than
+        a quarter line. Cut by words, the white between two rows of a column is that wide
+        too: there only the white row nearest to type set large (a headline over its
+        columns, closer to them than a line) is cut."""
+        if gy < 0.25 * self.height:
+            return None
+        if not self._rows(idx):
+            return at_y
+        large = [self.boxes[i] for i in idx if not self.body(i)]
+        spans = [(self.boxes[i][1], self.boxes[i][3]) for i in idx if i not in self.noise]
+        best, at = 1.5 * self.height, None
+        for a, b in _gaps(spans):
+            if b - a < 0.25 * self.height:
+                continue
+            for bx in large:
+                d = min(abs(a - bx[3]), abs(bx[1] - b))
+                if d < best:
+                    best, at = d, (a + b) / 2
+        return at
 
     def section_break(self, idx: list[int], at: float) -> bool:
         """A white row across the region ends a section (furniture, a band, a headline over
@@ -261,7 +296,9 @@ class _Cutter:
         that only poke into it (an engine's box a little too wide: they go with the side their
         middle is on) or that the detector ran from one column into the next: those have lines
         of both columns above and below them, and are split at the gap. A headline set over the
-        columns, or a wide lead paragraph above them, closes the gap.
+        columns, or a wide lead paragraph above them, closes the gap. Cut by words, a gap is
+        wider (characters of one row stand closer than an em) and may hold a few words an
+        engine let bleed into it, up to a quarter of the rows.
         """
         x0 = min(self.boxes[i][0] for i in idx)
         x1 = max(self.boxes[i][2] for i in idx)
@@ -270,27 +307,51 @@ class _Cutter:
         hard = [0] * n  # lines that close the gap: not body size
         soft = [0] * n
         for i in idx:
+            if i in self.noise:
+                continue
             b = self.boxes[i]
             row = soft if self.body(i) else hard
             for k in range(max(0, int((b[0] - x0) / step) + 1), min(n, int((b[2] - x0) / step))):
                 row[k] += 1
-        limit = max(2, int(0.5 * len(idx)))
+        rows = self._rows(idx)
+        n_rows = len(set(rows.values()))
+        limit, width = (max(1, int(0.25 * n_rows)), 0.6) if rows else (max(2, int(0.5 * len(idx))), 0.25)
         tol = 0
         while tol <= limit:  # the cleanest gaps first, then those a few lines run over
             for k, j in _runs([not hard[k] and soft[k] <= tol for k in range(n)]):
-                if (j - k) * step >= 0.25 * self.em and k > 0 and j < n:
-                    cand = self._check(idx, x0 + k * step, x0 + j * step)
+                if (j - k) * step >= width * self.em and k > 0 and j < n:
+                    a, b = x0 + k * step, x0 + j * step
+                    if rows and not _witnessed(self.boxes, rows, a, b, step, self.em):
+                        continue
+                    cand = self._check(idx, a, b, tol if rows else 0)
                     if cand is not None:
                         return cand
             tol = tol * 2 if tol else 1
         return None
 
-    def _check(self, idx: list[int], a: float, b: float) -> tuple[tuple[float, float], list[int]] | None:
-        """The lines over the gap [a, b]: poking (fine), run-on (to split), or else no gap."""
+    def _rows(self, idx: list[int]) -> dict[int, int]:
+        """When the region is cut by words: each item's row (words whose middles stand within
+        half a line of each other); empty when it has no words."""
+        if not self.owner or all(self.owner[i] < 0 for i in idx):
+            return {}
+        out: dict[int, int] = {}
+        row, at = -1, None
+        for i in sorted((i for i in idx if i not in self.noise), key=lambda i: self.boxes[i][1] + self.boxes[i][3]):
+            mid = (self.boxes[i][1] + self.boxes[i][3]) / 2
+            if at is None or mid - at > 0.5 * self.height:
+                row, at = row + 1, mid
+            out[i] = row
+        return out
+
+    def _check(
+        self, idx: list[int], a: float, b: float, strays: int = 0
+    ) -> tuple[tuple[float, float], list[int]] | None:
+        """The lines over the gap [a, b]: poking (fine), run-on (to split), up to `strays`
+        words with their middle in it (they go with the nearer side), or else no gap."""
         runs = []
         for i in idx:
             bx = self.boxes[i]
-            if bx[2] <= a or bx[0] >= b:
+            if bx[2] <= a or bx[0] >= b or i in self.noise:
                 continue
             mid = (bx[0] + bx[2]) / 2
             if bx[0] < a - self.em and bx[2] > b + self.em:
@@ -298,7 +359,9 @@ class _Cutter:
                     return None
                 runs.append(i)
             elif not (mid < a or mid > b):
-                return None
+                strays -= 1
+                if strays < 0:
+                    return None
         # the gap's real edges: where the lines on either side end and begin
         left = max((self.boxes[i][2] for i in idx if i not in runs and self.boxes[i][2] <= b), default=a)
         right = min((self.boxes[i][0] for i in idx if i not in runs and self.boxes[i][0] >= a), default=b)
@@ -329,6 +392,29 @@ class _Cutter:
         ln = self.lines[i]
         loose = _w(bx) >= measure(ln.text) * self.em + 0.7 * (b - a)
         return loose and found in ({"Lup", "Rup"}, {"Ldown", "Rdown"})
+
+
+def _witnessed(boxes: list[Box], rows: dict[int, int], a: float, b: float, step: float, em: float) -> bool:
+    """A gap between words is a gutter only if rows show it: rows with words on both sides,
+    none in it and at least 0.8 em of white between them, at least two, and twice as many as
+    the rows with a word in it (a paragraph's indent over the line below, characters an
+    engine dropped from one line, or a line set loose leave white that rows do not show
+    like that). A word is in the gap if it covers a step of it (as the gap was measured);
+    a speck in it counts nowhere."""
+    left: dict[int, float] = {}
+    right: dict[int, float] = {}
+    inside: set[int] = set()
+    for i, row in rows.items():
+        bx = boxes[i]
+        mid = (bx[0] + bx[2]) / 2
+        if bx[0] + step < b - step / 2 and bx[2] - step > a + step / 2:
+            inside.add(row)
+        elif mid < a:
+            left[row] = max(left.get(row, bx[2]), bx[2])
+        elif mid > b:
+            right[row] = min(right.get(row, bx[0]), bx[0])
+    both = [r for r in left.keys() & right.keys() if r not in inside and right[r] - left[r] >= 0.8 * em]
+    return len(both) >= 2 and len(both) >= 2 * len(inside)
 
 
 def _runs(flags: list[bool]) -> list[tuple[int, int]]:
@@ -516,27 +602,57 @@ def _attach_bylines(
     return out
 
 
+def _split_items(
+    items: list[BoxLine], owner: list[int], display: set[int], at: dict[int, tuple[float, float]], s: float, em: float
+) -> tuple[list[BoxLine], list[int], set[int]]:
+    """The items with those the cut found run across a gutter split there (both parts keep
+    the item's owner and type: a word's parts are still words of its line)."""
+    out: list[BoxLine] = []
+    owners: list[int] = []
+    shown: set[int] = set()
+    for i, ln in enumerate(items):
+        shift = s * (ln.box[1] + ln.box[3]) / 2  # back to the page as given
+        parts = split_line(ln, (at[i][0] + shift, at[i][1] + shift), em) if i in at else None
+        if parts and owner[i] >= 0:
+            parts = tuple(replace(p, words=[(p.text, p.box)]) for p in parts)
+        new = list(parts) if parts else [ln]
+        if i in display:
+            shown.update(range(len(out), len(out) + len(new)))
+        out += new
+        owners += [owner[i]] * len(new)
+    return out, owners, shown
+
+
 def reading_order(lines: list[BoxLine], s: float, m_height: float, em: float) -> tuple[list[BoxLine], list[list[int]]]:
-    """The lines (some split at a gutter) and the leaves of the XY cut in reading order."""
-    for _ in range(8):  # a line run over n columns is split in n - 1 rounds
-        boxes = [deskew(ln.box, s) for ln in lines]
-        cut = _Cutter(boxes, lines, m_height, em)
-        leaves = cut.order(list(range(len(lines))))
+    """The lines (some split at a gutter) and the leaves of the XY cut in reading order.
+
+    The cut works on words where the source gives them (pipeline/read/words.py), on lines
+    elsewhere; a line without word boxes that the detector ran across a gutter is split at it
+    and the cut starts again."""
+    from .words import explode, is_mark, regroup
+
+    def large(ln: BoxLine) -> bool:
+        return _size(ln.text, deskew(ln.box, s), m_height, em, 0.5) >= 1.25
+
+    items, owner, display = explode(lines, em, large)
+    for rounds in range(9):  # a line run over n columns is split in n - 1 rounds
+        boxes = [deskew(ln.box, s) for ln in items]
+        cut = _Cutter(boxes, items, m_height, em, splitting=rounds < 8)
+        cut.owner = owner
+        cut.display = display
+        cut.noise = {i for i, ln in enumerate(items) if owner[i] >= 0 and is_mark(ln.text)}
+        leaves = cut.order(list(range(len(items))))
         if not cut.split:
-            return lines, _stack(_attach_bylines(leaves, boxes, [ln.text for ln in lines], m_height, em), boxes)
-        at = dict(cut.split)
-        out: list[BoxLine] = []
-        for i, ln in enumerate(lines):
-            shift = s * (ln.box[1] + ln.box[3]) / 2  # back to the page as given
-            parts = split_line(ln, (at[i][0] + shift, at[i][1] + shift), em) if i in at else None
-            out += list(parts) if parts else [ln]
-        if len(out) == len(lines):
             break
-        lines = out
+        n = len(items)
+        items, owner, display = _split_items(items, owner, display, dict(cut.split), s, em)
+        if len(items) == n:
+            cut = _Cutter(boxes, items, m_height, em, splitting=False, owner=owner, display=display, noise=cut.noise)
+            leaves = cut.order(list(range(len(items))))
+            break
+    lines, leaves = regroup(lines, items, owner, leaves, boxes)
     boxes = [deskew(ln.box, s) for ln in lines]
-    cut = _Cutter(boxes, lines, m_height, em, splitting=False)
-    leaves = _attach_bylines(cut.order(list(range(len(lines)))), boxes, [ln.text for ln in lines], m_height, em)
-    return lines, _stack(leaves, boxes)
+    return lines, _stack(_attach_bylines(leaves, boxes, [ln.text for ln in lines], m_height, em), boxes)
 
 
 # --- measuring each line -------------------------------------------------------------------------
@@ -549,12 +665,13 @@ def _edge(values: list[float], k: int, low: bool, window: int = 4) -> float:
     return near[1] if len(near) >= 3 else near[0]
 
 
-def _size(text: str, b: Box, height: float, em: float) -> float:
+def _size(text: str, b: Box, height: float, em: float, min_em: float = 2) -> float:
     """Glyph size over the body's: the box's height, unless the characters stand no wider
-    apart than body type (an engine's box grows round quotes and brackets set high)."""
+    apart than body type (an engine's box grows round quotes and brackets set high). Below
+    `min_em` of text the width says too little (a line of one character: its box's height)."""
     by_height = _h(b) / height
     m = measure(text)
-    if m < 2:
+    if m < min_em or m <= 0:
         return by_height
     return min(by_height, max(1.0, _w(b) / m / em))
 
@@ -593,7 +710,9 @@ def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float, li
 def layout(lines: list[BoxLine]) -> tuple[list[Placed], Metrics]:
     """The page's lines in reading order with their geometry (boxes as the source gave them,
     measurements on the straightened page)."""
-    lines = [ln for ln in lines if ln.text.strip() and _w(ln.box) > 0 and _h(ln.box) > 0]
+    from .words import tidy
+
+    lines = tidy([ln for ln in lines if ln.text.strip() and _w(ln.box) > 0 and _h(ln.box) > 0])
     if not lines:
         return [], Metrics(1.0, 1.0, 0.0)
     height = body_height(lines)
