@@ -399,8 +399,9 @@ def _witnessed(boxes: list[Box], rows: dict[int, int], a: float, b: float, step:
     none in it and at least 0.8 em of white between them, at least two, and twice as many as
     the rows with a word in it (a paragraph's indent over the line below, characters an
     engine dropped from one line, or a line set loose leave white that rows do not show
-    like that). A word is in the gap if it covers a step of it (as the gap was measured);
-    a speck in it counts nowhere."""
+    like that); or one row only, with 1.5 em of white and nothing in the gap (a line set
+    beside a column, as a byline beside the headline over it). A word is in the gap if it
+    covers a step of it (as the gap was measured); a speck in it counts nowhere."""
     left: dict[int, float] = {}
     right: dict[int, float] = {}
     inside: set[int] = set()
@@ -413,7 +414,10 @@ def _witnessed(boxes: list[Box], rows: dict[int, int], a: float, b: float, step:
             left[row] = max(left.get(row, bx[2]), bx[2])
         elif mid > b:
             right[row] = min(right.get(row, bx[0]), bx[0])
-    both = [r for r in left.keys() & right.keys() if r not in inside and right[r] - left[r] >= 0.8 * em]
+    white = {r: right[r] - left[r] for r in left.keys() & right.keys() if r not in inside}
+    both = [r for r, w in white.items() if w >= 0.8 * em]
+    if len(both) == 1 and not inside:  # one line beside a column (a byline by the headline): a wide gap
+        return white[both[0]] >= 1.5 * em
     return len(both) >= 2 and len(both) >= 2 * len(inside)
 
 
@@ -631,10 +635,7 @@ def reading_order(lines: list[BoxLine], s: float, m_height: float, em: float) ->
     and the cut starts again."""
     from .words import explode, is_mark, regroup
 
-    def large(ln: BoxLine) -> bool:
-        return _size(ln.text, deskew(ln.box, s), m_height, em, 0.5) >= 1.25
-
-    items, owner, display = explode(lines, em, large)
+    items, owner, display = explode(lines, em, m_height)
     for rounds in range(9):  # a line run over n columns is split in n - 1 rounds
         boxes = [deskew(ln.box, s) for ln in items]
         cut = _Cutter(boxes, items, m_height, em, splitting=rounds < 8)
@@ -712,9 +713,10 @@ def layout(lines: list[BoxLine]) -> tuple[list[Placed], Metrics]:
     measurements on the straightened page)."""
     from .words import tidy
 
-    lines = tidy([ln for ln in lines if ln.text.strip() and _w(ln.box) > 0 and _h(ln.box) > 0])
+    lines = [ln for ln in lines if ln.text.strip() and _w(ln.box) > 0 and _h(ln.box) > 0]
     if not lines:
         return [], Metrics(1.0, 1.0, 0.0)
+    lines = tidy(lines, body_em(lines, body_height(lines)))
     height = body_height(lines)
     em = body_em(lines, height)
     s = estimate_skew(lines, height, em)

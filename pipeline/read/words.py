@@ -19,6 +19,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import replace
 
+from ..structure.page import measure
 from .layout import Box, BoxLine, join_words
 
 RULE_MARKS = frozenset("|｜¦")
@@ -58,46 +59,52 @@ def _cut_rules(word: tuple[str, Box], em: float) -> list[tuple[str, Box]]:
     return [*out, (core, (x0, b[1], max(x0 + 1, x1), b[3])), *tail_part]
 
 
-def explode(lines: list[BoxLine], em: float, large) -> tuple[list[BoxLine], list[int], set[int]]:
-    """The units the XY cut works on: every word of a body-size line that has word boxes
-    (its owner: the line's index), and every other line whole (owner -1); and which words
-    are display type. `large(box_line)` says whether a line or word is set large: a display
-    line joined from pieces stays whole; a word counts as display type only in a run of three
-    large words or in a line mostly of them (an engine's box for one or two words of a body
-    line may be as tall and wide as a headline's: it must not close a gutter)."""
+def explode(lines: list[BoxLine], em: float, height: float) -> tuple[list[BoxLine], list[int], set[int]]:
+    """The units the XY cut works on: every word of a line that has word boxes (its owner:
+    the line's index), every other line whole (owner -1); and which words are display type.
+
+    A line mostly of words set large (taller than 1.25 times the body's `height`) is a
+    headline's line, or pieces of one joined again, and stays whole. In another line, the
+    words of its display runs (`display_runs`) are display type: they close the gutters
+    under them, as a headline over the columns does."""
     items: list[BoxLine] = []
     owner: list[int] = []
     display: set[int] = set()
     for k, ln in enumerate(lines):
-        if len(ln.words) < 2 or large(ln):
+        words = [(text, box) for w in ln.words for text, box in _cut_rules(w, em)]
+        text = [(w, b) for w, b in words if not is_mark(w)]
+        big = sum(1 for _, b in text if (b[3] - b[1]) / height >= 1.25)
+        if len(ln.words) < 2 or 2 * big > len(text):
             items.append(ln)
             owner.append(-1)
             continue
-        first = len(items)
-        for w in ln.words:
-            for text, box in _cut_rules(w, em):
-                items.append(BoxLine(text, box, ln.conf, [(text, box)], ln.page))
-                owner.append(k)
-        display |= _display_words(items, first, large)
+        display.update(
+            len(items) + j for j in display_runs(words, em) if (words[j][1][3] - words[j][1][1]) / height >= 1.25
+        )
+        for t, box in words:
+            items.append(BoxLine(t, box, ln.conf, [(t, box)], ln.page))
+            owner.append(k)
     return items, owner, display
 
 
-def _display_words(items: list[BoxLine], first: int, large) -> set[int]:
-    """Of one line's words (items[first:]), those set large: runs of three large words, or
-    all large ones when they are most of the line's text."""
-    text = [i for i in range(first, len(items)) if not is_mark(items[i].text)]
-    big = [i for i in text if large(items[i])]
-    if len(big) * 2 > len(text):
-        return set(big)
-    out: set[int] = set()
-    run: list[int] = []
-    for i in [*text, -1]:
-        if i >= 0 and i in big:
-            run.append(i)
-            continue
-        if len(run) >= 3:
-            out.update(run)
-        run = []
+def display_runs(words: list[tuple[str, Box]], em: float) -> list[int]:
+    """Which of a line's words are set larger than the rest of it: runs of two or more words
+    (marks aside) taller than 1.3 times the line's typical character and set at a wider
+    pitch (1.35 times the body's `em`). An inset headline that an engine read into one line
+    with the body beside it is such a run; an engine's box grown tall round one word, or
+    round several at about the body's pitch, is not."""
+    text = [j for j, (w, _) in enumerate(words) if not is_mark(w) and measure(w) > 0]
+    if len(text) < 3:
+        return []
+    top = statistics.median(words[j][1][1] for j in text)
+    bottom = statistics.median(words[j][1][3] for j in text)
+    tall = [words[j][1][3] - words[j][1][1] > 1.3 * (bottom - top) for j in text]
+    out: list[int] = []
+    for a, b in _runs(tall):
+        run = text[a:b]
+        width = words[run[-1]][1][2] - words[run[0]][1][0]
+        if len(run) >= 2 and width / sum(measure(words[j][0]) for j in run) >= 1.35 * em:
+            out += run
     return out
 
 
@@ -134,31 +141,34 @@ def regroup(
     return out, new_leaves
 
 
-def _is_text(word: str) -> bool:
-    return any(c.isalnum() for c in word)
-
-
-def tidy(lines: list[BoxLine]) -> list[BoxLine]:
-    """Lines whose words have boxes, each word's box cut to its line's row: Tesseract gives a
-    mark (，。》《) and now and then a character a box as tall as the whole line's leading or
-    taller, which would make the line look set large and close the white between rows. A
-    word taller than 1.3 times its line's typical character is held to that character's top
-    and bottom (with a little play); the line's box is its words' union again."""
+def tidy(lines: list[BoxLine], em: float) -> list[BoxLine]:
+    """Lines whose words have boxes, each stray tall word's box cut to its line's row:
+    Tesseract gives a mark (，。》《) a box as tall as the line's leading, and now and then a
+    character or a few a box twice their size, which would make the line look set large and
+    close the white between rows. Such a word, taller than 1.3 times the line's typical
+    character and not in a display run (`display_runs`: an inset headline read into the
+    line keeps its size), is held to that character's top and bottom with a little play;
+    the line's box is its words' union again."""
     out = []
     for ln in lines:
-        core = [b for w, b in ln.words if _is_text(w)]
+        core = [b for w, b in ln.words if not is_mark(w)]
         if len(core) < 2:
             out.append(ln)
             continue
         top = statistics.median(b[1] for b in core)
         bottom = statistics.median(b[3] for b in core)
+        keep = set(display_runs(ln.words, em))
         play = 0.15 * (bottom - top)
+        lo, hi = top - play, bottom + play
         words = [
-            (w, (b[0], max(b[1], top - play), b[2], min(b[3], bottom + play)))
-            if b[3] - b[1] > 1.3 * (bottom - top) and min(b[3], bottom + play) > max(b[1], top - play)
+            (w, (b[0], max(b[1], lo), b[2], max(max(b[1], lo) + 1, min(b[3], hi))))
+            if b[3] - b[1] > 1.3 * (bottom - top) and k not in keep
             else (w, b)
-            for w, b in ln.words
+            for k, (w, b) in enumerate(ln.words)
         ]
+        if words == ln.words:
+            out.append(ln)
+            continue
         box = (
             min(b[0] for _, b in words),
             min(b[1] for _, b in words),
@@ -166,4 +176,19 @@ def tidy(lines: list[BoxLine]) -> list[BoxLine]:
             max(b[3] for _, b in words),
         )
         out.append(replace(ln, box=box, words=words))
+    return out
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """Stretches [start, end) where flags hold."""
+    out, k = [], 0
+    while k < len(flags):
+        if not flags[k]:
+            k += 1
+            continue
+        j = k
+        while j < len(flags) and flags[j]:
+            j += 1
+        out.append((k, j))
+        k = j
     return out
