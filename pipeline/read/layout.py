@@ -678,7 +678,7 @@ def _size(text: str, b: Box, height: float, em: float, min_em: float = 2) -> flo
 
 
 def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float, lines_text: list[str]) -> list[Geometry]:
-    body = [i for i in leaf if _h(boxes[i]) / height < 1.2]
+    body = [i for i in leaf if _size(lines_text[i], boxes[i], height, em) < 1.2]
     x0s = [boxes[i][0] for i in body]
     x1s = [boxes[i][2] for i in body]
     pos = {i: k for k, i in enumerate(body)}
