@@ -136,9 +136,24 @@ def regroup(
             mid = statistics.median((boxes[i][1] + boxes[i][3]) / 2 for i in idx)
             pieces.append((mid, min(boxes[i][0] for i in idx), ln))
         pieces.sort(key=lambda p: (p[0], p[1]))
-        new_leaves.append(list(range(len(out), len(out) + len(pieces))))
-        out += [p[2] for p in pieces]
+        lns = _ghosts_last([p[2] for p in pieces])
+        new_leaves.append(list(range(len(out), len(out) + len(lns))))
+        out += lns
     return out, new_leaves
+
+
+def _ghosts_last(lines: list[BoxLine]) -> list[BoxLine]:
+    """A line inside the box of the next, smaller than it, is a second reading of the same
+    printed row (an engine's ghost of the glyphs' tops): it goes after the real one, so it
+    does not stand between the lines of a headline."""
+    out = list(lines)
+    for k in range(len(out) - 1):
+        a, b = out[k].box, out[k + 1].box
+        h = min(a[3], b[3]) - max(a[1], b[1])
+        w = min(a[2], b[2]) - max(a[0], b[0])
+        if h >= 0.8 * (a[3] - a[1]) and w >= 0.8 * (a[2] - a[0]) and a[3] - a[1] < b[3] - b[1]:
+            out[k], out[k + 1] = out[k + 1], out[k]
+    return out
 
 
 def tidy(lines: list[BoxLine], em: float) -> list[BoxLine]:
