@@ -318,7 +318,10 @@ class _Cutter:
         limit, width = (max(1, int(0.25 * n_rows)), 0.6) if rows else (max(2, int(0.5 * len(idx))), 0.25)
         tol = 0
         while tol <= limit:  # the cleanest gaps first, then those a few lines run over
-            for k, j in _runs([not hard[k] and soft[k] <= tol for k in range(n)]):
+            stretches = _runs([not hard[k] and soft[k] <= tol for k in range(n)])
+            if rows:  # by words, the widest white first: a gutter, not the white inside a line beside it
+                stretches.sort(key=lambda kj: kj[0] - kj[1])
+            for k, j in stretches:
                 if (j - k) * step >= width * self.em and k > 0 and j < n:
                     a, b = x0 + k * step, x0 + j * step
                     if rows and not _witnessed(self.boxes, rows, a, b, step, self.em):

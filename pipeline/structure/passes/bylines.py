@@ -62,10 +62,11 @@ def _context(st: PageState, i: int) -> float | None:
 
 
 def _running_line(st: PageState, i: int) -> bool:
-    """Measured evidence against a byline: a line that fills its column, set at body size, with
-    lines of the same column right above and below it (a paragraph's first line, 习近平总书记…)."""
+    """Measured evidence against a byline: a line that fills its column (from its indent, at
+    most a paragraph's, to its right edge), set at body size, with lines of the same column
+    right above and below it (a paragraph's first line, 习近平总书记…)."""
     g = st.lines[i].geo
-    if g is None or g.short >= 1.0 or g.size >= 1.15:
+    if g is None or g.short >= 1.0 or g.indent > 3.0 or g.size >= 1.15:
         return False
     near = [st.lines[j].geo for j in (i - 1, i + 1) if 0 <= j < len(st.lines)]
     return len(near) == 2 and all(h is not None and (h.band, h.column) == (g.band, g.column) for h in near)
