@@ -28,7 +28,22 @@ from .context import (
 
 def _stops(st: PageState, i: int, k: int) -> bool:
     """Line k (after the bio's first line i) cannot be part of the bio."""
-    return k > i and (not st.free(k) or bio_opening(st.lines[k].text, st.profile)[0] or wide(st, k) or _names(st, k))
+    return k > i and (
+        not st.free(k)
+        or bio_opening(st.lines[k].text, st.profile)[0]
+        or wide(st, k)
+        or _names(st, k)
+        or _set_apart(st, i, k)
+    )
+
+
+def _set_apart(st: PageState, i: int, k: int) -> bool:
+    """Measured: line k is set in display type (a headline's line) or stands in another band
+    of the page than the bio's first line i: the bio ended before it."""
+    g, h = st.lines[i].geo, st.lines[k].geo
+    if g is None or h is None:
+        return False
+    return h.size >= 1.25 or (h.band, h.page) != (g.band, g.page)
 
 
 def _closing_line(st: PageState, i: int) -> int | None:
