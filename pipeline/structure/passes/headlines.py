@@ -35,21 +35,30 @@ from .context import (
 
 def _column_line(st: PageState, i: int) -> bool:
     """Measured evidence against a headline: the line is set at body size inside a column of
-    running text (a geometric reader's column, with body-size lines right above or below it)."""
+    running text (a geometric reader's column, with body-size lines right above or below it,
+    not all of them much narrower than the column: a kicker set beside the columns in short
+    lines is no running text)."""
     g = st.lines[i].geo
     if g is None or g.size >= 1.1:
         return False
 
-    def run(step: int) -> int:
-        n, j = 0, i + step
-        while 0 <= j < len(st.lines) and n < 2:
+    def run(step: int) -> list[int]:
+        out, j = [], i + step
+        while 0 <= j < len(st.lines) and len(out) < 2:
             h = st.lines[j].geo
             if h is None or (h.band, h.column) != (g.band, g.column) or h.size >= 1.1:
                 break
-            n, j = n + 1, j + step
-        return n
+            out, j = [*out, j], j + step
+        return out
 
-    return run(-1) >= 2 or run(1) >= 2
+    stack = [r for r in (run(-1), run(1)) if len(r) >= 2]
+    return any(not _narrow_lines(st, [i, *r]) for r in stack)
+
+
+def _narrow_lines(st: PageState, idx: list[int]) -> bool:
+    """Every line is much narrower than the column (by more than a paragraph's indent and an em)."""
+    slack = st.profile.paragraph.indent + 1.0
+    return all(st.lines[j].width < st.columns[j] - slack for j in idx)
 
 
 def _display_piece(st: PageState, i: int) -> bool:
@@ -223,14 +232,25 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
         return [[i] for i in run]
     out: list[list[int]] = []
     cur: list[int] = []
-    for i in run:
+    for i, nxt in zip(run, [*run[1:], None], strict=True):
         cur.append(i)
-        if not st.lines[i].joined or len(cur) >= limit:
+        stacked = nxt is not None and _stacked(st, i, nxt)
+        if not (st.lines[i].joined or stacked) or len(cur) >= (st.profile.headline.max_pieces if stacked else limit):
             out.append(cur)
             cur = []
     if cur:
         out.append(cur)
     return out
+
+
+def _stacked(st: PageState, i: int, j: int) -> bool:
+    """Measured: headline material on consecutive lines of one block of the page (same band
+    and column, less than a line apart) is one headline: a kicker set a little larger than
+    the body over an inset headline's lines, which are not joined by size alone."""
+    g, h = st.lines[i].geo, st.lines[j].geo
+    if g is None or h is None or j != i + 1:
+        return False
+    return (g.page, g.band, g.column) == (h.page, h.band, h.column) and h.gap_before < 1.0
 
 
 def _claim(st: PageState, take: list[int], where: str) -> None:
