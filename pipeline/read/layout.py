@@ -231,25 +231,70 @@ class _Cutter:
         if len(idx) <= 1 or depth > 80:
             return [sorted(idx, key=lambda i: self.boxes[i][1])] if idx else []
         gy, at_y = self.widest(idx, 1)
-        if gy >= 0.9 * self.height and self.section_break(idx, at_y):
-            first = [i for i in idx if self.boxes[i][1] < at_y]
-            return self.order(first, depth + 1) + self.order([i for i in idx if self.boxes[i][1] >= at_y], depth + 1)
+        at = self._row_cut(idx, gy, at_y)
+        if at is not None:
+            return self._rows_at(idx, at, depth)
         gutter = self.gutter(idx)
         if gutter is not None:
             (a, b), runs = gutter
             if runs and self.splitting:
                 self.split += [(i, (a, b)) for i in runs]
                 return []  # the caller splits these lines and starts again
-            at = (a + b) / 2
-            first = [i for i in idx if (self.boxes[i][0] + self.boxes[i][2]) / 2 < at]
-            rest = [i for i in idx if (self.boxes[i][0] + self.boxes[i][2]) / 2 >= at]
+            mid = (a + b) / 2
+            first = [i for i in idx if (self.boxes[i][0] + self.boxes[i][2]) / 2 < mid]
+            rest = [i for i in idx if (self.boxes[i][0] + self.boxes[i][2]) / 2 >= mid]
             if first and rest:
                 return self.order(first, depth + 1) + self.order(rest, depth + 1)
         at = self._display_gap(idx, gy, at_y)
         if at is not None:  # a headline over its columns, closer than a line
-            first = [i for i in idx if self.boxes[i][1] < at]
-            return self.order(first, depth + 1) + self.order([i for i in idx if self.boxes[i][1] >= at], depth + 1)
+            return self._rows_at(idx, at, depth)
         return [sorted(idx, key=lambda i: (self.boxes[i][1], self.boxes[i][0]))]
+
+    def _rows_at(self, idx: list[int], at: float, depth: int) -> list[list[int]]:
+        """The region cut across at height `at`, the part above read first."""
+        first = [i for i in idx if self.boxes[i][1] < at]
+        return self.order(first, depth + 1) + self.order([i for i in idx if self.boxes[i][1] >= at], depth + 1)
+
+    def _row_cut(self, idx: list[int], gy: float, at_y: float) -> float | None:
+        """Where to cut the region across before looking for gutters: a section break, or the
+        white row under a headline over the columns."""
+        if gy >= 0.9 * self.height and self.section_break(idx, at_y):
+            return at_y
+        return self._under_headline(idx, gy)
+
+    def _under_headline(self, idx: list[int], gy: float) -> float | None:
+        """The white row right under a headline set over the columns, closer to them than a
+        line (so no section break), when above it stand only the headline and a few body-size
+        lines (its byline, a kicker): cut there before looking for gutters, or a gutter that
+        runs past the headline's end would read a column before the headline over it."""
+        if gy < 0.25 * self.height:
+            return None
+        large = [self.boxes[i] for i in idx if not self.body(i) and i not in self.noise]
+        if not large:
+            return None
+        spans = [(self.boxes[i][1], self.boxes[i][3]) for i in idx if i not in self.noise]
+        for a, b in _gaps(spans):
+            if b - a < 0.25 * self.height or not any(0 <= a - bx[3] <= 1.5 * self.height for bx in large):
+                continue
+            at = (a + b) / 2
+            above = [i for i in idx if self.boxes[i][1] < at and self.body(i) and i not in self.noise]
+            below = [i for i in idx if self.boxes[i][1] >= at]
+            if len(below) > len(above) and self._lone_rows(above, 3):
+                return at
+        return None
+
+    def _lone_rows(self, idx: list[int], most: int) -> bool:
+        """The items stand in at most `most` rows (middles within half a line of each other),
+        each one line alone (a byline, a kicker), not the first rows of columns side by side."""
+        rows: list[set[int]] = []
+        last = None
+        for i in sorted(idx, key=lambda i: self.boxes[i][1] + self.boxes[i][3]):
+            mid = (self.boxes[i][1] + self.boxes[i][3]) / 2
+            if last is None or mid - last > 0.5 * self.height:
+                rows.append(set())
+            last = mid
+            rows[-1].add(self.owner[i] if self.owner and self.owner[i] >= 0 else -1 - i)
+        return len(rows) <= most and all(len(r) == 1 for r in rows)
 
     def _display_gap(self, idx: list[int], gy: float, at_y: float) -> float | None:
         """Where to cut a region no gutter divides: the widest white row, if it is wider than
@@ -402,8 +447,8 @@ def _witnessed(boxes: list[Box], rows: dict[int, int], a: float, b: float, step:
     none in it and at least 0.8 em of white between them, at least two, and twice as many as
     the rows with a word in it (a paragraph's indent over the line below, characters an
     engine dropped from one line, or a line set loose leave white that rows do not show
-    like that); or one row only, with 1.5 em of white and nothing in the gap (a line set
-    beside a column, as a byline beside the headline over it). A word is in the gap if it
+    like that); or one row only, with 1.5 em of white, nothing in the gap and no other row
+    with words on both sides (a line set beside a column, as a byline beside a headline). A word is in the gap if it
     covers a step of it (as the gap was measured); a speck in it counts nowhere."""
     left: dict[int, float] = {}
     right: dict[int, float] = {}
@@ -419,8 +464,8 @@ def _witnessed(boxes: list[Box], rows: dict[int, int], a: float, b: float, step:
             right[row] = min(right.get(row, bx[0]), bx[0])
     white = {r: right[r] - left[r] for r in left.keys() & right.keys() if r not in inside}
     both = [r for r, w in white.items() if w >= 0.8 * em]
-    if len(both) == 1 and not inside:  # one line beside a column (a byline by the headline): a wide gap
-        return white[both[0]] >= 1.5 * em
+    if len(white) == 1 and not inside:  # one line beside a column (a byline by the headline): a wide gap
+        return white[both[0]] >= 1.5 * em if both else False
     return len(both) >= 2 and len(both) >= 2 * len(inside)
 
 
