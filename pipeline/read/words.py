@@ -36,27 +36,27 @@ def is_mark(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
 
-def _cut_rules(word: tuple[str, Box], em: float) -> list[tuple[str, Box]]:
-    """A word with a bar at either end as the word and the bar, each with its part of the box
-    (a bar is narrow: the box is cut at most half an em from that end)."""
+def _cut_marks(word: tuple[str, Box]) -> list[tuple[str, Box]]:
+    """A word with marks at either end (a quote or comma the engine boxed with a character,
+    a bar read off a column rule) as the marks and the characters, each with its share of the
+    box by width (measure): a mark stuck to a word must not carry the word into a gutter."""
     text, b = word
-    if is_rule(text) or not any(c in RULE_MARKS for c in text):
+    if is_mark(text):
         return [word]
-    head = len(text) - len(text.lstrip("".join(RULE_MARKS)))
-    tail = len(text) - len(text.rstrip("".join(RULE_MARKS)))
-    if not head and not tail:
+    head = next(k for k, c in enumerate(text) if c.isalnum())
+    tail = next(k for k, c in enumerate(reversed(text)) if c.isalnum())
+    total = measure(text)
+    if not (head or tail) or total <= 0:
         return [word]
-    cut = min(0.45 * (b[2] - b[0]), 0.5 * em)
+    per = (b[2] - b[0]) / total
+    parts = [p for p in (text[:head], text[head : len(text) - tail], text[len(text) - tail :]) if p]
     out = []
-    x0, x1 = b[0], b[2]
-    if head:
-        out.append((text[:head], (x0, b[1], x0 + cut, b[3])))
-        x0 += cut
-    core = text[head : len(text) - tail]
-    tail_part = [(text[len(text) - tail :], (x1 - cut, b[1], x1, b[3]))] if tail else []
-    if tail:
-        x1 -= cut
-    return [*out, (core, (x0, b[1], max(x0 + 1, x1), b[3])), *tail_part]
+    x = b[0]
+    for p in parts:
+        w = per * measure(p)
+        out.append((p, (x, b[1], max(x + 1, x + w), b[3])))
+        x += w
+    return out
 
 
 def explode(lines: list[BoxLine], em: float, height: float) -> tuple[list[BoxLine], list[int], set[int]]:
@@ -71,7 +71,7 @@ def explode(lines: list[BoxLine], em: float, height: float) -> tuple[list[BoxLin
     owner: list[int] = []
     display: set[int] = set()
     for k, ln in enumerate(lines):
-        words = [(text, box) for w in ln.words for text, box in _cut_rules(w, em)]
+        words = [(text, box) for w in ln.words for text, box in _cut_marks(w)]
         text = [(w, b) for w, b in words if not is_mark(w)]
         big = sum(1 for _, b in text if (b[3] - b[1]) / height >= 1.25)
         if len(ln.words) < 2 or 2 * big > len(text):
@@ -122,24 +122,85 @@ def regroup(
 ) -> tuple[list[BoxLine], list[list[int]]]:
     """The cut's leaves of items as leaves of lines: per leaf, one piece per source line,
     top to bottom (by the middle of its words: an engine's box for one word of a row may
-    reach up into the row above)."""
+    reach up into the row above). Marks a gutter took apart from their line's words go back
+    to them; two pieces side by side on one row of a leaf are one printed line."""
+    groups = _marks_home([_groups(leaf, owner) for leaf in leaves], boxes, items)
     out: list[BoxLine] = []
     new_leaves: list[list[int]] = []
-    for leaf in leaves:
-        groups: dict[int, list[int]] = {}
-        for i in leaf:
-            groups.setdefault(owner[i] if owner[i] >= 0 else -1 - i, []).append(i)
+    for leaf_groups in groups:
         pieces = []
-        for key, idx in groups.items():
+        for key, idx in leaf_groups.items():
             idx.sort()
             ln = items[idx[0]] if key < 0 else _piece(lines[key], [items[i] for i in idx])
             mid = statistics.median((boxes[i][1] + boxes[i][3]) / 2 for i in idx)
             pieces.append((mid, min(boxes[i][0] for i in idx), ln))
         pieces.sort(key=lambda p: (p[0], p[1]))
-        lns = _ghosts_last([p[2] for p in pieces])
+        lns = _side_by_side(_ghosts_last([p[2] for p in pieces]))
         new_leaves.append(list(range(len(out), len(out) + len(lns))))
         out += lns
     return out, new_leaves
+
+
+def _groups(leaf: list[int], owner: list[int]) -> dict[int, list[int]]:
+    """A leaf's items by source line (a line without words is its own group, keyed below 0)."""
+    out: dict[int, list[int]] = {}
+    for i in leaf:
+        out.setdefault(owner[i] if owner[i] >= 0 else -1 - i, []).append(i)
+    return out
+
+
+def _marks_home(
+    groups: list[dict[int, list[int]]], boxes: list[Box], items: list[BoxLine]
+) -> list[dict[int, list[int]]]:
+    """A group of marks only (a comma an engine boxed into the gutter) whose line has words
+    in another leaf joins the nearest of them: a mark alone is no line."""
+    where: dict[int, list[int]] = {}
+    for k, g in enumerate(groups):
+        for key in g:
+            if key >= 0:
+                where.setdefault(key, []).append(k)
+    for k, g in enumerate(groups):
+        for key in [key for key, idx in g.items() if key >= 0 and len(where[key]) > 1]:
+            idx = g[key]
+            if not all(is_mark(items[i].text) for i in idx):
+                continue
+            others = [m for m in where[key] if m != k and key in groups[m]]
+            if not others:
+                continue
+            x = (min(boxes[i][0] for i in idx) + max(boxes[i][2] for i in idx)) / 2
+
+            def dist(m: int, key: int = key, x: float = x) -> float:
+                return min(abs(x - (boxes[i][0] + boxes[i][2]) / 2) for i in groups[m][key])
+
+            groups[min(others, key=dist)][key] += g.pop(key)
+            where[key].remove(k)
+    return groups
+
+
+def _side_by_side(lines: list[BoxLine]) -> list[BoxLine]:
+    """Consecutive pieces of one leaf standing side by side on one row (most of the smaller's
+    height shared, no overlap across, about an em apart at most (a gutter is wider), of
+    about one size) are one printed line an engine read as two."""
+    out: list[BoxLine] = []
+    for ln in lines:
+        if out and _beside(out[-1].box, ln.box):
+            a, b = (out[-1], ln) if out[-1].box[0] <= ln.box[0] else (ln, out[-1])
+            words = (a.words or [(a.text, a.box)]) + (b.words or [(b.text, b.box)])
+            confs = [c for c in (a.conf, b.conf) if c is not None]
+            box = (min(a.box[0], b.box[0]), min(a.box[1], b.box[1]), max(a.box[2], b.box[2]), max(a.box[3], b.box[3]))
+            out[-1] = replace(
+                a, text=join_words([a.text, b.text]), box=box, words=words, conf=min(confs) if confs else None
+            )
+            continue
+        out.append(ln)
+    return out
+
+
+def _beside(a: Box, b: Box) -> bool:
+    ha, hb = a[3] - a[1], b[3] - b[1]
+    shared = min(a[3], b[3]) - max(a[1], b[1])
+    gap = max(a[0], b[0]) - min(a[2], b[2])
+    return shared >= 0.6 * min(ha, hb) and 0.75 <= ha / hb <= 1.33 and 0 <= gap <= 1.2 * min(ha, hb)
 
 
 def _ghosts_last(lines: list[BoxLine]) -> list[BoxLine]:
