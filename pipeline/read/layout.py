@@ -371,16 +371,26 @@ class _Cutter:
                     a, b = x0 + k * step, x0 + j * step
                     if rows and not _witnessed(self.boxes, rows, a, b, step, self.em):
                         continue
+                    if not rows and not self._side_by_side(idx, a, b):
+                        continue
                     cand = self._check(idx, a, b, tol if rows else 0)
                     if cand is not None:
                         return cand
             tol = tol * 2 if tol else 1
         return None
 
-    def _rows(self, idx: list[int]) -> dict[int, int]:
-        """When the region is cut by words: each item's row (words whose middles stand within
-        half a line of each other); empty when it has no words."""
-        if not self.owner or all(self.owner[i] < 0 for i in idx):
+    def _side_by_side(self, idx: list[int], a: float, b: float) -> bool:
+        """Cut by lines, a gap is between columns only if some row has lines on both sides of
+        it: a bio's first line set in beside the line that ends it is one column."""
+        rows = self._rows(idx, words_only=False)
+        left = {rows[i] for i in rows if self.boxes[i][2] <= b}
+        right = {rows[i] for i in rows if self.boxes[i][0] >= a}
+        return bool(left & right)
+
+    def _rows(self, idx: list[int], words_only: bool = True) -> dict[int, int]:
+        """Each item's row (items whose middles stand within half a line of each other); by
+        default only when the region is cut by words (else empty)."""
+        if words_only and (not self.owner or all(self.owner[i] < 0 for i in idx)):
             return {}
         out: dict[int, int] = {}
         row, at = -1, None
