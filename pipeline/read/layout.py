@@ -724,6 +724,26 @@ def _edge(values: list[float], k: int, low: bool, window: int = 4) -> float:
     return near[1] if len(near) >= 3 else near[0]
 
 
+def _edges(values: list[float], low: bool, em: float) -> list[float]:
+    """The column's edge at each line (`_edge`), except along a stretch of three or more lines
+    set narrower than the column and flush with each other (within 0.6 em): a column narrowed
+    round a picture, whose own edge that stretch is."""
+    out = [_edge(values, k, low) for k in range(len(values))]
+    sign = 1 if low else -1
+    k = 0
+    while k < len(values):
+        j = k
+        while j < len(values) and abs(values[j] - values[k]) <= 0.6 * em and sign * (values[j] - out[j]) >= 2 * em:
+            j += 1
+        if j - k >= 3:
+            edge = min(values[k:j]) if low else max(values[k:j])
+            out[k:j] = [edge] * (j - k)
+            k = j
+        else:
+            k += 1
+    return out
+
+
 def _size(text: str, b: Box, height: float, em: float, min_em: float = 2) -> float:
     """Glyph size over the body's: the box's height, unless the characters stand no wider
     apart than body type (an engine's box grows round quotes and brackets set high). Below
@@ -740,12 +760,13 @@ def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float, li
     x0s = [boxes[i][0] for i in body]
     x1s = [boxes[i][2] for i in body]
     pos = {i: k for k, i in enumerate(body)}
+    lefts, rights = _edges(x0s, True, em), _edges(x1s, False, em)
     out = []
     prev: Box | None = None
     for i in leaf:
         b = boxes[i]
         if i in pos and len(body) >= 3:
-            left, right = _edge(x0s, pos[i], True), _edge(x1s, pos[i], False)
+            left, right = lefts[pos[i]], rights[pos[i]]
         else:
             left, right = b[0], b[2]
         indent = max(0.0, (b[0] - left) / em)
