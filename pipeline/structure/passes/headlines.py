@@ -141,7 +141,11 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
     total = 0
     for i in run[: st.profile.headline.max_pieces]:
         total += st.lines[i].han
-        if not (_looks(st, i) or not _body_width(st, i)) or total > st.profile.headline.max_total:
+        if st.lines[i].indent >= 2 or total > st.profile.headline.max_total:
+            break  # an indented line is the body's first
+        nxt = st.lines[i + 1] if i + 1 < len(st.lines) else None
+        before_indent = nxt is not None and nxt.indent >= 2 and not st.lines[i].indent
+        if not (_looks(st, i) or not _body_width(st, i) or before_indent):
             break
         take.append(i)
         if LABEL.search(st.lines[i].text):
