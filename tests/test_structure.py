@@ -459,3 +459,18 @@ def test_a_paragraph_a_line_with_its_subheadings():
             ("heading", "【点评】"),
             ("paragraph", "消费是拉"),
         ]
+
+
+def test_a_headline_as_wide_as_the_column_is_found_where_the_sentence_reads_across_it():
+    body = [
+        "习近平总书记强调，要坚持和发展新时",
+        "代的枫桥经验。习近平总书记指出，基",
+        "层治理是国家治理的基石，习近平总书",
+        "以数字化赋能新时代枫桥经验创新发展路径",
+        "记深刻指出，要充分认识枫桥经验的重",
+        "大意义，发扬优良作风，适应时代要求。",
+    ]
+    doc = read_bytes(_page("赵六", *body, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.title == "以数字化赋能新时代枫桥经验创新发展路径"
+    assert "习近平总书记深刻指出" in "".join(b.text for b in art.blocks)

@@ -27,6 +27,7 @@ from .context import (
     is_full,
     joined_block,
     next_line,
+    page_pairs,
     prev_line,
     short_block,
     wide,
@@ -176,10 +177,12 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     """Lines of a run inside running text that are a headline cutting it (at most one)."""
     limit = st.profile.headline.max_pieces
     # A cut is made of lines that look like headline lines, or is one line a column label
-    # closes: only those are tried (most lines of running text are neither).
+    # closes or one wider than its column: only those are tried (running text is neither).
     looks = [_looks(st, i) for i in run]
     for start in range(len(run)):
-        if not looks[start] and not LABEL.search(st.lines[run[start]].text):
+        ln = st.lines[run[start]]
+        over = not ln.spaced and ln.width >= st.columns[run[start]] + 0.75  # wider than its column
+        if not looks[start] and not over and not LABEL.search(ln.text):
             continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
             if size > 1 and not all(looks[start : start + size]):
@@ -208,7 +211,22 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return True  # a column label (（人民时评）) closing a line that cuts a sentence: a headline
     if not body_like(st, k):
         return False
-    return all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0]))
+    if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0])):
+        return True
+    return len(part) == 1 and _reads_across(st, j, part[0], k)
+
+
+def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
+    """A line as wide as the column (or a little wider) that is no column line: the sentence
+    reads on from the line before it to the line after it (that pair of characters recurs on
+    the page) and into neither end of it (those pairs never occur)."""
+    ln = st.lines[i]
+    if ln.spaced or not st.columns[i] + 0.75 <= ln.width:
+        return False
+    before, line, after = st.lines[j].text, ln.text, st.lines[k].text
+    seen = page_pairs(st)
+    across = seen.get(before[-1] + after[0], 0)
+    return across >= 2 and seen.get(before[-1] + line[0], 0) == 0 and seen.get(line[-1] + after[0], 0) == 0
 
 
 def _terse(st: PageState, i: int) -> bool:
