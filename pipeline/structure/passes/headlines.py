@@ -202,8 +202,10 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     before = st.lines[j].text
     if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
         # No column line is that wide. Between two paragraphs it may still be a subheading set
-        # across the column; cutting a sentence, or named by a column label, it is a headline.
-        return not ends_with_mark(before) or bool(LABEL.search(st.lines[part[-1]].text))
+        # across the column; cutting a sentence, named by a column label, or among an article's
+        # first lines (where a headline over several columns is read), it is a headline.
+        label = bool(LABEL.search(st.lines[part[-1]].text))
+        return not ends_with_mark(before) or label or _near_start(st, part[0])
     indent = st.profile.paragraph.indent
     if ends_with_mark(before) or not is_full(st, j, slack=1.5 + indent):
         return False  # a finished sentence before: a subheading or a new article (paragraph pass)
@@ -227,6 +229,20 @@ def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
     seen = page_pairs(st)
     across = seen.get(before[-1] + after[0], 0)
     return across >= 2 and seen.get(before[-1] + line[0], 0) == 0 and seen.get(line[-1] + after[0], 0) == 0
+
+
+NEAR_START = 12  # lines after a byline within which a headline over the columns is read
+
+
+def _near_start(st: PageState, i: int) -> bool:
+    """Line i stands among its article's first lines: a byline a few lines before, no bio."""
+    for j in range(i - 1, max(-1, i - NEAR_START - 1), -1):
+        role = st.role(j)
+        if role == Role.BYLINE:
+            return True
+        if role in (Role.BIO, Role.HEADLINE, Role.LEAD):
+            return False
+    return False
 
 
 def _terse(st: PageState, i: int) -> bool:
