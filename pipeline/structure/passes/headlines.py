@@ -272,7 +272,9 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
 
 
 def _claim(st: PageState, take: list[int], where: str) -> None:
-    for part in _split(st, take):
+    # A cut in running text is one headline as found: the lines cut the sentence together, and
+    # leaving some of them in the body would leave the cut there.
+    for part in [take] if where == "in-body" else _split(st, take):
         text = headline_text([st.lines[i].text for i in part])
         if not canonical(text):
             continue
