@@ -474,3 +474,19 @@ def test_a_headline_as_wide_as_the_column_is_found_where_the_sentence_reads_acro
     [art] = doc.articles
     assert art.title == "以数字化赋能新时代枫桥经验创新发展路径"
     assert "习近平总书记深刻指出" in "".join(b.text for b in art.blocks)
+
+
+def test_a_headline_whose_words_recur_in_its_body_is_found_inside_it():
+    body = [
+        "习近平总书记强调：持续抓好突出环境问",
+        "题整治，高质量建设国家生态文明试验区。",
+        "建设国家生态文明试验区，是以习近平同",
+        "志为核心的党中央作出的关乎全局的重大",
+        "高质量建设国家生态文明试验区",
+        "战略部署，对于实现高质量发展具有重要",
+        "的理论价值与实践意义，必须切实抓好。",
+    ]
+    doc = read_bytes(_page("唐韬", *body, "（作者系北京大学研究员）")).doc
+    [art] = doc.articles
+    assert art.title == "高质量建设国家生态文明试验区"
+    assert "关乎全局的重大战略部署" in "".join(b.text for b in art.blocks)

@@ -177,12 +177,11 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     """Lines of a run inside running text that are a headline cutting it (at most one)."""
     limit = st.profile.headline.max_pieces
     # A cut is made of lines that look like headline lines, or is one line a column label
-    # closes or one wider than its column: only those are tried (running text is neither).
+    # closes or one off its column's width: only those are tried (running text is neither).
     looks = [_looks(st, i) for i in run]
     for start in range(len(run)):
         ln = st.lines[run[start]]
-        over = not ln.spaced and ln.width >= st.columns[run[start]] + 0.75  # wider than its column
-        if not looks[start] and not over and not LABEL.search(ln.text):
+        if not looks[start] and not _off_column(st, run[start]) and not LABEL.search(ln.text):
             continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
             if size > 1 and not all(looks[start : start + size]):
@@ -199,6 +198,8 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     j, k = prev_line(st, part[0]), next_line(st, part[-1])
     if j is None or k is None or not (st.free(j) and st.free(k)):
         return False
+    if any(LABEL.search(st.lines[i].text) for i in part[:-1]):
+        return False  # a column label closes its headline: nothing of the headline follows it
     before = st.lines[j].text
     if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
         # No column line is that wide. Between two paragraphs it may still be a subheading set
@@ -218,14 +219,37 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     return len(part) == 1 and _reads_across(st, j, part[0], k)
 
 
+def _off_column(st: PageState, i: int) -> bool:
+    """Wider than its column, or clearly short of it, and not spread out: no full column line."""
+    ln = st.lines[i]
+    col = st.columns[i]
+    return not ln.spaced and (ln.width >= col + 0.75 or ln.width <= col - 2.5)
+
+
+_NO_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
+ECHO_WINDOW = 150  # lines either side searched for a headline's words
+
+
+def _echoed(st: PageState, i: int) -> bool:
+    """The line's text (eight or more characters, no mark in it) occurs again in the text of
+    the lines around it, across their breaks."""
+    t = st.lines[i].text.translate(_NO_QUOTES)
+    if st.lines[i].han < 8 or not t.isalnum():
+        return False
+    lo, hi = max(0, i - ECHO_WINDOW), min(len(st.lines), i + ECHO_WINDOW)
+    around = "".join(st.lines[k].text for k in range(lo, hi) if k != i).translate(_NO_QUOTES)
+    return t in around
+
+
 def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
     """A line as wide as the column (or a little wider) that is no column line: the sentence
     reads on from the line before it to the line after it (that pair of characters recurs on
     the page) and into neither end of it (those pairs never occur)."""
-    ln = st.lines[i]
-    if ln.spaced or not st.columns[i] + 0.75 <= ln.width:
+    if not _off_column(st, i):
         return False
-    before, line, after = st.lines[j].text, ln.text, st.lines[k].text
+    if _echoed(st, i):
+        return True  # its words recur verbatim in the text around it: a headline's do, a body line's do not
+    before, line, after = st.lines[j].text, st.lines[i].text, st.lines[k].text
     seen = page_pairs(st)
     across = seen.get(before[-1] + after[0], 0)
     return across >= 2 and seen.get(before[-1] + line[0], 0) == 0 and seen.get(line[-1] + after[0], 0) == 0
