@@ -380,6 +380,42 @@ def test_a_headline_read_between_two_lines_of_its_body_is_taken_out_and_the_text
     assert any(n["code"] == "headline-in-body" for n in doc.stats["notices"])
 
 
+def test_a_column_line_of_name_like_words_inside_a_paragraph_is_not_a_byline():
+    # every line as wide as the column, the one above left open: 周边山林 / 田地 / 水域 are words
+    col = [
+        "　　党的十八大以来，",
+        "国家层面实施传统村落",
+        "保护工程，已有八千多",
+        "个传统村落列入名录。",
+        "这些传统村落经历岁月",
+        "洗礼延续至今，无不与",
+        "周边山林、田地、水域",
+        "构成完整生态链。浙江",
+        "松阳是典型的“七山一",
+        "水二分田”地貌。",
+    ]
+    doc = read_bytes(_page("吴灿", *col, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.authors == ["吴灿"]
+    assert "周边山林、田地、水域构成" in "".join(b.text for b in art.blocks)
+
+
+def test_a_paragraph_ending_without_its_mark_does_not_leave_its_last_word_as_a_byline():
+    col = [
+        "　　目标感十足的坚定与战略",
+        "感十足的节奏，持续强化着",
+        "人们锚定未来发展的信心，",
+        "也为不确定的世界注入了强",
+        "大的确定性和满满当当的正",
+        "能量",
+        "　　把远大目标和务实工作结",
+        "合起来，既有老黄牛的耐力",
+        "也有千里马的速度。",
+    ]
+    doc = read_bytes(_page("李洪兴", *col, "（作者系湖南大学教授）")).doc
+    assert [a.authors for a in doc.articles] == [["李洪兴"]]
+
+
 def test_a_missing_byline_does_not_merge_two_articles():
     doc = read_bytes(
         _page(
