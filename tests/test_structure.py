@@ -416,6 +416,16 @@ def test_a_paragraph_ending_without_its_mark_does_not_leave_its_last_word_as_a_b
     assert [a.authors for a in doc.articles] == [["李洪兴"]]
 
 
+def test_a_joined_headline_after_the_first_paragraph_is_the_articles_headline():
+    # the OCR read the body's first paragraph before the headline of several joined lines
+    doc = read_bytes(
+        _page("李智水", *BODY, "弘扬志愿精神\n贡献青春力量\n将志愿服务教育融入思政课", *BODY2, "（作者系湖南大学教授）")
+    ).doc
+    [art] = doc.articles
+    assert art.title == "弘扬志愿精神\n贡献青春力量\n将志愿服务教育融入思政课"
+    assert "".join(b.text for b in art.blocks) == "".join(BODY + BODY2)
+
+
 def test_a_missing_byline_does_not_merge_two_articles():
     doc = read_bytes(
         _page(

@@ -208,6 +208,8 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         label = bool(LABEL.search(st.lines[part[-1]].text))
         return not ends_with_mark(before) or label or _near_start(st, part[0])
     indent = st.profile.paragraph.indent
+    if ends_with_mark(before) and len(part) >= 2 and joined_block(st, part[0]) and _near_start(st, part[0]):
+        return body_like(st, k)  # a headline of several joined lines after the first paragraph
     if ends_with_mark(before) or not is_full(st, j, slack=1.5 + indent):
         return False  # a finished sentence before: a subheading or a new article (paragraph pass)
     if len(part) == 1 and LABEL.search(st.lines[part[0]].text):
