@@ -200,18 +200,12 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return False
     if any(LABEL.search(st.lines[i].text) for i in part[:-1]):
         return False  # a column label closes its headline: nothing of the headline follows it
-    before = st.lines[j].text
     if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
-        # No column line is that wide. Between two paragraphs it may still be a subheading set
-        # across the column; cutting a sentence, named by a column label, or among an article's
-        # first lines (where a headline over several columns is read), it is a headline.
-        label = bool(LABEL.search(st.lines[part[-1]].text))
-        return not ends_with_mark(before) or label or _near_start(st, part[0])
-    indent = st.profile.paragraph.indent
-    if ends_with_mark(before) and len(part) >= 2 and joined_block(st, part[0]) and _near_start(st, part[0]):
-        return body_like(st, k)  # a headline of several joined lines after the first paragraph
-    if ends_with_mark(before) or not is_full(st, j, slack=1.5 + indent):
-        return False  # a finished sentence before: a subheading or a new article (paragraph pass)
+        return _wide_cut(st, part, j)
+    if ends_with_mark(st.lines[j].text):
+        return _opening_block(st, part, k)
+    if not is_full(st, j, slack=1.5 + st.profile.paragraph.indent):
+        return False  # a short line before: a paragraph's end (the paragraph pass decides)
     if len(part) == 1 and LABEL.search(st.lines[part[0]].text):
         return True  # a column label (（人民时评）) closing a line that cuts a sentence: a headline
     if not body_like(st, k):
@@ -219,6 +213,21 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0])):
         return True
     return len(part) == 1 and _reads_across(st, j, part[0], k)
+
+
+def _wide_cut(st: PageState, part: list[int], j: int) -> bool:
+    """No column line is that wide. Between two paragraphs it may still be a subheading set
+    across the column; cutting a sentence, named by a column label, or among an article's
+    first lines (where a headline over several columns is read), it is a headline."""
+    label = bool(LABEL.search(st.lines[part[-1]].text))
+    return not ends_with_mark(st.lines[j].text) or label or _near_start(st, part[0])
+
+
+def _opening_block(st: PageState, part: list[int], k: int) -> bool:
+    """After a finished sentence lines are a subheading or a new article (the paragraph pass
+    decides), except a block of joined lines among an article's first lines: its headline,
+    read after the first paragraph."""
+    return len(part) >= 2 and joined_block(st, part[0]) and _near_start(st, part[0]) and body_like(st, k)
 
 
 def _off_column(st: PageState, i: int) -> bool:
