@@ -426,6 +426,16 @@ def test_a_joined_headline_after_the_first_paragraph_is_the_articles_headline():
     assert "".join(b.text for b in art.blocks) == "".join(BODY + BODY2)
 
 
+def test_a_bio_ending_on_an_institution_does_not_take_the_headline_after_it():
+    # no bracket, and the page's last line (the headline) is as wide as the bio's column
+    doc = read_bytes(
+        _page("孙静", *BODY, "作者单位：中国人民公安大学治安学院", "以基层治理现代化助力更高水平平安中国建设")
+    ).doc
+    [art] = doc.articles
+    assert art.bio == "作者单位：中国人民公安大学治安学院"
+    assert art.title == "以基层治理现代化助力更高水平平安中国建设"
+
+
 def test_a_missing_byline_does_not_merge_two_articles():
     doc = read_bytes(
         _page(
