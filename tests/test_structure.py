@@ -426,14 +426,23 @@ def test_a_joined_headline_after_the_first_paragraph_is_the_articles_headline():
     assert "".join(b.text for b in art.blocks) == "".join(BODY + BODY2)
 
 
-def test_a_bio_ending_on_an_institution_does_not_take_the_headline_after_it():
-    # no bracket, and the page's last line (the headline) is as wide as the bio's column
-    doc = read_bytes(
-        _page("孙静", *BODY, "作者单位：中国人民公安大学治安学院", "以基层治理现代化助力更高水平平安中国建设")
-    ).doc
+@pytest.mark.parametrize(
+    ("bio_line", "bio", "headline"),
+    [
+        (
+            "作者单位：中国人民公安大学治安学院",
+            "作者单位：中国人民公安大学治安学院",
+            "以基层治理现代化助力更高水平平安中国建设",
+        ),
+        # the bio's closing bracket lost; the headline's column label closes a bracket of its own
+        ("（作者：中央政策研究室原副主任", "作者：中央政策研究室原副主任", "以改革的办法破解发展难题（大家手笔）"),
+    ],
+)
+def test_a_bio_ending_on_an_institution_does_not_take_the_headline_after_it(bio_line, bio, headline):
+    # the page's last line (the headline) is as wide as the bio's column
+    doc = read_bytes(_page("孙静", *BODY, bio_line, headline)).doc
     [art] = doc.articles
-    assert art.bio == "作者单位：中国人民公安大学治安学院"
-    assert art.title == "以基层治理现代化助力更高水平平安中国建设"
+    assert (art.bio, art.title) == (bio, headline)
 
 
 def test_a_missing_byline_does_not_merge_two_articles():

@@ -68,8 +68,8 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
         short = not is_full(st, k, slack=slack, col=col)
         if not ends_open(t) and (short or (not bracket and ends_sentence(t))):
             return k  # a short line ends it; without brackets a sentence end does too
-        if not bracket and _named_in_full(st, t) and _headline_after(st, k):
-            return k  # …治安学院 and then a headline line up to the next article: the bio ended
+        if _named_in_full(st, t) and _headline_after(st, k):
+            return k  # …治安学院 and then a headline up to the next article (a lost bracket too)
         nxt = st.lines[k + 1] if k + 1 < len(st.lines) else None
         if st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before:
             return k  # the engine ended its block here
