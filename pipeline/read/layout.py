@@ -9,10 +9,12 @@ of its words or characters. From them:
 2. the page's skew, from the column edges (justified text is flush both sides: a column's
    left and right edges are straight lines, whatever the indents and short last lines),
    undone on every box so columns are vertical and rows horizontal;
-3. reading order by recursive XY cuts: a white band across the whole region separates
+3. reading order by recursive XY cuts (pipeline/read/xycut.py), over words where the source
+   gives word boxes (pipeline/read/words.py): a white band across the whole region separates
    sections (page furniture, article bands, a headline over its columns), otherwise the
-   white gap between columns; a line that the detector ran across a narrow gutter (the only
-   thing that blocks an otherwise clean gap) is split back at the gutter;
+   white gap between columns; a line that the detector ran across a narrow gutter is split
+   back at the gutter; pieces of one display line are joined, a byline beside a headline
+   is read after it, column pieces one under the other are stacked;
 4. per line, what the typesetter did: size (glyph height over the body's), indent and the
    blank left at the right end (in em, against the edges of its own column near it, so a
    column narrowed around a picture is measured against its own edge), the gap above it,
@@ -25,22 +27,14 @@ measured evidence where the text reader guesses it.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..structure.page import Geometry, measure
+from .boxes import Box, BoxLine, box_h, box_w, glyph_size, join_words, union_boxes
+from .words import explode, is_mark, regroup, tidy
+from .xycut import Cutter, split_line
 
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1, y down
-
-
-@dataclass
-class BoxLine:
-    """One line as a geometric source gives it."""
-
-    text: str
-    box: Box
-    conf: float | None = None  # 0..1
-    words: list[tuple[str, Box]] = field(default_factory=list)  # finer boxes when the source has them
-    page: int = 0
+__all__ = ["Box", "BoxLine", "Metrics", "Placed", "join_words", "layout", "split_line"]
 
 
 @dataclass
@@ -62,25 +56,17 @@ class Metrics:
 # --- measuring the body type ------------------------------------------------------------------
 
 
-def _h(b: Box) -> float:
-    return b[3] - b[1]
-
-
-def _w(b: Box) -> float:
-    return b[2] - b[0]
-
-
 def body_height(lines: list[BoxLine]) -> float:
-    hs = [_h(ln.box) for ln in lines if measure(ln.text) >= 4] or [_h(ln.box) for ln in lines]
+    hs = [box_h(ln.box) for ln in lines if measure(ln.text) >= 4] or [box_h(ln.box) for ln in lines]
     return statistics.median(hs) if hs else 1.0
 
 
 def body_em(lines: list[BoxLine], height: float) -> float:
     """The advance of one character of body type: a line's width over its width in em."""
     per = [
-        _w(ln.box) / measure(ln.text)
+        box_w(ln.box) / measure(ln.text)
         for ln in lines
-        if measure(ln.text) >= 6 and 0.8 <= _h(ln.box) / height <= 1.2 and _w(ln.box) > 0
+        if measure(ln.text) >= 6 and 0.8 <= box_h(ln.box) / height <= 1.2 and box_w(ln.box) > 0
     ]
     return statistics.median(per) if per else height * 0.8
 
@@ -97,14 +83,14 @@ def _below(lines: list[BoxLine], i: int, height: float) -> int | None:
         d = b[1] - a[1]
         if 0.5 * height < d < dy:
             overlap = min(a[2], b[2]) - max(a[0], b[0])
-            if overlap >= 0.6 * min(_w(a), _w(b)):
+            if overlap >= 0.6 * min(box_w(a), box_w(b)):
                 best, dy = j, d
     return best
 
 
 def _chains(lines: list[BoxLine], height: float) -> list[list[int]]:
     """Runs of lines linked top to bottom within one column (body-size lines only)."""
-    body = [i for i, ln in enumerate(lines) if 0.75 <= _h(ln.box) / height <= 1.3]
+    body = [i for i, ln in enumerate(lines) if 0.75 <= box_h(ln.box) / height <= 1.3]
     sub = [lines[i] for i in body]
     # sorting by x then y keeps _below quadratic only within a neighbourhood
     nxt: dict[int, int] = {}
@@ -174,375 +160,8 @@ def deskew(box: Box, s: float) -> Box:
     An upright box around a tilted line is taller than the line by the tilt over its width."""
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     dx, dy = -s * cy, s * cx
-    shrink = min(abs(s) * _w(box), 0.5 * _h(box)) / 2
+    shrink = min(abs(s) * box_w(box), 0.5 * box_h(box)) / 2
     return (box[0] + dx, box[1] + dy + shrink, box[2] + dx, box[3] + dy - shrink)
-
-
-# --- reading order: recursive XY cuts ------------------------------------------------------------
-
-
-def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """White stretches between the spans: (start, end), in order."""
-    out = []
-    ivs = sorted(spans)
-    hi = ivs[0][1]
-    for lo, h in ivs[1:]:
-        if lo > hi:
-            out.append((hi, lo))
-        hi = max(hi, h)
-    return out
-
-
-@dataclass
-class _Cutter:
-    boxes: list[Box]
-    lines: list[BoxLine]
-    height: float
-    em: float
-    split: list[tuple[int, tuple[float, float]]] = field(default_factory=list)  # (line, gutter) to split at
-    splitting: bool = True
-    owner: list[int] = field(
-        default_factory=list
-    )  # per item: its line if it is a word (pipeline/read/words.py), else -1
-    display: set[int] = field(default_factory=set)  # words set large (pipeline/read/words.explode)
-    noise: set[int] = field(
-        default_factory=set
-    )  # words of marks only (a rule read as a bar, a hanging comma): no part in finding gaps
-
-    def widest(self, idx: list[int], axis: int) -> tuple[float, float]:
-        lo, hi = (0, 2) if axis == 0 else (1, 3)
-        spans = [(self.boxes[i][lo], self.boxes[i][hi]) for i in idx if i not in self.noise]
-        if not spans:
-            return 0.0, 0.0
-        gaps = _gaps(spans)
-        if not gaps:
-            return 0.0, 0.0
-        a, b = max(gaps, key=lambda g: g[1] - g[0])
-        return b - a, (a + b) / 2
-
-    def body(self, i: int) -> bool:
-        """A line of body type (else it closes a gap); a word is, unless set large."""
-        if self.owner and self.owner[i] >= 0:
-            return i not in self.display
-        return 0.75 <= _h(self.boxes[i]) / self.height <= 1.25
-
-    def order(self, idx: list[int], depth: int = 0) -> list[list[int]]:
-        """Leaves (lists of line indices, top to bottom) in reading order."""
-        if len(idx) <= 1 or depth > 80:
-            return [sorted(idx, key=lambda i: self.boxes[i][1])] if idx else []
-        gy, at_y = self.widest(idx, 1)
-        at = self._row_cut(idx, gy, at_y)
-        if at is not None:
-            return self._rows_at(idx, at, depth)
-        gutter = self.gutter(idx)
-        if gutter is not None:
-            (a, b), runs = gutter
-            if runs and self.splitting:
-                self.split += [(i, (a, b)) for i in runs]
-                return []  # the caller splits these lines and starts again
-            mid = (a + b) / 2
-            first = [i for i in idx if (self.boxes[i][0] + self.boxes[i][2]) / 2 < mid]
-            rest = [i for i in idx if (self.boxes[i][0] + self.boxes[i][2]) / 2 >= mid]
-            if first and rest:
-                return self.order(first, depth + 1) + self.order(rest, depth + 1)
-        at = self._display_gap(idx, gy, at_y)
-        if at is not None:  # a headline over its columns, closer than a line
-            return self._rows_at(idx, at, depth)
-        return [sorted(idx, key=lambda i: (self.boxes[i][1], self.boxes[i][0]))]
-
-    def _rows_at(self, idx: list[int], at: float, depth: int) -> list[list[int]]:
-        """The region cut across at height `at`, the part above read first."""
-        first = [i for i in idx if self.boxes[i][1] < at]
-        return self.order(first, depth + 1) + self.order([i for i in idx if self.boxes[i][1] >= at], depth + 1)
-
-    def _row_cut(self, idx: list[int], gy: float, at_y: float) -> float | None:
-        """Where to cut the region across before looking for gutters: a section break, or the
-        white row under a headline over the columns."""
-        if gy >= 0.9 * self.height and self.section_break(idx, at_y):
-            return at_y
-        return self._under_headline(idx, gy)
-
-    def _under_headline(self, idx: list[int], gy: float) -> float | None:
-        """The white row right under a headline set over the columns, closer to them than a
-        line (so no section break), when above it stand only the headline and a few body-size
-        lines (its byline, a kicker): cut there before looking for gutters, or a gutter that
-        runs past the headline's end would read a column before the headline over it."""
-        if gy < 0.25 * self.height:
-            return None
-        large = [self.boxes[i] for i in idx if not self.body(i) and i not in self.noise]
-        if not large:
-            return None
-        spans = [(self.boxes[i][1], self.boxes[i][3]) for i in idx if i not in self.noise]
-        for a, b in _gaps(spans):
-            if b - a < 0.25 * self.height or not any(0 <= a - bx[3] <= 1.5 * self.height for bx in large):
-                continue
-            at = (a + b) / 2
-            above = [i for i in idx if self.boxes[i][1] < at and self.body(i) and i not in self.noise]
-            below = [i for i in idx if self.boxes[i][1] >= at]
-            if len(below) > len(above) and self._lone_rows(above, 3):
-                return at
-        return None
-
-    def _lone_rows(self, idx: list[int], most: int) -> bool:
-        """The items stand in at most `most` rows (middles within half a line of each other),
-        each one line alone (a byline, a kicker), not the first rows of columns side by side."""
-        rows: list[set[int]] = []
-        last = None
-        for i in sorted(idx, key=lambda i: self.boxes[i][1] + self.boxes[i][3]):
-            mid = (self.boxes[i][1] + self.boxes[i][3]) / 2
-            if last is None or mid - last > 0.5 * self.height:
-                rows.append(set())
-            last = mid
-            rows[-1].add(self.owner[i] if self.owner and self.owner[i] >= 0 else -1 - i)
-        return len(rows) <= most and all(len(r) == 1 for r in rows)
-
-    def _display_gap(self, idx: list[int], gy: float, at_y: float) -> float | None:
-        """Where to cut a region no gutter divides: the widest white row, if it is wider than
-        a quarter line. Cut by words, the white between two rows of a column is that wide
-        too: there only the white row nearest to type set large (a headline over its
-        columns, closer to them than a line) is cut."""
-        if gy < 0.25 * self.height:
-            return None
-        if not self._rows(idx):
-            return at_y
-        large = [self.boxes[i] for i in idx if not self.body(i)]
-        spans = [(self.boxes[i][1], self.boxes[i][3]) for i in idx if i not in self.noise]
-        best, at = 1.5 * self.height, None
-        for a, b in _gaps(spans):
-            if b - a < 0.25 * self.height:
-                continue
-            for bx in large:
-                d = min(abs(a - bx[3]), abs(bx[1] - b))
-                if d < best:
-                    best, at = d, (a + b) / 2
-        return at
-
-    def section_break(self, idx: list[int], at: float) -> bool:
-        """A white row across the region ends a section (furniture, a band, a headline over
-        its columns) unless the columns simply go on past it: a box in one column beside a
-        subheading's space in the next leaves such a row by chance. Going on: a gutter runs
-        through the whole region, several lines stand on both sides of the row, and no line
-        near it is set larger (a headline)."""
-        above = [i for i in idx if self.boxes[i][1] < at]
-        below = [i for i in idx if self.boxes[i][1] >= at]
-        if len(above) < 4 or len(below) < 4:
-            return True
-        reach = 3 * self.height
-        near = [i for i in idx if at - reach <= self.boxes[i][3] and self.boxes[i][1] <= at + reach]
-        if any(_size(self.lines[i].text, self.boxes[i], self.height, self.em) >= 1.2 for i in near):
-            return True
-        gx, _ = self.widest(idx, 0)
-        return gx < 0.25 * self.em
-
-    def gutter(self, idx: list[int]) -> tuple[tuple[float, float], list[int]] | None:
-        """The gap between two columns, its edges, and the lines run across it.
-
-        A gap is a stretch at least a quarter em wide that no line covers, except body-size lines
-        that only poke into it (an engine's box a little too wide: they go with the side their
-        middle is on) or that the detector ran from one column into the next: those have lines
-        of both columns above and below them, and are split at the gap. A headline set over the
-        columns, or a wide lead paragraph above them, closes the gap. Cut by words, a gap is
-        wider (characters of one row stand closer than an em) and may hold a few words an
-        engine let bleed into it, up to a quarter of the rows.
-        """
-        x0 = min(self.boxes[i][0] for i in idx)
-        x1 = max(self.boxes[i][2] for i in idx)
-        step = max(1.0, self.em / 4)
-        n = int((x1 - x0) / step) + 1
-        hard = [0] * n  # lines that close the gap: not body size
-        soft = [0] * n
-        for i in idx:
-            if i in self.noise:
-                continue
-            b = self.boxes[i]
-            row = soft if self.body(i) else hard
-            for k in range(max(0, int((b[0] - x0) / step) + 1), min(n, int((b[2] - x0) / step))):
-                row[k] += 1
-        rows = self._rows(idx)
-        n_rows = len(set(rows.values()))
-        limit, width = (max(1, int(0.25 * n_rows)), 0.6) if rows else (max(2, int(0.5 * len(idx))), 0.25)
-        tol = 0
-        while tol <= limit:  # the cleanest gaps first, then those a few lines run over
-            stretches = _runs([not hard[k] and soft[k] <= tol for k in range(n)])
-            if rows:  # by words, the widest white first: a gutter, not the white inside a line beside it
-                stretches.sort(key=lambda kj: kj[0] - kj[1])
-            for k, j in stretches:
-                if (j - k) * step >= width * self.em and k > 0 and j < n:
-                    a, b = x0 + k * step, x0 + j * step
-                    if rows and not _witnessed(self.boxes, rows, a, b, step, self.em):
-                        continue
-                    if not rows and not self._side_by_side(idx, a, b):
-                        continue
-                    cand = self._check(idx, a, b, tol if rows else 0)
-                    if cand is not None:
-                        return cand
-            tol = tol * 2 if tol else 1
-        return None
-
-    def _side_by_side(self, idx: list[int], a: float, b: float) -> bool:
-        """Cut by lines, a gap is between columns only if some row has lines on both sides of
-        it: a bio's first line set in beside the line that ends it is one column."""
-        rows = self._rows(idx, words_only=False)
-        left = {rows[i] for i in rows if self.boxes[i][2] <= b}
-        right = {rows[i] for i in rows if self.boxes[i][0] >= a}
-        return bool(left & right)
-
-    def _rows(self, idx: list[int], words_only: bool = True) -> dict[int, int]:
-        """Each item's row (items whose middles stand within half a line of each other); by
-        default only when the region is cut by words (else empty)."""
-        if words_only and (not self.owner or all(self.owner[i] < 0 for i in idx)):
-            return {}
-        out: dict[int, int] = {}
-        row, at = -1, None
-        for i in sorted((i for i in idx if i not in self.noise), key=lambda i: self.boxes[i][1] + self.boxes[i][3]):
-            mid = (self.boxes[i][1] + self.boxes[i][3]) / 2
-            if at is None or mid - at > 0.5 * self.height:
-                row, at = row + 1, mid
-            out[i] = row
-        return out
-
-    def _check(
-        self, idx: list[int], a: float, b: float, strays: int = 0
-    ) -> tuple[tuple[float, float], list[int]] | None:
-        """The lines over the gap [a, b]: poking (fine), run-on (to split), up to `strays`
-        words with their middle in it (they go with the nearer side), or else no gap."""
-        runs = []
-        for i in idx:
-            bx = self.boxes[i]
-            if bx[2] <= a or bx[0] >= b or i in self.noise:
-                continue
-            mid = (bx[0] + bx[2]) / 2
-            if bx[0] < a - self.em and bx[2] > b + self.em:
-                if not self._between_rows(idx, i, a, b):
-                    return None
-                runs.append(i)
-            elif not (mid < a or mid > b):
-                strays -= 1
-                if strays < 0:
-                    return None
-        # the gap's real edges: where the lines on either side end and begin
-        left = max((self.boxes[i][2] for i in idx if i not in runs and self.boxes[i][2] <= b), default=a)
-        right = min((self.boxes[i][0] for i in idx if i not in runs and self.boxes[i][0] >= a), default=b)
-        return (min(left, a), max(right, b)) if left < right else (a, b), runs
-
-    def _between_rows(self, idx: list[int], i: int, a: float, b: float) -> bool:
-        """A run-on line: lines of both columns stand just above and just below it (or, in a
-        column's first or last row, on one side only, and its characters are set wider apart
-        than the body's: the gutter is inside its box)."""
-        bx = self.boxes[i]
-        reach = 2.5 * self.height
-        found = set()
-        for j in idx:
-            if j == i or not self.body(j):
-                continue
-            o = self.boxes[j]
-            # a line on one side, or another line run over the same gap (a row of both columns)
-            sides = "L" if o[2] <= a + self.em else ("R" if o[0] >= b - self.em else "")
-            if not sides and o[0] < a and o[2] > b:
-                sides = "LR"
-            for side in sides:
-                if bx[1] - reach < o[1] < bx[1]:
-                    found.add(side + "up")
-                elif bx[1] < o[1] < bx[3] + reach:
-                    found.add(side + "down")
-        if len(found) == 4:
-            return True
-        ln = self.lines[i]
-        loose = _w(bx) >= measure(ln.text) * self.em + 0.7 * (b - a)
-        return loose and found in ({"Lup", "Rup"}, {"Ldown", "Rdown"})
-
-
-def _witnessed(boxes: list[Box], rows: dict[int, int], a: float, b: float, step: float, em: float) -> bool:
-    """A gap between words is a gutter only if rows show it: rows with words on both sides,
-    none in it and at least 0.8 em of white between them, at least two, and twice as many as
-    the rows with a word in it (a paragraph's indent over the line below, characters an
-    engine dropped from one line, or a line set loose leave white that rows do not show
-    like that); or one row only, with 1.5 em of white, nothing in the gap and no other row
-    with words on both sides (a line set beside a column, as a byline beside a headline). A word is in the gap if it
-    covers a step of it (as the gap was measured); a speck in it counts nowhere."""
-    left: dict[int, float] = {}
-    right: dict[int, float] = {}
-    inside: set[int] = set()
-    for i, row in rows.items():
-        bx = boxes[i]
-        mid = (bx[0] + bx[2]) / 2
-        if bx[0] + step < b - step / 2 and bx[2] - step > a + step / 2:
-            inside.add(row)
-        elif mid < a:
-            left[row] = max(left.get(row, bx[2]), bx[2])
-        elif mid > b:
-            right[row] = min(right.get(row, bx[0]), bx[0])
-    white = {r: right[r] - left[r] for r in left.keys() & right.keys() if r not in inside}
-    both = [r for r, w in white.items() if w >= 0.8 * em]
-    if len(white) == 1 and not inside:  # one line beside a column (a byline by the headline): a wide gap
-        return white[both[0]] >= 1.5 * em if both else False
-    return len(both) >= 2 and len(both) >= 2 * len(inside)
-
-
-def _runs(flags: list[bool]) -> list[tuple[int, int]]:
-    """Stretches [start, end) where flags hold."""
-    out, k, n = [], 0, len(flags)
-    while k < n:
-        if not flags[k]:
-            k += 1
-            continue
-        j = k
-        while j < n and flags[j]:
-            j += 1
-        out.append((k, j))
-        k = j
-    return out
-
-
-def split_line(ln: BoxLine, gap: tuple[float, float], em: float) -> tuple[BoxLine, BoxLine] | None:
-    """Two lines from one the detector ran across a gutter (its edges in the line's own
-    coordinates): by the word boxes where the source has them, else by counting characters
-    at the body's pitch from the line's left end to the column's edge."""
-    x = (gap[0] + gap[1]) / 2
-    if ln.words and len(ln.words) >= 2:
-        left = [w for w in ln.words if (w[1][0] + w[1][2]) / 2 < x]
-        right = [w for w in ln.words if (w[1][0] + w[1][2]) / 2 >= x]
-        if not left or not right:
-            return None
-        return _from_words(ln, left), _from_words(ln, right)
-    # no finer boxes (RapidOCR): characters are set at an even pitch along the line
-    b = ln.box
-    total = measure(ln.text)
-    if total <= 0:
-        return None
-    want = (gap[0] - b[0]) / em
-    acc, cut = 0.0, 0
-    for k, c in enumerate(ln.text):
-        step = measure(c)
-        if acc + step > want + 0.3:
-            break
-        acc += step
-        cut = k + 1
-    a, c = ln.text[:cut].rstrip(), ln.text[cut:].lstrip()
-    if not a.strip() or not c.strip():
-        return None
-    # the two boxes end at the gutter, so the gap the split was for opens
-    return replace(ln, text=a, box=(b[0], b[1], min(gap[0], x - 1), b[3])), replace(
-        ln, text=c, box=(max(gap[1], x + 1), b[1], b[2], b[3])
-    )
-
-
-def _from_words(ln: BoxLine, words: list[tuple[str, Box]]) -> BoxLine:
-    box = (
-        min(w[1][0] for w in words),
-        min(w[1][1] for w in words),
-        max(w[1][2] for w in words),
-        max(w[1][3] for w in words),
-    )
-    return replace(ln, text=join_words([w[0] for w in words]), box=box, words=words)
-
-
-def join_words(words: list[str]) -> str:
-    out = words[0]
-    for w in words[1:]:
-        latin = (out[-1:].isascii() and out[-1:].isalnum()) or (w[:1].isascii() and w[:1].isalnum())
-        out += (" " if latin else "") + w
-    return out
 
 
 def _same_row(a: Box, b: Box) -> bool:
@@ -550,7 +169,11 @@ def _same_row(a: Box, b: Box) -> bool:
     as engines' boxes round quote marks do)."""
     overlap = min(a[3], b[3]) - max(a[1], b[1])
     gap = b[0] - a[2]
-    return overlap >= 0.7 * min(_h(a), _h(b)) and 0.75 <= _h(b) / _h(a) <= 1.33 and -0.6 * _h(a) <= gap <= 1.4 * _h(a)
+    return (
+        overlap >= 0.7 * min(box_h(a), box_h(b))
+        and 0.75 <= box_h(b) / box_h(a) <= 1.33
+        and -0.6 * box_h(a) <= gap <= 1.4 * box_h(a)
+    )
 
 
 def _fragment_groups(lines: list[BoxLine], boxes: list[Box], height: float, em: float) -> list[list[int]]:
@@ -559,7 +182,7 @@ def _fragment_groups(lines: list[BoxLine], boxes: list[Box], height: float, em: 
     merged: dict[int, int] = {}  # piece -> the first piece of its line
     for i in order:
         a = boxes[i]
-        if i in merged or _size(lines[i].text, a, height, em) < 1.25:
+        if i in merged or glyph_size(lines[i].text, a, height, em) < 1.25:
             continue
         for j in order:
             b = boxes[j]
@@ -577,15 +200,11 @@ def _joined(lines: list[BoxLine], parts: list[int]) -> BoxLine:
     confs = [c for c in (lines[k].conf for k in parts) if c is not None]
     return BoxLine(
         "".join(lines[k].text for k in parts),
-        _union_boxes([lines[k].box for k in parts]),
+        union_boxes([lines[k].box for k in parts]),
         min(confs) if confs else None,
         words,
         lines[parts[0]].page,
     )
-
-
-def _union_boxes(boxes: list[Box]) -> Box:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def merge_fragments(lines: list[BoxLine], s: float, height: float, em: float) -> list[BoxLine]:
@@ -607,7 +226,7 @@ def _stack(leaves: list[list[int]], boxes: list[Box]) -> list[list[int]]:
             prev = out[-1]
             a0, a1 = min(boxes[i][0] for i in prev), max(boxes[i][2] for i in prev)
             b0, b1 = min(boxes[i][0] for i in leaf), max(boxes[i][2] for i in leaf)
-            below = min(boxes[i][1] for i in leaf) >= max(boxes[i][3] for i in prev) - 0.5 * _h(boxes[leaf[0]])
+            below = min(boxes[i][1] for i in leaf) >= max(boxes[i][3] for i in prev) - 0.5 * box_h(boxes[leaf[0]])
             overlap = min(a1, b1) - max(a0, b0)
             if below and overlap >= 0.8 * min(a1 - a0, b1 - b0):
                 prev.extend(leaf)
@@ -617,7 +236,7 @@ def _stack(leaves: list[list[int]], boxes: list[Box]) -> list[list[int]]:
 
 
 def _extent(leaf: list[int], boxes: list[Box]) -> Box:
-    return _union_boxes([boxes[i] for i in leaf])
+    return union_boxes([boxes[i] for i in leaf])
 
 
 def _lone_short_line(leaf: list[int], out: list[list[int]], boxes: list[Box], texts: list[str], sizes, height) -> bool:
@@ -653,7 +272,7 @@ def _attach_bylines(
     """A short line standing alone at the top of a column, level with a headline read earlier
     (a byline set at the right end of the headline's row, over another column), is read right
     after that headline, where the column cuts would otherwise leave it among the columns."""
-    sizes = [_size(t, b, height, em) for t, b in zip(texts, boxes, strict=True)]
+    sizes = [glyph_size(t, b, height, em) for t, b in zip(texts, boxes, strict=True)]
     out = [list(leaf) for leaf in leaves]
     for k in range(len(out)):
         if not _lone_short_line(out[k], out, boxes, texts, sizes, height):
@@ -691,12 +310,10 @@ def reading_order(lines: list[BoxLine], s: float, m_height: float, em: float) ->
     The cut works on words where the source gives them (pipeline/read/words.py), on lines
     elsewhere; a line without word boxes that the detector ran across a gutter is split at it
     and the cut starts again."""
-    from .words import explode, is_mark, regroup
-
     items, owner, display = explode(lines, em, m_height)
     for rounds in range(9):  # a line run over n columns is split in n - 1 rounds
         boxes = [deskew(ln.box, s) for ln in items]
-        cut = _Cutter(boxes, items, m_height, em, splitting=rounds < 8)
+        cut = Cutter(boxes, items, m_height, em, splitting=rounds < 8)
         cut.owner = owner
         cut.display = display
         cut.noise = {i for i, ln in enumerate(items) if owner[i] >= 0 and is_mark(ln.text)}
@@ -706,7 +323,7 @@ def reading_order(lines: list[BoxLine], s: float, m_height: float, em: float) ->
         n = len(items)
         items, owner, display = _split_items(items, owner, display, dict(cut.split), s, em)
         if len(items) == n:
-            cut = _Cutter(boxes, items, m_height, em, splitting=False, owner=owner, display=display, noise=cut.noise)
+            cut = Cutter(boxes, items, m_height, em, splitting=False, owner=owner, display=display, noise=cut.noise)
             leaves = cut.order(list(range(len(items))))
             break
     lines, leaves = regroup(lines, items, owner, leaves, boxes)
@@ -744,19 +361,8 @@ def _edges(values: list[float], low: bool, em: float) -> list[float]:
     return out
 
 
-def _size(text: str, b: Box, height: float, em: float, min_em: float = 2) -> float:
-    """Glyph size over the body's: the box's height, unless the characters stand no wider
-    apart than body type (an engine's box grows round quotes and brackets set high). Below
-    `min_em` of text the width says too little (a line of one character: its box's height)."""
-    by_height = _h(b) / height
-    m = measure(text)
-    if m < min_em or m <= 0:
-        return by_height
-    return min(by_height, max(1.0, _w(b) / m / em))
-
-
 def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float, lines_text: list[str]) -> list[Geometry]:
-    body = [i for i in leaf if _size(lines_text[i], boxes[i], height, em) < 1.2]
+    body = [i for i in leaf if glyph_size(lines_text[i], boxes[i], height, em) < 1.2]
     x0s = [boxes[i][0] for i in body]
     x1s = [boxes[i][2] for i in body]
     pos = {i: k for k, i in enumerate(body)}
@@ -776,7 +382,7 @@ def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float, li
         out.append(
             Geometry(
                 box=b,
-                size=round(_size(lines_text[i], b, height, em), 3),
+                size=round(glyph_size(lines_text[i], b, height, em), 3),
                 indent=round(indent, 2),
                 short=round(short, 2),
                 gap_before=round(max(0.0, gap), 2),
@@ -790,9 +396,7 @@ def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float, li
 def layout(lines: list[BoxLine]) -> tuple[list[Placed], Metrics]:
     """The page's lines in reading order with their geometry (boxes as the source gave them,
     measurements on the straightened page)."""
-    from .words import tidy
-
-    lines = [ln for ln in lines if ln.text.strip() and _w(ln.box) > 0 and _h(ln.box) > 0]
+    lines = [ln for ln in lines if ln.text.strip() and box_w(ln.box) > 0 and box_h(ln.box) > 0]
     if not lines:
         return [], Metrics(1.0, 1.0, 0.0)
     lines = tidy(lines, body_em(lines, body_height(lines)))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .layout import Box, BoxLine, join_words
+from .boxes import Box, BoxLine, join_words
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp")
 HOCR_SUFFIXES = (".hocr", ".html", ".htm")

@@ -20,7 +20,7 @@ import statistics
 from dataclasses import replace
 
 from ..structure.page import measure
-from .layout import Box, BoxLine, join_words
+from .boxes import Box, BoxLine, join_words
 
 RULE_MARKS = frozenset("|｜¦")
 

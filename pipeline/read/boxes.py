@@ -1,0 +1,52 @@
+"""Boxed lines, the unit every geometric source gives (pipeline/read/sources.py), and what
+is measured on a single box: its height, its width, the size of its glyphs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..structure.page import measure
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1, y down
+
+
+@dataclass
+class BoxLine:
+    """One line as a geometric source gives it."""
+
+    text: str
+    box: Box
+    conf: float | None = None  # 0..1
+    words: list[tuple[str, Box]] = field(default_factory=list)  # finer boxes when the source has them
+    page: int = 0
+
+
+def box_h(b: Box) -> float:
+    return b[3] - b[1]
+
+
+def box_w(b: Box) -> float:
+    return b[2] - b[0]
+
+
+def glyph_size(text: str, b: Box, height: float, em: float, min_em: float = 2) -> float:
+    """Glyph size over the body's: the box's height, unless the characters stand no wider
+    apart than body type (an engine's box grows round quotes and brackets set high). Below
+    `min_em` of text the width says too little (a line of one character: its box's height)."""
+    by_height = box_h(b) / height
+    m = measure(text)
+    if m < min_em or m <= 0:
+        return by_height
+    return min(by_height, max(1.0, box_w(b) / m / em))
+
+
+def join_words(words: list[str]) -> str:
+    out = words[0]
+    for w in words[1:]:
+        latin = (out[-1:].isascii() and out[-1:].isalnum()) or (w[:1].isascii() and w[:1].isalnum())
+        out += (" " if latin else "") + w
+    return out
+
+
+def union_boxes(boxes: list[Box]) -> Box:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
