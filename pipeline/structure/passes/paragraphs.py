@@ -120,12 +120,6 @@ class _Body:
             return self.full[i + 1] or self.widths[i + 1] >= self.widths[i] + (lo if gain is None else gain)
         return False
 
-    def indented(self, i: int) -> bool:
-        """Measured: line i is set in by nearly a paragraph's indent (a first line), which no
-        line inside a paragraph is, whatever mark the OCR lost at the end of the line before."""
-        g = self.lines[i].geo if i < len(self.lines) else None
-        return g is not None and g.indent >= 0.8 * self.rules.indent
-
     def heading_size(self, i: int, at_start: bool = False) -> int:
         """Lines (0, 1 or 2) of a subheading starting at line i, where a paragraph may start.
 
@@ -189,7 +183,7 @@ class _Body:
             return True, None
         if sentence and self.shape == Shape.BLOCKS and nxt.blank_before and nxt.geo is None:
             return True, None  # the engine's own paragraph break after a finished sentence
-        if not mark and ((deficit >= 4.0 and next_first) or self.indented(i + 1)):
+        if not mark and deficit >= 4.0 and next_first:
             return True, "paragraph-unmarked-end"
         if sentence and 0.75 <= deficit < short:
             return False, "short-line-joined"
