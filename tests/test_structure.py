@@ -463,6 +463,55 @@ def test_a_headline_after_the_byline_as_wide_as_neither_a_column_line_nor_an_ind
     assert art.blocks[0].text.startswith("消费是拉动")
 
 
+def test_headlines_stacked_at_the_page_end_after_an_article_without_a_bio():
+    # one headline is as wide as the column and unfinished: it cannot go on into the wide one
+    arts = [
+        (
+            "张三",
+            [
+                "　　区域协调发展是中国式现代化的内在要求",
+                "着我国经济从高速增长阶段向高质量发展阶段",
+                "转变，人才对区域协调发展的促进作用越来越",
+                "大，要深入认识人才布局优化的重要意义。",
+            ],
+        ),
+        (
+            "王五",
+            [
+                "　　中医药是中华民族的瑰宝，要推动中医药",
+                "高质量发展，补齐短板，让中医药更好服务人",
+                "民健康，增进民生福祉。",
+            ],
+        ),
+        (
+            "李四",
+            [
+                "　　消费是拉动经济增长的主引擎，我们要打",
+                "振消费组合拳，使居民有稳定收入能消费、没",
+                "有后顾之忧敢消费，满足美好生活需要。",
+            ],
+        ),
+        (
+            "赵六",
+            ["　　基层治理是国家治理的基石，推进基层治", "代化，才能为平安中国建设提供坚实支撑，维", "护社会稳定。"],
+        ),
+        (
+            "钱七",
+            ["　　传统村落蕴含着丰富的生态智慧，建设宜", "业和美乡村，要汲取传统村落的生态智慧，保", "护好绿水青山。"],
+        ),
+    ]
+    heads = [
+        "打好提振消费组合拳",
+        "汲取传统村落生态智慧",
+        "让中医药产业更好补短板惠民生（人民时评）",
+        "以基层治理现代化助力更高水平平安中国建设",
+        "以人才布局优化促进区域协调发展（习近平经济思想指引下的专论）",
+    ]
+    doc = read_bytes(_page(*[x for name, body in arts for x in (name, *body)], *heads)).doc
+    assert sorted(a.title for a in doc.articles) == sorted(heads)
+    assert doc.articles[-1].blocks[-1].text.endswith("护好绿水青山。")
+
+
 def test_a_missing_byline_does_not_merge_two_articles():
     doc = read_bytes(
         _page(

@@ -106,7 +106,16 @@ def _headline_sized(st: PageState, run: list[int]) -> bool:
 def _few_wide(st: PageState, run: list[int]) -> bool:
     """Several headlines stacked (page-end): lines no narrower than the column say nothing;
     a run of them is headlines only if not one reads as a column line (full, unfinished)."""
-    return not any(is_full(st, i, slack=0.5) and not ends_with_mark(st.lines[i].text) for i in run)
+    return not any(_goes_on(st, i) for i in run)
+
+
+def _goes_on(st: PageState, i: int) -> bool:
+    """A full column line whose sentence goes on to the next line; it cannot go on into a
+    line set across the columns, a line a column label closes, or past the page's end."""
+    if not is_full(st, i, slack=0.5) or ends_with_mark(st.lines[i].text):
+        return False
+    k = next_line(st, i)
+    return k is not None and not wide(st, k) and not LABEL.search(st.lines[k].text)
 
 
 def _where(before: Role | None, after: Role | None, first: bool, last: bool) -> str:
