@@ -463,7 +463,15 @@ def test_a_headline_after_the_byline_as_wide_as_neither_a_column_line_nor_an_ind
     assert art.blocks[0].text.startswith("消费是拉动")
 
 
-def test_headlines_stacked_at_the_page_end_after_an_article_without_a_bio():
+@pytest.mark.parametrize(
+    "bio",
+    [
+        [],
+        # a bio that lost its closing bracket, before more headlines than one headline has lines
+        ["（作者为北京大学习近平新时代中国特色社会", "主义思想研究院研究员"],
+    ],
+)
+def test_headlines_stacked_at_the_page_end_after_the_last_article(bio):
     # one headline is as wide as the column and unfinished: it cannot go on into the wide one
     arts = [
         (
@@ -507,9 +515,12 @@ def test_headlines_stacked_at_the_page_end_after_an_article_without_a_bio():
         "以基层治理现代化助力更高水平平安中国建设",
         "以人才布局优化促进区域协调发展（习近平经济思想指引下的专论）",
     ]
-    doc = read_bytes(_page(*[x for name, body in arts for x in (name, *body)], *heads)).doc
+    if bio:  # the headline right after the bio as wide as its column: the bio's continuation?
+        heads.insert(0, heads.pop(3))
+    doc = read_bytes(_page(*[x for name, body in arts for x in (name, *body)], *bio, *heads)).doc
     assert sorted(a.title for a in doc.articles) == sorted(heads)
     assert doc.articles[-1].blocks[-1].text.endswith("护好绿水青山。")
+    assert doc.articles[-1].bio == "".join(bio)[1:]
 
 
 def test_a_missing_byline_does_not_merge_two_articles():
