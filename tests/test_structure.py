@@ -517,7 +517,17 @@ def test_headlines_stacked_at_the_page_end_after_the_last_article(bio):
     ]
     if bio:  # the headline right after the bio as wide as its column: the bio's continuation?
         heads.insert(0, heads.pop(3))
+    # a sixth article whose two headline lines are both as wide as the column
+    arts.insert(
+        0,
+        (
+            "孙八",
+            ["　　少年儿童是祖国的未来，做好少年儿童思想", "政治教育，要记住要求、心有榜样、从小做起", "、接受帮助。"],
+        ),
+    )
+    heads[2:2] = ["以高质量发展推动少年儿童思想政治教育创新", "做好少年儿童思想政治教育的方法论指引研究"]
     doc = read_bytes(_page(*[x for name, body in arts for x in (name, *body)], *bio, *heads)).doc
+    heads[2:4] = ["\n".join(heads[2:4])]  # one headline of two lines
     assert sorted(a.title for a in doc.articles) == sorted(heads)
     assert doc.articles[-1].blocks[-1].text.endswith("护好绿水青山。")
     assert doc.articles[-1].bio == "".join(bio)[1:]

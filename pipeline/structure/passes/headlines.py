@@ -105,8 +105,10 @@ def _headline_sized(st: PageState, run: list[int]) -> bool:
 
 def _few_wide(st: PageState, run: list[int]) -> bool:
     """Several headlines stacked (page-end): lines no narrower than the column say nothing;
-    a run of them is headlines only if not one reads as a column line (full, unfinished)."""
-    return not any(_goes_on(st, i) for i in run)
+    a run of them is headlines only if few read as column lines (full, unfinished). Running
+    text is column lines nearly all through; a stack holds one or two headlines as wide as
+    the column (记住要求、心有榜样… / 做好少年儿童…)."""
+    return sum(_goes_on(st, i) for i in run) * 3 <= len(run) - 1
 
 
 def _goes_on(st: PageState, i: int) -> bool:
