@@ -31,6 +31,11 @@ class Terms:
     no_title: str
     author_prefix: str
     byline_prefix: str
+    part_number: str  # with {n}, the part's number in Chinese numerals
+    source_prefix: str
+    page_number: str  # with {n}, the page number as printed
+    author_index: str
+    collectives: str
 
 
 @functools.cache
