@@ -36,6 +36,7 @@ class Terms:
     page_number: str  # with {n}, the page number as printed
     author_index: str
     collectives: str
+    and_others: str  # 张三、李四等: after the names that fit a short field
 
 
 @functools.cache

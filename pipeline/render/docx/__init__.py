@@ -60,5 +60,5 @@ def _render(doc: Document, style: Style, opts: RenderOptions, pages: dict[str, i
     page.setup(d, doc, style, opts.lang, named)
     body.BodyWriter(d, doc, named, style, opts.variant, pages).write()
     when = opts.timestamp
-    package.core_properties(d, doc, opts.lang, when)
+    package.core_properties(d, doc, opts.lang, when, opts.variant)
     return package.to_bytes(d, when)
