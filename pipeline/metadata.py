@@ -62,6 +62,21 @@ def column_name(doc: Document) -> str:
     return ""
 
 
+# A lead note that names its paper and column: …？湖南日报《理论·智库》约请专家学者建言献策。
+_PAPER_COLUMN = re.compile(
+    r"(?:^|[，。；：！？、“”‘’（）\s])([^，。；：！？、“”‘’（）《》\s]{1,8}?(?:日报|晚报|时报|报))《([^《》]{2,10})》"
+)
+
+
+def paper_column(doc: Document) -> tuple[str, str]:
+    """(paper, column) when the lead note names both (湖南日报《理论·智库》), else ("", "").
+    Stricter than column_name: a book's source line names a column only on this evidence."""
+    for p in doc.lead.paragraphs if doc.lead else ():
+        if m := _PAPER_COLUMN.search(p):
+            return m.group(1), m.group(2)
+    return "", ""
+
+
 def page_date(doc: Document) -> str:
     """The page's own date line (kept as leftover page furniture), or ""; never the build clock."""
     return next((m.group(0) for u in doc.unplaced if (m := PAGE_DATE.search(u.replace(" ", "")))), "")

@@ -338,3 +338,44 @@ def test_a_traditional_input_is_refused_naming_it(tmp_path):
     hant = tmp_path / f"{SAMPLE.stem}.zh-Hant.json"
     r = run("book", str(SAMPLE), str(hant), "--name", "b", "--to", "json", "--out", str(tmp_path / "out"))
     assert r.returncode != 0 and str(hant) in r.stderr and "Traditional" in r.stderr
+
+
+# --- what books added to shared parts ----------------------------------------------------------
+
+
+def test_a_sheet_written_before_books_still_loads_and_its_book_roles_fall_back(tmp_path):
+    from pipeline.style import load_style
+
+    text = (ROOT / "styles" / "booklet.toml").read_text(encoding="utf-8")
+    old = re.sub(r"\[roles\.(part|source|index)\][^\[]*", "", text)
+    assert "[roles.part]" not in old
+    (tmp_path / "old.toml").write_text(old, encoding="utf-8")
+    st = load_style(tmp_path / "old.toml")
+    assert st.role("part") == st.role("lead_heading") and st.role("source") == st.role("bio")
+    assert st.role("index") == st.role("toc")
+    (tmp_path / "child.toml").write_text('extends = "old.toml"\n[roles.source]\ncolor = "#123456"\n', encoding="utf-8")
+    child = load_style(tmp_path / "child.toml")
+    assert child.role("source").color == "#123456" and child.role("source").size == st.role("bio").size
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一"), (105, "一百零五"), (110, "一百一十")],
+)
+def test_part_numbers_in_chinese_numerals(n, words):
+    from pipeline.render.shared import part_label
+    from pipeline.text import chinese_numeral
+
+    assert chinese_numeral(n) == words
+    assert part_label(n, "zh-Hans") == f"第{words}部分"
+
+
+def test_source_lines_print_the_fields_present_in_citation_order():
+    from pipeline.model import Provenance
+    from pipeline.render.shared import source_line
+
+    full = Provenance("湖南日报", "2025年3月4日", "07", "理论·智库")
+    assert source_line(full, "zh-Hans") == "出处：湖南日报 2025年3月4日 第7版《理论·智库》"
+    assert source_line(Provenance(page="A3"), "zh-Hant") == "出處：第A3版"
+    assert source_line(Provenance(column="《评论》"), "zh-Hans") == "出处：《评论》"
+    assert source_line(Provenance(), "zh-Hans") == source_line(None, "zh-Hans") == ""

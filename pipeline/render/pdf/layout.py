@@ -260,11 +260,15 @@ class Booklet:
         k = 0
         for n, part in enumerate(d.book_parts(), 1):
             out += self._part_opening(n, part) if d.is_book else self._page_lead(part.leads)
+            carry: list[Flowable] = []  # a run-on part's heading, kept with its first article
+            if d.is_book and not part.leads and not lay.article_new_page and isinstance(out[-1], KeepGroup):
+                carry = out.pop().heads
             for a in part.articles:
                 k += 1
                 if lay.article_new_page or (k == 1 and not d.is_book):
                     out.append(PageBreakIfNotEmpty())
-                out += self._article(k, a, level)
+                out += self._article(k, a, level, carry)
+                carry = []
             if part.unplaced:
                 out.append(PageBreakIfNotEmpty())
                 key = f"part{n}unplaced" if d.is_book else "unplaced"
@@ -337,12 +341,12 @@ class Booklet:
                     unknown_block(b)
         return items
 
-    def _article(self, n: int, a: Article, level: int = 0) -> list[Flowable]:
+    def _article(self, n: int, a: Article, level: int = 0, before: list[Flowable] | None = None) -> list[Flowable]:
         """An article: in a book its source line first, then the title block (title, decks,
-        byline), its blocks, the bio."""
+        byline), its blocks, the bio. `before`: heads kept with its title block (a part's)."""
         key = f"art{n}"
         k = leading_decks(a.blocks)  # decks join the title block, under the headline
-        heads: list[Flowable] = [self.anchor(key, flat_title(a.title), level, running=True)]
+        heads: list[Flowable] = [*(before or []), self.anchor(key, flat_title(a.title), level, running=True)]
         if source := source_line(a.source, self.opts.variant):
             heads.append(self._block(source, "source"))
         heads += [self._block(self.display(a.title, "title"), "title"), *self._blocks(key, a.blocks[:k], level)]
