@@ -84,30 +84,29 @@ _FROM = click.option(
 )
 
 
-def _config(
-    formats, variant, style_path, out, hant_profile, meta_opts, print_opts, toc_pages, profile, from_, force
-) -> BuildConfig:
-    """The options as one build configuration, each checked before any input is read."""
-    variants = parse_list(variant, VARIANTS, "variant") if variant is not None else None
-    title, subtitle, publisher, date_ = meta_opts
-    meta = {k: v for k, v in dict(title=title, subtitle=subtitle, publisher=publisher, date=date_).items() if v}
-    if from_:
-        source_format("", from_)  # an unknown --from is one error, before any input is read
-    printing = print_overrides(*print_opts[1:])
-    check_profile(profile)  # a bad profile is one error, before any input is read
+def _config(to: str, o: dict) -> BuildConfig:
+    """The options both `build` and `book` take, as one build configuration, each checked
+    before any input is read (an unknown --from or a bad profile is one error up front)."""
+    formats = parse_list(to, FORMATS, "format")
+    variants = parse_list(o["variant"], VARIANTS, "variant") if o["variant"] is not None else None
+    fields = {"title": "title", "subtitle": "subtitle", "publisher": "publisher", "date": "date_"}  # key: option
+    meta = {k: o[opt] for k, opt in fields.items() if o[opt]}
+    if o["from_"]:
+        source_format("", o["from_"])
+    check_profile(o["profile"])
     return BuildConfig(
         formats,
         variants,
-        style_path,
-        Path(out),
-        force,
+        o["style_path"],
+        Path(o["out"]),
+        o["force"],
         meta,
-        hant_profile,
-        print_opts[0],
-        from_,
-        printing,
-        toc_pages,
-        profile=profile,
+        o["hant_profile"],
+        o["impose"],
+        o["from_"],
+        print_overrides(o["signature_sheets"], o["creep"], o["marks"]),
+        o["toc_pages"],
+        profile=o["profile"],
     )
 
 
@@ -115,43 +114,10 @@ def _config(
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--to", "to", default="pdf", show_default=True, help=f"Formats, comma-separated: {','.join(FORMATS)}.")
 @_options(_VARIANT, _STYLE, _OUT, _HANT, *_META, _JOBS, _FORCE, *_PRINT, _TOC_PAGES, _PROFILE, _FROM)
-def build(
-    inputs,
-    to,
-    variant,
-    style_path,
-    out,
-    hant_profile,
-    title,
-    subtitle,
-    publisher,
-    date_,
-    jobs,
-    force,
-    impose,
-    signature_sheets,
-    creep,
-    marks,
-    toc_pages,
-    profile,
-    from_,
-) -> None:
+def build(inputs, to, jobs, **opts) -> None:
     """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>; --impose: <stem>.print.pdf)."""
     try:
-        formats = parse_list(to, FORMATS, "format")
-        cfg = _config(
-            formats,
-            variant,
-            style_path,
-            out,
-            hant_profile,
-            (title, subtitle, publisher, date_),
-            (impose, signature_sheets, creep, marks),
-            toc_pages,
-            profile,
-            from_,
-            force,
-        )
+        cfg = _config(to, opts)
         jobs = jobs or os.cpu_count() or 1
         t0 = time.perf_counter()
         failures = n_out = 0
@@ -193,46 +159,11 @@ def build(
 @_options(_VARIANT, _STYLE, _OUT, _HANT, *_META)
 @click.option("--keep-going", is_flag=True, help="Leave out an input that cannot be read (listed) instead of failing.")
 @_options(_JOBS, _FORCE, *_PRINT, _TOC_PAGES, _PROFILE, _FROM)
-def book(
-    inputs,
-    name,
-    to,
-    variant,
-    style_path,
-    out,
-    hant_profile,
-    title,
-    subtitle,
-    publisher,
-    date_,
-    keep_going,
-    jobs,
-    force,
-    impose,
-    signature_sheets,
-    creep,
-    marks,
-    toc_pages,
-    profile,
-    from_,
-) -> None:
+def book(inputs, name, to, keep_going, jobs, **opts) -> None:
     """Build INPUT... (pages, one part each) or BOOK.toml (a manifest: docs/contract.md) into one
     book: OUT/NAME.<ext> (zh-Hant: OUT/NAME.zh-Hant.<ext>; --impose: NAME.print.pdf)."""
     try:
-        formats = parse_list(to, FORMATS, "format")  # md, report: refused by check_book_config, with why
-        cfg = _config(
-            formats,
-            variant,
-            style_path,
-            out,
-            hant_profile,
-            (title, subtitle, publisher, date_),
-            (impose, signature_sheets, creep, marks),
-            toc_pages,
-            profile,
-            from_,
-            force,
-        )
+        cfg = _config(to, opts)  # md, report: refused by check_book_config, with why
         manifest = book_manifest(list(inputs), name)
         check_book_config(cfg)
         res = build_book(manifest, cfg, jobs or os.cpu_count() or 1, keep_going)

@@ -368,17 +368,22 @@ def _check_table(path: Path, name: str, table: Any, checks: dict[str, Any]) -> d
     return out
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read_toml(path: Path, what: str, error: type[PipelineError]) -> dict[str, Any]:
+    """A TOML file of ours (a style sheet, a book manifest), or one `error` naming it as `what`."""
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise StyleError(f"style sheet {path}: file not found") from None
+        raise error(f"{what} {path}: file not found") from None
     except IsADirectoryError:
-        raise StyleError(f"style sheet {path}: is a directory, expected a .toml file") from None
+        raise error(f"{what} {path}: is a directory, expected a .toml file") from None
     except UnicodeDecodeError:
-        raise StyleError(f"style sheet {path}: not UTF-8 text") from None
+        raise error(f"{what} {path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as e:
-        raise StyleError(f"style sheet {path}: TOML syntax error: {e}") from None
+        raise error(f"{what} {path}: TOML syntax error: {e}") from None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    return read_toml(path, "style sheet", StyleError)
 
 
 def _parse_file(path: Path, raw: dict[str, Any]) -> dict[str, dict[str, Any]]:

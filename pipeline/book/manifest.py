@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import datetime
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import PipelineError
+from ..style import read_toml
 
 SOURCE_KEYS = ("paper", "date", "page", "column")  # what an article's source line (出处) says
 META_KEYS = ("title", "subtitle", "publisher", "date")
@@ -163,17 +163,7 @@ class _Checker:
 
 def load_manifest(path: str | Path) -> Manifest:
     p = Path(path)
-    try:
-        raw = tomllib.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ManifestError(f"book manifest {p}: file not found") from None
-    except IsADirectoryError:
-        raise ManifestError(f"book manifest {p}: is a directory, expected a .toml file") from None
-    except UnicodeDecodeError:
-        raise ManifestError(f"book manifest {p}: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as e:
-        raise ManifestError(f"book manifest {p}: TOML syntax error: {e}") from None
-    return _Checker(p).manifest(raw)
+    return _Checker(p).manifest(read_toml(p, "book manifest", ManifestError))
 
 
 def from_inputs(inputs: list[str], name: str) -> Manifest:
