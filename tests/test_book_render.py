@@ -20,6 +20,7 @@ from degrade import make_page
 from lxml import etree
 
 from pipeline.book.authors import sort_key
+from pipeline.model import Article, Block, Document
 from pipeline.render.shared import flat_title
 
 RMRB = ROOT / "seeds" / "book" / "rmrb-2026-04-14-09.txt"
@@ -40,6 +41,15 @@ def built(tmp_path_factory) -> dict:
     for i in range(2):
         gen.append(tmp / f"gen{i}.txt")
         gen[-1].write_text(make_page(500 + i, n_articles=3).text, encoding="utf-8")
+    # a page of the model's JSON: a collective byline and a surname read otherwise as a surname
+    arts = [
+        Article("坚定不移推进全面从严治党", ["本报评论员"], "", [Block("paragraph", "全面从严治党永远在路上。" * 12)]),
+        Article(
+            "以改革精神破解发展难题", ["单雄信"], "作者系某大学教授", [Block("paragraph", "改革是发展的动力。" * 14)]
+        ),
+    ]
+    json_page = tmp / "comment.json"
+    json_page.write_text(Document(None, arts).to_json(), encoding="utf-8")
     manifest = tmp / "week.toml"
     manifest.write_text(
         f"""
@@ -52,7 +62,7 @@ inputs = [{{ path = "{SAMPLE}", paper = "湖南日报" }}]
 heading = "人民日报"
 inputs = ["{RMRB}", "{gen[0]}"]
 [[parts]]
-inputs = ["{gen[1]}", "{RMRB}"]
+inputs = ["{gen[1]}", "{RMRB}", "{json_page}"]
 """,
         encoding="utf-8",
     )
@@ -146,6 +156,8 @@ def _index_entries(pdf: Path, page_from: int) -> dict[str, list[int]]:
 
 
 def test_the_index_lists_every_author_once_with_the_pages_of_their_articles(built):
+    from pypdf import PdfReader
+
     book, pdf = built["book"], built["out"] / "week.pdf"
     got = outline(pdf)
     art_pages = [p for d, t, p in got if d == 1 and t != "其他文字"]
@@ -159,6 +171,10 @@ def test_the_index_lists_every_author_once_with_the_pages_of_their_articles(buil
     persons = [e["name"] for e in book["index"] if not e["collective"]]
     assert persons == sorted(persons, key=sort_key)
     assert list(entries) == [e["name"] for e in book["index"]]  # printed in index order
+    assert [e["name"] for e in book["index"] if e["collective"]] == ["本报评论员"] == list(entries)[-1:]
+    assert next(e for e in book["index"] if e["name"] == "单雄信")["group"] == "S"  # shàn, not dān
+    lines = _text_lines(pdf, index_page, len(PdfReader(pdf).pages))
+    assert "集体署名" in lines and "S" in lines
 
 
 def test_each_article_opens_with_its_source_line(built):
