@@ -85,6 +85,7 @@ $(EVALSTAMP): pyproject.toml scripts/install-system.sh $(STAMP)
 	@touch $@
 
 eval: setup $(EVALSTAMP)
+	PIPELINE_TEST_OCR=1 $(BIN)/pytest -m ocr tests/test_evaluation.py
 	$(BIN)/python -m evaluation.run --markdown docs/EVAL.md
 
 clean:

@@ -4,8 +4,8 @@ Everything lives under .cache/eval/<version>-s<seed>/<page id>/ (git-ignored): p
 (geometry of every printed line), gold.json, the engines' raw output (tesseract.hocr, .alto.xml,
 .tsv, .txt; rapidocr.json) and the text shapes the bench feeds the reader:
 
-- `lines`:  the engine's lines in column reading order (a recursive XY cut over their boxes), one a
-  line with blank lines between: the sample's shape;
+- `lines`:  the engine's lines in reading order (Tesseract's own; for RapidOCR, which has no layout
+  analysis, a recursive XY cut over its boxes), one a line with blank lines between: the sample's shape;
 - `single`: the same lines with single newlines;
 - `engine`: the engine's own text (Tesseract's plain text with its own paragraphing; RapidOCR's
   lines in its detection order).
@@ -26,7 +26,7 @@ from pipeline.read import engines
 from .corpus import ROOT, Page, pages
 
 CACHE = ROOT / ".cache" / "eval"
-RENDER_VERSION = "r2"  # bump when page images change, so stale OCR is not scored
+RENDER_VERSION = "r5"  # bump when page images change, so stale OCR is not scored
 IMAGE_PAGES = 8  # per split
 SHAPES = ("lines", "single", "engine")
 
@@ -53,34 +53,45 @@ def _gap(intervals: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def reading_order(boxes: list[tuple[int, int, int, int]]) -> list[int]:
-    """Indices of boxes in reading order: cut at the widest white gap (columns or bands), recursively."""
+    """Indices of boxes in reading order: cut at the widest white gap (columns or bands), recursively.
+
+    Boxes are narrowed a little before gaps are sought: an engine's box round a line ending in a
+    mark may reach into the gutter, and one such box must not weld two columns together."""
     if not boxes:
         return []
-    heights = [b[3] - b[1] for b in boxes]
-    min_gap = 0.3 * statistics.median(heights)
+    height = statistics.median(b[3] - b[1] for b in boxes)
+    min_gap = 0.3 * height
+    trim = 0.3 * height
+    xs = [(b[0] + trim, max(b[0] + trim, b[2] - trim)) for b in boxes]
 
     def cut(idx: list[int]) -> list[int]:
         if len(idx) <= 1:
             return idx
-        gx = _gap([(boxes[i][0], boxes[i][2]) for i in idx])
+        gx = _gap([xs[i] for i in idx])
         gy = _gap([(boxes[i][1], boxes[i][3]) for i in idx])
         if max(gx[0], gy[0]) < min_gap:
             return sorted(idx, key=lambda i: (boxes[i][1], boxes[i][0]))
         # A white band wider than a line across the whole region separates sections (furniture,
         # bands, a headline over its columns); otherwise the widest gap, usually a gutter.
-        wide = gy[0] >= 3 * min_gap
-        axis, at = (0, gx[1]) if gx[0] >= gy[0] and not wide else (1, gy[1])
-        first = [i for i in idx if boxes[i][axis] < at]
-        rest = [i for i in idx if boxes[i][axis] >= at]
+        if gx[0] >= gy[0] and gy[0] < 3 * min_gap:
+            first = [i for i in idx if xs[i][1] < gx[1]]
+        else:
+            first = [i for i in idx if boxes[i][3] < gy[1]]
+        rest = [i for i in idx if i not in set(first)]
         return cut(first) + cut(rest)
 
     return cut(list(range(len(boxes))))
 
 
 def shapes(res: engines.OcrResult) -> dict[str, str]:
-    lines = engines.tesseract_lines(res.raw["tsv"]) if res.raw.get("tsv") else res.lines
-    lines = [ln for ln in lines if ln.text.strip()]
-    order = [lines[i].text.strip() for i in reading_order([ln.box for ln in lines])]
+    """Tesseract's lines keep its own reading order (its layout analysis finds the columns);
+    RapidOCR has none, so its lines are put in column order as a layout tool round it would."""
+    if res.raw.get("tsv"):
+        lines = [ln for ln in engines.tesseract_lines(res.raw["tsv"]) if ln.text.strip()]
+        order = [ln.text.strip() for ln in lines]
+    else:
+        lines = [ln for ln in res.lines if ln.text.strip()]
+        order = [lines[i].text.strip() for i in reading_order([ln.box for ln in lines])]
     return {
         "lines": "\n\n".join(order) + "\n",
         "single": "\n".join(order) + "\n",

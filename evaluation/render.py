@@ -65,8 +65,11 @@ class TruthLine:
     box: tuple[int, int, int, int]  # x0, y0, x1, y1 in the final (skewed) image
     role: str  # one of ROLES
     article: int  # index into gold articles; -1 for the lead and page furniture
-    block: int  # index into the article's blocks (body, subheading) or the lead's paragraphs; -1 otherwise
-    line: int  # line number within its block, title, byline or bio
+    # body, subheading: index into the article's blocks; lead: index of the lead paragraph (-1 for
+    # its marker); kicker, headline, deck: index of the gold title line (title.split("\n")), the
+    # first one when two halves are printed on one line; -1 for bylines, bios and furniture
+    block: int
+    line: int  # line number within that block (a wrapped headline line, a paragraph, the bio)
     column: int  # column of the band; -1 outside the columns
     size: int  # type size in px
     font: str
@@ -100,14 +103,14 @@ def draw_style(rng: random.Random) -> Style:
         dpi=dpi,
         em=em,
         pitch=rng.uniform(1.45, 1.75),
-        gutter=rng.uniform(1.2, 2.0),
+        gutter=rng.uniform(1.8, 2.6),  # narrower gutters make both engines read lines across columns
         width=width,
         body=rng.choice(["serif", "serif", "serif", "kai"]),
         bio=rng.choice(["kai", "serif", "sans"]),
         head=rng.choice(["sans-bold", "serif-bold", "kai-bold"]),
         sub=rng.choice(["sans-bold", "serif-bold"]),
         byline=rng.choice(["kai", "sans", "serif"]),
-        rules=rng.random() < 0.4,
+        rules=rng.random() < 0.5,
         skew=rng.uniform(-0.6, 0.6),
         blur=rng.uniform(0.2, 0.8),
         grain=rng.uniform(4, 14),
@@ -231,7 +234,7 @@ def _title_lines(src, width_px: float, st: Style, rng: random.Random) -> list[Pr
         name = name if name in FONTS else "sans"
         text = "\u3000".join(lines[i] for i in idx)
         for j, piece in enumerate(_wrap(text, name, size, width_px)):
-            out.append(Printed(piece, 0, 0, size, name, role, line=idx[0] + j))
+            out.append(Printed(piece, 0, 0, size, name, role, block=idx[0], line=j))
     return out
 
 
@@ -414,27 +417,33 @@ def _photo(n: int, c: int, rng: random.Random) -> tuple[dict, list]:
 
 
 def _lead(page: Page, st: Style, top: float, left: float, rng: random.Random) -> tuple[list[Printed], float]:
+    """The lead note in a frame across the page, its text in columns of at most 40 characters."""
     lead = page.gold.lead
     if lead is None:
         return [], top
     em = st.em
     width = st.width - 2.0
+    ncols = math.ceil(width / 40)
+    chars = int((width - (ncols - 1) * st.gutter) // ncols)
     out: list[Printed] = []
     y = top
-    marker = Printed(lead.heading, left + em, y, round(em * 1.15), "sans-bold", "lead", -1, -1, 0)
+    if not page.house.lead_inline:
+        out.append(Printed(lead.heading, left + em, y, round(em * 1.15), "sans-bold", "lead", -1, -1, 0))
+        y += round(em * 1.15) * 1.6
     name = rng.choice(["kai", st.body])
     measure = _measure(name, em)
-    if not page.house.lead_inline:
-        out.append(marker)
-        y += marker.size * 1.6
+    set_lines: list[tuple[int, int, SetLine]] = []
     for b, p in enumerate(lead.paragraphs):
         text = (lead.heading + "：" + p) if page.house.lead_inline and b == 0 else p
-        for i, sl in enumerate(set_paragraph(text, column(int(width), rng), 2.0, measure)):
-            x = left + em + (2 * em if sl.first else 0)
-            target = (sl.cap * em) if sl.justified else 0.0
-            out.append(Printed(sl.text, x, y, em, name, "lead", -1, b, i, -1, target))
-            y += st.pitch * em
-    return out, y + em
+        set_lines += [(b, i, sl) for i, sl in enumerate(set_paragraph(text, column(chars, rng), 2.0, measure))]
+    rows = math.ceil(len(set_lines) / ncols)
+    pitch = st.pitch * em
+    for n, (b, i, sl) in enumerate(set_lines):
+        col, row = divmod(n, rows)
+        x = left + em + col * (chars + st.gutter) * em + (2 * em if sl.first else 0)
+        target = sl.cap * em if sl.justified else 0.0
+        out.append(Printed(sl.text, x, y + row * pitch, em, name, "lead", -1, b, i, col, target))
+    return out, y + rows * pitch + em
 
 
 def _furniture(page: Page, st: Style, top: float, left: float, bottom: bool) -> tuple[list[Printed], float]:
@@ -538,9 +547,11 @@ def _age(img: Image.Image, st: Style, rng: random.Random) -> Image.Image:
     img = img.point(lambda v: st.ink + (st.paper - st.ink) * v // 255)
     img = img.rotate(st.skew, resample=Image.Resampling.BICUBIC, fillcolor=st.paper)
     img = img.filter(ImageFilter.GaussianBlur(st.blur))
-    noise = Image.effect_noise(img.size, st.grain)
-    img = ImageChops.add(img, noise, scale=1.0, offset=-128)
-    return img
+    # Grain from the page's own generator (Image.effect_noise is not seeded): uniform noise scaled
+    # to a standard deviation of `grain` grey levels, centred on 128.
+    noise = Image.frombytes("L", img.size, rng.randbytes(img.size[0] * img.size[1]))
+    noise = noise.point(lambda v: max(0, min(255, round(128 + (v - 127.5) * st.grain / 73.9))))
+    return ImageChops.add(img, noise, scale=1.0, offset=-128)
 
 
 def save(page: Page, folder, seed: int = 0) -> None:

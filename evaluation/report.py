@@ -17,10 +17,13 @@ read by the current reader (`pipeline.read.ocr.read_bytes(..., force=True)`) fro
 - **text · degraded**: the page set in columns and damaged as OCR tools and papers do, conventions
   varied per page (`evaluation/degrade.py`, no OCR);
 - **tesseract / rapidocr · lines**: the page image (`evaluation/render.py`) read by the engine, its
-  lines in column reading order, one a line with blank lines between (the sample's shape);
+  lines in reading order (Tesseract's own; RapidOCR has no layout analysis, so a recursive XY cut
+  over its boxes), one a line with blank lines between (the sample's shape);
 - **· single**: the same lines separated by single newlines;
 - **· engine**: the engine's own text output (Tesseract's plain text with its own paragraphs,
-  RapidOCR's lines in its detection order).
+  RapidOCR's lines in its detection order). RapidOCR sorts its lines top to bottom across the
+  whole page, so lines of neighbouring columns alternate: no reader of text alone can undo that
+  (a reader from geometry can, issue 15); the row shows what a user who pastes that text gets.
 
 Columns: *found* — gold articles matched by exactly one predicted article holding ≥ {found:.0%} of
 its text and nothing ≥ {merge:.0%} of another's; *pages ok* — every article found and no extra one;
@@ -33,6 +36,12 @@ page's Han characters missing from the engine's text (the OCR's loss); *Han lost
 characters of the input in no article or lead of the output (the reader's loss; pages in
 brackets); *unplaced Han* — Han characters left in `unplaced` (page furniture excluded);
 *in order* — pages whose unplaced text keeps source order.
+
+Tuning loop (seconds; degraded text and cached OCR only, every failure listed and tallied):
+`.venv/bin/python -m evaluation.run --quick --split tune --engine text --details`; one page:
+`--page Tp003`; inputs, gold and the reader's model as files: `--dump /tmp/bench`. Page images,
+their geometric truth (`truth.json`: box, role, article, gold block of every printed line) and the
+engines' raw output (hOCR, ALTO, TSV, RapidOCR JSON) are under `.cache/eval/`.
 
 Targets (issue 12), on HELD-OUT: every article found; titles and bios ≥ 95 %; paragraph F1 ≥ 0.95
 on degraded text and ≥ 0.92 on OCR text; no Han lost; unplaced text in order.

@@ -4,6 +4,9 @@
     python -m evaluation.run --quick --split tune --engine text   # the tuning loop: seconds, details of failures
     python -m evaluation.run --quick --details --page Tp003       # one page, every failure
 
+    python -m evaluation.run --quick --engine image           # the geometric reader (issue 15): page images
+                                                              # via RapidOCR / Tesseract, and Tesseract's hOCR, ALTO
+
 --quick never renders or OCRs: it uses degraded-text pages and whatever OCR text is cached.
 TUNE and HELD-OUT are always reported apart; tune on TUNE only.
 """
@@ -11,12 +14,15 @@ TUNE and HELD-OUT are always reported apart; tune on TUNE only.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 import warnings
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.model import Document
 
@@ -33,10 +39,11 @@ class Case:
     """One input the reader is given: a page as one engine and shape wrote it."""
 
     page: Page
-    engine: str  # text | tesseract | rapidocr
-    shape: str  # degraded | lines | single | engine
+    engine: str  # text | tesseract | rapidocr | image (the geometric reader)
+    shape: str  # degraded | lines | single | engine; for image: rapidocr | tesseract | hocr | alto
     text: str
     gold: Document | None = None  # defaults to the page's gold
+    source: Any = None  # image: the page's boxed lines (pipeline.read.sources.PageSource)
 
     @property
     def name(self) -> str:
@@ -55,10 +62,48 @@ def read(text: str, name: str) -> tuple[Document | None, str]:
         return None, f"{type(e).__name__}: {e}"
 
 
-def score_case(c: Case) -> PageScore:
-    doc, err = read(c.text, c.name)
+def read_geometric(src, name: str) -> tuple[Document | None, str]:
+    from pipeline.read.geometric import read_page
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return read_page(src, name, force=True).doc, ""
+    except Exception as e:
+        return None, f"{type(e).__name__}: {e}"
+
+
+def score_case(c: Case, dump: Path | None = None) -> PageScore:
+    doc, err = read_geometric(c.source, c.name) if c.source is not None else read(c.text, c.name)
     gold = c.gold or c.page.gold
+    if dump:
+        dump.mkdir(parents=True, exist_ok=True)
+        (dump / f"{c.name}.txt").write_text(c.text, encoding="utf-8")
+        (dump / f"{c.page.id}.gold.json").write_text(gold.to_json(), encoding="utf-8")
+        (dump / f"{c.name}.got.json").write_text(doc.to_json() if doc else json.dumps({"error": err}), encoding="utf-8")
     return score_page(gold, doc, c.text, c.page.furniture, page=c.page.id, split=c.page.split, error=err)
+
+
+# Failure classes for the tally under --details: the first pattern a detail line matches.
+KINDS = [
+    ("reader crashed", "reader failed"),
+    ("article merged", ": merged"),
+    ("article split", ": split"),
+    ("article missing/partial", ": missing"),
+    ("article missing/partial", ": partial"),
+    ("title wrong", ": title "),
+    ("authors wrong", ": authors "),
+    ("bio wrong", ": bio "),
+    ("lead wrong", "lead:"),
+    ("paragraph break missed", "missed paragraph break"),
+    ("paragraph break extra", "extra paragraph break"),
+    ("Han lost", "Han characters in no article"),
+    ("unplaced out of order", "out of source order"),
+]
+
+
+def kind_of(detail: str) -> str:
+    return next((k for k, pat in KINDS if pat in detail), "other")
 
 
 def text_cases(splits: list[str], count: int, seed: int) -> Iterator[Case]:
@@ -109,30 +154,41 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m evaluation.run", description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="no rendering or OCR: degraded text and cached OCR only")
     ap.add_argument("--split", choices=[*SPLITS, "all"], default="all")
-    ap.add_argument("--engine", choices=["text", "tesseract", "rapidocr", "ocr", "all"], default="all")
-    ap.add_argument("--shape", choices=["degraded", "lines", "single", "engine", "all"], default="all")
+    ap.add_argument("--engine", choices=["text", "tesseract", "rapidocr", "ocr", "image", "all"], default="all")
+    ap.add_argument(
+        "--shape",
+        choices=["degraded", "lines", "single", "engine", "rapidocr", "tesseract", "hocr", "alto", "all"],
+        default="all",
+    )
     ap.add_argument("--pages", type=int, default=TEXT_PAGES, help="degraded-text pages per split")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--page", help="only this page id (e.g. Tp003)")
     ap.add_argument("--details", action="store_true", help="print every failure: page, article, got vs want")
     ap.add_argument("--markdown", type=Path, help="also write the tables here (make eval: docs/EVAL.md)")
+    ap.add_argument("--dump", type=Path, help="write each input, its gold and the reader's model (JSON) here")
     args = ap.parse_args(argv)
     splits = list(SPLITS) if args.split == "all" else [args.split]
-    engines = {"all": ["text", "tesseract", "rapidocr"], "ocr": ["tesseract", "rapidocr"]}.get(
+    engines = {"all": ["text", "tesseract", "rapidocr", "image"], "ocr": ["tesseract", "rapidocr"]}.get(
         args.engine, [args.engine]
     )
     t0 = time.time()
     cases: list[Case] = []
     if "text" in engines:
         cases += text_cases(splits, args.pages, args.seed)
-    ocr_engines = [e for e in engines if e != "text"]
+    ocr_engines = [e for e in engines if e in ("tesseract", "rapidocr")]
     if ocr_engines:
         cases += ocr_cases(splits, ocr_engines, args.quick, args.seed)
+    if "image" in engines:
+        from . import geometry
+
+        cases += geometry.cases(splits, list(geometry.ROUTES), args.quick, args.seed)
     cases = [c for c in cases if (args.shape in ("all", c.shape)) and (not args.page or c.page.id == args.page)]
     groups: dict[tuple[str, str], dict[str, Summary]] = {}
+    tally: dict[tuple[str, str], Counter] = {}
     for c in cases:
-        s = score_case(c)
+        s = score_case(c, args.dump)
         groups.setdefault((c.engine, c.shape), {sp: Summary() for sp in splits})[c.page.split].add(s)
+        tally.setdefault((c.engine, c.shape), Counter()).update(kind_of(d) for d in s.details)
         if args.details and s.details:
             print(f"--- {c.name} ({c.page.split}; {', '.join(c.page.article_ids)})")
             for d in s.details:
@@ -140,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     lines = []
     for (engine, shape), rows in groups.items():
         lines += table(f"{engine} · {shape}", rows)
+        if args.details:
+            print(
+                f"failures, {engine} · {shape}: "
+                + ", ".join(f"{k} {n}" for k, n in tally[(engine, shape)].most_common())
+            )
     print("\n".join(lines))
     print(f"{len(cases)} pages scored in {time.time() - t0:.1f} s", file=sys.stderr)
     if args.markdown:

@@ -83,7 +83,7 @@ def units(doc: Document) -> list[Unit]:
     if doc.lead and (doc.lead.paragraphs or doc.lead.heading):
         out.append(Unit("lead", doc.lead.heading + "".join(doc.lead.paragraphs), list(doc.lead.paragraphs)))
     for i, a in enumerate(doc.articles):
-        full = a.title + "".join(a.authors) + "".join(b.text for b in a.blocks) + a.bio
+        full = a.title + (a.byline or "".join(a.authors)) + "".join(b.text for b in a.blocks) + a.bio
         out.append(Unit(f"article {i + 1}", full, [b.text for b in a.blocks], a))
     return out
 
@@ -316,7 +316,8 @@ def _han_of_output(doc: Document) -> Counter:
     if doc.lead:
         c += han_count(doc.lead.heading + "".join(doc.lead.paragraphs))
     for a in doc.articles:
-        c += han_count(a.title + "".join(a.authors) + a.bio + "".join(b.text for b in a.blocks))
+        # The printed byline (文/郑平, 湖南大学教授 张三) holds the names and what else the page printed.
+        c += han_count(a.title + (a.byline or "".join(a.authors)) + a.bio + "".join(b.text for b in a.blocks))
     return c
 
 

@@ -21,6 +21,7 @@ from .errors import PipelineError
 from .model import Document
 from .outputs import ensure_dir, write_atomic
 from .read import read_source
+from .read.geometric import input_pages
 from .read.ocr import Reading
 from .render.fontengine import FontEngine
 from .render.shared import LANG_TAGS, Note, RenderOptions
@@ -51,6 +52,7 @@ class BuildConfig:
     print_options: dict = field(default_factory=dict)  # CLI overrides of the sheet's [print]
     toc_pages: bool | None = None  # DOCX contents with LibreOffice's page numbers; None: the sheet's [docx]
     profile: str | None = None  # source profile for OCR pages (pipeline/data/profiles); None: mainland
+    ocr: str = "rapidocr"  # the engine for page images and scanned PDFs (--ocr)
 
 
 @dataclass
@@ -85,14 +87,17 @@ def read_input(path: Path, style: Style, cfg: BuildConfig) -> tuple[Document, Re
     """The model, and for an OCR page the reading the cleanup report is built from. Metadata:
     CLI, sidecar, then a Markdown input's front matter (a JSON input's meta), the style sheet,
     derived defaults."""
-    src = read_source(path, cfg.source_format, cfg.force, cfg.profile)
+    src = read_source(path, cfg.source_format, cfg.force, cfg.profile, cfg.ocr)
     metadata.apply(src.doc, cfg.meta, metadata.read_sidecar(path), src.front, style.meta.layer())
     return src.doc, src.reading
 
 
 def write_report(path: Path, reading: Reading | None, cfg: BuildConfig) -> str:
     if reading is None:
-        raise PipelineError(f"{path}: the cleanup report needs an OCR page (.txt); a .md or .json input has no cleanup")
+        raise PipelineError(
+            f"{path}: the cleanup report needs an OCR page (.txt, a page image, PDF, hOCR or ALTO); "
+            "a .md or .json input has no cleanup"
+        )
     from .report import report_html
 
     dest = cfg.out / f"{path.stem}.report.html"
@@ -319,6 +324,7 @@ def build_many(paths: list[str], cfg: BuildConfig, jobs: int = 1) -> Iterator[Bu
     """Build every input; a failure is reported in its result and does not stop the rest."""
     check_config(cfg)
     style = load_style(cfg.style_path)  # validate once, before any work
+    paths = input_pages(paths, cfg.source_format)  # a scanned PDF: one input per page
     units = _units(paths, cfg, jobs)
     if jobs <= 1 or len(units) <= 1:
         fonts = FontEngine(workers=1 if len(paths) > 1 else None)  # a batch here: each glyph converted once

@@ -14,7 +14,17 @@ from .book import book_manifest
 from .book.build import BOOK_FORMATS, build_book, check_book_config
 from .build import FORMATS, VARIANTS, BuildConfig, build_many, parse_list, print_overrides
 from .errors import PipelineError
-from .read import SOURCE_FORMATS, check_profile, read_source, source_format
+from .read import GEOMETRIC, SOURCE_FORMATS, check_profile, read_source, source_format
+from .read.geometric import input_pages
+from .read.sources import OCR_ENGINES
+
+_OCR = click.option(
+    "--ocr",
+    default="rapidocr",
+    type=click.Choice(OCR_ENGINES),
+    help="OCR engine for page images and scanned PDFs (default rapidocr).",
+)
+_PAGE = click.option("--page", type=click.IntRange(min=1), default=None, help="Page of a multi-page PDF or TIFF.")
 
 
 def _count(n: int, noun: str) -> str:
@@ -107,13 +117,14 @@ def _config(to: str, o: dict) -> BuildConfig:
         print_overrides(o["signature_sheets"], o["creep"], o["marks"]),
         o["toc_pages"],
         profile=o["profile"],
+        ocr=o["ocr"],
     )
 
 
 @cli.command(short_help="Build inputs into PDF, DOCX, EPUB, JSON or Markdown editions.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--to", "to", default="pdf", show_default=True, help=f"Formats, comma-separated: {','.join(FORMATS)}.")
-@_options(_VARIANT, _STYLE, _OUT, _HANT, *_META, _JOBS, _FORCE, *_PRINT, _TOC_PAGES, _PROFILE, _FROM)
+@_options(_VARIANT, _STYLE, _OUT, _HANT, *_META, _JOBS, _FORCE, *_PRINT, _TOC_PAGES, _PROFILE, _FROM, _OCR)
 def build(inputs, to, jobs, **opts) -> None:
     """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>; --impose: <stem>.print.pdf)."""
     try:
@@ -121,7 +132,8 @@ def build(inputs, to, jobs, **opts) -> None:
         jobs = jobs or os.cpu_count() or 1
         t0 = time.perf_counter()
         failures = n_out = 0
-        results = build_many(list(inputs), cfg, jobs)
+        inputs = input_pages(list(inputs), cfg.source_format)  # a scanned PDF: one input per page
+        results = build_many(inputs, cfg, jobs)
         with (
             click.progressbar(results, length=len(inputs), label="building", file=sys.stderr)
             if sys.stderr.isatty() and len(inputs) > 1
@@ -158,7 +170,7 @@ def build(inputs, to, jobs, **opts) -> None:
 )
 @_options(_VARIANT, _STYLE, _OUT, _HANT, *_META)
 @click.option("--keep-going", is_flag=True, help="Leave out an input that cannot be read (listed) instead of failing.")
-@_options(_JOBS, _FORCE, *_PRINT, _TOC_PAGES, _PROFILE, _FROM)
+@_options(_JOBS, _FORCE, *_PRINT, _TOC_PAGES, _PROFILE, _FROM, _OCR)
 def book(inputs, name, to, keep_going, jobs, **opts) -> None:
     """Build INPUT... (pages, one part each) or BOOK.toml (a manifest: docs/contract.md) into one
     book: OUT/NAME.<ext> (zh-Hant: OUT/NAME.zh-Hant.<ext>; --impose: NAME.print.pdf)."""
@@ -203,11 +215,13 @@ class _plain:
     "--profile", default=None, help="Source profile: a paper's conventions (built-in name or .toml; default mainland)."
 )
 @click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
-def structure(input, force, profile, from_) -> None:
+@_OCR
+@_PAGE
+def structure(input, force, profile, from_, ocr, page) -> None:
     """Print the document model of INPUT as JSON (schema: docs/contract.md)."""
     try:
         check_profile(profile)
-        doc = read_source(input, from_, force=force, profile=profile).doc
+        doc = read_source(input, from_, force=force, profile=profile, ocr=ocr, page=page).doc
     except PipelineError as e:
         _fail(str(e))
     click.echo(doc.to_json())
@@ -220,16 +234,23 @@ def structure(input, force, profile, from_) -> None:
 @click.option(
     "--profile", default=None, help="Source profile: a paper's conventions (built-in name or .toml; default mainland)."
 )
-def report(input, output, force, profile) -> None:
+@click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
+@_OCR
+@_PAGE
+def report(input, output, force, profile, from_, ocr, page) -> None:
     """Write the cleanup report of INPUT: source lines beside the rebuilt text, every change marked."""
     from .outputs import ensure_dir, write_atomic
     from .report import report_html
 
     try:
-        if source_format(input) != "txt":
-            raise PipelineError(f"{input}: the cleanup report needs an OCR page (.txt), not a .md or .json model")
+        fmt = source_format(input, from_)
+        if fmt not in ("txt", *GEOMETRIC):
+            raise PipelineError(
+                f"{input}: the cleanup report needs an OCR page (.txt, a page image, PDF, hOCR or ALTO), "
+                "not a .md or .json model"
+            )
         check_profile(profile)
-        reading = read_source(input, "txt", force=force, profile=profile).reading
+        reading = read_source(input, fmt, force=force, profile=profile, ocr=ocr, page=page).reading
         dest = Path(output or f"{Path(input).stem}.report.html")
         ensure_dir(dest.parent)
         write_atomic(dest, report_html(reading).encode("utf-8"))

@@ -320,6 +320,23 @@ def _link(n: dict) -> str:
     return msg
 
 
+def _page_css(r: Reading) -> str:
+    if r.view is None:
+        return ""
+    from .report_page import CSS as PAGE_CSS
+
+    return PAGE_CSS
+
+
+def _page_view(r: Reading, lead: list[Row], arts: dict[int, list[Row]], rest: list[Row]) -> str:
+    from .report_page import page_html, targets
+
+    st = r.structure.state
+    furniture = {ln.no for i, ln in enumerate(st.lines) if st.role(i) == "furniture"}
+    texts = {ln.no: ln.text for ln in st.lines}
+    return page_html(r.view, targets(lead, arts, rest, furniture), texts)
+
+
 def report_html(r: Reading) -> str:
     doc: Document = r.doc
     src_lines = r.source.split("\n")
@@ -362,9 +379,10 @@ def report_html(r: Reading) -> str:
         '<html lang="zh-CN"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>清理报告 · {esc(doc.meta.source or '输入')}</title>",
-        f"<style>{CSS}</style></head><body><main>",
+        f"<style>{CSS}{_page_css(r)}</style></head><body><main>",
         f"<h1>清理报告：{esc(doc.meta.source or '输入')}</h1>",
-        f'<p class="sub">编码 {esc(doc.stats.get("encoding", ""))} · 导读 {"有" if doc.lead else "无"} · '
+        f'<p class="sub">{"识别来源" if r.view is not None else "编码"} {esc(doc.stats.get("encoding", ""))} · '
+        f"导读 {'有' if doc.lead else '无'} · "
         f"文章 {len(doc.articles)} 篇 · 左栏为源文（行号、删除的空格、转换的标点），右栏为重建结果</p>",
     ]
     if checks:
@@ -401,6 +419,8 @@ def report_html(r: Reading) -> str:
         f'<span class="note">页面标记：空格 {marks["sp"]} 处，标点 {marks["pu"]} 个</span></p>'
     )
 
+    if r.view is not None:  # a geometric input: the page with every box coloured by its role
+        out.append(_page_view(r, lead, arts, rest))
     head = '<table class="pair"><thead><tr><th>源文（行号）</th><th>重建</th></tr></thead><tbody>'
     if lead:
         out.append(f'<h2 id="lead">导读</h2>{head}')

@@ -10,8 +10,8 @@ for p in fonts-noto-cjk fonts-lxgw-wenkai fonts-symbola fontconfig poppler-utils
 done
 # Chromium only for browser checks (EPUB pages, cleanup report); not required for builds.
 if [ "${WITH_CHROMIUM:-1}" = 1 ]; then have_pkg chromium || need+=(chromium); fi
-# Tesseract 5 with Simplified and Traditional Chinese, for `make eval` (WITH_OCR=1) and page-image input.
-if [ "${WITH_OCR:-0}" = 1 ]; then
+# Tesseract 5 with Simplified and Traditional Chinese: page images with --ocr tesseract, and `make eval`.
+if [ "${WITH_OCR:-1}" = 1 ]; then
   for p in tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra; do have_pkg "$p" || need+=("$p"); done
 fi
 # Font aliases so LibreOffice previews of our DOCX (宋体/黑体/楷体, 新細明體/微軟正黑體/標楷體)

@@ -379,3 +379,69 @@ def test_source_lines_print_the_fields_present_in_citation_order():
     assert source_line(Provenance(page="A3"), "zh-Hant") == "出處：第A3版"
     assert source_line(Provenance(column="《评论》"), "zh-Hans") == "出处：《评论》"
     assert source_line(Provenance(), "zh-Hans") == source_line(None, "zh-Hans") == ""
+
+
+# --- geometric inputs ----------------------------------------------------------------------------
+
+EPAPER = [
+    (
+        "以产业融合消融壁垒",
+        "陶银球",
+        [
+            "推进城市群、都市圈一体化建设，是构建新发展格局的重要战略部署。国家规划纲要提出，要发展壮大城市群和都市圈。",
+            "长株潭三市以全省七分之一的国土面积，创造了湖南四成以上的经济总量。长沙先后对多个历史街区实施了更新改造。",
+        ],
+    ),
+    (
+        "推动区域人才柔性流动",
+        "孙雄辉",
+        [
+            "区域人才合作的基础在协同、优势在互补、目标在共赢，应着力在人才共享的体系上下功夫，打通人才流动的堵点。",
+            "积极推行假日学者、星期天工程师等人才共享模式，推动区域内人才柔性流动，让人才在城市群内各展其长。",
+        ],
+    ),
+]
+
+
+def _epaper(path: Path) -> None:
+    """An e-paper PDF of two pages, one article each, with a text layer (read without OCR)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    em, top, width = 12.0, 800.0, 13
+    c = canvas.Canvas(str(path), pagesize=(420, 842))
+    for title, author, paras in EPAPER:
+        lines = [(title, 0.0, 0.0, 2.0), (author, 0.0, 3.0, 1.0)]
+        col = []
+        for p in paras:
+            text = "\u3000\u3000" + p
+            col += [text[i : i + width] for i in range(0, len(text), width)]
+        bio = "（作者系湖南师范大学特约研究员）"
+        col += [bio[:width], bio[width:]]
+        half = (len(col) + 1) // 2
+        for k, t in enumerate(col):
+            c_, row = divmod(k, half)
+            lead = len(t) - len(t.lstrip("\u3000"))
+            lines.append((t.lstrip("\u3000"), c_ * (width + 1.5) + lead, 4.8 + row * 1.6, 1.0))
+        for text, x, y, size in lines:
+            c.setFont("STSong-Light", em * size)
+            c.drawString(30 + x * em, top - y * em - em * size, text)
+        c.showPage()
+    c.save()
+
+
+def test_a_pdf_of_two_pages_is_two_pages_of_its_part(tmp_path):
+    pdf = tmp_path / "epaper.pdf"
+    _epaper(pdf)
+    m = write(
+        tmp_path, f'[[parts]]\nheading = "电子版"\ninputs = [{{ path = "{pdf}", page = 3, date = 2026-05-06 }}]\n'
+    )
+    r, book = book_json(tmp_path, str(m))
+    assert r.returncode == 0, r.stderr
+    [part] = book["parts"]
+    assert [a["title"] for a in part["articles"]] == [t for t, _, _ in EPAPER]
+    assert [a["authors"] for a in part["articles"]] == [[a] for _, a, _ in EPAPER]
+    assert all(a["source"] == {"paper": "", "date": "2026年5月6日", "page": "", "column": ""} for a in part["articles"])
+    assert [row["input"] for row in book["stats"]["inputs"]] == [str(tmp_path / f"epaper-p{k}.pdf") for k in (1, 2)]

@@ -426,3 +426,36 @@ def test_the_sample_reads_exactly_as_before_the_rewrite(sample):
     assert got["lead"] == want["lead"]
     assert [{k: a[k] for k in ("title", "authors", "bio", "blocks")} for a in got["articles"]] == want["articles"]
     assert got["unplaced"] == want["unplaced"]
+
+
+def test_a_paragraph_a_line_with_its_subheadings():
+    """Tools that merge a paragraph's lines give one line a paragraph: only marks end paragraphs,
+    and short unmarked lines or section labels between them are subheadings."""
+    paras = [
+        "".join(BODY),
+        "".join(BODY2),
+    ]
+    page = [
+        "以人才布局优化促进区域协调发展（专题深思）",
+        "丘成桐",
+        paras[0],
+        "（一）",
+        paras[1],
+        "增强问题意识",
+        paras[0],
+        "【点评】",
+        paras[1],
+        "（作者为清华大学求真书院院长）",
+    ]
+    for sep in ("\n\n", "\n"):
+        [art] = read_bytes(sep.join(page).encode()).doc.articles
+        assert (art.title, art.authors, art.bio) == (page[0], ["丘成桐"], "作者为清华大学求真书院院长")
+        assert [(b.type, b.text[:4]) for b in art.blocks] == [
+            ("paragraph", "区域协调"),
+            ("heading", "（一）"),
+            ("paragraph", "消费是拉"),
+            ("heading", "增强问题"),
+            ("paragraph", "区域协调"),
+            ("heading", "【点评】"),
+            ("paragraph", "消费是拉"),
+        ]

@@ -20,13 +20,14 @@ from ..clock import source_date_epoch
 from ..errors import PipelineError
 from ..outputs import ensure_dir
 from ..read import read_source, source_format
+from ..read.geometric import input_pages
 from ..render.fontengine import FontEngine
 from ..style import load_style
 from .assemble import PageIn, assemble, provenance
 from .manifest import InputSpec, Manifest
 
 BOOK_FORMATS = ("pdf", "docx", "epub", "json")
-TEXT_FORMATS = ("txt", "md", "json")  # read in milliseconds: no worker processes for these
+OCR_FORMATS = ("image", "pdf")  # seconds a page (OCR): read in worker processes
 
 
 @dataclass
@@ -63,7 +64,7 @@ def _one_line(path: Path, message: str) -> str:
 
 def _read(spec: InputSpec, cfg: BuildConfig) -> _Read:
     try:
-        src = read_source(spec.path, cfg.source_format, cfg.force, cfg.profile)
+        src = read_source(spec.path, cfg.source_format, cfg.force, cfg.profile, cfg.ocr)
         doc = src.doc
         if doc.is_book:
             raise PipelineError(f"{spec.path}: is a book already (it has parts); give the pages it was made of")
@@ -81,6 +82,23 @@ def _read(spec: InputSpec, cfg: BuildConfig) -> _Read:
         return _Read(error=f"{spec.path}: internal error {type(e).__name__}: {e} (please report this)")
 
 
+def _format(path: Path, cfg: BuildConfig) -> str:
+    try:
+        return source_format(path, cfg.source_format)
+    except PipelineError:
+        return ""  # an unknown --from: refused before any input is read
+
+
+def expand(spec: InputSpec, cfg: BuildConfig) -> list[InputSpec]:
+    """A PDF or TIFF of several pages as a page each (scan-p2.pdf, as `build` names them), with
+    the manifest's source fields but its page number (each page has its own)."""
+    paths = input_pages([str(spec.path)], cfg.source_format)
+    if len(paths) == 1:
+        return [spec]
+    source = {k: v for k, v in spec.source.items() if k != "page"}
+    return [InputSpec(Path(p), source) for p in paths]
+
+
 def _read_unit(unit: tuple[InputSpec, BuildConfig]) -> _Read:
     return _read(*unit)
 
@@ -88,7 +106,7 @@ def _read_unit(unit: tuple[InputSpec, BuildConfig]) -> _Read:
 def read_inputs(specs: list[InputSpec], cfg: BuildConfig, jobs: int) -> list[_Read]:
     """Each input through the one read layer; page images and PDFs (seconds each: OCR) in a
     pool of worker processes, text inputs here."""
-    slow = [s for s in specs if source_format(s.path, cfg.source_format) not in TEXT_FORMATS]
+    slow = [s for s in specs if _format(s.path, cfg) in OCR_FORMATS]
     if jobs <= 1 or len(slow) < 2:
         return [_read(s, cfg) for s in specs]
     with ProcessPoolExecutor(max_workers=jobs) as ex:
@@ -96,7 +114,7 @@ def read_inputs(specs: list[InputSpec], cfg: BuildConfig, jobs: int) -> list[_Re
 
 
 def _pages(manifest: Manifest, cfg: BuildConfig, jobs: int, keep_going: bool, res: BookResult) -> list[PageIn]:
-    specs = [(i, spec) for i, part in enumerate(manifest.parts) for spec in part.inputs]
+    specs = [(i, one) for i, part in enumerate(manifest.parts) for spec in part.inputs for one in expand(spec, cfg)]
     res.inputs = len(specs)
     reads = read_inputs([s for _, s in specs], cfg, jobs)
     failed = [r.error for r in reads if r.error]

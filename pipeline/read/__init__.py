@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from ..model import Document
     from .ocr import Reading
 
-# OCR page text, our Markdown dialect (docs/markdown.md), or the document model as JSON
-SOURCE_FORMATS = ("txt", "md", "json")
+# OCR page text, our Markdown dialect (docs/markdown.md), the document model as JSON, or an
+# input read from geometry (pipeline/read/geometric.py): page images, PDFs, hOCR, ALTO
+GEOMETRIC = ("image", "pdf", "hocr", "alto")
+SOURCE_FORMATS = ("txt", "md", "json", *GEOMETRIC)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 JSON_SUFFIXES = (".json",)
 
@@ -33,6 +35,11 @@ def source_format(path: str | Path, forced: str | None = None) -> str:
         if forced not in SOURCE_FORMATS:
             raise PipelineError(f"unknown input format {forced!r}; expected one of: {', '.join(SOURCE_FORMATS)}")
         return forced
+    from .geometric import format_of
+
+    geometric = format_of(path)
+    if geometric:
+        return geometric
     suffix = Path(path).suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
         return "md"
@@ -92,13 +99,27 @@ def check_profile(profile: str | None) -> None:
     load_profile(profile)
 
 
-def read_source(path: str | Path, forced: str | None = None, force: bool = False, profile: str | None = None) -> Source:
-    """Read one input with the reader its extension (or --from) names."""
+def read_source(
+    path: str | Path,
+    forced: str | None = None,
+    force: bool = False,
+    profile: str | None = None,
+    ocr: str = "rapidocr",
+    page: int | None = None,
+) -> Source:
+    """Read one input with the reader its extension (or --from) names; `ocr` and `page` are
+    for geometric inputs (the engine for images, the page of a multi-page PDF or TIFF)."""
     from ..metadata import FIELDS
     from .decode import decode, read_file
 
     p = Path(path)
     fmt = source_format(p, forced)
+    if fmt in GEOMETRIC:
+        from .geometric import read_one
+
+        reading = read_one(p, fmt, ocr=ocr, force=force, profile=profile, page=page)
+        _require_chinese(reading.doc, str(p), "page as read")
+        return Source(reading.doc, reading, {}, fmt)
     if fmt == "md":
         from . import markdown
 

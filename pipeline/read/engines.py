@@ -210,26 +210,71 @@ def _rapidocr_engine():
     return RapidOCR(max_side_len=8000)
 
 
+STRIP = 2048  # px: a tall page is read in strips this tall (detection memory grows with the area)
+OVERLAP = 320  # px shared by neighbouring strips: more than any line is tall
+
+
+def _strips(height: int) -> list[tuple[int, int, int, int]]:
+    """(top, bottom, own_from, own_to) of each strip: a line belongs to the strip whose own
+    zone holds its middle, so a line cut by one strip's edge is taken whole from the next."""
+    if height <= STRIP + OVERLAP:
+        return [(0, height, 0, height)]
+    out = []
+    top = 0
+    while True:
+        bottom = min(height, top + STRIP)
+        own_from = 0 if top == 0 else top + OVERLAP // 2
+        own_to = height if bottom == height else bottom - OVERLAP // 2
+        out.append((top, bottom, own_from, own_to))
+        if bottom == height:
+            return out
+        top = bottom - OVERLAP
+
+
+def _rapidocr_rows(data: bytes) -> list:
+    """RapidOCR's rows for the whole image, read strip by strip on a tall page (peak memory
+    of a 3500 x 6500 px page: about a third of reading it whole)."""
+    import cv2
+    import numpy as np
+
+    img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    if img is None:
+        raise OcrEngineError("RapidOCR could not decode the image")
+    engine = _rapidocr_engine()
+    rows = []
+    for top, bottom, own_from, own_to in _strips(img.shape[0]):
+        part, _ = engine(img[top:bottom]) if (top, bottom) != (0, img.shape[0]) else engine(img)
+        for pts, text, conf in part or []:
+            pts = [[float(p[0]), float(p[1]) + top] for p in pts]
+            middle = (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2
+            if own_from <= middle < own_to:
+                rows.append((pts, text, conf))
+    return rows
+
+
 def rapidocr(image: bytes | str | Path) -> OcrResult:
     """Read an image with RapidOCR (PP-OCRv4 detection + recognition)."""
     data = _image_bytes(image)
     version = rapidocr_version()
+    height = _size(data)[1]
 
     def run(data: bytes) -> OcrResult:
-        rows, _ = _rapidocr_engine()(data)
+        rows = _rapidocr_rows(data)
         lines = []
-        for pts, text, conf in rows or []:
+        for pts, text, conf in rows:
             xs, ys = [p[0] for p in pts], [p[1] for p in pts]
             box = (int(min(xs)), int(min(ys)), round(float(max(xs))), round(float(max(ys))))
             lines.append(OcrLine(text, box, float(conf)))
         raw = json.dumps(
-            [[[[float(v) for v in p] for p in pts], t, float(c)] for pts, t, c in rows or []], ensure_ascii=False
+            [[[[float(v) for v in p] for p in pts], t, float(c)] for pts, t, c in rows], ensure_ascii=False
         )
         return OcrResult(
             "rapidocr", version, lines, "\n".join(ln.text for ln in lines) + "\n", {"json": raw}, _size(data)
         )
 
-    return _cached("rapidocr", version, "max8000", data, run)
+    # a page read whole keeps the settings (and cache entries) it always had
+    settings = "max8000" if len(_strips(height)) == 1 else f"max8000|strips{STRIP}+{OVERLAP}"
+    return _cached("rapidocr", version, settings, data, run)
 
 
 def ocr(image: bytes | str | Path, engine: str) -> OcrResult:

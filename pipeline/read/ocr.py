@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import clean
 from ..errors import InputError
@@ -20,7 +21,8 @@ class Reading:
     source: str  # decoded input, newlines normalised
     clean: str  # after the cleanup chain
     structure: Structure
-    encoding: str
+    encoding: str  # the text's encoding; for a geometric input, the engine that gave the lines
+    view: Any = None  # geometric inputs: the page image and line boxes (read.geometric.PageView)
 
 
 def read_bytes(data: bytes, name: str = "input", force: bool = False, profile: str | None = None) -> Reading:
@@ -34,21 +36,26 @@ def read_decoded(dec: Decoded, name: str = "input", force: bool = False, profile
     doc = st.doc
     if not doc.articles and doc.lead is None and not doc.unplaced:
         raise InputError(f"{name}: no text found after cleanup")
+    summarise(doc, st, res.counts, dec.encoding)
+    doc.meta.source = name
+    return Reading(doc, dec.text, res.text, st, dec.encoding)
+
+
+def summarise(doc: Document, st: Structure, counts: dict[str, int], encoding: str) -> None:
+    """The reading's totals in the model's stats (the report and the JSON show them)."""
     arts = st.state.articles
     joins = sum(len(u.lines) - 1 for a in arts for u in a.units if u.type == "paragraph")
     doc.stats.update(
         {
-            "encoding": dec.encoding,
+            "encoding": encoding,
             "shape": str(st.state.shape),
-            "cleanup": {**res.counts, "lines_joined": joins},
+            "cleanup": {**counts, "lines_joined": joins},
             "headlines_placed": sum(1 for a in doc.articles if a.placement),
             "subheadings": sum(1 for a in doc.articles for b in a.blocks if b.type == "heading"),
             "bylines": sum(1 for a in doc.articles if a.authors),
             "bios": sum(1 for a in doc.articles if a.bio),
         }
     )
-    doc.meta.source = name
-    return Reading(doc, dec.text, res.text, st, dec.encoding)
 
 
 def read_path(path: str | Path, force: bool = False, profile: str | None = None) -> Reading:

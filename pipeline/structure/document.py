@@ -19,7 +19,7 @@ def _article(st: PageState, span: ArticleSpan) -> Article:
         # 作者：张三（北京大学教授）: the affiliation is the article's only bio.
         bio, b = b.affiliation, replace(b, affiliation="")
     art = Article(
-        title=span.head.text if span.head else "",
+        title=_title(st, span.head.text) if span.head else "",
         authors=list(b.names) if b else [],
         bio=bio,
         blocks=[Block(u.type, u.text) for u in span.units if u.text],
@@ -28,6 +28,14 @@ def _article(st: PageState, span: ArticleSpan) -> Article:
     if span.head is not None:
         art.placement = Placement(st.lines[span.head.lines[0]].no, span.position, span.score, span.margin)
     return art
+
+
+def _title(st: PageState, text: str) -> str:
+    """More lines than a headline set across the columns has are the pieces of one set narrow
+    beside the body (an inset headline, a few characters a line): one line, which the writers
+    break again where the words allow."""
+    parts = text.split("\n")
+    return "".join(parts) if len(parts) > st.profile.headline.max_lines else text
 
 
 def _unplaced(st: PageState) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from operator import add
 
@@ -80,10 +81,10 @@ class BodyIndex:
         # Every pair of adjacent characters (pairs with a mark in them never match a headline's
         # Han bigrams, so they do no harm), built at C speed.
         self.sets = [set(map(add, b, b[1:])) for b in bodies]
-        self.df: dict[str, int] = {}
+        df: Counter = Counter()
         for s in self.sets:
-            for g in s:
-                self.df[g] = self.df.get(g, 0) + 1
+            df.update(s)  # counted at C speed
+        self.df: dict[str, int] = df
 
     def __len__(self) -> int:
         return len(self.sets)
@@ -190,9 +191,10 @@ LEAVE = MIN_SCORE - 0.01  # the score of leaving a headline between articles wit
 
 
 def leave_value(c: Candidate) -> float:
-    """What leaving the candidate unassigned costs: nothing for lines inside an article's body
-    (they go back into it), a penalty for headline lines between articles (they are lost)."""
-    inside = c.positions and all(v in ("inside", "after-byline") for v in c.positions.values())
+    """What leaving the candidate unassigned costs: nothing for lines cutting an article's body
+    (they go back into it), a penalty for headline material in a headline's place (between
+    articles, or right under a byline), which would be lost."""
+    inside = c.positions and all(v == "inside" for v in c.positions.values())
     return 0.0 if inside else LEAVE
 
 

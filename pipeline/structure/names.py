@@ -19,6 +19,7 @@ from .profile import Profile
 
 SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.tsv"
 _ALL_HAN = HAN_RUN
+_TRANSLITERATED = re.compile("[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,8})+")  # the dot between parts
 MIN_NAME = 0.25  # below this a token is no name at all, whatever stands around it
 _SPLIT = re.compile(r"[\s、；;／/|]+")
 
@@ -42,8 +43,8 @@ def name_score(token: str, profile: Profile) -> float:
     core = token.replace("·", "").replace("•", "")
     if not core or not _ALL_HAN.fullmatch(core):
         return 0.0
-    if "·" in token:  # a transliterated name (阿依古丽·买买提): no surname to check
-        return 0.8 if 4 <= len(core) <= 12 else 0.0
+    if "·" in token or "•" in token:  # a transliterated name (阿依古丽·买买提): no surname to check
+        return 0.8 if _TRANSLITERATED.fullmatch(token) else 0.0
     if not 2 <= len(core) <= 4 or core.endswith(profile.byline.not_name_endings):
         return 0.0
     sn = surnames()

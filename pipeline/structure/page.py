@@ -55,7 +55,7 @@ class Geometry:
     centred: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceLine:
     """One non-blank line of the page as the OCR gave it (after cleanup)."""
 
@@ -86,7 +86,7 @@ class SourceLine:
         return self.text[-1] if self.text else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     role: Role
     why: str  # the evidence, short and in English (for the JSON and tests), e.g. "names+body-follows"

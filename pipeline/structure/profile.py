@@ -76,6 +76,8 @@ def _stems(openers: tuple[str, ...]) -> frozenset[str]:
 class HeadlineRules:
     min_chars: int
     max_lines: int
+    max_pieces: int
+    max_total: int
     max_width: float
     max_chars: int
     column_ratio: float
@@ -142,6 +144,8 @@ _SCHEMA: dict[str, dict[str, str]] = {
     "headline": {
         "min_chars": "integer",
         "max_lines": "integer",
+        "max_pieces": "integer",
+        "max_total": "integer",
         "max_width": "number",
         "max_chars": "integer",
         "column_ratio": "number",

@@ -86,6 +86,16 @@ def assign_pass(st: PageState) -> None:
             st.note("no-title", None, article=k + 1)
 
 
+def _lines(st: PageState, blocks: list[HeadBlock], idx: list[int]) -> float:
+    """How many printed headline lines the candidates make: a line narrower than half its
+    column (a piece of an inset headline) counts as the share of half a column it fills."""
+    out = 0.0
+    for k in idx:
+        for i in blocks[k].lines:
+            out += min(1.0, st.lines[i].width / (0.5 * st.columns[i])) if st.columns else 1.0
+    return out
+
+
 def _runs(st: PageState, cands: list[Candidate], blocks: list[HeadBlock]) -> list[list[int]]:
     """Candidates on consecutive lines in the same zone: one or more headlines, undivided."""
     runs: list[list[int]] = []
@@ -129,7 +139,7 @@ def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodie
     that make the best assignment over the whole page: a group that mixes two headlines
     matches neither article well, and a headline split in two leaves one part without an
     article (both cost score), so the split that scores best is the one the page printed."""
-    limit, n = st.profile.headline.max_lines, len(bodies)
+    limit, n = st.profile.headline.max_pieces, len(bodies)
     runs = _runs(st, cands, blocks)
     multi = [r for r, run in enumerate(runs) if len(run) > 1]
     if not multi:
@@ -140,8 +150,7 @@ def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodie
 
     def row(r: int, a: int, b: int) -> list[float]:
         if (r, a, b) not in rows:
-            n_lines = sum(cands[i].text.count("\n") + 1 for i in runs[r][a:b])
-            extra = LONG_HEADLINE * max(0, n_lines - 2)  # three or four lines: a kicker or deck, rarer
+            extra = LONG_HEADLINE * max(0.0, _lines(st, blocks, runs[r][a:b]) - 2)  # a kicker or deck: rarer
             rows[r, a, b] = [v - extra for v in score_matrix([_joined(cands, runs[r][a:b])], bodies)[0]]
         return rows[r, a, b]
 
@@ -177,7 +186,7 @@ def _apply(runs, choice, cands, blocks) -> tuple[list[Candidate], list[HeadBlock
 def _merge_linear(st, runs, cands, blocks, bodies):
     """Concatenated pages: per run, the split into groups whose words each point to one
     article best (a dynamic programme), so the cost stays linear in the input."""
-    limit = st.profile.headline.max_lines
+    limit = st.profile.headline.max_pieces
     choice = {}
     for r, run in enumerate(runs):
         if len(run) == 1:

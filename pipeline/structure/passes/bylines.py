@@ -61,6 +61,16 @@ def _context(st: PageState, i: int) -> float | None:
     return bonus
 
 
+def _running_line(st: PageState, i: int) -> bool:
+    """Measured evidence against a byline: a line that fills its column, set at body size, with
+    lines of the same column right above and below it (a paragraph's first line, 习近平总书记…)."""
+    g = st.lines[i].geo
+    if g is None or g.short >= 1.0 or g.size >= 1.15:
+        return False
+    near = [st.lines[j].geo for j in (i - 1, i + 1) if 0 <= j < len(st.lines)]
+    return len(near) == 2 and all(h is not None and (h.band, h.column) == (g.band, g.column) for h in near)
+
+
 def _could_be(st: PageState, text: str, raw: str) -> bool:
     """A cheap first look: short, or holding a separator, a byline mark or a title."""
     if len(text) <= 8 or any(c in raw for c in " 、/／·"):
@@ -83,7 +93,7 @@ def bylines_after_bios(st: PageState) -> None:
 def _find(st: PageState, candidates) -> None:
     for i in candidates:
         ln = st.lines[i]
-        if not st.free(i) or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text):
+        if not st.free(i) or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text) or _running_line(st, i):
             continue
         if not _could_be(st, ln.text, ln.raw):
             continue

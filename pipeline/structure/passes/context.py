@@ -13,7 +13,7 @@ from functools import cache
 from itertools import pairwise
 
 from ..page import PageState, Role, Shape, SourceLine
-from ..signs import ends_open, ends_sentence, han_count
+from ..signs import ends_open, ends_sentence, ends_with_mark, han_count
 
 CHUNK = 24  # lines per chunk when estimating the local column width
 
@@ -103,7 +103,7 @@ def body_like(st: PageState, i: int) -> bool:
     ln = st.lines[i]
     if ln.geo is not None and ln.geo.size >= 1.25:
         return False
-    return ln.width >= min(8.0, 0.6 * st.columns[i]) or ends_sentence(ln.text) or ends_open(ln.text)
+    return ln.width >= min(8.0, 0.6 * st.columns[i]) or ends_with_mark(ln.text) or ends_open(ln.text)
 
 
 def short_block(st: PageState, i: int, most: int = 2) -> bool:
@@ -163,12 +163,24 @@ def _shaped(st: PageState, i: int) -> bool:
         return False
     if ends_sentence(t) or ends_open(t):
         return False
-    if t.count("《") != t.count("》") or bracket_balance(t, st.profile) != 0:
-        return False  # a bracket left open (or closed) continues from another line
+    if t.count("《") != t.count("》"):
+        return False  # a book title left open (or closed) continues from another line
+    balance = bracket_balance(t, st.profile)
+    if balance and not _closed_by_neighbour(st, i, balance):
+        return False  # so does a bracket, unless the next (or last) line is the label's other half
     commas = t.count("，") + t.count(",")
     if commas > 1:
         return False  # a headline holds a comma at most, with words on both sides
     return not commas or all(han_count(part) >= 3 for part in t.replace(",", "，").split("，"))
+
+
+def _closed_by_neighbour(st: PageState, i: int, balance: int) -> bool:
+    """（专题 / 深思）: a column label broken over two pieces of an inset headline."""
+    j = i + 1 if balance > 0 else i - 1
+    if not 0 <= j < len(st.lines):
+        return False
+    other = st.lines[j].text
+    return len(other) <= 8 and bracket_balance(other, st.profile) == -balance
 
 
 def headline_like(st: PageState, i: int) -> bool:

@@ -33,12 +33,40 @@ from .context import (
 )
 
 
+def _column_line(st: PageState, i: int) -> bool:
+    """Measured evidence against a headline: the line is set at body size inside a column of
+    running text (a geometric reader's column, with body-size lines right above or below it)."""
+    g = st.lines[i].geo
+    if g is None or g.size >= 1.1:
+        return False
+
+    def run(step: int) -> int:
+        n, j = 0, i + step
+        while 0 <= j < len(st.lines) and n < 2:
+            h = st.lines[j].geo
+            if h is None or (h.band, h.column) != (g.band, g.column) or h.size >= 1.1:
+                break
+            n, j = n + 1, j + step
+        return n
+
+    return run(-1) >= 2 or run(1) >= 2
+
+
+def _display_piece(st: PageState, i: int) -> bool:
+    """Measured: a short piece set large and stacked with the lines of a headline block (而是“
+    on its own row), which the text alone cannot tell from a stray fragment."""
+    ln = st.lines[i]
+    if ln.geo is None or ln.geo.size < 1.25:
+        return False
+    return ln.joined or (i > 0 and st.lines[i - 1].joined and st.lines[i - 1].no == ln.no - 1)
+
+
 def _runs(st: PageState) -> list[list[int]]:
     """Consecutive free lines shaped like headline lines (furniture between them is skipped)."""
     runs: list[list[int]] = []
     cur: list[int] = []
     for i in range(len(st.lines)):
-        if st.free(i) and headline_shaped(st, i):
+        if st.free(i) and (headline_shaped(st, i) or _display_piece(st, i)) and not _column_line(st, i):
             cur.append(i)
         elif not (st.role(i) == Role.FURNITURE and cur):
             if cur:
@@ -66,6 +94,18 @@ def _body_width(st: PageState, i: int) -> bool:
 def _unfinished(st: PageState, j: int | None) -> bool:
     """Line j is running text whose sentence goes on to the next line."""
     return j is not None and st.free(j) and not ends_with_mark(st.lines[j].text) and is_full(st, j)
+
+
+def _headline_sized(st: PageState, run: list[int]) -> bool:
+    """A run that could all be headlines: a few lines, lines that each look like one, or lines
+    none of which reads as a column line of running text (several headlines stacked)."""
+    return len(run) <= st.profile.headline.max_lines or all(_looks(st, i) for i in run) or _few_wide(st, run)
+
+
+def _few_wide(st: PageState, run: list[int]) -> bool:
+    """Several headlines stacked (page-end): lines no narrower than the column say nothing;
+    a run of them is headlines only if not one reads as a column line (full, unfinished)."""
+    return not any(is_full(st, i, slack=0.5) and not ends_with_mark(st.lines[i].text) for i in run)
 
 
 def _where(before: Role | None, after: Role | None, first: bool, last: bool) -> str:
@@ -97,9 +137,11 @@ def _before_byline(st: PageState, run: list[int]) -> list[int]:
 def _after_anchor(st: PageState, run: list[int]) -> list[int]:
     """Right after an anchor the headline's lines come first; the body begins with a line as
     wide as its column (or indented 2 em). A column label closes the headline."""
-    take = []
-    for i in run[: st.profile.headline.max_lines]:
-        if not (_looks(st, i) or not _body_width(st, i)):
+    take: list[int] = []
+    total = 0
+    for i in run[: st.profile.headline.max_pieces]:
+        total += st.lines[i].han
+        if not (_looks(st, i) or not _body_width(st, i)) or total > st.profile.headline.max_total:
             break
         take.append(i)
         if LABEL.search(st.lines[i].text):
@@ -116,8 +158,9 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
     finished = j is not None and before is None and ends_with_mark(st.lines[j].text)
     opened = j is None or before in (Role.BIO, Role.LEAD, Role.LEAD_MARKER) or finished
     closed = k is None or after in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
-    if opened and closed and not (j is None and k is None):
-        return run, where  # between two anchors: all of it
+    if opened and closed and not (j is None and k is None) and (not finished or _headline_sized(st, run)):
+        # Between two anchors: all of it (after mere running text only if it reads as headlines).
+        return run, where
     if after == Role.BYLINE:
         return _before_byline(st, run), "before-byline"
     if before in (Role.BIO, Role.BYLINE, Role.LEAD, Role.LEAD_MARKER) or j is None:
@@ -127,9 +170,16 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
 
 def _in_body(st: PageState, run: list[int]) -> list[int]:
     """Lines of a run inside running text that are a headline cutting it (at most one)."""
-    limit = st.profile.headline.max_lines
+    limit = st.profile.headline.max_pieces
+    # A cut is made of lines that look like headline lines, or is one line a column label
+    # closes: only those are tried (most lines of running text are neither).
+    looks = [_looks(st, i) for i in run]
     for start in range(len(run)):
+        if not looks[start] and not LABEL.search(st.lines[run[start]].text):
+            continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
+            if size > 1 and not all(looks[start : start + size]):
+                continue
             part = run[start : start + size]
             if _cuts(st, part):
                 return part
@@ -183,17 +233,25 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
     return out
 
 
+def _claim(st: PageState, take: list[int], where: str) -> None:
+    for part in _split(st, take):
+        text = headline_text([st.lines[i].text for i in part])
+        if not canonical(text):
+            continue
+        st.heads.append(HeadBlock(part, text, where))
+        for i in part:
+            st.claim(i, Role.HEADLINE, where, "headlines")
+        if where == "in-body":
+            st.note("headline-in-body", st.lines[part[0]].no)
+
+
 def headlines(st: PageState) -> None:
     for run in _runs(st):
         take, where = _claimable(st, run)
-        if not take:
-            continue
-        for part in _split(st, take):
-            text = headline_text([st.lines[i].text for i in part])
-            if not canonical(text):
-                continue
-            st.heads.append(HeadBlock(part, text, where))
-            for i in part:
-                st.claim(i, Role.HEADLINE, where, "headlines")
-            if where == "in-body":
-                st.note("headline-in-body", st.lines[part[0]].no)
+        if take:
+            _claim(st, take, where)
+        # What the run's place did not take may still hold a headline that cuts the text after
+        # it (a byline, then the body's first lines, then a headline over several columns).
+        rest = [i for i in run if i not in take]
+        if rest and where != "in-body" and (cut := _in_body(st, rest)):
+            _claim(st, cut, "in-body")

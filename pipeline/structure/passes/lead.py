@@ -28,6 +28,18 @@ def _stop_early(st: PageState, m: int, k: int) -> int:
     return k
 
 
+def _larger_type(st: PageState, m: int, k: int) -> int:
+    """Measured: the lead's text ends before the first line set larger than the body after
+    some of its text (a headline; a geometric reader gives the sizes)."""
+    seen = False
+    for i in range(m + 1, k):
+        g = st.lines[i].geo
+        if g is not None and g.size >= 1.25 and seen:
+            return i
+        seen = seen or (st.free(i) and (g is None or g.size < 1.25))
+    return k
+
+
 def lead(st: PageState) -> None:
     refine_columns(st)
     m = st.lead_marker
@@ -36,6 +48,7 @@ def lead(st: PageState) -> None:
     k = m + 1
     while k < len(st.lines) and st.role(k) not in ANCHORS:
         k += 1
+    k = _larger_type(st, m, k)
     chars = sum(st.lines[i].han for i in range(m + 1, k))
     if chars > st.profile.lead.max_chars or k == len(st.lines):
         k = _stop_early(st, m, k)

@@ -26,6 +26,10 @@ from ..text_forms import canonical, join_text
 
 RELAXED_GAIN = 0.5  # em a first line's successor must gain after a finished sentence
 BOX_SPREAD = 1.5  # em: the lines of a narrower box agree this closely (OCR widths are noisy)
+# A line that is only a section label: （一）, 一、, 【点评】, 读者提问：.
+LABEL_LINE = re.compile(
+    r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|【[^】]{1,8}】|[^\s，。！？]{2,6}[：:]"
+)
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．])")
 
 
@@ -78,9 +82,11 @@ class _Body:
     widths: list[float] = field(default_factory=list)
     cols: list[float] = field(default_factory=list)
     full: list[bool] = field(default_factory=list)
+    wide: bool = False  # set across the page, or a paragraph a line: only marks end paragraphs
 
     def __post_init__(self) -> None:
         self.widths = [ln.width for ln in self.lines]
+        self.wide = bool(self.widths) and sorted(self.widths)[len(self.widths) // 2] >= self.rules.wide_column
         self.cols = column_widths(self.widths)
         spaced = [ln.spaced for ln in self.lines]
         # When the OCR spreads nearly every line (Tesseract's chi_sim does), spreading says nothing.
@@ -119,6 +125,8 @@ class _Body:
         if i >= n - 1 or n <= 2:
             return 0
         text = self.lines[i].text
+        if LABEL_LINE.fullmatch(text):
+            return 1  # （一） / 【点评】 alone on a line where a paragraph may start
         if ends_with_mark(text) or len(text) > 40 or "。" in text or self.full[i]:
             return 0
         col, w = self.cols[i], self.widths
@@ -138,6 +146,8 @@ class _Body:
             return 1
         if at_start and w[i] <= col - 3.0 and NUMBERED.match(text):
             return 1
+        if self.wide and w[i] <= 0.5 * col and self.widths[i + 1] > w[i]:
+            return 1  # a paragraph a line: a short unmarked line between two of them is a subheading
         return 0
 
     def deficit(self, i: int, starts: bool) -> float:
@@ -177,7 +187,7 @@ class _Body:
 def _paragraphs(body: _Body) -> list[Unit]:
     lines = body.lines
     n = len(lines)
-    wide = sorted(body.widths)[n // 2] >= body.rules.wide_column
+    wide = body.wide
     units: list[Unit] = []
     cur: list[SourceLine] = []
     notes: list[Notice] = []

@@ -1,0 +1,324 @@
+"""The geometric reader: page images, PDFs (text layer or scanned), hOCR and ALTO.
+
+Frozen OCR of one bench page (tests/fixtures/geometry, made by evaluation.geometry.freeze from
+the bench's page Ti000: Tesseract's TSV, hOCR and ALTO of the same image, RapidOCR's lines)
+checks the layout and structure without running an engine; small pages typeset here (with
+Pillow or reportlab, a real CJK font) check the routes end to end, OCR included only on those
+small images.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from evaluation.score import score_page
+from pipeline.cli import cli
+from pipeline.model import Document
+from pipeline.read import engines, geometric, source_format
+from pipeline.read.layout import BoxLine, layout, split_line
+from pipeline.read.sources import PageSource, alto_pages, hocr_pages, text_layer_lines
+
+FIX = Path(__file__).parent / "fixtures" / "geometry"
+PAGE = "Ti000"
+
+
+def _gold() -> tuple[Document, list[str]]:
+    d = json.loads((FIX / f"{PAGE}.gold.json").read_text(encoding="utf-8"))
+    page = d.pop("page", {})
+    return Document.from_dict(d), page.get("furniture", [])
+
+
+def _rapidocr_page() -> PageSource:
+    res = engines.OcrResult.from_json(gzip.decompress((FIX / f"{PAGE}.rapidocr.json.gz").read_bytes()).decode())
+    lines = [BoxLine(ln.text, tuple(map(float, ln.box)), ln.confidence) for ln in res.lines]
+    return PageSource(lines, (float(res.size[0]), float(res.size[1])), None, "rapidocr")
+
+
+def _tesseract_page() -> PageSource:
+    tsv = gzip.decompress((FIX / f"{PAGE}.tesseract.tsv.gz").read_bytes()).decode()
+    lines = [
+        BoxLine(
+            ln.text, tuple(map(float, ln.box)), ln.confidence, [(w.text, tuple(map(float, w.box))) for w in ln.words]
+        )
+        for ln in engines.tesseract_lines(tsv)
+    ]
+    return PageSource(lines, (1978.0, 2212.0), None, "tesseract")
+
+
+def _model(doc: Document) -> dict:
+    d = doc.to_dict()
+    d.pop("meta", None)
+    d.pop("stats", None)
+    return d
+
+
+# --- layout and structure from frozen OCR ------------------------------------------------------
+
+
+def test_rapidocr_page_reads_every_article_headline_byline_bio_and_paragraph():
+    src = _rapidocr_page()
+    r = geometric.read_page(src, "Ti000.png")
+    text = "\n".join(ln.text for ln in src.lines)
+    s = score_page(*_gold()[:1], r.doc, text, _gold()[1], page=PAGE, split="tune")
+    assert s.articles_ok, s.details
+    assert all(a.title and a.authors and a.bio for a in s.articles), s.details
+    assert s.boundaries.precision >= 0.95 and s.boundaries.recall >= 0.95, s.details
+    assert s.han_lost == 0
+
+
+def test_layout_reads_columns_left_to_right_and_measures_indents():
+    placed, metrics = layout(_rapidocr_page().lines)
+    assert abs(metrics.skew) > 0.002  # the bench page is rotated by about 0.4 degrees
+    texts = [p.line.text for p in placed]
+    # the first column's last line is followed by the second column's first line
+    i = texts.index("函数，提升消费的核心在")
+    assert texts[i + 1] == "于通过优化收入分配促增"
+    first = placed[texts.index("消费是拉动经济增长")].geo
+    assert 1.5 <= first.indent <= 2.5  # a paragraph's 2-em indent, measured
+    head = placed[texts.index("打好提振")].geo
+    assert head.size >= 1.4  # the headline is set larger
+    last = placed[texts.index("群的消费能力。")].geo
+    assert last.short >= 3  # a paragraph's short last line
+
+
+def test_hocr_and_alto_give_the_structure_of_the_tesseract_image_route():
+    from_tsv = geometric.read_page(_tesseract_page(), "p").doc
+    hocr = hocr_pages(gzip.decompress((FIX / f"{PAGE}.tesseract.hocr.gz").read_bytes()), "p.hocr")
+    alto = alto_pages(gzip.decompress((FIX / f"{PAGE}.tesseract.alto.xml.gz").read_bytes()), "p.xml")
+    assert len(hocr) == len(alto) == 1
+    assert _model(geometric.read_page(hocr[0], "p").doc) == _model(from_tsv)
+    assert _model(geometric.read_page(alto[0], "p").doc) == _model(from_tsv)
+    assert len(from_tsv.articles) == 2
+
+
+def test_low_confidence_lines_become_notices():
+    src = _rapidocr_page()
+    src.lines[10].conf = 0.41
+    r = geometric.read_page(src, "p")
+    notes = [n for n in r.doc.stats["notices"] if n["code"] == "low-ocr-confidence"]
+    assert len(notes) == 1 and notes[0]["detail"]["conf"] == 0.41
+    assert "0.41" in notes[0]["message"]
+
+
+def test_a_line_run_across_a_gutter_is_split_back():
+    ln = BoxLine("改善消费条件，创新消费政策加力扩围基础上，完", (409.0, 250.0, 950.0, 281.0), 0.99)
+    a, b = split_line(ln, (663.0, 695.0), 23.4)
+    assert (a.text, b.text) == ("改善消费条件，创新消费", "政策加力扩围基础上，完")
+    assert a.box[2] <= 663 and b.box[0] >= 695
+
+
+def test_extensions_choose_the_reader():
+    assert [source_format(f"x{s}") for s in (".png", ".JPG", ".tiff", ".webp", ".pdf", ".hocr", ".html", ".xml")] == [
+        "image",
+        "image",
+        "image",
+        "image",
+        "pdf",
+        "hocr",
+        "hocr",
+        "alto",
+    ]
+    assert source_format("x.txt") == "txt"
+
+
+def test_not_alto_and_not_hocr_are_one_line_errors(tmp_path):
+    from click.testing import CliRunner
+
+    (tmp_path / "a.xml").write_text("<root><x/></root>", encoding="utf-8")
+    (tmp_path / "b.hocr").write_text("<html><body><p>hello</p></body></html>", encoding="utf-8")
+    (tmp_path / "c.png").write_bytes(b"not an image")
+    (tmp_path / "d.hocr").write_text(
+        "<html><body><div class='ocr_page' title='bbox 0 0 900 400'>"
+        + "".join(
+            f"<span class='ocr_line' title='bbox 10 {20 + 40 * k} 600 {50 + 40 * k}'>"
+            f"<span class='ocrx_word' title='bbox 10 {20 + 40 * k} 600 {50 + 40 * k}; x_wconf 90'>hello world</span></span>"
+            for k in range(6)
+        )
+        + "</div></body></html>",
+        encoding="utf-8",
+    )
+    for name, says in (
+        ("a.xml", "not ALTO"),
+        ("b.hocr", "no hOCR lines"),
+        ("c.png", "not an image"),
+        ("d.hocr", "no Chinese text"),
+    ):
+        res = CliRunner().invoke(cli, ["structure", str(tmp_path / name)])
+        assert res.exit_code == 1
+        assert says in res.output and "Traceback" not in res.output
+
+
+# --- small pages typeset here ---------------------------------------------------------------
+
+TITLE = "以产业融合消融壁垒"
+AUTHOR = "陶银球"
+PARAS = [
+    "推进城市群、都市圈一体化建设，是构建新发展格局的重要战略部署。国家规划纲要提出，要发展壮大城市群和都市圈。",
+    "长株潭三市以全省七分之一的国土面积，创造了湖南四成以上的经济总量。长沙先后对多个历史街区实施了更新改造。",
+    "破解上述种种难题，应着力在以下四个体系上下功夫，推动区域内人才柔性流动。",
+]
+BIO = "（作者系湖南师范大学特约研究员）"
+COLUMN = 13  # characters a column line
+
+
+def _page_lines(title: str = TITLE) -> list[tuple[str, float, float, float]]:
+    """A one-article page: (text, x, y, size) in em from the top left; two columns of justified
+    lines with 2-em indents and short last lines, the headline over them, the byline, the bio."""
+    out = [(title, 0.0, 0.0, 2.0), (AUTHOR, 0.0, 3.0, 1.0)]
+    col_lines: list[str] = []
+    for p in PARAS:
+        text = "\u3000\u3000" + p
+        col_lines += [text[i : i + COLUMN] for i in range(0, len(text), COLUMN)]
+    col_lines.append(BIO[:COLUMN])
+    col_lines.append(BIO[COLUMN:])
+    half = (len(col_lines) + 1) // 2
+    for k, t in enumerate(col_lines):
+        col, row = divmod(k, half)
+        lead = len(t) - len(t.lstrip("\u3000"))
+        out.append((t.lstrip("\u3000"), col * (COLUMN + 1.5) + lead, 4.8 + row * 1.6, 1.0))
+    return out
+
+
+def _font_file() -> str:
+    fc = shutil.which("fc-match")
+    if not fc:
+        pytest.skip("fontconfig not installed")
+    path = subprocess.run([fc, "-f", "%{file}", "Noto Serif CJK SC"], capture_output=True, text=True).stdout
+    if "CJK" not in path:
+        pytest.skip("Noto CJK fonts not installed (make setup installs them)")
+    return path
+
+
+def _page_image(title: str = TITLE, em: int = 30) -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    font_file = _font_file()
+    w, h = int((2 * COLUMN + 1.5) * em + 2 * em), int(22 * em)
+    im = Image.new("L", (w, h), 250)
+    d = ImageDraw.Draw(im)
+    for text, x, y, size in _page_lines(title):
+        font = ImageFont.truetype(font_file, int(em * size), index=2)  # the SC face of the collection
+        d.text((em + x * em, em + y * em), text, font=font, fill=20)
+    buf = io.BytesIO()
+    im.save(buf, "PNG")
+    return buf.getvalue()
+
+
+@pytest.fixture
+def no_ocr(monkeypatch):
+    def refuse(*a, **k):
+        raise AssertionError("OCR ran on a page with a text layer")
+
+    monkeypatch.setattr(engines, "ocr", refuse)
+
+
+def test_epaper_pdf_reads_its_text_layer_without_ocr_and_loses_nothing(tmp_path, no_ocr):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "epaper.pdf"
+    em, top = 12.0, 800.0
+    c = canvas.Canvas(str(path), pagesize=(420, 842))
+    for text, x, y, size in _page_lines():
+        c.setFont("STSong-Light", em * size)
+        c.drawString(30 + x * em, top - y * em - em * size, text)
+    c.save()
+    [r] = geometric.read_path(path, "pdf")
+    assert r.encoding == "pdf-text"
+    [art] = r.doc.articles
+    assert art.title == TITLE and art.authors == [AUTHOR] and art.bio == BIO[1:-1]
+    assert [b.text for b in art.blocks] == PARAS  # paragraph ends measured: indents, short lines
+    wanted = "".join(ch for ch in TITLE + AUTHOR + "".join(PARAS) + BIO[1:-1] if ch.strip())  # a bio without its （）
+    got = r.doc.plain_text()
+    assert sorted(ch for ch in got if ch.strip() and ch not in "\n") == sorted(wanted)
+
+
+def test_text_layer_lines_split_at_a_gutter():
+    def ch(t, x, top=10.0):
+        return {"text": t, "x0": x, "x1": x + 10, "top": top, "bottom": top + 10}
+
+    chars = [ch("甲", 0), ch("乙", 10), ch("丙", 35), ch("丁", 45), ch("戊", 0, 30)]
+    assert [ln.text for ln in text_layer_lines(chars)] == ["甲乙", "丙丁", "戊"]
+
+
+@pytest.mark.skipif(not engines.available("rapidocr"), reason="RapidOCR not installed")
+def test_page_image_builds_a_booklet_and_a_report_with_its_boxes(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path / "cache"))
+    img = tmp_path / "page.png"
+    img.write_bytes(_page_image())
+    res = CliRunner().invoke(cli, ["build", str(img), "--to", "json,report", "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    doc = json.loads((tmp_path / "out" / "page.json").read_text(encoding="utf-8"))
+    [art] = doc["articles"]
+    assert art["title"] == TITLE and art["authors"] == [AUTHOR]
+    assert len(art["blocks"]) == len(PARAS)
+    html = (tmp_path / "out" / "page.report.html").read_text(encoding="utf-8")
+    assert "data:image/jpeg;base64," in html and 'class="headline"' in html and 'class="byline"' in html
+    # a rebuild reads the OCR from the cache (by image hash): no engine run
+    monkeypatch.setattr(engines, "_rapidocr_engine", lambda: pytest.fail("OCR ran again"))
+    res = CliRunner().invoke(cli, ["build", str(img), "--to", "json", "--out", str(tmp_path / "out2")])
+    assert res.exit_code == 0, res.output
+
+
+@pytest.mark.skipif(not engines.available("rapidocr"), reason="RapidOCR not installed")
+def test_two_page_scanned_pdf_builds_one_booklet_per_page(tmp_path, monkeypatch):
+    import io
+
+    from click.testing import CliRunner
+    from PIL import Image
+
+    monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path / "cache"))
+    titles = [TITLE, "推动区域人才柔性流动"]
+    ims = [Image.open(io.BytesIO(_page_image(t))).convert("RGB") for t in titles]
+    pdf = tmp_path / "scan.pdf"
+    ims[0].save(pdf, "PDF", resolution=150, save_all=True, append_images=ims[1:])
+    res = CliRunner().invoke(cli, ["build", str(pdf), "--to", "json", "--out", str(tmp_path / "out"), "-j", "1"])
+    assert res.exit_code == 0, res.output
+    for k, title in enumerate(titles, 1):
+        doc = json.loads((tmp_path / "out" / f"scan-p{k}.json").read_text(encoding="utf-8"))
+        assert [a["title"] for a in doc["articles"]] == [title]
+    res = CliRunner().invoke(cli, ["structure", str(pdf)])
+    assert res.exit_code == 1 and "--page" in res.output
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium not installed (make test installs it)")
+def test_chromium_shows_the_page_with_every_box_coloured_and_linked(tmp_path):
+    """The report of a bench page (its RapidOCR lines, and a small image standing for the page):
+    in the browser's DOM every line is a box with its role's class, linked to a row that exists."""
+    import io
+    import re
+
+    from PIL import Image
+    from test_report import dump_dom
+
+    from pipeline.report import report_html
+
+    src = _rapidocr_page()
+    buf = io.BytesIO()
+    Image.new("L", (494, 553), 240).save(buf, "PNG")  # a quarter-size stand-in for page.png
+    src.image = buf.getvalue()
+    reading = geometric.read_page(src, "Ti000.png")
+    html = report_html(reading)
+    path = tmp_path / "r.html"
+    path.write_text(html, encoding="utf-8")
+    dom = dump_dom(path)
+    rects = re.findall(r'<rect class="(\w+)" data-line="(\d+)"', dom)
+    assert len(rects) == len(reading.view.boxes) >= len(src.lines) - 5  # a few headline pieces rejoined
+    roles = {c for c, _ in rects}
+    assert {"headline", "byline", "body", "bio", "furniture"} <= roles
+    links = re.findall(r'<a href="#([\w-]+)"><rect', dom)
+    assert len(links) == len(rects)
+    assert all(f'id="{target}"' in dom for target in set(links))
+    assert 'href="data:image/jpeg;base64,' in dom
