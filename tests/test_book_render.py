@@ -178,13 +178,24 @@ def test_the_index_lists_every_author_once_with_the_pages_of_their_articles(buil
 
 
 def test_each_article_opens_with_its_source_line(built):
-    pdf = built["out"] / "week.pdf"
-    got = outline(pdf)
-    first = next(p for d, t, p in got if d == 1)
-    lines = _text_lines(pdf, first, first)
-    assert lines[0].replace(" ", "") == "出处：湖南日报《理论·智库》"
-    rmrb = next(p for d, t, p in got if d == 1 and t.startswith("着力提升"))
-    assert _text_lines(pdf, rmrb, rmrb)[0].replace(" ", "") == "出处：2026年4月14日第9版"
+    """The line right above each title is its source line, the fields in citation order (a part
+    without lead notes opens its first article's page with its number and heading above that)."""
+    pdf, book = built["out"] / "week.pdf", built["book"]
+    got = [p for d, t, p in outline(pdf) if d == 1 and t != "其他文字"]
+    seen = set()
+    for page, a in zip(got, articles(book), strict=True):
+        lines = [ln.replace(" ", "") for ln in _text_lines(pdf, page, page)]
+        at = next(i for i, ln in enumerate(lines) if ln.startswith(a["title"].split("\n")[0][:4]))
+        src = a["source"] or {}
+        want = src.get("paper", "") + src.get("date", "")
+        want += f"第{int(src['page'])}版" if src.get("page") else ""
+        want += f"《{src['column']}》" if src.get("column") else ""
+        if want:
+            assert lines[at - 1] == "出处：" + want
+            seen.add(lines[at - 1])
+        else:
+            assert not lines[at - 1].startswith("出处")
+    assert seen == {"出处：湖南日报《理论·智库》", "出处：2026年4月14日第9版"}
 
 
 def test_the_repeated_page_is_printed_once_and_said(built):

@@ -259,16 +259,20 @@ class Booklet:
         level = 1 if d.is_book else 0
         k = 0
         for n, part in enumerate(d.book_parts(), 1):
-            out += self._part_opening(n, part) if d.is_book else self._page_lead(part.leads)
-            carry: list[Flowable] = []  # a run-on part's heading, kept with its first article
-            if d.is_book and not part.leads and not lay.article_new_page and isinstance(out[-1], KeepGroup):
-                carry = out.pop().heads
+            carry: list[Flowable] = []  # a part's heading that opens its first article's page
+            if d.is_book:
+                opening, carry = self._part_opening(n, part)
+                out += opening
+            else:
+                out += self._page_lead(part.leads)
             for a in part.articles:
                 k += 1
                 if lay.article_new_page or (k == 1 and not d.is_book):
                     out.append(PageBreakIfNotEmpty())
                 out += self._article(k, a, level, carry)
                 carry = []
+            if carry:  # a part of leftovers only
+                out.append(KeepGroup(carry, None))
             if part.unplaced:
                 out.append(PageBreakIfNotEmpty())
                 key = f"part{n}unplaced" if d.is_book else "unplaced"
@@ -291,13 +295,15 @@ class Booklet:
         ]
         return [PageBreakIfNotEmpty(), *_glue(heads, [self._block(p, "lead") for p in leads[0].paragraphs])]
 
-    def _part_opening(self, n: int, part: Part) -> list[Flowable]:
+    def _part_opening(self, n: int, part: Part) -> tuple[list[Flowable], list[Flowable]]:
         """A book's part opens a page (the booklet; a report runs on): its number and heading a
         little down the page, then the lead notes of its pages (each with its source line when
-        the part holds more than one)."""
+        the part holds more than one). A part without lead notes has no page of its own: its
+        number and heading are returned to open its first article's page (kept with it)."""
         out: list[Flowable] = []
-        if self.style.layout.article_new_page or n == 1:
-            out += [PageBreakIfNotEmpty(), Spacer(0, self.frame_h * 0.1)]
+        new_page = self.style.layout.article_new_page or n == 1
+        if new_page:
+            out.append(PageBreakIfNotEmpty())
         ts = self.ts("part")
         heads: list[Flowable] = [
             self.anchor(f"part{n}", part_title(n, part.heading, self.opts.variant), 0, running=True),
@@ -305,15 +311,17 @@ class Booklet:
         ]
         if part.heading:
             heads.append(self._block(self.display(part.heading, "part"), "part"))
+        heads.append(Spacer(0, ts.leading))
+        if not part.leads:
+            return out, heads
         items: list[Flowable] = []
         for lead in part.leads:
             items.append(self._block(self.display(self._lead_title(lead), "lead_heading"), "lead_heading"))
             if len(part.leads) > 1 and lead.source:
                 items.append(self._block(source_line(lead.source, self.opts.variant), "source"))
             items += [self._block(p, "lead") for p in lead.paragraphs]
-        if items:
-            heads.append(Spacer(0, ts.leading))
-        return out + _glue(heads, items)
+        drop = [Spacer(0, self.frame_h * 0.1)] if new_page else []
+        return out + drop + _glue(heads, items), []
 
     def display(self, text: str, role: str, width: float | None = None) -> str:
         """A display headline with its lines broken at phrase boundaries, balanced (render.headline)."""
@@ -382,7 +390,11 @@ class Booklet:
             self.toc_forms.append((form, s.key))
             sub = TextBlock(s.authors, self.ts("toc_sub"), kind="toc") if s.authors else None
             entry_ts = self.ts("toc_part") if book and s.level == 0 else ts
-            entries.append(TocEntry(s.title, entry_ts, form, num_w, sub=sub, indent=s.level * ts.size))
+            entry = TocEntry(s.title, entry_ts, form, num_w, sub=sub, indent=s.level * ts.size)
+            if entries and isinstance(entries[-1], TocEntry) and entries[-1].ts is self.ts("toc_part"):
+                entries[-1] = KeepGroup([entries[-1]], entry)  # a part's entry never ends a contents page
+            else:
+                entries.append(entry)
         heads: list[Flowable] = [
             self.anchor("toc", self.labels.contents),
             self._block(self.labels.contents, "lead_heading"),
