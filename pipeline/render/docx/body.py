@@ -90,8 +90,8 @@ class BodyWriter:
         oxml.bookmark(p._p, self.n_headings, bookmark_name(self.n_headings))
         return p
 
-    def section(self, title: str, level: int | None = None) -> None:
-        page.article_section(self.d, self.doc, self.style, title, self.styles, level or self.level)
+    def section(self, title: str, level: int | None = None, run_on: bool = False) -> None:
+        page.article_section(self.d, self.doc, self.style, title, self.styles, level or self.level, run_on)
 
     def write(self) -> None:
         doc, layout = self.doc, self.style.layout
@@ -107,8 +107,9 @@ class BodyWriter:
                 self.heading("lead_heading", self.display(lead_heading(doc, self.variant), "lead_heading"))
                 for text in doc.lead.paragraphs:
                     self.para("lead", text)
-            for art in part.articles:
-                self.article(art)
+            for i, art in enumerate(part.articles):
+                # a book's part without lead notes opens its first article's page, as in the PDF
+                self.article(art, run_on=doc.is_book and i == 0 and not part.leads)
             if part.unplaced:  # never dropped: editors decide where it belongs
                 self.section(self.labels.leftovers)
                 self.heading("h1", self.labels.leftovers)
@@ -130,8 +131,8 @@ class BodyWriter:
             for text in lead.paragraphs:
                 self.para("lead", text)
 
-    def article(self, art: Article) -> None:
-        self.section(art.title)
+    def article(self, art: Article, run_on: bool = False) -> None:
+        self.section(art.title, run_on=run_on)
         if art.source:
             self.para("source", source_line(art.source, self.variant))
         self.heading("h1", self.display(art.title, "title"))

@@ -55,18 +55,26 @@ def setup(d: DocxDocument, doc: Document, style: Style, lang: str, styles: dict[
 
 
 def article_section(
-    d: DocxDocument, doc: Document, style: Style, title: str, styles: dict[str, ParagraphStyle], level: int = 1
+    d: DocxDocument,
+    doc: Document,
+    style: Style,
+    title: str,
+    styles: dict[str, ParagraphStyle],
+    level: int = 1,
+    run_on: bool = False,
 ) -> None:
     """Open a section for an article so its odd-page header names it.
 
     The header holds a STYLEREF field to the heading level of its title (1; in a book 2, under
     the parts) that Word keeps current when an editor retitles, whose cached result is this
     article's title, which is what viewers that do not update fields show. Even headers and
-    footers stay linked to the front matter's.
+    footers stay linked to the front matter's. `run_on`: on the page of what precedes it (a
+    book's part heading without lead notes), whatever the sheet says.
     """
     if d.paragraphs:
         sec = Section(oxml.section_break(d.element.body), d.part)
-        sec.start_type = WD_SECTION.NEW_PAGE if style.layout.article_new_page else WD_SECTION.CONTINUOUS
+        new_page = style.layout.article_new_page and not run_on
+        sec.start_type = WD_SECTION.NEW_PAGE if new_page else WD_SECTION.CONTINUOUS
     else:
         sec = d.sections[0]  # nothing before the first article: it owns the first section
     _fill(sec.header, style.header.odd, doc, flat_title(title), styles["header"], level)
