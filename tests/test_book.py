@@ -4,6 +4,7 @@ accounting, and the command line's errors (JSON builds only: tests/test_book_ren
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import subprocess
@@ -22,7 +23,7 @@ from pipeline.read import read_source
 from pipeline.text import accountable
 
 RMRB = ROOT / "seeds" / "book" / "rmrb-2026-04-14-09.txt"
-ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

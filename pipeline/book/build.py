@@ -18,6 +18,7 @@ from .. import metadata
 from ..build import BuildConfig, check_config, cover_date, is_traditional, write_variant
 from ..clock import source_date_epoch
 from ..errors import PipelineError
+from ..model import Document
 from ..outputs import ensure_dir
 from ..read import read_source, source_format
 from ..read.geometric import input_pages
@@ -50,7 +51,7 @@ class BookResult:
 class _Read:
     """An input read in a worker (or here): the model and the metadata it carries, or why not."""
 
-    doc: object = None
+    doc: Document | None = None
     sidecar: dict = field(default_factory=dict)
     front: dict = field(default_factory=dict)
     error: str | None = None
