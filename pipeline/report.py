@@ -16,12 +16,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from .model import Document
+from .model import Article, Document
 from .read.ocr import Reading
 from .structure.text_forms import canonical
+from .terms import terms
 from .text import HALF_TO_FULL
 
 SMALL_MARGIN = 0.15
+WORDS = terms("zh-Hans")  # the report is for the editors of the source page: Simplified
 POSITION_NAMES = {  # model.POSITIONS, relative to the article the headline was given
     "before": "本文署名（或正文）之前",
     "after-byline": "本文署名之后、正文之前",
@@ -337,17 +339,9 @@ def _page_view(r: Reading, lead: list[Row], arts: dict[int, list[Row]], rest: li
     return page_html(r.view, targets(lead, arts, rest, furniture), texts)
 
 
-def report_html(r: Reading) -> str:
-    doc: Document = r.doc
-    src_lines = r.source.split("\n")
-    diffs = {
-        i + 1: diff_line(src_lines[i] if i < len(src_lines) else "", c)
-        for i, c in enumerate(r.clean.split("\n"))
-        if c.strip()
-    }
-    lead, arts, rest = map_rows(r)
-
-    # --- what an editor should check first ---
+def _checks(r: Reading, arts: dict[int, list[Row]], rest: list[Row]) -> list[str]:
+    """What an editor should check first, each a link into the page."""
+    doc = r.doc
     checks: list[str] = []
     for n in doc.stats.get("notices", []):
         if n.get("code") != "headline-margin":  # listed below with the article and its margin
@@ -370,10 +364,99 @@ def report_html(r: Reading) -> str:
     cin, cout = doc.stats.get("chars_in", 0), doc.stats.get("chars_out", 0)
     if cin != cout:
         checks.append(f'<a href="#totals">字符核对不符：输入 {cin}，输出 {cout}</a>')
+    return checks
 
+
+def _checks_html(checks: list[str]) -> list[str]:
+    if not checks:
+        return ['<section class="check ok" id="check"><h2>需要核对（0）</h2><p>没有低置信度的判断。</p></section>']
+    return [
+        f'<section class="check" id="check"><h2>需要核对（{len(checks)}）</h2><ol>',
+        *[f'<li class="check-item">{c}</li>' for c in checks],
+        "</ol></section>",
+    ]
+
+
+def _totals_html(r: Reading, diffs: dict[int, LineDiff]) -> list[str]:
+    """The counts: characters in and out, every cleanup rule's changes, what the reader found."""
+    doc = r.doc
     cleanup = doc.stats.get("cleanup", {})
+    cin, cout = doc.stats.get("chars_in", 0), doc.stats.get("chars_out", 0)
+    totals = [
+        ("输入字符（汉字、数字、拉丁字母）", cin, "chars-in"),
+        ("输出字符（汉字、数字、拉丁字母）", cout, "chars-out"),
+        ("源文字符（全部）", len(r.source), "source-chars"),
+        ("重建文字字符（全部）", sum(len(t) for _, t in doc.iter_text()), "model-chars"),
+        ("源文非空行", len(diffs), "lines"),
+    ]
+    totals += [(f"{name}（{key}）", cleanup.get(key, 0), f"fix-{key}") for key, name in RULE_NAMES.items()]
+    totals += [
+        ("标题归位", doc.stats.get("headlines_placed", 0), "headlines"),
+        ("识别署名", doc.stats.get("bylines", 0), "bylines"),
+        ("识别作者简介", doc.stats.get("bios", 0), "bios"),
+        ("识别小标题", doc.stats.get("subheadings", 0), "subheadings"),
+    ]
     marks = {k: sum(d.count(k) for d in diffs.values()) for k in ("sp", "pu", "inv", "ws")}
-    model_chars = sum(len(t) for _, t in doc.iter_text())
+    return [
+        '<h2 id="totals">总计</h2><table class="totals">',
+        *[f'<tr data-total="{key}"><th>{esc(name)}</th><td class="n">{n}</td></tr>' for name, n, key in totals],
+        "</table>",
+        '<p class="legend">图例：<span><mark class="sp">␣</mark> 删除的空格</span>'
+        '<span><mark class="pu">,</mark> 转换的标点（左为原样，右为结果）</span>'
+        '<span><mark class="inv">U+200B</mark> 删除的不可见字符</span>'
+        '<span><span class="j"></span> 折行合并处</span>'
+        f'<span class="note">页面标记：空格 {marks["sp"]} 处，标点 {marks["pu"]} 个</span></p>',
+    ]
+
+
+def _facts_html(a: Article, rows: list[Row]) -> list[str]:
+    """An article's facts: where its headline came from, its byline, bio, paragraphs."""
+    out = []
+    if a.placement:
+        p = a.placement
+        cls = ' class="weak-margin"' if p.margin < SMALL_MARGIN else ""
+        out.append(
+            f'<li{cls} data-margin="{p.margin:.4f}">标题：自<a href="#L{p.source_line}">第{p.source_line}行</a>'
+            f"移入本文（位置：{esc(POSITION_NAMES.get(p.position, p.position))}，得分 {p.score:.2f}，"
+            f"领先次优分配 {p.margin:.2f}）</li>"
+        )
+    elif not a.title:
+        out.append('<li class="weak-margin">未找到标题</li>')
+    byl = next((row for row in rows if row.role == "byline"), None)
+    if a.authors:
+        at = f'<a href="#L{byl.lines[0]}">第{byl.lines[0]}行</a>' if byl and byl.lines else "（未找到源行）"
+        out.append(f"<li>署名：{esc(a.byline or '、'.join(a.authors))}（{at}）</li>")
+    if a.bio:
+        out.append(f"<li>作者简介：{esc(a.bio[:40])}</li>")
+    heads = sum(1 for b in a.blocks if b.type == "heading")
+    paras = [row for row in rows if row.role == "para"]
+    out.append(f"<li>段落 {len(paras)} 个，合并折行 {sum(row.joins for row in paras)} 处；小标题 {heads} 个</li>")
+    return out
+
+
+_PAIR_HEAD = '<table class="pair"><thead><tr><th>源文（行号）</th><th>重建</th></tr></thead><tbody>'
+
+
+def _article_html(k: int, a: Article, rows: list[Row], diffs: dict[int, LineDiff]) -> list[str]:
+    title = a.title.replace("\n", " ") or WORDS.no_title
+    return [
+        f'<section class="article" id="art-{k}"><h2>第{k + 1}篇　{esc(title)}</h2><ul class="art-facts">',
+        *_facts_html(a, rows),
+        "</ul>" + _PAIR_HEAD,
+        *[_row_html(row, f"a{k}-{i}", diffs) for i, row in enumerate(rows)],
+        "</tbody></table></section>",
+    ]
+
+
+def report_html(r: Reading) -> str:
+    doc: Document = r.doc
+    src_lines = r.source.split("\n")
+    diffs = {
+        i + 1: diff_line(src_lines[i] if i < len(src_lines) else "", c)
+        for i, c in enumerate(r.clean.split("\n"))
+        if c.strip()
+    }
+    lead, arts, rest = map_rows(r)
     out: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
@@ -384,78 +467,19 @@ def report_html(r: Reading) -> str:
         f'<p class="sub">{"识别来源" if r.view is not None else "编码"} {esc(doc.stats.get("encoding", ""))} · '
         f"导读 {'有' if doc.lead else '无'} · "
         f"文章 {len(doc.articles)} 篇 · 左栏为源文（行号、删除的空格、转换的标点），右栏为重建结果</p>",
+        *_checks_html(_checks(r, arts, rest)),
+        *_totals_html(r, diffs),
     ]
-    if checks:
-        out.append(f'<section class="check" id="check"><h2>需要核对（{len(checks)}）</h2><ol>')
-        out += [f'<li class="check-item">{c}</li>' for c in checks]
-        out.append("</ol></section>")
-    else:
-        out.append('<section class="check ok" id="check"><h2>需要核对（0）</h2><p>没有低置信度的判断。</p></section>')
-
-    out.append('<h2 id="totals">总计</h2><table class="totals">')
-    totals = [
-        ("输入字符（汉字、数字、拉丁字母）", cin, "chars-in"),
-        ("输出字符（汉字、数字、拉丁字母）", cout, "chars-out"),
-        ("源文字符（全部）", len(r.source), "source-chars"),
-        ("重建文字字符（全部）", model_chars, "model-chars"),
-        ("源文非空行", len(diffs), "lines"),
-    ]
-    for key, name in RULE_NAMES.items():
-        totals.append((f"{name}（{key}）", cleanup.get(key, 0), f"fix-{key}"))
-    totals += [
-        ("标题归位", doc.stats.get("headlines_placed", 0), "headlines"),
-        ("识别署名", doc.stats.get("bylines", 0), "bylines"),
-        ("识别作者简介", doc.stats.get("bios", 0), "bios"),
-        ("识别小标题", doc.stats.get("subheadings", 0), "subheadings"),
-    ]
-    for name, n, key in totals:
-        out.append(f'<tr data-total="{key}"><th>{esc(name)}</th><td class="n">{n}</td></tr>')
-    out.append("</table>")
-    out.append(
-        '<p class="legend">图例：<span><mark class="sp">␣</mark> 删除的空格</span>'
-        '<span><mark class="pu">,</mark> 转换的标点（左为原样，右为结果）</span>'
-        '<span><mark class="inv">U+200B</mark> 删除的不可见字符</span>'
-        '<span><span class="j"></span> 折行合并处</span>'
-        f'<span class="note">页面标记：空格 {marks["sp"]} 处，标点 {marks["pu"]} 个</span></p>'
-    )
-
     if r.view is not None:  # a geometric input: the page with every box coloured by its role
         out.append(_page_view(r, lead, arts, rest))
-    head = '<table class="pair"><thead><tr><th>源文（行号）</th><th>重建</th></tr></thead><tbody>'
     if lead:
-        out.append(f'<h2 id="lead">导读</h2>{head}')
+        out.append(f'<h2 id="lead">{esc(doc.lead.heading if doc.lead else WORDS.lead)}</h2>{_PAIR_HEAD}')
         out += [_row_html(row, f"lead-{i}", diffs) for i, row in enumerate(lead)]
         out.append("</tbody></table>")
     for k, a in enumerate(doc.articles):
-        rows = arts.get(k, [])
-        title = a.title.replace("\n", " ") or "（无题）"
-        out.append(f'<section class="article" id="art-{k}"><h2>第{k + 1}篇　{esc(title)}</h2><ul class="art-facts">')
-        if a.placement:
-            p = a.placement
-            cls = ' class="weak-margin"' if p.margin < SMALL_MARGIN else ""
-            out.append(
-                f'<li{cls} data-margin="{p.margin:.4f}">标题：自<a href="#L{p.source_line}">第{p.source_line}行</a>'
-                f"移入本文（位置：{esc(POSITION_NAMES.get(p.position, p.position))}，得分 {p.score:.2f}，"
-                f"领先次优分配 {p.margin:.2f}）</li>"
-            )
-        elif not a.title:
-            out.append('<li class="weak-margin">未找到标题</li>')
-        byl = next((row for row in rows if row.role == "byline"), None)
-        if a.authors:
-            at = f'<a href="#L{byl.lines[0]}">第{byl.lines[0]}行</a>' if byl and byl.lines else "（未找到源行）"
-            out.append(f"<li>署名：{esc('、'.join(a.authors))}（{at}）</li>")
-        if a.bio:
-            out.append(f"<li>作者简介：{esc(a.bio[:40])}</li>")
-        heads = sum(1 for b in a.blocks if b.type == "heading")
-        paras = [row for row in rows if row.role == "para"]
-        out.append(
-            f"<li>段落 {len(paras)} 个，合并折行 {sum(row.joins for row in paras)} 处；小标题 {heads} 个</li></ul>"
-        )
-        out.append(head)
-        out += [_row_html(row, f"a{k}-{i}", diffs) for i, row in enumerate(rows)]
-        out.append("</tbody></table></section>")
+        out += _article_html(k, a, arts.get(k, []), diffs)
     if rest:
-        out.append(f'<h2 id="unplaced">未归入文章的文字</h2>{head}')
+        out.append(f'<h2 id="unplaced">{esc(WORDS.leftovers)}</h2>{_PAIR_HEAD}')
         out += [_row_html(row, f"rest-{i}", diffs) for i, row in enumerate(rest)]
         out.append("</tbody></table>")
     out.append("</main></body></html>")

@@ -380,6 +380,71 @@ def test_a_headline_read_between_two_lines_of_its_body_is_taken_out_and_the_text
     assert any(n["code"] == "headline-in-body" for n in doc.stats["notices"])
 
 
+def test_a_column_line_of_name_like_words_inside_a_paragraph_is_not_a_byline():
+    # every line as wide as the column, the one above left open: 周边山林 / 田地 / 水域 are words
+    col = [
+        "　　党的十八大以来，",
+        "国家层面实施传统村落",
+        "保护工程，已有八千多",
+        "个传统村落列入名录。",
+        "这些传统村落经历岁月",
+        "洗礼延续至今，无不与",
+        "周边山林、田地、水域",
+        "构成完整生态链。浙江",
+        "松阳是典型的“七山一",
+        "水二分田”地貌。",
+    ]
+    doc = read_bytes(_page("吴灿", *col, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.authors == ["吴灿"]
+    assert "周边山林、田地、水域构成" in "".join(b.text for b in art.blocks)
+
+
+def test_a_paragraph_ending_without_its_mark_does_not_leave_its_last_word_as_a_byline():
+    col = [
+        "　　目标感十足的坚定与战略",
+        "感十足的节奏，持续强化着",
+        "人们锚定未来发展的信心，",
+        "也为不确定的世界注入了强",
+        "大的确定性和满满当当的正",
+        "能量",
+        "　　把远大目标和务实工作结",
+        "合起来，既有老黄牛的耐力",
+        "也有千里马的速度。",
+    ]
+    doc = read_bytes(_page("李洪兴", *col, "（作者系湖南大学教授）")).doc
+    assert [a.authors for a in doc.articles] == [["李洪兴"]]
+
+
+def test_a_joined_headline_after_the_first_paragraph_is_the_articles_headline():
+    # the OCR read the body's first paragraph before the headline of several joined lines
+    doc = read_bytes(
+        _page("李智水", *BODY, "弘扬志愿精神\n贡献青春力量\n将志愿服务教育融入思政课", *BODY2, "（作者系湖南大学教授）")
+    ).doc
+    [art] = doc.articles
+    assert art.title == "弘扬志愿精神\n贡献青春力量\n将志愿服务教育融入思政课"
+    assert "".join(b.text for b in art.blocks) == "".join(BODY + BODY2)
+
+
+@pytest.mark.parametrize(
+    ("bio_line", "bio", "headline"),
+    [
+        (
+            "作者单位：中国人民公安大学治安学院",
+            "作者单位：中国人民公安大学治安学院",
+            "以基层治理现代化助力更高水平平安中国建设",
+        ),
+        # the bio's closing bracket lost; the headline's column label closes a bracket of its own
+        ("（作者：中央政策研究室原副主任", "作者：中央政策研究室原副主任", "以改革的办法破解发展难题（大家手笔）"),
+    ],
+)
+def test_a_bio_ending_on_an_institution_does_not_take_the_headline_after_it(bio_line, bio, headline):
+    # the page's last line (the headline) is as wide as the bio's column
+    doc = read_bytes(_page("孙静", *BODY, bio_line, headline)).doc
+    [art] = doc.articles
+    assert (art.bio, art.title) == (bio, headline)
+
+
 def test_a_missing_byline_does_not_merge_two_articles():
     doc = read_bytes(
         _page(
@@ -459,3 +524,34 @@ def test_a_paragraph_a_line_with_its_subheadings():
             ("heading", "【点评】"),
             ("paragraph", "消费是拉"),
         ]
+
+
+def test_a_headline_as_wide_as_the_column_is_found_where_the_sentence_reads_across_it():
+    body = [
+        "习近平总书记强调，要坚持和发展新时",
+        "代的枫桥经验。习近平总书记指出，基",
+        "层治理是国家治理的基石，习近平总书",
+        "以数字化赋能新时代枫桥经验创新发展路径",
+        "记深刻指出，要充分认识枫桥经验的重",
+        "大意义，发扬优良作风，适应时代要求。",
+    ]
+    doc = read_bytes(_page("赵六", *body, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.title == "以数字化赋能新时代枫桥经验创新发展路径"
+    assert "习近平总书记深刻指出" in "".join(b.text for b in art.blocks)
+
+
+def test_a_headline_whose_words_recur_in_its_body_is_found_inside_it():
+    body = [
+        "习近平总书记强调：持续抓好突出环境问",
+        "题整治，高质量建设国家生态文明试验区。",
+        "建设国家生态文明试验区，是以习近平同",
+        "志为核心的党中央作出的关乎全局的重大",
+        "高质量建设国家生态文明试验区",
+        "战略部署，对于实现高质量发展具有重要",
+        "的理论价值与实践意义，必须切实抓好。",
+    ]
+    doc = read_bytes(_page("唐韬", *body, "（作者系北京大学研究员）")).doc
+    [art] = doc.articles
+    assert art.title == "高质量建设国家生态文明试验区"
+    assert "关乎全局的重大战略部署" in "".join(b.text for b in art.blocks)

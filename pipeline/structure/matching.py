@@ -123,18 +123,27 @@ def content_scores(cands: list[Candidate], bodies: list[str] | BodyIndex, window
     return out
 
 
+LABELLED = 0.15  # a headline line closed by a column label (（人民时评）) is surely a headline
+
+
+def form_bonus(c: Candidate) -> float:
+    """What the candidate's own form says: a column label marks a headline."""
+    return LABELLED if any(LABEL.search(line) for line in c.text.split("\n")) else 0.0
+
+
 def score_matrix(cands: list[Candidate], bodies: list[str] | BodyIndex, windowed: bool = False) -> list:
     bodies = _index(bodies)
     content = content_scores(cands, bodies, windowed)
     m: list = []
     for ci, c in enumerate(cands):
+        form = form_bonus(c)
         if windowed:
-            m.append({k: v + POSITION_BONUS[c.positions.get(k, "far")] for k, v in content[ci].items()})
+            m.append({k: v + form + POSITION_BONUS[c.positions.get(k, "far")] for k, v in content[ci].items()})
             continue
         row = []
         for k in range(len(bodies)):
             pos = c.positions.get(k, "far")
-            row.append(content[ci][k] + POSITION_BONUS[pos])
+            row.append(content[ci][k] + form + POSITION_BONUS[pos])
         m.append(row)
     return m
 

@@ -20,6 +20,7 @@ from .profile import Profile
 SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.tsv"
 _ALL_HAN = HAN_RUN
 _TRANSLITERATED = re.compile("[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,8})+")  # the dot between parts
+_AFFILIATION_TAIL = re.compile(r"\s*[（(][^（()）]{2,40}[）)]\s*$")
 MIN_NAME = 0.25  # below this a token is no name at all, whatever stands around it
 _SPLIT = re.compile(r"[\s、；;／/|]+")
 
@@ -72,13 +73,18 @@ class Byline:
     dropped: str = ""  # a misread bullet (国 for ■), kept out of the names
     prefix: str = ""  # words printed before the names (文/, 作者：), kept with the byline
     affiliation: str = ""  # printed in brackets after the names: 张三（北京大学教授）
+    line: str = ""  # the line as printed (its marks and a misread bullet left out)
     collective: bool = False
     notes: list[str] = field(default_factory=list)
 
     def printed(self) -> str:
-        """The byline as the page printed it, when it says more than the names."""
+        """The byline as the page printed it, when it says more than the names: its text with
+        the marks before it (■ ●) and a misread bullet left out, its own punctuation kept."""
         if not (self.title or self.prefix or self.affiliation):
             return ""
+        if self.line:
+            # Without its affiliation (given to the article as its bio), the names part alone.
+            return self.line if self.affiliation else _AFFILIATION_TAIL.sub("", self.line)
         aff = f"（{self.affiliation}）" if self.affiliation else ""
         return f"{self.prefix}{self.title + ' ' if self.title else ''}{' '.join(self.names)}{aff}"
 
@@ -99,8 +105,11 @@ def _strip_prefix(t: str, profile: Profile) -> tuple[str, str]:
 
 
 def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
-    """湖南大学教授张三 -> (湖南大学教授, 张三) when a title word ends right before a name."""
+    """湖南大学教授张三 -> (湖南大学教授, 张三) when a title word ends right before a name, and the
+    title names an institution (习近平总书记高度重 is a sentence, not a title and a name)."""
     if len(token) < 4 or not profile.byline.title_words.search(token):
+        return None
+    if not any(w in token for w in profile.byline.institutions):
         return None
     for title in _longest_first(profile.byline.titles):
         k = token.rfind(title)
@@ -214,6 +223,7 @@ def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
     """The names a byline line holds, or None when the line is not shaped like a byline."""
     if NOT_BYLINE.search(clean):
         return None  # sentence marks, quotes, digits or Latin: never a byline (a fast first look)
+    printed = raw or clean
     raw, clean, aff = _affiliation(raw, clean)
     got = _tokens(raw, clean, profile)
     if got is None:
@@ -227,4 +237,16 @@ def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
     if not read or len(read) > profile.byline.max_names or min(s for _, s in read) < MIN_NAME:
         return None
     out.names, out.score = [n for n, _ in read], min(s for _, s in read)
+    out.line = _printed_line(printed, out)
     return out
+
+
+def _printed_line(text: str, b: Byline) -> str:
+    """The printed line: leading marks (■ ● □) and a misread bullet off, one space kept between
+    the title and the names where the page had one."""
+    t = text.strip()
+    while t and not is_han(t[0]) and not t[0].isalnum():
+        t = t[1:].lstrip()
+    if b.dropped and t.startswith(b.dropped):
+        t = t[len(b.dropped) :].lstrip()
+    return re.sub(r"\s+", " ", t)

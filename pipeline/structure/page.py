@@ -10,6 +10,7 @@ evidence where it exists and the typesetter's traces in the text where it does n
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -137,6 +138,7 @@ class PageState:
     lead_units: list = field(default_factory=list)
     shaped: dict[int, bool] = field(default_factory=dict)  # passes/context.headline_shaped, per line
     measurable: list[float] = field(default_factory=list)  # passes/context._measurable, once per page
+    pairs: Counter | None = None  # passes/context.page_pairs, once per page
 
     def claim(self, i: int, role: Role, why: str, by: str) -> None:
         self.claims[i] = Claim(role, why, by)

@@ -40,6 +40,7 @@ class BylineRules:
     max_names: int
     not_in_names: str
     not_name_endings: tuple[str, ...]
+    institutions: tuple[str, ...]
     pen_names: tuple[str, ...]
 
     @property
@@ -131,6 +132,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
         "max_names": "integer",
         "not_in_names": "string",
         "not_name_endings": _STR_LIST,
+        "institutions": _STR_LIST,
         "pen_names": _STR_LIST,
     },
     "bio": {

@@ -68,11 +68,32 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
         short = not is_full(st, k, slack=slack, col=col)
         if not ends_open(t) and (short or (not bracket and ends_sentence(t))):
             return k  # a short line ends it; without brackets a sentence end does too
+        if _named_in_full(st, t) and _headline_after(st, k):
+            return k  # …治安学院 and then a headline up to the next article (a lost bracket too)
         nxt = st.lines[k + 1] if k + 1 < len(st.lines) else None
         if st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before:
             return k  # the engine ended its block here
         k += 1
     return k - 1
+
+
+def _named_in_full(st: PageState, t: str) -> bool:
+    """The line ends on an institution or a title (学院, 教授): an affiliation may end there."""
+    rules = st.profile.byline
+    return t.endswith(rules.institutions) or t.endswith(tuple(rules.titles))
+
+
+def _headline_after(st: PageState, k: int) -> bool:
+    """The lines after k up to the next anchor (or the page end) read as a headline and name
+    no institution or title (a bio's own second line would: 马克思主义学院教授)."""
+    n = next_line(st, k)
+    if n is None or not st.free(n):
+        return False
+    rules = st.profile.byline
+    t = st.lines[n].text
+    if any(w in t for w in rules.institutions) or any(w in t for w in rules.titles):
+        return False
+    return _headline_run(st, n)
 
 
 def _names(st: PageState, k: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..names import NOT_BYLINE, parse_byline
 from ..page import PageState, Role
 from ..signs import ends_open, ends_sentence, ends_with_mark, lead_marker
-from .context import body_like, headline_like, headline_shaped, next_line, prev_line
+from .context import body_like, headline_like, headline_shaped, joined_block, next_line, prev_line
 
 MAX_BYLINE_WIDTH = 30.0
 ACCEPT = 0.55  # a known surname in any fitting place; an unknown one only between a headline and a body
@@ -48,7 +48,9 @@ def _context(st: PageState, i: int) -> float | None:
         prev = st.lines[j].text
         if ends_open(prev):
             return None  # the sentence goes on: names inside a paragraph
-        if ends_sentence(prev) or ends_with_mark(prev) or lead_marker(prev, st.profile) or headline_like(st, j):
+        if _body_run(st, j):
+            bonus -= 0.3  # the last line of a paragraph that ends without its mark: 正 / 能量
+        elif ends_sentence(prev) or ends_with_mark(prev) or lead_marker(prev, st.profile) or headline_like(st, j):
             bonus += 0.25
         elif headline_shaped(st, j):
             bonus += 0.15
@@ -61,14 +63,41 @@ def _context(st: PageState, i: int) -> float | None:
     return bonus
 
 
+def _body_run(st: PageState, j: int) -> bool:
+    """Line j and the one above it fill the column, unjoined and unfinished: running text."""
+    if not st.columns or j == 0 or joined_block(st, j) or ends_sentence(st.lines[j].text):
+        return False
+    col = st.columns[j]
+    return col < st.profile.paragraph.wide_column and all(
+        abs(st.lines[k].width - col) <= 0.6 and not ends_sentence(st.lines[k].text) for k in (j - 1, j)
+    )
+
+
 def _running_line(st: PageState, i: int) -> bool:
-    """Measured evidence against a byline: a line that fills its column, set at body size, with
-    lines of the same column right above and below it (a paragraph's first line, 习近平总书记…)."""
+    """Evidence against a byline: a line that fills its column, set at body size, with lines of
+    the same column right above and below it (a paragraph's first line, 习近平总书记…)."""
     g = st.lines[i].geo
-    if g is None or g.short >= 1.0 or g.size >= 1.15:
+    if g is None:
+        return _fills_column(st, i)
+    if g.short >= 1.0 or g.size >= 1.15:
         return False
     near = [st.lines[j].geo for j in (i - 1, i + 1) if 0 <= j < len(st.lines)]
     return len(near) == 2 and all(h is not None and (h.band, h.column) == (g.band, g.column) for h in near)
+
+
+def _fills_column(st: PageState, i: int) -> bool:
+    """Text alone: the line and both its neighbours are as wide as the column, the one above
+    leaves its sentence open and the one below is no paragraph's indented start (周边山林、田地、
+    水域 between 无不与 and 构成完整生态链: a column line whose words happen to read as names)."""
+    if not st.columns or i == 0 or i + 1 >= len(st.lines):
+        return False
+    col = st.columns[i]
+    above, here, below = st.lines[i - 1], st.lines[i], st.lines[i + 1]
+    if col >= st.profile.paragraph.wide_column or abs(here.width - col) > 0.6:
+        return False
+    if below.indent or ends_sentence(above.text) or ends_with_mark(above.text):
+        return False
+    return all(abs(x.width - col) <= 0.6 for x in (above, below))
 
 
 def _could_be(st: PageState, text: str, raw: str) -> bool:

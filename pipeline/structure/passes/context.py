@@ -9,8 +9,10 @@ column (or wider than it), or measured larger by a geometric reader.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from itertools import pairwise
+from operator import add
 
 from ..page import PageState, Role, Shape, SourceLine
 from ..signs import ends_open, ends_sentence, ends_with_mark, han_count
@@ -65,6 +67,17 @@ def refine_columns(st: PageState) -> None:
     for a, b in pairwise(bounds):
         if b - a >= 8:
             _estimate(st, a, b, st.columns, measurable)
+
+
+def page_pairs(st: PageState) -> Counter:
+    """How often each pair of adjacent characters occurs inside the page's lines: the page as
+    its own dictionary of which character follows which (counted once, at C speed)."""
+    if st.pairs is None:
+        c: Counter = Counter()
+        for ln in st.lines:
+            c.update(map(add, ln.text, ln.text[1:]))
+        st.pairs = c
+    return st.pairs
 
 
 def prev_line(st: PageState, i: int) -> int | None:

@@ -27,6 +27,7 @@ from .context import (
     is_full,
     joined_block,
     next_line,
+    page_pairs,
     prev_line,
     short_block,
     wide,
@@ -141,7 +142,11 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
     total = 0
     for i in run[: st.profile.headline.max_pieces]:
         total += st.lines[i].han
-        if not (_looks(st, i) or not _body_width(st, i)) or total > st.profile.headline.max_total:
+        if st.lines[i].indent >= 2 or total > st.profile.headline.max_total:
+            break  # an indented line is the body's first
+        nxt = st.lines[i + 1] if i + 1 < len(st.lines) else None
+        before_indent = nxt is not None and nxt.indent >= 2 and not st.lines[i].indent
+        if not (_looks(st, i) or not _body_width(st, i) or before_indent):
             break
         take.append(i)
         if LABEL.search(st.lines[i].text):
@@ -172,10 +177,11 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     """Lines of a run inside running text that are a headline cutting it (at most one)."""
     limit = st.profile.headline.max_pieces
     # A cut is made of lines that look like headline lines, or is one line a column label
-    # closes: only those are tried (most lines of running text are neither).
+    # closes or one off its column's width: only those are tried (running text is neither).
     looks = [_looks(st, i) for i in run]
     for start in range(len(run)):
-        if not looks[start] and not LABEL.search(st.lines[run[start]].text):
+        ln = st.lines[run[start]]
+        if not looks[start] and not _off_column(st, run[start]) and not LABEL.search(ln.text):
             continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
             if size > 1 and not all(looks[start : start + size]):
@@ -192,19 +198,86 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     j, k = prev_line(st, part[0]), next_line(st, part[-1])
     if j is None or k is None or not (st.free(j) and st.free(k)):
         return False
-    before = st.lines[j].text
+    if any(LABEL.search(st.lines[i].text) for i in part[:-1]):
+        return False  # a column label closes its headline: nothing of the headline follows it
     if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
-        # No column line is that wide. Between two paragraphs it may still be a subheading set
-        # across the column; cutting a sentence, or named by a column label, it is a headline.
-        return not ends_with_mark(before) or bool(LABEL.search(st.lines[part[-1]].text))
-    indent = st.profile.paragraph.indent
-    if ends_with_mark(before) or not is_full(st, j, slack=1.5 + indent):
-        return False  # a finished sentence before: a subheading or a new article (paragraph pass)
+        return _wide_cut(st, part, j)
+    if ends_with_mark(st.lines[j].text):
+        return _opening_block(st, part, k)
+    if not is_full(st, j, slack=1.5 + st.profile.paragraph.indent):
+        return False  # a short line before: a paragraph's end (the paragraph pass decides)
     if len(part) == 1 and LABEL.search(st.lines[part[0]].text):
         return True  # a column label (（人民时评）) closing a line that cuts a sentence: a headline
     if not body_like(st, k):
         return False
-    return all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0]))
+    if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0])):
+        return True
+    return len(part) == 1 and _reads_across(st, j, part[0], k)
+
+
+def _wide_cut(st: PageState, part: list[int], j: int) -> bool:
+    """No column line is that wide. Between two paragraphs it may still be a subheading set
+    across the column; cutting a sentence, named by a column label, or among an article's
+    first lines (where a headline over several columns is read), it is a headline."""
+    label = bool(LABEL.search(st.lines[part[-1]].text))
+    return not ends_with_mark(st.lines[j].text) or label or _near_start(st, part[0])
+
+
+def _opening_block(st: PageState, part: list[int], k: int) -> bool:
+    """After a finished sentence lines are a subheading or a new article (the paragraph pass
+    decides), except a block of joined lines among an article's first lines: its headline,
+    read after the first paragraph."""
+    return len(part) >= 2 and joined_block(st, part[0]) and _near_start(st, part[0]) and body_like(st, k)
+
+
+def _off_column(st: PageState, i: int) -> bool:
+    """Wider than its column, or clearly short of it, and not spread out: no full column line."""
+    ln = st.lines[i]
+    col = st.columns[i]
+    return not ln.spaced and (ln.width >= col + 0.75 or ln.width <= col - 2.5)
+
+
+_NO_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
+ECHO_WINDOW = 150  # lines either side searched for a headline's words
+
+
+def _echoed(st: PageState, i: int) -> bool:
+    """The line's text (eight or more characters, no mark in it) occurs again in the text of
+    the lines around it, across their breaks."""
+    t = st.lines[i].text.translate(_NO_QUOTES)
+    if st.lines[i].han < 8 or not t.isalnum():
+        return False
+    lo, hi = max(0, i - ECHO_WINDOW), min(len(st.lines), i + ECHO_WINDOW)
+    around = "".join(st.lines[k].text for k in range(lo, hi) if k != i).translate(_NO_QUOTES)
+    return t in around
+
+
+def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
+    """A line as wide as the column (or a little wider) that is no column line: the sentence
+    reads on from the line before it to the line after it (that pair of characters recurs on
+    the page) and into neither end of it (those pairs never occur)."""
+    if not _off_column(st, i):
+        return False
+    if _echoed(st, i):
+        return True  # its words recur verbatim in the text around it: a headline's do, a body line's do not
+    before, line, after = st.lines[j].text, st.lines[i].text, st.lines[k].text
+    seen = page_pairs(st)
+    across = seen.get(before[-1] + after[0], 0)
+    return across >= 2 and seen.get(before[-1] + line[0], 0) == 0 and seen.get(line[-1] + after[0], 0) == 0
+
+
+NEAR_START = 12  # lines after a byline within which a headline over the columns is read
+
+
+def _near_start(st: PageState, i: int) -> bool:
+    """Line i stands among its article's first lines: a byline a few lines before, no bio."""
+    for j in range(i - 1, max(-1, i - NEAR_START - 1), -1):
+        role = st.role(j)
+        if role == Role.BYLINE:
+            return True
+        if role in (Role.BIO, Role.HEADLINE, Role.LEAD):
+            return False
+    return False
 
 
 def _terse(st: PageState, i: int) -> bool:
@@ -234,7 +307,9 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
 
 
 def _claim(st: PageState, take: list[int], where: str) -> None:
-    for part in _split(st, take):
+    # A cut in running text is one headline as found: the lines cut the sentence together, and
+    # leaving some of them in the body would leave the cut there.
+    for part in [take] if where == "in-body" else _split(st, take):
         text = headline_text([st.lines[i].text for i in part])
         if not canonical(text):
             continue

@@ -83,10 +83,14 @@ class _Body:
     cols: list[float] = field(default_factory=list)
     full: list[bool] = field(default_factory=list)
     wide: bool = False  # set across the page, or a paragraph a line: only marks end paragraphs
+    indents: bool = False  # the OCR kept first-line indents as leading spaces
 
     def __post_init__(self) -> None:
         self.widths = [ln.width for ln in self.lines]
         self.wide = bool(self.widths) and sorted(self.widths)[len(self.widths) // 2] >= self.rules.wide_column
+        # Leading spaces mean an indent only where some lines have them and most do not.
+        indented = sum(1 for ln in self.lines if ln.indent >= 2)
+        self.indents = 0 < indented < 0.5 * len(self.lines)
         self.cols = column_widths(self.widths)
         spaced = [ln.spaced for ln in self.lines]
         # When the OCR spreads nearly every line (Tesseract's chi_sim does), spreading says nothing.
@@ -105,6 +109,8 @@ class _Body:
         g = self.lines[i].geo
         if g is not None:
             return g.indent >= 0.6 * self.rules.indent
+        if self.indents and self.lines[i].indent >= 2:
+            return True  # the OCR kept the indent (leading spaces) where a paragraph begins
         lo, hi = self.rules.indent_tolerance
         d = self.cols[i] - self.widths[i]
         # A spread-out line lost a character to the line-breaking rules: its indent reads wider.
