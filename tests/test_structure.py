@@ -445,6 +445,24 @@ def test_a_bio_ending_on_an_institution_does_not_take_the_headline_after_it(bio_
     assert (art.bio, art.title) == (bio, headline)
 
 
+def test_a_headline_after_the_byline_as_wide_as_neither_a_column_line_nor_an_indented_one():
+    # the OCR dropped the body's indent: its first line is only as short as an indented one
+    col = [
+        "消费是拉动经济增",
+        "长的主引擎和稳定器我",
+        "们要增强消费能力改善",
+        "消费条件创新消费场景",
+        "使消费潜力充分释放出",
+        "来去年以来我国一系列",
+        "扩内需促消费政策发力",
+        "显效成效明显。",
+    ]
+    doc = read_bytes(_page("徐丹丹", "打好提振消费组合拳", *col, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.title == "打好提振消费组合拳"
+    assert art.blocks[0].text.startswith("消费是拉动")
+
+
 def test_a_missing_byline_does_not_merge_two_articles():
     doc = read_bytes(
         _page(

@@ -64,13 +64,17 @@ def _context(st: PageState, i: int) -> float | None:
 
 
 def _body_run(st: PageState, j: int) -> bool:
-    """Line j and the one above it fill the column, unjoined and unfinished: running text."""
+    """Line j fills the column, unfinished, after a line that fills it too or leaves its
+    sentence open (，): running text, not a headline."""
     if not st.columns or j == 0 or joined_block(st, j) or ends_sentence(st.lines[j].text):
         return False
     col = st.columns[j]
-    return col < st.profile.paragraph.wide_column and all(
-        abs(st.lines[k].width - col) <= 0.6 and not ends_sentence(st.lines[k].text) for k in (j - 1, j)
-    )
+    width, above = st.lines[j].width, st.lines[j - 1]
+    if col >= st.profile.paragraph.wide_column or width < col - 0.6:
+        return False
+    if ends_open(above.text):
+        return True  # the sentence of the line above goes on through j
+    return abs(width - col) <= 0.6 and abs(above.width - col) <= 0.6 and not ends_sentence(above.text)
 
 
 def _running_line(st: PageState, i: int) -> bool:

@@ -144,14 +144,25 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
         total += st.lines[i].han
         if st.lines[i].indent >= 2 or total > st.profile.headline.max_total:
             break  # an indented line is the body's first
-        nxt = st.lines[i + 1] if i + 1 < len(st.lines) else None
-        before_indent = nxt is not None and nxt.indent >= 2 and not st.lines[i].indent
-        if not (_looks(st, i) or not _body_width(st, i) or before_indent):
+        if not (_looks(st, i) or not _body_width(st, i) or _before_first_line(st, i)):
             break
         take.append(i)
         if LABEL.search(st.lines[i].text):
             break
     return take
+
+
+def _before_first_line(st: PageState, i: int) -> bool:
+    """The next line opens the body (indented, or as short as an indented line where the OCR
+    dropped the indent) and line i, worded like a headline, is set otherwise."""
+    if i + 1 >= len(st.lines):
+        return False
+    ln, nxt = st.lines[i], st.lines[i + 1]
+    if nxt.indent >= 2 and not ln.indent:
+        return True
+    col, indent = st.columns[i], st.profile.paragraph.indent
+    first = abs(nxt.width - (col - indent)) <= 0.5 and not ends_with_mark(nxt.text)
+    return first and headline_shaped(st, i) and min(abs(ln.width - col), abs(ln.width - (col - indent))) >= 0.75
 
 
 def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
