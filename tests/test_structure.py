@@ -183,6 +183,24 @@ def test_inline_editors_note_becomes_the_lead():
     assert [a.authors for a in doc.articles] == [["郑平"]]
 
 
+def test_inline_editors_note_read_after_the_last_article_becomes_the_lead():
+    note = ["编者按：区域协调发展是中国式现代化的内在要求。随", "着我国经济从高速增长阶段向高质量发展阶段转变。"]
+    body = ["　　" + BODY[0], *BODY[1:]]
+    doc = read_bytes(_page("郑平", *body, "作者：中国教育科学研究院党委书记", *note)).doc
+    assert doc.lead is not None and doc.lead.heading == "编者按"
+    assert doc.lead.paragraphs == ["".join(note)[4:]]
+    [art] = doc.articles
+    assert art.bio == "作者：中国教育科学研究院党委书记"
+
+
+def test_an_editors_note_quoted_inside_a_sentence_is_not_the_lead():
+    quote = ["报纸在文章前面加了", "编者按：本文刊发时有删节。这是", "常见的做法。"]
+    body = ["　　" + BODY[0], *BODY[1:], "　　" + BODY2[0], *BODY2[1:], *quote]
+    doc = read_bytes(_page("郑平", *body, "（作者系湖南大学教授）")).doc
+    assert doc.lead is None
+    assert "加了编者按：本文刊发时有删节。" in "".join(b.text for b in doc.articles[0].blocks)
+
+
 def test_lead_read_after_the_articles_gives_the_same_model(sample):
     lines = SAMPLE.read_text(encoding="utf-8").split("\n")
     first_byline = next(i for i, ln in enumerate(lines) if ln.strip() == "曹威伟")
