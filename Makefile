@@ -4,12 +4,13 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SEEDS := $(wildcard seeds/*.txt)
+BOOKS := $(wildcard books/*.toml)
 OUT := output
 STAMP := $(VENV)/.installed
 SYSSTAMP := $(VENV)/.system
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all pdf docx epub json md hant test lint format bench clean setup system print eval
+.PHONY: all pdf docx epub json md hant test lint format bench clean setup system print eval book
 
 setup: $(STAMP) $(SYSSTAMP)
 
@@ -44,6 +45,10 @@ md: setup
 
 print: setup
 	$(BIN)/pipeline build $(SEEDS) --to pdf --impose --out $(OUT)
+
+# Each manifest in books/ (docs/contract.md) as one book: OUT/<name>.pdf, .docx, .epub, both scripts.
+book: setup
+	@for b in $(BOOKS); do $(BIN)/pipeline book $$b --to pdf,docx,epub --variant zh-Hans,zh-Hant --toc-pages --out $(OUT) || exit 1; done
 
 hant: setup
 	$(BIN)/pipeline build $(SEEDS) --to pdf,docx,epub,json,md --variant zh-Hant --out $(OUT)

@@ -232,7 +232,7 @@ def render(fmt: str, doc: Document, style: Style, opts: RenderOptions, notes: li
 
 def write_variant(
     doc: Document,
-    path: Path,
+    stem: str,
     variant: str,
     style: Style,
     cfg: BuildConfig,
@@ -241,7 +241,7 @@ def write_variant(
     notes: list[str],
     fonts: FontEngine,
 ) -> list[str]:
-    """Every requested format of one script; returns the paths written."""
+    """Every requested format of one script, as OUT/<stem>.<ext>; returns the paths written."""
     written = []
     vdoc, lang = convert(doc, variant, style, cfg)
     vdoc = replace(vdoc, meta=replace(vdoc.meta, language=lang))
@@ -251,11 +251,11 @@ def write_variant(
         # the edition date goes on covers only: the .md and .json keep the page's facts
         shown = replace(vdoc, meta=replace(vdoc.meta, date=dated)) if fmt in PRINTED else vdoc
         data = render(fmt, shown, style, opts, notes)
-        dest = output_path(cfg.out, path.stem, variant, fmt)
+        dest = output_path(cfg.out, stem, variant, fmt)
         write_atomic(dest, data)
         written.append(str(dest))
         if fmt == "pdf" and cfg.impose:
-            dest = output_path(cfg.out, path.stem, variant, "print.pdf")
+            dest = output_path(cfg.out, stem, variant, "print.pdf")
             write_atomic(dest, impose_style(data, style, epoch, cfg.print_options))
             written.append(str(dest))
     return written
@@ -275,13 +275,17 @@ def build_one(
         epoch = source_date_epoch()
         doc, reading = read_input(path, style, cfg)
         res.chars_in, res.chars_out = doc.stats.get("chars_in", 0), doc.stats.get("chars_out", 0)
+        if doc.is_book and (cannot := [f for f in cfg.formats if f in ("md", "report")]):
+            raise PipelineError(
+                f"{path}: is a book (it has parts), which has no {'/'.join(cannot)} form; drop it from --to"
+            )
         dated = cover_date(doc, style, epoch, res.notes, cfg.formats)
         variants = input_variants(doc, path, cfg)
         ensure_dir(cfg.out)
         if "report" in cfg.formats:
             res.outputs.append(write_report(path, reading, cfg))
         for variant in variants:
-            res.outputs += write_variant(doc, path, variant, style, cfg, epoch, dated, res.notes, fonts)
+            res.outputs += write_variant(doc, path.stem, variant, style, cfg, epoch, dated, res.notes, fonts)
     except PipelineError as e:
         res.error = str(e)
     except Exception as e:  # a bug: still one line, never a traceback for the user

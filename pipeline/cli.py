@@ -10,6 +10,8 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .book import book_manifest
+from .book.build import BOOK_FORMATS, build_book, check_book_config
 from .build import FORMATS, VARIANTS, BuildConfig, build_many, parse_list, print_overrides
 from .errors import PipelineError
 from .read import GEOMETRIC, SOURCE_FORMATS, check_profile, read_source, source_format
@@ -41,89 +43,96 @@ def cli() -> None:
     """OCR'd Chinese newspaper pages to typeset booklets (PDF), DOCX and EPUB."""
 
 
-@cli.command(short_help="Build inputs into PDF, DOCX, EPUB, JSON or Markdown editions.")
-@click.argument("inputs", nargs=-1, required=True)
-@click.option("--to", "to", default="pdf", show_default=True, help=f"Formats, comma-separated: {','.join(FORMATS)}.")
-@click.option(
+def _options(*decorators):
+    """Apply click options in the order they are listed (as they read in --help)."""
+
+    def apply(f):
+        for d in reversed(decorators):
+            f = d(f)
+        return f
+
+    return apply
+
+
+# What `build` and `book` share: scripts, sheet, output, metadata, printing, DOCX, the reader.
+_VARIANT = click.option(
     "--variant",
     default=None,
     help="Scripts: zh-Hans, zh-Hant, or both (default: zh-Hans; a Traditional input: zh-Hant).",
 )
-@click.option("--style", "style_path", default=None, help="Style sheet (default styles/booklet.toml).")
-@click.option("--out", default="output", show_default=True, type=click.Path(file_okay=False), help="Output directory.")
-@click.option(
+_STYLE = click.option("--style", "style_path", default=None, help="Style sheet (default styles/booklet.toml).")
+_OUT = click.option(
+    "--out", default="output", show_default=True, type=click.Path(file_okay=False), help="Output directory."
+)
+_HANT = click.option(
     "--hant-profile", default=None, help="With --variant zh-Hant: OpenCC profile s2tw, s2hk, s2twp (opt-in vocabulary)."
 )
-@click.option("--title", default=None, help="Booklet title (overrides sidecar and sheet).")
-@click.option("--subtitle", default=None, help="Booklet subtitle.")
-@click.option("--publisher", default=None, help="Publisher shown on the cover.")
-@click.option("--date", "date_", default=None, help="Date shown on the cover.")
-@click.option("-j", "--jobs", default=None, type=int, help="Worker processes (default: number of cores).")
-@click.option("--force", is_flag=True, help="Write outputs even if the character accounting fails (warns).")
-@click.option("--impose", is_flag=True, help="With --to pdf: also write <stem>.print.pdf, an imposed A4 booklet.")
-@click.option("--signature-sheets", type=int, default=None, help="With --impose: sheets per signature (0: one).")
-@click.option("--creep", default=None, help="With --impose: creep per sheet, e.g. 0.1mm.")
-@click.option("--marks/--no-marks", default=None, help="With --impose: fold marks.")
-@click.option(
+_META = (
+    click.option("--title", default=None, help="Booklet title (overrides sidecar and sheet)."),
+    click.option("--subtitle", default=None, help="Booklet subtitle."),
+    click.option("--publisher", default=None, help="Publisher shown on the cover."),
+    click.option("--date", "date_", default=None, help="Date shown on the cover."),
+)
+_JOBS = click.option("-j", "--jobs", default=None, type=int, help="Worker processes (default: number of cores).")
+_FORCE = click.option("--force", is_flag=True, help="Write outputs even if the character accounting fails (warns).")
+_PRINT = (
+    click.option("--impose", is_flag=True, help="With --to pdf: also write <stem>.print.pdf, an imposed A4 booklet."),
+    click.option("--signature-sheets", type=int, default=None, help="With --impose: sheets per signature (0: one)."),
+    click.option("--creep", default=None, help="With --impose: creep per sheet, e.g. 0.1mm."),
+    click.option("--marks/--no-marks", default=None, help="With --impose: fold marks."),
+)
+_TOC_PAGES = click.option(
     "--toc-pages/--no-toc-pages",
     default=None,
     help="With --to docx: page numbers in the contents, from a LibreOffice layout (seconds; default: the sheet's).",
 )
-@click.option(
+_PROFILE = click.option(
     "--profile", default=None, help="Source profile: a paper's conventions (built-in name or .toml; default mainland)."
 )
-@click.option("--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension).")
-@_OCR
-def build(
-    inputs,
-    to,
-    variant,
-    style_path,
-    out,
-    hant_profile,
-    title,
-    subtitle,
-    publisher,
-    date_,
-    jobs,
-    force,
-    impose,
-    signature_sheets,
-    creep,
-    marks,
-    toc_pages,
-    profile,
-    from_,
-    ocr,
-) -> None:
+_FROM = click.option(
+    "--from", "from_", default=None, help=f"Input: {'|'.join(SOURCE_FORMATS)} (default: by extension)."
+)
+
+
+def _config(to: str, o: dict) -> BuildConfig:
+    """The options both `build` and `book` take, as one build configuration, each checked
+    before any input is read (an unknown --from or a bad profile is one error up front)."""
+    formats = parse_list(to, FORMATS, "format")
+    variants = parse_list(o["variant"], VARIANTS, "variant") if o["variant"] is not None else None
+    fields = {"title": "title", "subtitle": "subtitle", "publisher": "publisher", "date": "date_"}  # key: option
+    meta = {k: o[opt] for k, opt in fields.items() if o[opt]}
+    if o["from_"]:
+        source_format("", o["from_"])
+    check_profile(o["profile"])
+    return BuildConfig(
+        formats,
+        variants,
+        o["style_path"],
+        Path(o["out"]),
+        o["force"],
+        meta,
+        o["hant_profile"],
+        o["impose"],
+        o["from_"],
+        print_overrides(o["signature_sheets"], o["creep"], o["marks"]),
+        o["toc_pages"],
+        profile=o["profile"],
+        ocr=o["ocr"],
+    )
+
+
+@cli.command(short_help="Build inputs into PDF, DOCX, EPUB, JSON or Markdown editions.")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--to", "to", default="pdf", show_default=True, help=f"Formats, comma-separated: {','.join(FORMATS)}.")
+@_options(_VARIANT, _STYLE, _OUT, _HANT, *_META, _JOBS, _FORCE, *_PRINT, _TOC_PAGES, _PROFILE, _FROM, _OCR)
+def build(inputs, to, jobs, **opts) -> None:
     """Build INPUT... into OUT/<stem>.<ext> (zh-Hant: OUT/<stem>.zh-Hant.<ext>; --impose: <stem>.print.pdf)."""
     try:
-        formats = parse_list(to, FORMATS, "format")
-        variants = parse_list(variant, VARIANTS, "variant") if variant is not None else None
-        meta = {k: v for k, v in dict(title=title, subtitle=subtitle, publisher=publisher, date=date_).items() if v}
-        if from_:
-            source_format("", from_)  # an unknown --from is one error, before any input is read
-        printing = print_overrides(signature_sheets, creep, marks)
-        check_profile(profile)  # a bad profile is one error, before any input is read
-        cfg = BuildConfig(
-            formats,
-            variants,
-            style_path,
-            Path(out),
-            force,
-            meta,
-            hant_profile,
-            impose,
-            from_,
-            printing,
-            toc_pages,
-            profile=profile,
-            ocr=ocr,
-        )
+        cfg = _config(to, opts)
         jobs = jobs or os.cpu_count() or 1
         t0 = time.perf_counter()
         failures = n_out = 0
-        inputs = input_pages(list(inputs), from_)  # a scanned PDF: one input per page
+        inputs = input_pages(list(inputs), cfg.source_format)  # a scanned PDF: one input per page
         results = build_many(inputs, cfg, jobs)
         with (
             click.progressbar(results, length=len(inputs), label="building", file=sys.stderr)
@@ -151,6 +160,41 @@ def build(
         _fail(str(e))
     if failures:
         sys.exit(1)
+
+
+@cli.command(short_help="Gather many pages into one book: one PDF, one DOCX, one EPUB.")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--name", default=None, help="The book's file name: OUT/NAME.<ext> (a manifest's own name by default).")
+@click.option(
+    "--to", "to", default="pdf", show_default=True, help=f"Formats, comma-separated: {','.join(BOOK_FORMATS)}."
+)
+@_options(_VARIANT, _STYLE, _OUT, _HANT, *_META)
+@click.option("--keep-going", is_flag=True, help="Leave out an input that cannot be read (listed) instead of failing.")
+@_options(_JOBS, _FORCE, *_PRINT, _TOC_PAGES, _PROFILE, _FROM, _OCR)
+def book(inputs, name, to, keep_going, jobs, **opts) -> None:
+    """Build INPUT... (pages, one part each) or BOOK.toml (a manifest: docs/contract.md) into one
+    book: OUT/NAME.<ext> (zh-Hant: OUT/NAME.zh-Hant.<ext>; --impose: NAME.print.pdf)."""
+    try:
+        cfg = _config(to, opts)  # md, report: refused by check_book_config, with why
+        manifest = book_manifest(list(inputs), name)
+        check_book_config(cfg)
+        res = build_book(manifest, cfg, jobs or os.cpu_count() or 1, keep_going)
+    except PipelineError as e:
+        _fail(str(e))
+    for line in res.skipped:
+        click.echo(f"skipped: {line}", err=True)
+    if res.error:
+        _fail(res.error)
+    click.echo(
+        f"{res.name}: {_count(res.parts, 'part')}, {_count(res.articles, 'article')} from "
+        f"{_count(res.inputs - len(res.skipped), 'input')}; chars in/out {res.chars_in}/{res.chars_out}"
+        f"{f' ({res.chars_duplicate} in duplicates)' if res.chars_duplicate else ''}; "
+        f"wrote {', '.join(res.outputs)}"
+    )
+    for note in res.notes:
+        click.echo(f"{res.name}: note: {note}")
+    if res.skipped:
+        click.echo(f"{res.name}: {_count(len(res.skipped), 'input')} left out (--keep-going)", err=True)
 
 
 class _plain:

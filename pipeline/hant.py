@@ -21,12 +21,13 @@ import copy
 import csv
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import opencc
 
-from .model import Document
+from .model import Document, Provenance
 
 PROFILES = ("s2tw", "s2hk", "s2twp", "s2t")
 PROFILE_LANG = {"s2tw": "zh-TW", "s2twp": "zh-TW", "s2hk": "zh-HK", "s2t": "zh-Hant"}
@@ -186,8 +187,10 @@ def to_hant(doc: Document, profile: str = "s2tw", corner_quotes: bool = True) ->
     """A new Document with every text field converted and meta.language set; `doc` is untouched.
 
     Converted: lead heading and paragraphs, titles, bylines, bios, blocks, unplaced text, and
-    meta title/subtitle/publisher. Not converted: meta.date and meta.source (machine values),
-    stats and placements (evidence about the Simplified input).
+    meta title/subtitle/publisher; a book's part headings, the paper and column of its source
+    lines and the names of its index (whose order stays: both scripts sort by the same reading).
+    Not converted: meta.date and meta.source (machine values), stats and placements (evidence
+    about the Simplified input).
     """
     lang = lang_for_profile(profile)
     out = copy.deepcopy(doc)
@@ -195,21 +198,32 @@ def to_hant(doc: Document, profile: str = "s2tw", corner_quotes: bool = True) ->
     def conv(text: str) -> str:
         return convert_text(text, profile, corner_quotes)
 
-    if out.lead:
-        out.lead.heading = conv(out.lead.heading)
-        out.lead.paragraphs = [conv(p) for p in out.lead.paragraphs]
-    for a in out.articles:
-        a.title = conv(a.title)
-        a.authors = [convert_name(n, profile) for n in a.authors]
-        a.bio = conv(a.bio)
-        for b in a.blocks:
-            b.text = conv(b.text)
-    out.unplaced = [conv(u) for u in out.unplaced]
+    for part in out.book_parts():  # a page is one part without a heading
+        part.heading = conv(part.heading)
+        for lead in part.leads:
+            lead.heading = conv(lead.heading)
+            lead.paragraphs = [conv(p) for p in lead.paragraphs]
+            _source(lead.source, conv)
+        for a in part.articles:
+            a.title = conv(a.title)
+            a.authors = [convert_name(n, profile) for n in a.authors]
+            a.bio = conv(a.bio)
+            for b in a.blocks:
+                b.text = conv(b.text)
+            _source(a.source, conv)
+        part.unplaced[:] = [conv(u) for u in part.unplaced]
+    for e in out.index:
+        e.name = convert_name(e.name, profile)
     out.meta.title = conv(out.meta.title)
     out.meta.subtitle = conv(out.meta.subtitle)
     out.meta.publisher = conv(out.meta.publisher)
     out.meta.language = lang
     return out
+
+
+def _source(src: Provenance | None, conv: Callable[[str], str]) -> None:
+    if src is not None:
+        src.paper, src.column = conv(src.paper), conv(src.column)
 
 
 def simplified_residue(text: str) -> list[str]:

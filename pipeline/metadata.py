@@ -22,18 +22,11 @@ from .clock import build_time
 from .errors import PipelineError
 from .model import Document, Metadata
 from .terms import terms
+from .text import chinese_numeral
 
 FIELDS = ("title", "subtitle", "publisher", "date")
-CN_NUM = "零一二三四五六七八九十"
 PAGE_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
-
-
-def _cn(n: int) -> str:
-    if n <= 10:
-        return CN_NUM[n]
-    if n < 20:
-        return "十" + (CN_NUM[n - 10] if n > 10 else "")
-    return str(n)
+PAGE_NUMBER = re.compile(r"^第\s*([0-9]{1,3}|[A-Z][0-9]{1,2})\s*版$")
 
 
 def read_sidecar(input_path: Path) -> dict[str, str]:
@@ -60,26 +53,54 @@ def edition_date(epoch: int | None) -> str:
     return f"{t.year}年{t.month}月{t.day}日"
 
 
+def column_name(doc: Document) -> str:
+    """The page's column as its lead note names it (湖南日报《理论·智库》约请…: 理论·智库), or ""."""
+    for p in doc.lead.paragraphs if doc.lead else ():
+        m = re.search(r"《([^《》]{2,10})》", p)
+        if m:
+            return m.group(1)
+    return ""
+
+
+# A lead note that names its paper and column: …？湖南日报《理论·智库》约请专家学者建言献策。
+_PAPER_COLUMN = re.compile(
+    r"(?:^|[，。；：！？、“”‘’（）\s])([^，。；：！？、“”‘’（）《》\s]{1,8}?(?:日报|晚报|时报|报))《([^《》]{2,10})》"
+)
+
+
+def paper_column(doc: Document) -> tuple[str, str]:
+    """(paper, column) when the lead note names both (湖南日报《理论·智库》), else ("", "").
+    Stricter than column_name: a book's source line names a column only on this evidence."""
+    for p in doc.lead.paragraphs if doc.lead else ():
+        if m := _PAPER_COLUMN.search(p):
+            return m.group(1), m.group(2)
+    return "", ""
+
+
+def page_date(doc: Document) -> str:
+    """The page's own date line (kept as leftover page furniture), or ""; never the build clock."""
+    return next((m.group(0) for u in doc.unplaced if (m := PAGE_DATE.search(u.replace(" ", "")))), "")
+
+
+def page_number(doc: Document) -> str:
+    """The page's own number line (第9版, kept as leftover page furniture), or ""."""
+    return next((m.group(1) for u in doc.unplaced if (m := PAGE_NUMBER.match(u.strip()))), "")
+
+
 def derived(doc: Document, variant: str = "zh-Hans") -> dict[str, str]:
-    """What the page itself suggests for each field, in the words of the edition's script."""
+    """What the page itself suggests for each field, in the words of the edition's script (a
+    book: the default title, and the number of its articles)."""
     words = terms(variant)
-    title = ""
-    if doc.lead:
-        for p in doc.lead.paragraphs:
-            m = re.search(r"《([^《》]{2,10})》", p)
-            if m:
-                title = m.group(1)
-                break
+    title = column_name(doc)
     if not title:
         title = (
             doc.articles[0].title.split("\n")[0] if len(doc.articles) == 1 and doc.articles[0].title else words.untitled
         )
-    n = len(doc.articles)
-    # The page's own date line (kept as leftover page furniture); never the build clock.
-    printed = next((m.group(0) for u in doc.unplaced if (m := PAGE_DATE.search(u.replace(" ", "")))), "")
+    n = len(doc.all_articles())
+    printed = page_date(doc)
     return {
         "title": title,
-        "subtitle": words.article_count.format(n=_cn(n)) if n > 1 else "",
+        "subtitle": words.article_count.format(n=chinese_numeral(n)) if n > 1 else "",
         "publisher": "",
         "date": printed,
     }

@@ -67,11 +67,29 @@ def misplaced_deck(blocks: list[Block]) -> int | None:
 
 
 @dataclass
+class Provenance:
+    """Where a page was printed: what an anthology's source line (出处) says of its articles.
+
+    Each field as it should print (the date in words, 2025年3月4日); an empty field is left out.
+    A single-page edition has none: its articles' source is None.
+    """
+
+    paper: str = ""  # 湖南日报
+    date: str = ""  # 2025年3月4日
+    page: str = ""  # the page number as printed: 7, A3
+    column: str = ""  # the page's or column's name: 理论·智库
+
+    def __bool__(self) -> bool:
+        return any((self.paper, self.date, self.page, self.column))
+
+
+@dataclass
 class Lead:
     """The page's lead note (导读), set apart from the articles."""
 
     heading: str
     paragraphs: list[str]
+    source: Provenance | None = None  # in a book: the page the note introduces
 
 
 # Where a headline stood relative to the article it was given, decided once by the reader:
@@ -99,6 +117,28 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     placement: Placement | None = None
     byline: str = ""  # the byline as printed, when it says more than the names (湖南大学教授 张三)
+    source: Provenance | None = None  # in a book: where the article was printed (its 出处 line)
+
+
+@dataclass
+class Part:
+    """A part of a book (an anthology of pages): its heading, the lead notes of its pages, their
+    articles and the text the reader could place in no article, in the editor's order."""
+
+    heading: str = ""  # 湖南日报《理论·智库》; empty: the part is known by its number alone
+    leads: list[Lead] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IndexEntry:
+    """One name of a book's author index and the articles it signed (0-based, in book order)."""
+
+    name: str
+    articles: list[int] = field(default_factory=list)
+    collective: bool = False  # 本报评论员: listed after the persons
+    group: str = ""  # the initial the entry is listed under (C for 曹, from the surname's pinyin)
 
 
 @dataclass
@@ -113,20 +153,78 @@ class Metadata:
     source: str = ""  # input file name
 
 
+def _without_source(d: dict[str, Any]) -> dict[str, Any]:
+    """A lead's or an article's JSON: `source` only where there is one (a single page's JSON
+    stays exactly as it was before books)."""
+    if d.get("source") is None:
+        d.pop("source", None)
+    return d
+
+
+def _lead_from(d: dict[str, Any]) -> Lead:
+    src = d.get("source")
+    return Lead(d["heading"], list(d["paragraphs"]), Provenance(**src) if src else None)
+
+
+def _article_from(a: dict[str, Any]) -> Article:
+    pl, src = a.get("placement"), a.get("source")
+    return Article(
+        title=a.get("title", ""),
+        authors=list(a.get("authors", [])),
+        bio=a.get("bio", ""),
+        blocks=[Block(**b) for b in a.get("blocks", [])],
+        placement=Placement(**pl) if pl else None,
+        byline=a.get("byline", ""),
+        source=Provenance(**src) if src else None,
+    )
+
+
 @dataclass
 class Document:
+    """One page (lead, articles, unplaced), or a book: `parts`, each with the lead notes, articles
+    and leftovers of its pages, and the author `index`; a book's own lead, articles and
+    unplaced stay empty. Writers walk `book_parts()`, which is the same for both."""
+
     lead: Lead | None
     articles: list[Article]
     meta: Metadata = field(default_factory=Metadata)
     stats: dict[str, Any] = field(default_factory=dict)  # cleanup counts, char accounting
     unplaced: list[str] = field(default_factory=list)  # text that fits no article, never dropped
+    parts: list[Part] = field(default_factory=list)  # a book's parts; empty for a page
+    index: list[IndexEntry] = field(default_factory=list)  # a book's author index, in index order
+
+    @property
+    def is_book(self) -> bool:
+        return bool(self.parts)
+
+    def book_parts(self) -> list[Part]:
+        """The parts to print: a book's own, else the page as one part without a heading."""
+        if self.parts:
+            return self.parts
+        return [Part("", [self.lead] if self.lead else [], self.articles, self.unplaced)]
+
+    def all_articles(self) -> list[Article]:
+        """Every article in reading order (a book's across its parts): what the index counts."""
+        return [a for p in self.book_parts() for a in p.articles]
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"schema": SCHEMA_VERSION}
-        d["lead"] = asdict(self.lead) if self.lead else None
-        d["articles"] = [asdict(a) for a in self.articles]
+        d["lead"] = _without_source(asdict(self.lead)) if self.lead else None
+        d["articles"] = [_without_source(asdict(a)) for a in self.articles]
         d["meta"] = asdict(self.meta)
         d["unplaced"] = list(self.unplaced)
+        if self.parts:
+            d["parts"] = [
+                {
+                    "heading": p.heading,
+                    "leads": [_without_source(asdict(x)) for x in p.leads],
+                    "articles": [_without_source(asdict(a)) for a in p.articles],
+                    "unplaced": list(p.unplaced),
+                }
+                for p in self.parts
+            ]
+        if self.index:
+            d["index"] = [asdict(e) for e in self.index]
         d["stats"] = self.stats
         return d
 
@@ -137,26 +235,26 @@ class Document:
     def from_dict(cls, d: dict[str, Any]) -> Document:
         if d.get("schema") != SCHEMA_VERSION:
             raise ValueError(f"unsupported model schema {d.get('schema')!r}, expected {SCHEMA_VERSION}")
-        lead = Lead(**d["lead"]) if d.get("lead") else None
-        arts = []
-        for a in d.get("articles", []):
-            pl = a.get("placement")
-            arts.append(
-                Article(
-                    title=a.get("title", ""),
-                    authors=list(a.get("authors", [])),
-                    bio=a.get("bio", ""),
-                    blocks=[Block(**b) for b in a.get("blocks", [])],
-                    placement=Placement(**pl) if pl else None,
-                    byline=a.get("byline", ""),
-                )
+        parts = [
+            Part(
+                p.get("heading", ""),
+                [_lead_from(x) for x in p.get("leads", [])],
+                [_article_from(a) for a in p.get("articles", [])],
+                list(p.get("unplaced", [])),
             )
+            for p in d.get("parts", [])
+        ]
         return cls(
-            lead=lead,
-            articles=arts,
+            lead=_lead_from(d["lead"]) if d.get("lead") else None,
+            articles=[_article_from(a) for a in d.get("articles", [])],
             meta=Metadata(**d.get("meta", {})),
             stats=dict(d.get("stats", {})),
             unplaced=list(d.get("unplaced", [])),
+            parts=parts,
+            index=[
+                IndexEntry(e["name"], list(e["articles"]), bool(e.get("collective")), e.get("group", ""))
+                for e in d.get("index", [])
+            ],
         )
 
     @classmethod
@@ -168,21 +266,31 @@ class Document:
         return "".join(t for _, t in self.iter_text())
 
     def iter_text(self):
-        """Every piece of text in reading order, as (role, text). Writers and checks share it."""
-        if self.lead:
-            yield "lead_heading", self.lead.heading
-            for p in self.lead.paragraphs:
-                yield "lead", p
-        for a in self.articles:
-            yield "title", a.title
-            if a.byline:
-                yield "byline", a.byline
-            else:
-                for name in a.authors:
-                    yield "byline", name
-            for b in a.blocks:
-                yield BLOCK_ROLE.get(b.type, "body"), b.text
-            if a.bio:
-                yield "bio", a.bio
-        for u in self.unplaced:
-            yield "body", u
+        """Every piece of text in reading order, as (role, text). Writers and checks share it.
+        A book adds its part headings (role `part`); the index repeats the bylines, so it is
+        not text of its own."""
+        for part in self.book_parts():
+            if part.heading:
+                yield "part", part.heading
+            for lead in part.leads:
+                yield "lead_heading", lead.heading
+                for p in lead.paragraphs:
+                    yield "lead", p
+            for a in part.articles:
+                yield from article_text(a)
+            for u in part.unplaced:
+                yield "body", u
+
+
+def article_text(a: Article):
+    """An article's text in reading order, as (role, text)."""
+    yield "title", a.title
+    if a.byline:
+        yield "byline", a.byline
+    else:
+        for name in a.authors:
+            yield "byline", name
+    for b in a.blocks:
+        yield BLOCK_ROLE.get(b.type, "body"), b.text
+    if a.bio:
+        yield "bio", a.bio

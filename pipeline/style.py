@@ -48,8 +48,16 @@ ROLE_FONT = {
     "cover_title": "title",
     "cover_subtitle": "lead",
     "toc": "body",
+    # A book's (pipeline book): part headings, the source line (出处) under each article's
+    # byline, the entries of the author index.
+    "part": "title",
+    "source": "bio",
+    "index": "body",
 }
 ROLES = tuple(ROLE_FONT)
+# Roles added after sheets were in use: a sheet that does not give one takes the role named
+# here, so a sheet written before books still loads (and sets a book sensibly).
+ROLE_FALLBACK = {"part": "lead_heading", "source": "bio", "index": "toc"}
 FONT_ROLES = ("body", "heading", "title", "byline", "bio", "lead", "header", "latin")
 ALIGNS = ("left", "right", "center", "justify")
 HANT_PROFILES = ("s2tw", "s2hk", "s2twp", "s2t")
@@ -360,17 +368,22 @@ def _check_table(path: Path, name: str, table: Any, checks: dict[str, Any]) -> d
     return out
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read_toml(path: Path, what: str, error: type[PipelineError]) -> dict[str, Any]:
+    """A TOML file of ours (a style sheet, a book manifest), or one `error` naming it as `what`."""
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise StyleError(f"style sheet {path}: file not found") from None
+        raise error(f"{what} {path}: file not found") from None
     except IsADirectoryError:
-        raise StyleError(f"style sheet {path}: is a directory, expected a .toml file") from None
+        raise error(f"{what} {path}: is a directory, expected a .toml file") from None
     except UnicodeDecodeError:
-        raise StyleError(f"style sheet {path}: not UTF-8 text") from None
+        raise error(f"{what} {path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as e:
-        raise StyleError(f"style sheet {path}: TOML syntax error: {e}") from None
+        raise error(f"{what} {path}: TOML syntax error: {e}") from None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    return read_toml(path, "style sheet", StyleError)
 
 
 def _parse_file(path: Path, raw: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -478,9 +491,12 @@ def load_style(path: str | Path | None = None) -> Style:
         raise _missing(path, "table [roles]", note)
     roles = {}
     for rname in ROLES:
-        if f"roles.{rname}" not in tables:
+        given = tables.get(f"roles.{rname}")
+        if rname in ROLE_FALLBACK:  # what the sheet leaves out comes from the role it falls back on
+            given = {**tables.get(f"roles.{ROLE_FALLBACK[rname]}", {}), **(given or {})}
+        if given is None:
             raise _missing(path, f"role table [roles.{rname}]", note)
-        roles[rname] = _section(Role, tables[f"roles.{rname}"], path, f"roles.{rname}", note)
+        roles[rname] = _section(Role, given, path, f"roles.{rname}", note)
     sec = {name: _section(cls, tables.get(name, {}), path, name, note) for name, cls in SECTIONS.items()}
     page: Page = sec["page"]
     if page.margin_inner + page.margin_outer >= page.width * 0.8 or (

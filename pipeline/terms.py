@@ -31,6 +31,12 @@ class Terms:
     no_title: str
     author_prefix: str
     byline_prefix: str
+    part_number: str  # with {n}, the part's number in Chinese numerals
+    source_prefix: str
+    page_number: str  # with {n}, the page number as printed
+    author_index: str
+    collectives: str
+    and_others: str  # 张三、李四等: after the names that fit a short field
 
 
 @functools.cache

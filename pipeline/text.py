@@ -146,3 +146,23 @@ def bare_bio(text: str) -> str:
 def bracketed_bio(text: str) -> str:
     """An author bio as every format prints it: （作者系……）, whatever pair of brackets it came with."""
     return f"（{bare_bio(text)}）"
+
+
+_NUMERALS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """1 一, 10 十, 12 十二, 20 二十, 105 一百零五, 110 一百一十 (part numbers, counts); n >= 0."""
+    if n < 10:
+        return _NUMERALS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _NUMERALS[tens]) + "十" + (_NUMERALS[ones] if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        tens, ones = divmod(rest, 10)
+        tail = "零" + _NUMERALS[ones] if 0 < rest < 10 else ""
+        if rest >= 10:
+            tail = _NUMERALS[tens] + "十" + (_NUMERALS[ones] if ones else "")
+        return _NUMERALS[hundreds] + "百" + tail
+    return str(n)

@@ -370,6 +370,70 @@ def scaling(rep: Report, tmp: Path) -> None:
         )
 
 
+BOOK_PAGES = 20
+BOOK_HEADING = "## The book: 20 generated pages as one anthology (`pipeline book`)"
+
+
+def _book_pages(tmp: Path) -> list[str]:
+    """Twenty generated pages of five articles each (tests/degrade.py), for the book."""
+    from degrade import make_page
+
+    folder = tmp / "book-pages"
+    folder.mkdir()
+    files = []
+    for i in range(BOOK_PAGES):
+        f = folder / f"page{i:02d}.txt"
+        f.write_text(make_page(3000 + i, n_articles=5).text, encoding="utf-8")
+        files.append(str(f))
+    return files
+
+
+def book(rep: Report, tmp: Path) -> None:
+    """The anthology (issue 16): twenty pages as one book in three formats, beside the same
+    pages built one by one (the sum of twenty single CLI builds) and as one batch."""
+    from pypdf import PdfReader
+
+    files = _book_pages(tmp)
+    cache = tmp / "book-cache"
+    env = {"PIPELINE_CACHE": str(cache)}
+    three = ["--to", "pdf,docx,epub"]
+    cmd = [PY, "-m", "pipeline", "book", *files, "--name", "bench", *three, "--out", str(tmp / "bo")]
+    cold = best_of([measured(cmd, env)])
+    warm = best_of([measured(cmd, env) for _ in range(3)])
+    hant = best_of([measured([*cmd, "--variant", "zh-Hans,zh-Hant"], env) for _ in range(2)])
+    toc = best_of([measured([*cmd[:-4], "--to", "docx", "--toc-pages", "--out", str(tmp / "bt")], env)])
+    singles = [measured([*CLI, f, *three, "--out", str(tmp / "bs"), "-j", "1"], env) for f in files]
+    batch = best_of([measured([*CLI, *files, *three, "--out", str(tmp / "bb")], env) for _ in range(2)])
+    pdf = tmp / "bo" / "bench.pdf"
+    size = pdf.stat().st_size / 1e6 if pdf.exists() else float("nan")
+    pages = len(PdfReader(pdf).pages) if pdf.exists() else 0
+    said = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **env}).stdout
+    counted = said.splitlines()[0].split(";")[0] if said else "failed"  # bench: 20 parts, 100 articles from 20 inputs
+    summed = sum(r["wall"] for r in singles)
+    rows = ["| build | wall best s | wall median s | CPU s | peak RSS MB |", "|---|---:|---:|---:|---:|"]
+    rows += [
+        _row("book of 20 pages, pdf + docx + epub zh-Hans, cold font cache", cold),
+        _row("book of 20 pages, pdf + docx + epub zh-Hans, warm", warm),
+        _row("the same book in both scripts (six files), warm", hant),
+        _row("the book's DOCX with --toc-pages (LibreOffice layout), warm", toc),
+        _row("the 20 pages as one batch (`pipeline build`, -j 2), warm", batch),
+        f"| the 20 pages built one by one (20 CLI runs, -j 1), sum | {summed:.2f} | | "
+        f"{sum(r['cpu'] for r in singles):.2f} | {max(r['rss'] for r in singles):.0f} |",
+    ]
+    rep.out += [
+        BOOK_HEADING,
+        "",
+        f"{BOOK_PAGES} pages of five articles each (tests/degrade.py); {counted}; {pages} booklet pages, "
+        f"PDF {size:.2f} MB. The book's time is one CLI run; the single pages' sum is twenty.",
+        "",
+        *rows,
+        "",
+    ]
+    rep.target("book of 20 pages, three formats, warm ≤ 15 s", f"{warm['wall']:.2f} s", warm["wall"] <= 15)
+    rep.target("book of 20 pages, peak memory ≤ 600 MB", f"{warm['rss']:.0f} MB", warm["rss"] <= 600)
+    rep.target("book of 20 pages, PDF ≤ 4 MB", f"{size:.2f} MB", size <= 4)
+
+
 def _cpu_name() -> str:
     info = Path("/proc/cpuinfo")
     if not info.exists():
@@ -498,23 +562,34 @@ def page_images(rep: Report, tmp: Path, warm: Path) -> None:
     rep.target("rebuild reads the OCR cache", f"{again['wall']:.2f} s", again["wall"] < 0.5 * build["wall"])
 
 
-def images_only(rep: Report, head: str, t_start: float, load0: tuple) -> None:
-    """BENCH_ONLY=images: the page-image section alone, spliced into docs/BENCHMARKS.md (its
+def _images(rep: Report, tmp: Path) -> None:
+    warm = tmp / "cache-warm"
+    measured([*CLI, str(SAMPLE), "--to", "pdf", "--out", str(tmp / "o")], {"PIPELINE_CACHE": str(warm)})
+    page_images(rep, tmp, warm)
+
+
+# BENCH_ONLY=<key>: (its section's heading, the first words of its target rows, what it is, how to run it)
+ONLY = {
+    "images": ("## Page images (issue 15)", ("| page-image", "| rebuild reads"), "Page images", _images),
+    "book": (BOOK_HEADING, ("| book of 20 pages",), "The book", lambda rep, tmp: book(rep, tmp)),
+}
+
+
+def section_only(key: str, rep: Report, head: str, t_start: float, load0: tuple) -> None:
+    """BENCH_ONLY=images or book: that section alone, spliced into docs/BENCHMARKS.md (its
     section and its target rows replaced), for a rerun that does not redo the rest."""
+    heading, prefixes, label, run = ONLY[key]
     with tempfile.TemporaryDirectory(prefix="bench-") as tmpd:
-        tmp = Path(tmpd)
-        warm = tmp / "cache-warm"
-        measured([*CLI, str(SAMPLE), "--to", "pdf", "--out", str(tmp / "o")], {"PIPELINE_CACHE": str(warm)})
-        page_images(rep, tmp, warm)
+        run(rep, Path(tmpd))
     doc = ROOT / "docs" / "BENCHMARKS.md"
     text = (
         doc.read_text(encoding="utf-8")
         if doc.exists()
         else "# Benchmarks\n\n## Targets\n\n| target | measured | met |\n|---|---|---|\n"
     )
-    lines = [ln for ln in text.rstrip("\n").split("\n") if not ln.startswith(("| page-image", "| rebuild reads"))]
-    if "## Page images (issue 15)" in lines:
-        k = lines.index("## Page images (issue 15)")
+    lines = [ln for ln in text.rstrip("\n").split("\n") if not ln.startswith(prefixes)]
+    if heading in lines:
+        k = lines.index(heading)
         end = next((j for j in range(k + 1, len(lines)) if lines[j].startswith("## ")), len(lines))
         lines[k:end] = []
     t = lines.index("| target | measured | met |") + 2
@@ -523,7 +598,7 @@ def images_only(rep: Report, head: str, t_start: float, load0: tuple) -> None:
     rows = [f"| {n} | {v} | {'yes' if ok else ('—' if ok is None else 'NO')} |" for n, v, ok in rep.targets]
     load1 = os.getloadavg()
     note = (
-        f"Page images measured separately (`BENCH_ONLY=images make bench`, commit {head}, "
+        f"{label} measured separately (`BENCH_ONLY={key} make bench`, commit {head}, "
         f"{time.perf_counter() - t_start:.0f} s, load average {load0[0]:.2f} before, {load1[0]:.2f} after)."
     )
     lines[t:t] = rows
@@ -537,8 +612,11 @@ def main() -> None:
     load0 = os.getloadavg()
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout
     rep = Report()
-    if os.environ.get("BENCH_ONLY") == "images":
-        return images_only(rep, head.strip(), t_start, load0)
+    only = os.environ.get("BENCH_ONLY")
+    if only:
+        if only not in ONLY:
+            raise SystemExit(f"BENCH_ONLY={only}: expected one of {', '.join(ONLY)}")
+        return section_only(only, rep, head.strip(), t_start, load0)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmpd:
         tmp = Path(tmpd)
         warm = tmp / "cache-warm"
@@ -549,6 +627,7 @@ def main() -> None:
         scaling(rep, tmp)
         if os.environ.get("BENCH_IMAGES", "1") == "1":
             page_images(rep, tmp, warm)
+        book(rep, tmp)
     write(rep, head.strip(), time.perf_counter() - t_start, load0, os.getloadavg())
 
 

@@ -89,7 +89,7 @@ def test_every_option_in_the_synopsis_exists():
 
     synopsis = README.split("## Command line (synopsis)", 1)[1].split("\n\n", 2)[1]
     runner = CliRunner()
-    for command in ("build", "structure", "report"):
+    for command in ("build", "structure", "report", "book"):
         lines = [ln for ln in synopsis.splitlines() if f"pipeline {command}" in ln]
         if command == "build":  # its synopsis runs over the continuation lines
             lines = synopsis.split("pipeline structure", 1)[0].splitlines()

@@ -183,6 +183,24 @@ def test_inline_editors_note_becomes_the_lead():
     assert [a.authors for a in doc.articles] == [["郑平"]]
 
 
+def test_inline_editors_note_read_after_the_last_article_becomes_the_lead():
+    note = ["编者按：区域协调发展是中国式现代化的内在要求。随", "着我国经济从高速增长阶段向高质量发展阶段转变。"]
+    body = ["　　" + BODY[0], *BODY[1:]]
+    doc = read_bytes(_page("郑平", *body, "作者：中国教育科学研究院党委书记", *note)).doc
+    assert doc.lead is not None and doc.lead.heading == "编者按"
+    assert doc.lead.paragraphs == ["".join(note)[4:]]
+    [art] = doc.articles
+    assert art.bio == "作者：中国教育科学研究院党委书记"
+
+
+def test_an_editors_note_quoted_inside_a_sentence_is_not_the_lead():
+    quote = ["报纸在文章前面加了", "编者按：本文刊发时有删节。这是", "常见的做法。"]
+    body = ["　　" + BODY[0], *BODY[1:], "　　" + BODY2[0], *BODY2[1:], *quote]
+    doc = read_bytes(_page("郑平", *body, "（作者系湖南大学教授）")).doc
+    assert doc.lead is None
+    assert "加了编者按：本文刊发时有删节。" in "".join(b.text for b in doc.articles[0].blocks)
+
+
 def test_lead_read_after_the_articles_gives_the_same_model(sample):
     lines = SAMPLE.read_text(encoding="utf-8").split("\n")
     first_byline = next(i for i, ln in enumerate(lines) if ln.strip() == "曹威伟")
@@ -443,6 +461,94 @@ def test_a_bio_ending_on_an_institution_does_not_take_the_headline_after_it(bio_
     doc = read_bytes(_page("孙静", *BODY, bio_line, headline)).doc
     [art] = doc.articles
     assert (art.bio, art.title) == (bio, headline)
+
+
+def test_a_headline_after_the_byline_as_wide_as_neither_a_column_line_nor_an_indented_one():
+    # the OCR dropped the body's indent: its first line is only as short as an indented one
+    col = [
+        "消费是拉动经济增",
+        "长的主引擎和稳定器我",
+        "们要增强消费能力改善",
+        "消费条件创新消费场景",
+        "使消费潜力充分释放出",
+        "来去年以来我国一系列",
+        "扩内需促消费政策发力",
+        "显效成效明显。",
+    ]
+    doc = read_bytes(_page("徐丹丹", "打好提振消费组合拳", *col, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.title == "打好提振消费组合拳"
+    assert art.blocks[0].text.startswith("消费是拉动")
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        [],
+        # a bio that lost its closing bracket, before more headlines than one headline has lines
+        ["（作者为北京大学习近平新时代中国特色社会", "主义思想研究院研究员"],
+    ],
+)
+def test_headlines_stacked_at_the_page_end_after_the_last_article(bio):
+    # one headline is as wide as the column and unfinished: it cannot go on into the wide one
+    arts = [
+        (
+            "张三",
+            [
+                "　　区域协调发展是中国式现代化的内在要求",
+                "着我国经济从高速增长阶段向高质量发展阶段",
+                "转变，人才对区域协调发展的促进作用越来越",
+                "大，要深入认识人才布局优化的重要意义。",
+            ],
+        ),
+        (
+            "王五",
+            [
+                "　　中医药是中华民族的瑰宝，要推动中医药",
+                "高质量发展，补齐短板，让中医药更好服务人",
+                "民健康，增进民生福祉。",
+            ],
+        ),
+        (
+            "李四",
+            [
+                "　　消费是拉动经济增长的主引擎，我们要打",
+                "振消费组合拳，使居民有稳定收入能消费、没",
+                "有后顾之忧敢消费，满足美好生活需要。",
+            ],
+        ),
+        (
+            "赵六",
+            ["　　基层治理是国家治理的基石，推进基层治", "代化，才能为平安中国建设提供坚实支撑，维", "护社会稳定。"],
+        ),
+        (
+            "钱七",
+            ["　　传统村落蕴含着丰富的生态智慧，建设宜", "业和美乡村，要汲取传统村落的生态智慧，保", "护好绿水青山。"],
+        ),
+    ]
+    heads = [
+        "打好提振消费组合拳",
+        "汲取传统村落生态智慧",
+        "让中医药产业更好补短板惠民生（人民时评）",
+        "以基层治理现代化助力更高水平平安中国建设",
+        "以人才布局优化促进区域协调发展（习近平经济思想指引下的专论）",
+    ]
+    if bio:  # the headline right after the bio as wide as its column: the bio's continuation?
+        heads.insert(0, heads.pop(3))
+    # a sixth article whose two headline lines are both as wide as the column
+    arts.insert(
+        0,
+        (
+            "孙八",
+            ["　　少年儿童是祖国的未来，做好少年儿童思想", "政治教育，要记住要求、心有榜样、从小做起", "、接受帮助。"],
+        ),
+    )
+    heads[2:2] = ["以高质量发展推动少年儿童思想政治教育创新", "做好少年儿童思想政治教育的方法论指引研究"]
+    doc = read_bytes(_page(*[x for name, body in arts for x in (name, *body)], *bio, *heads)).doc
+    heads[2:4] = ["\n".join(heads[2:4])]  # one headline of two lines
+    assert sorted(a.title for a in doc.articles) == sorted(heads)
+    assert doc.articles[-1].blocks[-1].text.endswith("护好绿水青山。")
+    assert doc.articles[-1].bio == "".join(bio)[1:]
 
 
 def test_a_missing_byline_does_not_merge_two_articles():

@@ -9,11 +9,12 @@ pypinyin. Collective bylines (本报评论员) are not persons: they sort after 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from ..model import IndexEntry
 from ..structure.names import surnames
+from ..structure.profile import load_profile
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "surname_pinyin.tsv"
 _TONED = re.compile(r"^([a-zü]+)([1-5])$")
@@ -59,15 +60,23 @@ def sort_key(name: str, collective: bool = False) -> tuple:
     return (0, _syllables(sn, surname_readings().get(sn)), _syllables(given), name)
 
 
-@dataclass
-class IndexEntry:
-    name: str
-    articles: list[int] = field(default_factory=list)  # indexes of the articles, in book order
-    collective: bool = False
+def initial(name: str) -> str:
+    """The letter an index lists a person under: the first of the surname's pinyin (曹 C, 单 S)."""
+    syllables = sort_key(name)[1]
+    first = syllables[0][0][:1] if syllables else ""
+    return {"ü": "L"}.get(first, first.upper()) if first.isalpha() else "#"
+
+
+def is_collective(name: str, profile: str | None = None) -> bool:
+    """A byline that names no person: 本报评论员, 某某日报评论部, a collective pen name (钟才文),
+    as the source profile lists them (pipeline/data/profiles)."""
+    byline = load_profile(profile).byline
+    return name in byline.pen_names or any(p.fullmatch(name) for p in byline.collective)
 
 
 def author_index(authors_per_article: list[list[str]], collective: set[str] | None = None) -> list[IndexEntry]:
-    """Every author once, with the articles they wrote, in index order."""
+    """Every author once, with the articles they wrote (0-based, in book order), in index order;
+    each person under the initial of their surname, the collective bylines after them."""
     collective = collective or set()
     entries: dict[str, IndexEntry] = {}
     for k, names in enumerate(authors_per_article):
@@ -75,4 +84,6 @@ def author_index(authors_per_article: list[list[str]], collective: set[str] | No
             e = entries.setdefault(n, IndexEntry(n, collective=n in collective))
             if k not in e.articles:
                 e.articles.append(k)
+    for e in entries.values():
+        e.group = "" if e.collective else initial(e.name)
     return sorted(entries.values(), key=lambda e: sort_key(e.name, e.collective))

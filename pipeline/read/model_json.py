@@ -13,11 +13,25 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import BLOCK_TYPES, SCHEMA_VERSION, Article, Block, Document, Lead, Metadata, Placement, misplaced_deck
+from ..model import (
+    BLOCK_TYPES,
+    SCHEMA_VERSION,
+    Article,
+    Block,
+    Document,
+    IndexEntry,
+    Lead,
+    Metadata,
+    Part,
+    Placement,
+    Provenance,
+    misplaced_deck,
+)
 from ..text import accountable
 from .decode import decode, read_file
 
 META_KEYS = ("title", "subtitle", "publisher", "date", "language", "source")
+SOURCE_KEYS = ("paper", "date", "page", "column")
 
 
 class _Checker:
@@ -42,13 +56,54 @@ class _Checker:
             raise self.fail(where, "a list of strings")
         return [self.str_(x, f"{where}[{i}]") for i, x in enumerate(v)]
 
-    def lead(self, v: Any) -> Lead | None:
+    def lead(self, v: Any, where: str = "lead") -> Lead | None:
+        return None if v is None else self._lead(self.obj(v, where), where)
+
+    def _lead(self, d: dict, where: str) -> Lead:
+        return Lead(
+            self.str_(d.get("heading", ""), f"{where}.heading"),
+            self.strs(d.get("paragraphs", []), f"{where}.paragraphs"),
+            self.source(d.get("source"), f"{where}.source"),
+        )
+
+    def source(self, v: Any, where: str) -> Provenance | None:
         if v is None:
             return None
-        d = self.obj(v, "lead")
-        return Lead(
-            self.str_(d.get("heading", ""), "lead.heading"), self.strs(d.get("paragraphs", []), "lead.paragraphs")
+        d = self.obj(v, where)
+        return Provenance(**{k: self.str_(d[k], f"{where}.{k}") for k in SOURCE_KEYS if k in d})
+
+    def list_(self, v: Any, where: str, what: str) -> list:
+        if not isinstance(v, list):
+            raise self.fail(where, f"a list of {what}")
+        return v
+
+    def part(self, v: Any, i: int) -> Part:
+        """Part i of a book."""
+        where = f"parts[{i}]"
+        d = self.obj(v, where)
+        leads = self.list_(d.get("leads", []), f"{where}.leads", "lead notes")
+        arts = self.list_(d.get("articles", []), f"{where}.articles", "articles")
+        return Part(
+            self.str_(d.get("heading", ""), f"{where}.heading"),
+            [self._lead(self.obj(x, f"{where}.leads[{k}]"), f"{where}.leads[{k}]") for k, x in enumerate(leads)],
+            [self.article(a, k, f"{where}.articles") for k, a in enumerate(arts)],
+            self.strs(d.get("unplaced", []), f"{where}.unplaced"),
         )
+
+    def index(self, v: Any, n_articles: int) -> list[IndexEntry]:
+        out = []
+        for i, e in enumerate(self.list_(v, "index", "index entries")):
+            where = f"index[{i}]"
+            d = self.obj(e, where)
+            arts = self.list_(d.get("articles", []), f"{where}.articles", "article numbers")
+            if not all(isinstance(k, int) and not isinstance(k, bool) and 0 <= k < n_articles for k in arts):
+                raise self.fail(f"{where}.articles", f"a list of article numbers from 0 to {n_articles - 1}")
+            collective = d.get("collective", False)
+            if not isinstance(collective, bool):
+                raise self.fail(f"{where}.collective", "true or false")
+            name, group = self.str_(d.get("name"), f"{where}.name"), self.str_(d.get("group", ""), f"{where}.group")
+            out.append(IndexEntry(name, list(arts), collective, group))
+        return out
 
     def block(self, v: Any, where: str) -> Block:
         d = self.obj(v, where)
@@ -66,8 +121,8 @@ class _Checker:
         except (KeyError, TypeError, ValueError):
             raise self.fail(where, "an object with source_line, position, score and margin") from None
 
-    def article(self, v: Any, i: int) -> Article:
-        where = f"articles[{i}]"
+    def article(self, v: Any, i: int, under: str = "articles") -> Article:
+        where = f"{under}[{i}]"
         d = self.obj(v, where)
         raw = d.get("blocks", [])
         if not isinstance(raw, list):
@@ -83,6 +138,7 @@ class _Checker:
             blocks=blocks,
             placement=self.placement(d.get("placement"), f"{where}.placement"),
             byline=self.str_(d.get("byline", ""), f"{where}.byline"),
+            source=self.source(d.get("source"), f"{where}.source"),
         )
 
     def meta(self, v: Any) -> Metadata:
@@ -102,12 +158,20 @@ class _Checker:
         arts = data["articles"]
         if not isinstance(arts, list):
             raise self.fail("articles", "a list of articles")
-        return Document(
+        parts: list[Part] = []
+        for i, p in enumerate(self.list_(data.get("parts", []), "parts", "parts")):
+            parts.append(self.part(p, i))
+        doc = Document(
             lead=self.lead(data.get("lead")),
             articles=[self.article(a, i) for i, a in enumerate(arts)],
             meta=self.meta(data.get("meta")),
             unplaced=self.strs(data.get("unplaced", []), "unplaced"),
+            parts=parts,
         )
+        if parts and (doc.lead or doc.articles or doc.unplaced):
+            raise self.fail("parts", "alone: a book keeps its lead notes, articles and leftovers in its parts")
+        doc.index = self.index(data.get("index", []), len(doc.all_articles()))
+        return doc
 
 
 def parse(text: str, name: str = "input.json") -> Document:
@@ -117,7 +181,7 @@ def parse(text: str, name: str = "input.json") -> Document:
     except json.JSONDecodeError as e:
         raise InputError(f"{name}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
     doc = _Checker(name).document(data)
-    if doc.lead is None and not doc.articles and not doc.unplaced:
+    if doc.lead is None and not doc.all_articles() and not doc.unplaced and not any(p.leads for p in doc.parts):
         raise InputError(f"{name}: the document model has no lead and no articles: nothing to typeset")
     n = sum(1 for c in doc.plain_text() if accountable(c))
     doc.stats.update({"source_format": "json", "chars_in": n, "chars_out": n})

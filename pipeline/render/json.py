@@ -10,7 +10,7 @@ from .shared import RenderOptions
 def _check(doc: Document) -> None:
     """The schema's block types are a closed set: a type it does not list is refused here too,
     not written for a reader to trip over."""
-    for a in doc.articles:
+    for a in doc.all_articles():
         for b in a.blocks:
             match b.type:
                 case "paragraph" | "heading" | "deck" | "note" | "quote" | "list_item" | "caption":

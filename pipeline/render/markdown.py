@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import PipelineError
 from ..model import Article, Block, Document, leading_decks, unknown_block
 from ..style import Style
 from ..terms import Terms, terms
@@ -75,6 +76,8 @@ def _article(a: Article, words: Terms) -> list[str]:
 
 
 def to_markdown(doc: Document, variant: str = "zh-Hans") -> str:
+    if doc.is_book:  # never print a book silently wrong: the dialect has no parts (docs/markdown.md)
+        raise PipelineError("the Markdown dialect has no parts: build a book as pdf, docx, epub or json")
     words = terms(variant)
     out = _front(doc)
     if doc.lead:

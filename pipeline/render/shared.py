@@ -10,9 +10,10 @@ from datetime import datetime
 
 from .. import metadata
 from ..clock import build_time
-from ..model import Article, Document
+from ..model import Article, Document, Provenance
 from ..style import Style
 from ..terms import terms
+from ..text import chinese_numeral, is_han
 from .fontengine import FontEngine
 
 LANG_TAGS = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}
@@ -115,8 +116,34 @@ def byline_text(a: Article, separator: str) -> str:
 
 def all_authors(doc: Document) -> list[str]:
     seen: list[str] = []
-    for a in doc.articles:
+    for a in doc.all_articles():
         for name in a.authors:
             if name not in seen:
                 seen.append(name)
     return seen
+
+
+def source_line(src: Provenance | None, variant: str) -> str:
+    """The line that opens an article of a book: 出处：湖南日报 2025年3月4日 第7版《理论·智库》
+    (the fields the input's metadata gives, in that order); "" when there are none."""
+    if not src:
+        return ""
+    words = terms(variant)
+    page = src.page.strip()
+    if page and not any(is_han(c) for c in page):  # 7, 07, A3: 第7版, 第A3版; 第七版 stays
+        page = words.page_number.format(n=int(page) if page.isdigit() else page)
+    column = src.column.strip()
+    if column and not column.startswith("《"):
+        column = f"《{column}》"
+    return words.source_prefix + " ".join(x for x in (src.paper.strip(), src.date.strip(), page) if x) + column
+
+
+def part_label(n: int, variant: str) -> str:
+    """A part's number as printed: 第一部分."""
+    return terms(variant).part_number.format(n=chinese_numeral(n))
+
+
+def part_title(n: int, heading: str, variant: str) -> str:
+    """A part on one line (contents, bookmarks, navigation): 第一部分　湖南日报《理论·智库》."""
+    title = flat_title(heading)
+    return part_label(n, variant) + (HEADLINE_SEPARATOR + title if title else "")

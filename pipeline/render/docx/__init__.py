@@ -56,9 +56,9 @@ def _tight(titles: list[tuple[int, str]], style: Style) -> bool:
 def _render(doc: Document, style: Style, opts: RenderOptions, pages: dict[str, int] | None) -> bytes:
     d = docx.Document()
     package.prune(d)
-    named = styles.apply(d, style, opts.variant, opts.lang)
+    named = styles.apply(d, style, opts.variant, opts.lang, book=doc.is_book)
     page.setup(d, doc, style, opts.lang, named)
     body.BodyWriter(d, doc, named, style, opts.variant, pages).write()
     when = opts.timestamp
-    package.core_properties(d, doc, opts.lang, when)
+    package.core_properties(d, doc, opts.lang, when, opts.variant)
     return package.to_bytes(d, when)

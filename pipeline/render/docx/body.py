@@ -13,28 +13,41 @@ from docx.document import Document as DocxDocument
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from ...model import Article, Block, Document, leading_decks, unknown_block
+from ...model import Article, Block, Document, Part, leading_decks, unknown_block
 from ...style import Style
 from ...terms import Terms, terms
 from ...text import bracketed_bio
 from ..headline import balance, em_measure
-from ..shared import byline_text, flat_title, lead_heading, xml_text
-from . import oxml, page
+from ..shared import byline_text, flat_title, lead_heading, part_label, part_title, source_line, xml_text
+from . import index, oxml, page
 
 TOC_INSTR = 'TOC \\o "1-2" \\h \\z \\u'
 
 
 def outline(doc: Document, variant: str) -> Iterator[tuple[int, str]]:
-    """(level, heading text) in the order BodyWriter.write emits headings."""
-    if doc.lead:
-        yield 1, lead_heading(doc, variant)
-    for art in doc.articles:
-        yield 1, art.title
+    """(level, heading text) in the order BodyWriter.write emits headings: a page's lead,
+    articles (1) and subheadings (2), leftovers; a book's parts (1), their articles (2) with
+    their subheadings (3) and leftovers (2), the author index (1)."""
+    if not doc.is_book:
+        if doc.lead:
+            yield 1, lead_heading(doc, variant)
+        yield from _articles(doc.articles, doc.unplaced, 1, variant)
+        return
+    for n, part in enumerate(doc.parts, 1):
+        yield 1, part_title(n, part.heading, variant)
+        yield from _articles(part.articles, part.unplaced, 2, variant)
+    if doc.index:
+        yield 1, terms(variant).author_index
+
+
+def _articles(articles: list[Article], unplaced: list[str], level: int, variant: str) -> Iterator[tuple[int, str]]:
+    for art in articles:
+        yield level, art.title
         for b in art.blocks:
             if b.type == "heading":
-                yield 2, b.text
-    if doc.unplaced:
-        yield 1, terms(variant).leftovers
+                yield level + 1, b.text
+    if unplaced:
+        yield level, terms(variant).leftovers
 
 
 def bookmark_name(i: int) -> str:
@@ -56,6 +69,8 @@ class BodyWriter:
         self.variant = variant
         self.labels: Terms = terms(variant)
         self.n_headings = 0
+        self.level = 2 if doc.is_book else 1  # the heading level of article titles
+        self.article_marks: list[str] = []  # each article's bookmark, in book order (the index's targets)
 
     def para(self, key: str, text: str = "") -> Paragraph:
         p = self.d.add_paragraph(style=self.styles[key])
@@ -75,8 +90,8 @@ class BodyWriter:
         oxml.bookmark(p._p, self.n_headings, bookmark_name(self.n_headings))
         return p
 
-    def section(self, title: str) -> None:
-        page.article_section(self.d, self.doc, self.style, title, self.styles)
+    def section(self, title: str, level: int | None = None, run_on: bool = False) -> None:
+        page.article_section(self.d, self.doc, self.style, title, self.styles, level or self.level, run_on)
 
     def write(self) -> None:
         doc, layout = self.doc, self.style.layout
@@ -85,22 +100,43 @@ class BodyWriter:
         entries = list(outline(doc, self.variant))
         if layout.toc and entries:
             self.toc(entries)
-        if doc.lead:
-            self.heading("lead_heading", self.display(lead_heading(doc, self.variant), "lead_heading"))
-            for text in doc.lead.paragraphs:
-                self.para("lead", text)
-        for art in doc.articles:
-            self.article(art)
-        if doc.unplaced:  # never dropped: editors decide where it belongs
-            self.section(self.labels.leftovers)
-            self.heading("h1", self.labels.leftovers)
-            for text in doc.unplaced:
-                self.para("body", text)
+        for n, part in enumerate(doc.book_parts(), 1):
+            if doc.is_book:
+                self.part_opening(n, part)
+            elif doc.lead:
+                self.heading("lead_heading", self.display(lead_heading(doc, self.variant), "lead_heading"))
+                for text in doc.lead.paragraphs:
+                    self.para("lead", text)
+            for i, art in enumerate(part.articles):
+                # a book's part without lead notes opens its first article's page, as in the PDF
+                self.article(art, run_on=doc.is_book and i == 0 and not part.leads)
+            if part.unplaced:  # never dropped: editors decide where it belongs
+                self.section(self.labels.leftovers)
+                self.heading("h1", self.labels.leftovers)
+                for text in part.unplaced:
+                    self.para("body", text)
+        if doc.index:
+            index.write(self)
         assert self.n_headings == len(entries), "outline() and write() disagree on the headings"
 
-    def article(self, art: Article) -> None:
-        self.section(art.title)
+    def part_opening(self, n: int, part: Part) -> None:
+        """A book's part opens a page: its number and heading (Heading 1), its pages' lead notes."""
+        self.section(part_title(n, part.heading, self.variant), level=1)
+        label = part_label(n, self.variant)
+        self.heading("part", label + ("\n" + self.display(part.heading, "part") if part.heading else ""))
+        for lead in part.leads:
+            self.para("lead_heading", self.display(lead.heading.strip() or self.labels.lead, "lead_heading"))
+            if len(part.leads) > 1 and lead.source:
+                self.para("source", source_line(lead.source, self.variant))
+            for text in lead.paragraphs:
+                self.para("lead", text)
+
+    def article(self, art: Article, run_on: bool = False) -> None:
+        self.section(art.title, run_on=run_on)
+        if art.source:
+            self.para("source", source_line(art.source, self.variant))
         self.heading("h1", self.display(art.title, "title"))
+        self.article_marks.append(bookmark_name(self.n_headings))
         n = leading_decks(art.blocks)
         for b in art.blocks[:n]:  # decks stand under the title, before the byline
             self.block(b)
@@ -145,8 +181,10 @@ class BodyWriter:
         self.para("toc_heading", self.labels.contents)
         last = None
         for i, (level, text) in enumerate(entries, start=1):
+            if level > 2:
+                continue  # a book's subheadings: bookmarked, not in the contents (TOC levels 1-2)
             last = self.para("toc1" if level == 1 else "toc2")
-            if i == 1:
+            if i == 1:  # the first entry is always a part, a page's lead or its first article
                 oxml.field_begin(last._p, TOC_INSTR, dirty=True)
             name = bookmark_name(i)
             link = oxml.internal_link(last._p, name)

@@ -285,3 +285,14 @@ def clear_runs(p: etree._Element) -> None:
     for child in list(p):
         if child.tag != qn("w:pPr"):
             p.remove(child)
+
+
+def set_columns(sectPr: etree._Element, num: int, space_pt: float) -> None:
+    """Set the section in `num` columns `space_pt` apart (w:cols; a book's index)."""
+    cols = sectPr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        successors = ("w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi")
+        _insert_before(sectPr, cols, (*successors, "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange"))
+    cols.set(qn("w:num"), str(num))
+    cols.set(qn("w:space"), str(round(space_pt * 20)))

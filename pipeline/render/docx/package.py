@@ -10,6 +10,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ...model import Document
+from ...terms import terms
 from ..shared import all_authors, content_id, xml_text
 from ..ziparchive import reproducible_zip
 
@@ -26,11 +27,11 @@ def prune(d: DocxDocument) -> None:
             del rels[rid]
 
 
-def core_properties(d: DocxDocument, doc: Document, lang: str, when: datetime) -> None:
+def core_properties(d: DocxDocument, doc: Document, lang: str, when: datetime, variant: str = "zh-Hans") -> None:
     cp = d.core_properties
     cp.title = xml_text(doc.meta.title)  # the booklet's (shared.booklet_doc)
     cp.subject = xml_text(doc.meta.subtitle)
-    cp.author = xml_text("、".join(all_authors(doc)))
+    cp.author = _names(xml_text("、".join(all_authors(doc))), terms(variant).and_others)
     cp.language = lang
     cp.identifier = content_id(doc)
     cp.comments = ""
@@ -40,6 +41,17 @@ def core_properties(d: DocxDocument, doc: Document, lang: str, when: datetime) -
     cp.revision = 1
     cp.created = when.replace(tzinfo=None)
     cp.modified = when.replace(tzinfo=None)
+
+
+CORE_LIMIT = 255  # python-docx (and Word) keep a core property to 255 characters
+
+
+def _names(names: str, others: str) -> str:
+    """As many whole names as the field holds, then 等 (a book has a hundred authors)."""
+    if len(names) <= CORE_LIMIT:
+        return names
+    cut = names[: CORE_LIMIT - len(others)]
+    return cut[: cut.rfind("、")] + others if "、" in cut else cut + others
 
 
 def to_bytes(d: DocxDocument, when: datetime) -> bytes:

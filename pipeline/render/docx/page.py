@@ -55,23 +55,39 @@ def setup(d: DocxDocument, doc: Document, style: Style, lang: str, styles: dict[
 
 
 def article_section(
-    d: DocxDocument, doc: Document, style: Style, title: str, styles: dict[str, ParagraphStyle]
+    d: DocxDocument,
+    doc: Document,
+    style: Style,
+    title: str,
+    styles: dict[str, ParagraphStyle],
+    level: int = 1,
+    run_on: bool = False,
 ) -> None:
     """Open a section for an article so its odd-page header names it.
 
-    The header holds a STYLEREF field (Word keeps it current when an editor retitles) whose
-    cached result is this article's title, which is what viewers that do not update fields show.
-    Even headers and footers stay linked to the front matter's.
+    The header holds a STYLEREF field to the heading level of its title (1; in a book 2, under
+    the parts) that Word keeps current when an editor retitles, whose cached result is this
+    article's title, which is what viewers that do not update fields show. Even headers and
+    footers stay linked to the front matter's. `run_on`: on the page of what precedes it (a
+    book's part heading without lead notes), whatever the sheet says.
     """
     if d.paragraphs:
         sec = Section(oxml.section_break(d.element.body), d.part)
-        sec.start_type = WD_SECTION.NEW_PAGE if style.layout.article_new_page else WD_SECTION.CONTINUOUS
+        new_page = style.layout.article_new_page and not run_on
+        sec.start_type = WD_SECTION.NEW_PAGE if new_page else WD_SECTION.CONTINUOUS
     else:
         sec = d.sections[0]  # nothing before the first article: it owns the first section
-    _fill(sec.header, style.header.odd, doc, flat_title(title), styles["header"])
+    _fill(sec.header, style.header.odd, doc, flat_title(title), styles["header"], level)
 
 
-def _fill(hf: _BaseHeaderFooter, template: str, doc: Document, article_title: str | None, st: ParagraphStyle) -> None:
+def _fill(
+    hf: _BaseHeaderFooter,
+    template: str,
+    doc: Document,
+    article_title: str | None,
+    st: ParagraphStyle,
+    level: int = 1,
+) -> None:
     """Header/footer text: {page} becomes a PAGE field, {article_title} a STYLEREF to Heading 1.
 
     Without an article (front matter) {article_title} falls back to the booklet title.
@@ -84,7 +100,7 @@ def _fill(hf: _BaseHeaderFooter, template: str, doc: Document, article_title: st
         if piece == "{page}":
             oxml.add_field(p._p, "PAGE", "1")
         elif piece == "{article_title}" and article_title is not None:
-            oxml.add_field(p._p, "STYLEREF 1", xml_text(article_title))  # level number: locale-proof
+            oxml.add_field(p._p, f"STYLEREF {level}", xml_text(article_title))  # level number: locale-proof
         elif piece == "{article_title}":
             p.add_run(xml_text(doc.meta.title))
         elif piece:

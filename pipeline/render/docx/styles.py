@@ -59,8 +59,23 @@ SPECS: dict[str, Spec] = {
     "footer": Spec("Footer", "header", "header"),
 }
 
-_PAGE_BREAK_BEFORE = {"toc_heading", "lead_heading"}  # each opens a new page; h1 per the sheet
-_KEEP_WITH_NEXT = {"title", "subtitle", "toc_heading", "lead_heading", "h1", "deck", "h2", "byline"}
+# A book (pipeline book) has one level more: parts are Heading 1, article titles Heading 2 and
+# subheadings Heading 3, so the contents (TOC levels 1-2) lists parts and their articles, as the
+# PDF does; a lead note's heading stands below them. And it adds the source line and the index.
+BOOK_SPECS: dict[str, Spec] = {
+    "part": Spec("Heading 1", "part", "title", outline=0, next="lead_heading"),
+    "h1": Spec("Heading 2", "title", "title", outline=1, next="byline"),
+    "h2": Spec("Heading 3", "heading", "heading", outline=2, next="body"),
+    "lead_heading": Spec("Lead Heading", "lead_heading", "heading", outline=3, next="lead"),
+    "source": Spec("Source", "source", "bio", next="h1"),
+    "index_heading": Spec("index heading", "heading", "heading", next="index"),
+    "index": Spec("index 1", "index", "body"),
+}
+
+_PAGE_BREAK_BEFORE = {"toc_heading", "lead_heading"}
+INDEX_GAP_EM = 2.0  # between the index's two columns, in em of its entries  # each opens a new page; h1 per the sheet
+_KEEP_WITH_NEXT = {"title", "subtitle", "toc_heading", "lead_heading", "h1", "deck", "h2", "byline", "part", "source"}
+_KEEP_WITH_NEXT |= {"index_heading"}
 
 
 def _get_or_add(d: DocxDocument, name: str) -> ParagraphStyle:
@@ -74,7 +89,7 @@ def _get_or_add(d: DocxDocument, name: str) -> ParagraphStyle:
     return st  # type: ignore[return-value]
 
 
-def _format(st: ParagraphStyle, key: str, spec: Spec, style: Style, variant: str, lang: str) -> None:
+def _format(st: ParagraphStyle, key: str, spec: Spec, style: Style, variant: str, lang: str, book: bool) -> None:
     role = style.role(spec.role)
     oxml.clear_formatting(st.element)
     pf, font = st.paragraph_format, st.font
@@ -83,14 +98,16 @@ def _format(st: ParagraphStyle, key: str, spec: Spec, style: Style, variant: str
     font.color.rgb = RGBColor.from_string(role.color.lstrip("#").upper())
     pf.alignment = ALIGN[spec.align or role.align]
     pf.line_spacing = Pt(role.leading)  # exact: CJK fonts' own line gap would double the leading
-    # The cover title sits a fifth of the way down the title page.
-    pf.space_before = Pt(role.space_before + (style.page.height * 0.2 if key == "title" else 0))
+    # The cover title sits a fifth of the way down the title page, a part's heading a tenth.
+    drop = {"title": 0.2, "part": 0.1}.get(key, 0.0)
+    pf.space_before = Pt(role.space_before + style.page.height * drop)
     pf.space_after = Pt(role.space_after)
     pf.widow_control = True
     if key in _KEEP_WITH_NEXT:
         pf.keep_with_next = True
         pf.keep_together = True
-    pf.page_break_before = key in _PAGE_BREAK_BEFORE  # articles open new sections instead
+    # articles (and a book's parts) open new sections instead; a book's lead notes follow their part heading
+    pf.page_break_before = key in _PAGE_BREAK_BEFORE and not (book and key == "lead_heading")
     pPr, rPr = st.element.get_or_add_pPr(), st.element.get_or_add_rPr()
     if role.first_line_indent_em > 0:
         oxml.set_first_line_chars(pPr, role.first_line_indent_em, role.size)
@@ -102,8 +119,10 @@ def _format(st: ParagraphStyle, key: str, spec: Spec, style: Style, variant: str
         pf.left_indent = Pt(2 * role.size)
     if spec.outline is not None:
         oxml.set_outline_level(pPr, spec.outline)
-    if key in ("toc1", "toc2"):
+    if key in ("toc1", "toc2", "index"):
         text_width = style.page.width - style.page.margin_inner - style.page.margin_outer
+        if key == "index":  # the index is set in two columns
+            text_width = (text_width - INDEX_GAP_EM * role.size) / 2
         pf.tab_stops.add_tab_stop(Pt(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     if key == "bio" and style.layout.bio_rule:
         oxml.set_border(pPr, "top", role.color, size_eighths=4, space_pt=6)
@@ -113,8 +132,9 @@ def _format(st: ParagraphStyle, key: str, spec: Spec, style: Style, variant: str
     oxml.set_lang(rPr, lang)
 
 
-def apply(d: DocxDocument, style: Style, variant: str, lang: str) -> dict[str, ParagraphStyle]:
-    """Define every style from the sheet; return them by key for the body writer."""
+def apply(d: DocxDocument, style: Style, variant: str, lang: str, book: bool = False) -> dict[str, ParagraphStyle]:
+    """Define every style from the sheet (a book's too when `book`); return them by key for the
+    body writer."""
     latin = style.docx_font("latin", variant)
     body_font = style.docx_font("body", variant)
     styles_el = d.styles.element
@@ -129,8 +149,9 @@ def apply(d: DocxDocument, style: Style, variant: str, lang: str) -> dict[str, P
     normal.font.size = Pt(style.role("body").size)
     normal.paragraph_format.space_after = Pt(0)
 
-    out = {key: _get_or_add(d, spec.name) for key, spec in SPECS.items()}
-    for key, spec in SPECS.items():
-        _format(out[key], key, spec, style, variant, lang)
+    specs = {**SPECS, **BOOK_SPECS} if book else SPECS
+    out = {key: _get_or_add(d, spec.name) for key, spec in specs.items()}
+    for key, spec in specs.items():
+        _format(out[key], key, spec, style, variant, lang, book)
         out[key].next_paragraph_style = out[spec.next] if spec.next else out[key]
     return out

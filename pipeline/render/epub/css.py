@@ -15,11 +15,11 @@ from .fonts import FONT_ROLE, SANS_ROLES, css_family
 SELECTORS = {
     "body": "p.body, p.unplaced",
     "lead": "p.lead",
-    "lead_heading": "h1.lead-heading",
+    "lead_heading": "h1.lead-heading, h2.lead-heading",
     "title": "h1.title",
     "deck": "p.deck",
     "byline": "p.byline",
-    "heading": "h2.heading",
+    "heading": "h2.heading, h2.index-group",
     "note": "p.note",
     "quote": "blockquote.quote",
     "list_item": "ul.list > li",
@@ -28,9 +28,12 @@ SELECTORS = {
     "cover_title": "h1.book-title",
     "cover_subtitle": "p.book-subtitle",
     "toc": "nav li",
+    "part": "h1.part",
+    "source": "p.source",
+    "index": "ul.index > li",
 }
 # Display roles: the Hei/Kai face is their emphasis, as in the PDF, so no bold.
-DISPLAY = ("title", "deck", "heading", "lead_heading", "cover_title", "byline")
+DISPLAY = ("title", "deck", "heading", "lead_heading", "cover_title", "byline", "part")
 
 
 def _num(x: float) -> str:
@@ -115,7 +118,7 @@ def _page(style: Style, variant: str, vertical: bool) -> list[str]:
         ),
         _block("p, h1, h2", ["margin: 0;", "padding: 0;"]),
         # the user agent's indents and bullets: the sheet's roles say what these get instead
-        _block("blockquote.quote, ul.list", ["margin: 0;", "padding: 0;", "list-style: none;"]),
+        _block("blockquote.quote, ul.list, ul.index", ["margin: 0;", "padding: 0;", "list-style: none;"]),
     ]
 
 
@@ -142,10 +145,16 @@ def _sections(style: Style, vertical: bool) -> list[str]:
     return [
         _block("h1, h2", ["page-break-after: avoid;", "break-after: avoid;", "hyphens: none;"]),
         _block(
-            "h1.title, h1.lead-heading, h1.book-title, p.deck",
+            "h1.title, h1.lead-heading, h1.book-title, p.deck, h1.part",
             ["word-break: keep-all;", "overflow-wrap: anywhere;", "text-wrap: balance;"],
         ),
-        _block("section.article, section.lead, section.unplaced", ["page-break-before: always;"]),
+        _block(
+            "section.article, section.lead, section.unplaced, section.part, section.index",
+            ["page-break-before: always;"],
+        ),
+        # a book's part opens a little down its page, as the booklet's does
+        _block("h1.part", ["margin-right: 15%;" if vertical else "margin-top: 15%;"]),
+        _block("ul.index a", ["color: inherit;"]),
         _block("p.bio", ["page-break-inside: avoid;", "break-inside: avoid;"]),
         *_bio_rule(style, vertical),
     ]

@@ -149,12 +149,15 @@ def heading_id(art_id: str, n: int) -> str:
     return f"{art_id}-h{n:02d}"
 
 
-def article_page(art: Article, art_id: str, ctx: Ctx) -> bytes:
-    """Title (breaks kept), decks, byline, the blocks in order, then the bio."""
+def article_page(art: Article, art_id: str, ctx: Ctx, source: str = "") -> bytes:
+    """A book's source line (出处), title (breaks kept), decks, byline, the blocks in order,
+    then the bio."""
     html, body = page(art.title, ctx, "bodymatter")
     sec = _el(body, "section", "article", id=art_id)
     sec.set(EPUB_TYPE, "chapter")
     sec.text = "\n"
+    if source:
+        add_text(_el(sec, "p", "source"), source, ctx)
     add_text(_el(sec, "h1", "title"), art.title, ctx, breaks=True, display=True)
     k = leading_decks(art.blocks)
     _blocks(sec, art.blocks[:k], art_id, ctx)
@@ -207,4 +210,45 @@ def unplaced_page(texts: list[str], heading: str, ctx: Ctx) -> bytes:
     add_text(_el(sec, "h1", "lead-heading"), heading, ctx)
     for t in texts:
         add_text(_el(sec, "p", "unplaced"), t, ctx)
+    return serialize(html)
+
+
+def part_page(label: str, heading: str, leads: list[tuple[str, str, Lead]], ctx: Ctx) -> bytes:
+    """A book's part: its number and heading, then its pages' lead notes, each (heading,
+    source line or "", lead)."""
+    title = label + ("\n" + heading if heading.strip() else "")
+    html, body = page(title, ctx, "bodymatter")
+    sec = _el(body, "section", "part", id="part")
+    sec.set(EPUB_TYPE, "part")
+    sec.text = "\n"
+    add_text(_el(sec, "h1", "part"), title, ctx, breaks=True, display=True)
+    for lead_title, source, lead in leads:
+        add_text(_el(sec, "h2", "lead-heading"), lead_title, ctx, display=True)
+        if source:
+            add_text(_el(sec, "p", "source"), source, ctx)
+        for p in lead.paragraphs:
+            add_text(_el(sec, "p", "lead"), p, ctx)
+    return serialize(html)
+
+
+def index_page(heading: str, groups: list[tuple[str, list[tuple[str, list[tuple[str, str]]]]]], ctx: Ctx) -> bytes:
+    """A book's author index: under each group heading (an initial; the collective bylines),
+    each name followed by links to its articles, (href, title) each."""
+    html, body = page(heading, ctx, "backmatter")
+    sec = _el(body, "section", "index", id="index")
+    sec.set(EPUB_TYPE, "index")
+    sec.text = "\n"
+    add_text(_el(sec, "h1", "lead-heading"), heading, ctx)
+    for group, entries in groups:
+        add_text(_el(sec, "h2", "index-group"), group, ctx)
+        ul = _el(sec, "ul", "index")
+        ul.text = "\n"
+        for name, links in entries:
+            li = _el(ul, "li")
+            add_text(li, name + "\u3000", ctx)
+            for i, (href, title) in enumerate(links):
+                if i:
+                    _append(li, "；")
+                a = etree.SubElement(li, f"{{{XHTML_NS}}}a", href=href)
+                add_text(a, title, ctx)
     return serialize(html)

@@ -269,11 +269,23 @@ class KeepGroup(Flowable):
 
 
 class Anchor(Flowable):
-    """Zero-size mark: bookmark, outline entry and running-header title where it lands."""
+    """Zero-size mark: bookmark, outline entry and running-header title where it lands.
 
-    def __init__(self, key: str, title: str, level: int, on_draw: Callable[[str, str, int, int], None]):
+    `running`: the title names the pages that follow (an article, a part) in running heads; a
+    subheading's does not. By default the outline's top level does.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        level: int,
+        on_draw: Callable[[str, str, bool, int], None],
+        running: bool | None = None,
+    ):
         super().__init__()
         self.key, self.title, self.level = key, title, level
+        self.running = level == 0 if running is None else running
         self.on_draw = on_draw
         self.width = self.height = 0
 
@@ -284,7 +296,7 @@ class Anchor(Flowable):
         c = self.canv
         c.bookmarkHorizontal(self.key, 0, 0)
         c.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
-        self.on_draw(self.key, self.title, self.level, c.getPageNumber())
+        self.on_draw(self.key, self.title, self.running, c.getPageNumber())
 
 
 class Rule(Flowable):
@@ -319,11 +331,13 @@ class TocEntry(Flowable):
         num_width: float,
         lines: list[Line] | None = None,
         sub: TextBlock | None = None,
+        indent: float = 0.0,
     ):
         super().__init__()
         self.text, self.ts, self.form = text, ts, form
         self.num_width = num_width
         self.sub = sub  # the authors, set small under the title
+        self.indent = indent  # an entry under a book's part is set in
         self.spaceBefore = ts.space_before
         self.spaceAfter = ts.space_after
         self._fixed = lines
@@ -331,10 +345,10 @@ class TocEntry(Flowable):
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width = aW
-        w = aW - self.num_width - 2 * self.ts.size
+        w = aW - self.indent - self.num_width - 2 * self.ts.size
         # a title too long for one line breaks where a headline should (its own line break first)
         self._lines = self._fixed or self.ts.lines(balance(self.text, w, self.ts.measure, self.ts.size), w)
-        sub_h = self.sub.wrap(aW - self.num_width - 2 * self.ts.size, aH)[1] if self.sub else 0.0
+        sub_h = self.sub.wrap(w, aH)[1] if self.sub else 0.0
         self.height = len(self._lines) * self.ts.leading + sub_h
         return aW, self.height
 
@@ -344,8 +358,9 @@ class TocEntry(Flowable):
         k = int((aH + 1e-6) // self.ts.leading)
         if not _at_top(self) or not 0 < k < len(self._lines):
             return []
-        head = TocEntry(self.text, self.ts, "", self.num_width, self._lines[:k])
-        return [head, TocEntry(self.text, self.ts, self.form, self.num_width, self._lines[k:], self.sub)]
+        head = TocEntry(self.text, self.ts, "", self.num_width, self._lines[:k], indent=self.indent)
+        tail = TocEntry(self.text, self.ts, self.form, self.num_width, self._lines[k:], self.sub, self.indent)
+        return [head, tail]
 
     def draw(self) -> None:
         c = self.canv
@@ -354,28 +369,33 @@ class TocEntry(Flowable):
         y = self.height - base
         for i, line in enumerate(self._lines):
             y = self.height - i * self.ts.leading - base
-            draw_line(c, self.ts, line, 0.0, y)
+            draw_line(c, self.ts, line, self.indent, y)
         if self.sub is not None:
-            self.sub.drawOn(c, 0, 0)
+            self.sub.drawOn(c, self.indent, 0)
             c.setFillColor(HexColor(self.ts.color))
         if not self.form:
             return
         last = self._lines[-1] if self._lines else None
-        start = (last.end if last else 0.0) + self.ts.size * 0.5
-        stop = self.width - self.num_width - self.ts.size * 0.3
-        if stop > start:
-            c.saveState()
-            c.setStrokeColor(HexColor(self.ts.color))
-            c.setLineWidth(0.9)
-            c.setLineCap(1)
-            c.setDash([0.01, self.ts.size * 0.45])
-            mid = y + self.ts.size * 0.3
-            c.line(start, mid, stop, mid)
-            c.restoreState()
+        start = self.indent + (last.end if last else 0.0) + self.ts.size * 0.5
+        draw_leader(c, self.ts, start, self.width - self.num_width - self.ts.size * 0.3, y)
         c.saveState()
         c.translate(self.width, y)
         c.doForm(self.form)
         c.restoreState()
+
+
+def draw_leader(c: Canvas, ts: TextStyle, start: float, stop: float, y: float) -> None:
+    """Dot leaders from x=start to x=stop on the line whose baseline is y (contents, index)."""
+    if stop <= start:
+        return
+    c.saveState()
+    c.setStrokeColor(HexColor(ts.color))
+    c.setLineWidth(0.9)
+    c.setLineCap(1)
+    c.setDash([0.01, ts.size * 0.45])
+    mid = y + ts.size * 0.3
+    c.line(start, mid, stop, mid)
+    c.restoreState()
 
 
 class CoverPage(Flowable):

@@ -12,14 +12,26 @@ from dataclasses import dataclass, field
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreakIfNotEmpty, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreakIfNotEmpty, PageTemplate, Spacer
 
-from ...model import BLOCK_ROLE, Article, Block, Document, leading_decks, unknown_block
+from ...model import BLOCK_ROLE, Article, Block, Document, Lead, Part, leading_decks, unknown_block
 from ...style import ROLE_FONT, Style
 from ...terms import terms
 from ...text import bracketed_bio
 from ..headline import balance
-from ..shared import RenderOptions, all_authors, booklet_doc, byline_text, flat_title, header_text, lead_heading
+from ..shared import (
+    RenderOptions,
+    all_authors,
+    booklet_doc,
+    byline_text,
+    flat_title,
+    header_text,
+    lead_heading,
+    part_label,
+    part_title,
+    source_line,
+)
+from . import index
 from .flowables import Anchor, CoverPage, KeepGroup, Rule, TextBlock, TextStyle, TocEntry, draw_line
 from .fonts import FontSet, load_fonts
 
@@ -30,10 +42,10 @@ from .fonts import FontSet, load_fonts
 STRETCH_FIRST = {"zh-Hans": 0.04, "zh-Hant": 0.15}
 
 # The sheet's role -> font map, plus the booklet's own small roles.
-FONT_ROLE = {**ROLE_FONT, "cover_foot": "byline", "toc_num": "header", "toc_sub": "byline"}
+FONT_ROLE = {**ROLE_FONT, "cover_foot": "byline", "toc_num": "header", "toc_sub": "byline", "toc_part": "title"}
 DIGITS = "0123456789"
 # Roles set as display lines: never split across pages, kept with what follows them.
-HEADS = ("title", "deck", "heading", "lead_heading", "byline")
+HEADS = ("title", "deck", "heading", "lead_heading", "byline", "part", "source")
 
 
 @dataclass
@@ -60,6 +72,7 @@ class Section:
     key: str
     title: str
     authors: str = ""
+    level: int = 0  # a book's articles stand under their part (1)
 
 
 class _State:
@@ -71,9 +84,9 @@ class _State:
         self.first_on_page: dict[int, str] = {}
         self.pages: dict[str, int] = {}
 
-    def anchored(self, key: str, title: str, level: int, page: int) -> None:
+    def anchored(self, key: str, title: str, running: bool, page: int) -> None:
         self.pages[key] = page
-        if level == 0:
+        if running:
             self.first_on_page.setdefault(page, title)
             self.current = title
 
@@ -132,6 +145,10 @@ class Booklet:
     def _byline(self, a: Article) -> str:
         return byline_text(a, self.style.layout.byline_separator)
 
+    def _lead_title(self, lead: Lead) -> str:
+        """A lead note's heading as printed: its own, else the terms table's (导读)."""
+        return lead.heading.strip() or self.labels.lead
+
     def _collect(self) -> None:
         t, d, lay = self.texts, self.doc, self.style.layout
         if lay.cover:
@@ -145,40 +162,63 @@ class Booklet:
                 t.add("toc", s.title)
                 t.add("toc_sub", s.authors)
             t.add("toc_num", DIGITS)
-        if d.lead:
-            t.add("lead_heading", self.lead_heading)
-            for para in d.lead.paragraphs:
-                t.add("lead", para)
-        for a in d.articles:
-            t.add("title", a.title)
-            t.add("byline", self._byline(a))
-            for b in a.blocks:
-                t.add(BLOCK_ROLE.get(b.type, "body"), b.text)  # an unknown type fails in _blocks
-            if a.bio:
-                t.add("bio", bracketed_bio(a.bio))
-        if d.unplaced:
-            t.add("lead_heading", self.labels.leftovers)
-            for u in d.unplaced:
-                t.add("body", u)
+            if d.is_book:
+                t.add("toc_part", "".join(s.title for s in self.sections() if s.level == 0))
+        for n, part in enumerate(d.book_parts(), 1):
+            if d.is_book:
+                t.add("part", part_label(n, self.opts.variant) + part.heading)
+            for lead in part.leads:
+                t.add("lead_heading", self._lead_title(lead))
+                t.add("source", source_line(lead.source, self.opts.variant))
+                for para in lead.paragraphs:
+                    t.add("lead", para)
+            for a in part.articles:
+                t.add("source", source_line(a.source, self.opts.variant))
+                t.add("title", a.title)
+                t.add("byline", self._byline(a))
+                for b in a.blocks:
+                    t.add(BLOCK_ROLE.get(b.type, "body"), b.text)  # an unknown type fails in _blocks
+                if a.bio:
+                    t.add("bio", bracketed_bio(a.bio))
+            if part.unplaced:
+                t.add("lead_heading", self.labels.leftovers)
+                for u in part.unplaced:
+                    t.add("body", u)
+        if d.index:
+            index.collect(self)
         for s in [Section("", self.labels.contents), *self.sections()]:
             for tpl in (self.style.header.even, self.style.header.odd, self.style.footer.text):
                 t.add("header", header_text(tpl, self.doc, s.title, DIGITS) + "…")
 
     def sections(self) -> list[Section]:
-        out = []
-        if self.doc.lead:
-            out.append(Section("lead", self.lead_heading))
-        for i, a in enumerate(self.doc.articles):
-            out.append(Section(f"art{i + 1}", flat_title(a.title), self._byline(a)))
-        if self.doc.unplaced:
-            out.append(Section("unplaced", self.labels.leftovers))
+        """The contents: a page's lead, articles and leftovers; a book's parts, each with its
+        articles and leftovers, then the author index."""
+        d = self.doc
+        if not d.is_book:
+            out = [Section("lead", self.lead_heading)] if d.lead else []
+            out += [Section(f"art{i + 1}", flat_title(a.title), self._byline(a)) for i, a in enumerate(d.articles)]
+            return out + ([Section("unplaced", self.labels.leftovers)] if d.unplaced else [])
+        out, k = [], 0
+        for n, part in enumerate(d.parts, 1):
+            out.append(Section(f"part{n}", part_title(n, part.heading, self.opts.variant)))
+            for a in part.articles:
+                k += 1
+                out.append(Section(f"art{k}", flat_title(a.title), self._byline(a), level=1))
+            if part.unplaced:
+                out.append(Section(f"part{n}unplaced", self.labels.leftovers, level=1))
+        if d.index:
+            out.append(Section("index", self.labels.author_index))
         return out
 
     def ts(self, role: str, **over) -> TextStyle:
         key = role + repr(sorted(over.items()))
         if key not in self._ts:
-            base = {"cover_foot": "cover_subtitle", "toc_num": "toc", "toc_sub": "byline"}.get(role, role)
+            base = {"cover_foot": "cover_subtitle", "toc_num": "toc", "toc_sub": "byline", "toc_part": "toc"}.get(
+                role, role
+            )
             r = self.style.role(base)
+            if role == "toc_part":  # a part in a book's contents: the title face, set apart
+                over = {"space_before": r.size * 0.8, "space_after": r.size * 0.3, **over}
             if role == "toc_sub":  # authors under a contents entry: the byline's face and colour, smaller
                 toc = self.style.role("toc")
                 over = {"size": toc.size * 0.85, "leading": toc.size * 1.6, "space_before": 0.0, **over}
@@ -203,33 +243,85 @@ class Booklet:
 
     # --- the story ------------------------------------------------------------------------
 
-    def anchor(self, key: str, title: str, level: int = 0) -> Anchor:
-        return Anchor(key, title, level, self.state.anchored)
+    def anchor(self, key: str, title: str, level: int = 0, running: bool | None = None) -> Anchor:
+        return Anchor(key, title, level, self.state.anchored, running)
 
     def story(self) -> list[Flowable]:
+        """Cover, contents, then each part (a page is one part without a heading): its opening
+        (a book's part heading and lead notes; a page's lead), its articles, its leftovers;
+        a book ends with the author index."""
         d, lay = self.doc, self.style.layout
         out: list[Flowable] = []
         if lay.cover:
             out += [self._cover(), PageBreakIfNotEmpty()]
         if lay.toc:
             out += self._toc()
-        if d.lead:
-            out.append(PageBreakIfNotEmpty())
-            heads: list[Flowable] = [
-                self.anchor("lead", self.lead_heading),
-                self._block(self.display(self.lead_heading, "lead_heading"), "lead_heading"),
-            ]
-            paras = [self._block(p, "lead") for p in d.lead.paragraphs]
-            out += _glue(heads, paras)
-        for i, a in enumerate(d.articles):
-            if lay.article_new_page or i == 0:
+        level = 1 if d.is_book else 0
+        k = 0
+        for n, part in enumerate(d.book_parts(), 1):
+            carry: list[Flowable] = []  # a part's heading that opens its first article's page
+            if d.is_book:
+                opening, carry = self._part_opening(n, part)
+                out += opening
+            else:
+                out += self._page_lead(part.leads)
+            for a in part.articles:
+                k += 1
+                if lay.article_new_page or (k == 1 and not d.is_book):
+                    out.append(PageBreakIfNotEmpty())
+                out += self._article(k, a, level, carry)
+                carry = []
+            if carry:  # a part of leftovers only
+                out.append(KeepGroup(carry, None))
+            if part.unplaced:
                 out.append(PageBreakIfNotEmpty())
-            out += self._article(i + 1, a)
-        if d.unplaced:
-            out.append(PageBreakIfNotEmpty())
-            heads = [self.anchor("unplaced", self.labels.leftovers), self._block(self.labels.leftovers, "lead_heading")]
-            out += _glue(heads, [self._block(u, "body") for u in d.unplaced])
+                key = f"part{n}unplaced" if d.is_book else "unplaced"
+                heads = [
+                    self.anchor(key, self.labels.leftovers, level, running=True),
+                    self._block(self.labels.leftovers, "lead_heading"),
+                ]
+                out += _glue(heads, [self._block(u, "body") for u in part.unplaced])
+        if d.index:
+            out += index.story(self)
         return out
+
+    def _page_lead(self, leads: list[Lead]) -> list[Flowable]:
+        """A single page's lead note, on a page of its own."""
+        if not leads:
+            return []
+        heads: list[Flowable] = [
+            self.anchor("lead", self.lead_heading),
+            self._block(self.display(self.lead_heading, "lead_heading"), "lead_heading"),
+        ]
+        return [PageBreakIfNotEmpty(), *_glue(heads, [self._block(p, "lead") for p in leads[0].paragraphs])]
+
+    def _part_opening(self, n: int, part: Part) -> tuple[list[Flowable], list[Flowable]]:
+        """A book's part opens a page (the booklet; a report runs on): its number and heading a
+        little down the page, then the lead notes of its pages (each with its source line when
+        the part holds more than one). A part without lead notes has no page of its own: its
+        number and heading are returned to open its first article's page (kept with it)."""
+        out: list[Flowable] = []
+        new_page = self.style.layout.article_new_page or n == 1
+        if new_page:
+            out.append(PageBreakIfNotEmpty())
+        ts = self.ts("part")
+        heads: list[Flowable] = [
+            self.anchor(f"part{n}", part_title(n, part.heading, self.opts.variant), 0, running=True),
+            TextBlock(part_label(n, self.opts.variant), ts, kind="part", splittable=False, space_after=ts.size * 0.3),
+        ]
+        if part.heading:
+            heads.append(self._block(self.display(part.heading, "part"), "part"))
+        heads.append(Spacer(0, ts.leading))
+        if not part.leads:
+            return out, heads
+        items: list[Flowable] = []
+        for lead in part.leads:
+            items.append(self._block(self.display(self._lead_title(lead), "lead_heading"), "lead_heading"))
+            if len(part.leads) > 1 and lead.source:
+                items.append(self._block(source_line(lead.source, self.opts.variant), "source"))
+            items += [self._block(p, "lead") for p in lead.paragraphs]
+        drop = [Spacer(0, self.frame_h * 0.1)] if new_page else []
+        return out + drop + _glue(heads, items), []
 
     def display(self, text: str, role: str, width: float | None = None) -> str:
         """A display headline with its lines broken at phrase boundaries, balanced (render.headline)."""
@@ -240,14 +332,14 @@ class Booklet:
         heading = role in HEADS
         return TextBlock(text, self.ts(role), kind=role, splittable=not heading, **kw)
 
-    def _blocks(self, key: str, blocks: list[Block]) -> list[Flowable]:
+    def _blocks(self, key: str, blocks: list[Block], level: int = 0) -> list[Flowable]:
         items: list[Flowable] = []
         h = 0
         for b in blocks:
             match b.type:
                 case "heading":
                     h += 1
-                    items.append(self.anchor(f"{key}h{h}", b.text, 1))
+                    items.append(self.anchor(f"{key}h{h}", b.text, level + 1, running=False))
                     items.append(self._block(b.text, "heading"))
                 case "deck":
                     items.append(self._block(self.display(b.text, "deck"), "deck"))
@@ -257,17 +349,18 @@ class Booklet:
                     unknown_block(b)
         return items
 
-    def _article(self, n: int, a: Article) -> list[Flowable]:
+    def _article(self, n: int, a: Article, level: int = 0, before: list[Flowable] | None = None) -> list[Flowable]:
+        """An article: in a book its source line first, then the title block (title, decks,
+        byline), its blocks, the bio. `before`: heads kept with its title block (a part's)."""
         key = f"art{n}"
         k = leading_decks(a.blocks)  # decks join the title block, under the headline
-        heads: list[Flowable] = [
-            self.anchor(key, flat_title(a.title)),
-            self._block(self.display(a.title, "title"), "title"),
-            *self._blocks(key, a.blocks[:k]),
-        ]
+        heads: list[Flowable] = [*(before or []), self.anchor(key, flat_title(a.title), level, running=True)]
+        if source := source_line(a.source, self.opts.variant):
+            heads.append(self._block(source, "source"))
+        heads += [self._block(self.display(a.title, "title"), "title"), *self._blocks(key, a.blocks[:k], level)]
         if a.authors:
             heads.append(self._block(self._byline(a), "byline"))
-        items = self._blocks(key, a.blocks[k:])
+        items = self._blocks(key, a.blocks[k:], level)
         if a.bio:
             bio_ts = self.ts("bio")
             rule: Flowable
@@ -291,11 +384,17 @@ class Booklet:
         ts = self.ts("toc")
         num_w = ts.measure("0") * 3
         entries: list[Flowable] = []
+        book = self.doc.is_book
         for i, s in enumerate(self.sections()):
             form = f"tocnum{i}"
             self.toc_forms.append((form, s.key))
             sub = TextBlock(s.authors, self.ts("toc_sub"), kind="toc") if s.authors else None
-            entries.append(TocEntry(s.title, ts, form, num_w, sub=sub))
+            entry_ts = self.ts("toc_part") if book and s.level == 0 else ts
+            entry = TocEntry(s.title, entry_ts, form, num_w, sub=sub, indent=s.level * ts.size)
+            if entries and isinstance(entries[-1], TocEntry) and entries[-1].ts is self.ts("toc_part"):
+                entries[-1] = KeepGroup([entries[-1]], entry)  # a part's entry never ends a contents page
+            else:
+                entries.append(entry)
         heads: list[Flowable] = [
             self.anchor("toc", self.labels.contents),
             self._block(self.labels.contents, "lead_heading"),

@@ -140,8 +140,9 @@ def _after_ok(st: PageState, end: int, strong: bool) -> bool:
 
 
 def _headline_run(st: PageState, k: int) -> bool:
-    """Unmarked lines from k up to a byline, a bio or the page end: the next headline."""
-    limit = st.profile.headline.max_lines
+    """Unmarked lines from k up to a byline, a bio or the page end: the next headline (or,
+    at the page end, all the page's headlines stacked)."""
+    limit = max(st.profile.headline.max_lines, st.profile.headline.max_pieces)
     for _ in range(limit):
         if not headline_shaped(st, k):
             return False

@@ -73,10 +73,10 @@ def page_pairs(st: PageState) -> Counter:
     """How often each pair of adjacent characters occurs inside the page's lines: the page as
     its own dictionary of which character follows which (counted once, at C speed)."""
     if st.pairs is None:
-        c: Counter = Counter()
-        for ln in st.lines:
-            c.update(map(add, ln.text, ln.text[1:]))
-        st.pairs = c
+        # One pass over the lines joined by a newline: pairs across a line break hold the
+        # newline, and no lookup asks for one.
+        text = "\n".join(ln.text for ln in st.lines)
+        st.pairs = Counter(map(add, text, text[1:]))
     return st.pairs
 
 

@@ -114,8 +114,19 @@ def _headline_sized(st: PageState, run: list[int]) -> bool:
 
 def _few_wide(st: PageState, run: list[int]) -> bool:
     """Several headlines stacked (page-end): lines no narrower than the column say nothing;
-    a run of them is headlines only if not one reads as a column line (full, unfinished)."""
-    return not any(is_full(st, i, slack=0.5) and not ends_with_mark(st.lines[i].text) for i in run)
+    a run of them is headlines only if few read as column lines (full, unfinished). Running
+    text is column lines nearly all through; a stack holds one or two headlines as wide as
+    the column (记住要求、心有榜样… / 做好少年儿童…)."""
+    return sum(_goes_on(st, i) for i in run) * 3 <= len(run) - 1
+
+
+def _goes_on(st: PageState, i: int) -> bool:
+    """A full column line whose sentence goes on to the next line; it cannot go on into a
+    line set across the columns, a line a column label closes, or past the page's end."""
+    if not is_full(st, i, slack=0.5) or ends_with_mark(st.lines[i].text):
+        return False
+    k = next_line(st, i)
+    return k is not None and not wide(st, k) and not LABEL.search(st.lines[k].text)
 
 
 def _where(before: Role | None, after: Role | None, first: bool, last: bool) -> str:
@@ -153,14 +164,25 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
         total += st.lines[i].han
         if st.lines[i].indent >= 2 or total > st.profile.headline.max_total:
             break  # an indented line is the body's first
-        nxt = st.lines[i + 1] if i + 1 < len(st.lines) else None
-        before_indent = nxt is not None and nxt.indent >= 2 and not st.lines[i].indent
-        if not (_looks(st, i) or not _body_width(st, i) or before_indent):
+        if not (_looks(st, i) or not _body_width(st, i) or _before_first_line(st, i)):
             break
         take.append(i)
         if LABEL.search(st.lines[i].text):
             break
     return take
+
+
+def _before_first_line(st: PageState, i: int) -> bool:
+    """The next line opens the body (indented, or as short as an indented line where the OCR
+    dropped the indent) and line i, worded like a headline, is set otherwise."""
+    if i + 1 >= len(st.lines):
+        return False
+    ln, nxt = st.lines[i], st.lines[i + 1]
+    if nxt.indent >= 2 and not ln.indent:
+        return True
+    col, indent = st.columns[i], st.profile.paragraph.indent
+    first = abs(nxt.width - (col - indent)) <= 0.5 and not ends_with_mark(nxt.text)
+    return first and headline_shaped(st, i) and min(abs(ln.width - col), abs(ln.width - (col - indent))) >= 0.75
 
 
 def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..page import PageState, Role
-from ..signs import inline_lead, lead_marker
+from ..signs import bio_opening, ends_with_mark, inline_lead, lead_marker
 
 
 def lead_marker_pass(st: PageState) -> None:
@@ -20,7 +20,7 @@ def lead_marker_pass(st: PageState) -> None:
             st.claim(i, Role.LEAD_MARKER, "marker-line", "lead_marker")
             return
         m = inline_lead(st.profile).match(ln.text)
-        if m and i < 8:  # an inline marker opens the page's first lines, never its middle
+        if m and _opens_note(st, i):
             head = replace(ln, text=m.group(1), raw=m.group(1), joined=False, w=-1.0, _han=-1)
             rest = replace(ln, text=ln.text[m.end() :], w=-1.0, raw=ln.text[m.end() :], _han=-1)
             st.lines[i : i + 1] = [head, rest]
@@ -33,3 +33,14 @@ def lead_marker_pass(st: PageState) -> None:
             st.lead_heading = m.group(1)
             st.claim(i, Role.LEAD_MARKER, "inline-marker", "lead_marker")
             return
+
+
+def _opens_note(st: PageState, i: int) -> bool:
+    """An inline marker opens the page's first lines, or (the OCR read the lead last) a line
+    after a finished paragraph or a bio: never a line inside a sentence."""
+    if i < 8:
+        return True
+    before = [k for k in range(i - 1, -1, -1) if st.role(k) != Role.FURNITURE][:3]
+    if not before or ends_with_mark(st.lines[before[0]].text):
+        return True
+    return any(bio_opening(st.lines[k].text, st.profile)[0] for k in before)
