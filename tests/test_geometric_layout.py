@@ -63,3 +63,33 @@ def test_headline_pieces_whose_boxes_differ_in_height_round_quotes_are_joined():
     ]
     placed, _ = layout(pieces + _columns(y + 140))
     assert _first(placed) == "党性修养不是“一阵子”而是“一辈子”（思想纵横）"
+
+
+BODY_TEXT = (
+    "不久前国家能源局公布最新数据显示今年前三季度全社会用电量累计同比增长百分之四点六"
+    "其中充换电服务业用电量增长较快从用电增势看发展趋势既能找到经济活跃因子也能看到新的增长引擎"
+    "传统产业转型升级新兴产业成长壮大未来产业加速孕育用电数据犹如一张体检表全面清晰地呈现中国经济"
+    "结构向优动能向新的健康体征将观察的时间轴再拉长一点从无电人口到十四亿多人用电自由再到深圳成为"
+    "全球首个超充站数量超过加"
+)
+
+
+def test_a_column_last_line_that_reads_like_names_runs_on_into_the_next_column():
+    # The last line of a column, "油站的城市·这既是一个", reads like two names set apart by a
+    # middle dot; it fills its column under a body line of it, and the next column's first line
+    # carries its sentence on: a running line, not a second byline opening a new article.
+    from pipeline.read import geometric
+    from pipeline.read.sources import PageSource
+
+    lines = [_line("从用电量看中国发展向新性稳定性普惠性", 100, 100, 56.0), _line("本报评论部", 1100, 170)]
+    per = 12
+    rows = [BODY_TEXT[k : k + per] for k in range(0, len(BODY_TEXT), per)]
+    col1 = [*rows[:14], "油站的城市·这既是一个"]
+    col2 = ["国家工业化电气化信息化的", "发展历程也是一个民族向新", "而行乘绿腾飞的时代见证。"]
+    for r, text in enumerate(col1):  # justified: every line as wide as the column
+        lines.append(BoxLine(text, (100, 240 + 42 * r, 100 + per * BODY, 270 + 42 * r), 0.95))
+    for r, text in enumerate(col2):
+        lines.append(_line(text, 500, 240 + 42 * r))
+    doc = geometric.read_page(PageSource(lines, (1400.0, 1000.0), None, "rapidocr"), "p").doc
+    assert [a.authors for a in doc.articles] == [["本报评论部"]]
+    assert "油站的城市·这既是一个国家工业化" in doc.articles[0].blocks[-1].text
