@@ -93,3 +93,20 @@ def test_a_column_last_line_that_reads_like_names_runs_on_into_the_next_column()
     doc = geometric.read_page(PageSource(lines, (1400.0, 1000.0), None, "rapidocr"), "p").doc
     assert [a.authors for a in doc.articles] == [["本报评论部"]]
     assert "油站的城市·这既是一个国家工业化" in doc.articles[0].blocks[-1].text
+
+
+def test_a_byline_running_past_its_column_under_the_headline_is_no_column_line():
+    # "中国音乐家协会副主席张千一" under the headline, flush left and read into the first
+    # column, is wider than that column (it runs 3 em past its right edge): set across the
+    # column, a byline, however full it looks against the column's edge.
+    from pipeline.read import geometric
+    from pipeline.read.sources import PageSource
+
+    per = 10
+    lines = [_line("音符跃动谱写动人篇章", 100, 100, 60.0), _line("中国音乐家协会副主席张千一", 100, 180)]
+    rows = [BODY_TEXT[k : k + per] for k in range(0, len(BODY_TEXT), per)]
+    for c in range(3):
+        for r, text in enumerate(rows[c * 10 : c * 10 + 10]):
+            lines.append(_line(text, 100 + 360 * c, 240 + 42 * r))
+    doc = geometric.read_page(PageSource(lines, (1400.0, 1000.0), None, "rapidocr"), "p").doc
+    assert [a.authors for a in doc.articles] == [["张千一"]]

@@ -395,6 +395,7 @@ def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float, li
             left, right = b[0], b[2]
         indent = max(0.0, (b[0] - left) / em)
         short = max(0.0, (right - b[2]) / em)
+        over = max(0.0, (b[2] - right) / em)
         centred = indent >= 1.0 and short >= 1.0 and abs(indent - short) <= 1.0
         gap = (b[1] - prev[3]) / height if prev is not None else 0.0
         out.append(
@@ -403,6 +404,7 @@ def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float, li
                 size=round(glyph_size(lines_text[i], b, height, em), 3),
                 indent=round(indent, 2),
                 short=round(short, 2),
+                over=round(over, 2),
                 gap_before=round(max(0.0, gap), 2),
                 centred=centred,
             )

@@ -79,14 +79,14 @@ def _body_run(st: PageState, j: int) -> bool:
 
 def _running_line(st: PageState, i: int) -> bool:
     """Evidence against a byline: a line that fills its column (from its indent, at most a
-    paragraph's, to its right edge), set at body size, with lines of the same column right
+    paragraph's, to its right edge, not past it: a byline may run across it), set at body size, with lines of the same column right
     above and below it (a paragraph's first line, 习近平总书记…), or, at a column's end or
     start, a body line of its column on one side and the text running on across the column
     break on the other."""
     g = st.lines[i].geo
     if g is None:
         return _fills_column(st, i)
-    if g.short >= 1.0 or g.indent > 3.0 or g.size >= 1.15 or i == 0 or i + 1 >= len(st.lines):
+    if g.short >= 1.0 or g.over >= 1.0 or g.indent > 3.0 or g.size >= 1.15 or i == 0 or i + 1 >= len(st.lines):
         return False
     above, below = st.lines[i - 1].geo, st.lines[i + 1].geo
     if above is None or below is None:
