@@ -110,3 +110,22 @@ def test_a_byline_running_past_its_column_under_the_headline_is_no_column_line()
             lines.append(_line(text, 100 + 360 * c, 240 + 42 * r))
     doc = geometric.read_page(PageSource(lines, (1400.0, 1000.0), None, "rapidocr"), "p").doc
     assert [a.authors for a in doc.articles] == [["张千一"]]
+
+
+def test_a_display_line_with_a_misread_bracket_is_still_a_headline():
+    # Tesseract read the headline's （ as 《 and lost the byline under it: the text alone says
+    # a book title is left open (a line continuing another); set at twice the body's size,
+    # over the columns, it continues nothing.
+    from pipeline.read import geometric
+    from pipeline.read.sources import PageSource
+
+    per = 12
+    title = "惩治“微腐败，让老百姓可感可及《评论员观察）"
+    lines = [_line(title, 100, 100, 52.0)]
+    rows = [BODY_TEXT[k : k + per] for k in range(0, len(BODY_TEXT), per)]
+    for c in range(3):
+        for r, text in enumerate(rows[c * 6 : c * 6 + 6]):
+            lines.append(_line(text, 100 + 400 * c + (60 if r == 0 and c == 0 else 0), 200 + 42 * r))
+    lines.append(_line("（作者系某大学教授）", 900, 200 + 42 * 6))
+    doc = geometric.read_page(PageSource(lines, (1400.0, 1000.0), None, "tesseract"), "p").doc
+    assert [a.title for a in doc.articles] == [title]
