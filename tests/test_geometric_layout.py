@@ -129,3 +129,27 @@ def test_a_display_line_with_a_misread_bracket_is_still_a_headline():
     lines.append(_line("（作者系某大学教授）", 900, 200 + 42 * 6))
     doc = geometric.read_page(PageSource(lines, (1400.0, 1000.0), None, "tesseract"), "p").doc
     assert [a.title for a in doc.articles] == [title]
+
+
+def test_a_display_headline_opening_a_band_after_finished_text_starts_an_article():
+    # The first article ends without a bio; the second's byline was misread (谨晓芬 for 虞晓芬,
+    # no surname): no anchor cuts the page, but the second headline, set large across a band
+    # of its own under the first article's last finished sentence, opens the second article.
+    from pipeline.read import geometric
+    from pipeline.read.sources import PageSource
+
+    per = 12
+    rows = [BODY_TEXT[k : k + per] for k in range(0, len(BODY_TEXT), per)]
+    lines = [_line("科学客观看待我国当前经济发展态势", 100, 100, 52.0), _line("钟才文", 600, 170)]
+    for c in range(3):
+        for r, text in enumerate(rows[c * 4 : c * 4 + 4]):
+            lines.append(_line(text, 100 + 400 * c + (60 if r == 0 and c == 0 else 0), 230 + 42 * r))
+    lines.append(_line("确保经济航船行稳致远。", 900, 230 + 42 * 4))
+    second = "建设安全舒适绿色智慧的好房子"
+    lines += [_line(second, 300, 520, 56.0), _line("谨晓芬", 600, 590)]
+    for c in range(3):
+        for r, text in enumerate(rows[c * 4 : c * 4 + 4]):
+            lines.append(_line(text, 100 + 400 * c + (60 if r == 0 and c == 0 else 0), 650 + 42 * r))
+    lines.append(_line("（作者系某大学教授）", 900, 650 + 42 * 4))
+    doc = geometric.read_page(PageSource(lines, (1400.0, 1000.0), None, "tesseract"), "p").doc
+    assert [a.title for a in doc.articles] == ["科学客观看待我国当前经济发展态势", second]
