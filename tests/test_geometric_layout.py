@@ -153,3 +153,28 @@ def test_a_display_headline_opening_a_band_after_finished_text_starts_an_article
     lines.append(_line("（作者系某大学教授）", 900, 650 + 42 * 4))
     doc = geometric.read_page(PageSource(lines, (1400.0, 1000.0), None, "tesseract"), "p").doc
     assert [a.title for a in doc.articles] == ["科学客观看待我国当前经济发展态势", second]
+
+
+def test_a_column_narrowed_round_a_picture_is_measured_against_its_own_edge():
+    # Sixteen-character lines, then six narrowed to ten round a picture; the second narrowed
+    # line ends its sentence two-thirds of an em short (its 。 is narrow). It is no short
+    # paragraph end against the full column's edge, nor does it end the narrowed stretch: the
+    # narrowed lines' own edge holds for all six.
+    full = [f"整栏文字第{n}行的内容写得满满当当" for n in "一二三四五六七八"]
+    narrow = [
+        "力量创造美好生活实践",
+        "现奋斗目标的生动实践。",
+        "今年五四青年节到来之",
+        "习近平总书记在给谢依",
+        "小学戍边支教西部计划",
+        "愿者服务队队员的回信",
+    ]
+    lines = [_line(t, 100, 100 + 42 * r) for r, t in enumerate(full[:4])]
+    for r, t in enumerate(narrow):
+        right = 100 + 10 * BODY - (20 if t.endswith("。") else 0)
+        lines.append(BoxLine(t, (100, 268 + 42 * r, right, 298 + 42 * r), 0.95))
+    lines += [_line(t, 100, 520 + 42 * r) for r, t in enumerate(full[4:])]
+    lines += [_line(t.replace("整", "右"), 700, 100 + 42 * r) for r, t in enumerate(full + full[:6])]
+    placed, _ = layout(lines)
+    short = {p.line.text: p.geo.short for p in placed}
+    assert all(short[t] < 1.0 for t in narrow), short

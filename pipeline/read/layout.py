@@ -360,22 +360,23 @@ def _edge(values: list[float], k: int, low: bool, window: int = 4) -> float:
 
 
 def _edges(values: list[float], low: bool, em: float) -> list[float]:
-    """The column's edge at each line (`_edge`), except along a stretch of three or more lines
-    set narrower than the column and flush with each other (within 0.6 em): a column narrowed
-    round a picture, whose own edge that stretch is."""
+    """The column's edge at each line (`_edge`), except along a stretch of lines each set
+    2 em or more inside that edge, three or more of them flush with the stretch's outermost
+    (within 0.6 em): a column narrowed round a picture, whose own edge that is. A paragraph's
+    short last line or indented first line inside the stretch does not end it."""
     out = [_edge(values, k, low) for k in range(len(values))]
     sign = 1 if low else -1
+    inside = [sign * (v - e) >= 2 * em for v, e in zip(values, out, strict=True)]
     k = 0
     while k < len(values):
         j = k
-        while j < len(values) and abs(values[j] - values[k]) <= 0.6 * em and sign * (values[j] - out[j]) >= 2 * em:
+        while j < len(values) and inside[j]:
             j += 1
         if j - k >= 3:
             edge = min(values[k:j]) if low else max(values[k:j])
-            out[k:j] = [edge] * (j - k)
-            k = j
-        else:
-            k += 1
+            if sum(abs(v - edge) <= 0.6 * em for v in values[k:j]) >= 3:
+                out[k:j] = [edge] * (j - k)
+        k = j + 1 if j == k else j
     return out
 
 
