@@ -178,3 +178,17 @@ def test_a_column_narrowed_round_a_picture_is_measured_against_its_own_edge():
     placed, _ = layout(lines)
     short = {p.line.text: p.geo.short for p in placed}
     assert all(short[t] < 1.0 for t in narrow), short
+
+
+def test_a_last_column_running_up_beside_the_headline_is_read_after_the_columns_under_it():
+    # The headline spans the first three columns; the fourth runs up to the headline's row,
+    # its first lines beside it. The white row under the byline (set a little large) is no cut
+    # across the page: those lines are the fourth column's, read after the third.
+    lines = [_line("惩治微腐败让老百姓可感可及", 100, 100, 64.0), BoxLine("常晋", (100, 176, 176, 214), 0.95)]
+    for c in range(3):
+        lines += [_line(f"第{c}栏正文第{r:02d}行内容", 100 + 400 * c, 250 + 42 * r) for r in range(10)]
+    lines += [_line(f"末栏正文第{r:02d}行内容文", 1300, 100 + 42 * r) for r in range(14)]
+    placed, _ = layout(lines)
+    texts = [p.line.text for p in placed]
+    assert texts.index("第2栏正文第09行内容") + 1 == texts.index("末栏正文第00行内容文")
+    assert texts.index("常晋") + 1 == texts.index("第0栏正文第00行内容")
