@@ -192,3 +192,24 @@ def test_a_last_column_running_up_beside_the_headline_is_read_after_the_columns_
     texts = [p.line.text for p in placed]
     assert texts.index("第2栏正文第09行内容") + 1 == texts.index("末栏正文第00行内容文")
     assert texts.index("常晋") + 1 == texts.index("第0栏正文第00行内容")
+
+
+def test_a_paragraph_whose_last_line_lost_its_mark_ends_before_an_indented_first_line():
+    # The OCR dropped the 。 ending a paragraph's last (full) line; the next line of the same
+    # column is set in 2 em and the one after it is flush: a new paragraph all the same.
+    from pipeline.read import geometric
+    from pipeline.read.sources import PageSource
+
+    per = 12
+    rows = [BODY_TEXT[k : k + per] for k in range(0, 8 * per, per)]
+    col = [rows[0][2:], *rows[1:4], "实时画面传输稳定气温", *rows[4:8]]
+    lines = [_line("加快建设中医药强省", 100, 100, 56.0), _line("文/张三", 100, 170)]
+    for c in range(2):
+        for r, text in enumerate(col):
+            indent = 2 * BODY if text in (col[0], col[4]) else 0
+            x = 100 + 420 * c + indent
+            lines.append(BoxLine(text, (x, 230 + 42 * r, 100 + 420 * c + per * BODY, 260 + 42 * r), 0.95))
+    lines.append(_line("（作者系某大学教授）", 520, 230 + 42 * 9))
+    doc = geometric.read_page(PageSource(lines, (1400.0, 1000.0), None, "rapidocr"), "p").doc
+    paras = [b.text for b in doc.articles[0].blocks]
+    assert sum(p.startswith("实时画面传输稳定气温") for p in paras) == 2, paras
