@@ -268,6 +268,8 @@ def test_page_furniture_is_kept_apart_from_the_articles(sample):
     [
         ("责任编辑 刘魁 版式编辑 张某", True),
         ("责任编辑：刘魁", True),
+        ("责任编辑：姚志冯欣帆", True),  # two names the OCR ran together
+        ("编辑：这是我们共同的事业", False),
         ("2021年8月5日 星期四", True),
         ("第7版", True),
         ("编辑出版工作是一项重要的基础", False),

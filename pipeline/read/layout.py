@@ -164,31 +164,49 @@ def deskew(box: Box, s: float) -> Box:
     return (box[0] + dx, box[1] + dy + shrink, box[2] + dx, box[3] + dy - shrink)
 
 
-def _same_row(a: Box, b: Box) -> bool:
+def _same_row(a: Box, b: Box, size_a: float, size_b: float) -> bool:
     """b continues a's display line: level with it, as large, close after it (or overlapping it,
-    as engines' boxes round quote marks do)."""
+    as engines' boxes round quote marks do). Sizes are compared as glyph sizes (an engine's box
+    grows round quotes set high); the white may reach two heights (a headline's two lines set
+    on one row with a wide space between them)."""
     overlap = min(a[3], b[3]) - max(a[1], b[1])
     gap = b[0] - a[2]
     return (
         overlap >= 0.7 * min(box_h(a), box_h(b))
-        and 0.75 <= box_h(b) / box_h(a) <= 1.33
-        and -0.6 * box_h(a) <= gap <= 1.4 * box_h(a)
+        and 0.75 <= size_b / size_a <= 1.33
+        and -0.6 * box_h(a) <= gap <= 2.0 * box_h(a)
     )
+
+
+QUOTE_MISREADS = {"66": "“", "99": "”", "6": "‘", "9": "’"}  # a quote set large, read as digits
+
+
+def _quote_piece(text: str, a: Box, b: Box) -> bool:
+    """b is a quote mark of a's display line the engine boxed apart (small, within the row,
+    close to or inside it): marks only, or 66/99 read for a large quote."""
+    t = text.strip()
+    if not t or len(t) > 2 or not (is_mark(t) or t in QUOTE_MISREADS):
+        return False
+    slack = 0.2 * box_h(a)
+    return a[1] - slack <= b[1] and b[3] <= a[3] + slack and -box_h(a) <= b[0] - a[2] <= box_h(a)
 
 
 def _fragment_groups(lines: list[BoxLine], boxes: list[Box], height: float, em: float) -> list[list[int]]:
     """Groups of pieces that are one large display line, left to right (singletons included)."""
     order = sorted(range(len(lines)), key=lambda i: boxes[i][0])
+    sizes = [glyph_size(ln.text, b, height, em) for ln, b in zip(lines, boxes, strict=True)]
     merged: dict[int, int] = {}  # piece -> the first piece of its line
     for i in order:
         a = boxes[i]
-        if i in merged or glyph_size(lines[i].text, a, height, em) < 1.25:
+        if i in merged or sizes[i] < 1.25:
             continue
         for j in order:
             b = boxes[j]
-            if j != i and j not in merged and b[0] >= a[0] and _same_row(a, b):
+            if j == i or j in merged or b[0] < a[0]:
+                continue
+            if _same_row(a, b, sizes[i], sizes[j]) or _quote_piece(lines[j].text, a, b):
                 merged[j] = merged.get(i, i)
-                a = (a[0], min(a[1], b[1]), b[2], max(a[3], b[3]))
+                a = (a[0], min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
     groups: dict[int, list[int]] = {}
     for i in order:
         groups.setdefault(merged.get(i, i), []).append(i)
@@ -199,7 +217,7 @@ def _joined(lines: list[BoxLine], parts: list[int]) -> BoxLine:
     words = [w for k in parts for w in (lines[k].words or [(lines[k].text, lines[k].box)])]
     confs = [c for c in (lines[k].conf for k in parts) if c is not None]
     return BoxLine(
-        "".join(lines[k].text for k in parts),
+        "".join(QUOTE_MISREADS.get(lines[k].text.strip(), lines[k].text) for k in parts),
         union_boxes([lines[k].box for k in parts]),
         min(confs) if confs else None,
         words,
@@ -342,22 +360,23 @@ def _edge(values: list[float], k: int, low: bool, window: int = 4) -> float:
 
 
 def _edges(values: list[float], low: bool, em: float) -> list[float]:
-    """The column's edge at each line (`_edge`), except along a stretch of three or more lines
-    set narrower than the column and flush with each other (within 0.6 em): a column narrowed
-    round a picture, whose own edge that stretch is."""
+    """The column's edge at each line (`_edge`), except along a stretch of lines each set
+    2 em or more inside that edge, three or more of them flush with the stretch's outermost
+    (within 0.6 em): a column narrowed round a picture, whose own edge that is. A paragraph's
+    short last line or indented first line inside the stretch does not end it."""
     out = [_edge(values, k, low) for k in range(len(values))]
     sign = 1 if low else -1
+    inside = [sign * (v - e) >= 2 * em for v, e in zip(values, out, strict=True)]
     k = 0
     while k < len(values):
         j = k
-        while j < len(values) and abs(values[j] - values[k]) <= 0.6 * em and sign * (values[j] - out[j]) >= 2 * em:
+        while j < len(values) and inside[j]:
             j += 1
         if j - k >= 3:
             edge = min(values[k:j]) if low else max(values[k:j])
-            out[k:j] = [edge] * (j - k)
-            k = j
-        else:
-            k += 1
+            if sum(abs(v - edge) <= 0.6 * em for v in values[k:j]) >= 3:
+                out[k:j] = [edge] * (j - k)
+        k = j + 1 if j == k else j
     return out
 
 
@@ -377,6 +396,7 @@ def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float, li
             left, right = b[0], b[2]
         indent = max(0.0, (b[0] - left) / em)
         short = max(0.0, (right - b[2]) / em)
+        over = max(0.0, (b[2] - right) / em)
         centred = indent >= 1.0 and short >= 1.0 and abs(indent - short) <= 1.0
         gap = (b[1] - prev[3]) / height if prev is not None else 0.0
         out.append(
@@ -385,6 +405,7 @@ def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float, li
                 size=round(glyph_size(lines_text[i], b, height, em), 3),
                 indent=round(indent, 2),
                 short=round(short, 2),
+                over=round(over, 2),
                 gap_before=round(max(0.0, gap), 2),
                 centred=centred,
             )

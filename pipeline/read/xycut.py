@@ -113,9 +113,20 @@ class Cutter:
             at = (a + b) / 2
             above = [i for i in idx if self.boxes[i][1] < at and self.body(i) and i not in self.noise]
             below = [i for i in idx if self.boxes[i][1] >= at]
-            if len(below) > len(above) and self._lone_rows(above, 3):
+            if len(below) > len(above) and self._lone_rows(above, 3) and not self._beside(above, large):
                 return at
         return None
+
+    def _beside(self, above: list[int], large: list[Box]) -> bool:
+        """Two or more of the lines clear of every large line's width: a column's first lines
+        set beside the headline (it spans the columns but the last), not its byline or kicker."""
+        spans: dict[int, tuple[float, float]] = {}  # per line (a word goes with its line): its width
+        for i in above:
+            key = self.owner[i] if self.owner and self.owner[i] >= 0 else -1 - i
+            x0, x1 = spans.get(key, (self.boxes[i][0], self.boxes[i][2]))
+            spans[key] = (min(x0, self.boxes[i][0]), max(x1, self.boxes[i][2]))
+        clear = [s for s in spans.values() if all(s[0] >= bx[2] or s[1] <= bx[0] for bx in large)]
+        return len(clear) >= 2
 
     def _lone_rows(self, idx: list[int], most: int) -> bool:
         """The items stand in at most `most` rows (middles within half a line of each other),

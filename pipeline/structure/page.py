@@ -51,6 +51,7 @@ class Geometry:
     band: int = -1  # article band (a horizontal region of the page), -1 unknown
     indent: float = 0.0  # em from the column's left edge
     short: float = 0.0  # em left blank before the column's right edge
+    over: float = 0.0  # em the line runs past its column's right edge (set across it, not in it)
     gap_before: float = 0.0  # vertical gap before the line, in body line heights
     conf: float | None = None  # the engine's confidence, 0..1
     centred: bool = False

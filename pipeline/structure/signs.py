@@ -120,5 +120,7 @@ def _credit(profile: Profile) -> re.Pattern:
     if roles not in _CREDITS:
         role = "(?:" + "|".join(map(re.escape, sorted(roles, key=len, reverse=True))) + ")"
         one = role + rf"\s*[：:]?\s*[{HAN_CLASS}·]{{2,4}}(?:[、\s]+[{HAN_CLASS}·]{{2,4}})*"
-        _CREDITS[roles] = re.compile(one + r"(?:\s+" + one + r")*")
+        # After a colon, two names the OCR ran together (姚志冯欣帆): a credit too.
+        glued = role + rf"\s*[：:]\s*[{HAN_CLASS}]{{5,6}}"
+        _CREDITS[roles] = re.compile(f"(?:{glued}|{one})" + r"(?:\s+" + one + r")*")
     return _CREDITS[roles]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_with_mark
+from .context import DISPLAY_SIZE
 
 
 def _before_lead(st: PageState) -> None:
@@ -45,7 +46,7 @@ def articles(st: PageState) -> None:
             cur.end = i
             closed = True
         elif role is None:
-            if cur is None or closed:
+            if cur is None or closed or _after_band_headline(st, cur, i):
                 cur = ArticleSpan(start=i, end=i)
                 st.articles.append(cur)
                 closed = False
@@ -54,6 +55,20 @@ def articles(st: PageState) -> None:
             st.claim(i, Role.BODY, "article-text", "articles")
     st.articles[:] = [a for a in st.articles if a.body or a.bio or a.byline is not None]
     _orphans(st)
+
+
+def _after_band_headline(st: PageState, cur: ArticleSpan, i: int) -> bool:
+    """Measured: text right after a headline set as display type that opens a band of the page
+    under an article's finished text starts a new article (its byline lost to the OCR)."""
+    h = i - 1
+    while h >= 0 and st.role(h) == Role.HEADLINE:
+        h -= 1
+    if h == i - 1 or h < 0 or not cur.body or cur.body[-1] != h:
+        return False
+    head, before = st.lines[h + 1].geo, st.lines[h].geo
+    if head is None or before is None or head.size < DISPLAY_SIZE or head.band <= before.band:
+        return False
+    return ends_with_mark(st.lines[h].text)
 
 
 def _orphans(st: PageState) -> None:

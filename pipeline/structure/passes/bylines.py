@@ -79,15 +79,30 @@ def _body_run(st: PageState, j: int) -> bool:
 
 def _running_line(st: PageState, i: int) -> bool:
     """Evidence against a byline: a line that fills its column (from its indent, at most a
-    paragraph's, to its right edge), set at body size, with lines of the same column right
-    above and below it (a paragraph's first line, 习近平总书记…)."""
+    paragraph's, to its right edge, not past it: a byline may run across it), set at body size, with lines of the same column right
+    above and below it (a paragraph's first line, 习近平总书记…), or, at a column's end or
+    start, a body line of its column on one side and the text running on across the column
+    break on the other."""
     g = st.lines[i].geo
     if g is None:
         return _fills_column(st, i)
-    if g.short >= 1.0 or g.indent > 3.0 or g.size >= 1.15:
+    if g.short >= 1.0 or g.over >= 1.0 or g.indent > 3.0 or g.size >= 1.15 or i == 0 or i + 1 >= len(st.lines):
         return False
-    near = [st.lines[j].geo for j in (i - 1, i + 1) if 0 <= j < len(st.lines)]
-    return len(near) == 2 and all(h is not None and (h.band, h.column) == (g.band, g.column) for h in near)
+    above, below = st.lines[i - 1].geo, st.lines[i + 1].geo
+    if above is None or below is None:
+        return False
+    same = [h for h in (above, below) if (h.band, h.column) == (g.band, g.column)]
+    if len(same) == 2:
+        return True
+    return len(same) == 1 and same[0].size < 1.15 and (_runs_on(g, above, True) or _runs_on(g, below, False))
+
+
+def _runs_on(g, h, above: bool) -> bool:
+    """h, a neighbour of the line g across a column break of its band, is a full line: the
+    previous column's last above, the next column's unindented first below (the text runs on
+    from one column into the next)."""
+    step = -1 if above else 1
+    return h.band == g.band and h.column == g.column + step and h.short < 1.0 and (above or h.indent < 1.0)
 
 
 def _fills_column(st: PageState, i: int) -> bool:

@@ -149,6 +149,9 @@ def bracket_balance(t: str, profile) -> int:
     return len(opening.findall(t)) - len(closing.findall(t))
 
 
+DISPLAY_SIZE = 1.5  # measured glyph size (over the body's) of unmistakable display type
+
+
 @cache
 def _bracket_res(opening: str, closing: str) -> tuple[re.Pattern, re.Pattern]:
     def cls(chars: str) -> re.Pattern:
@@ -176,10 +179,13 @@ def _shaped(st: PageState, i: int) -> bool:
         return False
     if ends_sentence(t) or ends_open(t):
         return False
-    if t.count("《") != t.count("》"):
+    # A line measured as display type continues no body line: a bracket left open there is
+    # the OCR's misreading (《评论员观察） for （评论员观察）).
+    display = ln.geo is not None and ln.geo.size >= DISPLAY_SIZE
+    if t.count("《") != t.count("》") and not display:
         return False  # a book title left open (or closed) continues from another line
     balance = bracket_balance(t, st.profile)
-    if balance and not _closed_by_neighbour(st, i, balance):
+    if balance and not display and not _closed_by_neighbour(st, i, balance):
         return False  # so does a bracket, unless the next (or last) line is the label's other half
     commas = t.count("，") + t.count(",")
     if commas > 1:

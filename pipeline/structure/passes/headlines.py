@@ -21,6 +21,7 @@ from ..page import HeadBlock, PageState, Role, Shape
 from ..signs import ends_with_mark
 from ..text_forms import canonical, headline_text
 from .context import (
+    DISPLAY_SIZE,
     body_like,
     headline_like,
     headline_shaped,
@@ -257,8 +258,22 @@ def _wide_cut(st: PageState, part: list[int], j: int) -> bool:
 def _opening_block(st: PageState, part: list[int], k: int) -> bool:
     """After a finished sentence lines are a subheading or a new article (the paragraph pass
     decides), except a block of joined lines among an article's first lines: its headline,
-    read after the first paragraph."""
+    read after the first paragraph, and display type opening a band of the page: a new
+    article's headline over its columns."""
+    if _opens_band(st, part):
+        return True  # whatever follows (a byline the OCR misread, a deck)
     return len(part) >= 2 and joined_block(st, part[0]) and _near_start(st, part[0]) and body_like(st, k)
+
+
+def _opens_band(st: PageState, part: list[int]) -> bool:
+    """Measured: every line set as display type, the first opening a band (the lines before
+    it lie in bands above)."""
+    geos = [st.lines[i].geo for i in part]
+    j = prev_line(st, part[0])
+    prev = st.lines[j].geo if j is not None else None
+    if prev is None or any(g is None or g.size < DISPLAY_SIZE for g in geos):
+        return False
+    return geos[0].band > prev.band
 
 
 def _off_column(st: PageState, i: int) -> bool:

@@ -120,6 +120,19 @@ class _Body:
             return self.full[i + 1] or self.widths[i + 1] >= self.widths[i] + (lo if gain is None else gain)
         return False
 
+    def indented(self, i: int) -> bool:
+        """Measured: the line after line i, in the same column, is set in by about a paragraph's
+        indent (no more: a line of another column read into this one stands further in), with
+        line i and the one after it flush (a first line between clean edges), which no line
+        inside a paragraph is, whatever mark the OCR lost at the end of line i."""
+        if i + 2 >= len(self.lines):
+            return False
+        here, g, after = (self.lines[k].geo for k in (i, i + 1, i + 2))
+        if here is None or g is None or after is None or (here.band, here.column) != (g.band, g.column):
+            return False
+        flush = here.indent < 0.5 and after.indent < 0.5  # lines either side: edges measured clean
+        return flush and 0.8 * self.rules.indent <= g.indent <= 1.5 * self.rules.indent
+
     def heading_size(self, i: int, at_start: bool = False) -> int:
         """Lines (0, 1 or 2) of a subheading starting at line i, where a paragraph may start.
 
@@ -183,7 +196,7 @@ class _Body:
             return True, None
         if sentence and self.shape == Shape.BLOCKS and nxt.blank_before and nxt.geo is None:
             return True, None  # the engine's own paragraph break after a finished sentence
-        if not mark and deficit >= 4.0 and next_first:
+        if not mark and ((deficit >= 4.0 and next_first) or (not starts and self.indented(i))):
             return True, "paragraph-unmarked-end"
         if sentence and 0.75 <= deficit < short:
             return False, "short-line-joined"
