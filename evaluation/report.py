@@ -28,7 +28,9 @@ read by the current reader (`pipeline.read.ocr.read_bytes(..., force=True)`) fro
 Columns: *found* — gold articles matched by exactly one predicted article holding ≥ {found:.0%} of
 its text and nothing ≥ {merge:.0%} of another's; *pages ok* — every article found and no extra one;
 *titles / authors / bios* — right at similarity ≥ {sim} on canonical text (Han, digits, Latin), over
-all gold articles (an article without a bio is right when none is predicted); *lead* — pages whose
+all gold articles (an article without a bio is right when none is predicted); *authors read* —
+authors right among the articles whose authors' names stand intact in the reader's input (the
+names the OCR did not misread: as right as the engine's characters allow); *lead* — pages whose
 lead note is right (or rightly absent); *para P/R/F1* — internal paragraph boundaries (between
 blocks of one article or lead) carried into the gold through a character alignment, right within
 {tol} characters, summed over the split; *worst F1* — the lowest page; *OCR lost Han* — the

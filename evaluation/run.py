@@ -129,6 +129,7 @@ COLUMNS = [
     "pages ok",
     "titles",
     "authors",
+    "authors read",
     "bios",
     "lead",
     "para P/R",

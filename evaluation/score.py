@@ -96,6 +96,7 @@ class ArticleResult:
     title: bool
     authors: bool
     bio: bool
+    names_read: bool = True  # every gold author's name stands intact in the reader's input
 
 
 @dataclass
@@ -353,6 +354,7 @@ def score_page(
     pu = units(pred) if pred is not None else []
     furn = han_count("".join(furniture))
     han_in = han_count(source)
+    source_key = key(source)
     han_gold = _han_of_output(gold) + furn
     details: list[str] = [f"reader failed: {error}"] if error else []
     ov, owner = _owners(pu, gu)
@@ -366,6 +368,7 @@ def score_page(
                 details.append(f"lead: got {(lp.full[:30] if lp else None)!r}, want {g.full[:30]!r}")
             continue
         r = _judge_article(len(results), gj, pu, gu, ov, owner)
+        r.names_read = all(key(n) in source_key for n in g.article.authors)
         results.append(r)
         details += _describe(r, pu, g.article)
     if gold.lead is None and any(p.article is None for p in pu):
@@ -410,6 +413,8 @@ class Summary:
     pages_ok: int = 0
     titles: int = 0
     authors: int = 0
+    names_read: int = 0  # articles whose authors' names the OCR read intact
+    authors_read: int = 0  # ... and right
     bios: int = 0
     leads: int = 0
     boundaries: Boundaries = field(default_factory=Boundaries)
@@ -430,6 +435,8 @@ class Summary:
         self.pages_ok += s.articles_ok
         self.titles += sum(a.title for a in s.articles)
         self.authors += sum(a.authors for a in s.articles)
+        self.names_read += sum(a.names_read for a in s.articles)
+        self.authors_read += sum(a.authors and a.names_read for a in s.articles)
         self.bios += sum(a.bio for a in s.articles)
         self.leads += s.lead_ok
         self.boundaries.add(s.boundaries)
@@ -454,6 +461,7 @@ class Summary:
             "pages ok": f"{self.pages_ok}/{self.pages}",
             "titles": f"{self.rate(self.titles):.1%}",
             "authors": f"{self.rate(self.authors):.1%}",
+            "authors read": f"{self.authors_read / self.names_read:.1%}" if self.names_read else "-",
             "bios": f"{self.rate(self.bios):.1%}",
             "lead": f"{self.leads}/{self.pages}",
             "para P/R": f"{b.precision:.3f}/{b.recall:.3f}",

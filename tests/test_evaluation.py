@@ -21,7 +21,7 @@ from evaluation import degrade as dg
 from evaluation.corpus import HELD_OUT_FROM, compose, load_corpus
 from evaluation.ocr import reading_order, shapes
 from evaluation.run import read
-from evaluation.score import Summary, key, score_page, similarity
+from evaluation.score import Summary, key, score_page, similarity, summarise
 from evaluation.typeset import NO_START, OPENING, column, set_paragraph
 from pipeline.model import Article, Block, Document, Lead
 from pipeline.read import engines
@@ -160,6 +160,18 @@ def test_garbled_names_count_and_wrong_ones_do_not():
     assert not s.articles[1].authors
     pred.articles[1].authors = ["陶银球戴姣"]  # two names read as one
     assert not score_page(gold, pred, source_of(gold)).articles[1].authors
+
+
+def test_names_the_ocr_misread_are_counted_apart():
+    gold = gold_doc()
+    source = source_of(gold).replace("陶银球", "陶银求")  # the OCR misread a name
+    pred = copy.deepcopy(gold)
+    pred.articles[1].authors = ["陶银求", "戴姣"]  # as the OCR read them
+    s = score_page(gold, pred, source)
+    assert not s.articles[1].authors and not s.articles[1].names_read
+    assert s.articles[0].authors and s.articles[0].names_read
+    row = summarise([s]).as_row()
+    assert row["authors"] == "50.0%" and row["authors read"] == "100.0%"
 
 
 def test_title_on_the_wrong_article_is_wrong():
