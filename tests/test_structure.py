@@ -661,3 +661,30 @@ def test_a_headline_whose_words_recur_in_its_body_is_found_inside_it():
     [art] = doc.articles
     assert art.title == "高质量建设国家生态文明试验区"
     assert "关乎全局的重大战略部署" in "".join(b.text for b in art.blocks)
+
+
+def test_a_line_carried_short_by_an_opening_quote_on_the_next_line_stays_mid_paragraph():
+    # OCR of a page image: no indent spaces survive. "夯实…基石。" is full in print (the “ and
+    # the character after it could not end the line); the indented "弘扬…" starts the paragraph.
+    col = [
+        "传统村落作为农耕文明",
+        "的活态载体，蕴含着天",
+        "人合一、顺时应势、共",
+        "生共荣等智慧，为建设",
+        "好宜居宜业和美乡村提",
+        "供了宝贵借鉴，让乡村",
+        "既有颜值又有产值，既",
+        "含“乡愁”更富“乡韵”。",
+        "弘扬天人合一理念，",
+        "夯实乡村生态基石。",
+        "“天人合一”是中华优秀",
+        "传统文化的核心理念，",
+        "也是传统村落生态智慧",
+        "的世界观，强调人与自",
+        "然同源同构、不可分割",
+        "这一理念贯穿于传统村",
+        "落的选址布局。",
+    ]
+    doc = read_bytes(_page("吴灿", *col, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert [b.text[:8] for b in art.blocks] == ["传统村落作为农耕", "弘扬天人合一理念"]

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...text import NO_END
 from ..notices import Notice
-from ..page import PageState, Shape, SourceLine
+from ..page import PageState, Shape, SourceLine, measure
 from ..profile import ParagraphRules
 from ..signs import ends_sentence, ends_with_mark
 from ..text_forms import canonical, join_text
@@ -41,6 +42,13 @@ class Unit:
     lines: list[SourceLine]
     text: str = ""
     notices: list[Notice] = field(default_factory=list)
+
+
+def pushed_over(following: str) -> float:
+    """Em a full line may lack because the next line opens with a mark (“ 《 （) that may not end
+    a line: the typesetter carried the mark and the character after it down together, so the
+    line is short by their width while it is still mid-paragraph (clreq's line-end rule)."""
+    return measure(following[:2]) if following[:1] in NO_END else 0.0
 
 
 def column_widths(widths: list[float]) -> list[float]:
@@ -82,6 +90,7 @@ class _Body:
     widths: list[float] = field(default_factory=list)
     cols: list[float] = field(default_factory=list)
     full: list[bool] = field(default_factory=list)
+    pushed: list[float] = field(default_factory=list)
     wide: bool = False  # set across the page, or a paragraph a line: only marks end paragraphs
     indents: bool = False  # the OCR kept first-line indents as leading spaces
 
@@ -92,6 +101,9 @@ class _Body:
         indented = sum(1 for ln in self.lines if ln.indent >= 2)
         self.indents = 0 < indented < 0.5 * len(self.lines)
         self.cols = column_widths(self.widths)
+        self.pushed = [
+            pushed_over(self.lines[i + 1].text) if i + 1 < len(self.lines) else 0.0 for i in range(len(self.lines))
+        ]
         spaced = [ln.spaced for ln in self.lines]
         # When the OCR spreads nearly every line (Tesseract's chi_sim does), spreading says nothing.
         informative = sum(spaced) < 0.6 * len(spaced)
@@ -114,10 +126,12 @@ class _Body:
         lo, hi = self.rules.indent_tolerance
         d = self.cols[i] - self.widths[i]
         # A spread-out line lost a character to the line-breaking rules: its indent reads wider.
-        if not (lo + 0.5 <= d <= hi + 1.0 if self.full[i] else lo <= d <= hi):
+        # So does one whose successor opens with a mark the typesetter could not leave at its end.
+        if not any(lo + 0.5 <= x <= hi + 1.0 if self.full[i] else lo <= x <= hi for x in (d, d - self.pushed[i])):
             return False
         if i + 1 < len(self.widths):
-            return self.full[i + 1] or self.widths[i + 1] >= self.widths[i] + (lo if gain is None else gain)
+            reach = self.widths[i + 1] + self.pushed[i + 1]
+            return self.full[i + 1] or reach >= self.widths[i] + (lo if gain is None else gain)
         return False
 
     def heading_size(self, i: int, at_start: bool = False) -> int:
@@ -162,7 +176,7 @@ class _Body:
             return g.short
         if self.full[i]:
             return 0.0
-        return self.cols[i] - (self.rules.indent if starts else 0.0) - self.widths[i]
+        return self.cols[i] - (self.rules.indent if starts else 0.0) - self.widths[i] - self.pushed[i]
 
     def ends(self, i: int, starts: bool, wide: bool) -> tuple[bool, str | None]:
         """Whether line i ends its paragraph, and a notice code when that is a guess."""
