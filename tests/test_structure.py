@@ -688,3 +688,24 @@ def test_a_line_carried_short_by_an_opening_quote_on_the_next_line_stays_mid_par
     doc = read_bytes(_page("吴灿", *col, "（作者系湖南大学教授）")).doc
     [art] = doc.articles
     assert [b.text[:8] for b in art.blocks] == ["传统村落作为农耕", "弘扬天人合一理念"]
+
+
+def test_a_full_line_of_many_marks_in_a_face_that_sets_marks_a_full_em_stays_mid_paragraph():
+    # every mark a full em (as the renders and many papers set them): "等。“靡…终。”" is full,
+    # though counting its five marks half makes it read two em short
+    col = [
+        "党性修养是共产党人的终身",
+        "课题，也是一辈子的功课。有的",
+        "为“人生下半场”早早准备；等",
+        "等。“靡不有初，鲜克有终。”",
+        "从近些年来被查处的腐败分子看",
+        "多是忽视了党性的常修常炼，走",
+        "着走着就偏离了初心。党员干部",
+        "要把“思想入党”作为一辈子的",
+        "事，时时反躬自省，常修常炼，",
+        "做到“慎终如始”，作风廉洁才",
+        "能持久保持共产党人的本色。",
+    ]
+    doc = read_bytes(_page("芦子龙", *col, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert len(art.blocks) == 1

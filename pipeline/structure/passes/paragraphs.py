@@ -4,6 +4,9 @@ Every printed line is its own OCR line, so for each line we decide whether it en
 paragraph from what the typesetter left behind:
 - the local column width (estimated from neighbouring lines, since it changes between
   articles and where text wraps around a box), so a short line is visible;
+- the width of a mark: half an em where the face compresses marks, a full em where the column's
+  lines agree better so (each body measures which), and a line short by an opening mark the
+  typesetter carried to the next line;
 - the 2-em first-line indent: a paragraph's first line is two em narrower than the line after;
 - the mark a line ends with: a paragraph ends on 。！？…, ——, or a closing quote after them;
 - a spread-out (justified) line is full by definition (when the OCR spreads only some lines);
@@ -18,13 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...text import NO_END
+from ...text import CJK_PUNCT, NO_END, PAUSES
 from ..notices import Notice
 from ..page import PageState, Shape, SourceLine, measure
 from ..profile import ParagraphRules
 from ..signs import ends_sentence, ends_with_mark
 from ..text_forms import canonical, join_text
 
+MARK_MARGIN = 1.1  # the full-em measure must fit this much better to replace the compressed one
 RELAXED_GAIN = 0.5  # em a first line's successor must gain after a finished sentence
 BOX_SPREAD = 1.5  # em: the lines of a narrower box agree this closely (OCR widths are noisy)
 # A line that is only a section label: （一）, 一、, 【点评】, 读者提问：.
@@ -44,11 +48,28 @@ class Unit:
     notices: list[Notice] = field(default_factory=list)
 
 
-def pushed_over(following: str) -> float:
+def pushed_over(following: str, mark_em: float = 0.5) -> float:
     """Em a full line may lack because the next line opens with a mark (“ 《 （) that may not end
     a line: the typesetter carried the mark and the character after it down together, so the
     line is short by their width while it is still mid-paragraph (clreq's line-end rule)."""
-    return measure(following[:2]) if following[:1] in NO_END else 0.0
+    if following[:1] not in NO_END:
+        return 0.0
+    return measure(following[:2]) + (mark_em - 0.5) * sum(1 for c in following[:2] if c in MARKS)
+
+
+MARKS = CJK_PUNCT | set("“”‘’")
+
+
+def set_width(text: str) -> float:
+    """Width in em where the face sets every mark a full em (the renders and many papers do), a
+    pause at the line end squeezed or hung to half an em."""
+    w = measure(text) + 0.5 * sum(1 for c in text if c in MARKS)
+    return w - 0.5 if text[-1:] in set(PAUSES) else w
+
+
+def agreement(widths: list[float]) -> int:
+    """Lines within half an em of their column: how well a measure fits the page's setting."""
+    return sum(1 for w, c in zip(widths, column_widths(widths), strict=True) if abs(w - c) <= 0.5)
 
 
 def column_widths(widths: list[float]) -> list[float]:
@@ -91,18 +112,26 @@ class _Body:
     cols: list[float] = field(default_factory=list)
     full: list[bool] = field(default_factory=list)
     pushed: list[float] = field(default_factory=list)
+    mark_em: float = 0.5  # the width of a mark in this setting
     wide: bool = False  # set across the page, or a paragraph a line: only marks end paragraphs
     indents: bool = False  # the OCR kept first-line indents as leading spaces
 
     def __post_init__(self) -> None:
         self.widths = [ln.width for ln in self.lines]
+        # measure() counts marks half (faces that compress them); where the lines agree better
+        # with every mark a full em, the page was set so and the short lines are the real ones.
+        whole = [set_width(ln.text) for ln in self.lines]
+        if agreement(whole) > agreement(self.widths) * MARK_MARGIN:
+            self.widths = whole
+            self.mark_em = 1.0
         self.wide = bool(self.widths) and sorted(self.widths)[len(self.widths) // 2] >= self.rules.wide_column
         # Leading spaces mean an indent only where some lines have them and most do not.
         indented = sum(1 for ln in self.lines if ln.indent >= 2)
         self.indents = 0 < indented < 0.5 * len(self.lines)
         self.cols = column_widths(self.widths)
         self.pushed = [
-            pushed_over(self.lines[i + 1].text) if i + 1 < len(self.lines) else 0.0 for i in range(len(self.lines))
+            pushed_over(self.lines[i + 1].text, self.mark_em) if i + 1 < len(self.lines) else 0.0
+            for i in range(len(self.lines))
         ]
         spaced = [ln.spaced for ln in self.lines]
         # When the OCR spreads nearly every line (Tesseract's chi_sim does), spreading says nothing.
