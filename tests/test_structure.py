@@ -709,3 +709,26 @@ def test_a_full_line_of_many_marks_in_a_face_that_sets_marks_a_full_em_stays_mid
     doc = read_bytes(_page("芦子龙", *col, "（作者系湖南大学教授）")).doc
     [art] = doc.articles
     assert len(art.blocks) == 1
+
+
+def test_a_headline_line_closed_by_a_column_label_whose_bracket_the_ocr_misread_stays_in_the_headline():
+    # Tesseract reads the label's （ as 〈, and read the byline and headline inside the body
+    body = [
+        "新经济组织、新社会组织、新就业群体在创新",
+        "社会治理、提供公共服务等方面发挥着日益重",
+        "要的作用。做好党建工作，无论是对加强思想",
+    ]
+    rest = [
+        "引领，还是对规范行业健康成长都至关重要。",
+        "新时代新征程上，要建强战斗堡垒，夯实党的",
+        "执政之基，认识做好党建工作的重要意义。",
+    ]
+    head = ["高立伟", "建强战斗堡垒", "夯实执政之基〈观察者说）"]
+    page = _page(
+        "李智水", "打好提振消费组合拳", *BODY2, "（作者系湖南大学教授）", *body, *head, *rest, "（作者系中山大学教授）"
+    )
+    doc = read_bytes(page).doc
+    assert [a.title.replace("〈", "（") for a in doc.articles] == [
+        "打好提振消费组合拳",
+        "建强战斗堡垒\n夯实执政之基（观察者说）",
+    ]
