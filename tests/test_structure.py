@@ -732,3 +732,24 @@ def test_a_headline_line_closed_by_a_column_label_whose_bracket_the_ocr_misread_
         "打好提振消费组合拳",
         "建强战斗堡垒\n夯实执政之基（观察者说）",
     ]
+
+
+def test_a_kicker_as_wide_as_the_column_over_a_wider_headline_at_the_page_start_is_the_headlines():
+    # the OCR lost the byline; the kicker is as wide as a column line, the headline (set larger)
+    # wider: the body's first line would be indented and followed by running text
+    col = [
+        "习近平总书记指出：",
+        "“农村现代化是建设农",
+        "业强国的内在要求和必",
+        "要条件，建设宜居宜业",
+        "和美乡村是农业强国的",
+        "应有之义。”党的二十",
+        "届四中全会《建议》对",
+        "推进宜居宜业和美乡村",
+        "建设作出战略部署。",
+    ]
+    page = _page(
+        "2025年7月3日  星期四", "汲取传统村落生态智慧", "建设好宜居宜业和美乡村", *col, "（作者系中南大学教授）"
+    )
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "汲取传统村落生态智慧\n建设好宜居宜业和美乡村"

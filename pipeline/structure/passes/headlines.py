@@ -160,16 +160,32 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
     wide as its column (or indented 2 em). A column label closes the headline."""
     take: list[int] = []
     total = 0
-    for i in run[: st.profile.headline.max_pieces]:
+    for n, i in enumerate(run[: st.profile.headline.max_pieces]):
         total += st.lines[i].han
         if st.lines[i].indent >= 2 or total > st.profile.headline.max_total:
             break  # an indented line is the body's first
-        if not (_looks(st, i) or not _body_width(st, i) or _before_first_line(st, i)):
+        if not (_looks(st, i) or not _body_width(st, i) or _before_first_line(st, i) or _kicker_pair(st, run, n)):
             break
         take.append(i)
         if LABEL.search(st.lines[i].text):
             break
     return take
+
+
+def _kicker_pair(st: PageState, run: list[int], n: int) -> bool:
+    """Line n of the run, or the one before it, stands over a line wider than its column and
+    worded like a headline: a kicker and its headline, where the headline (set larger) is the
+    wider. The body's first line is indented and running text follows it, not a headline."""
+    if n + 1 < len(run) and run[n + 1] == run[n] + 1 and _wider(st, run[n + 1]):
+        # as wide as a full column line, not as an indented first line (which may stand before
+        # a headline the OCR read after it)
+        return st.lines[run[n]].width >= st.columns[run[n]] - st.profile.paragraph.indent_tolerance[0]
+    return n > 0 and run[n - 1] == run[n] - 1 and _wider(st, run[n])
+
+
+def _wider(st: PageState, k: int) -> bool:
+    """Worded like a headline and wider than its column by more than a hung mark."""
+    return _off_column(st, k) and st.lines[k].width > st.columns[k] and headline_shaped(st, k)
 
 
 def _before_first_line(st: PageState, i: int) -> bool:
