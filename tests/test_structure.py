@@ -753,3 +753,23 @@ def test_a_kicker_as_wide_as_the_column_over_a_wider_headline_at_the_page_start_
     )
     [art] = read_bytes(page).doc.articles
     assert art.title == "汲取传统村落生态智慧\n建设好宜居宜业和美乡村"
+
+
+def test_an_indented_first_line_between_stretches_of_a_narrower_column_is_measured_in_that_column():
+    # the article's wide lines (set across, or two columns the OCR ran together) make its
+    # column 20 em; the text beside them is 14: a first line there (12 em, ending in 。) is
+    # an indented first line of that column, not a short last line of the wide one
+    han = "我国经济运行稳中有进好于预期高质量发展取得新成效宏观经济四大指标表现良好" * 8
+    pos = 0
+
+    def take(n: int) -> str:
+        nonlocal pos
+        pos += n
+        return han[pos - n : pos]
+
+    wide = [take(20) for _ in range(7)] + [take(8) + "。"]
+    second = [take(12)] + [take(14) for _ in range(5)] + [take(13) + "。"]
+    third = [take(11) + "。"] + [take(14) for _ in range(5)] + [take(6) + "。"]
+    doc = read_bytes(_page("钟才文", *wide, *second, *third, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert [b.text[:11] for b in art.blocks] == [wide[0][:11], second[0][:11], third[0][:11]]

@@ -98,7 +98,20 @@ def column_widths(widths: list[float]) -> list[float]:
             i = j
         else:
             i += 1
-    return cols
+    return _box_edges(widths, cols, base)
+
+
+def _box_edges(widths: list[float], cols: list[float], base: float) -> list[float]:
+    """A line between or next to the stretches of a narrower column and narrower still (an
+    indented first line, a short last line) is in that column too: it only broke the stretch."""
+    out = list(cols)
+    for k, w in enumerate(widths):
+        if cols[k] != base:
+            continue
+        near = [cols[j] for j in (k - 1, k + 1) if 0 <= j < len(cols) and cols[j] != base]
+        if near and w <= min(near):
+            out[k] = min(near)
+    return out
 
 
 @dataclass
