@@ -773,3 +773,20 @@ def test_an_indented_first_line_between_stretches_of_a_narrower_column_is_measur
     doc = read_bytes(_page("钟才文", *wide, *second, *third, "（作者系湖南大学教授）")).doc
     [art] = doc.articles
     assert [b.text[:11] for b in art.blocks] == [wide[0][:11], second[0][:11], third[0][:11]]
+
+
+def test_a_lead_set_across_the_page_ends_at_a_labelled_headline_as_wide_as_its_lines():
+    # no byline follows the lead (a 评论员 article), so the lead stops at the first headline
+    # after a finished sentence: this one is wider than the column, like the lead's lines,
+    # and its column label says it is a headline
+    lead = [
+        "衡量一个时代的文艺成就最终要看作品。如果把作品视为一个系统工",
+        "程，那么创作便是龙头，其重要性不言而喻。我认为，一部优秀的音乐作",
+        "品，需要兼具思想性、艺术性和可听性。",
+    ]
+    prose = "向制度要力量，不断织密制度之网，减小经纬之间的缝隙，才能打得稳、捉得准、拍得狠。" * 12
+    body = [prose[k : k + 14] for k in range(0, len(prose), 14)]
+    page = _page("编者按", *lead, "惩治“微腐败”，让老百姓可感可及（评论员观察）", *body)
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == ["惩治“微腐败”，让老百姓可感可及（评论员观察）"]
+    assert doc.lead is not None and doc.lead.paragraphs[-1].endswith("可听性。")

@@ -9,6 +9,7 @@ comes at all, it runs to the first headline-like line after a finished sentence.
 
 from __future__ import annotations
 
+from ..matching import LABEL
 from ..page import PageState, Role
 from ..signs import ends_with_mark
 from .context import headline_like, headline_shaped, refine_columns, wide
@@ -22,10 +23,16 @@ def _stop_early(st: PageState, m: int, k: int) -> int:
     last_text: str | None = None
     for i in range(m + 1, k):
         if st.free(i):
-            if last_text is not None and ends_with_mark(last_text) and headline_like(st, i) and not wide(st, i):
+            if last_text is not None and ends_with_mark(last_text) and _opens_article(st, i):
                 return i
             last_text = st.lines[i].text
     return k
+
+
+def _opens_article(st: PageState, i: int) -> bool:
+    """A headline-like line: one as wide as the lead's own lines only if a column label
+    (（评论员观察）) closes it, since no line of the lead's text is so labelled."""
+    return headline_like(st, i) and (not wide(st, i) or bool(LABEL.search(st.lines[i].text)))
 
 
 def _larger_type(st: PageState, m: int, k: int) -> int:
