@@ -51,6 +51,12 @@ def test_a_misread_bullet_is_kept_out_of_the_names():
         assert b.names == [name] and b.dropped == "国"
 
 
+def test_a_misread_bullet_glued_to_two_names_run_together_is_dropped():
+    # Tesseract: "■ 张金阳 邹升平" read as one token with the bullet as 国
+    b = parse_byline("国张金阳邹升平", "国张金阳邹升平", P)
+    assert b is not None and b.names == ["张金阳", "邹升平"] and b.dropped == "国"
+
+
 def test_title_and_prefix_stay_with_the_printed_byline():
     b = parse_byline("湖南大学教授 张三", "湖南大学教授张三", P)
     assert b.printed() == "湖南大学教授 张三"

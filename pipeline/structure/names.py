@@ -190,10 +190,19 @@ def _drop_bullet(tokens: list[str], out: Byline, profile: Profile) -> list[str]:
         out.dropped = tokens[0]
         return tokens[1:]
     first = tokens[0]
-    if len(first) >= 3 and first[0] in bullets and name_score(first[1:], profile) > name_score(first, profile):
+    if len(first) >= 3 and first[0] in bullets and _reads(first[1:], profile) > _reads(first, profile):
         out.dropped = first[0]
         return [first[1:], *tokens[1:]]
     return tokens
+
+
+def _reads(token: str, profile: Profile) -> float:
+    """How well a token reads as one name, or as two the cleanup ran together (国张金阳邹升平:
+    the bullet glued to two names reads as neither until it is dropped)."""
+    s = name_score(token, profile)
+    if len(token) >= 5 and (two := _split_run(token, profile)):
+        s = max(s, min(name_score(x, profile) for x in two))
+    return s
 
 
 def _read_token(tok: str, last: bool, out: Byline, profile: Profile) -> list[tuple[str, float]]:
