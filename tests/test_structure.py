@@ -790,3 +790,31 @@ def test_a_lead_set_across_the_page_ends_at_a_labelled_headline_as_wide_as_its_l
     doc = read_bytes(page).doc
     assert [a.title for a in doc.articles] == ["惩治“微腐败”，让老百姓可感可及（评论员观察）"]
     assert doc.lead is not None and doc.lead.paragraphs[-1].endswith("可听性。")
+
+
+def test_a_byline_read_inside_a_paragraph_leaves_the_line_before_it_in_the_paragraph():
+    # the byline set beside the column was read between two lines of one sentence: the full,
+    # unfinished line before it is no headline, and the byline is the article's
+    col = [
+        "传统村落作为农耕文明",
+        "的活态载体，蕴含着天",
+        "人合一、顺时应势、共",
+        "生共荣等智慧，为建设",
+        "好宜居宜业和美乡村提",
+        "供了宝贵借鉴。在农业",
+        "生产中，村民春耕、夏",
+        "耘、秋收、冬藏，遵循",
+        "二十四节气时序安排，",
+        "形成与自然同步的节奏。",
+        "顺时耕作，推广轮作休",
+        "国吴灿",
+        "耕护田、测土配方施肥",
+        "等生态农业技术，将自",
+        "然节律作为生态治理的",
+        "重要依据，让乡村更美",
+        "丽、村民更富裕。",
+    ]
+    doc = read_bytes(_page(*col, "（作者系中南大学教授）")).doc
+    [art] = doc.articles
+    assert art.authors == ["吴灿"]
+    assert "推广轮作休耕护田" in "".join(b.text for b in art.blocks)

@@ -152,7 +152,19 @@ def _before_byline(st: PageState, run: list[int]) -> list[int]:
         take.insert(0, i)
     while len(take) > 1 and _unfinished(st, prev_line(st, take[0])) and not _looks(st, take[0]):
         take.pop(0)
-    return take
+    return [] if len(take) == 1 and _cut_by_byline(st, take[0]) else take
+
+
+def _cut_by_byline(st: PageState, i: int) -> bool:
+    """A full column line breaking off unfinished, with a full line after the byline below it:
+    the byline was read inside a paragraph (set beside the column), and the line is the
+    paragraph's, not a headline. A body's first line is indented; a headline's words do not
+    run on into it."""
+    b = next_line(st, i)
+    k = next_line(st, b) if b is not None else None
+    if k is None or _looks(st, i) or ends_with_mark(st.lines[i].text):
+        return False
+    return is_full(st, i, slack=1.0) and st.free(k) and is_full(st, k, slack=1.0) and body_like(st, k)
 
 
 def _after_anchor(st: PageState, run: list[int]) -> list[int]:
@@ -210,6 +222,8 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
     finished = j is not None and before is None and ends_with_mark(st.lines[j].text)
     opened = j is None or before in (Role.BIO, Role.LEAD, Role.LEAD_MARKER) or finished
     closed = k is None or after in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
+    if after == Role.BYLINE and len(run) == 1 and _cut_by_byline(st, run[0]):
+        return [], "before-byline"
     if opened and closed and not (j is None and k is None) and (not finished or _headline_sized(st, run)):
         # Between two anchors: all of it (after mere running text only if it reads as headlines).
         return run, where
