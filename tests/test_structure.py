@@ -818,3 +818,17 @@ def test_a_byline_read_inside_a_paragraph_leaves_the_line_before_it_in_the_parag
     [art] = doc.articles
     assert art.authors == ["吴灿"]
     assert "推广轮作休耕护田" in "".join(b.text for b in art.blocks)
+
+
+def test_the_lead_line_an_inline_marker_opens_is_as_wide_as_printed():
+    # "编者按：" fills the first line with the text after it: that line is full, not short
+    lead = [
+        "编者按：好政策带来获得感，这是实实在在的民生温度。",
+        "惠民政策，之所以落地见效、利民有感，也得益于科技赋能。",
+        "依托信息技术，医保、医疗、医药数据资源被有效整合，就",
+        "医看病从“卡时代”迈向“码时代”。技术红利，让“想都不敢想",
+        "的生活”变为“触手可及的日常”。政策托举生活，科技改变",
+        "生活，幸福感十足。",
+    ]
+    doc = read_bytes(_page(*lead, "李智水", "打好提振消费组合拳", *BODY2, "（作者系湖南大学教授）")).doc
+    assert doc.lead is not None and len(doc.lead.paragraphs) == 1
