@@ -832,3 +832,39 @@ def test_the_lead_line_an_inline_marker_opens_is_as_wide_as_printed():
     ]
     doc = read_bytes(_page(*lead, "李智水", "打好提振消费组合拳", *BODY2, "（作者系湖南大学教授）")).doc
     assert doc.lead is not None and len(doc.lead.paragraphs) == 1
+
+
+def test_marks_set_a_full_em_are_recognised_where_most_lines_hold_only_a_mark_or_two():
+    # counted half, lines of one or two marks still fall within half an em of the column, so
+    # only exact agreement tells the settings apart; "…绿色化”。" is full, mid-paragraph
+    col = [
+        "科技是第一生产力。科技成果转化为现",
+        "实生产力，表现形式为催生新产业、推动产",
+        "业深度转型升级。我国传统产业在国民经济",
+        "体系中扮演着重要角色。习近平总书记指出：",
+        "“传统产业改造升级，也能发展新质生产",
+        "力”“要根据本地的资源禀赋、产业基础、",
+        "科研条件等，有选择地推动新产业、新模式、",
+        "新动能发展，用新技术改造提升传统产业，",
+        "积极促进产业高端化、智能化、绿色化”。",
+        "去年底举行的中央经济工作会议提出：“积",
+        "极运用数字技术、绿色技术改造提升传统产",
+        "业。”深入学习贯彻习近平总书记重要讲话",
+        "和中央经济工作会议精神，需要深入把握科",
+        "技创新与产业创新深度融合的规律，以科技",
+        "创新推动传统产业转型升级，回顾世界经济",
+        "发展历程，科技创新与产业创新之间相互作",
+        "用、递进发展。科技创新能够推动产业创新",
+        "引领传统产业升级、新兴产业壮大，进而促",
+        "进生产力不断发展。在这一过程中，随着产",
+        "业链优化提升，又会产生新的生产模式、新",
+        "的生产要素，需要通过科技创新提供技术支",
+        "持和解决方案，进而推动生产力进一步发展",
+        "这一进程表现出以下特征一是每一次科技革",
+        "命催生出的重要产业一般都具有跨越产业发",
+        "展阶段的延续性，不会轻易消失在第一次工",
+        "业革命中成长起来的纺织业仍是支柱产业。",
+    ]
+    doc = read_bytes(_page("张颢瀚", *col, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert len(art.blocks) == 1

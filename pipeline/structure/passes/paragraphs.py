@@ -28,6 +28,7 @@ from ..profile import ParagraphRules
 from ..signs import ends_sentence, ends_with_mark
 from ..text_forms import canonical, join_text
 
+AGREE = (0.25, 0.5)  # em: a line this close to its column agrees with it (exactly; loosely)
 MARK_MARGIN = 1.1  # the full-em measure must fit this much better to replace the compressed one
 RELAXED_GAIN = 0.5  # em a first line's successor must gain after a finished sentence
 BOX_SPREAD = 1.5  # em: the lines of a narrower box agree this closely (OCR widths are noisy)
@@ -67,9 +68,19 @@ def set_width(text: str) -> float:
     return w - 0.5 if text[-1:] in set(PAUSES) else w
 
 
-def agreement(widths: list[float]) -> int:
-    """Lines within half an em of their column: how well a measure fits the page's setting."""
-    return sum(1 for w, c in zip(widths, column_widths(widths), strict=True) if abs(w - c) <= 0.5)
+def agreement(widths: list[float], within: float) -> int:
+    """Lines this close to their column: how well a measure fits the page's setting."""
+    return sum(1 for w, c in zip(widths, column_widths(widths), strict=True) if abs(w - c) <= within)
+
+
+def full_em_setting(whole: list[float], half: list[float]) -> bool:
+    """Marks were set a full em: with them so, clearly more lines fill their column exactly,
+    and no fewer come close (noisy OCR of a face that compresses marks fits neither exactly,
+    and the compressed measure loosely)."""
+    exact, loose = AGREE
+    return agreement(whole, exact) > agreement(half, exact) * MARK_MARGIN and agreement(whole, loose) >= agreement(
+        half, loose
+    )
 
 
 def column_widths(widths: list[float]) -> list[float]:
@@ -134,7 +145,7 @@ class _Body:
         # measure() counts marks half (faces that compress them); where the lines agree better
         # with every mark a full em, the page was set so and the short lines are the real ones.
         whole = [set_width(ln.text) for ln in self.lines]
-        if agreement(whole) > agreement(self.widths) * MARK_MARGIN:
+        if full_em_setting(whole, self.widths):
             self.widths = whole
             self.mark_em = 1.0
         self.wide = bool(self.widths) and sorted(self.widths)[len(self.widths) // 2] >= self.rules.wide_column
