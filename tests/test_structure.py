@@ -868,3 +868,49 @@ def test_marks_set_a_full_em_are_recognised_where_most_lines_hold_only_a_mark_or
     doc = read_bytes(_page("张颢瀚", *col, "（作者系湖南大学教授）")).doc
     [art] = doc.articles
     assert len(art.blocks) == 1
+
+
+def test_a_lead_set_across_the_page_ends_where_the_text_narrows_to_the_article_column():
+    # the OCR read the article's first column right after the lead, then its byline and its
+    # headline (cutting a sentence), then the rest: one article, and the lead is the lead
+    lead = [
+        "比如，过去一年，我们学校根据不同阶段同学的成长需",
+        "求，精心创设了覆盖本研全学段的人工智能课程体系，",
+        "包含通识基础课程、专业核心课程、学科进阶课程、垂域",
+        "应用课程等四个序列。学生们在课堂上学理论，在实践中用",
+        "技术，在探索中求创新，慢慢就有了应对未来挑战的信心和",
+        "底气，把控力和胜任力逐步增强。",
+    ]
+    first = [
+        "欲筑室者，先治其基。基层党组织是党的",
+        "全部工作和战斗力的基础，事关党执政大厦的",
+        "地基稳固。习近平总书记指出：“我们党的基",
+        "层党组织和党员队伍，这是世界上任何其他政",
+        "党都不可能具有的强大组织资源。把基层党建",
+        "工作抓好了，我们的基层党组织牢不可破，我",
+        "们的党员队伍坚不可摧，党的执政地位就坚如",
+        "磐石，党和人民的事业就无往而不胜。”新时",
+        "代以来，我们党树牢系统观念，坚持分类别指",
+        "导、分领域抓好基层党组织建设，提供了根本",
+        "遵循，也是顺应社会组织形态变革的客观要求。",
+        "做好“三新”党建工作，无论是对加强党对这",
+        "一群体的思想引领、政治领导、组织覆盖、关",
+        "心爱护，还是对规范行业健康成长、防范化解",
+    ]
+    rest = [
+        "各种风险都至关重要。新时代新征程上，要从",
+        "事关党的执政基础和国家长治久安的高度充分",
+        "认识“三新”党建工作的重要性，把党员组织",
+        "起来、把人才凝聚起来、把群众动员起来。",
+    ]
+    head = ["高立伟", "建强战斗堡垒夯实执政之基（观察者说）"]
+    doc = read_bytes(_page("编者按", *lead, *first, *head, *rest, "（作者系中山大学教授）")).doc
+    assert doc.lead is not None and doc.lead.paragraphs[-1].endswith("逐步增强。")
+    [art] = doc.articles
+    assert (art.title, art.authors) == ("建强战斗堡垒夯实执政之基（观察者说）", ["高立伟"])
+    assert art.blocks[0].text.startswith("欲筑室者") and "防范化解各种风险" in "".join(b.text for b in art.blocks)
+
+
+def test_a_mark_the_ocr_split_off_a_headline_is_no_article():
+    doc = read_bytes(_page("“", "打好提振消费组合拳", "李智水", *BODY2, "（作者系湖南大学教授）")).doc
+    assert len(doc.articles) == 1 and doc.unplaced == ["“"]

@@ -61,8 +61,10 @@ def _orphans(st: PageState) -> None:
     (a note, a call for papers, a caption): it is set apart and flagged instead."""
     keep = []
     for k, a in enumerate(st.articles):
-        small = sum(st.lines[i].han for i in a.body) < st.profile.article.min_chars
-        if k > 0 and a.byline is None and not a.bio and small and st.articles[k - 1].bio:
+        han = sum(st.lines[i].han for i in a.body)
+        small = han < st.profile.article.min_chars
+        # Marks alone (a quote mark the OCR split off a headline) are no article anywhere.
+        if a.byline is None and not a.bio and (han == 0 or (k > 0 and small and st.articles[k - 1].bio)):
             for i in a.body:
                 st.claim(i, Role.UNPLACED, "after-article", "articles")
             st.note("text-after-bio", st.lines[a.body[0]].no)

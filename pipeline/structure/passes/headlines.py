@@ -152,7 +152,19 @@ def _before_byline(st: PageState, run: list[int]) -> list[int]:
         take.insert(0, i)
     while len(take) > 1 and _unfinished(st, prev_line(st, take[0])) and not _looks(st, take[0]):
         take.pop(0)
-    return [] if len(take) == 1 and _cut_by_byline(st, take[0]) else take
+    return _running_text_off(st, take) if take and _cut_by_byline(st, take[-1]) else take
+
+
+def _running_text_off(st: PageState, run: list[int]) -> list[int]:
+    """The run without the full column lines that end it: the paragraph the byline cut. A run
+    holding lines that look like headline lines is a headline whose last line is as wide as
+    the column: it is kept whole."""
+    if any(_looks(st, i) for i in run):
+        return run
+    out = list(run)
+    while out and not _looks(st, out[-1]) and not ends_with_mark(st.lines[out[-1]].text) and is_full(st, out[-1]):
+        out.pop()
+    return out
 
 
 def _cut_by_byline(st: PageState, i: int) -> bool:
@@ -162,6 +174,8 @@ def _cut_by_byline(st: PageState, i: int) -> bool:
     run on into it."""
     b = next_line(st, i)
     k = next_line(st, b) if b is not None else None
+    while k is not None and LABEL.search(st.lines[k].text):
+        k = next_line(st, k)  # the article's own headline, read after its byline
     if k is None or _looks(st, i) or ends_with_mark(st.lines[i].text):
         return False
     return is_full(st, i, slack=1.0) and st.free(k) and is_full(st, k, slack=1.0) and body_like(st, k)
@@ -222,8 +236,10 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
     finished = j is not None and before is None and ends_with_mark(st.lines[j].text)
     opened = j is None or before in (Role.BIO, Role.LEAD, Role.LEAD_MARKER) or finished
     closed = k is None or after in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
-    if after == Role.BYLINE and len(run) == 1 and _cut_by_byline(st, run[0]):
-        return [], "before-byline"
+    if after == Role.BYLINE and _cut_by_byline(st, run[-1]):
+        run = _running_text_off(st, run)
+        if not run:
+            return [], "before-byline"
     if opened and closed and not (j is None and k is None) and (not finished or _headline_sized(st, run)):
         # Between two anchors: all of it (after mere running text only if it reads as headlines).
         return run, where

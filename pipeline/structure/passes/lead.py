@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..matching import LABEL
 from ..page import PageState, Role
-from ..signs import ends_with_mark
+from ..signs import ends_sentence, ends_with_mark
 from .context import headline_like, headline_shaped, refine_columns, wide
 
 ANCHORS = (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
@@ -35,6 +35,26 @@ def _opens_article(st: PageState, i: int) -> bool:
     return headline_like(st, i) and (not wide(st, i) or bool(LABEL.search(st.lines[i].text)))
 
 
+AFTER = 6  # lines after a possible end of the lead that must all be set narrower
+
+
+def _narrows(st: PageState, m: int, k: int) -> int:
+    """A lead set across the page ends where, after a finished sentence, the text narrows to
+    a column for good: the lead's lines are wider than the column by as much as a line
+    spanning columns (profile headline.wide); the article's first lines read after it."""
+    free = [i for i in range(m + 1, k) if st.free(i)]
+    widths = [st.lines[i].width for i in free]
+    step = st.profile.headline.wide
+    for n in range(2, len(free) - 3):
+        if not ends_sentence(st.lines[free[n - 1]].text):
+            continue
+        lead_col = sorted(widths[:n], reverse=True)[n // 4]
+        after = sorted(widths[n : n + AFTER])
+        if lead_col - after[len(after) // 2] >= step and after[-1] < lead_col - 1.0:
+            return free[n]
+    return k
+
+
 def _larger_type(st: PageState, m: int, k: int) -> int:
     """Measured: the lead's text ends before the first line set larger than the body after
     some of its text (a headline; a geometric reader gives the sizes)."""
@@ -55,7 +75,7 @@ def lead(st: PageState) -> None:
     k = m + 1
     while k < len(st.lines) and st.role(k) not in ANCHORS:
         k += 1
-    k = _larger_type(st, m, k)
+    k = _narrows(st, m, _larger_type(st, m, k))
     chars = sum(st.lines[i].han for i in range(m + 1, k))
     if chars > st.profile.lead.max_chars or k == len(st.lines):
         k = _stop_early(st, m, k)
