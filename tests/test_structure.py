@@ -914,3 +914,35 @@ def test_a_lead_set_across_the_page_ends_where_the_text_narrows_to_the_article_c
 def test_a_mark_the_ocr_split_off_a_headline_is_no_article():
     doc = read_bytes(_page("“", "打好提振消费组合拳", "李智水", *BODY2, "（作者系湖南大学教授）")).doc
     assert len(doc.articles) == 1 and doc.unplaced == ["“"]
+
+
+def test_a_bio_whose_line_broke_after_the_name_ends_on_its_institution():
+    # 作者简介：张千一 / 中国音乐家协会副主席, then the next article's first paragraph (its
+    # headline and byline read after it)
+    first = [
+        "音乐创作要扎根人民生活，",
+        "作为一名作曲家，我将持续",
+        "用跃动的音符创作有品质、",
+        "有温度的作品，礼赞新时代。",
+    ]
+    second = [
+        "一年来，以习近平同志",
+        "为核心的党中央坚持以人民",
+        "为中心的发展思想，推动基",
+        "层治理不断取得新成效，党",
+        "员干部主动上门服务群众。",
+    ]
+    page = _page(
+        "音符跃动，谱写动人篇章",
+        "张千一",
+        *first,
+        "作者简介：张千一",
+        "中国音乐家协会副主席",
+        *second,
+        "进一步激发基层干事活力",
+        "李智水",
+        *BODY2,
+        "（作者系湖南大学教授）",
+    )
+    doc = read_bytes(page).doc
+    assert doc.articles[0].bio == "作者简介：张千一中国音乐家协会副主席"
