@@ -946,3 +946,11 @@ def test_a_bio_whose_line_broke_after_the_name_ends_on_its_institution():
     )
     doc = read_bytes(page).doc
     assert doc.articles[0].bio == "作者简介：张千一中国音乐家协会副主席"
+
+
+def test_a_quote_mark_alone_on_a_line_does_not_cut_a_headline_in_two():
+    # a headline set large: the OCR split its opening quote onto a line of its own
+    head = ["党性修养不", "是“一阵子”", "“", "而是", "一辈子”", "（思想纵横）"]
+    doc = read_bytes(_page("芦子龙", *head, *BODY, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.title.startswith("党性修养不") and art.title.endswith("（思想纵横）")

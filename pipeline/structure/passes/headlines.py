@@ -16,6 +16,7 @@ claimed according to where it stands:
 
 from __future__ import annotations
 
+from ...text import accountable
 from ..matching import LABEL
 from ..page import HeadBlock, PageState, Role, Shape
 from ..signs import ends_with_mark
@@ -76,7 +77,8 @@ def _runs(st: PageState) -> list[list[int]]:
     runs: list[list[int]] = []
     cur: list[int] = []
     for i in range(len(st.lines)):
-        if st.free(i) and (headline_shaped(st, i) or _display_piece(st, i)) and not _column_line(st, i):
+        shaped = headline_shaped(st, i) or _display_piece(st, i) or (bool(cur) and _mark_alone(st, i))
+        if st.free(i) and shaped and not _column_line(st, i):
             cur.append(i)
         elif not (st.role(i) == Role.FURNITURE and cur):
             if cur:
@@ -85,6 +87,13 @@ def _runs(st: PageState) -> list[list[int]]:
     if cur:
         runs.append(cur)
     return runs
+
+
+def _mark_alone(st: PageState, i: int) -> bool:
+    """A mark or two alone on a line (a large quote the OCR split off its headline line): it
+    does not end the run of headline lines it stands in."""
+    t = st.lines[i].text
+    return 0 < len(t) <= 2 and not any(accountable(c) for c in t)
 
 
 def _looks(st: PageState, i: int) -> bool:
