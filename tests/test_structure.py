@@ -954,3 +954,24 @@ def test_a_quote_mark_alone_on_a_line_does_not_cut_a_headline_in_two():
     doc = read_bytes(_page("芦子龙", *head, *BODY, "（作者系湖南大学教授）")).doc
     [art] = doc.articles
     assert art.title.startswith("党性修养不") and art.title.endswith("（思想纵横）")
+
+
+def test_a_paragraph_opening_cut_short_by_a_carried_quote_is_no_subheading():
+    # "以科技创新赋能建造" is an indented first line short by the “ carried down (it may not end
+    # a line), not a subheading over a paragraph
+    col = [
+        "近年来，各地积极探索“好",
+        "房子”建设路径，出台规范",
+        "为地方实践提供了有益的借",
+        "鉴。",
+        "以科技创新赋能建造",
+        "“好房子”品质跃升。",
+        "“好房子”建设离不开科技",
+        "支撑，要加强基础研究和关",
+        "键核心技术攻关，提升建造",
+        "的品质竞争力。",
+    ]
+    doc = read_bytes(_page("虞晓芬", *col, "（作者系浙江工业大学教授）")).doc
+    [art] = doc.articles
+    assert [b.type for b in art.blocks] == ["paragraph", "paragraph"]
+    assert art.blocks[1].text.startswith("以科技创新赋能建造“好房子”品质跃升。")

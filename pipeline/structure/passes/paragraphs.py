@@ -215,7 +215,7 @@ class _Body:
             and self.first_line(i + 2)
         ):
             return 2
-        if self.first_line(i + 1) and w[i] <= col - 3.0:
+        if self.first_line(i + 1) and w[i] + self.pushed[i] <= col - 3.0:
             return 1
         if at_start and w[i] <= col - 3.0 and NUMBERED.match(text):
             return 1
