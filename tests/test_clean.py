@@ -56,6 +56,22 @@ def test_punctuation_never_inside_numbers_or_latin(kept):
     assert punctuation(kept)[0] == kept
 
 
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("夯实执政之基〈观察者说)", "夯实执政之基（观察者说）"),
+        ("〈作者单位:扬州大学)", "（作者单位：扬州大学）"),
+        ("区县〈市) GDP 考核", "区县（市） GDP 考核"),
+        ("让老百姓可感可及《评论员观察)", "让老百姓可感可及（评论员观察）"),
+        ("《建筑信息模型)技术在", "《建筑信息模型）技术在"),  # inside a line: may be a book title
+        ("读《论语》(节选)", "读《论语》（节选）"),
+    ],
+)
+def test_an_opening_bracket_the_ocr_misread_is_restored_by_its_closing_half(raw, want):
+    assert punctuation(raw)[0] == want
+    assert punctuation(want)[0] == want
+
+
 def test_invisible_characters_are_removed_and_counted():
     text, n = invisible("一\u200b体\ufeff化\x07")
     assert (text, n) == ("一体化", 3)

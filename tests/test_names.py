@@ -51,6 +51,12 @@ def test_a_misread_bullet_is_kept_out_of_the_names():
         assert b.names == [name] and b.dropped == "国"
 
 
+def test_a_misread_bullet_glued_to_two_names_run_together_is_dropped():
+    # Tesseract: "■ 张金阳 邹升平" read as one token with the bullet as 国
+    b = parse_byline("国张金阳邹升平", "国张金阳邹升平", P)
+    assert b is not None and b.names == ["张金阳", "邹升平"] and b.dropped == "国"
+
+
 def test_title_and_prefix_stay_with_the_printed_byline():
     b = parse_byline("湖南大学教授 张三", "湖南大学教授张三", P)
     assert b.printed() == "湖南大学教授 张三"
@@ -67,3 +73,10 @@ def test_an_affiliation_in_brackets_after_the_names():
     b = parse_byline("作者：张三（北京大学教授）", "作者：张三（北京大学教授）", P)
     assert b.names == ["张三"] and b.affiliation == "北京大学教授"
     assert b.printed() == "作者：张三（北京大学教授）"
+
+
+def test_a_byline_mark_then_a_surname_whose_given_name_the_ocr_lost_is_still_a_byline():
+    b = parse_byline("文/李", "文/李", P)
+    assert b is not None and b.names == ["李"] and b.prefix == "文/"
+    assert parse_byline("■ 李", "■李", P) is None  # a mark alone says less than the words 文/
+    assert parse_byline("文/的", "文/的", P) is None  # no surname

@@ -663,3 +663,317 @@ def test_a_headline_whose_words_recur_in_its_body_is_found_inside_it():
     [art] = doc.articles
     assert art.title == "高质量建设国家生态文明试验区"
     assert "关乎全局的重大战略部署" in "".join(b.text for b in art.blocks)
+
+
+def test_a_line_carried_short_by_an_opening_quote_on_the_next_line_stays_mid_paragraph():
+    # OCR of a page image: no indent spaces survive. "夯实…基石。" is full in print (the “ and
+    # the character after it could not end the line); the indented "弘扬…" starts the paragraph.
+    col = [
+        "传统村落作为农耕文明",
+        "的活态载体，蕴含着天",
+        "人合一、顺时应势、共",
+        "生共荣等智慧，为建设",
+        "好宜居宜业和美乡村提",
+        "供了宝贵借鉴，让乡村",
+        "既有颜值又有产值，既",
+        "含“乡愁”更富“乡韵”。",
+        "弘扬天人合一理念，",
+        "夯实乡村生态基石。",
+        "“天人合一”是中华优秀",
+        "传统文化的核心理念，",
+        "也是传统村落生态智慧",
+        "的世界观，强调人与自",
+        "然同源同构、不可分割",
+        "这一理念贯穿于传统村",
+        "落的选址布局。",
+    ]
+    doc = read_bytes(_page("吴灿", *col, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert [b.text[:8] for b in art.blocks] == ["传统村落作为农耕", "弘扬天人合一理念"]
+
+
+def test_a_full_line_of_many_marks_in_a_face_that_sets_marks_a_full_em_stays_mid_paragraph():
+    # every mark a full em (as the renders and many papers set them): "等。“靡…终。”" is full,
+    # though counting its five marks half makes it read two em short
+    col = [
+        "党性修养是共产党人的终身",
+        "课题，也是一辈子的功课。有的",
+        "为“人生下半场”早早准备；等",
+        "等。“靡不有初，鲜克有终。”",
+        "从近些年来被查处的腐败分子看",
+        "多是忽视了党性的常修常炼，走",
+        "着走着就偏离了初心。党员干部",
+        "要把“思想入党”作为一辈子的",
+        "事，时时反躬自省，常修常炼，",
+        "做到“慎终如始”，作风廉洁才",
+        "能持久保持共产党人的本色。",
+    ]
+    doc = read_bytes(_page("芦子龙", *col, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert len(art.blocks) == 1
+
+
+def test_a_headline_line_closed_by_a_column_label_whose_bracket_the_ocr_misread_stays_in_the_headline():
+    # Tesseract reads the label's （ as 〈, and read the byline and headline inside the body
+    body = [
+        "新经济组织、新社会组织、新就业群体在创新",
+        "社会治理、提供公共服务等方面发挥着日益重",
+        "要的作用。做好党建工作，无论是对加强思想",
+    ]
+    rest = [
+        "引领，还是对规范行业健康成长都至关重要。",
+        "新时代新征程上，要建强战斗堡垒，夯实党的",
+        "执政之基，认识做好党建工作的重要意义。",
+    ]
+    head = ["高立伟", "建强战斗堡垒", "夯实执政之基〈观察者说）"]
+    page = _page(
+        "李智水", "打好提振消费组合拳", *BODY2, "（作者系湖南大学教授）", *body, *head, *rest, "（作者系中山大学教授）"
+    )
+    doc = read_bytes(page).doc
+    assert [a.title.replace("〈", "（") for a in doc.articles] == [
+        "打好提振消费组合拳",
+        "建强战斗堡垒\n夯实执政之基（观察者说）",
+    ]
+
+
+def test_a_kicker_as_wide_as_the_column_over_a_wider_headline_at_the_page_start_is_the_headlines():
+    # the OCR lost the byline; the kicker is as wide as a column line, the headline (set larger)
+    # wider: the body's first line would be indented and followed by running text
+    col = [
+        "习近平总书记指出：",
+        "“农村现代化是建设农",
+        "业强国的内在要求和必",
+        "要条件，建设宜居宜业",
+        "和美乡村是农业强国的",
+        "应有之义。”党的二十",
+        "届四中全会《建议》对",
+        "推进宜居宜业和美乡村",
+        "建设作出战略部署。",
+    ]
+    page = _page(
+        "2025年7月3日  星期四", "汲取传统村落生态智慧", "建设好宜居宜业和美乡村", *col, "（作者系中南大学教授）"
+    )
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "汲取传统村落生态智慧\n建设好宜居宜业和美乡村"
+
+
+def test_an_indented_first_line_between_stretches_of_a_narrower_column_is_measured_in_that_column():
+    # the article's wide lines (set across, or two columns the OCR ran together) make its
+    # column 20 em; the text beside them is 14: a first line there (12 em, ending in 。) is
+    # an indented first line of that column, not a short last line of the wide one
+    han = "我国经济运行稳中有进好于预期高质量发展取得新成效宏观经济四大指标表现良好" * 8
+    pos = 0
+
+    def take(n: int) -> str:
+        nonlocal pos
+        pos += n
+        return han[pos - n : pos]
+
+    wide = [take(20) for _ in range(7)] + [take(8) + "。"]
+    second = [take(12)] + [take(14) for _ in range(5)] + [take(13) + "。"]
+    third = [take(11) + "。"] + [take(14) for _ in range(5)] + [take(6) + "。"]
+    doc = read_bytes(_page("钟才文", *wide, *second, *third, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert [b.text[:11] for b in art.blocks] == [wide[0][:11], second[0][:11], third[0][:11]]
+
+
+def test_a_lead_set_across_the_page_ends_at_a_labelled_headline_as_wide_as_its_lines():
+    # no byline follows the lead (a 评论员 article), so the lead stops at the first headline
+    # after a finished sentence: this one is wider than the column, like the lead's lines,
+    # and its column label says it is a headline
+    lead = [
+        "衡量一个时代的文艺成就最终要看作品。如果把作品视为一个系统工",
+        "程，那么创作便是龙头，其重要性不言而喻。我认为，一部优秀的音乐作",
+        "品，需要兼具思想性、艺术性和可听性。",
+    ]
+    prose = "向制度要力量，不断织密制度之网，减小经纬之间的缝隙，才能打得稳、捉得准、拍得狠。" * 12
+    body = [prose[k : k + 14] for k in range(0, len(prose), 14)]
+    page = _page("编者按", *lead, "惩治“微腐败”，让老百姓可感可及（评论员观察）", *body)
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == ["惩治“微腐败”，让老百姓可感可及（评论员观察）"]
+    assert doc.lead is not None and doc.lead.paragraphs[-1].endswith("可听性。")
+
+
+def test_a_byline_read_inside_a_paragraph_leaves_the_line_before_it_in_the_paragraph():
+    # the byline set beside the column was read between two lines of one sentence: the full,
+    # unfinished line before it is no headline, and the byline is the article's
+    col = [
+        "传统村落作为农耕文明",
+        "的活态载体，蕴含着天",
+        "人合一、顺时应势、共",
+        "生共荣等智慧，为建设",
+        "好宜居宜业和美乡村提",
+        "供了宝贵借鉴。在农业",
+        "生产中，村民春耕、夏",
+        "耘、秋收、冬藏，遵循",
+        "二十四节气时序安排，",
+        "形成与自然同步的节奏。",
+        "顺时耕作，推广轮作休",
+        "国吴灿",
+        "耕护田、测土配方施肥",
+        "等生态农业技术，将自",
+        "然节律作为生态治理的",
+        "重要依据，让乡村更美",
+        "丽、村民更富裕。",
+    ]
+    doc = read_bytes(_page(*col, "（作者系中南大学教授）")).doc
+    [art] = doc.articles
+    assert art.authors == ["吴灿"]
+    assert "推广轮作休耕护田" in "".join(b.text for b in art.blocks)
+
+
+def test_the_lead_line_an_inline_marker_opens_is_as_wide_as_printed():
+    # "编者按：" fills the first line with the text after it: that line is full, not short
+    lead = [
+        "编者按：好政策带来获得感，这是实实在在的民生温度。",
+        "惠民政策，之所以落地见效、利民有感，也得益于科技赋能。",
+        "依托信息技术，医保、医疗、医药数据资源被有效整合，就",
+        "医看病从“卡时代”迈向“码时代”。技术红利，让“想都不敢想",
+        "的生活”变为“触手可及的日常”。政策托举生活，科技改变",
+        "生活，幸福感十足。",
+    ]
+    doc = read_bytes(_page(*lead, "李智水", "打好提振消费组合拳", *BODY2, "（作者系湖南大学教授）")).doc
+    assert doc.lead is not None and len(doc.lead.paragraphs) == 1
+
+
+def test_marks_set_a_full_em_are_recognised_where_most_lines_hold_only_a_mark_or_two():
+    # counted half, lines of one or two marks still fall within half an em of the column, so
+    # only exact agreement tells the settings apart; "…绿色化”。" is full, mid-paragraph
+    col = [
+        "科技是第一生产力。科技成果转化为现",
+        "实生产力，表现形式为催生新产业、推动产",
+        "业深度转型升级。我国传统产业在国民经济",
+        "体系中扮演着重要角色。习近平总书记指出：",
+        "“传统产业改造升级，也能发展新质生产",
+        "力”“要根据本地的资源禀赋、产业基础、",
+        "科研条件等，有选择地推动新产业、新模式、",
+        "新动能发展，用新技术改造提升传统产业，",
+        "积极促进产业高端化、智能化、绿色化”。",
+        "去年底举行的中央经济工作会议提出：“积",
+        "极运用数字技术、绿色技术改造提升传统产",
+        "业。”深入学习贯彻习近平总书记重要讲话",
+        "和中央经济工作会议精神，需要深入把握科",
+        "技创新与产业创新深度融合的规律，以科技",
+        "创新推动传统产业转型升级，回顾世界经济",
+        "发展历程，科技创新与产业创新之间相互作",
+        "用、递进发展。科技创新能够推动产业创新",
+        "引领传统产业升级、新兴产业壮大，进而促",
+        "进生产力不断发展。在这一过程中，随着产",
+        "业链优化提升，又会产生新的生产模式、新",
+        "的生产要素，需要通过科技创新提供技术支",
+        "持和解决方案，进而推动生产力进一步发展",
+        "这一进程表现出以下特征一是每一次科技革",
+        "命催生出的重要产业一般都具有跨越产业发",
+        "展阶段的延续性，不会轻易消失在第一次工",
+        "业革命中成长起来的纺织业仍是支柱产业。",
+    ]
+    doc = read_bytes(_page("张颢瀚", *col, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert len(art.blocks) == 1
+
+
+def test_a_lead_set_across_the_page_ends_where_the_text_narrows_to_the_article_column():
+    # the OCR read the article's first column right after the lead, then its byline and its
+    # headline (cutting a sentence), then the rest: one article, and the lead is the lead
+    lead = [
+        "比如，过去一年，我们学校根据不同阶段同学的成长需",
+        "求，精心创设了覆盖本研全学段的人工智能课程体系，",
+        "包含通识基础课程、专业核心课程、学科进阶课程、垂域",
+        "应用课程等四个序列。学生们在课堂上学理论，在实践中用",
+        "技术，在探索中求创新，慢慢就有了应对未来挑战的信心和",
+        "底气，把控力和胜任力逐步增强。",
+    ]
+    first = [
+        "欲筑室者，先治其基。基层党组织是党的",
+        "全部工作和战斗力的基础，事关党执政大厦的",
+        "地基稳固。习近平总书记指出：“我们党的基",
+        "层党组织和党员队伍，这是世界上任何其他政",
+        "党都不可能具有的强大组织资源。把基层党建",
+        "工作抓好了，我们的基层党组织牢不可破，我",
+        "们的党员队伍坚不可摧，党的执政地位就坚如",
+        "磐石，党和人民的事业就无往而不胜。”新时",
+        "代以来，我们党树牢系统观念，坚持分类别指",
+        "导、分领域抓好基层党组织建设，提供了根本",
+        "遵循，也是顺应社会组织形态变革的客观要求。",
+        "做好“三新”党建工作，无论是对加强党对这",
+        "一群体的思想引领、政治领导、组织覆盖、关",
+        "心爱护，还是对规范行业健康成长、防范化解",
+    ]
+    rest = [
+        "各种风险都至关重要。新时代新征程上，要从",
+        "事关党的执政基础和国家长治久安的高度充分",
+        "认识“三新”党建工作的重要性，把党员组织",
+        "起来、把人才凝聚起来、把群众动员起来。",
+    ]
+    head = ["高立伟", "建强战斗堡垒夯实执政之基（观察者说）"]
+    doc = read_bytes(_page("编者按", *lead, *first, *head, *rest, "（作者系中山大学教授）")).doc
+    assert doc.lead is not None and doc.lead.paragraphs[-1].endswith("逐步增强。")
+    [art] = doc.articles
+    assert (art.title, art.authors) == ("建强战斗堡垒夯实执政之基（观察者说）", ["高立伟"])
+    assert art.blocks[0].text.startswith("欲筑室者") and "防范化解各种风险" in "".join(b.text for b in art.blocks)
+
+
+def test_a_mark_the_ocr_split_off_a_headline_is_no_article():
+    doc = read_bytes(_page("“", "打好提振消费组合拳", "李智水", *BODY2, "（作者系湖南大学教授）")).doc
+    assert len(doc.articles) == 1 and doc.unplaced == ["“"]
+
+
+def test_a_bio_whose_line_broke_after_the_name_ends_on_its_institution():
+    # 作者简介：张千一 / 中国音乐家协会副主席, then the next article's first paragraph (its
+    # headline and byline read after it)
+    first = [
+        "音乐创作要扎根人民生活，",
+        "作为一名作曲家，我将持续",
+        "用跃动的音符创作有品质、",
+        "有温度的作品，礼赞新时代。",
+    ]
+    second = [
+        "一年来，以习近平同志",
+        "为核心的党中央坚持以人民",
+        "为中心的发展思想，推动基",
+        "层治理不断取得新成效，党",
+        "员干部主动上门服务群众。",
+    ]
+    page = _page(
+        "音符跃动，谱写动人篇章",
+        "张千一",
+        *first,
+        "作者简介：张千一",
+        "中国音乐家协会副主席",
+        *second,
+        "进一步激发基层干事活力",
+        "李智水",
+        *BODY2,
+        "（作者系湖南大学教授）",
+    )
+    doc = read_bytes(page).doc
+    assert doc.articles[0].bio == "作者简介：张千一中国音乐家协会副主席"
+
+
+def test_a_quote_mark_alone_on_a_line_does_not_cut_a_headline_in_two():
+    # a headline set large: the OCR split its opening quote onto a line of its own
+    head = ["党性修养不", "是“一阵子”", "“", "而是", "一辈子”", "（思想纵横）"]
+    doc = read_bytes(_page("芦子龙", *head, *BODY, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.title.startswith("党性修养不") and art.title.endswith("（思想纵横）")
+
+
+def test_a_paragraph_opening_cut_short_by_a_carried_quote_is_no_subheading():
+    # "以科技创新赋能建造" is an indented first line short by the “ carried down (it may not end
+    # a line), not a subheading over a paragraph
+    col = [
+        "近年来，各地积极探索“好",
+        "房子”建设路径，出台规范",
+        "为地方实践提供了有益的借",
+        "鉴。",
+        "以科技创新赋能建造",
+        "“好房子”品质跃升。",
+        "“好房子”建设离不开科技",
+        "支撑，要加强基础研究和关",
+        "键核心技术攻关，提升建造",
+        "的品质竞争力。",
+    ]
+    doc = read_bytes(_page("虞晓芬", *col, "（作者系浙江工业大学教授）")).doc
+    [art] = doc.articles
+    assert [b.type for b in art.blocks] == ["paragraph", "paragraph"]
+    assert art.blocks[1].text.startswith("以科技创新赋能建造“好房子”品质跃升。")

@@ -3,7 +3,8 @@
 OCR reads a full-width comma as ',' often enough that a page mixes both. A mark is converted
 only when a CJK neighbour shows it is Chinese punctuation; marks inside numbers (1,000,
 10:30) or Latin text keep their form. Brackets convert as a pair so "(2021—2035年)" never
-ends up half one kind and half the other.
+ends up half one kind and half the other. An opening bracket the OCR misread (Tesseract reads
+（ as 〈, and a column label's as 《) is restored where its closing half shows what it was.
 """
 
 from __future__ import annotations
@@ -14,6 +15,17 @@ from ..text import HALF_TO_FULL, is_cjk
 
 _HALF = re.compile("[" + re.escape("".join(HALF_TO_FULL)) + "]")
 _PAIR = re.compile(r"\(([^()\n]{0,40})\)")
+_INNER = "[^〈〉《》（）()\n]"
+# 〈…） is always a misread （…）; 《…） only where it closes the line, as a column label
+# (（评论员观察）) does: inside a line it may as well be a book title whose 》 was misread.
+_MISREAD_ANGLE = re.compile(rf"〈({_INNER}{{1,40}})([）)])")
+_MISREAD_LABEL = re.compile(rf"《({_INNER}{{2,30}})([）)])(\s*)$")
+
+
+def _misread_openers(line: str) -> tuple[str, int]:
+    line, a = _MISREAD_ANGLE.subn(r"(\1\2", line)
+    line, b = _MISREAD_LABEL.subn(r"(\1\2\3", line)
+    return line, a + b
 
 
 def _neighbour(line, i: int, step: int) -> str:
@@ -62,6 +74,8 @@ def punctuation(text: str) -> tuple[str, int]:
     total = 0
     out = []
     for line in text.split("\n"):
+        line, n = _misread_openers(line)
+        total += n
         # A run of marks (",,") converts from its CJK end inward: repeat to a fixed point
         # so that running the chain twice changes nothing.
         while _HALF.search(line):

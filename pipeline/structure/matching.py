@@ -49,7 +49,7 @@ LARGE = 24  # more headlines or articles than any page has: concatenated pages, 
 WINDOW = 8  # articles either side of a headline's position considered on such an input
 
 
-LABEL = re.compile(rf"[（(][{HAN_CLASS}·、]{{2,30}}[）)]\s*$")  # a column label closing a headline line
+LABEL = re.compile(rf"[（(〈][{HAN_CLASS}·、]{{2,30}}[）)〉]\s*$")  # a column label closing a headline line
 
 
 def bigrams(text: str) -> list[str]:

@@ -190,10 +190,19 @@ def _drop_bullet(tokens: list[str], out: Byline, profile: Profile) -> list[str]:
         out.dropped = tokens[0]
         return tokens[1:]
     first = tokens[0]
-    if len(first) >= 3 and first[0] in bullets and name_score(first[1:], profile) > name_score(first, profile):
+    if len(first) >= 3 and first[0] in bullets and _reads(first[1:], profile) > _reads(first, profile):
         out.dropped = first[0]
         return [first[1:], *tokens[1:]]
     return tokens
+
+
+def _reads(token: str, profile: Profile) -> float:
+    """How well a token reads as one name, or as two the cleanup ran together (国张金阳邹升平:
+    the bullet glued to two names reads as neither until it is dropped)."""
+    s = name_score(token, profile)
+    if len(token) >= 5 and (two := _split_run(token, profile)):
+        s = max(s, min(name_score(x, profile) for x in two))
+    return s
 
 
 def _read_token(tok: str, last: bool, out: Byline, profile: Profile) -> list[tuple[str, float]]:
@@ -230,6 +239,10 @@ def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
         return None
     out = Byline([], 1.0, prefix=got[1], affiliation=aff)
     tokens = _pair_singles(_drop_bullet(got[0], out, profile))
+    if out.prefix and _surname_only(tokens):
+        # 文/李: the words of a byline mark, then a surname whose given name the OCR lost
+        out.names, out.score, out.line = tokens, MIN_NAME, _printed_line(printed, out)
+        return out
     read = [pair for k, tok in enumerate(tokens) for pair in _read_token(tok, k == len(tokens) - 1, out, profile)]
     # 本报记者 王五 赵六: the collective word is the title of the names that follow it.
     while len(read) > 1 and _collective(read[0][0], profile) and not _collective(read[1][0], profile):
@@ -239,6 +252,11 @@ def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
     out.names, out.score = [n for n, _ in read], min(s for _, s in read)
     out.line = _printed_line(printed, out)
     return out
+
+
+def _surname_only(tokens: list[str]) -> bool:
+    """One common surname alone (tier 1 or 2)."""
+    return len(tokens) == 1 and len(tokens[0]) == 1 and surnames().get(tokens[0], 9) <= 2
 
 
 def _printed_line(text: str, b: Byline) -> str:

@@ -8,6 +8,7 @@ article). Headlines stay out of the bodies here; the assignment pass gives each 
 
 from __future__ import annotations
 
+from ...text import accountable
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_with_mark
 from .context import DISPLAY_SIZE
@@ -77,7 +78,9 @@ def _orphans(st: PageState) -> None:
     keep = []
     for k, a in enumerate(st.articles):
         small = sum(st.lines[i].han for i in a.body) < st.profile.article.min_chars
-        if k > 0 and a.byline is None and not a.bio and small and st.articles[k - 1].bio:
+        # Marks alone (a quote mark the OCR split off a headline) are no article anywhere.
+        marks = not any(accountable(c) for i in a.body for c in st.lines[i].text)
+        if a.byline is None and not a.bio and (marks or (k > 0 and small and st.articles[k - 1].bio)):
             for i in a.body:
                 st.claim(i, Role.UNPLACED, "after-article", "articles")
             st.note("text-after-bio", st.lines[a.body[0]].no)

@@ -24,6 +24,7 @@ from .context import (
     refine_columns,
     wide,
 )
+from .paragraphs import pushed_over
 
 
 def _stops(st: PageState, i: int, k: int) -> bool:
@@ -81,15 +82,30 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
         # The bio's first line may be indented like a paragraph's: it is full 2 em short.
         slack = 1.0 + (st.profile.paragraph.indent if k == i else 0.0)
         short = not is_full(st, k, slack=slack, col=col)
-        if not ends_open(t) and (short or (not bracket and ends_sentence(t))):
+        if not ends_open(t) and (short or (not bracket and ends_sentence(t))) and not _wrapped_name(st, i, k):
             return k  # a short line ends it; without brackets a sentence end does too
-        if _named_in_full(st, t) and _headline_after(st, k):
+        if _named_in_full(st, t) and (_headline_after(st, k) or _paragraph_after(st, i, k)):
             return k  # …治安学院 and then a headline up to the next article (a lost bracket too)
         nxt = st.lines[k + 1] if k + 1 < len(st.lines) else None
         if st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before:
             return k  # the engine ended its block here
         k += 1
     return k - 1
+
+
+def _wrapped_name(st: PageState, i: int, k: int) -> bool:
+    """作者简介：张千一 / 中国音乐家协会副主席: the opening line ends on the name, unmarked, and
+    the next line names an institution or a title in full: the note goes on there."""
+    n = next_line(st, k)
+    if k != i or n is None or not st.free(n) or ends_with_mark(st.lines[k].text):
+        return False
+    return _named_in_full(st, st.lines[n].text)
+
+
+def _paragraph_after(st: PageState, i: int, k: int) -> bool:
+    """After the bio's own lines, a paragraph's indented first line: the next article's body."""
+    n = next_line(st, k)
+    return k > i and n is not None and st.free(n) and _opens_paragraph(st, n)
 
 
 def _named_in_full(st: PageState, t: str) -> bool:
@@ -136,7 +152,19 @@ def _after_ok(st: PageState, end: int, strong: bool) -> bool:
         return True
     if strong:
         return True  # bracketed both sides: the next article's body may follow directly
+    if _named_in_full(st, st.lines[end].text) and _opens_paragraph(st, k):
+        return True  # the note ends on its institution or title, and a new paragraph begins
     return headline_like(st, k) or not body_like(st, k) or _headline_run(st, k)
+
+
+def _opens_paragraph(st: PageState, k: int) -> bool:
+    """As wide as a paragraph's indented first line (the next article's body read before its
+    headline and byline)."""
+    d = st.columns[k] - st.lines[k].width
+    lo, hi = st.profile.paragraph.indent_tolerance
+    n = next_line(st, k)
+    pushed = pushed_over(st.lines[n].text) if n is not None else 0.0  # a mark carried down
+    return lo <= d <= hi + pushed
 
 
 def _headline_run(st: PageState, k: int) -> bool:

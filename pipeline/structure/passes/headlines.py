@@ -16,6 +16,7 @@ claimed according to where it stands:
 
 from __future__ import annotations
 
+from ...text import accountable
 from ..matching import LABEL
 from ..page import HeadBlock, PageState, Role, Shape
 from ..signs import ends_with_mark
@@ -77,7 +78,8 @@ def _runs(st: PageState) -> list[list[int]]:
     runs: list[list[int]] = []
     cur: list[int] = []
     for i in range(len(st.lines)):
-        if st.free(i) and (headline_shaped(st, i) or _display_piece(st, i)) and not _column_line(st, i):
+        shaped = headline_shaped(st, i) or _display_piece(st, i) or (bool(cur) and _mark_alone(st, i))
+        if st.free(i) and shaped and not _column_line(st, i):
             cur.append(i)
         elif not (st.role(i) == Role.FURNITURE and cur):
             if cur:
@@ -86,6 +88,13 @@ def _runs(st: PageState) -> list[list[int]]:
     if cur:
         runs.append(cur)
     return runs
+
+
+def _mark_alone(st: PageState, i: int) -> bool:
+    """A mark or two alone on a line (a large quote the OCR split off its headline line): it
+    does not end the run of headline lines it stands in."""
+    t = st.lines[i].text
+    return 0 < len(t) <= 2 and not any(accountable(c) for c in t)
 
 
 def _looks(st: PageState, i: int) -> bool:
@@ -153,7 +162,33 @@ def _before_byline(st: PageState, run: list[int]) -> list[int]:
         take.insert(0, i)
     while len(take) > 1 and _unfinished(st, prev_line(st, take[0])) and not _looks(st, take[0]):
         take.pop(0)
-    return take
+    return _running_text_off(st, take) if take and _cut_by_byline(st, take[-1]) else take
+
+
+def _running_text_off(st: PageState, run: list[int]) -> list[int]:
+    """The run without the full column lines that end it: the paragraph the byline cut. A run
+    holding lines that look like headline lines is a headline whose last line is as wide as
+    the column: it is kept whole."""
+    if any(_looks(st, i) for i in run):
+        return run
+    out = list(run)
+    while out and not _looks(st, out[-1]) and not ends_with_mark(st.lines[out[-1]].text) and is_full(st, out[-1]):
+        out.pop()
+    return out
+
+
+def _cut_by_byline(st: PageState, i: int) -> bool:
+    """A full column line breaking off unfinished, with a full line after the byline below it:
+    the byline was read inside a paragraph (set beside the column), and the line is the
+    paragraph's, not a headline. A body's first line is indented; a headline's words do not
+    run on into it."""
+    b = next_line(st, i)
+    k = next_line(st, b) if b is not None else None
+    while k is not None and LABEL.search(st.lines[k].text):
+        k = next_line(st, k)  # the article's own headline, read after its byline
+    if k is None or _looks(st, i) or ends_with_mark(st.lines[i].text):
+        return False
+    return is_full(st, i, slack=1.0) and st.free(k) and is_full(st, k, slack=1.0) and body_like(st, k)
 
 
 def _after_anchor(st: PageState, run: list[int]) -> list[int]:
@@ -161,16 +196,32 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
     wide as its column (or indented 2 em). A column label closes the headline."""
     take: list[int] = []
     total = 0
-    for i in run[: st.profile.headline.max_pieces]:
+    for n, i in enumerate(run[: st.profile.headline.max_pieces]):
         total += st.lines[i].han
         if st.lines[i].indent >= 2 or total > st.profile.headline.max_total:
             break  # an indented line is the body's first
-        if not (_looks(st, i) or not _body_width(st, i) or _before_first_line(st, i)):
+        if not (_looks(st, i) or not _body_width(st, i) or _before_first_line(st, i) or _kicker_pair(st, run, n)):
             break
         take.append(i)
         if LABEL.search(st.lines[i].text):
             break
     return take
+
+
+def _kicker_pair(st: PageState, run: list[int], n: int) -> bool:
+    """Line n of the run, or the one before it, stands over a line wider than its column and
+    worded like a headline: a kicker and its headline, where the headline (set larger) is the
+    wider. The body's first line is indented and running text follows it, not a headline."""
+    if n + 1 < len(run) and run[n + 1] == run[n] + 1 and _wider(st, run[n + 1]):
+        # as wide as a full column line, not as an indented first line (which may stand before
+        # a headline the OCR read after it)
+        return st.lines[run[n]].width >= st.columns[run[n]] - st.profile.paragraph.indent_tolerance[0]
+    return n > 0 and run[n - 1] == run[n] - 1 and _wider(st, run[n])
+
+
+def _wider(st: PageState, k: int) -> bool:
+    """Worded like a headline and wider than its column by more than a hung mark."""
+    return _off_column(st, k) and st.lines[k].width > st.columns[k] and headline_shaped(st, k)
 
 
 def _before_first_line(st: PageState, i: int) -> bool:
@@ -195,6 +246,10 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
     finished = j is not None and before is None and ends_with_mark(st.lines[j].text)
     opened = j is None or before in (Role.BIO, Role.LEAD, Role.LEAD_MARKER) or finished
     closed = k is None or after in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
+    if after == Role.BYLINE and _cut_by_byline(st, run[-1]):
+        run = _running_text_off(st, run)
+        if not run:
+            return [], "before-byline"
     if opened and closed and not (j is None and k is None) and (not finished or _headline_sized(st, run)):
         # Between two anchors: all of it (after mere running text only if it reads as headlines).
         return run, where

@@ -9,8 +9,9 @@ comes at all, it runs to the first headline-like line after a finished sentence.
 
 from __future__ import annotations
 
+from ..matching import LABEL
 from ..page import PageState, Role
-from ..signs import ends_with_mark
+from ..signs import ends_sentence, ends_with_mark
 from .context import headline_like, headline_shaped, refine_columns, wide
 
 ANCHORS = (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
@@ -22,9 +23,35 @@ def _stop_early(st: PageState, m: int, k: int) -> int:
     last_text: str | None = None
     for i in range(m + 1, k):
         if st.free(i):
-            if last_text is not None and ends_with_mark(last_text) and headline_like(st, i) and not wide(st, i):
+            if last_text is not None and ends_with_mark(last_text) and _opens_article(st, i):
                 return i
             last_text = st.lines[i].text
+    return k
+
+
+def _opens_article(st: PageState, i: int) -> bool:
+    """A headline-like line: one as wide as the lead's own lines only if a column label
+    (（评论员观察）) closes it, since no line of the lead's text is so labelled."""
+    return headline_like(st, i) and (not wide(st, i) or bool(LABEL.search(st.lines[i].text)))
+
+
+AFTER = 6  # lines after a possible end of the lead that must all be set narrower
+
+
+def _narrows(st: PageState, m: int, k: int) -> int:
+    """A lead set across the page ends where, after a finished sentence, the text narrows to
+    a column for good: the lead's lines are wider than the column by as much as a line
+    spanning columns (profile headline.wide); the article's first lines read after it."""
+    free = [i for i in range(m + 1, k) if st.free(i)]
+    widths = [st.lines[i].width for i in free]
+    step = st.profile.headline.wide
+    for n in range(2, len(free) - 3):
+        if not ends_sentence(st.lines[free[n - 1]].text):
+            continue
+        lead_col = sorted(widths[:n], reverse=True)[n // 4]
+        after = sorted(widths[n : n + AFTER])
+        if lead_col - after[len(after) // 2] >= step and after[-1] < lead_col - 1.0:
+            return free[n]
     return k
 
 
@@ -48,7 +75,7 @@ def lead(st: PageState) -> None:
     k = m + 1
     while k < len(st.lines) and st.role(k) not in ANCHORS:
         k += 1
-    k = _larger_type(st, m, k)
+    k = _narrows(st, m, _larger_type(st, m, k))
     chars = sum(st.lines[i].han for i in range(m + 1, k))
     if chars > st.profile.lead.max_chars or k == len(st.lines):
         k = _stop_early(st, m, k)

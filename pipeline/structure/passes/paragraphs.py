@@ -4,6 +4,9 @@ Every printed line is its own OCR line, so for each line we decide whether it en
 paragraph from what the typesetter left behind:
 - the local column width (estimated from neighbouring lines, since it changes between
   articles and where text wraps around a box), so a short line is visible;
+- the width of a mark: half an em where the face compresses marks, a full em where the column's
+  lines agree better so (each body measures which), and a line short by an opening mark the
+  typesetter carried to the next line;
 - the 2-em first-line indent: a paragraph's first line is two em narrower than the line after;
 - the mark a line ends with: a paragraph ends on 。！？…, ——, or a closing quote after them;
 - a spread-out (justified) line is full by definition (when the OCR spreads only some lines);
@@ -18,12 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...text import CJK_PUNCT, NO_END, PAUSES
 from ..notices import Notice
-from ..page import PageState, Shape, SourceLine
+from ..page import PageState, Shape, SourceLine, measure
 from ..profile import ParagraphRules
 from ..signs import ends_sentence, ends_with_mark
 from ..text_forms import canonical, join_text
 
+AGREE = (0.25, 0.5)  # em: a line this close to its column agrees with it (exactly; loosely)
+MARK_MARGIN = 1.1  # the full-em measure must fit this much better to replace the compressed one
 RELAXED_GAIN = 0.5  # em a first line's successor must gain after a finished sentence
 BOX_SPREAD = 1.5  # em: the lines of a narrower box agree this closely (OCR widths are noisy)
 # A line that is only a section label: （一）, 一、, 【点评】, 读者提问：.
@@ -41,6 +47,40 @@ class Unit:
     lines: list[SourceLine]
     text: str = ""
     notices: list[Notice] = field(default_factory=list)
+
+
+def pushed_over(following: str, mark_em: float = 0.5) -> float:
+    """Em a full line may lack because the next line opens with a mark (“ 《 （) that may not end
+    a line: the typesetter carried the mark and the character after it down together, so the
+    line is short by their width while it is still mid-paragraph (clreq's line-end rule)."""
+    if following[:1] not in NO_END:
+        return 0.0
+    return measure(following[:2]) + (mark_em - 0.5) * sum(1 for c in following[:2] if c in MARKS)
+
+
+MARKS = CJK_PUNCT | set("“”‘’")
+
+
+def set_width(text: str) -> float:
+    """Width in em where the face sets every mark a full em (the renders and many papers do), a
+    pause at the line end squeezed or hung to half an em."""
+    w = measure(text) + 0.5 * sum(1 for c in text if c in MARKS)
+    return w - 0.5 if text[-1:] in set(PAUSES) else w
+
+
+def agreement(widths: list[float], within: float) -> int:
+    """Lines this close to their column: how well a measure fits the page's setting."""
+    return sum(1 for w, c in zip(widths, column_widths(widths), strict=True) if abs(w - c) <= within)
+
+
+def full_em_setting(whole: list[float], half: list[float]) -> bool:
+    """Marks were set a full em: with them so, clearly more lines fill their column exactly,
+    and no fewer come close (noisy OCR of a face that compresses marks fits neither exactly,
+    and the compressed measure loosely)."""
+    exact, loose = AGREE
+    return agreement(whole, exact) > agreement(half, exact) * MARK_MARGIN and agreement(whole, loose) >= agreement(
+        half, loose
+    )
 
 
 def column_widths(widths: list[float]) -> list[float]:
@@ -69,7 +109,20 @@ def column_widths(widths: list[float]) -> list[float]:
             i = j
         else:
             i += 1
-    return cols
+    return _box_edges(widths, cols, base)
+
+
+def _box_edges(widths: list[float], cols: list[float], base: float) -> list[float]:
+    """A line between or next to the stretches of a narrower column and narrower still (an
+    indented first line, a short last line) is in that column too: it only broke the stretch."""
+    out = list(cols)
+    for k, w in enumerate(widths):
+        if cols[k] != base:
+            continue
+        near = [cols[j] for j in (k - 1, k + 1) if 0 <= j < len(cols) and cols[j] != base]
+        if near and w <= min(near):
+            out[k] = min(near)
+    return out
 
 
 @dataclass
@@ -82,16 +135,28 @@ class _Body:
     widths: list[float] = field(default_factory=list)
     cols: list[float] = field(default_factory=list)
     full: list[bool] = field(default_factory=list)
+    pushed: list[float] = field(default_factory=list)
+    mark_em: float = 0.5  # the width of a mark in this setting
     wide: bool = False  # set across the page, or a paragraph a line: only marks end paragraphs
     indents: bool = False  # the OCR kept first-line indents as leading spaces
 
     def __post_init__(self) -> None:
         self.widths = [ln.width for ln in self.lines]
+        # measure() counts marks half (faces that compress them); where the lines agree better
+        # with every mark a full em, the page was set so and the short lines are the real ones.
+        whole = [set_width(ln.text) for ln in self.lines]
+        if full_em_setting(whole, self.widths):
+            self.widths = whole
+            self.mark_em = 1.0
         self.wide = bool(self.widths) and sorted(self.widths)[len(self.widths) // 2] >= self.rules.wide_column
         # Leading spaces mean an indent only where some lines have them and most do not.
         indented = sum(1 for ln in self.lines if ln.indent >= 2)
         self.indents = 0 < indented < 0.5 * len(self.lines)
         self.cols = column_widths(self.widths)
+        self.pushed = [
+            pushed_over(self.lines[i + 1].text, self.mark_em) if i + 1 < len(self.lines) else 0.0
+            for i in range(len(self.lines))
+        ]
         spaced = [ln.spaced for ln in self.lines]
         # When the OCR spreads nearly every line (Tesseract's chi_sim does), spreading says nothing.
         informative = sum(spaced) < 0.6 * len(spaced)
@@ -114,10 +179,12 @@ class _Body:
         lo, hi = self.rules.indent_tolerance
         d = self.cols[i] - self.widths[i]
         # A spread-out line lost a character to the line-breaking rules: its indent reads wider.
-        if not (lo + 0.5 <= d <= hi + 1.0 if self.full[i] else lo <= d <= hi):
+        # So does one whose successor opens with a mark the typesetter could not leave at its end.
+        if not any(lo + 0.5 <= x <= hi + 1.0 if self.full[i] else lo <= x <= hi for x in (d, d - self.pushed[i])):
             return False
         if i + 1 < len(self.widths):
-            return self.full[i + 1] or self.widths[i + 1] >= self.widths[i] + (lo if gain is None else gain)
+            reach = self.widths[i + 1] + self.pushed[i + 1]
+            return self.full[i + 1] or reach >= self.widths[i] + (lo if gain is None else gain)
         return False
 
     def indented(self, i: int) -> bool:
@@ -161,7 +228,7 @@ class _Body:
             and self.first_line(i + 2)
         ):
             return 2
-        if self.first_line(i + 1) and w[i] <= col - 3.0:
+        if self.first_line(i + 1) and w[i] + self.pushed[i] <= col - 3.0:
             return 1
         if at_start and w[i] <= col - 3.0 and NUMBERED.match(text):
             return 1
@@ -175,7 +242,7 @@ class _Body:
             return g.short
         if self.full[i]:
             return 0.0
-        return self.cols[i] - (self.rules.indent if starts else 0.0) - self.widths[i]
+        return self.cols[i] - (self.rules.indent if starts else 0.0) - self.widths[i] - self.pushed[i]
 
     def ends(self, i: int, starts: bool, wide: bool) -> tuple[bool, str | None]:
         """Whether line i ends its paragraph, and a notice code when that is a guess."""
