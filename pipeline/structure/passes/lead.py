@@ -35,7 +35,9 @@ def _opens_article(st: PageState, i: int) -> bool:
     return headline_like(st, i) and (not wide(st, i) or bool(LABEL.search(st.lines[i].text)))
 
 
-AFTER = 6  # lines after a possible end of the lead that must all be set narrower
+# lines after a possible end of the lead that must be set narrower: six is two or three short
+# paragraphs of a column, more than a lead's own short last lines or a wrapped quote can narrow.
+AFTER = 6
 
 
 def _narrows(st: PageState, m: int, k: int) -> int:

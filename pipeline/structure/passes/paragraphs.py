@@ -28,8 +28,12 @@ from ..profile import ParagraphRules
 from ..signs import ends_sentence, ends_with_mark
 from ..text_forms import canonical, join_text
 
-AGREE = (0.25, 0.5)  # em: a line this close to its column agrees with it (exactly; loosely)
-MARK_MARGIN = 1.1  # the full-em measure must fit this much better to replace the compressed one
+# em: a line this close to its column agrees with it (exactly; loosely). A quarter em is the
+# rounding of one compressed mark (half an em, measured ±); half an em is one mark measured wrong.
+AGREE = (0.25, 0.5)
+# the full-em measure must fit 10 % better to replace the compressed one: compressed marks are
+# the usual face, and a tie or a line or two of noise must not switch a body's measure.
+MARK_MARGIN = 1.1
 RELAXED_GAIN = 0.5  # em a first line's successor must gain after a finished sentence
 BOX_SPREAD = 1.5  # em: the lines of a narrower box agree this closely (OCR widths are noisy)
 # A line that is only a section label: （一）, 一、, 【点评】, 读者提问：.
