@@ -977,3 +977,34 @@ def test_a_paragraph_opening_cut_short_by_a_carried_quote_is_no_subheading():
     [art] = doc.articles
     assert [b.type for b in art.blocks] == ["paragraph", "paragraph"]
     assert art.blocks[1].text.startswith("以科技创新赋能建造“好房子”品质跃升。")
+
+
+def test_an_inset_headline_in_many_short_pieces_is_one_headline():
+    # a headline set beside a narrow body in a box, half a column a line: so many pieces are
+    # one headline (its printed lines are half lines), not a headline and stray body text
+    text = "".join(BODY)
+    body = [text[k : k + 10] for k in range(0, len(text), 10)]
+    head = [
+        "人才布局优",
+        "化促进区域",
+        "协调发展的",
+        "重要意义在",
+        "哪里",
+        "深入认识",
+        "人才作用",
+        "越来越大",
+        "（专题",
+        "深思）",
+    ]
+    page = _page(
+        "钟才文",
+        "打好提振消费组合拳",
+        *BODY2,
+        "（作者为扬州大学教授）",
+        "芦子龙",
+        *head,
+        *body,
+        "（作者系湖南大学教授）",
+    )
+    doc = read_bytes(page).doc
+    assert doc.articles[1].title.replace("\n", "") == "".join(head)

@@ -88,12 +88,15 @@ def assign_pass(st: PageState) -> None:
 
 def _lines(st: PageState, blocks: list[HeadBlock], idx: list[int]) -> float:
     """How many printed headline lines the candidates make: a line narrower than half its
-    column (a piece of an inset headline) counts as the share of half a column it fills."""
-    out = 0.0
-    for k in idx:
-        for i in blocks[k].lines:
-            out += min(1.0, st.lines[i].width / (0.5 * st.columns[i])) if st.columns else 1.0
-    return out
+    column (a piece of an inset headline) counts as the share of half a column it fills. More
+    pieces than a headline across the columns has lines can only be an inset headline set a
+    few characters a line: its pieces count as the share of the column they fill, so ten
+    half-column pieces weigh as the five lines they would fill, not as ten."""
+    lines = [i for k in idx for i in blocks[k].lines]
+    if not st.columns:
+        return float(len(lines))
+    share = 1.0 if len(lines) > st.profile.headline.max_lines else 0.5
+    return sum(min(1.0, st.lines[i].width / (share * st.columns[i])) for i in lines)
 
 
 def _runs(st: PageState, cands: list[Candidate], blocks: list[HeadBlock]) -> list[list[int]]:
