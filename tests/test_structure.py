@@ -1008,3 +1008,22 @@ def test_an_inset_headline_in_many_short_pieces_is_one_headline():
     )
     doc = read_bytes(page).doc
     assert doc.articles[1].title.replace("\n", "") == "".join(head)
+
+
+def test_a_bio_closing_line_read_before_its_opening_line_ends_the_article():
+    # the OCR read the bio's short last line before its first: still the article's end
+    page = _page(
+        "钟才文",
+        "打好提振消费组合拳",
+        *BODY2,
+        "院）",
+        "（作者单位：北京大学经济学",
+        "以人才布局优化促进区域协调发展（专题深思）",
+        "复旦大学教务处处长芦子龙",
+        *BODY,
+        "（作者系湖南大学教授）",
+    )
+    doc = read_bytes(page).doc
+    assert len(doc.articles) == 2
+    assert doc.articles[0].bio == "作者单位：北京大学经济学院"
+    assert doc.articles[1].title == "以人才布局优化促进区域协调发展（专题深思）"

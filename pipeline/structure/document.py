@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..model import Article, Block, Document, Lead, Placement
 from .page import ArticleSpan, PageState, Role
+from .passes.bios import CLOSE_READ_FIRST
 from .text_forms import bio_text, canonical, join_text
 
 
@@ -13,7 +14,9 @@ def _article(st: PageState, span: ArticleSpan) -> Article:
     b = st.bylines.get(span.byline) if span.byline is not None else None
     bio = ""
     if span.bio:
-        raw = join_text([st.lines[i].text for i in span.bio])
+        # a closing line the OCR read before the bio's opening goes back to its end
+        order = sorted(span.bio, key=lambda i: st.claims[i].why == CLOSE_READ_FIRST)
+        raw = join_text([st.lines[i].text for i in order])
         bio = bio_text(raw, st.profile.bio.open_brackets, st.profile.bio.close_brackets)
     elif b is not None and b.affiliation:
         # 作者：张三（北京大学教授）: the affiliation is the article's only bio.

@@ -194,13 +194,32 @@ def bios(st: PageState) -> None:
             continue
         end = _extent(st, i, bracket)
         ok = end is not None and _before_ok(st, i)
+        tail = _close_read_first(st, i, end) if ok and bracket else None
         if ok:
-            strong = bool(bracket) and closes_bio(st.lines[end].text, st.profile)
+            strong = bool(bracket) and (closes_bio(st.lines[end].text, st.profile) or tail is not None)
             ok = _after_ok(st, end, strong)
         if not ok or end is None:
             st.note("bio-rejected", st.lines[i].no)
             i += 1
             continue
+        if tail is not None:
+            st.claim(tail, Role.BIO, CLOSE_READ_FIRST, "bios")
         for k in range(i, end + 1):
             st.claim(k, Role.BIO, "bio-opening" if k == i else "bio-continues", "bios")
         i = end + 1
+
+
+CLOSE_READ_FIRST = "bio-close-read-first"  # the model puts this line last in the bio
+
+
+def _close_read_first(st: PageState, i: int, end: int) -> int | None:
+    """A bracketed bio left open whose short closing line the OCR read right before its opening
+    line (院） / （作者单位：北京大学经济学): that line, after a finished sentence, ends it."""
+    j = i - 1
+    if j < 0 or not st.free(j) or closes_bio(st.lines[end].text, st.profile):
+        return None
+    t = st.lines[j].text
+    if han_count(t) > 4 or not closes_bio(t, st.profile) or bracket_balance(t, st.profile) >= 0:
+        return None
+    k = prev_line(st, j)
+    return j if k is None or not st.free(k) or ends_with_mark(st.lines[k].text) else None
