@@ -1027,3 +1027,24 @@ def test_a_bio_closing_line_read_before_its_opening_line_ends_the_article():
     assert len(doc.articles) == 2
     assert doc.articles[0].bio == "作者单位：北京大学经济学院"
     assert doc.articles[1].title == "以人才布局优化促进区域协调发展（专题深思）"
+
+
+def test_a_headline_and_byline_read_inside_the_text_after_a_bio_are_that_texts_own():
+    # the OCR read the second article's first lines, then its headline and byline, then the rest
+    page = _page(
+        "钟才文",
+        "打好提振消费组合拳",
+        *BODY2,
+        "（作者为扬州大学教授）",
+        *BODY[:2],
+        "人才布局优化（专题深思）",
+        "芦子龙",
+        *BODY[2:],
+        "（作者系湖南大学教授）",
+    )
+    doc = read_bytes(page).doc
+    assert [(a.title, a.authors) for a in doc.articles] == [
+        ("打好提振消费组合拳", ["钟才文"]),
+        ("人才布局优化（专题深思）", ["芦子龙"]),
+    ]
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY)

@@ -92,11 +92,17 @@ def _orphans(st: PageState) -> None:
 def _displaced(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> bool:
     """A byline the OCR read inside its article's text (set beside a column, read after the
     column's first lines): the text before it breaks off mid-sentence and the article it
-    interrupts has no byline yet."""
+    interrupts has no byline yet. With its headline over it the byline is still the text's
+    own when that text began right after a bio: an article of its own, headless so far."""
     if cur is None or closed or cur.byline is not None or not cur.body:
         return False
     last = st.lines[cur.body[-1]].text
-    return cur.body[-1] == i - 1 and not ends_with_mark(last)
+    if ends_with_mark(last):
+        return False
+    if cur.body[-1] == i - 1:
+        return True
+    heads = all(st.role(k) == Role.HEADLINE for k in range(cur.body[-1] + 1, i))
+    return heads and cur.start > 0 and st.role(cur.start - 1) == Role.BIO
 
 
 def _same_bio(st: PageState, art: ArticleSpan, i: int) -> bool:
