@@ -1048,3 +1048,22 @@ def test_a_headline_and_byline_read_inside_the_text_after_a_bio_are_that_texts_o
         ("人才布局优化（专题深思）", ["芦子龙"]),
     ]
     assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY)
+
+
+def test_a_headline_in_pieces_between_a_bio_and_a_byline_is_measured_in_the_page_column():
+    # the pieces alone stand between the two anchors: they are no column of their own (a
+    # 5-em column would make them full lines of running text), the page's column goes on
+    head = ["党性修养不", "是", "阵子”", "而是", "一辈子", "（思想", "纵横）"]
+    page = _page(
+        "钟才文",
+        "打好提振消费组合拳",
+        *BODY2,
+        "（作者为扬州大学教授）",
+        *head,
+        "芦子龙",
+        *BODY,
+        "（作者系湖南大学教授）",
+    )
+    st = read_bytes(page).structure.state
+    first = len(BODY2) + 3
+    assert all(st.columns[i] >= 15 for i in range(first, first + len(head)))

@@ -65,8 +65,18 @@ def refine_columns(st: PageState) -> None:
     bounds = [0, *[c + 1 for c in cuts], len(st.lines)]
     measurable = _measurable(st)
     for a, b in pairwise(bounds):
-        if b - a >= 8:
+        if b - a >= 8 and _running_text(st, a, b, measurable):
             _estimate(st, a, b, st.columns, measurable)
+
+
+RUNNING = 4  # measurable lines a stretch needs before its own width is its column
+
+
+def _running_text(st: PageState, a: int, b: int, measurable: list[float]) -> bool:
+    """The stretch holds running text: a few free lines of 4 Han or more. A stretch of a
+    headline's pieces alone (党性修养不 / 是 / 阵子” … between a bio and a byline) keeps the
+    column around it: the pieces are no column of their own."""
+    return sum(1 for i in range(a, b) if measurable[i] >= 0 and i not in st.claims) >= RUNNING
 
 
 def page_pairs(st: PageState) -> Counter:
