@@ -1067,3 +1067,24 @@ def test_a_headline_in_pieces_between_a_bio_and_a_byline_is_measured_in_the_page
     st = read_bytes(page).structure.state
     first = len(BODY2) + 3
     assert all(st.columns[i] >= 15 for i in range(first, first + len(head)))
+
+
+def test_a_single_character_alone_between_headline_pieces_does_not_cut_the_headline():
+    head = ["党性修养不", "是", "阵子”", "而是", "一辈子", "（思想", "纵横）"]
+    body = [
+        "党员的党性修养不是一阵子的事，而是一辈子的",
+        "事，要常修常炼、常悟常进，无论顺境逆境都坚",
+        "贞不渝，经得起大浪淘沙的考验。",
+    ]
+    page = _page(
+        "钟才文",
+        "打好提振消费组合拳",
+        *BODY2,
+        "（作者为扬州大学教授）",
+        *head,
+        "芦子龙",
+        *body,
+        "（作者系湖南大学教授）",
+    )
+    doc = read_bytes(page).doc
+    assert doc.articles[1].title.replace("\n", "") == "".join(head)

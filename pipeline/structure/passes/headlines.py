@@ -78,7 +78,7 @@ def _runs(st: PageState) -> list[list[int]]:
     runs: list[list[int]] = []
     cur: list[int] = []
     for i in range(len(st.lines)):
-        shaped = headline_shaped(st, i) or _display_piece(st, i) or (bool(cur) and _mark_alone(st, i))
+        shaped = headline_shaped(st, i) or _display_piece(st, i) or (bool(cur) and _piece_alone(st, i))
         if st.free(i) and shaped and not _column_line(st, i):
             cur.append(i)
         elif not (st.role(i) == Role.FURNITURE and cur):
@@ -88,6 +88,15 @@ def _runs(st: PageState) -> list[list[int]]:
     if cur:
         runs.append(cur)
     return runs
+
+
+def _piece_alone(st: PageState, i: int) -> bool:
+    """A mark or a single character alone on a line, with headline lines before and after
+    it: a piece of a large headline the OCR split off (党性修养不 / 是 / 阵子”)."""
+    if _mark_alone(st, i):
+        return True
+    t, k = st.lines[i].text, next_line(st, i)
+    return len(t) == 1 and k is not None and st.free(k) and headline_shaped(st, k)
 
 
 def _mark_alone(st: PageState, i: int) -> bool:
