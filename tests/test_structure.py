@@ -1088,3 +1088,34 @@ def test_a_single_character_alone_between_headline_pieces_does_not_cut_the_headl
     )
     doc = read_bytes(page).doc
     assert doc.articles[1].title.replace("\n", "") == "".join(head)
+
+
+def test_an_inset_headline_opening_the_page_is_weighed_against_the_body_column():
+    # the pieces alone open the page: measured as a column of their own they would each weigh
+    # a full headline line, and the headline would break after its first piece
+    text = "".join(BODY)
+    body = [text[k : k + 10] for k in range(0, len(text), 10)]
+    head = [
+        "人才布局优",
+        "化促进区域",
+        "协调发展的",
+        "重要意义在",
+        "哪里",
+        "深入认识",
+        "人才作用",
+        "越来越大",
+        "（专题",
+        "深思）",
+    ]
+    page = _page(
+        *head,
+        "芦子龙",
+        *body,
+        "（作者系湖南大学教授）",
+        "钟才文",
+        "打好提振消费组合拳",
+        *BODY2,
+        "（作者为扬州大学教授）",
+    )
+    doc = read_bytes(page).doc
+    assert doc.articles[0].title.replace("\n", "") == "".join(head)

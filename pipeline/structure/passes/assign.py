@@ -86,17 +86,24 @@ def assign_pass(st: PageState) -> None:
             st.note("no-title", None, article=k + 1)
 
 
-def _lines(st: PageState, blocks: list[HeadBlock], idx: list[int]) -> float:
+def _lines(st: PageState, blocks: list[HeadBlock], idx: list[int], body_col: float = 0.0) -> float:
     """How many printed headline lines the candidates make: a line narrower than half its
     column (a piece of an inset headline) counts as the share of half a column it fills. More
     pieces than a headline across the columns has lines can only be an inset headline set a
     few characters a line: its pieces count as the share of the column they fill, so ten
-    half-column pieces weigh as the five lines they would fill, not as ten."""
+    half-column pieces weigh as the five lines they would fill, not as ten. The column is at
+    least the bodies' (body_col): pieces standing alone make a narrow column of their own."""
     lines = [i for k in idx for i in blocks[k].lines]
     if not st.columns:
         return float(len(lines))
     share = 1.0 if len(lines) > st.profile.headline.max_lines else 0.5
-    return sum(min(1.0, st.lines[i].width / (share * st.columns[i])) for i in lines)
+    return sum(min(1.0, st.lines[i].width / (share * max(st.columns[i], body_col))) for i in lines)
+
+
+def _body_column(st: PageState) -> float:
+    """The median column width over the articles' body lines."""
+    cols = sorted(st.columns[i] for a in st.articles for i in a.body) if st.columns else []
+    return cols[len(cols) // 2] if cols else 0.0
 
 
 def _runs(st: PageState, cands: list[Candidate], blocks: list[HeadBlock]) -> list[list[int]]:
@@ -150,10 +157,11 @@ def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodie
     if n > LARGE or len(cands) > LARGE:
         return _merge_linear(st, runs, cands, blocks, bodies)
     rows: dict[tuple[int, int, int], list[float]] = {}
+    body_col = _body_column(st)
 
     def row(r: int, a: int, b: int) -> list[float]:
         if (r, a, b) not in rows:
-            extra = LONG_HEADLINE * max(0.0, _lines(st, blocks, runs[r][a:b]) - 2)  # a kicker or deck: rarer
+            extra = LONG_HEADLINE * max(0.0, _lines(st, blocks, runs[r][a:b], body_col) - 2)  # a kicker or deck: rarer
             rows[r, a, b] = [v - extra for v in score_matrix([_joined(cands, runs[r][a:b])], bodies)[0]]
         return rows[r, a, b]
 
