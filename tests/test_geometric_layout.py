@@ -213,3 +213,26 @@ def test_a_paragraph_whose_last_line_lost_its_mark_ends_before_an_indented_first
     doc = geometric.read_page(PageSource(lines, (1400.0, 1000.0), None, "rapidocr"), "p").doc
     paras = [b.text for b in doc.articles[0].blocks]
     assert sum(p.startswith("实时画面传输稳定气温") for p in paras) == 2, paras
+
+
+def test_a_ghost_read_inside_a_headline_glyph_does_not_cut_the_headline_in_two():
+    # A headline set in a narrow column of its own, left of the body, four lines of 60-unit
+    # type; Tesseract read the lower half of the second line's first glyph again as a small
+    # 顺. It is no line between the headline's lines (it would end the headline there and
+    # start a second article): it is set aside, and the editor told.
+    from pipeline.read import geometric
+    from pipeline.read.sources import PageSource
+
+    heads = ["让中医", "药产业更", "好补短", "板惠民生"]
+    lines = [_line(t, 100, 100 + 84 * r, 60.0) for r, t in enumerate(heads)]
+    lines.append(BoxLine("顺", (102, 232, 127, 243), 0.5))
+    lines.append(_line("杨彦帆", 560, 100))
+    per = 10
+    rows = [BODY_TEXT[k : k + per] for k in range(0, len(BODY_TEXT), per)]
+    for c in range(3):
+        for r, text in enumerate(rows[c * 10 : c * 10 + 10]):
+            lines.append(_line(text, 500 + 360 * c, 150 + 42 * r))
+    reading = geometric.read_page(PageSource(lines, (1700.0, 1000.0), None, "tesseract"), "p")
+    assert [a.title.replace("\n", "") for a in reading.doc.articles] == ["".join(heads)]
+    notices = reading.doc.stats["notices"]
+    assert any(n["code"] == "ghost-dropped" and n["detail"]["text"] == "顺" for n in notices)
