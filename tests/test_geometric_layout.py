@@ -236,3 +236,18 @@ def test_a_ghost_read_inside_a_headline_glyph_does_not_cut_the_headline_in_two()
     assert [a.title.replace("\n", "") for a in reading.doc.articles] == ["".join(heads)]
     notices = reading.doc.stats["notices"]
     assert any(n["code"] == "ghost-dropped" and n["detail"]["text"] == "顺" for n in notices)
+
+
+def test_a_quote_boxed_tall_at_a_paragraph_end_is_no_headline_for_a_byline_to_follow():
+    # The byline stands at the right end under the headline, over the article's last column
+    # (the previous article's last column runs up beside the headline). A column before it
+    # ends a paragraph with 力。” whose box the engine drew round the high quote,
+    # tall as display type: no headline, so the byline still goes right after the real one.
+    lines = [_line("从用电量看中国发展向新性", 100, 100, 50.0), _line("本报评论部", 1300, 170)]
+    for c in range(4):
+        lines += [_line(f"第{c}栏正文第{r:02d}行内容", 100 + 400 * c, 250 + 42 * r) for r in range(10)]
+    lines.append(BoxLine("力。”", (100, 250 + 42 * 10, 200, 250 + 42 * 10 + 42), 0.95))
+    lines += [_line(f"前文末栏第{r:02d}行内容", 1700, 100 + 42 * r) for r in range(14)]  # runs up beside
+    placed, _ = layout(lines)
+    texts = [p.line.text for p in placed]
+    assert texts.index("本报评论部") == texts.index("从用电量看中国发展向新性") + 1

@@ -30,6 +30,7 @@ import statistics
 from dataclasses import dataclass, field, replace
 
 from ..structure.page import Geometry, measure
+from ..text import is_han
 from .boxes import Box, BoxLine, box_h, box_w, glyph_size, join_words, union_boxes
 from .words import explode, is_mark, regroup, tidy
 from .xycut import Cutter, split_line
@@ -306,13 +307,17 @@ def _lone_short_line(leaf: list[int], out: list[list[int]], boxes: list[Box], te
     return not below or min(boxes[i][1] for i in below) - bottom >= 0.8 * height
 
 
-def _headline_before(k: int, out: list[list[int]], boxes: list[Box], sizes, height: float) -> int | None:
+def _headline_before(
+    k: int, out: list[list[int]], boxes: list[Box], sizes, height: float, texts: list[str]
+) -> int | None:
     """The headline block read before leaf k that stands level with it, if nothing of the
-    columns between them stands above it."""
+    columns between them stands above it. A headline holds a large line of two Han
+    characters or more: a body line's last few characters (力。”) in a box an engine drew tall round a
+    quote is none."""
     x0, top, x1, _ = _extent(out[k], boxes)
     for h in range(k - 2, -1, -1):
         head = out[h]
-        if not head or not any(sizes[i] >= 1.25 for i in head):
+        if not head or not any(sizes[i] >= 1.25 and sum(map(is_han, texts[i])) >= 2 for i in head):
             continue
         _, h_top, _, h_bottom = _extent(head, boxes)
         if not h_top - 0.5 * height <= top <= h_bottom + 2 * height:
@@ -334,7 +339,7 @@ def _attach_bylines(
     for k in range(len(out)):
         if not _lone_short_line(out[k], out, boxes, texts, sizes, height):
             continue
-        h = _headline_before(k, out, boxes, sizes, height)
+        h = _headline_before(k, out, boxes, sizes, height, texts)
         if h is not None:
             out.insert(h + 1, out.pop(k))
     return out
