@@ -113,14 +113,14 @@ def test_a_byline_running_past_its_column_under_the_headline_is_no_column_line()
 
 
 def test_a_display_line_with_a_misread_bracket_is_still_a_headline():
-    # Tesseract read the headline's （ as 《 and lost the byline under it: the text alone says
-    # a book title is left open (a line continuing another); set at twice the body's size,
+    # Tesseract read the headline's （ as 《, lost its ） and the byline under it: the text alone
+    # says a book title is left open (a line continuing another); set at twice the body's size,
     # over the columns, it continues nothing.
     from pipeline.read import geometric
     from pipeline.read.sources import PageSource
 
     per = 12
-    title = "惩治“微腐败，让老百姓可感可及《评论员观察）"
+    title = "惩治“微腐败，让老百姓可感可及《评论员观察"
     lines = [_line(title, 100, 100, 52.0)]
     rows = [BODY_TEXT[k : k + per] for k in range(0, len(BODY_TEXT), per)]
     for c in range(3):
