@@ -369,3 +369,21 @@ def test_chromium_shows_the_page_with_every_box_coloured_and_linked(tmp_path):
     assert len(links) == len(rects)
     assert all(f'id="{target}"' in dom for target in set(links))
     assert 'href="data:image/jpeg;base64,' in dom
+
+
+def test_a_byline_boxed_tall_against_the_headline_still_lets_the_cut_pass_under_it():
+    # Tesseract drew the byline's second character tall, so its box meets the headline's: the
+    # white opens only under the byline, more than a line and a half below the headline. The
+    # cut still passes there, and the columns under the headline (it reaches into the second;
+    # their first row read as one line across all four) are read one after the other, not
+    # interleaved row by row.
+    cols = [[f"栏{c}行{r:02d}正文字句" for r in range(10)] for c in range(4)]
+    xs = [100, 400, 700, 1000]
+    lines = [
+        BoxLine("新型能源体系", (100, 100, 460, 160), 0.9, [("新型能源体系", (100, 100, 460, 160))]),
+        BoxLine("李铄", (100, 158, 150, 200), 0.9, [("李", (100, 168, 120, 188)), ("铄", (124, 158, 146, 200))]),
+        _word_line([(cols[c][0], xs[c]) for c in range(4)], 212),
+    ]
+    lines += [_word_line([(cols[c][r], xs[c])], 212 + 36 * r) for r in range(1, 10) for c in range(4)]
+    texts = [p.line.text for p in layout(lines)[0]]
+    assert texts[2:] == [t for col in cols for t in col]

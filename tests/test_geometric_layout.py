@@ -213,3 +213,41 @@ def test_a_paragraph_whose_last_line_lost_its_mark_ends_before_an_indented_first
     doc = geometric.read_page(PageSource(lines, (1400.0, 1000.0), None, "rapidocr"), "p").doc
     paras = [b.text for b in doc.articles[0].blocks]
     assert sum(p.startswith("实时画面传输稳定气温") for p in paras) == 2, paras
+
+
+def test_a_ghost_read_inside_a_headline_glyph_does_not_cut_the_headline_in_two():
+    # A headline set in a narrow column of its own, left of the body, four lines of 60-unit
+    # type; Tesseract read the lower half of the second line's first glyph again as a small
+    # 顺. It is no line between the headline's lines (it would end the headline there and
+    # start a second article): it is set aside, and the editor told.
+    from pipeline.read import geometric
+    from pipeline.read.sources import PageSource
+
+    heads = ["让中医", "药产业更", "好补短", "板惠民生"]
+    lines = [_line(t, 100, 100 + 84 * r, 60.0) for r, t in enumerate(heads)]
+    lines.append(BoxLine("顺", (102, 232, 127, 243), 0.5))
+    lines.append(_line("杨彦帆", 560, 100))
+    per = 10
+    rows = [BODY_TEXT[k : k + per] for k in range(0, len(BODY_TEXT), per)]
+    for c in range(3):
+        for r, text in enumerate(rows[c * 10 : c * 10 + 10]):
+            lines.append(_line(text, 500 + 360 * c, 150 + 42 * r))
+    reading = geometric.read_page(PageSource(lines, (1700.0, 1000.0), None, "tesseract"), "p")
+    assert [a.title.replace("\n", "") for a in reading.doc.articles] == ["".join(heads)]
+    notices = reading.doc.stats["notices"]
+    assert any(n["code"] == "ghost-dropped" and n["detail"]["text"] == "顺" for n in notices)
+
+
+def test_a_quote_boxed_tall_at_a_paragraph_end_is_no_headline_for_a_byline_to_follow():
+    # The byline stands at the right end under the headline, over the article's last column
+    # (the previous article's last column runs up beside the headline). A column before it
+    # ends a paragraph with 力。” whose box the engine drew round the high quote,
+    # tall as display type: no headline, so the byline still goes right after the real one.
+    lines = [_line("从用电量看中国发展向新性", 100, 100, 50.0), _line("本报评论部", 1300, 170)]
+    for c in range(4):
+        lines += [_line(f"第{c}栏正文第{r:02d}行内容", 100 + 400 * c, 250 + 42 * r) for r in range(10)]
+    lines.append(BoxLine("力。”", (100, 250 + 42 * 10, 200, 250 + 42 * 10 + 42), 0.95))
+    lines += [_line(f"前文末栏第{r:02d}行内容", 1700, 100 + 42 * r) for r in range(14)]  # runs up beside
+    placed, _ = layout(lines)
+    texts = [p.line.text for p in placed]
+    assert texts.index("本报评论部") == texts.index("从用电量看中国发展向新性") + 1

@@ -163,11 +163,13 @@ def _join_headlines(lines: list[SourceLine]) -> None:
 
 def read_page(page: PageSource, name: str, force: bool = False, profile: str | None = None) -> Reading:
     """One page of a geometric input as a Reading (the model and what the report shows)."""
-    placed, _metrics = layout(page.lines)
+    placed, metrics = layout(page.lines)
     if not placed:
         raise InputError(f"{name}: no text found on the page" + (f" {page.number}" if page.number > 1 else ""))
     source, cleaned, lines, counts = source_lines(placed)
     st = structure(cleaned, source, force=force, profile=profile, lines=lines)
+    for ghost in metrics.ghosts:  # set aside by the layout: told, never silently dropped
+        st.state.note("ghost-dropped", text=ghost)
     _confidence_notices(st, lines)
     doc = st.doc
     if not doc.articles and doc.lead is None:

@@ -27,9 +27,10 @@ measured evidence where the text reader guesses it.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..structure.page import Geometry, measure
+from ..text import is_han
 from .boxes import Box, BoxLine, box_h, box_w, glyph_size, join_words, union_boxes
 from .words import explode, is_mark, regroup, tidy
 from .xycut import Cutter, split_line
@@ -51,6 +52,7 @@ class Metrics:
     height: float  # body line height (box units)
     em: float  # body character advance (box units)
     skew: float  # dx/dy of a column edge on the page as given
+    ghosts: list[str] = field(default_factory=list)  # words set aside as read inside a large glyph (`drop_ghosts`)
 
 
 # --- measuring the body type ------------------------------------------------------------------
@@ -225,6 +227,44 @@ def _joined(lines: list[BoxLine], parts: list[int]) -> BoxLine:
     )
 
 
+def _inside(a: Box, b: Box) -> bool:
+    slack = 0.1 * box_h(b)
+    return b[0] - slack <= a[0] and a[2] <= b[2] + slack and b[1] - slack <= a[1] and a[3] <= b[3] + slack
+
+
+def drop_ghosts(lines: list[BoxLine], height: float) -> tuple[list[BoxLine], list[str]]:
+    """The lines without an engine's second reading of part of a large glyph (Tesseract
+    reads the lower half of a headline's 药 as 顺): a word of a character or two, in a box
+    less than half as tall as a display glyph's (a box 1.25 times the body's height or more,
+    and not narrow: a body word an engine boxed tall is) that it lies inside. Read as a line of its own between a headline's lines, it would cut the
+    headline in two. They are returned apart, for a notice to the editor."""
+    pieces = [(k, w) for k, ln in enumerate(lines) for w in (ln.words or [(ln.text, ln.box)])]
+    large = [(k, b) for k, (_, b) in pieces if box_h(b) >= 1.25 * height and box_w(b) >= 0.7 * box_h(b)]
+    if not large:
+        return lines, []
+
+    def ghost(k: int, w: tuple[str, Box]) -> bool:
+        text, a = w
+        if len(text.strip()) > 2 or is_mark(text.strip()):
+            return False
+        return any(j != k and box_h(a) < 0.5 * box_h(b) and _inside(a, b) for j, b in large)
+
+    out: list[BoxLine] = []
+    ghosts: list[str] = []
+    for k, ln in enumerate(lines):
+        words = ln.words or [(ln.text, ln.box)]
+        flags = [ghost(k, w) for w in words]
+        kept = [w for w, g in zip(words, flags, strict=True) if not g]
+        ghosts += [w[0].strip() for w, g in zip(words, flags, strict=True) if g]
+        if len(kept) == len(words):
+            out.append(ln)
+        elif kept:
+            out.append(
+                replace(ln, text=join_words([t for t, _ in kept]), box=union_boxes([b for _, b in kept]), words=kept)
+            )
+    return out, ghosts
+
+
 def merge_fragments(lines: list[BoxLine], s: float, height: float, em: float) -> list[BoxLine]:
     """Pieces of one display line (an engine breaks a large headline at a quote mark or a
     wide space) joined again: same row, same size, larger than the body, close together."""
@@ -267,13 +307,17 @@ def _lone_short_line(leaf: list[int], out: list[list[int]], boxes: list[Box], te
     return not below or min(boxes[i][1] for i in below) - bottom >= 0.8 * height
 
 
-def _headline_before(k: int, out: list[list[int]], boxes: list[Box], sizes, height: float) -> int | None:
+def _headline_before(
+    k: int, out: list[list[int]], boxes: list[Box], sizes, height: float, texts: list[str]
+) -> int | None:
     """The headline block read before leaf k that stands level with it, if nothing of the
-    columns between them stands above it."""
+    columns between them stands above it. A headline holds a large line of two Han
+    characters or more: a body line's last few characters (力。”) in a box an engine drew tall round a
+    quote is none."""
     x0, top, x1, _ = _extent(out[k], boxes)
     for h in range(k - 2, -1, -1):
         head = out[h]
-        if not head or not any(sizes[i] >= 1.25 for i in head):
+        if not head or not any(sizes[i] >= 1.25 and sum(map(is_han, texts[i])) >= 2 for i in head):
             continue
         _, h_top, _, h_bottom = _extent(head, boxes)
         if not h_top - 0.5 * height <= top <= h_bottom + 2 * height:
@@ -295,7 +339,7 @@ def _attach_bylines(
     for k in range(len(out)):
         if not _lone_short_line(out[k], out, boxes, texts, sizes, height):
             continue
-        h = _headline_before(k, out, boxes, sizes, height)
+        h = _headline_before(k, out, boxes, sizes, height, texts)
         if h is not None:
             out.insert(h + 1, out.pop(k))
     return out
@@ -424,6 +468,7 @@ def layout(lines: list[BoxLine]) -> tuple[list[Placed], Metrics]:
     height = body_height(lines)
     em = body_em(lines, height)
     s = estimate_skew(lines, height, em)
+    lines, ghosts = drop_ghosts(lines, height)
     lines = merge_fragments(lines, s, height, em)
     lines, leaves = reading_order(lines, s, height, em)
     boxes = [deskew(ln.box, s) for ln in lines]
@@ -435,7 +480,7 @@ def layout(lines: list[BoxLine]) -> tuple[list[Placed], Metrics]:
             g.conf = lines[i].conf
             placed.append(Placed(lines[i], boxes[i], g))
     _bands(placed, height)
-    return placed, Metrics(height, em, s)
+    return placed, Metrics(height, em, s, ghosts)
 
 
 def _bands(placed: list[Placed], height: float) -> None:

@@ -108,7 +108,7 @@ class Cutter:
             return None
         spans = [(self.boxes[i][1], self.boxes[i][3]) for i in idx if i not in self.noise]
         for a, b in gaps(spans):
-            if b - a < 0.25 * self.height or not any(0 <= a - bx[3] <= 1.5 * self.height for bx in large):
+            if b - a < 0.25 * self.height or not any(self._just_under(idx, bx, a) for bx in large):
                 continue
             at = (a + b) / 2
             above = [i for i in idx if self.boxes[i][1] < at and self.body(i) and i not in self.noise]
@@ -116,6 +116,26 @@ class Cutter:
             if len(below) > len(above) and self._lone_rows(above, 3) and not self._beside(above, large):
                 return at
         return None
+
+    def _just_under(self, idx: list[int], large: Box, a: float) -> bool:
+        """White starting at `a` stands right under the large line: within a line and a half of
+        it, or under one row of body lines set close under it (a byline whose box an engine
+        drew tall meets the headline's, so the white opens only under the byline)."""
+        d = a - large[3]
+        if 0 <= d <= 1.5 * self.height:
+            return True
+        if not 0 <= d <= 3 * self.height:
+            return False
+        between = [
+            i
+            for i in idx
+            if i not in self.noise and self.body(i) and large[3] <= (self.boxes[i][1] + self.boxes[i][3]) / 2 <= a
+        ]
+        return (
+            bool(between)
+            and self._lone_rows(between, 1)
+            and min(self.boxes[i][1] for i in between) - large[3] <= 0.5 * self.height
+        )
 
     def _beside(self, above: list[int], large: list[Box]) -> bool:
         """Two or more of the lines clear of every large line's width: a column's first lines
