@@ -72,9 +72,9 @@ def set_width(text: str) -> float:
     return w - 0.5 if text[-1:] in set(PAUSES) else w
 
 
-def agreement(widths: list[float], within: float) -> int:
+def agreement(widths: list[float], cols: list[float], within: float) -> int:
     """Lines this close to their column: how well a measure fits the page's setting."""
-    return sum(1 for w, c in zip(widths, column_widths(widths), strict=True) if abs(w - c) <= within)
+    return sum(1 for w, c in zip(widths, cols, strict=True) if abs(w - c) <= within)
 
 
 def full_em_setting(whole: list[float], half: list[float]) -> bool:
@@ -82,9 +82,10 @@ def full_em_setting(whole: list[float], half: list[float]) -> bool:
     and no fewer come close (noisy OCR of a face that compresses marks fits neither exactly,
     and the compressed measure loosely)."""
     exact, loose = AGREE
-    return agreement(whole, exact) > agreement(half, exact) * MARK_MARGIN and agreement(whole, loose) >= agreement(
-        half, loose
-    )
+    cw, ch = column_widths(whole), column_widths(half)
+    return agreement(whole, cw, exact) > agreement(half, ch, exact) * MARK_MARGIN and agreement(
+        whole, cw, loose
+    ) >= agreement(half, ch, loose)
 
 
 def column_widths(widths: list[float]) -> list[float]:
