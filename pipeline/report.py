@@ -13,11 +13,11 @@ no external resource.
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .model import Article, Document
 from .read.ocr import Reading
+from .report_rows import Row, esc
 from .structure.text_forms import canonical
 from .terms import terms
 from .text import HALF_TO_FULL
@@ -82,10 +82,6 @@ tr.weak td{background:#fff3d6}
 tr:target td{outline:2px solid #e6a700}
 .note{color:#777;font-size:13px}
 """
-
-
-def esc(s: object) -> str:
-    return html.escape(str(s), quote=True)
 
 
 # --- the character diff of one raw line against its cleaned line ------------------------
@@ -184,15 +180,6 @@ def _out_pieces(d: LineDiff) -> list[tuple[str, str]]:
 
 
 # --- which source lines each part of the model came from ---------------------------------
-
-
-@dataclass
-class Row:
-    role: str  # "lead-marker" | "lead" | "title" | "byline" | "para" | "head" | "bio" | "unplaced" | "other"
-    lines: list[int]  # source line numbers
-    text: str = ""  # the rebuilt text (model)
-    weak: list[str] = field(default_factory=list)
-    joins: int = 0
 
 
 def _unit_rows(units: list, role_para: str) -> list[Row]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import io
 
-from .report import Row, esc
+from .report_rows import Row, esc
 
 MAX_WIDTH = 1100  # px of the embedded image: enough to read a box's place, small enough to embed
 
