@@ -427,3 +427,21 @@ class CoverPage(Flowable):
             _, bh = block.wrap(w, h)
             block.drawOn(c, 0, y)
             y += bh
+
+
+def glue(heads: list[Flowable], items: list[Flowable]) -> list[Flowable]:
+    """Group every run of headings (and anchors) with the block that follows it."""
+    out: list[Flowable] = []
+    pending = list(heads)
+    for f in items:
+        if isinstance(f, Anchor) or (isinstance(f, TextBlock) and not f.splittable) or isinstance(f, Rule):
+            pending.append(f)
+            continue
+        if pending:
+            out.append(KeepGroup(pending, f))
+            pending = []
+        else:
+            out.append(f)
+    if pending:
+        out.append(KeepGroup(pending, None))
+    return out

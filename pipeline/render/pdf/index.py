@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import BalancedColumns, Flowable, PageBreakIfNotEmpty
 
-from .flowables import TextStyle, draw_leader, draw_line
+from .flowables import TextStyle, draw_leader, draw_line, glue
 
 if TYPE_CHECKING:
     from .layout import Booklet
@@ -97,14 +97,13 @@ def collect(b: Booklet) -> None:
 
 def story(b: Booklet) -> list[Flowable]:
     """The index on pages of its own: heading, then the groups in two balanced columns."""
-    from .layout import _glue
 
     ts = b.ts("index")
     items: list[Flowable] = []
     for head, entries in _groups(b):
         items.append(b._block(head, "heading"))
         items += [IndexLine(e.name, [f"art{k + 1}" for k in e.articles], b.state.pages, ts) for e in entries]
-    columns = BalancedColumns(_glue([], items), nCols=2, innerPadding=2 * ts.size, needed=3 * ts.leading)
+    columns = BalancedColumns(glue([], items), nCols=2, innerPadding=2 * ts.size, needed=3 * ts.leading)
     heads: list[Flowable] = [
         b.anchor("index", b.labels.author_index, 0, running=True),
         b._block(b.display(b.labels.author_index, "lead_heading"), "lead_heading"),

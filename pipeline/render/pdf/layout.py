@@ -32,7 +32,7 @@ from ..shared import (
     source_line,
 )
 from . import index
-from .flowables import Anchor, CoverPage, KeepGroup, Rule, TextBlock, TextStyle, TocEntry, draw_line
+from .flowables import Anchor, CoverPage, KeepGroup, Rule, TextBlock, TextStyle, TocEntry, draw_line, glue
 from .fonts import FontSet, load_fonts
 
 # Text roles of the sheet -> the font role whose families set them.
@@ -280,7 +280,7 @@ class Booklet:
                     self.anchor(key, self.labels.leftovers, level, running=True),
                     self._block(self.labels.leftovers, "lead_heading"),
                 ]
-                out += _glue(heads, [self._block(u, "body") for u in part.unplaced])
+                out += glue(heads, [self._block(u, "body") for u in part.unplaced])
         if d.index:
             out += index.story(self)
         return out
@@ -293,7 +293,7 @@ class Booklet:
             self.anchor("lead", self.lead_heading),
             self._block(self.display(self.lead_heading, "lead_heading"), "lead_heading"),
         ]
-        return [PageBreakIfNotEmpty(), *_glue(heads, [self._block(p, "lead") for p in leads[0].paragraphs])]
+        return [PageBreakIfNotEmpty(), *glue(heads, [self._block(p, "lead") for p in leads[0].paragraphs])]
 
     def _part_opening(self, n: int, part: Part) -> tuple[list[Flowable], list[Flowable]]:
         """A book's part opens a page (the booklet; a report runs on): its number and heading a
@@ -321,7 +321,7 @@ class Booklet:
                 items.append(self._block(source_line(lead.source, self.opts.variant), "source"))
             items += [self._block(p, "lead") for p in lead.paragraphs]
         drop = [Spacer(0, self.frame_h * 0.1)] if new_page else []
-        return out + drop + _glue(heads, items), []
+        return out + drop + glue(heads, items), []
 
     def display(self, text: str, role: str, width: float | None = None) -> str:
         """A display headline with its lines broken at phrase boundaries, balanced (render.headline)."""
@@ -370,7 +370,7 @@ class Booklet:
                 rule = Rule(0, bio_ts.color, bio_ts.space_before, 0.01, thickness=0)
             items.append(rule)
             items.append(TextBlock(bracketed_bio(a.bio), bio_ts, kind="bio", space_before=0.0))
-        return _glue(heads, items)
+        return glue(heads, items)
 
     def _cover(self) -> CoverPage:
         p = self.style.page
@@ -399,7 +399,7 @@ class Booklet:
             self.anchor("toc", self.labels.contents),
             self._block(self.labels.contents, "lead_heading"),
         ]
-        return [PageBreakIfNotEmpty(), *_glue(heads, entries)]
+        return [PageBreakIfNotEmpty(), *glue(heads, entries)]
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -514,21 +514,3 @@ def _fit(text: str, ts: TextStyle, width: float) -> str:
     while text and sum(ts.measure(c) for c in text + "……") > width:
         text = text[:-1]
     return text + "……"
-
-
-def _glue(heads: list[Flowable], items: list[Flowable]) -> list[Flowable]:
-    """Group every run of headings (and anchors) with the block that follows it."""
-    out: list[Flowable] = []
-    pending = list(heads)
-    for f in items:
-        if isinstance(f, Anchor) or (isinstance(f, TextBlock) and not f.splittable) or isinstance(f, Rule):
-            pending.append(f)
-            continue
-        if pending:
-            out.append(KeepGroup(pending, f))
-            pending = []
-        else:
-            out.append(f)
-    if pending:
-        out.append(KeepGroup(pending, None))
-    return out
