@@ -77,13 +77,15 @@ class BodyIndex:
     """The bodies' bigram sets and document frequencies, built once per page: every headline
     candidate (and every way of grouping candidate lines) is scored against the same index."""
 
-    def __init__(self, bodies: list[str]):
+    def __init__(self, bodies: list[str], vocab: set[str] | None = None):
         # Every pair of adjacent characters (pairs with a mark in them never match a headline's
         # Han bigrams, so they do no harm), built at C speed.
         self.sets = [set(map(add, b, b[1:])) for b in bodies]
+        # Document frequencies are only ever read for the candidates' bigrams: given those
+        # (`vocab`), only they are counted, a fraction of the bodies' pairs.
         df: Counter = Counter()
         for s in self.sets:
-            df.update(s)  # counted at C speed
+            df.update(s if vocab is None else s & vocab)  # counted at C speed
         self.df: dict[str, int] = df
 
     def __len__(self) -> int:

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..matching import LARGE, BodyIndex, Candidate, _best, assign, content_scores, leave_value, score_matrix
+from ..matching import (
+    LARGE,
+    BodyIndex,
+    Candidate,
+    _best,
+    assign,
+    bigrams,
+    content_scores,
+    leave_value,
+    score_matrix,
+)
 from ..page import ArticleSpan, HeadBlock, PageState, Role
 
 SMALL_MARGIN = 0.15
@@ -65,7 +75,10 @@ def _adjacent(st: PageState, end: int, first: int) -> bool:
 def assign_pass(st: PageState) -> None:
     spans = st.articles
     starts = [a.start for a in spans]
-    bodies = BodyIndex(["".join(st.lines[i].text for i in a.body) for a in spans])
+    # Every candidate scored below is a headline block or several joined: their bigrams are all
+    # the index is asked about.
+    vocab = {g for h in st.heads for g in bigrams(h.text)}
+    bodies = BodyIndex(["".join(st.lines[i].text for i in a.body) for a in spans], vocab)
     cands, blocks = [], []
     for h in st.heads:
         pos, zone = _positions(st, h, spans, starts)

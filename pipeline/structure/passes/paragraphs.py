@@ -63,13 +63,15 @@ def pushed_over(following: str, mark_em: float = 0.5) -> float:
 
 
 MARKS = CJK_PUNCT | set("“”‘’")
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")
+_PAUSE_SET = frozenset(PAUSES)
 
 
 def set_width(text: str) -> float:
     """Width in em where the face sets every mark a full em (the renders and many papers do), a
     pause at the line end squeezed or hung to half an em."""
-    w = measure(text) + 0.5 * sum(1 for c in text if c in MARKS)
-    return w - 0.5 if text[-1:] in set(PAUSES) else w
+    w = measure(text) + 0.5 * len(_MARK_RE.findall(text))
+    return w - 0.5 if text[-1:] in _PAUSE_SET else w
 
 
 def agreement(widths: list[float], cols: list[float], within: float) -> int:
@@ -81,8 +83,12 @@ def full_em_setting(whole: list[float], half: list[float]) -> bool:
     """Marks were set a full em: with them so, clearly more lines fill their column exactly,
     and no fewer come close (noisy OCR of a face that compresses marks fits neither exactly,
     and the compressed measure loosely)."""
+    return _setting(whole, half, column_widths(whole), column_widths(half))
+
+
+def _setting(whole: list[float], half: list[float], cw: list[float], ch: list[float]) -> bool:
+    """full_em_setting() given both measures' column widths (the caller keeps the one it uses)."""
     exact, loose = AGREE
-    cw, ch = column_widths(whole), column_widths(half)
     return agreement(whole, cw, exact) > agreement(half, ch, exact) * MARK_MARGIN and agreement(
         whole, cw, loose
     ) >= agreement(half, ch, loose)
@@ -103,9 +109,14 @@ def column_widths(widths: list[float]) -> list[float]:
     base = ranked[len(ranked) // 4] if n >= 4 else ranked[0]
     cols = [base] * n
     i = 0
+    narrow = base - 1.5
     while i < n:
         j = i
-        while j < n and widths[j] <= base - 1.5 and max(widths[i : j + 1]) - min(widths[i : j + 1]) <= BOX_SPREAD:
+        hi = lo = widths[i]  # the stretch's extremes so far, kept as it grows
+        while j < n and widths[j] <= narrow:
+            hi, lo = max(hi, widths[j]), min(lo, widths[j])
+            if hi - lo > BOX_SPREAD:
+                break
             j += 1
         if j - i >= 4:
             box = max(widths[i:j])
@@ -121,11 +132,16 @@ def _box_edges(widths: list[float], cols: list[float], base: float) -> list[floa
     """A line between or next to the stretches of a narrower column and narrower still (an
     indented first line, a short last line) is in that column too: it only broke the stretch."""
     out = list(cols)
+    last = len(cols) - 1
     for k, w in enumerate(widths):
         if cols[k] != base:
             continue
-        near = [cols[j] for j in (k - 1, k + 1) if 0 <= j < len(cols) and cols[j] != base]
-        if near and w <= min(near):
+        before = cols[k - 1] if k > 0 else base
+        after = cols[k + 1] if k < last else base
+        if before == base and after == base:
+            continue  # the common case: no narrower column either side
+        near = [c for c in (before, after) if c != base]
+        if w <= min(near):
             out[k] = min(near)
     return out
 
@@ -150,14 +166,15 @@ class _Body:
         # measure() counts marks half (faces that compress them); where the lines agree better
         # with every mark a full em, the page was set so and the short lines are the real ones.
         whole = [set_width(ln.text) for ln in self.lines]
-        if full_em_setting(whole, self.widths):
-            self.widths = whole
+        cw, ch = column_widths(whole), column_widths(self.widths)
+        self.cols = ch
+        if _setting(whole, self.widths, cw, ch):
+            self.widths, self.cols = whole, cw
             self.mark_em = 1.0
         self.wide = bool(self.widths) and sorted(self.widths)[len(self.widths) // 2] >= self.rules.wide_column
         # Leading spaces mean an indent only where some lines have them and most do not.
         indented = sum(1 for ln in self.lines if ln.indent >= 2)
         self.indents = 0 < indented < 0.5 * len(self.lines)
-        self.cols = column_widths(self.widths)
         self.pushed = [
             pushed_over(self.lines[i + 1].text, self.mark_em) if i + 1 < len(self.lines) else 0.0
             for i in range(len(self.lines))
