@@ -979,23 +979,30 @@ def test_a_paragraph_opening_cut_short_by_a_carried_quote_is_no_subheading():
     assert art.blocks[1].text.startswith("以科技创新赋能建造“好房子”品质跃升。")
 
 
+# An inset headline set half a column a line, in ten pieces, and a body set as narrow.
+INSET_HEAD = (
+    "人才布局优",
+    "化促进区域",
+    "协调发展的",
+    "重要意义在",
+    "哪里",
+    "深入认识",
+    "人才作用",
+    "越来越大",
+    "（专题",
+    "深思）",
+)
+
+
+def _half_column_body() -> list[str]:
+    text = "".join(BODY)
+    return [text[k : k + 10] for k in range(0, len(text), 10)]
+
+
 def test_an_inset_headline_in_many_short_pieces_is_one_headline():
     # a headline set beside a narrow body in a box, half a column a line: so many pieces are
     # one headline (its printed lines are half lines), not a headline and stray body text
-    text = "".join(BODY)
-    body = [text[k : k + 10] for k in range(0, len(text), 10)]
-    head = [
-        "人才布局优",
-        "化促进区域",
-        "协调发展的",
-        "重要意义在",
-        "哪里",
-        "深入认识",
-        "人才作用",
-        "越来越大",
-        "（专题",
-        "深思）",
-    ]
+    body, head = _half_column_body(), list(INSET_HEAD)
     page = _page(
         "钟才文",
         "打好提振消费组合拳",
@@ -1093,20 +1100,7 @@ def test_a_single_character_alone_between_headline_pieces_does_not_cut_the_headl
 def test_an_inset_headline_opening_the_page_is_weighed_against_the_body_column():
     # the pieces alone open the page: measured as a column of their own they would each weigh
     # a full headline line, and the headline would break after its first piece
-    text = "".join(BODY)
-    body = [text[k : k + 10] for k in range(0, len(text), 10)]
-    head = [
-        "人才布局优",
-        "化促进区域",
-        "协调发展的",
-        "重要意义在",
-        "哪里",
-        "深入认识",
-        "人才作用",
-        "越来越大",
-        "（专题",
-        "深思）",
-    ]
+    body, head = _half_column_body(), list(INSET_HEAD)
     page = _page(
         *head,
         "芦子龙",
