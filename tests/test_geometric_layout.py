@@ -251,3 +251,25 @@ def test_a_quote_boxed_tall_at_a_paragraph_end_is_no_headline_for_a_byline_to_fo
     placed, _ = layout(lines)
     texts = [p.line.text for p in placed]
     assert texts.index("本报评论部") == texts.index("从用电量看中国发展向新性") + 1
+
+
+def test_white_two_lines_high_between_bands_on_one_grid_ends_the_upper_band():
+    # Two article bands share the page's column grid, so a gutter runs from the top band into
+    # the bottom one. The lower article opens with a kicker at body size and its headline
+    # inset lower down: no large type near the white row between the bands. White two lines
+    # high across every column still ends the upper band: its last column is read before
+    # the lower article begins.
+    lines = [_line("惩治微腐败让老百姓可感可及", 100, 100, 64.0), BoxLine("常晋", (100, 176, 176, 214), 0.95)]
+    for c in range(3):
+        lines += [_line(f"第{c}栏正文第{r:02d}行内容", 100 + 400 * c, 250 + 42 * r) for r in range(10)]
+    lines += [_line(f"末栏正文第{r:02d}行内容文", 1300, 100 + 42 * r) for r in range(14)]
+    top_end = 100 + 42 * 13 + 30
+    kick = top_end + 3 * 42
+    lines += [_line("加强内容体系建设", 100, kick), _line("创新形式载体手段", 100, kick + 42)]
+    lines += [_line("持续深入", 100, kick + 100, 64.0), _line("加强教育", 100, kick + 180, 64.0)]
+    lines += [_line(f"下栏{c}正文第{r:02d}行内容", 100 + 400 * c, kick + 42 * r) for c in (1, 2, 3) for r in range(12)]
+    placed, _ = layout(lines)
+    texts = [p.line.text for p in placed]
+    assert texts.index("末栏正文第13行内容文") < texts.index("加强内容体系建设")
+    assert texts.index("第2栏正文第09行内容") < texts.index("末栏正文第00行内容文")
+    assert texts.index("加强内容体系建设") < texts.index("下栏1正文第00行内容")

@@ -92,7 +92,7 @@ class Cutter:
     def _row_cut(self, idx: list[int], gy: float, at_y: float) -> float | None:
         """Where to cut the region across before looking for gutters: a section break, or the
         white row under a headline over the columns."""
-        if gy >= 0.9 * self.height and self.section_break(idx, at_y):
+        if gy >= 0.9 * self.height and self.section_break(idx, at_y, gy):
             return at_y
         return self._under_headline(idx, gy)
 
@@ -182,12 +182,14 @@ class Cutter:
                     best, at = d, (a + b) / 2
         return at
 
-    def section_break(self, idx: list[int], at: float) -> bool:
+    def section_break(self, idx: list[int], at: float, white: float = 0.0) -> bool:
         """A white row across the region ends a section (furniture, a band, a headline over
         its columns) unless the columns simply go on past it: a box in one column beside a
         subheading's space in the next leaves such a row by chance. Going on: a gutter runs
-        through the whole region, several lines stand on both sides of the row, and no line
-        near it is set larger (a headline)."""
+        through the whole region, several lines stand on both sides of the row, no line near
+        it is set larger (a headline), and the row is narrower than two lines: white that
+        wide across every column is the space between two article bands, even where their
+        columns share a grid (a headline inset lower down, a kicker at the body's size)."""
         above = [i for i in idx if self.boxes[i][1] < at]
         below = [i for i in idx if self.boxes[i][1] >= at]
         if len(above) < 4 or len(below) < 4:
@@ -196,8 +198,14 @@ class Cutter:
         near = [i for i in idx if at - reach <= self.boxes[i][3] and self.boxes[i][1] <= at + reach]
         if any(glyph_size(self.lines[i].text, self.boxes[i], self.height, self.em) >= 1.2 for i in near):
             return True
+        if white >= 2 * self.height and min(self._line_count(above), self._line_count(below)) >= 3:
+            return True
         gx, _ = self.widest(idx, 0)
         return gx < 0.25 * self.em
+
+    def _line_count(self, idx: list[int]) -> int:
+        """How many source lines the items are (words count with their line)."""
+        return len({self.owner[i] if self.owner and self.owner[i] >= 0 else -1 - i for i in idx})
 
     def gutter(self, idx: list[int]) -> tuple[tuple[float, float], list[int]] | None:
         """The gap between two columns, its edges, and the lines run across it.
