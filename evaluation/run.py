@@ -62,26 +62,33 @@ def read(text: str, name: str) -> tuple[Document | None, str]:
         return None, f"{type(e).__name__}: {e}"
 
 
-def read_geometric(src, name: str) -> tuple[Document | None, str]:
+def read_geometric(src, name: str) -> tuple[Document | None, str, str | None]:
+    """The model, an error, and the page's text in the reader's own reading order (the
+    source that unplaced text must keep the order of: geometry has no other)."""
     from pipeline.read.geometric import read_page
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return read_page(src, name, force=True).doc, ""
+            r = read_page(src, name, force=True)
+            return r.doc, "", r.source
     except Exception as e:
-        return None, f"{type(e).__name__}: {e}"
+        return None, f"{type(e).__name__}: {e}", None
 
 
 def score_case(c: Case, dump: Path | None = None) -> PageScore:
-    doc, err = read_geometric(c.source, c.name) if c.source is not None else read(c.text, c.name)
+    ordered = None
+    if c.source is not None:
+        doc, err, ordered = read_geometric(c.source, c.name)
+    else:
+        doc, err = read(c.text, c.name)
     gold = c.gold or c.page.gold
     if dump:
         dump.mkdir(parents=True, exist_ok=True)
         (dump / f"{c.name}.txt").write_text(c.text, encoding="utf-8")
         (dump / f"{c.page.id}.gold.json").write_text(gold.to_json(), encoding="utf-8")
         (dump / f"{c.name}.got.json").write_text(doc.to_json() if doc else json.dumps({"error": err}), encoding="utf-8")
-    return score_page(gold, doc, c.text, c.page.furniture, page=c.page.id, split=c.page.split, error=err)
+    return score_page(gold, doc, ordered or c.text, c.page.furniture, page=c.page.id, split=c.page.split, error=err)
 
 
 # Failure classes for the tally under --details: the first pattern a detail line matches.

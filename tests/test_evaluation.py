@@ -504,3 +504,22 @@ def test_engine_reads_lines_with_boxes_and_caches(engine, tmp_path, monkeypatch)
     again = engines.ocr(path.read_bytes(), engine)
     assert again == res and time.perf_counter() - t0 < 0.5  # from the cache
     assert len(list((tmp_path / "cache" / "ocr" / engine).glob("*.json"))) == 1
+
+
+def test_an_image_case_keeps_unplaced_order_against_the_readers_own_reading_order():
+    # An engine's lines come in its detection order; from geometry the only source order is
+    # the reader's reading order, so unplaced furniture is judged against that, not against
+    # whatever order the engine listed its lines in.
+    from types import SimpleNamespace
+
+    from test_geometric import _gold, _rapidocr_page
+
+    from evaluation.run import Case, score_case
+
+    src = _rapidocr_page()
+    src.lines = list(reversed(src.lines))  # the engine listed them bottom up
+    gold, furniture = _gold()
+    page = SimpleNamespace(id="Ti000", split="tune", gold=gold, furniture=furniture)
+    text = "\n\n".join(ln.text for ln in src.lines)
+    s = score_case(Case(page, "image", "rapidocr", text, source=src))
+    assert len([u for u in s.details if "unplaced" in u]) == 0 and s.unplaced_in_order
