@@ -273,3 +273,19 @@ def test_white_two_lines_high_between_bands_on_one_grid_ends_the_upper_band():
     assert texts.index("末栏正文第13行内容文") < texts.index("加强内容体系建设")
     assert texts.index("第2栏正文第09行内容") < texts.index("末栏正文第00行内容文")
     assert texts.index("加强内容体系建设") < texts.index("下栏1正文第00行内容")
+
+
+def test_a_deck_under_a_headline_is_read_before_a_column_that_starts_left_of_it():
+    # A headline centred over the last three of four columns, a deck (body size, wider than
+    # any column) under it, the byline at the right: the white under the headline comes
+    # first, but the cut goes under the deck, or the first column (left of the deck) would
+    # be read before the deck.
+    lines = [_line("坚定信心进一步打牢根基", 500, 100, 64.0)]
+    lines.append(_line("——论学习贯彻总书记在加强基础研究座谈会上的重要讲话精神", 540, 172))
+    lines.append(_line("本报评论员", 1400, 212))
+    lines += _columns(262)  # closer than a line: no section break
+    placed, _ = layout(lines)
+    texts = [p.line.text for p in placed]
+    deck = next(t for t in texts if t.startswith("——"))
+    assert texts.index(deck) <= 2  # after the headline (and its byline)
+    assert texts.index(deck) < texts.index("第0栏正文第00行内容文字")

@@ -9,6 +9,7 @@ gap between words counts only where rows show white on both sides of it.
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field, replace
 
 from ..structure.page import measure
@@ -100,13 +101,16 @@ class Cutter:
         """The white row right under a headline set over the columns, closer to them than a
         line (so no section break), when above it stand only the headline and a few body-size
         lines (its byline, a kicker): cut there before looking for gutters, or a gutter that
-        runs past the headline's end would read a column before the headline over it."""
+        runs past the headline's end would read a column before the headline over it. Of
+        several such rows the lowest: a deck and a byline set under the headline stay above
+        the cut, or a column that starts left of the deck would be read before it."""
         if gy < 0.25 * self.height:
             return None
         large = [self.boxes[i] for i in idx if not self.body(i) and i not in self.noise]
         if not large:
             return None
         spans = [(self.boxes[i][1], self.boxes[i][3]) for i in idx if i not in self.noise]
+        found: list[tuple[float, list[int]]] = []
         for a, b in gaps(spans):
             if b - a < 0.25 * self.height or not any(self._just_under(idx, bx, a) for bx in large):
                 continue
@@ -114,8 +118,26 @@ class Cutter:
             above = [i for i in idx if self.boxes[i][1] < at and self.body(i) and i not in self.noise]
             below = [i for i in idx if self.boxes[i][1] >= at]
             if len(below) > len(above) and self._lone_rows(above, 3) and not self._beside(above, large):
-                return at
-        return None
+                found.append((at, above))
+        if not found:
+            return None
+        decked = [at for at, above in found[1:] if self._wider_than_columns(above, idx, at)]
+        return decked[-1] if decked else found[0][0]
+
+    def _wider_than_columns(self, above: list[int], idx: list[int], at: float) -> bool:
+        """A body-size line above the cut runs wider than twice the lines below it: a deck set
+        under the headline across several columns, not a column's first line."""
+        widths: dict[int, tuple[float, float]] = {}
+        for i in idx:
+            key = self.owner[i] if self.owner and self.owner[i] >= 0 else -1 - i
+            x0, x1 = widths.get(key, (self.boxes[i][0], self.boxes[i][2]))
+            widths[key] = (min(x0, self.boxes[i][0]), max(x1, self.boxes[i][2]))
+        key_of = {i: (self.owner[i] if self.owner and self.owner[i] >= 0 else -1 - i) for i in idx}
+        below = sorted({key_of[i] for i in idx if self.boxes[i][1] >= at})
+        if not below:
+            return False
+        col = statistics.median(widths[k][1] - widths[k][0] for k in below)
+        return any(widths[key_of[i]][1] - widths[key_of[i]][0] > 2 * col for i in above)
 
     def _just_under(self, idx: list[int], large: Box, a: float) -> bool:
         """White starting at `a` stands right under the large line: within a line and a half of
@@ -133,7 +155,7 @@ class Cutter:
         ]
         return (
             bool(between)
-            and self._lone_rows(between, 1)
+            and self._lone_rows(between, 2)
             and min(self.boxes[i][1] for i in between) - large[3] <= 0.5 * self.height
         )
 
