@@ -583,6 +583,34 @@ def test_headline_positions_are_typed_relative_to_their_own_article(sample):
     assert sample.articles[-1].placement.position in ("after-end", "page-end")
 
 
+def test_a_headline_read_mid_body_with_its_column_label_on_the_next_line_is_one_headline():
+    # The headline is as wide as the column and ends on a quote (nothing in its width or its
+    # end says headline); the column label the OCR set on a line of its own under it does.
+    body = [*BODY[:2], "追求看似“无用的知识”", "（新语）", *BODY[2:]]
+    doc = read_bytes(_page("赵六", *body, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.title == "追求看似“无用的知识”（新语）"
+    assert "".join(b.text for b in art.blocks) == "".join(BODY)
+
+
+def test_a_column_label_on_its_own_line_closes_the_headline_above_it():
+    # Two articles' headlines at the page end, one of them with its label on a line of its
+    # own: the label is the tail of that headline, not a third headline for an article.
+    page = _page(
+        "张三",
+        *BODY,
+        "（作者系湖南大学教授）",
+        "李四",
+        *BODY2,
+        "（作者系北京大学教授）",
+        "以人才布局优化促进区域协调发展",
+        "打好提振消费组合拳",
+        "（人民时评）",
+    )
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == ["以人才布局优化促进区域协调发展", "打好提振消费组合拳（人民时评）"]
+
+
 def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
     doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
     [art] = doc.articles

@@ -28,15 +28,26 @@ def canonical(text: str) -> str:
     return _GLUE.sub("", t).strip()
 
 
+_LABEL_ONLY = re.compile(rf"^[（(〈][{_HAN}·、]{{2,30}}[）)〉]$")  # a column label alone (（新语）)
+
+
 def headline_text(lines: list[str]) -> str:
     """Lines of a headline joined by "\\n"; a one-line headline in two space-separated parts
-    is two lines printed side by side, so the space becomes the break."""
+    is two lines printed side by side, so the space becomes the break. A column label alone
+    on a line closes the line before it (the OCR broke it off: the print sets it on the
+    headline's line)."""
     parts = list(lines)
     if len(parts) == 1:
         halves = [p for p in _HALVES.split(parts[0]) if p]
         if len(halves) >= 2 and all(len(h) >= 4 for h in halves):
             parts = halves
-    return "\n".join(c for c in (canonical(p) for p in parts) if c)
+    out: list[str] = []
+    for c in (canonical(p) for p in parts):
+        if out and _LABEL_ONLY.match(c) and not _LABEL_ONLY.match(out[-1]):
+            out[-1] += c
+        elif c:
+            out.append(c)
+    return "\n".join(out)
 
 
 def bio_text(text: str, open_brackets: str, close_brackets: str) -> str:

@@ -277,10 +277,11 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     looks = [_looks(st, i) for i in run]
     for start in range(len(run)):
         ln = st.lines[run[start]]
-        if not looks[start] and not _off_column(st, run[start]) and not LABEL.search(ln.text):
+        labelled = start + 1 < len(run) and _label_only(st, run[start + 1])
+        if not looks[start] and not _off_column(st, run[start]) and not LABEL.search(ln.text) and not labelled:
             continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
-            if size > 1 and not all(looks[start : start + size]):
+            if size > 1 and not all(looks[start : start + size]) and not (size == 2 and labelled):
                 continue
             part = run[start : start + size]
             if _cuts(st, part):
@@ -304,6 +305,8 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return False  # a short line before: a paragraph's end (the paragraph pass decides)
     if len(part) == 1 and LABEL.search(st.lines[part[0]].text):
         return True  # a column label (（人民时评）) closing a line that cuts a sentence: a headline
+    if len(part) == 2 and _label_only(st, part[1]) and headline_shaped(st, part[0]):
+        return True  # a headline line and the column label set on the line under it
     if not body_like(st, k):
         return False
     if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0])):
@@ -408,13 +411,21 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
     cur: list[int] = []
     for i, nxt in zip(run, [*run[1:], None], strict=True):
         cur.append(i)
-        stacked = nxt is not None and _stacked(st, i, nxt)
+        stacked = nxt is not None and (_stacked(st, i, nxt) or (_label_only(st, nxt) and not _label_only(st, i)))
         if not (st.lines[i].joined or stacked) or len(cur) >= (st.profile.headline.max_pieces if stacked else limit):
             out.append(cur)
             cur = []
     if cur:
         out.append(cur)
     return out
+
+
+def _label_only(st: PageState, i: int) -> bool:
+    """The line is a column label and nothing else (（新语）): the tail of the headline line
+    before it, set on a line of its own."""
+    t = st.lines[i].text.strip()
+    m = LABEL.search(t)
+    return m is not None and m.start() == 0
 
 
 def _stacked(st: PageState, i: int, j: int) -> bool:
