@@ -611,6 +611,43 @@ def test_a_column_label_on_its_own_line_closes_the_headline_above_it():
     assert [a.title for a in doc.articles] == ["以人才布局优化促进区域协调发展", "打好提振消费组合拳（人民时评）"]
 
 
+def test_a_long_page_end_stack_of_headlines_keeps_every_kicker_with_its_headline():
+    # Eleven headline lines stacked at the page end (more than are worth trying every split
+    # of): three headlines carry two kicker lines each, whose words are in no body. They go
+    # with the headline under them, not to unplaced.
+    bodies = {
+        "张三": BODY,
+        "李四": BODY2,
+        "王五": [
+            "中医药是中华民族的瑰宝，要推动中医药高质",
+            "量发展，补齐中医药短板，让中医药更好服务",
+            "人民健康，增进民生福祉。",
+        ],
+        "赵六": [
+            "基层治理是国家治理的基石，推进基层治理现",
+            "代化，才能为平安中国建设提供坚实支撑，维",
+            "护社会稳定。",
+        ],
+        "钱七": [
+            "传统村落蕴含着丰富的生态智慧，建设宜居宜",
+            "业和美乡村，要汲取传统村落的生态智慧，保",
+            "护好绿水青山。",
+        ],
+    }
+    blocks = [x for name, body in bodies.items() for x in (name, *body, "（作者系湖南大学教授）")]
+    heads = [
+        ["人才引领", "协调发展", "以人才布局优化促进区域协调发展"],
+        ["打好提振消费组合拳"],
+        ["守正创新", "传承精华", "让中医药产业更好补短板惠民生"],
+        ["以基层治理现代化助力平安中国建设"],
+        ["生态为本", "和美乡村", "汲取传统村落生态智慧"],
+    ]
+    doc = read_bytes(_page(*blocks, *[h for head in heads for h in head])).doc
+    assert [a.title for a in doc.articles] == ["\n".join(h) for h in heads]
+    assert not doc.unplaced
+    assert sum(n["code"] == "headline-stacked" for n in doc.stats["notices"]) <= 6
+
+
 def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
     doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
     [art] = doc.articles

@@ -67,6 +67,26 @@ def _unassigned(st: PageState, h: HeadBlock, c: Candidate, spans: list[ArticleSp
         st.claim(i, Role.UNPLACED, "headline-unassigned", "assign")
 
 
+def _stacked_onto(st: PageState, h: HeadBlock, spans: list[ArticleSpan]) -> bool:
+    """Every article has its headline and this block, between articles, stands stacked against
+    one of them (no line between): a kicker set over it or a deck under it, which the content could not
+    place (too few words), joins that headline rather than going unplaced. A kicker comes
+    before its headline, a deck (opening on a dash) after it."""
+    if any(a.head is None for a in spans):
+        return False
+    after = next((a for a in spans if a.head.lines[0] == h.lines[-1] + 1), None)
+    before = next((a for a in spans if a.head.lines[-1] + 1 == h.lines[0]), None)
+    deck = h.text.lstrip()[:1] in "—－-一"
+    art = (before or after) if deck else (after or before)
+    if art is None or len(art.head.lines) + len(h.lines) > st.profile.headline.max_pieces:
+        return False
+    first = h.lines[0] < art.head.lines[0]
+    text = f"{h.text}\n{art.head.text}" if first else f"{art.head.text}\n{h.text}"
+    art.head = HeadBlock(sorted(art.head.lines + h.lines), text, art.head.where)
+    st.note("headline-stacked", st.lines[h.lines[0]].no, text=h.text.replace("\n", " "))
+    return True
+
+
 def _adjacent(st: PageState, end: int, first: int) -> bool:
     """Only headlines and furniture stand between the two lines."""
     return all(st.role(i) in ("headline", "furniture") for i in range(end + 1, first))
@@ -85,15 +105,19 @@ def assign_pass(st: PageState) -> None:
         cands.append(Candidate(h.text, st.lines[h.lines[0]].no, pos, zone))
         blocks.append(h)
     cands, blocks = _merge(st, cands, blocks, bodies)
+    left = []
     for c, h, a in zip(cands, blocks, assign(cands, bodies), strict=True):
         if a.article < 0 or spans[a.article].head is not None:
-            _unassigned(st, h, c, spans, starts)
+            left.append((c, h))
             continue
         art = spans[a.article]
         art.head, art.score, art.margin = h, a.score, a.margin
         art.position = c.positions.get(a.article, "far")
         if a.margin < SMALL_MARGIN:
             st.note("headline-margin", c.line, margin=a.margin)
+    for c, h in left:
+        if _gap(spans, starts, h.lines[0])[1] or not _stacked_onto(st, h, spans):
+            _unassigned(st, h, c, spans, starts)
     for k, art in enumerate(spans):
         if art.head is None:
             st.note("no-title", None, article=k + 1)
@@ -146,6 +170,21 @@ def _compositions(n: int, limit: int) -> list[list[tuple[int, int]]]:
 
 LONG_HEADLINE = 0.15  # score given up per headline line beyond two
 EXHAUSTIVE = 10  # runs up to this many lines try every split; longer ones a dynamic programme
+TRAILING = 0.05  # per short line under a headline's main line that is no deck: kickers stand above
+
+
+def _trailing_short(st: PageState, blocks: list[HeadBlock], idx: list[int]) -> int:
+    """Lines after the group's widest line, clearly shorter than it and not opening on a dash
+    (a deck's): short lines over a headline are its kicker, under it they are rarer, so of
+    two equal splits of a stack the one that puts them over the next headline wins."""
+    lines = [i for k in idx for i in blocks[k].lines]
+    widths = [st.lines[i].width for i in lines]
+    top = widths.index(max(widths))
+    return sum(
+        1
+        for i, w in zip(lines[top + 1 :], widths[top + 1 :], strict=True)
+        if w < widths[top] - 2 and st.lines[i].text.lstrip()[:1] not in "—－-一"
+    )
 
 
 def _joined(cands: list[Candidate], idx: list[int]) -> Candidate:
@@ -175,6 +214,7 @@ def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodie
     def row(r: int, a: int, b: int) -> list[float]:
         if (r, a, b) not in rows:
             extra = LONG_HEADLINE * max(0.0, _lines(st, blocks, runs[r][a:b], body_col) - 2)  # a kicker or deck: rarer
+            extra += TRAILING * _trailing_short(st, blocks, runs[r][a:b])
             rows[r, a, b] = [v - extra for v in score_matrix([_joined(cands, runs[r][a:b])], bodies)[0]]
         return rows[r, a, b]
 
@@ -185,15 +225,56 @@ def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodie
         leave = [leave_value(_joined(cands, runs[r][a:b])) for r, a, b in groups]
         return _best([row(r, a, b) for r, a, b in groups], leave=leave)[0]
 
+    for r in multi:  # a long run (a page-end stack of headlines): start from the best split by content
+        if len(runs[r]) > EXHAUSTIVE:
+            choice[r] = _dp_split(runs[r], cands, bodies, limit)
+
+    def best_of(r: int, options: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        scored = []
+        for opt in options:
+            choice[r] = opt
+            scored.append((total(), -len(opt), opt))
+        choice[r] = max(scored, key=lambda t: (t[0], t[1]))[2]
+        return choice[r]
+
     for _round in range(2):
         for r in multi:
-            options = _compositions(len(runs[r]), limit) if len(runs[r]) <= EXHAUSTIVE else [choice[r]]
-            scored = []
-            for opt in options:
-                choice[r] = opt
-                scored.append((total(), -len(opt), opt))
-            choice[r] = max(scored, key=lambda t: (t[0], t[1]))[2]
+            if len(runs[r]) <= EXHAUSTIVE:
+                best_of(r, _compositions(len(runs[r]), limit))
+                continue
+            for _step in range(2 * len(runs[r])):  # too many splits to try all: climb by single moves
+                was = choice[r]
+                if best_of(r, [was, *_neighbours(was, limit)]) == was:
+                    break
     return _apply(runs, choice, cands, blocks)
+
+
+def _neighbours(split: list[tuple[int, int]], limit: int) -> list[list[tuple[int, int]]]:
+    """Splits one move away: two neighbouring groups merged, a group cut in two, or the
+    boundary between two groups moved by one line."""
+    out = []
+    for k in range(len(split)):
+        a, b = split[k]
+        for c in range(a + 1, b):
+            out.append([*split[:k], (a, c), (c, b), *split[k + 1 :]])
+        if k + 1 < len(split):
+            _, d = split[k + 1]
+            if d - a <= limit:
+                out.append([*split[:k], (a, d), *split[k + 2 :]])
+            for m in (b - 1, b + 1):
+                if a < m < d and m - a <= limit and d - m <= limit:
+                    out.append([*split[:k], (a, m), (m, d), *split[k + 2 :]])
+    return out
+
+
+def _dp_split(run: list[int], cands: list[Candidate], bodies, limit: int) -> list[tuple[int, int]]:
+    """The split of a run into groups whose words each point to one article best."""
+    groups = [(a, b) for a in range(len(run)) for b in range(a + 1, min(len(run), a + limit) + 1)]
+    probe = [_joined(cands, run[a:b]) for a, b in groups]
+    table = [[float("-inf")] * (len(run) + 1) for _ in range(len(run) + 1)]
+    for (a, b), scores in zip(groups, content_scores(probe, bodies, windowed=True), strict=True):
+        table[a][b] = max(scores.values(), default=0.0) - 0.3
+    return _segment_free(table, limit)
 
 
 def _apply(runs, choice, cands, blocks) -> tuple[list[Candidate], list[HeadBlock]]:
@@ -216,12 +297,7 @@ def _merge_linear(st, runs, cands, blocks, bodies):
         if len(run) == 1:
             choice[r] = [(0, 1)]
             continue
-        groups = [(a, b) for a in range(len(run)) for b in range(a + 1, min(len(run), a + limit) + 1)]
-        probe = [_joined(cands, run[a:b]) for a, b in groups]
-        table = [[float("-inf")] * (len(run) + 1) for _ in range(len(run) + 1)]
-        for (a, b), scores in zip(groups, content_scores(probe, bodies, windowed=True), strict=True):
-            table[a][b] = max(scores.values(), default=0.0) - 0.3
-        choice[r] = _segment_free(table, limit)
+        choice[r] = _dp_split(run, cands, bodies, limit)
     return _apply(runs, choice, cands, blocks)
 
 
