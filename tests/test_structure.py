@@ -648,6 +648,24 @@ def test_a_long_page_end_stack_of_headlines_keeps_every_kicker_with_its_headline
     assert sum(n["code"] == "headline-stacked" for n in doc.stats["notices"]) <= 6
 
 
+def test_an_unbracketed_bio_keeps_its_credit_line_before_the_next_byline():
+    # 作者：……本报记者 / 丁雅诵整理, then the next article's byline: the short second line
+    # is the note's credit (整理), not a headline between the two articles.
+    doc = read_bytes(
+        _page(
+            "张三",
+            *BODY,
+            "作者：复旦大学教务处处长兼教授，本报记者",
+            "丁雅诵整理",
+            "李四",
+            *BODY2,
+            "（作者系湖南大学教授）",
+        )
+    ).doc
+    assert doc.articles[0].bio == "作者：复旦大学教务处处长兼教授，本报记者丁雅诵整理"
+    assert not doc.unplaced
+
+
 def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
     doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
     [art] = doc.articles

@@ -57,6 +57,7 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern:
 class BioRules:
     openers: tuple[str, ...]
     not_openers: tuple[str, ...]
+    credits: tuple[str, ...]
     open_brackets: str
     close_brackets: str
     max_chars: int
@@ -138,6 +139,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
     "bio": {
         "openers": _STR_LIST,
         "not_openers": _STR_LIST,
+        "credits": _STR_LIST,
         "open_brackets": "string",
         "close_brackets": "string",
         "max_chars": "integer",

@@ -124,6 +124,8 @@ def _headline_after(st: PageState, k: int) -> bool:
     t = st.lines[n].text
     if any(w in t for w in rules.institutions) or any(w in t for w in rules.titles):
         return False
+    if t.rstrip("）)").endswith(st.profile.bio.credits):
+        return False  # 丁雅诵整理: the note's credit line, not a headline
     return _headline_run(st, n)
 
 
