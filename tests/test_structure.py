@@ -666,6 +666,35 @@ def test_an_unbracketed_bio_keeps_its_credit_line_before_the_next_byline():
     assert not doc.unplaced
 
 
+COMMA_BODY = [
+    "消费是拉动经济增长的主引擎，我们要打好提振，",
+    "消费组合拳，使居民有稳定收入能消费、没有后",
+    "顾之忧敢消费，满足人民日益增长的美好生活需要。",
+]
+
+
+def test_a_byline_read_inside_a_sentence_of_its_headless_article_is_its_byline():
+    # The reading order put the byline (set beside a column's first lines) between two lines
+    # of one sentence; the article has no other byline. No column line is three characters
+    # wide mid-sentence: it is the byline, and the sentence is joined again around it.
+    second = [*COMMA_BODY[:1], "张再杰", *COMMA_BODY[1:]]
+    doc = read_bytes(
+        _page("李四", *BODY, "（作者系湖南大学教授）", "打好提振消费组合拳", *second, "（作者系北京大学教授）")
+    ).doc
+    assert [a.authors for a in doc.articles] == [["李四"], ["张再杰"]]
+    assert [a.title for a in doc.articles][1] == "打好提振消费组合拳"
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(COMMA_BODY)
+
+
+def test_a_short_name_line_inside_an_article_with_its_byline_stays_text():
+    # the same line in an article that has its byline is no second byline and no headline
+    second = [*COMMA_BODY[:1], "张再杰", *COMMA_BODY[1:]]
+    doc = read_bytes(_page("李四", *second, "（作者系北京大学教授）")).doc
+    [art] = doc.articles
+    assert art.authors == ["李四"]
+    assert "张再杰" in "".join(b.text for b in art.blocks)
+
+
 def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
     doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
     [art] = doc.articles

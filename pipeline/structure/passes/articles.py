@@ -9,9 +9,10 @@ article). Headlines stay out of the bodies here; the assignment pass gives each 
 from __future__ import annotations
 
 from ...text import accountable
+from ..names import parse_byline
 from ..page import ArticleSpan, PageState, Role
-from ..signs import ends_with_mark
-from .context import DISPLAY_SIZE
+from ..signs import ends_sentence, ends_with_mark
+from .context import DISPLAY_SIZE, body_like, next_line, repeated
 
 
 def _before_lead(st: PageState) -> None:
@@ -47,6 +48,9 @@ def articles(st: PageState) -> None:
             cur.end = i
             closed = True
         elif role is None:
+            if cur is not None and not closed and _byline_in_sentence(st, cur, i):
+                cur.byline = i  # its article's byline, read inside the text (see the function)
+                continue
             if cur is None or closed or _after_band_headline(st, cur, i):
                 cur = ArticleSpan(start=i, end=i)
                 st.articles.append(cur)
@@ -56,6 +60,31 @@ def articles(st: PageState) -> None:
             st.claim(i, Role.BODY, "article-text", "articles")
     st.articles[:] = [a for a in st.articles if a.body or a.bio or a.byline is not None]
     _orphans(st)
+
+
+IN_SENTENCE_NAMES = 0.75  # how plausible the names must be where nothing else says byline
+
+
+def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
+    """A short line of plausible names standing inside a sentence of an article that has no
+    byline: the line before breaks off unfinished and the text goes on after it. No column
+    line is that short mid-sentence, so it is a byline the OCR's reading order put into the
+    text (set beside a column's first lines); the bylines pass leaves such lines alone, as a
+    line inside a paragraph may read as names in an article that has its byline."""
+    if cur.byline is not None or not cur.body or cur.body[-1] != i - 1 or not st.columns:
+        return False
+    ln, prev = st.lines[i], st.lines[i - 1]
+    k = next_line(st, i)
+    if ln.width > 6 or ln.width > st.columns[i] - 4 or ends_with_mark(prev.text) or ends_sentence(prev.text):
+        return False
+    if k is None or not st.free(k) or not body_like(st, k) or st.lines[k].indent:
+        return False
+    b = parse_byline(ln.raw, ln.text, st.profile)
+    if b is None or b.collective or b.score < IN_SENTENCE_NAMES or any(repeated(st, i, n, 0) for n in b.names):
+        return False
+    st.bylines[i] = b
+    st.claim(i, Role.BYLINE, f"names={b.score:.2f} inside a sentence", "articles")
+    return True
 
 
 def _after_band_headline(st: PageState, cur: ArticleSpan, i: int) -> bool:

@@ -12,23 +12,10 @@ from __future__ import annotations
 from ..names import NOT_BYLINE, parse_byline
 from ..page import PageState, Role
 from ..signs import ends_open, ends_sentence, ends_with_mark, lead_marker
-from .context import body_like, headline_like, headline_shaped, joined_block, next_line, prev_line
+from .context import body_like, headline_like, headline_shaped, joined_block, next_line, prev_line, repeated
 
 MAX_BYLINE_WIDTH = 30.0
 ACCEPT = 0.55  # a known surname in any fitting place; an unknown one only between a headline and a body
-WINDOW = 120  # lines either side searched for the same "name" used as a word
-
-
-def _repeated(st: PageState, i: int, name: str, most: int = 1) -> bool:
-    """The name occurs more than `most` times in the text around the line: a word, not a name."""
-    lo, hi = max(0, i - WINDOW), min(len(st.lines), i + WINDOW)
-    hits = 0
-    for k in range(lo, hi):
-        if k != i and name in st.lines[k].text:
-            hits += st.lines[k].text.count(name)
-            if hits > most:
-                return True
-    return False
 
 
 def _context(st: PageState, i: int) -> float | None:
@@ -155,7 +142,7 @@ def _find(st: PageState, candidates) -> None:
         score = b.score
         # A name is printed once (maybe again in the bio); a weak one not even that.
         most = 1 if score >= 0.5 else 0
-        if not b.collective and any(_repeated(st, i, n, most) for n in b.names if len(n) >= 2):
+        if not b.collective and any(repeated(st, i, n, most) for n in b.names if len(n) >= 2):
             score *= 0.4
         if score + ctx < ACCEPT:
             continue

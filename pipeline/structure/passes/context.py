@@ -231,3 +231,18 @@ def wide(st: PageState, i: int) -> bool:
     ln = st.lines[i]
     col = st.columns[i] if st.columns else 16.0
     return col < st.profile.paragraph.wide_column and ln.width >= col + st.profile.headline.wide
+
+
+WINDOW = 120  # lines either side searched for the same "name" used as a word
+
+
+def repeated(st: PageState, i: int, name: str, most: int = 1) -> bool:
+    """The name occurs more than `most` times in the text around the line: a word, not a name."""
+    lo, hi = max(0, i - WINDOW), min(len(st.lines), i + WINDOW)
+    hits = 0
+    for k in range(lo, hi):
+        if k != i and name in st.lines[k].text:
+            hits += st.lines[k].text.count(name)
+            if hits > most:
+                return True
+    return False

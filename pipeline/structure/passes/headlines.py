@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ...text import accountable
 from ..matching import LABEL
+from ..names import parse_byline
 from ..page import HeadBlock, PageState, Role, Shape
 from ..signs import ends_with_mark
 from ..text_forms import canonical, headline_text
@@ -31,6 +32,7 @@ from .context import (
     next_line,
     page_pairs,
     prev_line,
+    repeated,
     short_block,
     wide,
 )
@@ -295,6 +297,8 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     j, k = prev_line(st, part[0]), next_line(st, part[-1])
     if j is None or k is None or not (st.free(j) and st.free(k)):
         return False
+    if len(part) == 1 and _names_only(st, part[0]):
+        return False  # a byline read inside the text (the articles pass gives it its article)
     if any(LABEL.search(st.lines[i].text) for i in part[:-1]):
         return False  # a column label closes its headline: nothing of the headline follows it
     if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
@@ -303,15 +307,36 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return _opening_block(st, part, k)
     if not is_full(st, j, slack=1.5 + st.profile.paragraph.indent):
         return False  # a short line before: a paragraph's end (the paragraph pass decides)
-    if len(part) == 1 and LABEL.search(st.lines[part[0]].text):
-        return True  # a column label (（人民时评）) closing a line that cuts a sentence: a headline
-    if len(part) == 2 and _label_only(st, part[1]) and headline_shaped(st, part[0]):
-        return True  # a headline line and the column label set on the line under it
+    if _labelled(st, part):
+        return True
     if not body_like(st, k):
         return False
     if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0])):
         return True
     return len(part) == 1 and _reads_across(st, j, part[0], k)
+
+
+def _labelled(st: PageState, part: list[int]) -> bool:
+    """Cutting a sentence, a column label names a headline: one line it closes (……（人民时评）),
+    or a headline line with the label set on the line under it."""
+    if len(part) == 1:
+        return bool(LABEL.search(st.lines[part[0]].text))
+    return len(part) == 2 and _label_only(st, part[1]) and headline_shaped(st, part[0])
+
+
+NAMES_ONLY = 0.75  # how plausible a short line's names must be to be no headline piece
+
+
+def _names_only(st: PageState, i: int) -> bool:
+    """A short line (six em at most) that reads as plausible names, used nowhere else on the
+    page: a byline, not a headline."""
+    ln = st.lines[i]
+    if ln.width > 6:
+        return False
+    b = parse_byline(ln.raw, ln.text, st.profile)
+    return (
+        b is not None and not b.collective and b.score >= NAMES_ONLY and not any(repeated(st, i, n, 0) for n in b.names)
+    )
 
 
 def _wide_cut(st: PageState, part: list[int], j: int) -> bool:
