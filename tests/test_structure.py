@@ -695,6 +695,20 @@ def test_a_short_name_line_inside_an_article_with_its_byline_stays_text():
     assert "张再杰" in "".join(b.text for b in art.blocks)
 
 
+def test_a_byline_read_mid_sentence_belongs_to_the_article_its_headline_opened():
+    # No bio ends the first article (a commentator's piece); the second article's headline,
+    # set over the columns, is read right after the first one's last sentence, and its byline
+    # inside its first paragraph. The second article begins at the headline, not the byline.
+    second = [*BODY2[:2], "文/张三", *BODY2[2:]]
+    doc = read_bytes(_page("文/李四", *BODY, "打好提振消费组合拳（人民时评）", *second, "（作者系北京大学教授）")).doc
+    assert [(a.title, a.authors) for a in doc.articles] == [
+        ("", ["李四"]),
+        ("打好提振消费组合拳（人民时评）", ["张三"]),
+    ]
+    assert "".join(b.text for b in doc.articles[0].blocks) == "".join(BODY)
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2)
+
+
 def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
     doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
     [art] = doc.articles

@@ -37,6 +37,10 @@ def articles(st: PageState) -> None:
             if _displaced(st, cur, closed, i):
                 cur.byline = i  # read in the middle of its own article's text: no new article
                 continue
+            h = _opened_by_headline(st, cur, i) if cur is not None and not closed else None
+            if h is not None:  # the article began at a headline in the text before its byline
+                cur = _split_at(st, cur, h, i)
+                continue
             cur = ArticleSpan(start=i, byline=i, end=i)
             st.articles.append(cur)
             closed = False
@@ -85,6 +89,39 @@ def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
     st.bylines[i] = b
     st.claim(i, Role.BYLINE, f"names={b.score:.2f} inside a sentence", "articles")
     return True
+
+
+def _opened_by_headline(st: PageState, cur: ArticleSpan, i: int) -> int | None:
+    """A byline read inside a sentence (the line before breaks off, the line after goes on,
+    unindented) of an article that has its own byline: it belongs to the next article, which
+    began at the headline found in this one's text after a finished sentence (a headline
+    over the columns, read between two articles with no bio to end the first). That
+    headline's first line, if any."""
+    if not cur.body or cur.body[-1] != i - 1 or cur.byline is None:
+        return None
+    k = next_line(st, i)
+    if ends_with_mark(st.lines[i - 1].text) or k is None or not st.free(k) or st.lines[k].indent:
+        return None
+    if not body_like(st, k):
+        return None
+    for h in range(i - 1, cur.start, -1):
+        if st.role(h) == Role.HEADLINE and st.role(h - 1) != Role.HEADLINE:
+            before = h - 1
+            return h if before in cur.body and ends_with_mark(st.lines[before].text) else None
+    return None
+
+
+def _split_at(st: PageState, cur: ArticleSpan, h: int, byline: int) -> ArticleSpan:
+    """The article cut at line h: what follows is a new article with this byline."""
+    new = ArticleSpan(start=h, byline=byline, end=byline)
+    new.body = [b for b in cur.body if b > h]
+    cur.body = [b for b in cur.body if b < h]
+    cur.end = max([cur.start, *cur.body, *cur.bio])
+    if new.body:
+        new.end = max(new.body[-1], byline)
+    st.articles.append(new)
+    st.note("byline-in-text", st.lines[byline].no)
+    return new
 
 
 def _after_band_headline(st: PageState, cur: ArticleSpan, i: int) -> bool:

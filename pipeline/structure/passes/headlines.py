@@ -179,7 +179,11 @@ def _before_byline(st: PageState, run: list[int]) -> list[int]:
 def _running_text_off(st: PageState, run: list[int]) -> list[int]:
     """The run without the full column lines that end it: the paragraph the byline cut. A run
     holding lines that look like headline lines is a headline whose last line is as wide as
-    the column: it is kept whole."""
+    the column: it is kept whole, up to a column label, which closes its headline (full
+    lines after it are the paragraph)."""
+    closed = [n for n, i in enumerate(run) if LABEL.search(st.lines[i].text)]
+    if closed and all(not _looks(st, i) and is_full(st, i) for i in run[closed[-1] + 1 :]):
+        return run[: closed[-1] + 1]
     if any(_looks(st, i) for i in run):
         return run
     out = list(run)
