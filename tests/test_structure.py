@@ -465,6 +465,22 @@ def test_a_bio_ending_on_an_institution_does_not_take_the_headline_after_it(bio_
     assert (art.bio, art.title) == (bio, headline)
 
 
+def test_a_bio_ending_on_an_institution_goes_on_where_the_line_after_next_names_one():
+    # 作者简介：唐韬，北京大学 / 习近平新时代中国特色社会 / 主义思想研究院研究员: the line after
+    # the first reads like a headline, but the one after it ends on an institution and title
+    body = [
+        "区域协调发展是中国式现代",
+        "化的内在要求，随着我国经",
+        "济从高速增长阶段转向高质",
+        "量发展阶段，人才的作用越",
+        "来越大。",
+    ]
+    tail = ["作者简介：唐韬，北京大学", "习近平新时代中国特色社会", "主义思想研究院研究员"]
+    doc = read_bytes(_page("唐韬", *body, *tail, "李四", *BODY2, "（作者系北京大学教授）")).doc
+    assert doc.articles[0].bio == "".join(tail)
+    assert not doc.unplaced
+
+
 def test_a_headline_after_the_byline_as_wide_as_neither_a_column_line_nor_an_indented_one():
     # the OCR dropped the body's indent: its first line is only as short as an indented one
     col = [

@@ -124,6 +124,9 @@ def _headline_after(st: PageState, k: int) -> bool:
     t = st.lines[n].text
     if any(w in t for w in rules.institutions) or any(w in t for w in rules.titles):
         return False
+    m = next_line(st, n)  # …北京大学 / 习近平新时代中国特色社会 / 主义思想研究院研究员
+    if m is not None and st.free(m) and st.lines[m].text.endswith(rules.institutions + tuple(rules.titles)):
+        return False
     if t.rstrip("）)").endswith(st.profile.bio.credits):
         return False  # 丁雅诵整理: the note's credit line, not a headline
     return _headline_run(st, n)
