@@ -360,6 +360,11 @@ BODY2 = [
             "作者简介：张颢瀚，江苏省哲学社会科学界联合会原党组书记",
         ),
         (["【作者系湖南大学教授】"], "作者系湖南大学教授"),
+        # the opener's middle character misread (作规为 for 作者为), the bracket kept
+        (
+            ["（作规为北京大学习近平新时代", "中国特色社会主义思想研究院研究员）"],
+            "作规为北京大学习近平新时代中国特色社会主义思想研究院研究员",
+        ),
     ],
 )
 def test_bios_in_other_wordings_and_misread_brackets_end_their_article(bio_lines, bio):

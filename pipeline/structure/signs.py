@@ -65,7 +65,7 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
     (作者认为…, 作者系列…) is not a bio, whatever bracket precedes it.
     """
     t = text.strip()
-    if not any(stem in t[:8] for stem in profile.bio.stems):
+    if not any(stem in t[:8] for stem in profile.bio.stems) and not _misread_middle(t, profile):
         return False, 0
     bracket = 0
     while t and (t[0] in profile.bio.open_brackets or t[0] == " "):
@@ -76,8 +76,18 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
         return False, bracket
     if t.startswith(tuple(profile.bio.openers)):
         return True, bracket
-    # One character misread in a long opener (作者简经：, 作者单住：) still opens a bio.
+    # One character misread in a long opener (作者简经：, 作者单住：) still opens a bio; in a
+    # short one only after a bracket, and only its middle character (（作规为……）).
+    if bracket and _misread_middle(t, profile):
+        return True, bracket
     return any(len(o) >= 4 and _one_off(t[: len(o)], o) for o in profile.bio.openers), bracket
+
+
+def _misread_middle(t: str, profile: Profile) -> bool:
+    """After an optional bracket, a three-character opener with its middle character misread
+    (作规为 for 作者为)."""
+    t = t.lstrip(profile.bio.open_brackets + " ")
+    return any(len(o) == 3 and len(t) > 3 and t[0] == o[0] and t[2] == o[2] for o in profile.bio.openers)
 
 
 def _one_off(a: str, b: str) -> bool:
