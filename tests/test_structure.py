@@ -730,6 +730,36 @@ def test_a_byline_read_mid_sentence_belongs_to_the_article_its_headline_opened()
     assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2)
 
 
+def test_a_headline_after_its_byline_as_wide_as_the_column_ends_at_its_column_label():
+    # 党性修养不是“一阵子” is as wide as the column and ends on a quote: nothing in its own form
+    # says headline; the label closing the line under it does, and takes both lines.
+    body = [
+        "“慎终如始，则无败",
+        "事。”习近平总书记多次强",
+        "调“一阵子”和“一辈子”",
+        "的问题。习近平总书记指出：",
+        "“不忘初心、牢记使命不是",
+        "一阵子的事，而是一辈子的",
+        "事，每个党员都要常修常炼。",
+    ]
+    head = ["党性修养不是“一阵子”", "而是“一辈子”（思想纵横）"]
+    doc = read_bytes(_page("■ 芦子龙", *head, *body, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.title == "\n".join(head)
+    assert "".join(b.text for b in art.blocks) == "".join(body)
+
+
+def test_body_lines_broken_mid_word_before_a_labelled_headline_stay_body():
+    # the body's first lines read before the headline (中国 / 式现代化: one word across the
+    # break, a pair the page uses again) are not the headline's lines
+    body = ["区域协调发展是中国", "式现代化的内在要求，", "中国式现代化要靠人", "才，人才布局要优化。"]
+    doc = read_bytes(
+        _page("张三", *body[:2], "以人才布局优化促进区域协调发展（专题深思）", *body[2:], "（作者系湖南大学教授）")
+    ).doc
+    [art] = doc.articles
+    assert art.title == "以人才布局优化促进区域协调发展（专题深思）"
+
+
 def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
     doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
     [art] = doc.articles

@@ -16,7 +16,7 @@ claimed according to where it stands:
 
 from __future__ import annotations
 
-from ...text import accountable
+from ...text import accountable, is_han
 from ..matching import LABEL
 from ..names import parse_byline
 from ..page import HeadBlock, PageState, Role, Shape
@@ -208,7 +208,11 @@ def _cut_by_byline(st: PageState, i: int) -> bool:
 
 def _after_anchor(st: PageState, run: list[int]) -> list[int]:
     """Right after an anchor the headline's lines come first; the body begins with a line as
-    wide as its column (or indented 2 em). A column label closes the headline."""
+    wide as its column (or indented 2 em). A column label closes the headline: the lines up
+    to a labelled one among the first few are its lines, however wide."""
+    labelled = _labelled_within(st, run)
+    if labelled:
+        return labelled
     take: list[int] = []
     total = 0
     for n, i in enumerate(run[: st.profile.headline.max_pieces]):
@@ -221,6 +225,32 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
         if LABEL.search(st.lines[i].text):
             break
     return take
+
+
+def _labelled_within(st: PageState, run: list[int]) -> list[int]:
+    """The run's first lines up to one a column label closes, within a headline's lines and
+    Han, none indented: 党性修养不是“一阵子” / 而是“一辈子”（思想纵横）."""
+    rules = st.profile.headline
+    total = 0
+    seen = page_pairs(st)
+    for n, i in enumerate(run[: rules.max_lines]):
+        total += st.lines[i].han
+        if st.lines[i].indent >= 2 or total > rules.max_total:
+            return []
+        t = st.lines[i].text
+        if n and _words_across(st.lines[run[n - 1]].text, t, seen):
+            return []  # 中国 / 式现代化: running text broken mid-word
+        if LABEL.search(t):
+            return run[: n + 1] if n else []
+        if t.count("“") != t.count("”") or any(m in t for m in "：:，,、"):
+            return []  # a sentence's words going on to the next line, not a headline's
+    return []
+
+
+def _words_across(before: str, after: str, seen) -> bool:
+    """Two Han characters meet across the line break as a pair the page uses elsewhere."""
+    a, b = before[-1:], after[:1]
+    return bool(a and b) and is_han(a) and is_han(b) and seen.get(a + b, 0) >= 2
 
 
 def _kicker_pair(st: PageState, run: list[int], n: int) -> bool:
