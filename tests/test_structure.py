@@ -752,12 +752,20 @@ def test_a_headline_after_its_byline_as_wide_as_the_column_ends_at_its_column_la
 def test_body_lines_broken_mid_word_before_a_labelled_headline_stay_body():
     # the body's first lines read before the headline (中国 / 式现代化: one word across the
     # break, a pair the page uses again) are not the headline's lines
-    body = ["区域协调发展是中国", "式现代化的内在要求，", "中国式现代化要靠人", "才，人才布局要优化。"]
-    doc = read_bytes(
-        _page("张三", *body[:2], "以人才布局优化促进区域协调发展（专题深思）", *body[2:], "（作者系湖南大学教授）")
-    ).doc
+    body = [
+        "区域协调发展是中国",
+        "式现代化的内在要",
+        "求。随着我国经济",
+        "从高速增长阶段向",
+        "高质量发展阶段转",
+        "变，中国式现代化",
+        "要求中国式的人才布局。",
+    ]
+    head = "以人才布局优化促进区域协调发展（专题深思）"
+    doc = read_bytes(_page("张金阳 邹升平", *body[:2], head, *body[2:], "（作者系湖南大学教授）")).doc
     [art] = doc.articles
-    assert art.title == "以人才布局优化促进区域协调发展（专题深思）"
+    assert art.title == head
+    assert "".join(b.text for b in art.blocks) == "".join(body)
 
 
 def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
