@@ -768,6 +768,19 @@ def test_body_lines_broken_mid_word_before_a_labelled_headline_stay_body():
     assert "".join(b.text for b in art.blocks) == "".join(body)
 
 
+def test_the_leads_unfinished_last_line_shaped_like_a_headline_stays_in_the_lead():
+    # the lead lost its full stops; its last line, right before the first byline, has the
+    # shape of a headline but no article takes it: it is the lead's, not unplaced
+    lead = [
+        "把远大目标和务实工作结合起来，既有老黄牛",
+        "的品格，又有千里马的气势，我们不仅能勇立时代",
+        "潮头、更能站在创造未来的源头",
+    ]
+    doc = read_bytes(_page("导读", *lead, "李四", *BODY2, "（作者系北京大学教授）", "打好提振消费组合拳")).doc
+    assert "".join(doc.lead.paragraphs) == "".join(lead)
+    assert not doc.unplaced and doc.articles[0].title == "打好提振消费组合拳"
+
+
 def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
     doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
     [art] = doc.articles

@@ -23,6 +23,7 @@ from ..matching import (
     score_matrix,
 )
 from ..page import ArticleSpan, HeadBlock, PageState, Role
+from ..signs import ends_with_mark
 
 SMALL_MARGIN = 0.15
 
@@ -62,9 +63,21 @@ def _unassigned(st: PageState, h: HeadBlock, c: Candidate, spans: list[ArticleSp
         for i in h.lines:
             st.claim(i, Role.BODY, "headline-unassigned", "assign")
         return
+    if _ends_lead(st, h):
+        for i in h.lines:
+            st.lead.append(i)
+            st.claim(i, Role.LEAD, "headline-unassigned", "assign")
+        return
     st.note("headline-unplaced", c.line, text=c.text.replace("\n", " "))
     for i in h.lines:
         st.claim(i, Role.UNPLACED, "headline-unassigned", "assign")
+
+
+def _ends_lead(st: PageState, h: HeadBlock) -> bool:
+    """Right after the lead's last line, which breaks off unfinished, a block no article takes
+    is the lead's last line (the lead pass set it aside for the shape of a headline)."""
+    first = h.lines[0]
+    return bool(st.lead) and st.lead[-1] == first - 1 and not ends_with_mark(st.lines[first - 1].text)
 
 
 def _stacked_onto(st: PageState, h: HeadBlock, spans: list[ArticleSpan]) -> bool:
