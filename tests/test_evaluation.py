@@ -523,3 +523,22 @@ def test_an_image_case_keeps_unplaced_order_against_the_readers_own_reading_orde
     text = "\n\n".join(ln.text for ln in src.lines)
     s = score_case(Case(page, "image", "rapidocr", text, source=src))
     assert len([u for u in s.details if "unplaced" in u]) == 0 and s.unplaced_in_order
+
+
+# --- bench pages the reader once failed ------------------------------------------------------
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Tp031-s5",  # four labelled headlines stacked at the page end: a label closes each
+    ],
+)
+def test_tune_pages_once_failed_read_every_article_and_title(page):
+    text = (PAGES / f"{page}.txt").read_text(encoding="utf-8")
+    gold = Document.from_dict(json.loads((PAGES / f"{page}.gold.json").read_text(encoding="utf-8")))
+    doc, err = read(text, page)
+    s = score_page(gold, doc, text, [], page=page, error=err)
+    assert all(a.status == "found" and a.title for a in s.articles), s.details

@@ -781,6 +781,37 @@ def test_the_leads_unfinished_last_line_shaped_like_a_headline_stays_in_the_lead
     assert not doc.unplaced and doc.articles[0].title == "打好提振消费组合拳"
 
 
+def test_two_labelled_headlines_joined_by_a_single_newline_are_two_headlines():
+    # a single newline joins one headline's lines, but a column label closes its headline
+    page = _page("张三", *BODY, "（作者系湖南大学教授）", "李四", *BODY2, "（作者系北京大学教授）")
+    tail = "\n\n以人才布局优化促进区域协调发展（专题深思）\n打好提振消费组合拳（人民时评）".encode()
+    doc = read_bytes(page + tail).doc
+    assert [a.title for a in doc.articles] == [
+        "以人才布局优化促进区域协调发展（专题深思）",
+        "打好提振消费组合拳（人民时评）",
+    ]
+
+
+def test_a_body_line_opening_a_quotation_after_the_byline_is_no_headline():
+    # 习近平主席指出：“…… right after the byline (the next line set loose) is the body's first
+    # line, not the headline; the headline stands at the page end
+    body = [
+        "习近平主席指出：“关税战、贸易战、科",
+        "技 战 违 背 历 史 潮 流 和 经 济 规 律 ，不 会 有 赢",
+        "家。”近日，美国加征所谓“对等关税”，挑",
+        "起贸易战，严重损害国际经贸秩序，给全球经",
+        "济发展带来冲击。中方坚决反对并依法反制，",
+        "展现了维护多边贸易体系的坚定立场和负责任",
+        "大国形象。",
+    ]
+    head = "美国滥施关税及中国反制措施的法理视角透析（深入学习贯彻习近平新时代中国特色社会主义思想）"
+    text = "\n".join(["● 孔庆江  范晓波", *body, "（作者系武汉大学教授）", head])
+    doc = read_bytes(text.encode()).doc
+    [art] = doc.articles
+    assert art.title == head
+    assert art.blocks[0].text.startswith("习近平主席指出")
+
+
 def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
     doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
     [art] = doc.articles

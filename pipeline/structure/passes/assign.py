@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..matching import (
+    LABEL,
     LARGE,
     BodyIndex,
     Candidate,
@@ -183,6 +184,7 @@ def _compositions(n: int, limit: int) -> list[list[tuple[int, int]]]:
 
 LONG_HEADLINE = 0.15  # score given up per headline line beyond two
 EXHAUSTIVE = 10  # runs up to this many lines try every split; longer ones a dynamic programme
+CLOSED = 1.0  # a group that runs on past a column label: two headlines, not one
 TRAILING = 0.05  # per short line under a headline's main line that is no deck: kickers stand above
 
 
@@ -228,6 +230,8 @@ def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodie
         if (r, a, b) not in rows:
             extra = LONG_HEADLINE * max(0.0, _lines(st, blocks, runs[r][a:b], body_col) - 2)  # a kicker or deck: rarer
             extra += TRAILING * _trailing_short(st, blocks, runs[r][a:b])
+            if any(LABEL.search(t) for t in _joined(cands, runs[r][a:b]).text.split("\n")[:-1]):
+                extra += CLOSED  # a column label closes its headline: no line of it follows
             rows[r, a, b] = [v - extra for v in score_matrix([_joined(cands, runs[r][a:b])], bodies)[0]]
         return rows[r, a, b]
 

@@ -16,6 +16,8 @@ claimed according to where it stands:
 
 from __future__ import annotations
 
+import re
+
 from ...text import accountable, is_han
 from ..matching import LABEL
 from ..names import parse_byline
@@ -219,12 +221,17 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
         total += st.lines[i].han
         if st.lines[i].indent >= 2 or total > st.profile.headline.max_total:
             break  # an indented line is the body's first
+        if QUOTING.search(st.lines[i].text):
+            break  # 习近平主席指出：“……: a sentence opening a quotation, the body's first line
         if not (_looks(st, i) or not _body_width(st, i) or _before_first_line(st, i) or _kicker_pair(st, run, n)):
             break
         take.append(i)
         if LABEL.search(st.lines[i].text):
             break
     return take
+
+
+QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how prose quotes a speaker
 
 
 def _labelled_within(st: PageState, run: list[int]) -> list[int]:
@@ -471,7 +478,12 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
     for i, nxt in zip(run, [*run[1:], None], strict=True):
         cur.append(i)
         stacked = nxt is not None and (_stacked(st, i, nxt) or (_label_only(st, nxt) and not _label_only(st, i)))
-        if not (st.lines[i].joined or stacked) or len(cur) >= (st.profile.headline.max_pieces if stacked else limit):
+        closed = bool(LABEL.search(st.lines[i].text)) and not (nxt is not None and _label_only(st, nxt))
+        if (
+            closed
+            or not (st.lines[i].joined or stacked)
+            or len(cur) >= (st.profile.headline.max_pieces if stacked else limit)
+        ):
             out.append(cur)
             cur = []
     if cur:
