@@ -812,6 +812,26 @@ def test_a_body_line_opening_a_quotation_after_the_byline_is_no_headline():
     assert art.blocks[0].text.startswith("习近平主席指出")
 
 
+def test_a_headline_as_wide_as_the_column_cutting_a_sentence_is_found_by_its_echo():
+    # the headline is read inside a sentence (部 / 署) and is exactly as wide as the column, so
+    # neither its width nor its form sets it apart; its words recur verbatim in the text
+    body = [
+        "习近平总书记强调：“持续抓好",
+        "突出环境问题整治，高质量建设",
+        "国家生态文明试验区。”建设国家",
+        "生态文明试验区，是党中央作出",
+        "的一项十分重大的战略决策和部",
+        "署。各地要按照部署持续用力，",
+        "高质量建设国家生态文明试验区",
+        "的工作部署要一步步落到实处。",
+    ]
+    head = "高质量建设国家生态文明试验区"
+    doc = read_bytes(_page("唐韬", *body[:5], head, *body[5:], "（作者系北京大学研究员）")).doc
+    [art] = doc.articles
+    assert art.title == head
+    assert "".join(b.text for b in art.blocks) == "".join(body)
+
+
 def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
     doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
     [art] = doc.articles

@@ -321,7 +321,8 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     for start in range(len(run)):
         ln = st.lines[run[start]]
         labelled = start + 1 < len(run) and _label_only(st, run[start + 1])
-        if not looks[start] and not _off_column(st, run[start]) and not LABEL.search(ln.text) and not labelled:
+        tried = looks[start] or _off_column(st, run[start]) or LABEL.search(ln.text) or labelled
+        if not tried and not _echoed(st, run[start]):
             continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
             if size > 1 and not all(looks[start : start + size]) and not (size == 2 and labelled):
@@ -435,13 +436,13 @@ def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
     """A line as wide as the column (or a little wider) that is no column line: the sentence
     reads on from the line before it to the line after it (that pair of characters recurs on
     the page) and into neither end of it (those pairs never occur)."""
-    if not _off_column(st, i):
-        return False
-    if _echoed(st, i):
-        return True  # its words recur verbatim in the text around it: a headline's do, a body line's do not
     before, line, after = st.lines[j].text, st.lines[i].text, st.lines[k].text
     seen = page_pairs(st)
     across = seen.get(before[-1] + after[0], 0)
+    if _echoed(st, i) and (across >= 2 or _off_column(st, i)):
+        return True  # its words recur verbatim in the text around it: a headline's do, a body line's do not
+    if not _off_column(st, i):
+        return False
     return across >= 2 and seen.get(before[-1] + line[0], 0) == 0 and seen.get(line[-1] + after[0], 0) == 0
 
 
