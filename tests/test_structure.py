@@ -832,6 +832,26 @@ def test_a_headline_as_wide_as_the_column_cutting_a_sentence_is_found_by_its_ech
     assert "".join(b.text for b in art.blocks) == "".join(body)
 
 
+def test_a_headline_read_after_a_line_ending_on_a_colon_is_taken_out():
+    # 习近平总书记强调： / headline / “城市建设……: what a colon opens follows it, so a line
+    # between them is no subheading but a headline the reading order put there
+    body = [
+        "　　住房是民生之要，寄托着亿万群众对",
+        "美好生活的热切期盼。习近平总书记强调：",
+        "“城市建设必须把让人民宜居安居放在首",
+        "位”。党的二十届四中全会《建议》提出：",
+        "“建设安全舒适绿色智慧的‘好房子’”。",
+    ]
+    head = "建设安全舒适绿色智慧的“好房子”"
+    doc = read_bytes(
+        _page(
+            "李四", *BODY, "（作者系湖南大学教授）", "虞晓芬", *body[:2], head, *body[2:], "（作者系浙江工业大学教授）"
+        )
+    ).doc
+    assert doc.articles[1].title == head
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(body).replace("　", "")
+
+
 def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
     doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
     [art] = doc.articles

@@ -345,8 +345,8 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return False  # a column label closes its headline: nothing of the headline follows it
     if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
         return _wide_cut(st, part, j)
-    if ends_with_mark(st.lines[j].text):
-        return _opening_block(st, part, k)
+    if ends_with_mark(st.lines[j].text) and not st.lines[j].text.rstrip().endswith(("：", ":")):
+        return _opening_block(st, part, k)  # a colon opens what follows: no subheading after it
     if not is_full(st, j, slack=1.5 + st.profile.paragraph.indent):
         return False  # a short line before: a paragraph's end (the paragraph pass decides)
     if _labelled(st, part):
