@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..text import CLOSING, HAN, HAN_CLASS, SENTENCE_FINAL
+from ..text import CLOSING, HAN_CLASS, HAN_RUN, SENTENCE_FINAL
 from .profile import Profile
 
 _END_MARKS = "!?"
@@ -41,11 +41,9 @@ def ends_open(text: str) -> bool:
     return bool(t) and t[-1] in "，、,（(“《‘「『"
 
 
-_HAN = HAN
-
-
 def han_count(text: str) -> int:
-    return len(_HAN.findall(text))
+    # The length the Han runs take up: one match a run, not one a character.
+    return len(text) - len(HAN_RUN.sub("", text))
 
 
 def lead_marker(text: str, profile: Profile) -> bool:
