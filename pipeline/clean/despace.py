@@ -57,13 +57,19 @@ def _despace_line(line: str) -> tuple[str, int]:
     return lead + "".join(out), n
 
 
+# A line with a space after its first character: only these can change (most lines have none).
+_SPACED_LINE = re.compile(r"^ *[^ \n].* .*$", re.M)
+
+
 def despace(text: str) -> tuple[str, int]:
     if " " not in text:
         return text, 0
     total = 0
-    lines = []
-    for line in text.split("\n"):
-        line, n = _despace_line(line)
+
+    def fix(m: re.Match) -> str:
+        nonlocal total
+        line, n = _despace_line(m.group())
         total += n
-        lines.append(line)
-    return "\n".join(lines), total
+        return line
+
+    return _SPACED_LINE.sub(fix, text), total
