@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from ..text import HAN_RUN, is_han
-from .profile import Profile
+from .profile import BylineRules, Profile
 
 SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.tsv"
 _ALL_HAN = HAN_RUN
@@ -111,7 +111,7 @@ def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
         return None
     if not any(w in token for w in profile.byline.institutions):
         return None
-    for title in _longest_first(profile.byline.titles):
+    for title in _longest_first(profile.byline):
         k = token.rfind(title)
         if k > 0 or (k == 0 and len(token) > len(title)):
             rest = token[k + len(title) :]
@@ -120,18 +120,20 @@ def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
     return None
 
 
+# Keyed by the rules object (compared by identity): hashing its tuples of words and patterns
+# on every call cost more than the lookups they save.
 @cache
-def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
+def _longest_first(rules: BylineRules) -> tuple[str, ...]:
+    return tuple(sorted(rules.titles, key=len, reverse=True))
 
 
 @cache
-def _collectives(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+def _collectives(rules: BylineRules) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in rules.collective))
 
 
 def _collective(token: str, profile: Profile) -> bool:
-    return bool(_collectives(profile.byline.collective).fullmatch(token))
+    return bool(_collectives(profile.byline).fullmatch(token))
 
 
 def _pair_singles(tokens: list[str]) -> list[str]:

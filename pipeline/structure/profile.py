@@ -45,12 +45,14 @@ class BylineRules:
 
     @property
     def title_words(self) -> re.Pattern:
-        return _alternation(self.titles)
+        return _alternation(self)
 
 
+# The caches below are keyed by the rules object (frozen, compared by identity: a cheap hash),
+# not by its tuples, which would be hashed element by element on every call of a per-line test.
 @cache
-def _alternation(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+def _alternation(rules: BylineRules) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(rules.titles, key=len, reverse=True))))
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,12 +67,12 @@ class BioRules:
     @property
     def stems(self) -> frozenset[str]:
         """The first two characters of every opener: a line without one near its start is no bio."""
-        return _stems(self.openers)
+        return _stems(self)
 
 
 @cache
-def _stems(openers: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(o[:2] for o in openers)
+def _stems(rules: BioRules) -> frozenset[str]:
+    return frozenset(o[:2] for o in rules.openers)
 
 
 @dataclass(frozen=True, eq=False)

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from ..text import CLOSING, HAN_CLASS, HAN_RUN, SENTENCE_FINAL
-from .profile import Profile
+from .profile import FurnitureRules, Profile
 
 _END_MARKS = "!?"
 
@@ -94,31 +94,28 @@ def is_furniture(text: str, profile: Profile) -> bool:
     if len(t) > 60 or not t:
         return False
     rules = profile.furniture
-    if _patterns(rules.patterns).search(t) or t.strip("【】[]《》 ") in rules.page_names:
+    if _patterns(rules).search(t) or t.strip("【】[]《》 ") in rules.page_names:
         return True
-    return t[0] in _first_chars(rules.roles) and bool(_credit(profile).fullmatch(t))
+    return t[0] in _first_chars(rules) and bool(_credit(rules).fullmatch(t))
 
 
+# The caches are keyed by the rules object (compared by identity): hashing its tuple of
+# patterns hashes each compiled pattern's code, on every line of the page.
 @cache
-def _patterns(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+def _patterns(rules: FurnitureRules) -> re.Pattern:
     """The profile's furniture patterns as one alternation: one search per line, not one each."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    return re.compile("|".join(f"(?:{p.pattern})" for p in rules.patterns))
 
 
 @cache
-def _first_chars(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w[0] for w in words)
+def _first_chars(rules: FurnitureRules) -> frozenset[str]:
+    return frozenset(w[0] for w in rules.roles)
 
 
-_CREDITS: dict[tuple[str, ...], re.Pattern] = {}
-
-
-def _credit(profile: Profile) -> re.Pattern:
-    roles = profile.furniture.roles
-    if roles not in _CREDITS:
-        role = "(?:" + "|".join(map(re.escape, sorted(roles, key=len, reverse=True))) + ")"
-        one = role + rf"\s*[：:]?\s*[{HAN_CLASS}·]{{2,4}}(?:[、\s]+[{HAN_CLASS}·]{{2,4}})*"
-        # After a colon, two names the OCR ran together (姚志冯欣帆): a credit too.
-        glued = role + rf"\s*[：:]\s*[{HAN_CLASS}]{{5,6}}"
-        _CREDITS[roles] = re.compile(f"(?:{glued}|{one})" + r"(?:\s+" + one + r")*")
-    return _CREDITS[roles]
+@cache
+def _credit(rules: FurnitureRules) -> re.Pattern:
+    role = "(?:" + "|".join(map(re.escape, sorted(rules.roles, key=len, reverse=True))) + ")"
+    one = role + rf"\s*[：:]?\s*[{HAN_CLASS}·]{{2,4}}(?:[、\s]+[{HAN_CLASS}·]{{2,4}})*"
+    # After a colon, two names the OCR ran together (姚志冯欣帆): a credit too.
+    glued = role + rf"\s*[：:]\s*[{HAN_CLASS}]{{5,6}}"
+    return re.compile(f"(?:{glued}|{one})" + r"(?:\s+" + one + r")*")
