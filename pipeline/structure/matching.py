@@ -16,10 +16,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from operator import add
 
 from ..text import HAN_CLASS
 from ..text import HAN_RUN as _HAN_RUN
+from .pairs import pair_key, pair_set
 
 # Position prior: how much a position supports a pairing. Content evidence (0..1) decides
 # whenever the positions are ambiguous; an impossible position still loses to content
@@ -79,14 +79,15 @@ class BodyIndex:
 
     def __init__(self, bodies: list[str], vocab: set[str] | None = None):
         # Every pair of adjacent characters (pairs with a mark in them never match a headline's
-        # Han bigrams, so they do no harm), built at C speed.
-        self.sets = [set(map(add, b, b[1:])) for b in bodies]
+        # Han bigrams, so they do no harm), built at C speed, as integers (pairs.pair_key).
+        self.sets = [pair_set(b) for b in bodies]
         # Document frequencies are only ever read for the candidates' bigrams: given those
         # (`vocab`), only they are counted, a fraction of the bodies' pairs.
+        keys = None if vocab is None else {pair_key(g) for g in vocab}
         df: Counter = Counter()
         for s in self.sets:
-            df.update(s if vocab is None else s & vocab)  # counted at C speed
-        self.df: dict[str, int] = df
+            df.update(s if keys is None else s & keys)  # counted at C speed
+        self.df: dict[int, int] = df
 
     def __len__(self) -> int:
         return len(self.sets)
@@ -106,13 +107,17 @@ def content_scores(cands: list[Candidate], bodies: list[str] | BodyIndex, window
     body_sets, df, n = index.sets, index.df, len(index)
     out: list = []
     for c in cands:
-        grams = sorted(set(bigrams(c.text)))  # a fixed order: the same sums in every run
+        # a fixed order: the same sums in every run; each bigram as the index keys it
+        grams = [pair_key(g) for g in sorted(set(bigrams(c.text)))]
         # A bigram no body holds says nothing about which article the headline heads (a
         # preposition before a phrase, an OCR error): it weighs little, not most.
         weights = {g: math.log((n + 1) / (0.5 + df[g])) + 0.1 if df.get(g) else UNSEEN for g in grams}
         total = sum(weights.values()) or 1.0
         if windowed:
-            out.append({k: sum(w for g, w in weights.items() if g in body_sets[k]) / total for k in _window(c, n)})
+            # Only the bigrams some body holds can add anything: the others are left out of
+            # every sum, which adds the same weights in the same order.
+            held = [(g, w) for g, w in weights.items() if df.get(g)]
+            out.append({k: sum([w for g, w in held if g in body_sets[k]]) / total for k in _window(c, n)})
             continue
         # Add each weight to the bodies holding its bigram, in the order sum() would.
         acc: list[float] = [0] * n

@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from functools import cache
 from itertools import pairwise
-from operator import add
 
 from ..page import PageState, Role, Shape, SourceLine
+from ..pairs import pair_counts
 from ..signs import ends_open, ends_sentence, ends_with_mark, han_count
 
 CHUNK = 24  # lines per chunk when estimating the local column width
@@ -81,12 +81,13 @@ def _running_text(st: PageState, a: int, b: int, measurable: list[float]) -> boo
 
 def page_pairs(st: PageState) -> Counter:
     """How often each pair of adjacent characters occurs inside the page's lines: the page as
-    its own dictionary of which character follows which (counted once, at C speed)."""
+    its own dictionary of which character follows which (counted once, at C speed, keyed by
+    pairs.pair_key)."""
     if st.pairs is None:
         # One pass over the lines joined by a newline: pairs across a line break hold the
         # newline, and no lookup asks for one.
         text = "\n".join(ln.text for ln in st.lines)
-        st.pairs = Counter(map(add, text, text[1:]))
+        st.pairs = pair_counts(text)
     return st.pairs
 
 

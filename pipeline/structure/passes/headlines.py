@@ -19,6 +19,7 @@ from __future__ import annotations
 from ...text import accountable
 from ..matching import LABEL
 from ..page import HeadBlock, PageState, Role, Shape
+from ..pairs import pair_key
 from ..signs import ends_with_mark
 from ..text_forms import canonical, headline_text
 from .context import (
@@ -372,8 +373,12 @@ def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
         return True  # its words recur verbatim in the text around it: a headline's do, a body line's do not
     before, line, after = st.lines[j].text, st.lines[i].text, st.lines[k].text
     seen = page_pairs(st)
-    across = seen.get(before[-1] + after[0], 0)
-    return across >= 2 and seen.get(before[-1] + line[0], 0) == 0 and seen.get(line[-1] + after[0], 0) == 0
+    across = seen.get(pair_key(before[-1] + after[0]), 0)
+    return (
+        across >= 2
+        and seen.get(pair_key(before[-1] + line[0]), 0) == 0
+        and seen.get(pair_key(line[-1] + after[0]), 0) == 0
+    )
 
 
 NEAR_START = 12  # lines after a byline within which a headline over the columns is read
