@@ -193,6 +193,15 @@ def measure(s: str) -> float:
     return 0.5 * (2 * len(s) - s.count(" ") - len(_FULL_RUN.sub("", s)))
 
 
+def measures(texts: list[str]) -> list[float]:
+    """measure() of each of several lines, with the pattern run once over all of them."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return [measure(s) for s in texts]  # a line holding a newline: one at a time
+    rest = _FULL_RUN.sub("", joined).split("\n") if texts else []
+    return [0.5 * (2 * len(s) - s.count(" ") - len(r)) for s, r in zip(texts, rest, strict=True)]
+
+
 def _measure_slow(s: str) -> float:
     """The per-character definition measure() must agree with (kept for the tests)."""
     w = 0.0

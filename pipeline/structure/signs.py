@@ -35,6 +35,12 @@ def ends_with_mark(text: str) -> bool:
     return bool(t) and (ends_sentence(t) or t[-1] in CLOSING or t[-1] in "：:；;")
 
 
+def ends_with_other_mark(text: str) -> bool:
+    """ends_with_mark() for a line known not to end a sentence: a closing mark or a colon."""
+    t = text.rstrip()
+    return bool(t) and (t[-1] in CLOSING or t[-1] in "：:；;")
+
+
 def ends_open(text: str) -> bool:
     """The line stops where a sentence cannot: after a comma, a pause or an opening mark."""
     t = text.rstrip()

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 
 from ...text import CJK_PUNCT, NO_END, PAUSES
 from ..notices import Notice
-from ..page import PageState, Shape, SourceLine, measure
+from ..page import PageState, Shape, SourceLine, measure, measures
 from ..profile import ParagraphRules
-from ..signs import ends_sentence, ends_with_mark
+from ..signs import ends_sentence, ends_with_mark, ends_with_other_mark
 from ..text_forms import canonical, join_text
 
 # em: a line this close to its column agrees with it (exactly; loosely). A quarter em is the
@@ -64,6 +64,7 @@ def pushed_over(following: str, mark_em: float = 0.5) -> float:
 
 MARKS = CJK_PUNCT | set("“”‘’")
 _MARK_RE = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")
+_MARK_RUN = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]+")
 _PAUSE_SET = frozenset(PAUSES)
 
 
@@ -72,6 +73,19 @@ def set_width(text: str) -> float:
     pause at the line end squeezed or hung to half an em."""
     w = measure(text) + 0.5 * len(_MARK_RE.findall(text))
     return w - 0.5 if text[-1:] in _PAUSE_SET else w
+
+
+def set_widths(texts: list[str]) -> list[float]:
+    """set_width() of each of a body's lines, each pattern run once over all of them."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return [set_width(t) for t in texts]  # a line holding a newline: one at a time
+    unmarked = _MARK_RUN.sub("", joined).split("\n") if texts else []
+    out = []
+    for t, w, u in zip(texts, measures(texts), unmarked, strict=True):
+        w += 0.5 * (len(t) - len(u))
+        out.append(w - 0.5 if t[-1:] in _PAUSE_SET else w)
+    return out
 
 
 def agreement(widths: list[float], cols: list[float], within: float) -> int:
@@ -165,7 +179,7 @@ class _Body:
         self.widths = [ln.width for ln in self.lines]
         # measure() counts marks half (faces that compress them); where the lines agree better
         # with every mark a full em, the page was set so and the short lines are the real ones.
-        whole = [set_width(ln.text) for ln in self.lines]
+        whole = set_widths([ln.text for ln in self.lines])
         cw, ch = column_widths(whole), column_widths(self.widths)
         self.cols = ch
         if _setting(whole, self.widths, cw, ch):
@@ -175,10 +189,9 @@ class _Body:
         # Leading spaces mean an indent only where some lines have them and most do not.
         indented = sum(1 for ln in self.lines if ln.indent >= 2)
         self.indents = 0 < indented < 0.5 * len(self.lines)
-        self.pushed = [
-            pushed_over(self.lines[i + 1].text, self.mark_em) if i + 1 < len(self.lines) else 0.0
-            for i in range(len(self.lines))
-        ]
+        # (pushed_over() is 0 unless the next line opens with a mark: the test is inlined)
+        self.pushed = [pushed_over(nxt.text, self.mark_em) if nxt.text[:1] in NO_END else 0.0 for nxt in self.lines[1:]]
+        self.pushed += [0.0] * min(1, len(self.lines))
         spaced = [ln.spaced for ln in self.lines]
         # When the OCR spreads nearly every line (Tesseract's chi_sim does), spreading says nothing.
         informative = sum(spaced) < 0.6 * len(spaced)
@@ -202,7 +215,9 @@ class _Body:
         d = self.cols[i] - self.widths[i]
         # A spread-out line lost a character to the line-breaking rules: its indent reads wider.
         # So does one whose successor opens with a mark the typesetter could not leave at its end.
-        if not any(lo + 0.5 <= x <= hi + 1.0 if self.full[i] else lo <= x <= hi for x in (d, d - self.pushed[i])):
+        a, b = (lo + 0.5, hi + 1.0) if self.full[i] else (lo, hi)
+        e = d - self.pushed[i]
+        if not (a <= d <= b or a <= e <= b):
             return False
         if i + 1 < len(self.widths):
             reach = self.widths[i + 1] + self.pushed[i + 1]
@@ -214,8 +229,8 @@ class _Body:
         indent (no more: a line of another column read into this one stands further in), with
         line i and the one after it flush (a first line between clean edges), which no line
         inside a paragraph is, whatever mark the OCR lost at the end of line i."""
-        if i + 2 >= len(self.lines):
-            return False
+        if i + 2 >= len(self.lines) or self.lines[i].geo is None:
+            return False  # (no measurement: the common case, tested first)
         here, g, after = (self.lines[k].geo for k in (i, i + 1, i + 2))
         if here is None or g is None or after is None or (here.band, here.column) != (g.band, g.column):
             return False
@@ -272,7 +287,7 @@ class _Body:
         if i == len(self.lines) - 1:
             return True, None
         sentence = ends_sentence(text)
-        mark = sentence or ends_with_mark(text)
+        mark = sentence or ends_with_other_mark(text)
         if wide:
             return mark, None
         deficit = self.deficit(i, starts)
