@@ -69,10 +69,20 @@ class BioRules:
         """The first two characters of every opener: a line without one near its start is no bio."""
         return _stems(self)
 
+    @property
+    def stem_search(self) -> re.Pattern:
+        """Any of the stems, as one pattern: a line's first characters are searched once."""
+        return _stem_search(self)
+
 
 @cache
 def _stems(rules: BioRules) -> frozenset[str]:
     return frozenset(o[:2] for o in rules.openers)
+
+
+@cache
+def _stem_search(rules: BioRules) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(_stems(rules)))) or "(?!)")
 
 
 @dataclass(frozen=True, eq=False)

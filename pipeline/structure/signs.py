@@ -69,7 +69,7 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
     (作者认为…, 作者系列…) is not a bio, whatever bracket precedes it.
     """
     t = text.strip()
-    if not any(stem in t[:8] for stem in profile.bio.stems):
+    if not profile.bio.stem_search.search(t, 0, 8):  # a stem within the first 8 characters
         return False, 0
     bracket = 0
     while t and (t[0] in profile.bio.open_brackets or t[0] == " "):
