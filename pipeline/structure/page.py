@@ -233,24 +233,31 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
     # Full-width characters and Han per line, found for the whole page in one pass each.
     halves = _FULL_RUN.sub("", text).split("\n")
     non_han = HAN_RUN.sub("", text).split("\n")
+    n_src = len(src)
+    raw.append("")  # the line after the last: no line joins it
     prev_blank = True
-    for i, s in enumerate(raw):
+    for i, s in enumerate(raw[:n]):
         t = s.strip()
         if not t:
             prev_blank = True
             continue
-        orig = src[i] if i < len(src) else s
+        orig = src[i] if i < n_src else s
+        o = orig.strip()
+        nxt = raw[i + 1]
+        # Positional, in SourceLine's field order (no, text, raw, joined, indent, spaced, w,
+        # blank_before, geo, _han): a page has tens of thousands of lines.
         out.append(
             SourceLine(
-                w=0.5 * (len(t) - t.count(" ") + len(s) - len(halves[i])),
-                no=i + 1,
-                text=t,
-                raw=orig.strip(),
-                joined=i + 1 < n and not raw[i + 1].isspace() and raw[i + 1] != "",
-                indent=len(s) - len(s.lstrip(" ")),
-                spaced=" " in orig and len(_SPREAD.findall(orig.strip())) >= 4,
-                blank_before=prev_blank,
-                _han=len(s) - len(non_han[i]),
+                i + 1,
+                t,
+                o,
+                nxt != "" and not nxt.isspace(),
+                len(s) - len(s.lstrip(" ")),
+                " " in orig and len(_SPREAD.findall(o)) >= 4,
+                0.5 * (len(t) - t.count(" ") + len(s) - len(halves[i])),
+                prev_blank,
+                None,
+                len(s) - len(non_han[i]),
             )
         )
         prev_blank = False
