@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from ..text import HAN_RUN, is_han
+from ..text import HAN_CLASS, HAN_RUN, is_han
 from .profile import BylineRules, Profile
 
 SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.tsv"
@@ -23,6 +23,7 @@ _TRANSLITERATED = re.compile("[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,8}
 _AFFILIATION_TAIL = re.compile(r"\s*[（(][^（()）]{2,40}[）)]\s*$")
 MIN_NAME = 0.25  # below this a token is no name at all, whatever stands around it
 _SPLIT = re.compile(r"[\s、；;／/|]+")
+_NAME_CHARS = re.compile(f"[{HAN_CLASS}·•]+")  # every character is_han() or a name's dot
 
 
 @cache
@@ -169,7 +170,7 @@ def _tokens(raw: str, clean: str, profile: Profile) -> tuple[list[str], str] | N
     if not t or len(t) > 60 or any(c in t for c in "。！？；：:“”《》，,"):
         return None
     tokens = [x for x in _SPLIT.split(t) if x]
-    if not tokens or not all(all(is_han(c) or c in "·•" for c in x) for x in tokens):
+    if not tokens or not all(_NAME_CHARS.fullmatch(x) for x in tokens):
         return None
     return tokens, prefix
 

@@ -79,8 +79,12 @@ def _runs(st: PageState) -> list[list[int]]:
     runs: list[list[int]] = []
     cur: list[int] = []
     for i in range(len(st.lines)):
-        shaped = headline_shaped(st, i) or _display_piece(st, i) or (bool(cur) and _piece_alone(st, i))
-        if st.free(i) and shaped and not _column_line(st, i):
+        # (the tests are pure: a claimed line is not asked for its shape)
+        if (
+            st.free(i)
+            and (headline_shaped(st, i) or _display_piece(st, i) or (bool(cur) and _piece_alone(st, i)))
+            and not _column_line(st, i)
+        ):
             cur.append(i)
         elif not (st.role(i) == Role.FURNITURE and cur):
             if cur:
