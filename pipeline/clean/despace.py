@@ -15,6 +15,9 @@ import re
 from ..text import CJK_PUNCT, is_cjk
 
 _SPACES = re.compile(r" +")
+# A whole run of spaces in a spread-out line with something after it, unless it stands between
+# two ASCII letters (the loop below, for a spaced line, in one pass).
+_JUSTIFIED_GAP = re.compile(r"(?<![A-Za-z ]) +(?=[^ ])|(?<=[A-Za-z]) +(?=[^ A-Za-z])")
 
 
 def _spaced_out(tokens: list[str]) -> bool:
@@ -33,6 +36,10 @@ def _despace_line(line: str) -> tuple[str, int]:
         return line, 0
     tokens = core.split()
     spaced = _spaced_out(tokens)
+    if spaced:
+        # Every gap goes but one between two Latin letters or at the line's end: one pattern.
+        out_line, n = _JUSTIFIED_GAP.subn("", core)
+        return lead + out_line, n
     # Tokens between runs of spaces: the gap j lies between parts[j] and parts[j + 1].
     parts = _SPACES.split(core)
     gaps = _SPACES.findall(core)

@@ -23,10 +23,13 @@ _MISREAD_LABEL = re.compile(rf"《({_INNER}{{2,30}})([）)])(\s*)$")
 
 
 def _misread_openers(line: str) -> tuple[str, int]:
-    if "〈" not in line and "《" not in line:
-        return line, 0  # most lines: two regex passes saved
-    line, a = _MISREAD_ANGLE.subn(r"(\1\2", line)
-    line, b = _MISREAD_LABEL.subn(r"(\1\2\3", line)
+    if "）" not in line and ")" not in line:
+        return line, 0  # both patterns end on a closing bracket: most lines, two passes saved
+    a = b = 0
+    if "〈" in line:
+        line, a = _MISREAD_ANGLE.subn(r"(\1\2", line)
+    if "《" in line:
+        line, b = _MISREAD_LABEL.subn(r"(\1\2\3", line)
     return line, a + b
 
 
