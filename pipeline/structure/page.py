@@ -71,6 +71,7 @@ class SourceLine:
     blank_before: bool = True  # a blank line (or the page start) precedes it
     geo: Geometry | None = None
     _han: int = -1
+    _m: float = -1.0  # measure(text) once known (w may differ: a geometric reader's, a split line's)
 
     @property
     def han(self) -> int:
@@ -78,6 +79,13 @@ class SourceLine:
         if self._han < 0:
             self._han = han_count(self.text)
         return self._han
+
+    @property
+    def measured(self) -> float:
+        """measure(text), computed once (read_lines gives it with the line)."""
+        if self._m < 0:
+            self._m = measure(self.text)
+        return self._m
 
     @property
     def width(self) -> float:
@@ -244,8 +252,9 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
         orig = src[i] if i < n_src else s
         o = orig.strip()
         nxt = raw[i + 1]
+        w = 0.5 * (len(t) - t.count(" ") + len(s) - len(halves[i]))  # measure(t), found page-wide
         # Positional, in SourceLine's field order (no, text, raw, joined, indent, spaced, w,
-        # blank_before, geo, _han): a page has tens of thousands of lines.
+        # blank_before, geo, _han, _m): a page has tens of thousands of lines.
         out.append(
             SourceLine(
                 i + 1,
@@ -254,10 +263,11 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
                 nxt != "" and not nxt.isspace(),
                 len(s) - len(s.lstrip(" ")),
                 " " in orig and len(_SPREAD.findall(o)) >= 4,
-                0.5 * (len(t) - t.count(" ") + len(s) - len(halves[i])),
+                w,
                 prev_blank,
                 None,
                 len(s) - len(non_han[i]),
+                w,
             )
         )
         prev_blank = False

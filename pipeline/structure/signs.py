@@ -100,7 +100,7 @@ def is_furniture(text: str, profile: Profile) -> bool:
     if len(t) > 60 or not t:
         return False
     rules = profile.furniture
-    if _patterns(rules).search(t) or t.strip("【】[]《》 ") in rules.page_names:
+    if _patterns(rules).search(t) or t.strip("【】[]《》 ") in _page_names(rules):
         return True
     return t[0] in _first_chars(rules) and bool(_credit(rules).fullmatch(t))
 
@@ -111,6 +111,11 @@ def is_furniture(text: str, profile: Profile) -> bool:
 def _patterns(rules: FurnitureRules) -> re.Pattern:
     """The profile's furniture patterns as one alternation: one search per line, not one each."""
     return re.compile("|".join(f"(?:{p.pattern})" for p in rules.patterns))
+
+
+@cache
+def _page_names(rules: FurnitureRules) -> frozenset[str]:
+    return frozenset(rules.page_names)
 
 
 @cache

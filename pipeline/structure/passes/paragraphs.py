@@ -75,14 +75,15 @@ def set_width(text: str) -> float:
     return w - 0.5 if text[-1:] in _PAUSE_SET else w
 
 
-def set_widths(texts: list[str]) -> list[float]:
-    """set_width() of each of a body's lines, each pattern run once over all of them."""
+def set_widths(texts: list[str], measured: list[float] | None = None) -> list[float]:
+    """set_width() of each of a body's lines, each pattern run once over all of them
+    (`measured`: their measure(), when known)."""
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:
         return [set_width(t) for t in texts]  # a line holding a newline: one at a time
     unmarked = _MARK_RUN.sub("", joined).split("\n") if texts else []
     out = []
-    for t, w, u in zip(texts, measures(texts), unmarked, strict=True):
+    for t, w, u in zip(texts, measured if measured is not None else measures(texts), unmarked, strict=True):
         w += 0.5 * (len(t) - len(u))
         out.append(w - 0.5 if t[-1:] in _PAUSE_SET else w)
     return out
@@ -179,7 +180,7 @@ class _Body:
         self.widths = [ln.width for ln in self.lines]
         # measure() counts marks half (faces that compress them); where the lines agree better
         # with every mark a full em, the page was set so and the short lines are the real ones.
-        whole = set_widths([ln.text for ln in self.lines])
+        whole = set_widths([ln.text for ln in self.lines], [ln.measured for ln in self.lines])
         cw, ch = column_widths(whole), column_widths(self.widths)
         self.cols = ch
         if _setting(whole, self.widths, cw, ch):
