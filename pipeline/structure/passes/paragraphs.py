@@ -292,18 +292,21 @@ class _Body:
         if wide:
             return mark, None
         deficit = self.deficit(i, starts)
+        if not sentence:  # most lines: whether the next line starts a paragraph is asked only here
+            if mark:
+                return deficit >= 2.5, None
+            if (deficit >= 4.0 and self.first_line(i + 1)) or (not starts and self.indented(i)):
+                return True, "paragraph-unmarked-end"
+            return False, None
         short = self.rules.short
-        next_first = self.first_line(i + 1, gain=RELAXED_GAIN if sentence else None)
         nxt = self.lines[i + 1]
-        if sentence and (deficit >= short or next_first or self.heading_size(i + 1) > 0):
+        if deficit >= short or self.first_line(i + 1, gain=RELAXED_GAIN) or self.heading_size(i + 1) > 0:
             return True, None
-        if mark and deficit >= 2.5:
+        if deficit >= 2.5:
             return True, None
-        if sentence and self.shape == Shape.BLOCKS and nxt.blank_before and nxt.geo is None:
+        if self.shape == Shape.BLOCKS and nxt.blank_before and nxt.geo is None:
             return True, None  # the engine's own paragraph break after a finished sentence
-        if not mark and ((deficit >= 4.0 and next_first) or (not starts and self.indented(i))):
-            return True, "paragraph-unmarked-end"
-        if sentence and 0.75 <= deficit < short:
+        if 0.75 <= deficit < short:
             return False, "short-line-joined"
         return False, None
 
