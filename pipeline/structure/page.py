@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..text import CJK_PUNCT, HAN_CLASS, HAN_RUN, is_cjk, is_han
+from ..text import CJK_PUNCT, HAN_CLASS, HAN_RUN, HAN_ZERO, is_cjk, is_han
 from .names import Byline
 from .notices import Notice
 from .profile import Profile
@@ -187,6 +187,9 @@ _FULL = re.compile("[" + HAN_CLASS + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)]
 # Runs of them: removing runs instead of single characters makes a tenth of the matches (a line
 # is mostly full-width), and the count is the length removed.
 _FULL_RUN = re.compile("[" + HAN_CLASS + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)], _HALF_MARKS) + "]+")
+# The full-width characters that are not Han (no Han lies in these ranges but 〇): read_lines
+# removes Han first and these from what is left, a fifth of the page.
+_FULL_NOT_HAN_RUN = re.compile("[" + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)], _HALF_MARKS | {HAN_ZERO}) + "]+")
 
 
 def measure(s: str) -> float:
@@ -239,8 +242,9 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
     out: list[SourceLine] = []
     n = len(raw)
     # Full-width characters and Han per line, found for the whole page in one pass each.
-    halves = _FULL_RUN.sub("", text).split("\n")
-    non_han = HAN_RUN.sub("", text).split("\n")
+    no_han = HAN_RUN.sub("", text)
+    non_han = no_han.split("\n")
+    halves = _FULL_NOT_HAN_RUN.sub("", no_han).split("\n")  # what is left: not full-width
     n_src = len(src)
     raw.append("")  # the line after the last: no line joins it
     prev_blank = True

@@ -47,7 +47,9 @@ def articles(st: PageState) -> None:
             cur.end = i
             closed = True
         elif role is None:
-            if cur is None or closed or _after_band_headline(st, cur, i):
+            # (_after_band_headline needs a headline right before the line: asked only then)
+            after_head = i > 0 and st.role(i - 1) == Role.HEADLINE
+            if cur is None or closed or (after_head and _after_band_headline(st, cur, i)):
                 cur = ArticleSpan(start=i, end=i)
                 st.articles.append(cur)
                 closed = False
