@@ -156,7 +156,9 @@ def joined_block(st: PageState, i: int) -> bool:
 def bracket_balance(t: str, profile) -> int:
     """Opening minus closing brackets, whatever the OCR made of them (〈金台潮声) is balanced);
     quotes are left out: OCR drops them too often."""
-    opening, closing = _bracket_res(profile.bio.open_brackets, profile.bio.close_brackets)
+    opening, closing, either = _bracket_res(profile.bio.open_brackets, profile.bio.close_brackets)
+    if not either.search(t):
+        return 0  # most lines hold no bracket: one search instead of two
     return len(opening.findall(t)) - len(closing.findall(t))
 
 
@@ -164,11 +166,11 @@ DISPLAY_SIZE = 1.5  # measured glyph size (over the body's) of unmistakable disp
 
 
 @cache
-def _bracket_res(opening: str, closing: str) -> tuple[re.Pattern, re.Pattern]:
+def _bracket_res(opening: str, closing: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     def cls(chars: str) -> re.Pattern:
         return re.compile("[" + re.escape("".join(c for c in chars if c not in "《》<>")) + "]")
 
-    return cls(opening), cls(closing)
+    return cls(opening), cls(closing), cls(opening + closing)
 
 
 def headline_shaped(st: PageState, i: int) -> bool:
@@ -182,7 +184,8 @@ def headline_shaped(st: PageState, i: int) -> bool:
 def _shaped(st: PageState, i: int) -> bool:
     ln: SourceLine = st.lines[i]
     t = ln.text
-    if "。" in t or "；" in t or t.count("，") + t.count(",") > 1 or t[-1] in "：:":
+    commas = t.count("，") + t.count(",")  # a headline holds a comma at most
+    if "。" in t or "；" in t or commas > 1 or t[-1] in "：:":
         return False  # the cheap looks first: most running text fails one of these
     rules = st.profile.headline
     h = ln.han
@@ -195,12 +198,10 @@ def _shaped(st: PageState, i: int) -> bool:
     display = ln.geo is not None and ln.geo.size >= DISPLAY_SIZE
     if t.count("《") != t.count("》") and not display:
         return False  # a book title left open (or closed) continues from another line
-    balance = bracket_balance(t, st.profile)
-    if balance and not display and not _closed_by_neighbour(st, i, balance):
+    balance = bracket_balance(t, st.profile) if not display else 0
+    if balance and not _closed_by_neighbour(st, i, balance):
         return False  # so does a bracket, unless the next (or last) line is the label's other half
-    commas = t.count("，") + t.count(",")
-    if commas > 1:
-        return False  # a headline holds a comma at most, with words on both sides
+    # with words on both sides of its comma
     return not commas or all(han_count(part) >= 3 for part in t.replace(",", "，").split("，"))
 
 
