@@ -7,6 +7,7 @@ profile; the marks a sentence ends with are typography, the same for every paper
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from ..text import CLOSING, HAN_CLASS, HAN_RUN, SENTENCE_FINAL
@@ -96,13 +97,27 @@ def closes_bio(text: str, profile: Profile) -> bool:
 
 def is_furniture(text: str, profile: Profile) -> bool:
     """Page furniture: an editors' credit line, a date line, a page number."""
-    t = text.strip()
-    if len(t) > 60 or not t:
-        return False
-    rules = profile.furniture
-    if _patterns(rules).search(t) or t.strip("【】[]《》 ") in _page_names(rules):
-        return True
-    return t[0] in _first_chars(rules) and bool(_credit(rules).fullmatch(t))
+    return furniture_test(profile)(text)
+
+
+def furniture_test(profile: Profile) -> Callable[[str], bool]:
+    """is_furniture() for this profile, its patterns looked up once (the pass asks every line)."""
+    return _furniture_test(profile.furniture)
+
+
+@cache
+def _furniture_test(rules: FurnitureRules) -> Callable[[str], bool]:
+    patterns, names, first, credit = _patterns(rules), _page_names(rules), _first_chars(rules), _credit(rules)
+
+    def test(text: str) -> bool:
+        t = text.strip()
+        if len(t) > 60 or not t:
+            return False
+        if patterns.search(t) or t.strip("【】[]《》 ") in names:
+            return True
+        return t[0] in first and bool(credit.fullmatch(t))
+
+    return test
 
 
 # The caches are keyed by the rules object (compared by identity): hashing its tuple of

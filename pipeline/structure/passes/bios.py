@@ -183,9 +183,10 @@ def _headline_run(st: PageState, k: int) -> bool:
 
 def bios(st: PageState) -> None:
     refine_columns(st)  # per stretch between bylines: a bio's lines are measured in its own column
+    stem = st.profile.bio.stem_search  # bio_opening's first test, here without a call per line
     i = 0
     while i < len(st.lines):
-        if not st.free(i):
+        if not st.free(i) or not stem.search(st.lines[i].text.strip(), 0, 8):
             i += 1
             continue
         opens, bracket = bio_opening(st.lines[i].text, st.profile)
