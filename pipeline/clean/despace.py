@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
-from ..text import CJK_PUNCT, is_cjk
+from ..text import CJK_PUNCT, HAN_CLASS, is_cjk
 
 _SPACES = re.compile(r" +")
+# A character is_cjk() accepts: Han, CJK marks, kana and the full-width forms.
+_CJK = re.compile("[" + HAN_CLASS + re.escape("".join(sorted(CJK_PUNCT))) + "\u3000-\u30ff\uff01-\uff60]")
 # A whole run of spaces in a spread-out line with something after it, unless it stands between
 # two ASCII letters (the loop below, for a spaced line, in one pass).
 _JUSTIFIED_GAP = re.compile(r"(?<![A-Za-z ]) +(?=[^ ])|(?<=[A-Za-z]) +(?=[^ A-Za-z])")
@@ -25,7 +27,7 @@ def _spaced_out(tokens: list[str]) -> bool:
     if len(tokens) < 4:
         return False
     short = sum(1 for t in tokens if len(t) <= 2)
-    cjk = sum(1 for t in tokens if any(is_cjk(c) for c in t))
+    cjk = sum(1 for t in tokens if _CJK.search(t))
     return cjk >= 2 and short >= 0.6 * len(tokens)
 
 

@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import chain
 
-_ENC = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+_LITTLE = sys.byteorder == "little"
+_ENC = "utf-32-le" if _LITTLE else "utf-32-be"
 
 
 def _words(text: str) -> Iterable[int]:
@@ -26,8 +27,11 @@ def _words(text: str) -> Iterable[int]:
 
 
 def pair_key(pair: str) -> int:
-    """The integer of a two-character string."""
-    return int.from_bytes(pair.encode(_ENC, "surrogatepass"), sys.byteorder)
+    """The integer of a two-character string (the first character is the word's first four
+    bytes in memory: its low half on a little-endian machine)."""
+    if _LITTLE:
+        return ord(pair[0]) | ord(pair[1]) << 32
+    return ord(pair[0]) << 32 | ord(pair[1])
 
 
 def pair_set(text: str) -> set[int]:
