@@ -23,6 +23,7 @@ _TRANSLITERATED = re.compile("[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,8}
 _AFFILIATION_TAIL = re.compile(r"\s*[（(][^（()）]{2,40}[）)]\s*$")
 MIN_NAME = 0.25  # below this a token is no name at all, whatever stands around it
 _SPLIT = re.compile(r"[\s、；;／/|]+")
+_NO_NAME_MARK = re.compile("[" + re.escape("。！？；：:“”《》，,") + "]")  # never in a byline
 _NAME_CHARS = re.compile(f"[{HAN_CLASS}·•]+")  # every character is_han() or a name's dot
 
 
@@ -94,9 +95,10 @@ def _strip_prefix(t: str, profile: Profile) -> tuple[str, str]:
     """The names part, and the words (not the marks) of what stood before it."""
     changed = True
     words = ""
+    prefixes = profile.byline.prefixes
     while changed and t:
         changed = False
-        for p in profile.byline.prefixes:
+        for p in prefixes if t.startswith(prefixes) else ():  # (most lines start with none)
             if t.startswith(p):
                 t, changed = t[len(p) :].lstrip(), True
                 words += p if any(is_han(c) for c in p) else ""
@@ -167,7 +169,7 @@ def _tokens(raw: str, clean: str, profile: Profile) -> tuple[list[str], str] | N
     the line holds anything a byline does not (sentence marks, quotes, Latin, digits)."""
     text = raw if raw and _SPLIT.sub("", raw) == _SPLIT.sub("", clean) else clean
     t, prefix = _strip_prefix(text.strip(), profile)
-    if not t or len(t) > 60 or any(c in t for c in "。！？；：:“”《》，,"):
+    if not t or len(t) > 60 or _NO_NAME_MARK.search(t):
         return None
     tokens = [x for x in _SPLIT.split(t) if x]
     if not tokens or not all(_NAME_CHARS.fullmatch(x) for x in tokens):

@@ -9,6 +9,8 @@ a name however plausible its surname).
 
 from __future__ import annotations
 
+import re
+
 from ..names import NOT_BYLINE, parse_byline
 from ..page import PageState, Role
 from ..signs import ends_open, ends_sentence, ends_with_mark, lead_marker
@@ -117,9 +119,12 @@ def _fills_column(st: PageState, i: int) -> bool:
     return all(abs(x.width - col) <= 0.6 for x in (above, below))
 
 
+_SEPARATOR = re.compile("[ 、/／·]")
+
+
 def _could_be(st: PageState, text: str, raw: str) -> bool:
     """A cheap first look: short, or holding a separator, a byline mark or a title."""
-    if len(text) <= 8 or any(c in raw for c in " 、/／·"):
+    if len(text) <= 8 or _SEPARATOR.search(raw):
         return True
     rules = st.profile.byline
     return text.startswith(rules.prefixes) or (len(text) <= 24 and bool(rules.title_words.search(text)))
@@ -137,9 +142,10 @@ def bylines_after_bios(st: PageState) -> None:
 
 
 def _find(st: PageState, candidates) -> None:
+    claims = st.claims  # (st.free() for every line of the page, without the call)
     for i in candidates:
         ln = st.lines[i]
-        if not st.free(i) or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text) or _running_line(st, i):
+        if i in claims or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text) or _running_line(st, i):
             continue
         if not _could_be(st, ln.text, ln.raw):
             continue
