@@ -154,7 +154,7 @@ class PageState:
 
     def role(self, i: int) -> Role | None:
         c = self.claims.get(i)
-        return c.role if c else None
+        return c.role if c is not None else None
 
     def free(self, i: int) -> bool:
         return i not in self.claims

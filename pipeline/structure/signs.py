@@ -14,6 +14,7 @@ from ..text import CLOSING, HAN_CLASS, HAN_RUN, SENTENCE_FINAL
 from .profile import FurnitureRules, Profile
 
 _END_MARKS = "!?"
+_FINAL = frozenset(SENTENCE_FINAL) | frozenset(_END_MARKS)
 
 
 def ends_sentence(text: str) -> bool:
@@ -22,12 +23,13 @@ def ends_sentence(text: str) -> bool:
     t = text.rstrip()
     if not t:
         return False
-    if t.endswith("——") or t[-1] in SENTENCE_FINAL or t[-1] in _END_MARKS:
+    last = t[-1]  # (asked of most lines of a page: each test once, the commonest first)
+    if last in _FINAL:
         return True
-    if t[-1] in CLOSING:
+    if last in CLOSING:
         inner = t.rstrip(CLOSING)
         return bool(inner) and (inner[-1] in SENTENCE_FINAL or inner.endswith("——"))
-    return False
+    return last == "—" and t.endswith("——")
 
 
 def ends_with_mark(text: str) -> bool:

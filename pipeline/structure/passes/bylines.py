@@ -137,7 +137,12 @@ def bylines(st: PageState) -> None:
 def bylines_after_bios(st: PageState) -> None:
     """A second look, only at the line after each bio: a name there starts the next article,
     and the bio found since makes the context that the first look lacked."""
-    after = [i + 1 for i in range(len(st.lines) - 1) if st.role(i) == Role.BIO and st.role(i + 1) is None]
+    claims = st.claims  # (st.role() of every line, without the calls)
+    after = [
+        i + 1
+        for i in range(len(st.lines) - 1)
+        if (c := claims.get(i)) is not None and c.role == Role.BIO and i + 1 not in claims
+    ]
     _find(st, after)
 
 

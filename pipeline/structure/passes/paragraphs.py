@@ -91,7 +91,7 @@ def set_widths(texts: list[str], measured: list[float] | None = None) -> list[fl
 
 def agreement(widths: list[float], cols: list[float], within: float) -> int:
     """Lines this close to their column: how well a measure fits the page's setting."""
-    return sum(1 for w, c in zip(widths, cols, strict=True) if abs(w - c) <= within)
+    return sum([abs(w - c) <= within for w, c in zip(widths, cols, strict=True)])
 
 
 def full_em_setting(whole: list[float], half: list[float]) -> bool:
