@@ -88,6 +88,9 @@ class BodyIndex:
         for s in self.sets:
             df.update(s if keys is None else s & keys)  # counted at C speed
         self.df: dict[int, int] = df
+        # Windowed rows by (text, window): the grouping of headline lines probes each group,
+        # and the assignment then scores the groups it kept again.
+        self.rows: dict[tuple[str, int, int], dict[int, float]] = {}
 
     def __len__(self) -> int:
         return len(self.sets)
@@ -107,18 +110,14 @@ def content_scores(cands: list[Candidate], bodies: list[str] | BodyIndex, window
     body_sets, df, n = index.sets, index.df, len(index)
     out: list = []
     for c in cands:
-        # a fixed order: the same sums in every run; each bigram as the index keys it
-        grams = [pair_key(g) for g in sorted(set(bigrams(c.text)))]
-        # A bigram no body holds says nothing about which article the headline heads (a
-        # preposition before a phrase, an OCR error): it weighs little, not most.
-        weights = {g: math.log((n + 1) / (0.5 + df[g])) + 0.1 if df.get(g) else UNSEEN for g in grams}
-        total = sum(weights.values()) or 1.0
         if windowed:
-            # Only the bigrams some body holds can add anything: the others are left out of
-            # every sum, which adds the same weights in the same order.
-            held = [(g, w) for g, w in weights.items() if df.get(g)]
-            out.append({k: sum([w for g, w in held if g in body_sets[k]]) / total for k in _window(c, n)})
+            win = _window(c, n)
+            key = (c.text, win.start, win.stop)
+            if key not in index.rows:
+                index.rows[key] = _windowed_row(c.text, win, index)
+            out.append(index.rows[key])
             continue
+        weights, total = _weights(c.text, index)
         # Add each weight to the bodies holding its bigram, in the order sum() would.
         acc: list[float] = [0] * n
         for g, w in weights.items():
@@ -128,6 +127,25 @@ def content_scores(cands: list[Candidate], bodies: list[str] | BodyIndex, window
                         acc[k] += w
         out.append([a / total for a in acc])
     return out
+
+
+def _weights(text: str, index: BodyIndex) -> tuple[dict[int, float], float]:
+    """The headline's bigrams (keyed as the index keys them, in a fixed order: the same sums in
+    every run) with their weights, and the weights' total."""
+    df, n = index.df, len(index)
+    grams = [pair_key(g) for g in sorted(set(bigrams(text)))]
+    # A bigram no body holds says nothing about which article the headline heads (a
+    # preposition before a phrase, an OCR error): it weighs little, not most.
+    weights = {g: math.log((n + 1) / (0.5 + df[g])) + 0.1 if df.get(g) else UNSEEN for g in grams}
+    return weights, sum(weights.values()) or 1.0
+
+
+def _windowed_row(text: str, win: range, index: BodyIndex) -> dict[int, float]:
+    weights, total = _weights(text, index)
+    # Only the bigrams some body holds can add anything: the others are left out of every sum,
+    # which adds the same weights in the same order.
+    held = [(g, w) for g, w in weights.items() if index.df.get(g)]
+    return {k: sum([w for g, w in held if g in index.sets[k]]) / total for k in win}
 
 
 LABELLED = 0.15  # a headline line closed by a column label (（人民时评）) is surely a headline
