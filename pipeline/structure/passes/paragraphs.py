@@ -125,7 +125,11 @@ def column_widths(widths: list[float]) -> list[float]:
     cols = [base] * n
     i = 0
     narrow = base - 1.5
+    boxed = False
     while i < n:
+        if widths[i] > narrow:
+            i += 1  # no stretch starts at a line of the full column (the common case)
+            continue
         j = i
         hi = lo = widths[i]  # the stretch's extremes so far, kept as it grows
         while j < n and widths[j] <= narrow:
@@ -138,9 +142,10 @@ def column_widths(widths: list[float]) -> list[float]:
             for k in range(i, j):
                 cols[k] = box
             i = j
+            boxed = True
         else:
             i += 1
-    return _box_edges(widths, cols, base)
+    return _box_edges(widths, cols, base) if boxed else cols  # no box: no edges to mend
 
 
 def _box_edges(widths: list[float], cols: list[float], base: float) -> list[float]:
