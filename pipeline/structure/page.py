@@ -72,6 +72,7 @@ class SourceLine:
     geo: Geometry | None = None
     _han: int = -1
     _m: float = -1.0  # measure(text) once known (w may differ: a geometric reader's, a split line's)
+    _marks: int = -1  # CJK marks and quotes in text, once counted
 
     @property
     def han(self) -> int:
@@ -79,6 +80,13 @@ class SourceLine:
         if self._han < 0:
             self._han = han_count(self.text)
         return self._han
+
+    @property
+    def marks(self) -> int:
+        """CJK marks and curly quotes in the line (what measure() counts half), counted once."""
+        if self._marks < 0:
+            self._marks = len(_MARK.findall(self.text))
+        return self._marks
 
     @property
     def measured(self) -> float:
@@ -187,6 +195,8 @@ _FULL = re.compile("[" + HAN_CLASS + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)]
 # Runs of them: removing runs instead of single characters makes a tenth of the matches (a line
 # is mostly full-width), and the count is the length removed.
 _FULL_RUN = re.compile("[" + HAN_CLASS + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)], _HALF_MARKS) + "]+")
+_MARK = re.compile("[" + re.escape("".join(sorted(_HALF_MARKS))) + "]")
+_MARK_RUN = re.compile("[" + re.escape("".join(sorted(_HALF_MARKS))) + "]+")
 # The full-width characters that are not Han (no Han lies in these ranges but 〇): read_lines
 # removes Han first and these from what is left, a fifth of the page.
 _FULL_NOT_HAN_RUN = re.compile("[" + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)], _HALF_MARKS | {HAN_ZERO}) + "]+")
@@ -202,15 +212,6 @@ def measure(s: str) -> float:
     # Every non-space character is at least 1/2; full-width ones add another 1/2 (exact in
     # binary floating point, so the same value as summing per character).
     return 0.5 * (2 * len(s) - s.count(" ") - len(_FULL_RUN.sub("", s)))
-
-
-def measures(texts: list[str]) -> list[float]:
-    """measure() of each of several lines, with the pattern run once over all of them."""
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:
-        return [measure(s) for s in texts]  # a line holding a newline: one at a time
-    rest = _FULL_RUN.sub("", joined).split("\n") if texts else []
-    return [0.5 * (2 * len(s) - s.count(" ") - len(r)) for s, r in zip(texts, rest, strict=True)]
 
 
 def _measure_slow(s: str) -> float:
@@ -244,7 +245,9 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
     # Full-width characters and Han per line, found for the whole page in one pass each.
     no_han = HAN_RUN.sub("", text)
     non_han = no_han.split("\n")
-    halves = _FULL_NOT_HAN_RUN.sub("", no_han).split("\n")  # what is left: not full-width
+    rest = _FULL_NOT_HAN_RUN.sub("", no_han)  # what is left: not full-width (marks among it)
+    halves = rest.split("\n")
+    unmarked = _MARK_RUN.sub("", rest).split("\n")
     n_src = len(src)
     raw.append("")  # the line after the last: no line joins it
     prev_blank = True
@@ -257,8 +260,10 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
         o = orig.strip()
         nxt = raw[i + 1]
         w = 0.5 * (len(t) - t.count(" ") + len(s) - len(halves[i]))  # measure(t), found page-wide
+        # (a mark at the line's edge is whitespace, U+3000, which strip() took: counted later)
+        marks = len(halves[i]) - len(unmarked[i]) if len(t) == len(s) or "\u3000" not in s else -1
         # Positional, in SourceLine's field order (no, text, raw, joined, indent, spaced, w,
-        # blank_before, geo, _han, _m): a page has tens of thousands of lines.
+        # blank_before, geo, _han, _m, _marks): a page has tens of thousands of lines.
         out.append(
             SourceLine(
                 i + 1,
@@ -272,6 +277,7 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
                 None,
                 len(s) - len(non_han[i]),
                 w,
+                marks,
             )
         )
         prev_blank = False

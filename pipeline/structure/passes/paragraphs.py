@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ...text import CJK_PUNCT, NO_END, PAUSES
 from ..notices import Notice
-from ..page import PageState, Shape, SourceLine, measure, measures
+from ..page import PageState, Shape, SourceLine, measure
 from ..profile import ParagraphRules
 from ..signs import ends_sentence, ends_with_mark, ends_with_other_mark
 from ..text_forms import canonical, join_text
@@ -64,7 +64,6 @@ def pushed_over(following: str, mark_em: float = 0.5) -> float:
 
 MARKS = CJK_PUNCT | set("“”‘’")
 _MARK_RE = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")
-_MARK_RUN = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]+")
 _PAUSE_SET = frozenset(PAUSES)
 
 
@@ -75,17 +74,13 @@ def set_width(text: str) -> float:
     return w - 0.5 if text[-1:] in _PAUSE_SET else w
 
 
-def set_widths(texts: list[str], measured: list[float] | None = None) -> list[float]:
-    """set_width() of each of a body's lines, each pattern run once over all of them
-    (`measured`: their measure(), when known)."""
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:
-        return [set_width(t) for t in texts]  # a line holding a newline: one at a time
-    unmarked = _MARK_RUN.sub("", joined).split("\n") if texts else []
+def set_widths(lines: list[SourceLine]) -> list[float]:
+    """set_width() of each of a body's lines, from its measure and its marks, which the line
+    counted once (read_lines counts them for the whole page)."""
     out = []
-    for t, w, u in zip(texts, measured if measured is not None else measures(texts), unmarked, strict=True):
-        w += 0.5 * (len(t) - len(u))
-        out.append(w - 0.5 if t[-1:] in _PAUSE_SET else w)
+    for ln in lines:
+        w = ln.measured + 0.5 * ln.marks
+        out.append(w - 0.5 if ln.text[-1:] in _PAUSE_SET else w)
     return out
 
 
@@ -185,7 +180,7 @@ class _Body:
         self.widths = [ln.width for ln in self.lines]
         # measure() counts marks half (faces that compress them); where the lines agree better
         # with every mark a full em, the page was set so and the short lines are the real ones.
-        whole = set_widths([ln.text for ln in self.lines], [ln.measured for ln in self.lines])
+        whole = set_widths(self.lines)
         cw, ch = column_widths(whole), column_widths(self.widths)
         self.cols = ch
         if _setting(whole, self.widths, cw, ch):
