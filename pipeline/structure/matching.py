@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..text import HAN_CLASS
 from ..text import HAN_RUN as _HAN_RUN
-from .pairs import pair_key, pair_set
+from .pairs import pair_key, pair_set, pairs_among
 
 # Position prior: how much a position supports a pairing. Content evidence (0..1) decides
 # whenever the positions are ambiguous; an impossible position still loses to content
@@ -80,13 +80,14 @@ class BodyIndex:
     def __init__(self, bodies: list[str], vocab: set[str] | None = None):
         # Every pair of adjacent characters (pairs with a mark in them never match a headline's
         # Han bigrams, so they do no harm), built at C speed, as integers (pairs.pair_key).
-        self.sets = [pair_set(b) for b in bodies]
-        # Document frequencies are only ever read for the candidates' bigrams: given those
-        # (`vocab`), only they are counted, a fraction of the bodies' pairs.
+        # Only the candidates' bigrams are ever looked up: given those (`vocab`), each body's
+        # set holds only them (the same answers, a fraction of the pairs), and so do the
+        # document frequencies.
         keys = None if vocab is None else {pair_key(g) for g in vocab}
+        self.sets = [pair_set(b) if keys is None else pairs_among(b, keys) for b in bodies]
         df: Counter = Counter()
         for s in self.sets:
-            df.update(s if keys is None else s & keys)  # counted at C speed
+            df.update(s)  # counted at C speed
         self.df: dict[int, int] = df
         # Windowed rows by (text, window): the grouping of headline lines probes each group,
         # and the assignment then scores the groups it kept again.

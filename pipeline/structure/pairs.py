@@ -39,6 +39,11 @@ def pair_set(text: str) -> set[int]:
     return set(_words(text))
 
 
+def pairs_among(text: str, keys: set[int]) -> set[int]:
+    """The pairs of `keys` that occur in the text (no set of all its pairs is built)."""
+    return keys.intersection(_words(text))
+
+
 def pair_counts(text: str) -> Counter:
     """How often each pair occurs in the text (overlapping: 啊啊啊 holds 啊啊 twice)."""
     return Counter(_words(text))
