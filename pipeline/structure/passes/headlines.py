@@ -78,12 +78,19 @@ def _runs(st: PageState) -> list[list[int]]:
     """Consecutive free lines shaped like headline lines (furniture between them is skipped)."""
     runs: list[list[int]] = []
     cur: list[int] = []
-    for i in range(len(st.lines)):
-        # (the tests are pure: a claimed line is not asked for its shape)
+    claims, shaped = st.claims, st.shaped  # (asked of every line: looked up here, not called)
+    for i, ln in enumerate(st.lines):
+        # The tests are pure: a claimed line is not asked for its shape, and the measured ones
+        # (_display_piece, _column_line) only of a measured line.
+        measured = ln.geo is not None
         if (
-            st.free(i)
-            and (headline_shaped(st, i) or _display_piece(st, i) or (bool(cur) and _piece_alone(st, i)))
-            and not _column_line(st, i)
+            i not in claims
+            and (
+                (shaped[i] if i in shaped else headline_shaped(st, i))
+                or (measured and _display_piece(st, i))
+                or (bool(cur) and _piece_alone(st, i))
+            )
+            and not (measured and _column_line(st, i))
         ):
             cur.append(i)
         elif not (st.role(i) == Role.FURNITURE and cur):
