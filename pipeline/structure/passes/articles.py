@@ -30,8 +30,10 @@ def articles(st: PageState) -> None:
     _before_lead(st)
     cur: ArticleSpan | None = None
     closed = False  # the current article has had its bio
+    claims = st.claims  # (st.role() of every line, read directly)
     for i in range(len(st.lines)):
-        role = st.role(i)
+        c = claims.get(i)
+        role = c.role if c is not None else None
         if role == Role.BYLINE:
             if _displaced(st, cur, closed, i):
                 cur.byline = i  # read in the middle of its own article's text: no new article

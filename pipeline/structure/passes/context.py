@@ -24,7 +24,7 @@ def _upper_quartile(st: PageState, lo: int, hi: int, measurable: list[float], ba
     """The upper quartile of lines lo..hi-1 (measurable[k] is line base + k)."""
     claims = st.claims
     ws = sorted(
-        (w for i, w in enumerate(measurable[lo - base : hi - base], lo) if w >= 0 and i not in claims), reverse=True
+        [w for i, w in enumerate(measurable[lo - base : hi - base], lo) if w >= 0 and i not in claims], reverse=True
     )
     return ws[len(ws) // 4] if ws else 0.0
 
