@@ -10,6 +10,7 @@ a name however plausible its surname).
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from ..names import NOT_BYLINE, parse_byline
 from ..page import PageState, Role
@@ -21,13 +22,21 @@ ACCEPT = 0.55  # a known surname in any fitting place; an unknown one only betwe
 WINDOW = 120  # lines either side searched for the same "name" used as a word
 
 
-def _repeated(st: PageState, i: int, name: str, most: int = 1) -> bool:
+class _PageText:
+    """The page's lines joined by a newline (which no name holds), with where each starts:
+    a name is counted over a window of lines by str.count, in C."""
+
+    def __init__(self, st: PageState):
+        texts = [ln.text for ln in st.lines]
+        self.text = "\n".join(texts)
+        self.starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+
+
+def _repeated(page: _PageText, i: int, name: str, most: int = 1) -> bool:
     """The name occurs more than `most` times in the text around the line: a word, not a name."""
-    lo, hi = max(0, i - WINDOW), min(len(st.lines), i + WINDOW)
-    # The lines either side joined by a newline, which no name holds: the same count, in C.
-    before = "\n".join([ln.text for ln in st.lines[lo:i]])
-    after = "\n".join([ln.text for ln in st.lines[i + 1 : hi]])
-    return before.count(name) + after.count(name) > most
+    lo, hi = max(0, i - WINDOW), min(len(page.starts) - 1, i + WINDOW)
+    s = page.starts
+    return page.text.count(name, s[lo], s[i]) + page.text.count(name, s[i + 1], s[hi]) > most
 
 
 def _context(st: PageState, i: int) -> float | None:
@@ -148,6 +157,7 @@ def bylines_after_bios(st: PageState) -> None:
 
 def _find(st: PageState, candidates) -> None:
     claims = st.claims  # (st.free() for every line of the page, without the call)
+    page: _PageText | None = None  # joined when a name is first counted
     for i in candidates:
         ln = st.lines[i]
         if i in claims or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text) or _running_line(st, i):
@@ -163,8 +173,10 @@ def _find(st: PageState, candidates) -> None:
         score = b.score
         # A name is printed once (maybe again in the bio); a weak one not even that.
         most = 1 if score >= 0.5 else 0
-        if not b.collective and any(_repeated(st, i, n, most) for n in b.names if len(n) >= 2):
-            score *= 0.4
+        if not b.collective and (names := [n for n in b.names if len(n) >= 2]):
+            page = page or _PageText(st)
+            if any(_repeated(page, i, n, most) for n in names):
+                score *= 0.4
         if score + ctx < ACCEPT:
             continue
         st.bylines[i] = b
