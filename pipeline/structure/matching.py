@@ -146,7 +146,11 @@ def _windowed_row(text: str, win: range, index: BodyIndex) -> dict[int, float]:
     # Only the bigrams some body holds can add anything: the others are left out of every sum,
     # which adds the same weights in the same order.
     held = [(g, w) for g, w in weights.items() if index.df.get(g)]
-    return {k: sum([w for g, w in held if g in index.sets[k]]) / total for k in win}
+    row = {}
+    for k in win:
+        s = index.sets[k]  # (looked up once per body, not once per bigram)
+        row[k] = sum([w for g, w in held if g in s]) / total
+    return row
 
 
 LABELLED = 0.15  # a headline line closed by a column label (（人民时评）) is surely a headline

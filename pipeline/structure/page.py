@@ -252,7 +252,7 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
     raw.append("")  # the line after the last: no line joins it
     prev_blank = True
     for i, s in enumerate(raw[:n]):
-        t = s.strip()
+        t = s.strip() if s else s  # (half the lines of a page are empty)
         if not t:
             prev_blank = True
             continue
