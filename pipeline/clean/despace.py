@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import re
 
-from ..text import CJK_PUNCT, is_cjk
+from ..text import CJK_PUNCT, HAN_CLASS, is_cjk
 
 _SPACES = re.compile(r" +")
+# A character is_cjk() accepts: Han, CJK marks, kana and the full-width forms.
+_CJK = re.compile("[" + HAN_CLASS + re.escape("".join(sorted(CJK_PUNCT))) + "\u3000-\u30ff\uff01-\uff60]")
+# A whole run of spaces in a spread-out line with something after it, unless it stands between
+# two ASCII letters (the loop below, for a spaced line, in one pass).
+_JUSTIFIED_GAP = re.compile(r"(?<![A-Za-z ]) +(?=[^ ])|(?<=[A-Za-z]) +(?=[^ A-Za-z])")
 
 
 def _spaced_out(tokens: list[str]) -> bool:
@@ -22,7 +27,7 @@ def _spaced_out(tokens: list[str]) -> bool:
     if len(tokens) < 4:
         return False
     short = sum(1 for t in tokens if len(t) <= 2)
-    cjk = sum(1 for t in tokens if any(is_cjk(c) for c in t))
+    cjk = sum(1 for t in tokens if _CJK.search(t))
     return cjk >= 2 and short >= 0.6 * len(tokens)
 
 
@@ -33,6 +38,10 @@ def _despace_line(line: str) -> tuple[str, int]:
         return line, 0
     tokens = core.split()
     spaced = _spaced_out(tokens)
+    if spaced:
+        # Every gap goes but one between two Latin letters or at the line's end: one pattern.
+        out_line, n = _JUSTIFIED_GAP.subn("", core)
+        return lead + out_line, n
     # Tokens between runs of spaces: the gap j lies between parts[j] and parts[j + 1].
     parts = _SPACES.split(core)
     gaps = _SPACES.findall(core)
@@ -57,13 +66,19 @@ def _despace_line(line: str) -> tuple[str, int]:
     return lead + "".join(out), n
 
 
+# A line with a space after its first character: only these can change (most lines have none).
+_SPACED_LINE = re.compile(r"^ *[^ \n].* .*$", re.M)
+
+
 def despace(text: str) -> tuple[str, int]:
     if " " not in text:
         return text, 0
     total = 0
-    lines = []
-    for line in text.split("\n"):
-        line, n = _despace_line(line)
+
+    def fix(m: re.Match) -> str:
+        nonlocal total
+        line, n = _despace_line(m.group())
         total += n
-        lines.append(line)
-    return "\n".join(lines), total
+        return line
+
+    return _SPACED_LINE.sub(fix, text), total

@@ -23,10 +23,13 @@ _MISREAD_LABEL = re.compile(rf"《({_INNER}{{2,30}})([）)])(\s*)$")
 
 
 def _misread_openers(line: str) -> tuple[str, int]:
-    if "〈" not in line and "《" not in line:
-        return line, 0  # most lines: two regex passes saved
-    line, a = _MISREAD_ANGLE.subn(r"(\1\2", line)
-    line, b = _MISREAD_LABEL.subn(r"(\1\2\3", line)
+    if "）" not in line and ")" not in line:
+        return line, 0  # both patterns end on a closing bracket: most lines, two passes saved
+    a = b = 0
+    if "〈" in line:
+        line, a = _MISREAD_ANGLE.subn(r"(\1\2", line)
+    if "《" in line:
+        line, b = _MISREAD_LABEL.subn(r"(\1\2\3", line)
     return line, a + b
 
 
@@ -63,7 +66,11 @@ def _is_chinese_mark(c: str, left: str, right: str, next_char: str) -> bool:
 def _convert_line(line: str) -> tuple[str, int]:
     chars = list(line)
     n = _convert_pairs(line, chars)
-    for i, c in enumerate(chars):
+    # Only where the line holds a half-width mark (the pairs above only made some full-width),
+    # left to right as before: a converted mark is the left neighbour of the next.
+    for m in _HALF.finditer(line):
+        i = m.start()
+        c = chars[i]
         if c in HALF_TO_FULL and _is_chinese_mark(
             c, _neighbour(chars, i, -1), _neighbour(chars, i, 1), line[i + 1 : i + 2]
         ):
@@ -72,18 +79,30 @@ def _convert_line(line: str) -> tuple[str, int]:
     return "".join(chars), n
 
 
+# A line holding something to convert: a bracket misread as an angle one, or a half-width mark.
+# Only these lines are visited (most lines of a page hold neither).
+_TO_FIX = re.compile("^.*[〈《" + re.escape("".join(HALF_TO_FULL)) + "].*$", re.M)
+
+
+def _fix_line(line: str) -> tuple[str, int]:
+    line, total = _misread_openers(line)
+    # A run of marks (",,") converts from its CJK end inward: repeat to a fixed point
+    # so that running the chain twice changes nothing.
+    while _HALF.search(line):
+        line, n = _convert_line(line)
+        total += n
+        if not n:
+            break
+    return line, total
+
+
 def punctuation(text: str) -> tuple[str, int]:
     total = 0
-    out = []
-    for line in text.split("\n"):
-        line, n = _misread_openers(line)
+
+    def fix(m: re.Match) -> str:
+        nonlocal total
+        line, n = _fix_line(m.group())
         total += n
-        # A run of marks (",,") converts from its CJK end inward: repeat to a fixed point
-        # so that running the chain twice changes nothing.
-        while _HALF.search(line):
-            line, n = _convert_line(line)
-            total += n
-            if not n:
-                break
-        out.append(line)
-    return "\n".join(out), total
+        return line
+
+    return _TO_FIX.sub(fix, text), total

@@ -25,4 +25,6 @@ _RULE = re.compile(r"^[ \t]*[|｜¦]+[ \t]*|[ \t]*[|｜¦]+[ \t]*$", re.M)
 def column_rules(text: str) -> tuple[str, int]:
     """A bar at the start or end of a line is the rule between two columns, read as a
     character (OCR writes it as | or ｜): it is no text, and it would widen the line."""
+    if "|" not in text and "｜" not in text and "¦" not in text:
+        return text, 0  # the pattern tries every position of the page; most pages have no bar
     return _RULE.subn("", text)

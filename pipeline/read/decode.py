@@ -9,11 +9,16 @@ later stage sees CR. No NFKC: it would turn full-width punctuation half-width.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
 from ..text import is_han
+
+# Control characters a text file does not hold: below U+0020 except tab, newline and form
+# feed (carriage returns are gone by then), and DEL. Counted by a pattern, not per character.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f]")
 
 MAX_BYTES = 20 * 1024 * 1024  # a newspaper page is ~20 KB; refuse what cannot be one
 
@@ -84,7 +89,7 @@ def decode(data: bytes, name: str = "input") -> Decoded:
                     f"{name}: cannot tell the text encoding (not UTF-8; {enc} gives unlikely text); re-save it as UTF-8"
                 ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for c in text if (c < " " and c not in "\n\t\f") or c == "\x7f")
+    controls = len(_CONTROLS.findall(text))
     if "\x00" in text or controls > max(8, len(text) // 50):
         raise InputError(f"{name}: binary data ({controls} control characters), not a text file")
     if not text.strip():

@@ -46,8 +46,10 @@ def _unplaced(st: PageState) -> list[str]:
     misread byline bullets each as their own."""
     out: list[str] = []
     run: list[str] = []
+    claims = st.claims  # (st.role() of every line, read directly)
     for i, ln in enumerate(st.lines):
-        role = st.role(i)
+        c = claims.get(i)
+        role = c.role if c is not None else None
         if role in (None, Role.UNPLACED):
             run.append(ln.text)
             continue

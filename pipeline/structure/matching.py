@@ -16,10 +16,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from operator import add
 
 from ..text import HAN_CLASS
 from ..text import HAN_RUN as _HAN_RUN
+from .pairs import pair_key, pair_set, pairs_among
 
 # Position prior: how much a position supports a pairing. Content evidence (0..1) decides
 # whenever the positions are ambiguous; an impossible position still loses to content
@@ -79,14 +79,19 @@ class BodyIndex:
 
     def __init__(self, bodies: list[str], vocab: set[str] | None = None):
         # Every pair of adjacent characters (pairs with a mark in them never match a headline's
-        # Han bigrams, so they do no harm), built at C speed.
-        self.sets = [set(map(add, b, b[1:])) for b in bodies]
-        # Document frequencies are only ever read for the candidates' bigrams: given those
-        # (`vocab`), only they are counted, a fraction of the bodies' pairs.
+        # Han bigrams, so they do no harm), built at C speed, as integers (pairs.pair_key).
+        # Only the candidates' bigrams are ever looked up: given those (`vocab`), each body's
+        # set holds only them (the same answers, a fraction of the pairs), and so do the
+        # document frequencies.
+        keys = None if vocab is None else {pair_key(g) for g in vocab}
+        self.sets = [pair_set(b) if keys is None else pairs_among(b, keys) for b in bodies]
         df: Counter = Counter()
         for s in self.sets:
-            df.update(s if vocab is None else s & vocab)  # counted at C speed
-        self.df: dict[str, int] = df
+            df.update(s)  # counted at C speed
+        self.df: dict[int, int] = df
+        # Windowed rows by (text, window): the grouping of headline lines probes each group,
+        # and the assignment then scores the groups it kept again.
+        self.rows: dict[tuple[str, int, int], dict[int, float]] = {}
 
     def __len__(self) -> int:
         return len(self.sets)
@@ -106,14 +111,14 @@ def content_scores(cands: list[Candidate], bodies: list[str] | BodyIndex, window
     body_sets, df, n = index.sets, index.df, len(index)
     out: list = []
     for c in cands:
-        grams = sorted(set(bigrams(c.text)))  # a fixed order: the same sums in every run
-        # A bigram no body holds says nothing about which article the headline heads (a
-        # preposition before a phrase, an OCR error): it weighs little, not most.
-        weights = {g: math.log((n + 1) / (0.5 + df[g])) + 0.1 if df.get(g) else UNSEEN for g in grams}
-        total = sum(weights.values()) or 1.0
         if windowed:
-            out.append({k: sum(w for g, w in weights.items() if g in body_sets[k]) / total for k in _window(c, n)})
+            win = _window(c, n)
+            key = (c.text, win.start, win.stop)
+            if key not in index.rows:
+                index.rows[key] = _windowed_row(c.text, win, index)
+            out.append(index.rows[key])
             continue
+        weights, total = _weights(c.text, index)
         # Add each weight to the bodies holding its bigram, in the order sum() would.
         acc: list[float] = [0] * n
         for g, w in weights.items():
@@ -123,6 +128,29 @@ def content_scores(cands: list[Candidate], bodies: list[str] | BodyIndex, window
                         acc[k] += w
         out.append([a / total for a in acc])
     return out
+
+
+def _weights(text: str, index: BodyIndex) -> tuple[dict[int, float], float]:
+    """The headline's bigrams (keyed as the index keys them, in a fixed order: the same sums in
+    every run) with their weights, and the weights' total."""
+    df, n = index.df, len(index)
+    grams = [pair_key(g) for g in sorted(set(bigrams(text)))]
+    # A bigram no body holds says nothing about which article the headline heads (a
+    # preposition before a phrase, an OCR error): it weighs little, not most.
+    weights = {g: math.log((n + 1) / (0.5 + df[g])) + 0.1 if df.get(g) else UNSEEN for g in grams}
+    return weights, sum(weights.values()) or 1.0
+
+
+def _windowed_row(text: str, win: range, index: BodyIndex) -> dict[int, float]:
+    weights, total = _weights(text, index)
+    # Only the bigrams some body holds can add anything: the others are left out of every sum,
+    # which adds the same weights in the same order.
+    held = [(g, w) for g, w in weights.items() if index.df.get(g)]
+    row = {}
+    for k in win:
+        s = index.sets[k]  # (looked up once per body, not once per bigram)
+        row[k] = sum([w for g, w in held if g in s]) / total
+    return row
 
 
 LABELLED = 0.15  # a headline line closed by a column label (（人民时评）) is surely a headline

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from ..text import HAN_RUN, is_han
-from .profile import Profile
+from ..text import HAN_CLASS, HAN_RUN, is_han
+from .profile import BylineRules, Profile
 
 SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.tsv"
 _ALL_HAN = HAN_RUN
@@ -23,6 +23,8 @@ _TRANSLITERATED = re.compile("[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,8}
 _AFFILIATION_TAIL = re.compile(r"\s*[（(][^（()）]{2,40}[）)]\s*$")
 MIN_NAME = 0.25  # below this a token is no name at all, whatever stands around it
 _SPLIT = re.compile(r"[\s、；;／/|]+")
+_NO_NAME_MARK = re.compile("[" + re.escape("。！？；：:“”《》，,") + "]")  # never in a byline
+_NAME_CHARS = re.compile(f"[{HAN_CLASS}·•]+")  # every character is_han() or a name's dot
 
 
 @cache
@@ -93,9 +95,10 @@ def _strip_prefix(t: str, profile: Profile) -> tuple[str, str]:
     """The names part, and the words (not the marks) of what stood before it."""
     changed = True
     words = ""
+    prefixes = profile.byline.prefixes
     while changed and t:
         changed = False
-        for p in profile.byline.prefixes:
+        for p in prefixes if t.startswith(prefixes) else ():  # (most lines start with none)
             if t.startswith(p):
                 t, changed = t[len(p) :].lstrip(), True
                 words += p if any(is_han(c) for c in p) else ""
@@ -111,7 +114,7 @@ def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
         return None
     if not any(w in token for w in profile.byline.institutions):
         return None
-    for title in _longest_first(profile.byline.titles):
+    for title in _longest_first(profile.byline):
         k = token.rfind(title)
         if k > 0 or (k == 0 and len(token) > len(title)):
             rest = token[k + len(title) :]
@@ -120,18 +123,20 @@ def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
     return None
 
 
+# Keyed by the rules object (compared by identity): hashing its tuples of words and patterns
+# on every call cost more than the lookups they save.
 @cache
-def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
+def _longest_first(rules: BylineRules) -> tuple[str, ...]:
+    return tuple(sorted(rules.titles, key=len, reverse=True))
 
 
 @cache
-def _collectives(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+def _collectives(rules: BylineRules) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in rules.collective))
 
 
 def _collective(token: str, profile: Profile) -> bool:
-    return bool(_collectives(profile.byline.collective).fullmatch(token))
+    return bool(_collectives(profile.byline).fullmatch(token))
 
 
 def _pair_singles(tokens: list[str]) -> list[str]:
@@ -164,10 +169,10 @@ def _tokens(raw: str, clean: str, profile: Profile) -> tuple[list[str], str] | N
     the line holds anything a byline does not (sentence marks, quotes, Latin, digits)."""
     text = raw if raw and _SPLIT.sub("", raw) == _SPLIT.sub("", clean) else clean
     t, prefix = _strip_prefix(text.strip(), profile)
-    if not t or len(t) > 60 or any(c in t for c in "。！？；：:“”《》，,"):
+    if not t or len(t) > 60 or _NO_NAME_MARK.search(t):
         return None
     tokens = [x for x in _SPLIT.split(t) if x]
-    if not tokens or not all(all(is_han(c) or c in "·•" for c in x) for x in tokens):
+    if not tokens or not all(_NAME_CHARS.fullmatch(x) for x in tokens):
         return None
     return tokens, prefix
 

@@ -14,11 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..text import CJK_PUNCT, HAN_CLASS, is_cjk, is_han
+from ..text import CJK_PUNCT, HAN_CLASS, HAN_RUN, HAN_ZERO, is_cjk, is_han
 from .names import Byline
 from .notices import Notice
 from .profile import Profile
-from .signs import _HAN, han_count
+from .signs import han_count
 
 
 class Role(StrEnum):
@@ -71,6 +71,8 @@ class SourceLine:
     blank_before: bool = True  # a blank line (or the page start) precedes it
     geo: Geometry | None = None
     _han: int = -1
+    _m: float = -1.0  # measure(text) once known (w may differ: a geometric reader's, a split line's)
+    _marks: int = -1  # CJK marks and quotes in text, once counted
 
     @property
     def han(self) -> int:
@@ -78,6 +80,20 @@ class SourceLine:
         if self._han < 0:
             self._han = han_count(self.text)
         return self._han
+
+    @property
+    def marks(self) -> int:
+        """CJK marks and curly quotes in the line (what measure() counts half), counted once."""
+        if self._marks < 0:
+            self._marks = len(_MARK.findall(self.text))
+        return self._marks
+
+    @property
+    def measured(self) -> float:
+        """measure(text), computed once (read_lines gives it with the line)."""
+        if self._m < 0:
+            self._m = measure(self.text)
+        return self._m
 
     @property
     def width(self) -> float:
@@ -146,7 +162,7 @@ class PageState:
 
     def role(self, i: int) -> Role | None:
         c = self.claims.get(i)
-        return c.role if c else None
+        return c.role if c is not None else None
 
     def free(self, i: int) -> bool:
         return i not in self.claims
@@ -176,6 +192,14 @@ def _class(ranges: list[tuple[int, int]], exclude: set[str]) -> str:
 # Characters measure() counts 1 em: Han, kana and full-width forms (is_cjk), except CJK marks.
 _HALF_MARKS = CJK_PUNCT | set("“”‘’")
 _FULL = re.compile("[" + HAN_CLASS + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)], _HALF_MARKS) + "]")
+# Runs of them: removing runs instead of single characters makes a tenth of the matches (a line
+# is mostly full-width), and the count is the length removed.
+_FULL_RUN = re.compile("[" + HAN_CLASS + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)], _HALF_MARKS) + "]+")
+_MARK = re.compile("[" + re.escape("".join(sorted(_HALF_MARKS))) + "]")
+_MARK_RUN = re.compile("[" + re.escape("".join(sorted(_HALF_MARKS))) + "]+")
+# The full-width characters that are not Han (no Han lies in these ranges but 〇): read_lines
+# removes Han first and these from what is left, a fifth of the page.
+_FULL_NOT_HAN_RUN = re.compile("[" + _class([(0x3000, 0x30FF), (0xFF01, 0xFF60)], _HALF_MARKS | {HAN_ZERO}) + "]+")
 
 
 def measure(s: str) -> float:
@@ -187,7 +211,7 @@ def measure(s: str) -> float:
     """
     # Every non-space character is at least 1/2; full-width ones add another 1/2 (exact in
     # binary floating point, so the same value as summing per character).
-    return 0.5 * (len(s) - s.count(" ") + len(_FULL.findall(s)))
+    return 0.5 * (2 * len(s) - s.count(" ") - len(_FULL_RUN.sub("", s)))
 
 
 def _measure_slow(s: str) -> float:
@@ -219,26 +243,41 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
     out: list[SourceLine] = []
     n = len(raw)
     # Full-width characters and Han per line, found for the whole page in one pass each.
-    halves = _FULL.sub("", text).split("\n")
-    non_han = _HAN.sub("", text).split("\n")
+    no_han = HAN_RUN.sub("", text)
+    non_han = no_han.split("\n")
+    rest = _FULL_NOT_HAN_RUN.sub("", no_han)  # what is left: not full-width (marks among it)
+    halves = rest.split("\n")
+    unmarked = _MARK_RUN.sub("", rest).split("\n")
+    n_src = len(src)
+    raw.append("")  # the line after the last: no line joins it
     prev_blank = True
-    for i, s in enumerate(raw):
-        t = s.strip()
+    for i, s in enumerate(raw[:n]):
+        t = s.strip() if s else s  # (half the lines of a page are empty)
         if not t:
             prev_blank = True
             continue
-        orig = src[i] if i < len(src) else s
+        orig = src[i] if i < n_src else s
+        o = orig.strip()
+        nxt = raw[i + 1]
+        w = 0.5 * (len(t) - t.count(" ") + len(s) - len(halves[i]))  # measure(t), found page-wide
+        # (a mark at the line's edge is whitespace, U+3000, which strip() took: counted later)
+        marks = len(halves[i]) - len(unmarked[i]) if len(t) == len(s) or "\u3000" not in s else -1
+        # Positional, in SourceLine's field order (no, text, raw, joined, indent, spaced, w,
+        # blank_before, geo, _han, _m, _marks): a page has tens of thousands of lines.
         out.append(
             SourceLine(
-                w=0.5 * (len(t) - t.count(" ") + len(s) - len(halves[i])),
-                no=i + 1,
-                text=t,
-                raw=orig.strip(),
-                joined=i + 1 < n and not raw[i + 1].isspace() and raw[i + 1] != "",
-                indent=len(s) - len(s.lstrip(" ")),
-                spaced=" " in orig and len(_SPREAD.findall(orig.strip())) >= 4,
-                blank_before=prev_blank,
-                _han=len(s) - len(non_han[i]),
+                i + 1,
+                t,
+                o,
+                nxt != "" and not nxt.isspace(),
+                len(s) - len(s.lstrip(" ")),
+                " " in orig and len(_SPREAD.findall(o)) >= 4,
+                w,
+                prev_blank,
+                None,
+                len(s) - len(non_han[i]),
+                w,
+                marks,
             )
         )
         prev_blank = False

@@ -45,12 +45,14 @@ class BylineRules:
 
     @property
     def title_words(self) -> re.Pattern:
-        return _alternation(self.titles)
+        return _alternation(self)
 
 
+# The caches below are keyed by the rules object (frozen, compared by identity: a cheap hash),
+# not by its tuples, which would be hashed element by element on every call of a per-line test.
 @cache
-def _alternation(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+def _alternation(rules: BylineRules) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(rules.titles, key=len, reverse=True))))
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,12 +68,35 @@ class BioRules:
     @property
     def stems(self) -> frozenset[str]:
         """The first two characters of every opener: a line without one near its start is no bio."""
-        return _stems(self.openers)
+        return _stems(self)
+
+    @property
+    def stem_search(self) -> re.Pattern:
+        """Any of the stems, as one pattern: a line's first characters are searched once."""
+        return _stem_search(self)
+
+    @property
+    def misread_opener(self) -> re.Pattern:
+        """After optional brackets, a three-character opener with its middle character
+        misread (（作规为…… for 作者为): matched at a line's start."""
+        return _misread_opener(self)
 
 
 @cache
-def _stems(openers: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(o[:2] for o in openers)
+def _stems(rules: BioRules) -> frozenset[str]:
+    return frozenset(o[:2] for o in rules.openers)
+
+
+@cache
+def _stem_search(rules: BioRules) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(_stems(rules)))) or "(?!)")
+
+
+@cache
+def _misread_opener(rules: BioRules) -> re.Pattern:
+    short = sorted({re.escape(o[0]) + "." + re.escape(o[2]) for o in rules.openers if len(o) == 3})
+    brackets = re.escape(rules.open_brackets)
+    return re.compile(rf"[{brackets} ]*(?:{'|'.join(short)})." if short else "(?!)")
 
 
 @dataclass(frozen=True, eq=False)

@@ -7,12 +7,14 @@ profile; the marks a sentence ends with are typography, the same for every paper
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
-from ..text import CLOSING, HAN, HAN_CLASS, SENTENCE_FINAL
-from .profile import Profile
+from ..text import CLOSING, HAN_CLASS, HAN_RUN, SENTENCE_FINAL
+from .profile import FurnitureRules, Profile
 
 _END_MARKS = "!?"
+_FINAL = frozenset(SENTENCE_FINAL) | frozenset(_END_MARKS)
 
 
 def ends_sentence(text: str) -> bool:
@@ -21,12 +23,13 @@ def ends_sentence(text: str) -> bool:
     t = text.rstrip()
     if not t:
         return False
-    if t.endswith("——") or t[-1] in SENTENCE_FINAL or t[-1] in _END_MARKS:
+    last = t[-1]  # (asked of most lines of a page: each test once, the commonest first)
+    if last in _FINAL:
         return True
-    if t[-1] in CLOSING:
+    if last in CLOSING:
         inner = t.rstrip(CLOSING)
         return bool(inner) and (inner[-1] in SENTENCE_FINAL or inner.endswith("——"))
-    return False
+    return last == "—" and t.endswith("——")
 
 
 def ends_with_mark(text: str) -> bool:
@@ -35,17 +38,21 @@ def ends_with_mark(text: str) -> bool:
     return bool(t) and (ends_sentence(t) or t[-1] in CLOSING or t[-1] in "：:；;")
 
 
+def ends_with_other_mark(text: str) -> bool:
+    """ends_with_mark() for a line known not to end a sentence: a closing mark or a colon."""
+    t = text.rstrip()
+    return bool(t) and (t[-1] in CLOSING or t[-1] in "：:；;")
+
+
 def ends_open(text: str) -> bool:
     """The line stops where a sentence cannot: after a comma, a pause or an opening mark."""
     t = text.rstrip()
     return bool(t) and t[-1] in "，、,（(“《‘「『"
 
 
-_HAN = HAN
-
-
 def han_count(text: str) -> int:
-    return len(_HAN.findall(text))
+    # The length the Han runs take up: one match a run, not one a character.
+    return len(text) - len(HAN_RUN.sub("", text))
 
 
 def lead_marker(text: str, profile: Profile) -> bool:
@@ -65,7 +72,7 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
     (作者认为…, 作者系列…) is not a bio, whatever bracket precedes it.
     """
     t = text.strip()
-    if not any(stem in t[:8] for stem in profile.bio.stems) and not _misread_middle(t, profile):
+    if not may_open_bio(t, profile):
         return False, 0
     bracket = 0
     while t and (t[0] in profile.bio.open_brackets or t[0] == " "):
@@ -78,16 +85,15 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
         return True, bracket
     # One character misread in a long opener (作者简经：, 作者单住：) still opens a bio; in a
     # short one only after a bracket, and only its middle character (（作规为……）).
-    if bracket and _misread_middle(t, profile):
+    if bracket and profile.bio.misread_opener.match(t):
         return True, bracket
     return any(len(o) >= 4 and _one_off(t[: len(o)], o) for o in profile.bio.openers), bracket
 
 
-def _misread_middle(t: str, profile: Profile) -> bool:
-    """After an optional bracket, a three-character opener with its middle character misread
-    (作规为 for 作者为)."""
-    t = t.lstrip(profile.bio.open_brackets + " ")
-    return any(len(o) == 3 and len(t) > 3 and t[0] == o[0] and t[2] == o[2] for o in profile.bio.openers)
+def may_open_bio(t: str, profile: Profile) -> bool:
+    """bio_opening's first, cheap test on a stripped line: a stem of an opener among its first
+    eight characters, or a short opener with its middle character misread at its start."""
+    return bool(profile.bio.stem_search.search(t, 0, 8) or profile.bio.misread_opener.match(t))
 
 
 def _one_off(a: str, b: str) -> bool:
@@ -102,35 +108,51 @@ def closes_bio(text: str, profile: Profile) -> bool:
 
 def is_furniture(text: str, profile: Profile) -> bool:
     """Page furniture: an editors' credit line, a date line, a page number."""
-    t = text.strip()
-    if len(t) > 60 or not t:
-        return False
-    rules = profile.furniture
-    if _patterns(rules.patterns).search(t) or t.strip("【】[]《》 ") in rules.page_names:
-        return True
-    return t[0] in _first_chars(rules.roles) and bool(_credit(profile).fullmatch(t))
+    return furniture_test(profile)(text)
+
+
+def furniture_test(profile: Profile) -> Callable[[str], bool]:
+    """is_furniture() for this profile, its patterns looked up once (the pass asks every line)."""
+    return _furniture_test(profile.furniture)
 
 
 @cache
-def _patterns(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+def _furniture_test(rules: FurnitureRules) -> Callable[[str], bool]:
+    patterns, names, first, credit = _patterns(rules), _page_names(rules), _first_chars(rules), _credit(rules)
+
+    def test(text: str) -> bool:
+        t = text.strip()
+        if len(t) > 60 or not t:
+            return False
+        if patterns.search(t) or t.strip("【】[]《》 ") in names:
+            return True
+        return t[0] in first and bool(credit.fullmatch(t))
+
+    return test
+
+
+# The caches are keyed by the rules object (compared by identity): hashing its tuple of
+# patterns hashes each compiled pattern's code, on every line of the page.
+@cache
+def _patterns(rules: FurnitureRules) -> re.Pattern:
     """The profile's furniture patterns as one alternation: one search per line, not one each."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    return re.compile("|".join(f"(?:{p.pattern})" for p in rules.patterns))
 
 
 @cache
-def _first_chars(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w[0] for w in words)
+def _page_names(rules: FurnitureRules) -> frozenset[str]:
+    return frozenset(rules.page_names)
 
 
-_CREDITS: dict[tuple[str, ...], re.Pattern] = {}
+@cache
+def _first_chars(rules: FurnitureRules) -> frozenset[str]:
+    return frozenset(w[0] for w in rules.roles)
 
 
-def _credit(profile: Profile) -> re.Pattern:
-    roles = profile.furniture.roles
-    if roles not in _CREDITS:
-        role = "(?:" + "|".join(map(re.escape, sorted(roles, key=len, reverse=True))) + ")"
-        one = role + rf"\s*[：:]?\s*[{HAN_CLASS}·]{{2,4}}(?:[、\s]+[{HAN_CLASS}·]{{2,4}})*"
-        # After a colon, two names the OCR ran together (姚志冯欣帆): a credit too.
-        glued = role + rf"\s*[：:]\s*[{HAN_CLASS}]{{5,6}}"
-        _CREDITS[roles] = re.compile(f"(?:{glued}|{one})" + r"(?:\s+" + one + r")*")
-    return _CREDITS[roles]
+@cache
+def _credit(rules: FurnitureRules) -> re.Pattern:
+    role = "(?:" + "|".join(map(re.escape, sorted(rules.roles, key=len, reverse=True))) + ")"
+    one = role + rf"\s*[：:]?\s*[{HAN_CLASS}·]{{2,4}}(?:[、\s]+[{HAN_CLASS}·]{{2,4}})*"
+    # After a colon, two names the OCR ran together (姚志冯欣帆): a credit too.
+    glued = role + rf"\s*[：:]\s*[{HAN_CLASS}]{{5,6}}"
+    return re.compile(f"(?:{glued}|{one})" + r"(?:\s+" + one + r")*")

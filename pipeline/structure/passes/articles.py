@@ -12,7 +12,7 @@ from ...text import accountable
 from ..names import parse_byline
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
-from .context import DISPLAY_SIZE, body_like, next_line, repeated
+from .context import DISPLAY_SIZE, PageText, body_like, next_line, repeated
 
 
 def _before_lead(st: PageState) -> None:
@@ -31,8 +31,10 @@ def articles(st: PageState) -> None:
     _before_lead(st)
     cur: ArticleSpan | None = None
     closed = False  # the current article has had its bio
+    claims = st.claims  # (st.role() of every line, read directly)
     for i in range(len(st.lines)):
-        role = st.role(i)
+        c = claims.get(i)
+        role = c.role if c is not None else None
         if role == Role.BYLINE:
             if _displaced(st, cur, closed, i):
                 cur.byline = i  # read in the middle of its own article's text: no new article
@@ -55,7 +57,9 @@ def articles(st: PageState) -> None:
             if cur is not None and not closed and _byline_in_sentence(st, cur, i):
                 cur.byline = i  # its article's byline, read inside the text (see the function)
                 continue
-            if cur is None or closed or _after_band_headline(st, cur, i):
+            # (_after_band_headline needs a headline right before the line: asked only then)
+            after_head = i > 0 and st.role(i - 1) == Role.HEADLINE
+            if cur is None or closed or (after_head and _after_band_headline(st, cur, i)):
                 cur = ArticleSpan(start=i, end=i)
                 st.articles.append(cur)
                 closed = False
@@ -84,7 +88,12 @@ def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
     if k is None or not st.free(k) or not body_like(st, k) or st.lines[k].indent:
         return False
     b = parse_byline(ln.raw, ln.text, st.profile)
-    if b is None or b.collective or b.score < IN_SENTENCE_NAMES or any(repeated(st, i, n, 0) for n in b.names):
+    if (
+        b is None
+        or b.collective
+        or b.score < IN_SENTENCE_NAMES
+        or any(repeated(PageText(st), i, n, 0) for n in b.names)
+    ):
         return False
     st.bylines[i] = b
     st.claim(i, Role.BYLINE, f"names={b.score:.2f} inside a sentence", "articles")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..names import parse_byline
 from ..page import PageState, Role, Shape
-from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count
+from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count, may_open_bio
 from .context import (
     body_like,
     bracket_balance,
@@ -190,7 +190,7 @@ def bios(st: PageState) -> None:
     refine_columns(st)  # per stretch between bylines: a bio's lines are measured in its own column
     i = 0
     while i < len(st.lines):
-        if not st.free(i):
+        if not st.free(i) or not may_open_bio(st.lines[i].text.strip(), st.profile):
             i += 1
             continue
         opens, bracket = bio_opening(st.lines[i].text, st.profile)

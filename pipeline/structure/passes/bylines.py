@@ -9,10 +9,12 @@ a name however plausible its surname).
 
 from __future__ import annotations
 
+import re
+
 from ..names import NOT_BYLINE, parse_byline
 from ..page import PageState, Role
 from ..signs import ends_open, ends_sentence, ends_with_mark, lead_marker
-from .context import body_like, headline_like, headline_shaped, joined_block, next_line, prev_line, repeated
+from .context import PageText, body_like, headline_like, headline_shaped, joined_block, next_line, prev_line, repeated
 
 MAX_BYLINE_WIDTH = 30.0
 ACCEPT = 0.55  # a known surname in any fitting place; an unknown one only between a headline and a body
@@ -107,9 +109,12 @@ def _fills_column(st: PageState, i: int) -> bool:
     return all(abs(x.width - col) <= 0.6 for x in (above, below))
 
 
+_SEPARATOR = re.compile("[ 、/／·]")
+
+
 def _could_be(st: PageState, text: str, raw: str) -> bool:
     """A cheap first look: short, or holding a separator, a byline mark or a title."""
-    if len(text) <= 8 or any(c in raw for c in " 、/／·"):
+    if len(text) <= 8 or _SEPARATOR.search(raw):
         return True
     rules = st.profile.byline
     return text.startswith(rules.prefixes) or (len(text) <= 24 and bool(rules.title_words.search(text)))
@@ -122,14 +127,21 @@ def bylines(st: PageState) -> None:
 def bylines_after_bios(st: PageState) -> None:
     """A second look, only at the line after each bio: a name there starts the next article,
     and the bio found since makes the context that the first look lacked."""
-    after = [i + 1 for i in range(len(st.lines) - 1) if st.role(i) == Role.BIO and st.role(i + 1) is None]
+    claims = st.claims  # (st.role() of every line, without the calls)
+    after = [
+        i + 1
+        for i in range(len(st.lines) - 1)
+        if (c := claims.get(i)) is not None and c.role == Role.BIO and i + 1 not in claims
+    ]
     _find(st, after)
 
 
 def _find(st: PageState, candidates) -> None:
+    claims = st.claims  # (st.free() for every line of the page, without the call)
+    page: PageText | None = None  # joined when a name is first counted
     for i in candidates:
         ln = st.lines[i]
-        if not st.free(i) or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text) or _running_line(st, i):
+        if i in claims or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text) or _running_line(st, i):
             continue
         if not _could_be(st, ln.text, ln.raw):
             continue
@@ -142,8 +154,10 @@ def _find(st: PageState, candidates) -> None:
         score = b.score
         # A name is printed once (maybe again in the bio); a weak one not even that.
         most = 1 if score >= 0.5 else 0
-        if not b.collective and any(repeated(st, i, n, most) for n in b.names if len(n) >= 2):
-            score *= 0.4
+        if not b.collective and (names := [n for n in b.names if len(n) >= 2]):
+            page = page or PageText(st)
+            if any(repeated(page, i, n, most) for n in names):
+                score *= 0.4
         if score + ctx < ACCEPT:
             continue
         st.bylines[i] = b

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
-from itertools import pairwise
-from operator import add
+from itertools import accumulate, pairwise
 
 from ..page import PageState, Role, Shape, SourceLine
+from ..pairs import pair_counts
 from ..signs import ends_open, ends_sentence, ends_with_mark, han_count
 
 CHUNK = 24  # lines per chunk when estimating the local column width
@@ -24,7 +24,7 @@ def _upper_quartile(st: PageState, lo: int, hi: int, measurable: list[float], ba
     """The upper quartile of lines lo..hi-1 (measurable[k] is line base + k)."""
     claims = st.claims
     ws = sorted(
-        (w for i, w in enumerate(measurable[lo - base : hi - base], lo) if w >= 0 and i not in claims), reverse=True
+        [w for i, w in enumerate(measurable[lo - base : hi - base], lo) if w >= 0 and i not in claims], reverse=True
     )
     return ws[len(ws) // 4] if ws else 0.0
 
@@ -81,12 +81,13 @@ def _running_text(st: PageState, a: int, b: int, measurable: list[float]) -> boo
 
 def page_pairs(st: PageState) -> Counter:
     """How often each pair of adjacent characters occurs inside the page's lines: the page as
-    its own dictionary of which character follows which (counted once, at C speed)."""
+    its own dictionary of which character follows which (counted once, at C speed, keyed by
+    pairs.pair_key)."""
     if st.pairs is None:
         # One pass over the lines joined by a newline: pairs across a line break hold the
         # newline, and no lookup asks for one.
         text = "\n".join(ln.text for ln in st.lines)
-        st.pairs = Counter(map(add, text, text[1:]))
+        st.pairs = pair_counts(text)
     return st.pairs
 
 
@@ -155,7 +156,9 @@ def joined_block(st: PageState, i: int) -> bool:
 def bracket_balance(t: str, profile) -> int:
     """Opening minus closing brackets, whatever the OCR made of them (〈金台潮声) is balanced);
     quotes are left out: OCR drops them too often."""
-    opening, closing = _bracket_res(profile.bio.open_brackets, profile.bio.close_brackets)
+    opening, closing, either = _bracket_res(profile.bio.open_brackets, profile.bio.close_brackets)
+    if not either.search(t):
+        return 0  # most lines hold no bracket: one search instead of two
     return len(opening.findall(t)) - len(closing.findall(t))
 
 
@@ -163,11 +166,11 @@ DISPLAY_SIZE = 1.5  # measured glyph size (over the body's) of unmistakable disp
 
 
 @cache
-def _bracket_res(opening: str, closing: str) -> tuple[re.Pattern, re.Pattern]:
+def _bracket_res(opening: str, closing: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     def cls(chars: str) -> re.Pattern:
         return re.compile("[" + re.escape("".join(c for c in chars if c not in "《》<>")) + "]")
 
-    return cls(opening), cls(closing)
+    return cls(opening), cls(closing), cls(opening + closing)
 
 
 def headline_shaped(st: PageState, i: int) -> bool:
@@ -181,7 +184,8 @@ def headline_shaped(st: PageState, i: int) -> bool:
 def _shaped(st: PageState, i: int) -> bool:
     ln: SourceLine = st.lines[i]
     t = ln.text
-    if "。" in t or "；" in t or t.count("，") + t.count(",") > 1 or t[-1] in "：:":
+    commas = t.count("，") + t.count(",")  # a headline holds a comma at most
+    if "。" in t or "；" in t or commas > 1 or t[-1] in "：:":
         return False  # the cheap looks first: most running text fails one of these
     rules = st.profile.headline
     h = ln.han
@@ -194,12 +198,10 @@ def _shaped(st: PageState, i: int) -> bool:
     display = ln.geo is not None and ln.geo.size >= DISPLAY_SIZE
     if t.count("《") != t.count("》") and not display:
         return False  # a book title left open (or closed) continues from another line
-    balance = bracket_balance(t, st.profile)
-    if balance and not display and not _closed_by_neighbour(st, i, balance):
+    balance = bracket_balance(t, st.profile) if not display else 0
+    if balance and not _closed_by_neighbour(st, i, balance):
         return False  # so does a bracket, unless the next (or last) line is the label's other half
-    commas = t.count("，") + t.count(",")
-    if commas > 1:
-        return False  # a headline holds a comma at most, with words on both sides
+    # with words on both sides of its comma
     return not commas or all(han_count(part) >= 3 for part in t.replace(",", "，").split("，"))
 
 
@@ -236,13 +238,18 @@ def wide(st: PageState, i: int) -> bool:
 WINDOW = 120  # lines either side searched for the same "name" used as a word
 
 
-def repeated(st: PageState, i: int, name: str, most: int = 1) -> bool:
+class PageText:
+    """The page's lines joined by a newline (which no name holds), with where each starts:
+    a name is counted over a window of lines by str.count, in C."""
+
+    def __init__(self, st: PageState):
+        texts = [ln.text for ln in st.lines]
+        self.text = "\n".join(texts)
+        self.starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+
+
+def repeated(page: PageText, i: int, name: str, most: int = 1) -> bool:
     """The name occurs more than `most` times in the text around the line: a word, not a name."""
-    lo, hi = max(0, i - WINDOW), min(len(st.lines), i + WINDOW)
-    hits = 0
-    for k in range(lo, hi):
-        if k != i and name in st.lines[k].text:
-            hits += st.lines[k].text.count(name)
-            if hits > most:
-                return True
-    return False
+    lo, hi = max(0, i - WINDOW), min(len(page.starts) - 1, i + WINDOW)
+    s = page.starts
+    return page.text.count(name, s[lo], s[i]) + page.text.count(name, s[i + 1], s[hi]) > most

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ..page import PageState, Role
-from ..signs import is_furniture
+from ..signs import furniture_test
 
 
 def furniture(st: PageState) -> None:
     """Claims furniture first: it looks like a byline (编辑 王五) or a headline (第7版)."""
+    is_furniture = furniture_test(st.profile)
     for i, ln in enumerate(st.lines):
-        if is_furniture(ln.text, st.profile):
+        if is_furniture(ln.text):
             st.claim(i, Role.FURNITURE, "furniture-pattern", "furniture")
             st.note("furniture", ln.no)

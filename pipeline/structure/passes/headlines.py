@@ -22,10 +22,12 @@ from ...text import accountable, is_han
 from ..matching import LABEL
 from ..names import parse_byline
 from ..page import HeadBlock, PageState, Role, Shape
+from ..pairs import pair_key
 from ..signs import ends_with_mark
 from ..text_forms import canonical, headline_text
 from .context import (
     DISPLAY_SIZE,
+    PageText,
     body_like,
     headline_like,
     headline_shaped,
@@ -81,9 +83,20 @@ def _runs(st: PageState) -> list[list[int]]:
     """Consecutive free lines shaped like headline lines (furniture between them is skipped)."""
     runs: list[list[int]] = []
     cur: list[int] = []
-    for i in range(len(st.lines)):
-        shaped = headline_shaped(st, i) or _display_piece(st, i) or (bool(cur) and _piece_alone(st, i))
-        if st.free(i) and shaped and not _column_line(st, i):
+    claims, shaped = st.claims, st.shaped  # (asked of every line: looked up here, not called)
+    for i, ln in enumerate(st.lines):
+        # The tests are pure: a claimed line is not asked for its shape, and the measured ones
+        # (_display_piece, _column_line) only of a measured line.
+        measured = ln.geo is not None
+        if (
+            i not in claims
+            and (
+                (shaped[i] if i in shaped else headline_shaped(st, i))
+                or (measured and _display_piece(st, i))
+                or (bool(cur) and _piece_alone(st, i))
+            )
+            and not (measured and _column_line(st, i))
+        ):
             cur.append(i)
         elif not (st.role(i) == Role.FURNITURE and cur):
             if cur:
@@ -257,7 +270,7 @@ def _labelled_within(st: PageState, run: list[int]) -> list[int]:
 def _words_across(before: str, after: str, seen) -> bool:
     """Two Han characters meet across the line break as a pair the page uses elsewhere."""
     a, b = before[-1:], after[:1]
-    return bool(a and b) and is_han(a) and is_han(b) and seen.get(a + b, 0) >= 2
+    return bool(a and b) and is_han(a) and is_han(b) and seen.get(pair_key(a + b), 0) >= 2
 
 
 def _kicker_pair(st: PageState, run: list[int], n: int) -> bool:
@@ -377,7 +390,10 @@ def _names_only(st: PageState, i: int) -> bool:
         return False
     b = parse_byline(ln.raw, ln.text, st.profile)
     return (
-        b is not None and not b.collective and b.score >= NAMES_ONLY and not any(repeated(st, i, n, 0) for n in b.names)
+        b is not None
+        and not b.collective
+        and b.score >= NAMES_ONLY
+        and not any(repeated(PageText(st), i, n, 0) for n in b.names)
     )
 
 
@@ -438,12 +454,16 @@ def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
     the page) and into neither end of it (those pairs never occur)."""
     before, line, after = st.lines[j].text, st.lines[i].text, st.lines[k].text
     seen = page_pairs(st)
-    across = seen.get(before[-1] + after[0], 0)
+    across = seen.get(pair_key(before[-1] + after[0]), 0)
     if _echoed(st, i) and (across >= 2 or _off_column(st, i)):
         return True  # its words recur verbatim in the text around it: a headline's do, a body line's do not
     if not _off_column(st, i):
         return False
-    return across >= 2 and seen.get(before[-1] + line[0], 0) == 0 and seen.get(line[-1] + after[0], 0) == 0
+    return (
+        across >= 2
+        and seen.get(pair_key(before[-1] + line[0]), 0) == 0
+        and seen.get(pair_key(line[-1] + after[0]), 0) == 0
+    )
 
 
 NEAR_START = 12  # lines after a byline within which a headline over the columns is read

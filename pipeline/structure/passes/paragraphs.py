@@ -25,7 +25,7 @@ from ...text import CJK_PUNCT, NO_END, PAUSES
 from ..notices import Notice
 from ..page import PageState, Shape, SourceLine, measure
 from ..profile import ParagraphRules
-from ..signs import ends_sentence, ends_with_mark
+from ..signs import ends_sentence, ends_with_mark, ends_with_other_mark
 from ..text_forms import canonical, join_text
 
 # em: a line this close to its column agrees with it (exactly; loosely). A quarter em is the
@@ -74,9 +74,19 @@ def set_width(text: str) -> float:
     return w - 0.5 if text[-1:] in _PAUSE_SET else w
 
 
+def set_widths(lines: list[SourceLine]) -> list[float]:
+    """set_width() of each of a body's lines, from its measure and its marks, which the line
+    counted once (read_lines counts them for the whole page)."""
+    out = []
+    for ln in lines:
+        w = ln.measured + 0.5 * ln.marks
+        out.append(w - 0.5 if ln.text[-1:] in _PAUSE_SET else w)
+    return out
+
+
 def agreement(widths: list[float], cols: list[float], within: float) -> int:
     """Lines this close to their column: how well a measure fits the page's setting."""
-    return sum(1 for w, c in zip(widths, cols, strict=True) if abs(w - c) <= within)
+    return sum([abs(w - c) <= within for w, c in zip(widths, cols, strict=True)])
 
 
 def full_em_setting(whole: list[float], half: list[float]) -> bool:
@@ -110,7 +120,11 @@ def column_widths(widths: list[float]) -> list[float]:
     cols = [base] * n
     i = 0
     narrow = base - 1.5
+    boxed = False
     while i < n:
+        if widths[i] > narrow:
+            i += 1  # no stretch starts at a line of the full column (the common case)
+            continue
         j = i
         hi = lo = widths[i]  # the stretch's extremes so far, kept as it grows
         while j < n and widths[j] <= narrow:
@@ -123,9 +137,10 @@ def column_widths(widths: list[float]) -> list[float]:
             for k in range(i, j):
                 cols[k] = box
             i = j
+            boxed = True
         else:
             i += 1
-    return _box_edges(widths, cols, base)
+    return _box_edges(widths, cols, base) if boxed else cols  # no box: no edges to mend
 
 
 def _box_edges(widths: list[float], cols: list[float], base: float) -> list[float]:
@@ -165,7 +180,7 @@ class _Body:
         self.widths = [ln.width for ln in self.lines]
         # measure() counts marks half (faces that compress them); where the lines agree better
         # with every mark a full em, the page was set so and the short lines are the real ones.
-        whole = [set_width(ln.text) for ln in self.lines]
+        whole = set_widths(self.lines)
         cw, ch = column_widths(whole), column_widths(self.widths)
         self.cols = ch
         if _setting(whole, self.widths, cw, ch):
@@ -175,10 +190,9 @@ class _Body:
         # Leading spaces mean an indent only where some lines have them and most do not.
         indented = sum(1 for ln in self.lines if ln.indent >= 2)
         self.indents = 0 < indented < 0.5 * len(self.lines)
-        self.pushed = [
-            pushed_over(self.lines[i + 1].text, self.mark_em) if i + 1 < len(self.lines) else 0.0
-            for i in range(len(self.lines))
-        ]
+        # (pushed_over() is 0 unless the next line opens with a mark: the test is inlined)
+        self.pushed = [pushed_over(nxt.text, self.mark_em) if nxt.text[:1] in NO_END else 0.0 for nxt in self.lines[1:]]
+        self.pushed += [0.0] * min(1, len(self.lines))
         spaced = [ln.spaced for ln in self.lines]
         # When the OCR spreads nearly every line (Tesseract's chi_sim does), spreading says nothing.
         informative = sum(spaced) < 0.6 * len(spaced)
@@ -202,7 +216,9 @@ class _Body:
         d = self.cols[i] - self.widths[i]
         # A spread-out line lost a character to the line-breaking rules: its indent reads wider.
         # So does one whose successor opens with a mark the typesetter could not leave at its end.
-        if not any(lo + 0.5 <= x <= hi + 1.0 if self.full[i] else lo <= x <= hi for x in (d, d - self.pushed[i])):
+        a, b = (lo + 0.5, hi + 1.0) if self.full[i] else (lo, hi)
+        e = d - self.pushed[i]
+        if not (a <= d <= b or a <= e <= b):
             return False
         if i + 1 < len(self.widths):
             reach = self.widths[i + 1] + self.pushed[i + 1]
@@ -214,8 +230,8 @@ class _Body:
         indent (no more: a line of another column read into this one stands further in), with
         line i and the one after it flush (a first line between clean edges), which no line
         inside a paragraph is, whatever mark the OCR lost at the end of line i."""
-        if i + 2 >= len(self.lines):
-            return False
+        if i + 2 >= len(self.lines) or self.lines[i].geo is None:
+            return False  # (no measurement: the common case, tested first)
         here, g, after = (self.lines[k].geo for k in (i, i + 1, i + 2))
         if here is None or g is None or after is None or (here.band, here.column) != (g.band, g.column):
             return False
@@ -272,22 +288,25 @@ class _Body:
         if i == len(self.lines) - 1:
             return True, None
         sentence = ends_sentence(text)
-        mark = sentence or ends_with_mark(text)
+        mark = sentence or ends_with_other_mark(text)
         if wide:
             return mark, None
         deficit = self.deficit(i, starts)
+        if not sentence:  # most lines: whether the next line starts a paragraph is asked only here
+            if mark:
+                return deficit >= 2.5, None
+            if (deficit >= 4.0 and self.first_line(i + 1)) or (not starts and self.indented(i)):
+                return True, "paragraph-unmarked-end"
+            return False, None
         short = self.rules.short
-        next_first = self.first_line(i + 1, gain=RELAXED_GAIN if sentence else None)
         nxt = self.lines[i + 1]
-        if sentence and (deficit >= short or next_first or self.heading_size(i + 1) > 0):
+        if deficit >= short or self.first_line(i + 1, gain=RELAXED_GAIN) or self.heading_size(i + 1) > 0:
             return True, None
-        if mark and deficit >= 2.5:
+        if deficit >= 2.5:
             return True, None
-        if sentence and self.shape == Shape.BLOCKS and nxt.blank_before and nxt.geo is None:
+        if self.shape == Shape.BLOCKS and nxt.blank_before and nxt.geo is None:
             return True, None  # the engine's own paragraph break after a finished sentence
-        if not mark and ((deficit >= 4.0 and next_first) or (not starts and self.indented(i))):
-            return True, "paragraph-unmarked-end"
-        if sentence and 0.75 <= deficit < short:
+        if 0.75 <= deficit < short:
             return False, "short-line-joined"
         return False, None
 

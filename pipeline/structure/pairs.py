@@ -1,0 +1,49 @@
+"""Adjacent character pairs as integers, so a page's pairs are counted at C speed.
+
+Two characters of UTF-32 are one 64-bit word: the text's code units read as words give the
+pairs at even offsets, read from the second character on the pairs at odd offsets. Making a
+two-character string for every position of a long input (and hashing it) cost more than the
+matching it serves; an int per pair is made by the buffer, and looked up by `pair_key`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from itertools import chain
+
+_LITTLE = sys.byteorder == "little"
+_ENC = "utf-32-le" if _LITTLE else "utf-32-be"
+
+
+def _words(text: str) -> Iterable[int]:
+    """Every adjacent pair of the text, as pair_key gives it, in no particular order."""
+    n = len(text)
+    if n < 2:
+        return ()
+    buf = memoryview(text.encode(_ENC, "surrogatepass"))
+    return chain(buf[: (n // 2) * 8].cast("Q"), buf[4 : 4 + ((n - 1) // 2) * 8].cast("Q"))
+
+
+def pair_key(pair: str) -> int:
+    """The integer of a two-character string (the first character is the word's first four
+    bytes in memory: its low half on a little-endian machine)."""
+    if _LITTLE:
+        return ord(pair[0]) | ord(pair[1]) << 32
+    return ord(pair[0]) << 32 | ord(pair[1])
+
+
+def pair_set(text: str) -> set[int]:
+    """The pairs that occur in the text."""
+    return set(_words(text))
+
+
+def pairs_among(text: str, keys: set[int]) -> set[int]:
+    """The pairs of `keys` that occur in the text (no set of all its pairs is built)."""
+    return keys.intersection(_words(text))
+
+
+def pair_counts(text: str) -> Counter:
+    """How often each pair occurs in the text (overlapping: 啊啊啊 holds 啊啊 twice)."""
+    return Counter(_words(text))
