@@ -156,6 +156,8 @@ class PageState:
     shaped: dict[int, bool] = field(default_factory=dict)  # passes/context.headline_shaped, per line
     measurable: list[float] = field(default_factory=list)  # passes/context._measurable, once per page
     pairs: Counter | None = None  # passes/context.page_pairs, once per page
+    flat: tuple[str, list[int]] | None = None  # passes/headlines._echoed: the lines joined unquoted, once
+    joined: object = None  # passes/context.page_text: the lines joined, with where each starts, once
 
     def claim(self, i: int, role: Role, why: str, by: str) -> None:
         self.claims[i] = Claim(role, why, by)

@@ -81,6 +81,12 @@ class BioRules:
         misread (（作规为…… for 作者为): matched at a line's start."""
         return _misread_opener(self)
 
+    @property
+    def may_open(self) -> re.Pattern:
+        """bio_opening's first, cheap test as one pattern matched at a line's start: a stem
+        among its first eight characters, or a misread short opener."""
+        return _may_open(self)
+
 
 @cache
 def _stems(rules: BioRules) -> frozenset[str]:
@@ -97,6 +103,12 @@ def _misread_opener(rules: BioRules) -> re.Pattern:
     short = sorted({re.escape(o[0]) + "." + re.escape(o[2]) for o in rules.openers if len(o) == 3})
     brackets = re.escape(rules.open_brackets)
     return re.compile(rf"[{brackets} ]*(?:{'|'.join(short)})." if short else "(?!)")
+
+
+@cache
+def _may_open(rules: BioRules) -> re.Pattern:
+    stems = "|".join(map(re.escape, sorted(_stems(rules)))) or "(?!)"
+    return re.compile(rf"(?s:.{{0,6}})(?:{stems})|{_misread_opener(rules).pattern}")
 
 
 @dataclass(frozen=True, eq=False)

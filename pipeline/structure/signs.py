@@ -93,7 +93,7 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
 def may_open_bio(t: str, profile: Profile) -> bool:
     """bio_opening's first, cheap test on a stripped line: a stem of an opener among its first
     eight characters, or a short opener with its middle character misread at its start."""
-    return bool(profile.bio.stem_search.search(t, 0, 8) or profile.bio.misread_opener.match(t))
+    return profile.bio.may_open.match(t) is not None
 
 
 def _one_off(a: str, b: str) -> bool:

@@ -12,7 +12,7 @@ from ...text import accountable
 from ..names import parse_byline
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
-from .context import DISPLAY_SIZE, PageText, body_like, next_line, repeated
+from .context import DISPLAY_SIZE, body_like, next_line, page_text, repeated
 
 
 def _before_lead(st: PageState) -> None:
@@ -92,7 +92,7 @@ def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
         b is None
         or b.collective
         or b.score < IN_SENTENCE_NAMES
-        or any(repeated(PageText(st), i, n, 0) for n in b.names)
+        or any(repeated(page_text(st), i, n, 0) for n in b.names)
     ):
         return False
     st.bylines[i] = b

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..names import parse_byline
 from ..page import PageState, Role, Shape
-from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count, may_open_bio
+from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count
 from .context import (
     body_like,
     bracket_balance,
@@ -188,9 +188,10 @@ def _headline_run(st: PageState, k: int) -> bool:
 
 def bios(st: PageState) -> None:
     refine_columns(st)  # per stretch between bylines: a bio's lines are measured in its own column
+    may_open = st.profile.bio.may_open.match  # may_open_bio, without a call per line
     i = 0
     while i < len(st.lines):
-        if not st.free(i) or not may_open_bio(st.lines[i].text.strip(), st.profile):
+        if not st.free(i) or not may_open(st.lines[i].text.strip()):
             i += 1
             continue
         opens, bracket = bio_opening(st.lines[i].text, st.profile)

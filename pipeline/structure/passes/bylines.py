@@ -14,7 +14,17 @@ import re
 from ..names import NOT_BYLINE, parse_byline
 from ..page import PageState, Role
 from ..signs import ends_open, ends_sentence, ends_with_mark, lead_marker
-from .context import PageText, body_like, headline_like, headline_shaped, joined_block, next_line, prev_line, repeated
+from .context import (
+    PageText,
+    body_like,
+    headline_like,
+    headline_shaped,
+    joined_block,
+    next_line,
+    page_text,
+    prev_line,
+    repeated,
+)
 
 MAX_BYLINE_WIDTH = 30.0
 ACCEPT = 0.55  # a known surname in any fitting place; an unknown one only between a headline and a body
@@ -155,7 +165,7 @@ def _find(st: PageState, candidates) -> None:
         # A name is printed once (maybe again in the bio); a weak one not even that.
         most = 1 if score >= 0.5 else 0
         if not b.collective and (names := [n for n in b.names if len(n) >= 2]):
-            page = page or PageText(st)
+            page = page or page_text(st)
             if any(repeated(page, i, n, most) for n in names):
                 score *= 0.4
         if score + ctx < ACCEPT:

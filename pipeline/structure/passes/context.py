@@ -248,6 +248,13 @@ class PageText:
         self.starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
 
 
+def page_text(st: PageState) -> PageText:
+    """The page's PageText, joined once (the passes that count names share it)."""
+    if st.joined is None:
+        st.joined = PageText(st)
+    return st.joined
+
+
 def repeated(page: PageText, i: int, name: str, most: int = 1) -> bool:
     """The name occurs more than `most` times in the text around the line: a word, not a name."""
     lo, hi = max(0, i - WINDOW), min(len(page.starts) - 1, i + WINDOW)

@@ -17,6 +17,7 @@ claimed according to where it stands:
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from ...text import accountable, is_han
 from ..matching import LABEL
@@ -27,7 +28,6 @@ from ..signs import ends_with_mark
 from ..text_forms import canonical, headline_text
 from .context import (
     DISPLAY_SIZE,
-    PageText,
     body_like,
     headline_like,
     headline_shaped,
@@ -35,6 +35,7 @@ from .context import (
     joined_block,
     next_line,
     page_pairs,
+    page_text,
     prev_line,
     repeated,
     short_block,
@@ -341,8 +342,8 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
             if size > 1 and not all(looks[start : start + size]) and not (size == 2 and labelled):
                 continue
             part = run[start : start + size]
-            if _cuts(st, part):
-                return part
+            if _cuts(st, part) and not (size == 1 and _names_only(st, part[0])):
+                return part  # (a line of names alone is a byline read inside the text: the articles pass)
     return []
 
 
@@ -352,8 +353,6 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     j, k = prev_line(st, part[0]), next_line(st, part[-1])
     if j is None or k is None or not (st.free(j) and st.free(k)):
         return False
-    if len(part) == 1 and _names_only(st, part[0]):
-        return False  # a byline read inside the text (the articles pass gives it its article)
     if any(LABEL.search(st.lines[i].text) for i in part[:-1]):
         return False  # a column label closes its headline: nothing of the headline follows it
     if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
@@ -393,7 +392,7 @@ def _names_only(st: PageState, i: int) -> bool:
         b is not None
         and not b.collective
         and b.score >= NAMES_ONLY
-        and not any(repeated(PageText(st), i, n, 0) for n in b.names)
+        and not any(repeated(page_text(st), i, n, 0) for n in b.names)
     )
 
 
@@ -433,19 +432,33 @@ def _off_column(st: PageState, i: int) -> bool:
     return not ln.spaced and (ln.width >= col + 0.75 or ln.width <= col - 2.5)
 
 
-_NO_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
+_QUOTES = "“”‘’\"'「」『』"
+_NO_QUOTES = str.maketrans("", "", _QUOTES)
 ECHO_WINDOW = 150  # lines either side searched for a headline's words
 
 
 def _echoed(st: PageState, i: int) -> bool:
     """The line's text (eight or more characters, no mark in it) occurs again in the text of
     the lines around it, across their breaks."""
-    t = st.lines[i].text.translate(_NO_QUOTES)
-    if st.lines[i].han < 8 or not t.isalnum():
+    ln = st.lines[i]
+    if ln.han < 8:
         return False
-    lo, hi = max(0, i - ECHO_WINDOW), min(len(st.lines), i + ECHO_WINDOW)
-    around = "".join(st.lines[k].text for k in range(lo, hi) if k != i).translate(_NO_QUOTES)
-    return t in around
+    t = ln.text.translate(_NO_QUOTES)
+    if not t.isalnum():
+        return False
+    if st.flat is None:  # the page's lines joined without quotes, and where each starts: once
+        joined = "\x00".join(x.text for x in st.lines)
+        for q in _QUOTES:
+            joined = joined.replace(q, "")
+        parts = joined.split("\x00")
+        st.flat = ("".join(parts), list(accumulate(map(len, parts), initial=0)))
+    text, starts = st.flat
+    lo, hi = starts[max(0, i - ECHO_WINDOW)], starts[min(len(st.lines), i + ECHO_WINDOW)]
+    a, b = starts[i], starts[i + 1]
+    if text.find(t, lo, a) >= 0 or text.find(t, b, hi) >= 0:
+        return True
+    n = len(t) - 1  # or across the place of line i: the end of the lines before it, the start of those after
+    return t in text[max(lo, a - n) : a] + text[b : min(hi, b + n)]
 
 
 def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
