@@ -387,3 +387,23 @@ def test_a_byline_boxed_tall_against_the_headline_still_lets_the_cut_pass_under_
     lines += [_word_line([(cols[c][r], xs[c])], 212 + 36 * r) for r in range(1, 10) for c in range(4)]
     texts = [p.line.text for p in layout(lines)[0]]
     assert texts[2:] == [t for col in cols for t in col]
+
+
+def test_a_byline_as_wide_as_its_column_under_the_headline_names_the_author():
+    # 中国音乐家协会副主席 张千一: the title and name fill the column's width, set at body size
+    # in the column under the headline. The headline over it is no column line, so the line is
+    # no running text: it is the byline.
+    body = ["我是一名作曲家，创作生涯", "始于上世纪八十年代初期", "几十年来创作了交响音画", "《北方森林》等许多作品。"]
+    body += [f"第{r:02d}行正文内容写在这里" for r in range(8)] + ["全文到此结束。"]
+    lines = [
+        BoxLine("音符跃动，谱写动人篇章（新语）", (100, 100, 1000, 160), 0.95),
+        BoxLine("中国音乐家协会副主席张千一", (100, 172, 490, 202), 0.95),
+    ]
+    lines += [BoxLine(t, (100, 240 + 42 * r, 100 + 30 * len(t), 270 + 42 * r), 0.95) for r, t in enumerate(body)]
+    lines.append(
+        BoxLine("（作者系中国音乐家协会副主席）", (100, 240 + 42 * len(body), 520, 270 + 42 * len(body)), 0.95)
+    )
+    doc = geometric.read_page(PageSource(lines, (1200.0, 1000.0), None, "rapidocr"), "p", force=True).doc
+    [art] = doc.articles
+    assert art.authors == ["张千一"]
+    assert art.title == "音符跃动，谱写动人篇章（新语）"

@@ -90,7 +90,8 @@ def _running_line(st: PageState, i: int) -> bool:
     above, below = st.lines[i - 1].geo, st.lines[i + 1].geo
     if above is None or below is None:
         return False
-    same = [h for h in (above, below) if (h.band, h.column) == (g.band, g.column)]
+    # neighbours in its column set at body size (a headline over it is no column line)
+    same = [h for h in (above, below) if (h.band, h.column) == (g.band, g.column) and h.size < 1.15]
     if len(same) == 2:
         return True
     return len(same) == 1 and same[0].size < 1.15 and (_runs_on(g, above, True) or _runs_on(g, below, False))
