@@ -289,3 +289,19 @@ def test_a_deck_under_a_headline_is_read_before_a_column_that_starts_left_of_it(
     deck = next(t for t in texts if t.startswith("——"))
     assert texts.index(deck) <= 2  # after the headline (and its byline)
     assert texts.index(deck) < texts.index("第0栏正文第00行内容文字")
+
+
+def test_a_column_running_up_beside_a_kicker_is_not_cut_off_with_the_kicker():
+    # The kicker's first line is set a little large; the last column runs up to its row, its
+    # first line (as long as any column line) beside it. That one line is no byline beside a
+    # headline: the cut under the kicker would read it before the headline and the columns.
+    xs = (100, 530, 960, 1390)
+    lines = [_line("弘扬志愿精神", 100, 100, 38.0), _line("贡献青春力量", 100, 150, 32.0)]
+    lines += [_line("将志愿服务教育融入思政课", 100, 200, 64.0), _line("李智水", 100, 276)]
+    for c in range(3):
+        lines += [_line(f"第{c}栏正文第{r:02d}行内容", xs[c], 356 + 42 * r) for r in range(10)]
+    lines += [_line(f"末栏正文第{r:02d}行内容文字", xs[3], 104 + 42 * r) for r in range(16)]  # on the grid
+    placed, _ = layout(lines)
+    texts = [p.line.text for p in placed]
+    assert texts.index("第2栏正文第09行内容") + 1 == texts.index("末栏正文第00行内容文字")
+    assert texts[:4] == ["弘扬志愿精神", "贡献青春力量", "将志愿服务教育融入思政课", "李智水"]

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from ..structure.page import measure
 from .boxes import Box, BoxLine, box_h, box_w, glyph_size, join_words
 
+BESIDE_LINE = 8.0  # em: a line this long beside a headline is a column's, not a byline
+
 
 def gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """White stretches between the spans: (start, end), in order."""
@@ -168,7 +170,9 @@ class Cutter:
             x0, x1 = spans.get(key, (self.boxes[i][0], self.boxes[i][2]))
             spans[key] = (min(x0, self.boxes[i][0]), max(x1, self.boxes[i][2]))
         clear = [s for s in spans.values() if all(s[0] >= bx[2] or s[1] <= bx[0] for bx in large)]
-        return len(clear) >= 2
+        # one line clear of it is a byline beside the headline, unless it is as long as a
+        # column's line (the first line of a column running up beside a kicker)
+        return len(clear) >= 2 or any(s[1] - s[0] >= BESIDE_LINE * self.em for s in clear)
 
     def _lone_rows(self, idx: list[int], most: int) -> bool:
         """The items stand in at most `most` rows (middles within half a line of each other),
