@@ -852,6 +852,17 @@ def test_a_headline_read_after_a_line_ending_on_a_colon_is_taken_out():
     assert "".join(b.text for b in doc.articles[1].blocks) == "".join(body).replace("　", "")
 
 
+def test_a_bio_ending_on_a_title_ends_the_article_before_a_headline_whose_first_line_pauses():
+    # 作者简介：张千一，中国音 / 乐家协会副主席, then the next article's headline, its first
+    # line ending on a comma (惩治“微腐败”，) and its label on the second; the byline lost
+    tail = ["作者简介：张千一，中国音", "乐家协会副主席"]
+    head = ["惩治“微腐败”，", "让老百姓可感可及（评论员观察）"]
+    doc = read_bytes(_page("张千一", *BODY, *tail, *head, *BODY2, "（作者系湖南大学教授）")).doc
+    assert len(doc.articles) == 2
+    assert doc.articles[0].bio == "".join(tail)
+    assert doc.articles[1].title.replace("\n", "") == "".join(head)
+
+
 def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
     doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
     [art] = doc.articles

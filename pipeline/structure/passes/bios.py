@@ -9,6 +9,7 @@ of these and stays in the body.
 
 from __future__ import annotations
 
+from ..matching import LABEL
 from ..names import parse_byline
 from ..page import PageState, Role, Shape
 from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count
@@ -157,9 +158,16 @@ def _after_ok(st: PageState, end: int, strong: bool) -> bool:
         return True
     if strong:
         return True  # bracketed both sides: the next article's body may follow directly
-    if _named_in_full(st, st.lines[end].text) and _opens_paragraph(st, k):
-        return True  # the note ends on its institution or title, and a new paragraph begins
+    if _named_in_full(st, st.lines[end].text) and (_opens_paragraph(st, k) or _labelled_soon(st, k)):
+        return True  # the note ends on its institution or title, and a paragraph or a headline begins
     return headline_like(st, k) or not body_like(st, k) or _headline_run(st, k)
+
+
+def _labelled_soon(st: PageState, k: int) -> bool:
+    """Line k or the one after it is closed by a column label: a headline (its first line may
+    end on a comma: 惩治“微腐败”， / 让老百姓可感可及（评论员观察）)."""
+    n = next_line(st, k)
+    return any(x is not None and st.free(x) and LABEL.search(st.lines[x].text) for x in (k, n))
 
 
 def _opens_paragraph(st: PageState, k: int) -> bool:

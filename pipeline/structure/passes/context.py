@@ -13,6 +13,7 @@ from collections import Counter
 from functools import cache
 from itertools import accumulate, pairwise
 
+from ..matching import LABEL
 from ..page import PageState, Role, Shape, SourceLine
 from ..pairs import pair_counts
 from ..signs import ends_open, ends_sentence, ends_with_mark, han_count
@@ -191,7 +192,7 @@ def _shaped(st: PageState, i: int) -> bool:
     h = ln.han
     if h < rules.min_chars or h > rules.max_chars or ln.width > rules.max_width:
         return False
-    if ends_sentence(t) or ends_open(t):
+    if ends_sentence(t) or (ends_open(t) and not pausing_first_line(st, i)):
         return False
     # A line measured as display type continues no body line: a bracket left open there is
     # the OCR's misreading (《评论员观察） for （评论员观察）).
@@ -202,7 +203,19 @@ def _shaped(st: PageState, i: int) -> bool:
     if balance and not _closed_by_neighbour(st, i, balance):
         return False  # so does a bracket, unless the next (or last) line is the label's other half
     # with words on both sides of its comma
-    return not commas or all(han_count(part) >= 3 for part in t.replace(",", "，").split("，"))
+    return not commas or all(han_count(part) >= 3 for part in t.rstrip("，,").replace(",", "，").split("，"))
+
+
+def pausing_first_line(st: PageState, i: int) -> bool:
+    """A short line ending on a comma right before a line a column label closes: a headline's
+    first line (惩治“微腐败”， / 让老百姓可感可及（评论员观察）)."""
+    t = st.lines[i].text.rstrip()
+    if not t.endswith(("，", ",")) or st.lines[i].han > PAUSING_HAN or "【" in t or i + 1 >= len(st.lines):
+        return False
+    return LABEL.search(st.lines[i + 1].text) is not None
+
+
+PAUSING_HAN = 8  # at most this many Han on a headline's first line that ends on a comma
 
 
 def _closed_by_neighbour(st: PageState, i: int, balance: int) -> bool:

@@ -36,6 +36,7 @@ from .context import (
     next_line,
     page_pairs,
     page_text,
+    pausing_first_line,
     prev_line,
     repeated,
     short_block,
@@ -263,7 +264,7 @@ def _labelled_within(st: PageState, run: list[int]) -> list[int]:
             return []  # 中国 / 式现代化: running text broken mid-word
         if LABEL.search(t):
             return run[: n + 1] if n else []
-        if t.count("“") != t.count("”") or any(m in t for m in "：:，,、"):
+        if t.count("“") != t.count("”") or any(m in t.rstrip("，,") for m in "：:，,、"):
             return []  # a sentence's words going on to the next line, not a headline's
     return []
 
@@ -511,7 +512,11 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
     cur: list[int] = []
     for i, nxt in zip(run, [*run[1:], None], strict=True):
         cur.append(i)
-        stacked = nxt is not None and (_stacked(st, i, nxt) or (_label_only(st, nxt) and not _label_only(st, i)))
+        stacked = nxt is not None and (
+            _stacked(st, i, nxt)
+            or (_label_only(st, nxt) and not _label_only(st, i))
+            or pausing_first_line(st, i)  # 惩治“微腐败”， / 让老百姓可感可及（评论员观察）
+        )
         closed = bool(LABEL.search(st.lines[i].text)) and not (nxt is not None and _label_only(st, nxt))
         if (
             closed
