@@ -134,9 +134,12 @@ def _headline_after(st: PageState, k: int) -> bool:
 
 
 def _names(st: PageState, k: int) -> bool:
-    """A short line of plausible names (a byline the bylines pass could not yet place)."""
+    """A short line of plausible names (a byline the bylines pass could not yet place); one
+    ending on a title (委书记, the tail of 党委书记) is the note's own line."""
     ln = st.lines[k]
-    b = parse_byline(ln.raw, ln.text, st.profile) if ln.width <= 12 else None
+    if ln.width > 12 or _named_in_full(st, ln.text):
+        return False
+    b = parse_byline(ln.raw, ln.text, st.profile)
     return b is not None and b.score >= 0.5
 
 
@@ -181,15 +184,15 @@ def _opens_paragraph(st: PageState, k: int) -> bool:
 
 
 def _headline_run(st: PageState, k: int) -> bool:
-    """Unmarked lines from k up to a byline, a bio or the page end: the next headline (or,
-    at the page end, all the page's headlines stacked)."""
+    """Unmarked lines from k up to a byline (or a line of names), a bio or the page end: the
+    next headline (or, at the page end, all the page's headlines stacked)."""
     limit = max(st.profile.headline.max_lines, st.profile.headline.max_pieces)
     for _ in range(limit):
         if not headline_shaped(st, k):
             return False
         nxt = next_line(st, k)
-        if nxt is None or not st.free(nxt) or bio_opening(st.lines[nxt].text, st.profile)[0]:
-            return True
+        if nxt is None or not st.free(nxt) or bio_opening(st.lines[nxt].text, st.profile)[0] or _names(st, nxt):
+            return True  # (a line of names: a byline the second look after bios will take)
         k = nxt
     return False
 

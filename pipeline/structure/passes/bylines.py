@@ -27,6 +27,7 @@ from .context import (
 )
 
 MAX_BYLINE_WIDTH = 30.0
+AFTER_BIO_HEADS = 0.25  # context: after a bio and the next headline's lines, where a byline stands
 ACCEPT = 0.55  # a known surname in any fitting place; an unknown one only between a headline and a body
 
 
@@ -145,9 +146,26 @@ def bylines_after_bios(st: PageState) -> None:
         if (c := claims.get(i)) is not None and c.role == Role.BIO and i + 1 not in claims
     ]
     _find(st, after)
+    # and the line after the next article's headline, when that follows the bio: the bio and
+    # the headline lines make the context (two headline lines as wide as the column read like
+    # running text to the first look)
+    heads = [k for i in after if (k := _after_heads(st, i)) is not None]
+    _find(st, heads, after_bio=True)
 
 
-def _find(st: PageState, candidates) -> None:
+def _after_heads(st: PageState, i: int) -> int | None:
+    """The first line after the headline-shaped lines (a headline's, at most its lines) that
+    start at line i, or the first line of names among them, if there are such lines."""
+    k, n = i, 0
+    while k < len(st.lines) and st.free(k) and headline_shaped(st, k) and n < st.profile.headline.max_lines:
+        ln = st.lines[k]
+        if n and ln.width <= 12 and (b := parse_byline(ln.raw, ln.text, st.profile)) and b.score >= 0.5:
+            return k  # a line of names after the headline's lines
+        k, n = k + 1, n + 1
+    return k if n and k < len(st.lines) and st.free(k) else None
+
+
+def _find(st: PageState, candidates, after_bio: bool = False) -> None:
     claims = st.claims  # (st.free() for every line of the page, without the call)
     page: PageText | None = None  # joined when a name is first counted
     for i in candidates:
@@ -159,7 +177,7 @@ def _find(st: PageState, candidates) -> None:
         b = parse_byline(ln.raw, ln.text, st.profile)
         if b is None:
             continue
-        ctx = _context(st, i)
+        ctx = AFTER_BIO_HEADS if after_bio else _context(st, i)
         if ctx is None:
             continue
         score = b.score
