@@ -14,6 +14,7 @@ from ..errors import InputError
 from ..model import Document
 from ..structure import Structure, structure
 from .decode import Decoded, decode, read_file
+from .rows import deinterleave
 
 
 @dataclass
@@ -48,15 +49,20 @@ def read_bytes(data: bytes, name: str = "input", force: bool = False, profile: s
 
 def read_decoded(dec: Decoded, name: str = "input", force: bool = False, profile: str | None = None) -> Reading:
     """The page from its decoded text: cleanup, structure, the model with its statistics."""
+    text, runs = deinterleave(dec.text)  # rows an engine ran across the columns, by column
     with no_cycle_collection():
-        res = clean.run(dec.text)
-        st = structure(res.text, dec.text, force=force, profile=profile)
+        res = clean.run(text)
+        st = structure(res.text, text, force=force, profile=profile)
     doc = st.doc
+    if runs:
+        for r in runs:
+            st.state.note("rows-by-column", r.line, rows=r.rows, columns=r.columns, bars=r.bars)
+        doc.stats["notices"] = [n.to_dict() for n in st.state.notices]
     if not doc.articles and doc.lead is None and not doc.unplaced:
         raise InputError(f"{name}: no text found after cleanup")
     summarise(doc, st, res.counts, dec.encoding)
     doc.meta.source = name
-    return Reading(doc, dec.text, res.text, st, dec.encoding)
+    return Reading(doc, text, res.text, st, dec.encoding)
 
 
 def summarise(doc: Document, st: Structure, counts: dict[str, int], encoding: str) -> None:

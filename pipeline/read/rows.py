@@ -1,0 +1,133 @@
+"""Rows read across columns, read back column by column.
+
+An OCR engine that misses a page's layout (Tesseract on a block it takes for one column) writes
+every printed row across all the columns as one line, often with the column rules read as
+`|`: `少年儿童是祖国的|活学习中积极践行。知|将社会主义核心价值观|…`. No structure pass can
+read such text: each line holds the k-th line of every column. Where a run of lines is cut by
+bars into the same number of pieces, the pieces are the columns: they are read column by
+column, the bars (rules, not text) dropped, and the page says so in a notice.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+BARS = "|｜"
+MIN_ROWS = 4  # lines of a run before it is taken for rows across columns
+MIN_COLUMNS = 2
+
+
+@dataclass
+class RowRun:
+    """A run of row lines read back by column: where it started (1-based line) and its shape."""
+
+    line: int
+    rows: int
+    columns: int
+    bars: int  # bars dropped
+
+
+def deinterleave(text: str) -> tuple[str, list[RowRun]]:
+    """The text with every run of rows across columns read column by column."""
+    lines = text.split("\n")
+    blank = sum(1 for ln in lines if not ln.strip()) * 2 >= len(lines) - 1  # a line each, blank between
+    rows = [i for i, ln in enumerate(lines) if ln.strip()]
+    out: list[str] = []
+    runs: list[RowRun] = []
+    done = 0  # index into rows
+    pos = 0  # index into lines
+    while done < len(rows):
+        run = _run(lines, rows, done)
+        if len(run) < MIN_ROWS:
+            done += 1
+            continue
+        cols = _columns([lines[i] for i in run])
+        if cols is None:
+            done += len(run)
+            continue
+        out += lines[pos : run[0]]
+        pieces = [piece for col in cols for piece in col if piece]
+        out += _join(pieces, blank)
+        runs.append(RowRun(run[0] + 1, len(run), len(cols), sum(lines[i].count(b) for i in run for b in BARS)))
+        pos = run[-1] + 1
+        done += len(run)
+    if not runs:
+        return text, []
+    out += lines[pos:]
+    return "\n".join(out), runs
+
+
+def _run(lines: list[str], rows: list[int], start: int) -> list[int]:
+    """The row lines from rows[start] on that hold a bar (a line without one between two that
+    do is a row whose bars the engine missed)."""
+    run: list[int] = []
+    k = start
+    while k < len(rows):
+        i = rows[k]
+        if _barred(lines[i]) or (run and k + 1 < len(rows) and _barred(lines[rows[k + 1]])):
+            run.append(i)
+        else:
+            break
+        k += 1
+    return run
+
+
+def _barred(line: str) -> bool:
+    s = line.strip()
+    return any(b in s[1:-1] for b in BARS)
+
+
+def _pieces(line: str) -> list[str]:
+    s = line.strip()
+    for b in BARS[1:]:
+        s = s.replace(b, BARS[0])
+    return [p.strip() for p in s.split(BARS[0])]
+
+
+def _columns(run: list[str]) -> list[list[str]] | None:
+    """The run's pieces by column, or None when it is no regular grid: the number of pieces most
+    lines have is the number of columns, and lines with fewer are cut at the columns' usual
+    widths."""
+    split = [_pieces(ln) for ln in run]
+    counts = [len(p) for p in split]
+    k = statistics.mode(counts)
+    regular = [p for p in split if len(p) == k]
+    if k < MIN_COLUMNS or len(regular) * 2 < len(split):
+        return None
+    widths = [statistics.median(len(p[c]) for p in regular) for c in range(k)]
+    if min(widths) < 2:
+        return None
+    cols: list[list[str]] = [[] for _ in range(k)]
+    for p in split:
+        for c, piece in enumerate(_fit(p, widths)):
+            cols[c].append(piece)
+    return cols
+
+
+def _fit(pieces: list[str], widths: list[float]) -> list[str]:
+    """A line's pieces as one per column: too few, the longest cut where its columns meet; too
+    many, the last ones joined."""
+    k = len(widths)
+    pieces = list(pieces)
+    while len(pieces) < k:
+        # the piece that overruns its column most holds the next column's start too
+        c = max(range(len(pieces)), key=lambda j: len(pieces[j]) - widths[min(j, k - 1)])
+        cut = max(1, min(len(pieces[c]) - 1, round(widths[min(c, k - 1)])))
+        if len(pieces[c]) < 2:
+            break
+        pieces[c : c + 1] = [pieces[c][:cut], pieces[c][cut:]]
+    while len(pieces) < k:
+        pieces.append("")
+    if len(pieces) > k:
+        pieces[k - 1 :] = ["".join(pieces[k - 1 :])]
+    return pieces
+
+
+def _join(pieces: list[str], blank: bool) -> list[str]:
+    if not blank:
+        return pieces
+    out: list[str] = []
+    for p in pieces:
+        out += [p, ""]
+    return out[:-1] if out else out
