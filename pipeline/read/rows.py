@@ -30,6 +30,8 @@ class RowRun:
 
 def deinterleave(text: str) -> tuple[str, list[RowRun]]:
     """The text with every run of rows across columns read column by column."""
+    if not any(b in text for b in BARS):
+        return text, []  # (most text: no bar at all)
     lines = text.split("\n")
     blank = sum(1 for ln in lines if not ln.strip()) * 2 >= len(lines) - 1  # a line each, blank between
     rows = [i for i, ln in enumerate(lines) if ln.strip()]
