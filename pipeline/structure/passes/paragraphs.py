@@ -25,7 +25,7 @@ from ...text import CJK_PUNCT, NO_END, PAUSES
 from ..notices import Notice
 from ..page import PageState, Shape, SourceLine, measure
 from ..profile import ParagraphRules
-from ..signs import ends_sentence, ends_with_mark, ends_with_other_mark
+from ..signs import LINE_END_MARKS, ends_sentence, ends_with_mark, ends_with_other_mark
 from ..text_forms import canonical, join_text
 
 # em: a line this close to its column agrees with it (exactly; loosely). A quarter em is the
@@ -287,15 +287,21 @@ class _Body:
         text = self.lines[i].text
         if i == len(self.lines) - 1:
             return True, None
-        sentence = ends_sentence(text)
-        mark = sentence or ends_with_other_mark(text)
+        last = text[-1:]
+        if last not in LINE_END_MARKS and not last.isspace():
+            sentence = mark = False  # most lines end on no mark: no test of the ending is needed
+        else:
+            sentence = ends_sentence(text)
+            mark = sentence or ends_with_other_mark(text)
         if wide:
             return mark, None
         deficit = self.deficit(i, starts)
         if not sentence:  # most lines: whether the next line starts a paragraph is asked only here
             if mark:
                 return deficit >= 2.5, None
-            if (deficit >= 4.0 and self.first_line(i + 1)) or (not starts and self.indented(i)):
+            if (deficit >= 4.0 and self.first_line(i + 1)) or (
+                not starts and self.lines[i].geo is not None and self.indented(i)
+            ):
                 return True, "paragraph-unmarked-end"
             return False, None
         short = self.rules.short
