@@ -41,23 +41,37 @@ def _title(st: PageState, text: str) -> str:
     return "".join(parts) if len(parts) > st.profile.headline.max_lines else text
 
 
+_LOUD = frozenset((Role.UNPLACED, Role.FURNITURE, Role.BYLINE))
+
+
 def _unplaced(st: PageState) -> list[str]:
     """What fits nowhere, in source order, a run of adjacent lines as one entry; furniture and
     misread byline bullets each as their own."""
     out: list[str] = []
     run: list[str] = []
-    claims = st.claims  # (st.role() of every line, read directly)
-    for i, ln in enumerate(st.lines):
+    claims, lines = st.claims, st.lines  # (st.role() of every line, read directly)
+    # Only the lines that give text or end a run with their own: a line of any other role (the
+    # body, nearly all of a page) only ends a run, which a gap between these indices shows.
+    n = len(lines)
+    idx = [i for i in range(n) if i not in claims]
+    idx += [i for i, c in claims.items() if c.role in _LOUD and 0 <= i < n]
+    idx.sort()
+    prev = -2
+    for i in idx:
+        if i != prev + 1 and run:
+            out.append(canonical(join_text(run)))
+            run = []
+        prev = i
         c = claims.get(i)
         role = c.role if c is not None else None
         if role in (None, Role.UNPLACED):
-            run.append(ln.text)
+            run.append(lines[i].text)
             continue
         if run:
             out.append(canonical(join_text(run)))
             run = []
         if role == Role.FURNITURE:
-            out.append(ln.text.strip())
+            out.append(lines[i].text.strip())
         elif role == Role.BYLINE and st.bylines[i].dropped:
             out.append(st.bylines[i].dropped)
     if run:

@@ -92,6 +92,9 @@ class BodyIndex:
         # Windowed rows by (text, window): the grouping of headline lines probes each group,
         # and the assignment then scores the groups it kept again.
         self.rows: dict[tuple[str, int, int], dict[int, float]] = {}
+        # The held bigrams of a text and its weights' total: a headline on a long input is
+        # scored in several windows (as it is grouped with different neighbours), its weights once.
+        self.held: dict[str, tuple[list[tuple[int, float]], float]] = {}
 
     def __len__(self) -> int:
         return len(self.sets)
@@ -142,10 +145,13 @@ def _weights(text: str, index: BodyIndex) -> tuple[dict[int, float], float]:
 
 
 def _windowed_row(text: str, win: range, index: BodyIndex) -> dict[int, float]:
-    weights, total = _weights(text, index)
-    # Only the bigrams some body holds can add anything: the others are left out of every sum,
-    # which adds the same weights in the same order.
-    held = [(g, w) for g, w in weights.items() if index.df.get(g)]
+    got = index.held.get(text)
+    if got is None:
+        weights, total = _weights(text, index)
+        # Only the bigrams some body holds can add anything: the others are left out of every
+        # sum, which adds the same weights in the same order.
+        got = index.held[text] = ([(g, w) for g, w in weights.items() if index.df.get(g)], total)
+    held, total = got
     row = {}
     for k in win:
         s = index.sets[k]  # (looked up once per body, not once per bigram)

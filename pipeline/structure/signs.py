@@ -32,6 +32,11 @@ def ends_sentence(text: str) -> bool:
     return last == "—" and t.endswith("——")
 
 
+# The last characters ends_sentence() or ends_with_other_mark() can say yes to (whitespace aside,
+# which they strip): a line ending on none of them ends on no mark, asked without either call.
+LINE_END_MARKS = _FINAL | frozenset(CLOSING) | frozenset("—：:；;")
+
+
 def ends_with_mark(text: str) -> bool:
     """Any mark a paragraph may end on: sentence-final, closing quote/bracket, colon."""
     t = text.rstrip()

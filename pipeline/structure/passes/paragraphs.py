@@ -25,7 +25,7 @@ from ...text import CJK_PUNCT, NO_END, PAUSES
 from ..notices import Notice
 from ..page import PageState, Shape, SourceLine, measure
 from ..profile import ParagraphRules
-from ..signs import ends_sentence, ends_with_mark, ends_with_other_mark
+from ..signs import LINE_END_MARKS, ends_sentence, ends_with_mark, ends_with_other_mark
 from ..text_forms import canonical, join_text
 
 # em: a line this close to its column agrees with it (exactly; loosely). A quarter em is the
@@ -77,11 +77,7 @@ def set_width(text: str) -> float:
 def set_widths(lines: list[SourceLine]) -> list[float]:
     """set_width() of each of a body's lines, from its measure and its marks, which the line
     counted once (read_lines counts them for the whole page)."""
-    out = []
-    for ln in lines:
-        w = ln.measured + 0.5 * ln.marks
-        out.append(w - 0.5 if ln.text[-1:] in _PAUSE_SET else w)
-    return out
+    return [w - 0.5 if ln.text[-1:] in _PAUSE_SET else w for ln in lines for w in (ln.measured + 0.5 * ln.marks,)]
 
 
 def agreement(widths: list[float], cols: list[float], within: float) -> int:
@@ -118,17 +114,23 @@ def column_widths(widths: list[float]) -> list[float]:
     ranked = sorted(widths, reverse=True)
     base = ranked[len(ranked) // 4] if n >= 4 else ranked[0]
     cols = [base] * n
-    i = 0
     narrow = base - 1.5
     boxed = False
-    while i < n:
-        if widths[i] > narrow:
-            i += 1  # no stretch starts at a line of the full column (the common case)
+    done = 0  # the lines before this are decided (a box took them)
+    # No stretch starts at a line of the full column (the common case): only narrower lines are tried.
+    for i in [k for k, w in enumerate(widths) if w <= narrow]:
+        if i < done:
             continue
         j = i
         hi = lo = widths[i]  # the stretch's extremes so far, kept as it grows
-        while j < n and widths[j] <= narrow:
-            hi, lo = max(hi, widths[j]), min(lo, widths[j])
+        while j < n:
+            w = widths[j]
+            if w > narrow:
+                break
+            if w > hi:
+                hi = w
+            elif w < lo:
+                lo = w
             if hi - lo > BOX_SPREAD:
                 break
             j += 1
@@ -136,10 +138,8 @@ def column_widths(widths: list[float]) -> list[float]:
             box = max(widths[i:j])
             for k in range(i, j):
                 cols[k] = box
-            i = j
+            done = j
             boxed = True
-        else:
-            i += 1
     return _box_edges(widths, cols, base) if boxed else cols  # no box: no edges to mend
 
 
@@ -287,15 +287,21 @@ class _Body:
         text = self.lines[i].text
         if i == len(self.lines) - 1:
             return True, None
-        sentence = ends_sentence(text)
-        mark = sentence or ends_with_other_mark(text)
+        last = text[-1:]
+        if last not in LINE_END_MARKS and not last.isspace():
+            sentence = mark = False  # most lines end on no mark: no test of the ending is needed
+        else:
+            sentence = ends_sentence(text)
+            mark = sentence or ends_with_other_mark(text)
         if wide:
             return mark, None
         deficit = self.deficit(i, starts)
         if not sentence:  # most lines: whether the next line starts a paragraph is asked only here
             if mark:
                 return deficit >= 2.5, None
-            if (deficit >= 4.0 and self.first_line(i + 1)) or (not starts and self.indented(i)):
+            if (deficit >= 4.0 and self.first_line(i + 1)) or (
+                not starts and self.lines[i].geo is not None and self.indented(i)
+            ):
                 return True, "paragraph-unmarked-end"
             return False, None
         short = self.rules.short
