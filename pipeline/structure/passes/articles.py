@@ -54,7 +54,7 @@ def articles(st: PageState) -> None:
             cur.end = i
             closed = True
         elif role is None:
-            if cur is not None and not closed and _byline_in_sentence(st, cur, i):
+            if cur is not None and not closed and cur.byline is None and _byline_in_sentence(st, cur, i):
                 cur.byline = i  # its article's byline, read inside the text (see the function)
                 continue
             # (_after_band_headline needs a headline right before the line: asked only then)
