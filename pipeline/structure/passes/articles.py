@@ -36,16 +36,9 @@ def articles(st: PageState) -> None:
         c = claims.get(i)
         role = c.role if c is not None else None
         if role == Role.BYLINE:
-            if _displaced(st, cur, closed, i):
-                cur.byline = i  # read in the middle of its own article's text: no new article
-                continue
-            h = _opened_by_headline(st, cur, i) if cur is not None and not closed else None
-            if h is not None:  # the article began at a headline in the text before its byline
-                cur = _split_at(st, cur, h, i)
-                continue
-            cur = ArticleSpan(start=i, byline=i, end=i)
-            st.articles.append(cur)
-            closed = False
+            nxt = _at_byline(st, cur, closed, i)
+            closed = closed and nxt is cur
+            cur = nxt
         elif role == Role.BIO:
             if cur is None or (closed and not _same_bio(st, cur, i)):
                 cur = ArticleSpan(start=i, end=i)
@@ -68,6 +61,20 @@ def articles(st: PageState) -> None:
             st.claim(i, Role.BODY, "article-text", "articles")
     st.articles[:] = [a for a in st.articles if a.body or a.bio or a.byline is not None]
     _orphans(st)
+
+
+def _at_byline(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> ArticleSpan:
+    """The article a byline at line i belongs to: the current one when it was read inside its
+    text, a new one from the headline it began at, or a new one from here."""
+    if _displaced(st, cur, closed, i):
+        cur.byline = i  # read in the middle of its own article's text: no new article
+        return cur
+    h = _opened_by_headline(st, cur, i) if cur is not None and not closed else None
+    if h is not None:  # the article began at a headline in the text before its byline
+        return _split_at(st, cur, h, i)
+    new = ArticleSpan(start=i, byline=i, end=i)
+    st.articles.append(new)
+    return new
 
 
 IN_SENTENCE_NAMES = 0.75  # how plausible the names must be where nothing else says byline
