@@ -82,6 +82,12 @@ class BioRules:
         return _misread_opener(self)
 
     @property
+    def misread_long(self) -> re.Pattern:
+        """A long opener (four characters or more) with its first character misread (电者单位：
+        for 作者单位：): matched at a line's start, after optional brackets."""
+        return _misread_long(self)
+
+    @property
     def may_open(self) -> re.Pattern:
         """bio_opening's first, cheap test as one pattern matched at a line's start: a stem
         among its first eight characters, or a misread short opener."""
@@ -106,9 +112,16 @@ def _misread_opener(rules: BioRules) -> re.Pattern:
 
 
 @cache
+def _misread_long(rules: BioRules) -> re.Pattern:
+    tails = sorted({re.escape(o[1:]) for o in rules.openers if len(o) >= 4})
+    brackets = re.escape(rules.open_brackets)
+    return re.compile(rf"[{brackets} ]*.(?:{'|'.join(tails)})" if tails else "(?!)")
+
+
+@cache
 def _may_open(rules: BioRules) -> re.Pattern:
     stems = "|".join(map(re.escape, sorted(_stems(rules)))) or "(?!)"
-    return re.compile(rf"(?s:.{{0,6}})(?:{stems})|{_misread_opener(rules).pattern}")
+    return re.compile(rf"(?s:.{{0,6}})(?:{stems})|{_misread_opener(rules).pattern}|{_misread_long(rules).pattern}")
 
 
 @dataclass(frozen=True, eq=False)

@@ -92,6 +92,8 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
     # short one only after a bracket, and only its middle character (（作规为……）).
     if bracket and profile.bio.misread_opener.match(t):
         return True, bracket
+    if profile.bio.misread_long.match(t):
+        return True, bracket  # 电者单位：…: a long opener's first character misread
     return any(len(o) >= 4 and _one_off(t[: len(o)], o) for o in profile.bio.openers), bracket
 
 
