@@ -535,6 +535,7 @@ PAGES = Path(__file__).parent / "fixtures" / "pages"
     [
         "Tp031-s5",  # four labelled headlines stacked at the page end: a label closes each
         "Tp010-s7",  # a bio ending 党 / 委书记, then a kicker and headline as wide as the column
+        "Tp033-s4",  # 边山林、田地、水域 in a column narrowed round a box: no byline
     ],
 )
 def test_tune_pages_once_failed_read_every_article_and_title(page):

@@ -114,11 +114,13 @@ def _fills_column(st: PageState, i: int) -> bool:
         return False
     col = st.columns[i]
     above, here, below = st.lines[i - 1], st.lines[i], st.lines[i + 1]
-    if col >= st.profile.paragraph.wide_column or abs(here.width - col) > 0.6:
-        return False
     if below.indent or ends_sentence(above.text) or ends_with_mark(above.text):
         return False
-    return all(abs(x.width - col) <= 0.6 for x in (above, below))
+    if col < st.profile.paragraph.wide_column and all(abs(x.width - col) <= 0.6 for x in (above, here, below)):
+        return True
+    # or all three as wide as each other: a column narrowed round a box, narrower than the
+    # column measured around it
+    return here.width >= 6 and all(abs(x.width - here.width) <= 0.6 for x in (above, below))
 
 
 _SEPARATOR = re.compile("[ 、/／·]")
