@@ -360,6 +360,8 @@ BODY2 = [
             "作者简介：张颢瀚，江苏省哲学社会科学界联合会原党组书记",
         ),
         (["【作者系湖南大学教授】"], "作者系湖南大学教授"),
+        # a long opener's second character misread, a colon after it (作列简介： for 作者简介：)
+        (["作列简介：孙静，中国人民", "公安大学治安学院"], "作列简介：孙静，中国人民公安大学治安学院"),
         # a long opener's first character misread (电者单位 for 作者单位), no bracket
         (["电者单位：中国人民公安大学治安学院"], "电者单位：中国人民公安大学治安学院"),
         # the opener's middle character misread (作规为 for 作者为), the bracket kept

@@ -119,9 +119,20 @@ def _misread_long(rules: BioRules) -> re.Pattern:
 
 
 @cache
+def _misread_colon(rules: BioRules) -> str:
+    """A long opener with any one character misread, a colon after it (作列简介：)."""
+    alts = sorted(
+        {re.escape(o[:p]) + "." + re.escape(o[p + 1 :]) for o in rules.openers if len(o) >= 4 for p in range(len(o))}
+    )
+    brackets = re.escape(rules.open_brackets)
+    return rf"[{brackets} ]*(?:{'|'.join(alts)})[：:]" if alts else "(?!)"
+
+
+@cache
 def _may_open(rules: BioRules) -> re.Pattern:
     stems = "|".join(map(re.escape, sorted(_stems(rules)))) or "(?!)"
-    return re.compile(rf"(?s:.{{0,6}})(?:{stems})|{_misread_opener(rules).pattern}|{_misread_long(rules).pattern}")
+    misread = f"{_misread_opener(rules).pattern}|{_misread_long(rules).pattern}|{_misread_colon(rules)}"
+    return re.compile(rf"(?s:.{{0,6}})(?:{stems})|{misread}")
 
 
 @dataclass(frozen=True, eq=False)

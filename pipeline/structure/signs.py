@@ -94,7 +94,9 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
         return True, bracket
     if profile.bio.misread_long.match(t):
         return True, bracket  # 电者单位：…: a long opener's first character misread
-    return any(len(o) >= 4 and _one_off(t[: len(o)], o) for o in profile.bio.openers), bracket
+    return any(
+        len(o) >= 4 and _one_off(t[: len(o)], o, t[len(o) : len(o) + 1] in "：:") for o in profile.bio.openers
+    ), bracket
 
 
 def may_open_bio(t: str, profile: Profile) -> bool:
@@ -103,8 +105,10 @@ def may_open_bio(t: str, profile: Profile) -> bool:
     return profile.bio.may_open.match(t) is not None
 
 
-def _one_off(a: str, b: str) -> bool:
-    return len(a) == len(b) and a[:2] == b[:2] and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+def _one_off(a: str, b: str, colon: bool = False) -> bool:
+    """One character misread: after the first two (作者简经), or anywhere when a colon follows
+    (作列简介：)."""
+    return len(a) == len(b) and (colon or a[:2] == b[:2]) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def closes_bio(text: str, profile: Profile) -> bool:
