@@ -360,6 +360,8 @@ BODY2 = [
             "作者简介：张颢瀚，江苏省哲学社会科学界联合会原党组书记",
         ),
         (["【作者系湖南大学教授】"], "作者系湖南大学教授"),
+        # a short opener's first character misread after a bracket (（性者为 for （作者为)
+        (["（性者为浙江工业大学中国住房和房地", "产研究院院长）"], "性者为浙江工业大学中国住房和房地产研究院院长"),
         # a long opener's second character misread, a colon after it (作列简介： for 作者简介：)
         (["作列简介：孙静，中国人民", "公安大学治安学院"], "作列简介：孙静，中国人民公安大学治安学院"),
         # a long opener's first character misread (电者单位 for 作者单位), no bracket

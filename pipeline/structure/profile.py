@@ -77,8 +77,9 @@ class BioRules:
 
     @property
     def misread_opener(self) -> re.Pattern:
-        """After optional brackets, a three-character opener with its middle character
-        misread (（作规为…… for 作者为): matched at a line's start."""
+        """After optional brackets, a three-character opener with its first or middle
+        character misread (（作规为……, （性者为…… for 作者为): matched at a line's start
+        (bio_opening takes it only after a bracket)."""
         return _misread_opener(self)
 
     @property
@@ -106,7 +107,8 @@ def _stem_search(rules: BioRules) -> re.Pattern:
 
 @cache
 def _misread_opener(rules: BioRules) -> re.Pattern:
-    short = sorted({re.escape(o[0]) + "." + re.escape(o[2]) for o in rules.openers if len(o) == 3})
+    three = [o for o in rules.openers if len(o) == 3]
+    short = sorted({re.escape(o[0]) + "." + re.escape(o[2]) for o in three} | {"." + re.escape(o[1:]) for o in three})
     brackets = re.escape(rules.open_brackets)
     return re.compile(rf"[{brackets} ]*(?:{'|'.join(short)})." if short else "(?!)")
 
