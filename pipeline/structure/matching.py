@@ -13,13 +13,12 @@ the cleanup report.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..text import HAN_CLASS
 from ..text import HAN_RUN as _HAN_RUN
 from .pairs import pair_key, pair_set, pairs_among
+from .text_forms import LABEL
 
 # Position prior: how much a position supports a pairing. Content evidence (0..1) decides
 # whenever the positions are ambiguous; an impossible position still loses to content
@@ -47,9 +46,6 @@ class Candidate:
 UNSEEN = 0.1  # the weight of a headline bigram that occurs in no body
 LARGE = 24  # more headlines or articles than any page has: concatenated pages, windowed scoring
 WINDOW = 8  # articles either side of a headline's position considered on such an input
-
-
-LABEL = re.compile(rf"[（(〈][{HAN_CLASS}·、]{{2,30}}[）)〉]\s*$")  # a column label closing a headline line
 
 
 def bigrams(text: str) -> list[str]:

@@ -28,7 +28,15 @@ def canonical(text: str) -> str:
     return _GLUE.sub("", t).strip()
 
 
-_LABEL_ONLY = re.compile(rf"^[（(〈][{_HAN}·、]{{2,30}}[）)〉]$")  # a column label alone (（新语）)
+LABEL = re.compile(rf"[（(〈][{_HAN}·、]{{2,30}}[）)〉]\s*$")  # a column label closing a headline line
+
+
+def label_only(text: str) -> bool:
+    """The text is a column label and nothing else (（新语）): a headline line's tail the OCR
+    set on a line of its own."""
+    t = text.strip()
+    m = LABEL.search(t)
+    return m is not None and m.start() == 0
 
 
 def headline_text(lines: list[str]) -> str:
@@ -43,7 +51,7 @@ def headline_text(lines: list[str]) -> str:
             parts = halves
     out: list[str] = []
     for c in (canonical(p) for p in parts):
-        if out and _LABEL_ONLY.match(c) and not _LABEL_ONLY.match(out[-1]):
+        if out and label_only(c) and not label_only(out[-1]):
             out[-1] += c
         elif c:
             out.append(c)

@@ -9,10 +9,9 @@ article). Headlines stay out of the bodies here; the assignment pass gives each 
 from __future__ import annotations
 
 from ...text import accountable
-from ..names import parse_byline
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
-from .context import DISPLAY_SIZE, body_like, next_line, page_text, repeated
+from .context import DISPLAY_SIZE, body_like, names_line, next_line
 
 
 def _before_lead(st: PageState) -> None:
@@ -90,17 +89,12 @@ def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
         return False
     ln, prev = st.lines[i], st.lines[i - 1]
     k = next_line(st, i)
-    if ln.width > 6 or ln.width > st.columns[i] - 4 or ends_with_mark(prev.text) or ends_sentence(prev.text):
+    if ln.width > st.columns[i] - 4 or ends_with_mark(prev.text) or ends_sentence(prev.text):
         return False
     if k is None or not st.free(k) or not body_like(st, k) or st.lines[k].indent:
         return False
-    b = parse_byline(ln.raw, ln.text, st.profile)
-    if (
-        b is None
-        or b.collective
-        or b.score < IN_SENTENCE_NAMES
-        or any(repeated(page_text(st), i, n, 0) for n in b.names)
-    ):
+    b = names_line(st, i, IN_SENTENCE_NAMES, 6, alone=True)
+    if b is None:
         return False
     st.bylines[i] = b
     st.claim(i, Role.BYLINE, f"names={b.score:.2f} inside a sentence", "articles")

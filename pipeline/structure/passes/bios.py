@@ -10,7 +10,6 @@ of these and stays in the body.
 from __future__ import annotations
 
 from ..matching import LABEL
-from ..names import parse_byline
 from ..page import PageState, Role, Shape
 from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count
 from .context import (
@@ -20,6 +19,8 @@ from .context import (
     headline_like,
     headline_shaped,
     is_full,
+    named_in_full,
+    names_line,
     next_line,
     prev_line,
     refine_columns,
@@ -34,7 +35,7 @@ def _stops(st: PageState, i: int, k: int) -> bool:
         not st.free(k)
         or bio_opening(st.lines[k].text, st.profile)[0]
         or wide(st, k)
-        or _names(st, k)
+        or names_line(st, k) is not None
         or _set_apart(st, i, k)
     )
 
@@ -85,7 +86,7 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
         short = not is_full(st, k, slack=slack, col=col)
         if not ends_open(t) and (short or (not bracket and ends_sentence(t))) and not _wrapped_name(st, i, k):
             return k  # a short line ends it; without brackets a sentence end does too
-        if _named_in_full(st, t) and (_headline_after(st, k) or _paragraph_after(st, i, k)):
+        if named_in_full(st, t) and (_headline_after(st, k) or _paragraph_after(st, i, k)):
             return k  # …治安学院 and then a headline up to the next article (a lost bracket too)
         nxt = st.lines[k + 1] if k + 1 < len(st.lines) else None
         if st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before:
@@ -100,19 +101,13 @@ def _wrapped_name(st: PageState, i: int, k: int) -> bool:
     n = next_line(st, k)
     if k != i or n is None or not st.free(n) or ends_with_mark(st.lines[k].text):
         return False
-    return _named_in_full(st, st.lines[n].text)
+    return named_in_full(st, st.lines[n].text)
 
 
 def _paragraph_after(st: PageState, i: int, k: int) -> bool:
     """After the bio's own lines, a paragraph's indented first line: the next article's body."""
     n = next_line(st, k)
     return k > i and n is not None and st.free(n) and _opens_paragraph(st, n)
-
-
-def _named_in_full(st: PageState, t: str) -> bool:
-    """The line ends on an institution or a title (学院, 教授): an affiliation may end there."""
-    rules = st.profile.byline
-    return t.endswith(rules.institutions) or t.endswith(tuple(rules.titles))
 
 
 def _headline_after(st: PageState, k: int) -> bool:
@@ -133,16 +128,6 @@ def _headline_after(st: PageState, k: int) -> bool:
     return _headline_run(st, n)
 
 
-def _names(st: PageState, k: int) -> bool:
-    """A short line of plausible names (a byline the bylines pass could not yet place); one
-    ending on a title (委书记, the tail of 党委书记) is the note's own line."""
-    ln = st.lines[k]
-    if ln.width > 12 or _named_in_full(st, ln.text):
-        return False
-    b = parse_byline(ln.raw, ln.text, st.profile)
-    return b is not None and b.score >= 0.5
-
-
 def _before_ok(st: PageState, i: int) -> bool:
     """A bio starts its own paragraph: the line before it finished a sentence (or is no text)."""
     j = prev_line(st, i)
@@ -161,7 +146,7 @@ def _after_ok(st: PageState, end: int, strong: bool) -> bool:
         return True
     if strong:
         return True  # bracketed both sides: the next article's body may follow directly
-    if _named_in_full(st, st.lines[end].text) and (_opens_paragraph(st, k) or _labelled_soon(st, k)):
+    if named_in_full(st, st.lines[end].text) and (_opens_paragraph(st, k) or _labelled_soon(st, k)):
         return True  # the note ends on its institution or title, and a paragraph or a headline begins
     return headline_like(st, k) or not body_like(st, k) or _headline_run(st, k)
 
@@ -191,7 +176,12 @@ def _headline_run(st: PageState, k: int) -> bool:
         if not headline_shaped(st, k):
             return False
         nxt = next_line(st, k)
-        if nxt is None or not st.free(nxt) or bio_opening(st.lines[nxt].text, st.profile)[0] or _names(st, nxt):
+        if (
+            nxt is None
+            or not st.free(nxt)
+            or bio_opening(st.lines[nxt].text, st.profile)[0]
+            or names_line(st, nxt) is not None
+        ):
             return True  # (a line of names: a byline the second look after bios will take)
         k = nxt
     return False

@@ -20,6 +20,7 @@ from .context import (
     headline_like,
     headline_shaped,
     joined_block,
+    names_line,
     next_line,
     page_text,
     prev_line,
@@ -160,8 +161,7 @@ def _after_heads(st: PageState, i: int) -> int | None:
     start at line i, or the first line of names among them, if there are such lines."""
     k, n = i, 0
     while k < len(st.lines) and st.free(k) and headline_shaped(st, k) and n < st.profile.headline.max_lines:
-        ln = st.lines[k]
-        if n and ln.width <= 12 and (b := parse_byline(ln.raw, ln.text, st.profile)) and b.score >= 0.5:
+        if n and names_line(st, k) is not None:
             return k  # a line of names after the headline's lines
         k, n = k + 1, n + 1
     return k if n and k < len(st.lines) and st.free(k) else None

@@ -14,6 +14,7 @@ from functools import cache
 from itertools import accumulate, pairwise
 
 from ..matching import LABEL
+from ..names import Byline, parse_byline
 from ..page import PageState, Role, Shape, SourceLine
 from ..pairs import pair_counts
 from ..signs import ends_open, ends_sentence, ends_with_mark, han_count
@@ -273,3 +274,25 @@ def repeated(page: PageText, i: int, name: str, most: int = 1) -> bool:
     lo, hi = max(0, i - WINDOW), min(len(page.starts) - 1, i + WINDOW)
     s = page.starts
     return page.text.count(name, s[lo], s[i]) + page.text.count(name, s[i + 1], s[hi]) > most
+
+
+def named_in_full(st: PageState, t: str) -> bool:
+    """The line ends on an institution or a title (学院, 教授): an affiliation may end there."""
+    rules = st.profile.byline
+    return t.endswith(rules.institutions) or t.endswith(tuple(rules.titles))
+
+
+def names_line(st: PageState, i: int, least: float = 0.5, width: float = 12.0, alone: bool = False) -> Byline | None:
+    """Line i as a byline when it is a short line (`width` em at most) of names at least
+    `least` plausible, not ending on a title or an institution (委书记, the tail of 党委书记,
+    is a note's line); `alone`: no collective byline, and no name used elsewhere on the page
+    (where nothing but the names says byline)."""
+    ln = st.lines[i]
+    if ln.width > width or named_in_full(st, ln.text):
+        return None
+    b = parse_byline(ln.raw, ln.text, st.profile)
+    if b is None or b.score < least:
+        return None
+    if alone and (b.collective or any(repeated(page_text(st), i, n, 0) for n in b.names)):
+        return None
+    return b

@@ -21,11 +21,10 @@ from itertools import accumulate
 
 from ...text import accountable, is_han
 from ..matching import LABEL
-from ..names import parse_byline
 from ..page import HeadBlock, PageState, Role, Shape
 from ..pairs import pair_key
 from ..signs import ends_with_mark
-from ..text_forms import canonical, headline_text
+from ..text_forms import canonical, headline_text, label_only
 from .context import (
     DISPLAY_SIZE,
     body_like,
@@ -33,12 +32,11 @@ from .context import (
     headline_shaped,
     is_full,
     joined_block,
+    names_line,
     next_line,
     page_pairs,
-    page_text,
     pausing_first_line,
     prev_line,
-    repeated,
     short_block,
     wide,
 )
@@ -335,7 +333,7 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     looks = [_looks(st, i) for i in run]
     for start in range(len(run)):
         ln = st.lines[run[start]]
-        labelled = start + 1 < len(run) and _label_only(st, run[start + 1])
+        labelled = start + 1 < len(run) and label_only(st.lines[run[start + 1]].text)
         tried = looks[start] or _off_column(st, run[start]) or LABEL.search(ln.text) or labelled
         if not tried and not _echoed(st, run[start]):
             continue
@@ -343,7 +341,7 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
             if size > 1 and not all(looks[start : start + size]) and not (size == 2 and labelled):
                 continue
             part = run[start : start + size]
-            if _cuts(st, part) and not (size == 1 and _names_only(st, part[0])):
+            if _cuts(st, part) and not (size == 1 and names_line(st, part[0], NAMES_ONLY, 6, alone=True)):
                 return part  # (a line of names alone is a byline read inside the text: the articles pass)
     return []
 
@@ -376,25 +374,10 @@ def _labelled(st: PageState, part: list[int]) -> bool:
     or a headline line with the label set on the line under it."""
     if len(part) == 1:
         return bool(LABEL.search(st.lines[part[0]].text))
-    return len(part) == 2 and _label_only(st, part[1]) and headline_shaped(st, part[0])
+    return len(part) == 2 and label_only(st.lines[part[1]].text) and headline_shaped(st, part[0])
 
 
 NAMES_ONLY = 0.75  # how plausible a short line's names must be to be no headline piece
-
-
-def _names_only(st: PageState, i: int) -> bool:
-    """A short line (six em at most) that reads as plausible names, used nowhere else on the
-    page: a byline, not a headline."""
-    ln = st.lines[i]
-    if ln.width > 6:
-        return False
-    b = parse_byline(ln.raw, ln.text, st.profile)
-    return (
-        b is not None
-        and not b.collective
-        and b.score >= NAMES_ONLY
-        and not any(repeated(page_text(st), i, n, 0) for n in b.names)
-    )
 
 
 def _wide_cut(st: PageState, part: list[int], j: int) -> bool:
@@ -514,10 +497,10 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
         cur.append(i)
         stacked = nxt is not None and (
             _stacked(st, i, nxt)
-            or (_label_only(st, nxt) and not _label_only(st, i))
+            or (label_only(st.lines[nxt].text) and not label_only(st.lines[i].text))
             or pausing_first_line(st, i)  # 惩治“微腐败”， / 让老百姓可感可及（评论员观察）
         )
-        closed = bool(LABEL.search(st.lines[i].text)) and not (nxt is not None and _label_only(st, nxt))
+        closed = bool(LABEL.search(st.lines[i].text)) and not (nxt is not None and label_only(st.lines[nxt].text))
         if (
             closed
             or not (st.lines[i].joined or stacked)
@@ -528,14 +511,6 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
     if cur:
         out.append(cur)
     return out
-
-
-def _label_only(st: PageState, i: int) -> bool:
-    """The line is a column label and nothing else (（新语）): the tail of the headline line
-    before it, set on a line of its own."""
-    t = st.lines[i].text.strip()
-    m = LABEL.search(t)
-    return m is not None and m.start() == 0
 
 
 def _stacked(st: PageState, i: int, j: int) -> bool:
