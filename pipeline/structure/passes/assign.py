@@ -25,6 +25,7 @@ from ..matching import (
 )
 from ..page import ArticleSpan, HeadBlock, PageState, Role
 from ..signs import ends_with_mark
+from .context import opens_deck
 
 SMALL_MARGIN = 0.15
 
@@ -90,7 +91,7 @@ def _stacked_onto(st: PageState, h: HeadBlock, spans: list[ArticleSpan]) -> bool
         return False
     after = next((a for a in spans if a.head.lines[0] == h.lines[-1] + 1), None)
     before = next((a for a in spans if a.head.lines[-1] + 1 == h.lines[0]), None)
-    deck = h.text.lstrip()[:1] in "—－-一"
+    deck = opens_deck(st, h.text)
     art = (before or after) if deck else (after or before)
     if art is None or len(art.head.lines) + len(h.lines) > st.profile.headline.max_pieces:
         return False
@@ -198,7 +199,7 @@ def _trailing_short(st: PageState, blocks: list[HeadBlock], idx: list[int]) -> i
     return sum(
         1
         for i, w in zip(lines[top + 1 :], widths[top + 1 :], strict=True)
-        if w < widths[top] - 2 and st.lines[i].text.lstrip()[:1] not in "—－-一"
+        if w < widths[top] - 2 and not opens_deck(st, st.lines[i].text)
     )
 
 

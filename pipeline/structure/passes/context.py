@@ -296,3 +296,8 @@ def names_line(st: PageState, i: int, least: float = 0.5, width: float = 12.0, a
     if alone and (b.collective or any(repeated(page_text(st), i, n, 0) for n in b.names)):
         return None
     return b
+
+
+def opens_deck(st: PageState, text: str) -> bool:
+    """The line opens like a deck (副题): on one of the profile's dashes."""
+    return text.lstrip().startswith(st.profile.headline.deck_openers)
