@@ -334,6 +334,15 @@ def _page(*blocks: str) -> bytes:
     return "\n\n".join(blocks).encode()
 
 
+def _cut_into(byline: str, body: list[str], at: int, head: list[str], bio: str = "（作者系湖南大学教授）"):
+    """One article whose headline lines the reading order put after body line `at`: the
+    article and its page, once its text is checked to be the body joined again round them."""
+    doc = read_bytes(_page(byline, *body[:at], *head, *body[at:], bio)).doc
+    [art] = doc.articles
+    assert "".join(b.text for b in art.blocks) == "".join(body)
+    return art, doc
+
+
 BODY = [
     "区域协调发展是中国式现代化的内在要求，随",
     "着我国经济从高速增长阶段向高质量发展阶段",
@@ -402,12 +411,9 @@ def test_a_two_line_headline_of_name_like_lines_is_not_two_bylines():
 
 
 def test_a_headline_read_between_two_lines_of_its_body_is_taken_out_and_the_text_rejoined():
-    body = [*BODY[:2], "以人才布局优化促进区域协调发展（专题深思）", *BODY[2:]]
-    doc = read_bytes(_page("赵六", *body, "（作者系湖南大学教授）")).doc
-    [art] = doc.articles
+    art, doc = _cut_into("赵六", BODY, 2, ["以人才布局优化促进区域协调发展（专题深思）"])
     assert art.title == "以人才布局优化促进区域协调发展（专题深思）"
     assert art.placement.position == "inside"
-    assert "".join(b.text for b in art.blocks) == "".join(BODY)
     assert any(n["code"] == "headline-in-body" for n in doc.stats["notices"])
 
 
@@ -613,11 +619,8 @@ def test_headline_positions_are_typed_relative_to_their_own_article(sample):
 def test_a_headline_read_mid_body_with_its_column_label_on_the_next_line_is_one_headline():
     # The headline is as wide as the column and ends on a quote (nothing in its width or its
     # end says headline); the column label the OCR set on a line of its own under it does.
-    body = [*BODY[:2], "追求看似“无用的知识”", "（新语）", *BODY[2:]]
-    doc = read_bytes(_page("赵六", *body, "（作者系湖南大学教授）")).doc
-    [art] = doc.articles
+    art, _ = _cut_into("赵六", BODY, 2, ["追求看似“无用的知识”", "（新语）"])
     assert art.title == "追求看似“无用的知识”（新语）"
-    assert "".join(b.text for b in art.blocks) == "".join(BODY)
 
 
 def test_a_column_label_on_its_own_line_closes_the_headline_above_it():
@@ -768,10 +771,8 @@ def test_body_lines_broken_mid_word_before_a_labelled_headline_stay_body():
         "要求中国式的人才布局。",
     ]
     head = "以人才布局优化促进区域协调发展（专题深思）"
-    doc = read_bytes(_page("张金阳 邹升平", *body[:2], head, *body[2:], "（作者系湖南大学教授）")).doc
-    [art] = doc.articles
+    art, _ = _cut_into("张金阳 邹升平", body, 2, [head])
     assert art.title == head
-    assert "".join(b.text for b in art.blocks) == "".join(body)
 
 
 def test_the_leads_unfinished_last_line_shaped_like_a_headline_stays_in_the_lead():
@@ -832,10 +833,8 @@ def test_a_headline_as_wide_as_the_column_cutting_a_sentence_is_found_by_its_ech
         "的工作部署要一步步落到实处。",
     ]
     head = "高质量建设国家生态文明试验区"
-    doc = read_bytes(_page("唐韬", *body[:5], head, *body[5:], "（作者系北京大学研究员）")).doc
-    [art] = doc.articles
+    art, _ = _cut_into("唐韬", body, 5, [head], "（作者系北京大学研究员）")
     assert art.title == head
-    assert "".join(b.text for b in art.blocks) == "".join(body)
 
 
 def test_a_headline_read_after_a_line_ending_on_a_colon_is_taken_out():
