@@ -57,6 +57,11 @@ class Cutter:
         a, b = max(found, key=lambda g: g[1] - g[0])
         return b - a, (a + b) / 2
 
+    def line_of(self, i: int) -> int:
+        """The source line an item belongs to (a word goes with its line; a line is its own,
+        keyed apart from the words' lines)."""
+        return self.owner[i] if self.owner and self.owner[i] >= 0 else -1 - i
+
     def body(self, i: int) -> bool:
         """A line of body type (else it closes a gap); a word is, unless set large."""
         if self.owner and self.owner[i] >= 0:
@@ -129,17 +134,20 @@ class Cutter:
     def _wider_than_columns(self, above: list[int], idx: list[int], at: float) -> bool:
         """A body-size line above the cut runs wider than twice the lines below it: a deck set
         under the headline across several columns, not a column's first line."""
-        widths: dict[int, tuple[float, float]] = {}
-        for i in idx:
-            key = self.owner[i] if self.owner and self.owner[i] >= 0 else -1 - i
-            x0, x1 = widths.get(key, (self.boxes[i][0], self.boxes[i][2]))
-            widths[key] = (min(x0, self.boxes[i][0]), max(x1, self.boxes[i][2]))
-        key_of = {i: (self.owner[i] if self.owner and self.owner[i] >= 0 else -1 - i) for i in idx}
-        below = sorted({key_of[i] for i in idx if self.boxes[i][1] >= at})
+        below = self._spans([i for i in idx if self.boxes[i][1] >= at])
         if not below:
             return False
-        col = statistics.median(widths[k][1] - widths[k][0] for k in below)
-        return any(widths[key_of[i]][1] - widths[key_of[i]][0] > 2 * col for i in above)
+        col = statistics.median(x1 - x0 for x0, x1 in below.values())
+        return any(x1 - x0 > 2 * col for x0, x1 in self._spans(above).values())
+
+    def _spans(self, idx: list[int]) -> dict[int, tuple[float, float]]:
+        """Per source line of the items (a word goes with its line): its left and right edge."""
+        spans: dict[int, tuple[float, float]] = {}
+        for i in idx:
+            key = self.line_of(i)
+            x0, x1 = spans.get(key, (self.boxes[i][0], self.boxes[i][2]))
+            spans[key] = (min(x0, self.boxes[i][0]), max(x1, self.boxes[i][2]))
+        return spans
 
     def _just_under(self, idx: list[int], large: Box, a: float) -> bool:
         """White starting at `a` stands right under the large line: within a line and a half of
@@ -164,11 +172,7 @@ class Cutter:
     def _beside(self, above: list[int], large: list[Box]) -> bool:
         """Two or more of the lines clear of every large line's width: a column's first lines
         set beside the headline (it spans the columns but the last), not its byline or kicker."""
-        spans: dict[int, tuple[float, float]] = {}  # per line (a word goes with its line): its width
-        for i in above:
-            key = self.owner[i] if self.owner and self.owner[i] >= 0 else -1 - i
-            x0, x1 = spans.get(key, (self.boxes[i][0], self.boxes[i][2]))
-            spans[key] = (min(x0, self.boxes[i][0]), max(x1, self.boxes[i][2]))
+        spans = self._spans(above)
         clear = [s for s in spans.values() if all(s[0] >= bx[2] or s[1] <= bx[0] for bx in large)]
         # one line clear of it is a byline beside the headline, unless it is as long as a
         # column's line (the first line of a column running up beside a kicker)
@@ -184,7 +188,7 @@ class Cutter:
             if last is None or mid - last > 0.5 * self.height:
                 rows.append(set())
             last = mid
-            rows[-1].add(self.owner[i] if self.owner and self.owner[i] >= 0 else -1 - i)
+            rows[-1].add(self.line_of(i))
         return len(rows) <= most and all(len(r) == 1 for r in rows)
 
     def _display_gap(self, idx: list[int], gy: float, at_y: float) -> float | None:
@@ -231,7 +235,7 @@ class Cutter:
 
     def _line_count(self, idx: list[int]) -> int:
         """How many source lines the items are (words count with their line)."""
-        return len({self.owner[i] if self.owner and self.owner[i] >= 0 else -1 - i for i in idx})
+        return len({self.line_of(i) for i in idx})
 
     def gutter(self, idx: list[int]) -> tuple[tuple[float, float], list[int]] | None:
         """The gap between two columns, its edges, and the lines run across it.
