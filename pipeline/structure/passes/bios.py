@@ -121,7 +121,7 @@ def _headline_after(st: PageState, k: int) -> bool:
     if any(w in t for w in rules.institutions) or any(w in t for w in rules.titles):
         return False
     m = next_line(st, n)  # …北京大学 / 习近平新时代中国特色社会 / 主义思想研究院研究员
-    if m is not None and st.free(m) and st.lines[m].text.endswith(rules.institutions + tuple(rules.titles)):
+    if m is not None and st.free(m) and named_in_full(st, st.lines[m].text):
         return False
     if t.rstrip("）)").endswith(st.profile.bio.credits):
         return False  # 丁雅诵整理: the note's credit line, not a headline
