@@ -19,12 +19,14 @@ def trailing_space(text: str) -> tuple[str, int]:
     return _TRAILING.subn("", text)
 
 
-_RULE = re.compile(r"^[ \t]*[|｜¦]+[ \t]*|[ \t]*[|｜¦]+[ \t]*$", re.M)
+RULE_BARS = "|｜¦"  # what OCR writes for a column rule (pipeline/read/rows.py reads rows cut by them)
+_BAR = f"[{re.escape(RULE_BARS)}]+"
+_RULE = re.compile(rf"^[ \t]*{_BAR}[ \t]*|[ \t]*{_BAR}[ \t]*$", re.M)
 
 
 def column_rules(text: str) -> tuple[str, int]:
     """A bar at the start or end of a line is the rule between two columns, read as a
     character (OCR writes it as | or ｜): it is no text, and it would widen the line."""
-    if "|" not in text and "｜" not in text and "¦" not in text:
+    if not any(b in text for b in RULE_BARS):
         return text, 0  # the pattern tries every position of the page; most pages have no bar
     return _RULE.subn("", text)

@@ -54,9 +54,9 @@ def read_decoded(dec: Decoded, name: str = "input", force: bool = False, profile
         res = clean.run(text)
         st = structure(res.text, text, force=force, profile=profile)
     doc = st.doc
-    if runs:
-        for r in runs:
-            st.state.note("rows-by-column", r.line, rows=r.rows, columns=r.columns, bars=r.bars)
+    for r in runs:
+        st.state.note("rows-by-column", r.line, rows=r.rows, columns=r.columns, bars=r.bars)
+    if runs:  # (the structure stage wrote its notices into the model before these)
         doc.stats["notices"] = [n.to_dict() for n in st.state.notices]
     if not doc.articles and doc.lead is None and not doc.unplaced:
         raise InputError(f"{name}: no text found after cleanup")

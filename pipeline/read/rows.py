@@ -13,7 +13,9 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-BARS = "|｜"
+from ..clean.spaces import RULE_BARS
+
+BARS = RULE_BARS
 MIN_ROWS = 4  # lines of a run before it is taken for rows across columns
 MIN_COLUMNS = 2
 
