@@ -14,6 +14,7 @@ from ..errors import InputError
 from ..model import Document
 from ..structure import Structure, structure
 from .decode import Decoded, decode, read_file
+from .interleaved import by_columns
 from .rows import deinterleave
 
 
@@ -50,13 +51,16 @@ def read_bytes(data: bytes, name: str = "input", force: bool = False, profile: s
 def read_decoded(dec: Decoded, name: str = "input", force: bool = False, profile: str | None = None) -> Reading:
     """The page from its decoded text: cleanup, structure, the model with its statistics."""
     text, runs = deinterleave(dec.text)  # rows an engine ran across the columns, by column
+    text, column_runs = by_columns(text)  # column lines an engine wrote row by row, by column
     with no_cycle_collection():
         res = clean.run(text)
         st = structure(res.text, text, force=force, profile=profile)
     doc = st.doc
     for r in runs:
         st.state.note("rows-by-column", r.line, rows=r.rows, columns=r.columns, bars=r.bars)
-    if runs:  # (the structure stage wrote its notices into the model before these)
+    for c in column_runs:
+        st.state.note("lines-by-column", c.line, lines=c.lines, columns=c.columns)
+    if runs or column_runs:  # (the structure stage wrote its notices into the model before these)
         doc.stats["notices"] = [n.to_dict() for n in st.state.notices]
     if not doc.articles and doc.lead is None and not doc.unplaced:
         raise InputError(f"{name}: no text found after cleanup")

@@ -25,6 +25,7 @@ from pathlib import Path
 from ..text import CLOSING, LONG_MARKS, NO_END, OPENING, is_latin
 from ..text import NO_START_DISPLAY as NO_START
 from ..text import PAUSES as PAUSE_MARKS
+from ..words import jieba
 from .cache import cache_dir, write_cache
 
 # Penalty (em², the unit of the balance cost) of breaking at a boundary: a phrase boundary is
@@ -54,17 +55,8 @@ def _cache_dir() -> Path:
     return cache_dir("words")
 
 
-@functools.cache
 def _jieba():
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.ERROR)  # no "Building prefix dict ..." on the user's terminal
-    with contextlib.suppress(OSError):
-        _cache_dir().mkdir(parents=True, exist_ok=True)
-        jieba.dt.tmp_dir = str(_cache_dir())
-    return jieba
+    return jieba(_cache_dir())
 
 
 @functools.lru_cache(maxsize=4096)

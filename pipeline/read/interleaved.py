@@ -1,0 +1,383 @@
+"""Lines an engine wrote row by row across the columns, read back column by column.
+
+A detector without layout analysis (RapidOCR's text, in its detection order) returns one box per
+printed column line, sorted top to bottom: the first line of every column, then the second of
+every column, and so on (`习近平总书记指出：“加快构建` / `中逐步有序减少传统能源，确保经济` /
+`系的必然路径。` / …). Nothing in the text marks the rows (rows.py reads the ones whose column
+rules came out as bars); what tells them is the text itself. A column line mostly breaks inside a
+word or a phrase, and the page uses its words again and again, so the page's own character
+n-grams are its language model: a join of line a to line b scores how often the characters
+across it (a's last one or two, b's first one or two) occur together inside the page's lines,
+less what lines far apart score. Text in reading order scores its neighbours well above that;
+interleaved text scores them no better, and the lines k apart (k the band's columns) well above.
+
+Where a page reads so, a Viterbi pass over strides 1..MAX_COLUMNS cuts it into runs of one stride
+(a run's lines alike in length, a column's width), each run's start and end are moved to where its
+columns' ends join the next columns' starts best, and a run followed by one of fewer columns (the
+last column ended early) goes on with the same columns. The engine's order of two lines of one
+row can still be wrong where a page is skewed; the structure stage and the notice
+(`lines-by-column`) leave that to the editor.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from ..words import frequencies
+
+MAX_COLUMNS = 6
+MIN_LINES = 24  # a page's worth of lines before the test means anything
+PROBE = 240  # lines a probe window holds
+WINDOW_CHARS = 40  # characters a window allows a printed line (blank lines between included)
+PROBES = 6  # windows probed, spread over the input (a long one is probed, not modelled whole)
+PLAIN = 0.3  # neighbours that join this well are text in reading order
+MIN_GAIN = 0.1  # how much better than neighbours the best stride's joins must score
+FAR = (9, 11, 13)  # offsets whose joins stand for chance
+SWITCH = 5.0
+CAP = 3.0  # most a single join can score
+WORD = 0.25  # weight of a dictionary word across a join (log count: 0..13)
+LONGER = 1.3  # a word of three or four characters across a join, against one of two  # cost of changing stride between two lines
+ALIKE = 0.3  # a line as long as the line k before it (within a character)
+UNALIKE = -0.6  # much longer or shorter, neither ending a sentence
+MIN_ROWS = 3  # rows of a run before it is read as columns
+INCLUDE = 0.3  # what a line must earn by its join to belong to a run
+REACH = 4  # rows of the widest band a segment's end may move in one step
+MAX_SWEEPS = 6
+SMALL_COLUMNS = 3  # columns of a short run tried between segments
+SMALL_GAIN = 1.5  # how much better the page must read for one
+
+_SPACE = re.compile(r"\s+")
+_ENDS = tuple("。！？!?”」』；…")
+
+
+@dataclass
+class ColumnRun:
+    """A run of lines read back column by column: first source line (1-based), rows, columns."""
+
+    line: int
+    lines: int
+    columns: int
+
+
+def by_columns(text: str) -> tuple[str, list[ColumnRun]]:
+    """The text with every run of interleaved column lines read column by column."""
+    if not any(_interleaved(w) for w in _windows(text)):
+        return text, []
+    lines = text.split("\n")
+    rows = [i for i, ln in enumerate(lines) if ln.strip()]
+    flat = [_SPACE.sub("", lines[i]) for i in rows]
+    layout = _Layout(flat, _Joins(flat))
+    segs = layout.outsiders(layout.small(layout.fit(_raw_runs(flat, layout.joins))))
+    if not segs:
+        return text, []
+    blank = sum(1 for ln in lines if not ln.strip()) * 2 >= len(lines) - 1
+    order = layout.order(segs)
+    notes = [ColumnRun(rows[b[0].a] + 1, b[-1].b - b[0].a, b[0].k) for b in _bands(segs)]
+    out = lines[: rows[0]] + _join([lines[rows[i]] for i in order], blank) + lines[rows[-1] + 1 :]
+    return "\n".join(out), notes
+
+
+@dataclass(frozen=True)
+class _Seg:
+    """Lines a..b-1 read as k columns; `more` when it goes on with the columns of the segment
+    before it (that band's right columns ended early, or its left ones begin under an inset
+    headline: then the segment before is `right`, its columns the band's right-most ones)."""
+
+    a: int
+    b: int
+    k: int
+    more: bool = False
+    right: bool = False
+    skip: frozenset[int] = frozenset()  # lines set in the rows that are no column's (a headline)
+
+    def members(self) -> list[int]:
+        return [i for i in range(self.a, self.b) if i not in self.skip]
+
+
+class _Joins:
+    """The page's n-gram model and the score of joining one line to another."""
+
+    def __init__(self, flat: list[str], words: dict[str, int] | None = None) -> None:
+        grams: Counter[str] = Counter()
+        for ln in flat:
+            grams.update(ln[i : i + 2] for i in range(len(ln) - 1))
+            grams.update(ln[i : i + 3] for i in range(len(ln) - 2))
+        self.grams = grams
+        self.words = words if words is not None else frequencies()
+        self.flat = flat
+        self.memo: dict[tuple[int, int], float] = {}
+        n = len(flat)
+        far = [self.raw(i, i + o) for o in FAR for i in range(o % len(FAR), n - o, len(FAR))]
+        self.base = sum(far) / len(far) if far else 0.0
+
+    def raw(self, a: int, b: int) -> float:
+        x, y = self.flat[a], self.flat[b]
+        if not x or not y:
+            return 0.0
+        g = self.grams
+        s = math.log1p(g[x[-1] + y[0]])
+        if len(x) > 1:
+            s += 0.7 * math.log1p(g[x[-2:] + y[0]])
+        if len(y) > 1:
+            s += 0.7 * math.log1p(g[x[-1] + y[:2]])
+        return s + self.word(x, y) if self.words else s
+
+    def word(self, x: str, y: str) -> float:
+        """The commonest dictionary word across the join (the page's own words miss those it
+        uses once: 关系, 解决, 话题); a longer word counts for more."""
+        best = 0.0
+        for left in (1, 2, 3):
+            for right in (1, 2, 3):
+                if left + right > 4 or left > len(x) or right > len(y):
+                    continue
+                f = self.words.get(x[-left:] + y[:right], 0)
+                if f:
+                    best = max(best, math.log1p(f) * (1.0 if left + right == 2 else LONGER))
+        return best * WORD
+
+    def score(self, a: int, b: int) -> float:
+        """Capped: one join that happens to read well is no evidence of a stride by itself."""
+        key = (a, b)
+        v = self.memo.get(key)
+        if v is None:
+            v = self.memo[key] = min(CAP, self.raw(a, b)) - self.base
+        return v
+
+    def mean(self, k: int) -> float:
+        n = len(self.flat)
+        return sum(self.score(i, i + k) for i in range(n - k)) / max(1, n - k)
+
+
+def _windows(text: str) -> Iterator[list[str]]:
+    """Up to PROBES windows of PROBE printed lines, spread over the text (a long input is probed,
+    not read whole: the text is not even split)."""
+    span = PROBE * WINDOW_CHARS
+    step = max(span, -(-len(text) // PROBES))
+    for start in range(0, len(text), step):
+        chunk = text[start : start + span].split("\n")
+        if start:
+            chunk = chunk[1:]  # (a line cut by the window's start)
+        yield [_SPACE.sub("", ln) for ln in chunk[:-1] if ln.strip()][:PROBE]
+
+
+def _interleaved(window: list[str]) -> bool:
+    """Whether lines k apart join better than neighbours do, by a clear margin."""
+    if len(window) < MIN_LINES:
+        return False
+    j = _Joins(window, words={})  # the page's own n-grams: the dictionary is loaded only when needed
+    near = j.mean(1)
+    if near >= PLAIN:
+        return False  # (most text: neighbours join well, no stride needs trying)
+    return max(j.mean(k) for k in range(2, MAX_COLUMNS + 1)) - near >= MIN_GAIN
+
+
+def _length(flat: list[str], i: int, k: int) -> float:
+    return _alike(flat[i - k], flat[i])
+
+
+def _alike(a: str, b: str) -> float:
+    """Lines of one column are as long as each other, but for a paragraph's last line."""
+    if abs(len(a) - len(b)) <= 1:
+        return ALIKE
+    if a.endswith(_ENDS) or b.endswith(_ENDS):
+        return 0.0
+    return UNALIKE
+
+
+def _raw_runs(flat: list[str], joins: _Joins) -> list[_Seg]:
+    """Runs of one stride > 1 as the Viterbi pass over the strides finds them."""
+    states = _viterbi(flat, joins)
+    raw: list[_Seg] = []
+    i, n = 0, len(flat)
+    while i < n:
+        j = i
+        while j < n and states[j] == states[i]:
+            j += 1
+        k = states[i]
+        if k > 1 and raw and raw[-1].k == k and i - raw[-1].b < k:
+            raw[-1] = _Seg(raw[-1].a, j, k)  # a blip of another stride (one join that read well)
+        elif k > 1 and j - i >= MIN_ROWS * k:
+            raw.append(_Seg(i, j, k))
+        i = j
+    return raw
+
+
+class _Layout:
+    """Segments fitted to how well the text they give reads. The Viterbi pass sees a band's
+    first rows only through joins to the lines above them, so it changes stride late and can be
+    out of phase; a band's last column ending early leaves rows of fewer pieces. What decides is
+    the reading itself: the sum of the joins of the output's consecutive lines (seams where a
+    column's last line meets the next one's first included), and lines of one column as long as
+    each other. Segment ends are moved, and a segment of fewer columns joined to the band before
+    it, while that sum grows."""
+
+    def __init__(self, flat: list[str], joins: _Joins) -> None:
+        self.flat, self.joins, self.n = flat, joins, len(flat)
+
+    def order(self, segs: list[_Seg]) -> list[int]:
+        """The lines in reading order: a band's lines that are no column's first (an inset
+        headline the rows run past), then its columns one after another."""
+        out: list[int] = []
+        done = 0
+        for band in _bands(segs):
+            out += range(done, band[0].a)
+            width = max(g.k for g in band)
+            cols: list[list[int]] = [[] for _ in range(width)]
+            for g in band:
+                out += sorted(g.skip)
+                m = g.members()
+                first = width - g.k if g.right else 0
+                for c in range(g.k):
+                    cols[first + c] += m[c :: g.k]
+            out += [i for col in cols for i in col]
+            done = band[-1].b
+        return out + list(range(done, self.n))
+
+    def value(self, segs: list[_Seg]) -> float:
+        o = self.order(segs)
+        v = sum(self.joins.score(x, y) for x, y in itertools.pairwise(o))
+        for g in segs:
+            m = g.members()
+            v += sum(_alike(self.flat[m[t - g.k]], self.flat[m[t]]) - INCLUDE for t in range(g.k, len(m)))
+        return v
+
+    def small(self, segs: list[_Seg]) -> list[_Seg]:
+        """Runs too short for the Viterbi pass to switch for (an editor's note in two columns of
+        three lines) tried in the lines no segment holds, kept where the page reads clearly
+        better so."""
+        best = self.value(segs)
+        gaps = [(segs[i - 1].b if i else 0, segs[i].a if i < len(segs) else self.n) for i in range(len(segs) + 1)]
+        for lo, hi in gaps:
+            cands = [
+                sorted([*segs, _Seg(a, b, k)], key=lambda g: g.a)
+                for k in range(2, SMALL_COLUMNS + 1)
+                for a in range(lo, min(hi, lo + k))
+                for b in range(max(a + 2 * k, hi - k), hi + 1)
+            ]
+            for cand in cands:
+                v = self.value(cand)
+                if v > best + SMALL_GAIN:
+                    best, segs = v, cand
+        return segs
+
+    def outsiders(self, segs: list[_Seg]) -> list[_Seg]:
+        """Lines unlike their column neighbours in length taken out of the rows while the page
+        reads better so: a headline set beside the columns is read in among their rows."""
+        best = self.value(segs)
+        for idx in range(len(segs)):
+            for _ in range(MAX_SWEEPS):
+                g = segs[idx]
+                m = g.members()
+                odd = [m[t] for t in range(len(m)) if self._odd(m, t, g.k)]
+                improved = False
+                for i in odd:
+                    cand = [*segs[:idx], replace(g, skip=g.skip | {i}), *segs[idx + 1 :]]
+                    v = self.value(cand)
+                    if v > best + 1e-9:
+                        best, segs, improved = v, cand, True
+                        break
+                if not improved:
+                    break
+        return segs
+
+    def _odd(self, m: list[int], t: int, k: int) -> bool:
+        line = self.flat[m[t]]
+        near = [self.flat[m[u]] for u in (t - k, t + k) if 0 <= u < len(m)]
+        return bool(near) and all(_alike(x, line) < 0 for x in near)
+
+    def fit(self, segs: list[_Seg]) -> list[_Seg]:
+        best = self.value(segs)
+        for _ in range(MAX_SWEEPS):
+            moved = False
+            for idx in range(len(segs)):
+                if idx >= len(segs):
+                    break
+                for cand in self._moves(segs, idx):
+                    v = self.value(cand)
+                    if v > best + 1e-9:
+                        best, segs, moved = v, cand, True
+            if not moved:
+                break
+        return segs
+
+    def _moves(self, segs: list[_Seg], idx: int) -> list[list[_Seg]]:
+        """Every way to move one segment's start or end, or its end together with the next
+        one's start (contiguous, the next going on with its columns or not)."""
+        g = segs[idx]
+        lo = segs[idx - 1].b if idx else 0
+        hi = segs[idx + 1].a if idx + 1 < len(segs) else self.n
+        reach = REACH * MAX_COLUMNS
+        out = []
+        for a in range(max(lo, g.a - reach), min(g.b - MIN_ROWS * g.k, g.a + reach) + 1):
+            if a != g.a:
+                out.append([*segs[:idx], replace(g, a=a, more=g.more and a == lo), *segs[idx + 1 :]])
+        for b in range(max(g.a + MIN_ROWS * g.k, g.b - reach), min(hi, g.b + reach) + 1):
+            if b != g.b:
+                out.append([*segs[:idx], replace(g, b=b), *segs[idx + 1 :]])
+        for d in range(-g.k, g.k + 1):  # the band's rows moved: its phase
+            if d and lo <= g.a + d and g.b + d <= hi:
+                tail = segs[idx + 1 :]
+                if tail and tail[0].more and tail[0].a == g.b:
+                    tail = [replace(tail[0], a=g.b + d), *tail[1:]]
+                out.append([*segs[:idx], replace(g, a=g.a + d, b=g.b + d), *tail])
+        if idx + 1 < len(segs):
+            h = segs[idx + 1]
+            for x in range(max(g.a + MIN_ROWS * g.k, g.b - reach), min(h.b - MIN_ROWS * h.k, h.a + reach) + 1):
+                keep = [*segs[:idx], replace(g, b=x)]
+                out.append([*keep, _Seg(x, h.b, h.k), *segs[idx + 2 :]])
+                if h.k < g.k:  # the band's right columns ended early
+                    out.append([*keep, _Seg(x, h.b, h.k, True), *segs[idx + 2 :]])
+                if h.k > g.k and not g.more:  # its left columns begin under an inset headline
+                    joined = [*segs[:idx], _Seg(g.a, x, g.k, right=True), _Seg(x, h.b, h.k, True)]
+                    out.append([*joined, *segs[idx + 2 :]])
+        return out
+
+
+def _bands(segs: list[_Seg]) -> list[list[_Seg]]:
+    bands: list[list[_Seg]] = []
+    for g in segs:
+        if g.more and bands and bands[-1][-1].b == g.a:
+            bands[-1].append(g)
+        else:
+            bands.append([g])
+    return bands
+
+
+def _viterbi(flat: list[str], joins: _Joins) -> list[int]:
+    n = len(flat)
+    ks = range(1, MAX_COLUMNS + 1)
+    score = {k: 0.0 for k in ks}
+    back: list[dict[int, int]] = []
+    for i in range(n):
+        best_prev = max(ks, key=score.__getitem__)
+        new: dict[int, float] = {}
+        came: dict[int, int] = {}
+        for k in ks:
+            stay, switch = score[k], score[best_prev] - SWITCH
+            came[k] = k if stay >= switch else best_prev
+            gain = 0.0
+            if k > 1 and i >= k:
+                gain = joins.score(i - k, i) + _length(flat, i, k)
+            new[k] = max(stay, switch) + gain
+        score = new
+        back.append(came)
+    k = max(ks, key=score.__getitem__)
+    states = [0] * n
+    for i in range(n - 1, -1, -1):
+        states[i] = k
+        k = back[i][k]
+    return states
+
+
+def _join(lines: list[str], blank: bool) -> list[str]:
+    if not blank:
+        return lines
+    out: list[str] = []
+    for ln in lines:
+        out += [ln, ""]
+    return out[:-1]

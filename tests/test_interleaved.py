@@ -1,0 +1,95 @@
+"""Column lines an engine wrote row by row, read back column by column (pipeline/read/interleaved.py)."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pytest
+
+from pipeline.read.interleaved import by_columns
+from pipeline.read.ocr import read_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "seeds" / "000_452001692e17eedf.txt"
+BENCH = ROOT / "tests" / "fixtures" / "bench"
+DEGRADED = ROOT / "tests" / "fixtures" / "pages"
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def _body() -> list[str]:
+    """The sample's printed column lines (its text, in reading order), spaces and all."""
+    return _lines(SAMPLE.read_text(encoding="utf-8"))
+
+
+def _rows(block: list[str], k: int) -> list[str]:
+    """A block of lines set in k columns, then read row by row as a detector sorts its boxes."""
+    rows = -(-len(block) // k)
+    cols = [block[c * rows : (c + 1) * rows] for c in range(k)]
+    return [cols[c][r] for r in range(rows) for c in range(k) if r < len(cols[c])]
+
+
+def _follows(got: list[str], want: list[str]) -> float:
+    """Share of the lines followed by the line that follows them in `want`."""
+    nxt = dict(itertools.pairwise(want))
+    return sum(nxt.get(a) == b for a, b in itertools.pairwise(got)) / max(1, len(want) - 1)
+
+
+@pytest.mark.parametrize("k", [2, 3, 4, 5, 6])
+@pytest.mark.parametrize("start", [10, 100, 200])
+def test_lines_read_row_by_row_are_read_column_by_column(k, start):
+    block = _body()[start : start + 12 * k]
+    head, bio = ["评论版", "标题一行在此"], "（作者系某大学教授）"
+    text, runs = by_columns("\n".join([*head, *_rows(block, k), bio]))
+    got = _lines(text)
+    assert Counter(got) == Counter([*head, *block, bio])  # nothing lost, nothing doubled
+    assert [r.columns for r in runs] == [k]
+    assert _follows(got, [*head, *block, bio]) >= 0.85
+
+
+def test_every_blank_line_shape_is_kept():
+    block = _body()[40:88]
+    text, runs = by_columns("\n\n".join(_rows(block, 4)))
+    assert runs and "\n\n" in text and "\n\n\n" not in text
+    assert _follows(_lines(text), block) >= 0.85
+
+
+@pytest.mark.parametrize(
+    "path",
+    [SAMPLE, *sorted(BENCH.glob("*.lines.txt")), *sorted(BENCH.glob("*.single.txt")), *sorted(DEGRADED.glob("*.txt"))],
+    ids=lambda p: p.name,
+)
+def test_text_in_reading_order_is_left_alone(path):
+    text = path.read_text(encoding="utf-8")
+    assert by_columns(text) == (text, [])
+
+
+def test_a_detectors_own_order_reads_far_better_by_columns():
+    """RapidOCR's text in its detection order (the bench's `engine` shape), against the same
+    lines put in reading order from their boxes (the `lines` shape)."""
+    pairs = sorted(BENCH.glob("*.rapidocr.engine.txt"))
+    assert pairs
+    for engine in pairs:
+        order = _lines((engine.parent / engine.name.replace(".engine.", ".single.")).read_text(encoding="utf-8"))
+        raw = engine.read_text(encoding="utf-8")
+        text, runs = by_columns(raw)
+        assert runs
+        assert Counter(_lines(text)) == Counter(_lines(raw))
+        assert _follows(_lines(raw), order) < 0.2
+        assert _follows(_lines(text), order) >= 0.6, engine.name
+
+
+def test_the_reader_reads_interleaved_lines_by_column_and_says_so():
+    block = [ln.replace(" ", "") for ln in _body()[234:282]]  # one article's body, no heading, ending a sentence
+    r = read_bytes("\n".join(["推动城乡融合发展", "■ 张三", *_rows(block, 4), "（作者系湖南大学教授）"]).encode())
+    assert any(n["code"] == "lines-by-column" for n in r.doc.stats["notices"])
+    [art] = r.doc.articles
+    assert (art.title, art.authors, art.bio) == ("推动城乡融合发展", ["张三"], "作者系湖南大学教授")
+    got = "".join(b.text for b in art.blocks).replace(" ", "")
+    assert Counter(got) == Counter("".join(block))
+    assert SequenceMatcher(None, got, "".join(block), autojunk=False).ratio() >= 0.95
