@@ -837,6 +837,38 @@ def test_a_headline_as_wide_as_the_column_cutting_a_sentence_is_found_by_its_ech
     assert art.title == head
 
 
+def test_a_two_line_headline_as_wide_as_the_column_cutting_a_sentence_is_taken_out():
+    # two lines without a mark, one recurring verbatim in the text, read inside a sentence
+    # (必要条件， / … / 建设宜居宜业和美乡村是): neither is wider or narrower than a column line
+    body = [
+        "习近平总书记指出：“农村现代",
+        "化是建设农业强国的内在要求和",
+        "必要条件，建设宜居宜业和美乡",
+        "村是农业强国的应有之义。”各地",
+        "要以传统村落为依托，建设好宜居",
+        "宜业和美乡村，让乡村留得住乡愁。",
+    ]
+    head = ["汲取传统村落生态智慧", "建设好宜居宜业和美乡村"]
+    art, _ = _cut_into("文/吴灿", body, 3, head)
+    assert art.title == "\n".join(head)
+
+
+def test_two_running_lines_without_a_mark_stay_in_the_text():
+    # the same two lines where the sentence runs through them: no headline
+    body = [
+        "习近平总书记指出：“农村现代",
+        "化是建设农业强国的内在要求和",
+        "汲取传统村落生态智慧为的是要",
+        "建设好宜居宜业和美乡村也就是",
+        "要以传统村落为依托，建设好宜居",
+        "宜业和美乡村，让乡村留得住乡愁。",
+    ]
+    doc = read_bytes(_page("内在要求", "文/吴灿", *body, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.title == "内在要求"
+    assert "".join(b.text for b in art.blocks) == "".join(body)
+
+
 def test_a_headline_read_after_a_line_ending_on_a_colon_is_taken_out():
     # 习近平总书记强调： / headline / “城市建设……: what a colon opens follows it, so a line
     # between them is no subheading but a headline the reading order put there

@@ -334,11 +334,12 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     for start in range(len(run)):
         ln = st.lines[run[start]]
         labelled = start + 1 < len(run) and label_only(st.lines[run[start + 1]].text)
-        tried = looks[start] or _off_column(st, run[start]) or LABEL.search(ln.text) or labelled
+        bare = start + 1 < len(run) and _bare_pair(st, run[start], run[start + 1])
+        tried = looks[start] or _off_column(st, run[start]) or LABEL.search(ln.text) or labelled or bare
         if not tried and not _echoed(st, run[start]):
             continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
-            if size > 1 and not all(looks[start : start + size]) and not (size == 2 and labelled):
+            if size > 1 and not all(looks[start : start + size]) and not (size == 2 and (labelled or bare)):
                 continue
             part = run[start : start + size]
             if _cuts(st, part) and not (size == 1 and names_line(st, part[0], NAMES_ONLY, 6, alone=True)):
@@ -366,6 +367,8 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return False
     if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0])):
         return True
+    if len(part) == 2 and _bare_pair(st, *part):
+        return _reads_past(st, j, part, k)
     return len(part) == 1 and _reads_across(st, j, part[0], k)
 
 
@@ -461,6 +464,25 @@ def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
         and seen.get(pair_key(before[-1] + line[0]), 0) == 0
         and seen.get(pair_key(line[-1] + after[0]), 0) == 0
     )
+
+
+def _bare_pair(st: PageState, i: int, k: int) -> bool:
+    """Two lines without a mark in them, one of them recurring verbatim in the text around:
+    a two-line headline set at the body's size (汲取传统村落生态智慧 / 建设好宜居宜业和美乡村)."""
+    lines = (st.lines[i], st.lines[k])
+    if any(ln.han < 6 or not ln.text.translate(_NO_QUOTES).isalnum() for ln in lines):
+        return False
+    return _echoed(st, i) or _echoed(st, k)
+
+
+def _reads_past(st: PageState, j: int, part: list[int], k: int) -> bool:
+    """The sentence reads on from the line before the lines to the line after them (that pair
+    of characters occurs on the page) and not into them (that pair never does). Their end may
+    well read on: the headline's words recur in the text (和美乡村|建设)."""
+    before, after = st.lines[j].text, st.lines[k].text
+    first = st.lines[part[0]].text
+    seen = page_pairs(st)
+    return seen.get(pair_key(before[-1] + after[0]), 0) >= 1 and seen.get(pair_key(before[-1] + first[0]), 0) == 0
 
 
 NEAR_START = 12  # lines after a byline within which a headline over the columns is read
