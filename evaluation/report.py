@@ -22,8 +22,10 @@ read by the current reader (`pipeline.read.ocr.read_bytes(..., force=True)`) fro
 - **· single**: the same lines separated by single newlines;
 - **· engine**: the engine's own text output (Tesseract's plain text with its own paragraphs,
   RapidOCR's lines in its detection order). RapidOCR sorts its lines top to bottom across the
-  whole page, so lines of neighbouring columns alternate: no reader of text alone can undo that
-  (a reader from geometry can, issue 15); the row shows what a user who pastes that text gets.
+  whole page, so lines of neighbouring columns alternate; the reader reads them back column by
+  column from the text alone (`pipeline/read/interleaved.py`: which lines join into words), but
+  an inset headline or a byline set among the rows still misleads it. A reader from geometry
+  reads the same engine exactly (issue 15); the row shows what a user who pastes that text gets.
 
 Columns: *found* — gold articles matched by exactly one predicted article holding ≥ {found:.0%} of
 its text and nothing ≥ {merge:.0%} of another's; *pages ok* — every article found and no extra one;

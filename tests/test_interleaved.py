@@ -93,3 +93,20 @@ def test_the_reader_reads_interleaved_lines_by_column_and_says_so():
     got = "".join(b.text for b in art.blocks).replace(" ", "")
     assert Counter(got) == Counter("".join(block))
     assert SequenceMatcher(None, got, "".join(block), autojunk=False).ratio() >= 0.95
+
+
+def test_columns_that_begin_under_an_inset_headline_are_the_bands_left_ones():
+    # an inset headline over the first two columns: the first rows hold only the right two
+    # columns' lines; they are those columns' tops, not a band of two columns of their own
+    block = _body()[300:348]
+    cols = [block[0:10], block[10:20], block[20:34], block[34:48]]
+    rows = [
+        cols[c][r - 4 if c < 2 else r]
+        for r in range(14)
+        for c in range(4)
+        if 0 <= (r - 4 if c < 2 else r) < len(cols[c])
+    ]
+    want = ["标题在此处", "■ 张三", *block, "（作者系某大学教授）"]
+    text, runs = by_columns("\n".join([*want[:2], *rows, want[-1]]))
+    assert [r.columns for r in runs] == [4]
+    assert _lines(text) == want

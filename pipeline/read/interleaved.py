@@ -77,7 +77,7 @@ def by_columns(text: str) -> tuple[str, list[ColumnRun]]:
         return text, []
     blank = sum(1 for ln in lines if not ln.strip()) * 2 >= len(lines) - 1
     order = layout.order(segs)
-    notes = [ColumnRun(rows[b[0].a] + 1, b[-1].b - b[0].a, b[0].k) for b in _bands(segs)]
+    notes = [ColumnRun(rows[b[0].a] + 1, b[-1].b - b[0].a, max(g.k for g in b)) for b in _bands(segs)]
     out = lines[: rows[0]] + _join([lines[rows[i]] for i in order], blank) + lines[rows[-1] + 1 :]
     return "\n".join(out), notes
 
