@@ -52,6 +52,7 @@ SMALL_COLUMNS = 3  # columns of a short run tried between segments
 SMALL_GAIN = 1.5  # how much better the page must read for one
 
 _SPACE = re.compile(r"\s+")
+MARKERS = ("■", "●", "◆", "▲", "□", "○", "文/", "文／", "作者：", "作者:")  # a byline's openers
 _ENDS = tuple("。！？!?”」』；…")
 
 
@@ -112,13 +113,14 @@ class _Joins:
         self.flat = flat
         self.memo: dict[tuple[int, int], float] = {}
         n = len(flat)
+        self.base = 0.0
         far = [self.raw(i, i + o) for o in FAR for i in range(o % len(FAR), n - o, len(FAR))]
         self.base = sum(far) / len(far) if far else 0.0
 
     def raw(self, a: int, b: int) -> float:
         x, y = self.flat[a], self.flat[b]
-        if not x or not y:
-            return 0.0
+        if not x or not y or x.startswith(MARKERS) or y.startswith(MARKERS):
+            return self.base  # a byline's joins read as chance (应用|文/…: no word across)
         g = self.grams
         s = math.log1p(g[x[-1] + y[0]])
         if len(x) > 1:
