@@ -104,8 +104,12 @@ class SourceLine:
         return self.text[-1] if self.text else ""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
+    """Immutable, so lines claimed alike share one: a long page claims a hundred thousand lines
+    with a few hundred kinds of claim, and each object kept alive is one more for the cyclic
+    collector to walk."""
+
     role: Role
     why: str  # the evidence, short and in English (for the JSON and tests), e.g. "names+body-follows"
     by: str  # the pass that made the claim
@@ -158,9 +162,14 @@ class PageState:
     pairs: Counter | None = None  # passes/context.page_pairs, once per page
     flat: tuple[str, list[int]] | None = None  # passes/headlines._echoed: the lines joined unquoted, once
     joined: object = None  # passes/context.page_text: the lines joined, with where each starts, once
+    kinds: dict[tuple[Role, str, str], Claim] = field(default_factory=dict)  # the claims made, each once
 
     def claim(self, i: int, role: Role, why: str, by: str) -> None:
-        self.claims[i] = Claim(role, why, by)
+        key = (role, why, by)
+        c = self.kinds.get(key)
+        if c is None:
+            c = self.kinds[key] = Claim(role, why, by)
+        self.claims[i] = c
 
     def role(self, i: int) -> Role | None:
         c = self.claims.get(i)
