@@ -17,7 +17,7 @@ from ..matching import LABEL
 from ..names import Byline, parse_byline
 from ..page import PageState, Role, Shape, SourceLine
 from ..pairs import pair_counts
-from ..signs import ends_open, ends_sentence, ends_with_mark, han_count
+from ..signs import LINE_END_MARKS, OPENING_END, ends_open, ends_sentence, ends_with_mark, han_count
 
 CHUNK = 24  # lines per chunk when estimating the local column width
 
@@ -186,14 +186,19 @@ def headline_shaped(st: PageState, i: int) -> bool:
 def _shaped(st: PageState, i: int) -> bool:
     ln: SourceLine = st.lines[i]
     t = ln.text
-    commas = t.count("，") + t.count(",")  # a headline holds a comma at most
-    if "。" in t or "；" in t or commas > 1 or t[-1] in "：:":
+    if "。" in t or "；" in t or t[-1] in "：:":
         return False  # the cheap looks first: most running text fails one of these
+    commas = t.count("，") + t.count(",")  # a headline holds a comma at most
+    if commas > 1:
+        return False
     rules = st.profile.headline
     h = ln.han
     if h < rules.min_chars or h > rules.max_chars or ln.width > rules.max_width:
         return False
-    if ends_sentence(t) or (ends_open(t) and not pausing_first_line(st, i)):
+    last = t[-1]  # (a line ending on neither kind of mark is asked neither question)
+    if (last in _ENDS_OR_OPENS or last.isspace()) and (
+        ends_sentence(t) or (ends_open(t) and not pausing_first_line(st, i))
+    ):
         return False
     # A line measured as display type continues no body line: a bracket left open there is
     # the OCR's misreading (《评论员观察） for （评论员观察）).
@@ -203,8 +208,15 @@ def _shaped(st: PageState, i: int) -> bool:
     balance = bracket_balance(t, st.profile) if not display else 0
     if balance and not _closed_by_neighbour(st, i, balance):
         return False  # so does a bracket, unless the next (or last) line is the label's other half
-    # with words on both sides of its comma
-    return not commas or all(han_count(part) >= 3 for part in t.rstrip("，,").replace(",", "，").split("，"))
+    if not commas:
+        return True
+    # with words on both sides of its comma (one comma at most here: a comma ending it has none after)
+    head, comma, tail = t.rstrip("，,").replace(",", "，").partition("，")
+    return han_count(head) >= 3 and (not comma or han_count(tail) >= 3)
+
+
+# The last characters ends_sentence() or ends_open() can say yes to, whitespace aside.
+_ENDS_OR_OPENS = LINE_END_MARKS | frozenset(OPENING_END)
 
 
 def pausing_first_line(st: PageState, i: int) -> bool:

@@ -98,7 +98,7 @@ def _runs(st: PageState) -> list[list[int]]:
             and not (measured and _column_line(st, i))
         ):
             cur.append(i)
-        elif not (st.role(i) == Role.FURNITURE and cur):
+        elif not (cur and (c := claims.get(i)) is not None and c.role == Role.FURNITURE):
             if cur:
                 runs.append(cur)
             cur = []
