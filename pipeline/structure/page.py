@@ -270,9 +270,10 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
         orig = src[i] if i < n_src else s
         o = orig.strip()
         nxt = raw[i + 1]
-        w = 0.5 * (len(t) - t.count(" ") + len(s) - len(halves[i]))  # measure(t), found page-wide
+        n_s, n_t, half = len(s), len(t), len(halves[i])  # (each length taken once: 100k lines)
+        w = 0.5 * (n_t - t.count(" ") + n_s - half)  # measure(t), found page-wide
         # (a mark at the line's edge is whitespace, U+3000, which strip() took: counted later)
-        marks = len(halves[i]) - len(unmarked[i]) if len(t) == len(s) or "\u3000" not in s else -1
+        marks = half - len(unmarked[i]) if n_t == n_s or "\u3000" not in s else -1
         # Positional, in SourceLine's field order (no, text, raw, joined, indent, spaced, w,
         # blank_before, geo, _han, _m, _marks): a page has tens of thousands of lines.
         out.append(
@@ -281,12 +282,12 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
                 t,
                 o,
                 nxt != "" and not nxt.isspace(),
-                len(s) - len(s.lstrip(" ")),
+                n_s - len(s.lstrip(" ")),
                 " " in orig and len(_SPREAD.findall(o)) >= 4,
                 w,
                 prev_blank,
                 None,
-                len(s) - len(non_han[i]),
+                n_s - len(non_han[i]),
                 w,
                 marks,
             )

@@ -95,17 +95,19 @@ def page_pairs(st: PageState) -> Counter:
 
 def prev_line(st: PageState, i: int) -> int | None:
     """The nearest line before i that is not page furniture."""
+    claims = st.claims  # (st.role() inlined: the passes ask this of most lines)
     j = i - 1
-    while j >= 0 and st.role(j) == Role.FURNITURE:
+    while j >= 0 and (c := claims.get(j)) is not None and c.role == Role.FURNITURE:
         j -= 1
     return j if j >= 0 else None
 
 
 def next_line(st: PageState, i: int) -> int | None:
+    claims, n = st.claims, len(st.lines)
     j = i + 1
-    while j < len(st.lines) and st.role(j) == Role.FURNITURE:
+    while j < n and (c := claims.get(j)) is not None and c.role == Role.FURNITURE:
         j += 1
-    return j if j < len(st.lines) else None
+    return j if j < n else None
 
 
 def is_full(st: PageState, i: int, slack: float = 1.5, col: float | None = None) -> bool:
