@@ -165,11 +165,16 @@ class PageState:
     kinds: dict[tuple[Role, str, str], Claim] = field(default_factory=dict)  # the claims made, each once
 
     def claim(self, i: int, role: Role, why: str, by: str) -> None:
+        self.claims[i] = self.kind(role, why, by)
+
+    def kind(self, role: Role, why: str, by: str) -> Claim:
+        """The one Claim of this kind, shared by every line claimed so (a pass that claims most
+        of the page takes it once and stores it per line)."""
         key = (role, why, by)
         c = self.kinds.get(key)
         if c is None:
             c = self.kinds[key] = Claim(role, why, by)
-        self.claims[i] = c
+        return c
 
     def role(self, i: int) -> Role | None:
         c = self.claims.get(i)
