@@ -162,6 +162,7 @@ class PageState:
     pairs: Counter | None = None  # passes/context.page_pairs, once per page
     flat: tuple[str, list[int]] | None = None  # passes/headlines._echoed: the lines joined unquoted, once
     joined: object = None  # passes/context.page_text: the lines joined, with where each starts, once
+    names_read: dict[tuple[str, str], Byline | None] = field(default_factory=dict)  # context.read_byline
     kinds: dict[tuple[Role, str, str], Claim] = field(default_factory=dict)  # the claims made, each once
 
     def claim(self, i: int, role: Role, why: str, by: str) -> None:

@@ -296,6 +296,18 @@ def named_in_full(st: PageState, t: str) -> bool:
     return t.endswith(rules.institutions) or t.endswith(tuple(rules.titles))
 
 
+def read_byline(st: PageState, ln: SourceLine) -> Byline | None:
+    """parse_byline() of the line, once per text on a page: the byline passes, the bios and
+    the headlines ask again of the same lines (a long input asks 15k times of 3k texts).
+    The Byline is shared by whoever asks; no pass changes one."""
+    key = (ln.raw, ln.text)
+    names = st.names_read
+    if key in names:
+        return names[key]
+    b = names[key] = parse_byline(ln.raw, ln.text, st.profile)
+    return b
+
+
 def names_line(st: PageState, i: int, least: float = 0.5, width: float = 12.0, alone: bool = False) -> Byline | None:
     """Line i as a byline when it is a short line (`width` em at most) of names at least
     `least` plausible, not ending on a title or an institution (委书记, the tail of 党委书记,
@@ -304,7 +316,7 @@ def names_line(st: PageState, i: int, least: float = 0.5, width: float = 12.0, a
     ln = st.lines[i]
     if ln.width > width or named_in_full(st, ln.text):
         return None
-    b = parse_byline(ln.raw, ln.text, st.profile)
+    b = read_byline(st, ln)
     if b is None or b.score < least:
         return None
     if alone and (b.collective or any(repeated(page_text(st), i, n, 0) for n in b.names)):
