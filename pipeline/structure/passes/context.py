@@ -78,7 +78,13 @@ def _running_text(st: PageState, a: int, b: int, measurable: list[float]) -> boo
     """The stretch holds running text: a few free lines of 4 Han or more. A stretch of a
     headline's pieces alone (党性修养不 / 是 / 阵子” … between a bio and a byline) keeps the
     column around it: the pieces are no column of their own."""
-    return sum(1 for i in range(a, b) if measurable[i] >= 0 and i not in st.claims) >= RUNNING
+    claims, seen = st.claims, 0
+    for i in range(a, b):
+        if measurable[i] >= 0 and i not in claims:
+            seen += 1
+            if seen >= RUNNING:
+                return True  # (an article's stretch has its few within its first lines)
+    return False
 
 
 def page_pairs(st: PageState) -> Counter:
