@@ -218,9 +218,11 @@ def _shaped(st: PageState, i: int) -> bool:
         return False  # so does a bracket, unless the next (or last) line is the label's other half
     if not commas:
         return True
-    # with words on both sides of its comma (one comma at most here: a comma ending it has none after)
-    head, comma, tail = t.rstrip("，,").replace(",", "，").partition("，")
-    return han_count(head) >= 3 and (not comma or han_count(tail) >= 3)
+    # with words on both sides of its comma (one comma at most here: a comma ending it has none
+    # after); the Han after it are the line's less those before it
+    head, comma, _ = t.rstrip("，,").replace(",", "，").partition("，")
+    before = han_count(head)
+    return before >= 3 and (not comma or h - before >= 3)
 
 
 # The last characters ends_sentence() or ends_open() can say yes to, whitespace aside.
