@@ -104,8 +104,12 @@ class SourceLine:
         return self.text[-1] if self.text else ""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
+    """Immutable, so lines claimed alike share one: a long page claims a hundred thousand lines
+    with a few hundred kinds of claim, and each object kept alive is one more for the cyclic
+    collector to walk."""
+
     role: Role
     why: str  # the evidence, short and in English (for the JSON and tests), e.g. "names+body-follows"
     by: str  # the pass that made the claim
@@ -158,9 +162,20 @@ class PageState:
     pairs: Counter | None = None  # passes/context.page_pairs, once per page
     flat: tuple[str, list[int]] | None = None  # passes/headlines._echoed: the lines joined unquoted, once
     joined: object = None  # passes/context.page_text: the lines joined, with where each starts, once
+    names_read: dict[tuple[str, str], Byline | None] = field(default_factory=dict)  # context.read_byline
+    kinds: dict[tuple[Role, str, str], Claim] = field(default_factory=dict)  # the claims made, each once
 
     def claim(self, i: int, role: Role, why: str, by: str) -> None:
-        self.claims[i] = Claim(role, why, by)
+        self.claims[i] = self.kind(role, why, by)
+
+    def kind(self, role: Role, why: str, by: str) -> Claim:
+        """The one Claim of this kind, shared by every line claimed so (a pass that claims most
+        of the page takes it once and stores it per line)."""
+        key = (role, why, by)
+        c = self.kinds.get(key)
+        if c is None:
+            c = self.kinds[key] = Claim(role, why, by)
+        return c
 
     def role(self, i: int) -> Role | None:
         c = self.claims.get(i)
@@ -261,9 +276,10 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
         orig = src[i] if i < n_src else s
         o = orig.strip()
         nxt = raw[i + 1]
-        w = 0.5 * (len(t) - t.count(" ") + len(s) - len(halves[i]))  # measure(t), found page-wide
+        n_s, n_t, half = len(s), len(t), len(halves[i])  # (each length taken once: 100k lines)
+        w = 0.5 * (n_t - t.count(" ") + n_s - half)  # measure(t), found page-wide
         # (a mark at the line's edge is whitespace, U+3000, which strip() took: counted later)
-        marks = len(halves[i]) - len(unmarked[i]) if len(t) == len(s) or "\u3000" not in s else -1
+        marks = half - len(unmarked[i]) if n_t == n_s or "\u3000" not in s else -1
         # Positional, in SourceLine's field order (no, text, raw, joined, indent, spaced, w,
         # blank_before, geo, _han, _m, _marks): a page has tens of thousands of lines.
         out.append(
@@ -272,12 +288,12 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
                 t,
                 o,
                 nxt != "" and not nxt.isspace(),
-                len(s) - len(s.lstrip(" ")),
+                n_s - len(s.lstrip(" ")),
                 " " in orig and len(_SPREAD.findall(o)) >= 4,
                 w,
                 prev_blank,
                 None,
-                len(s) - len(non_han[i]),
+                n_s - len(non_han[i]),
                 w,
                 marks,
             )

@@ -52,7 +52,10 @@ def ends_with_other_mark(text: str) -> bool:
 def ends_open(text: str) -> bool:
     """The line stops where a sentence cannot: after a comma, a pause or an opening mark."""
     t = text.rstrip()
-    return bool(t) and t[-1] in "，、,（(“《‘「『"
+    return bool(t) and t[-1] in OPENING_END
+
+
+OPENING_END = "，、,（(“《‘「『"  # the marks ends_open() looks for
 
 
 def han_count(text: str) -> int:

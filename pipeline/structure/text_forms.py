@@ -24,8 +24,8 @@ def canonical(text: str) -> str:
     """Model text: no space between CJK characters or between CJK and digits/Latin."""
     t, _ = despace(text.replace("\n", ""))
     # A single space between two Han runs survives despace (it may separate names);
-    # inside a paragraph it is OCR noise.
-    return _GLUE.sub("", t).strip()
+    # inside a paragraph it is OCR noise. (Most text has no space left: no scan for the glue.)
+    return (_GLUE.sub("", t) if " " in t else t).strip()
 
 
 LABEL = re.compile(rf"[（(〈][{_HAN}·、]{{2,30}}[）)〉]\s*$")  # a column label closing a headline line

@@ -31,6 +31,7 @@ def articles(st: PageState) -> None:
     cur: ArticleSpan | None = None
     closed = False  # the current article has had its bio
     claims = st.claims  # (st.role() of every line, read directly)
+    body = st.kind(Role.BODY, "article-text", "articles")  # (claimed for most lines: stored directly)
     for i in range(len(st.lines)):
         c = claims.get(i)
         role = c.role if c is not None else None
@@ -50,14 +51,14 @@ def articles(st: PageState) -> None:
                 cur.byline = i  # its article's byline, read inside the text (see the function)
                 continue
             # (_after_band_headline needs a headline right before the line: asked only then)
-            after_head = i > 0 and st.role(i - 1) == Role.HEADLINE
+            after_head = i > 0 and (h := claims.get(i - 1)) is not None and h.role == Role.HEADLINE
             if cur is None or closed or (after_head and _after_band_headline(st, cur, i)):
                 cur = ArticleSpan(start=i, end=i)
                 st.articles.append(cur)
                 closed = False
             cur.body.append(i)
             cur.end = i
-            st.claim(i, Role.BODY, "article-text", "articles")
+            claims[i] = body
     st.articles[:] = [a for a in st.articles if a.body or a.bio or a.byline is not None]
     _orphans(st)
 

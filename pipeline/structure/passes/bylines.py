@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..names import NOT_BYLINE, parse_byline
+from ..names import NOT_BYLINE
 from ..page import PageState, Role
 from ..signs import ends_open, ends_sentence, ends_with_mark, lead_marker
 from .context import (
@@ -24,6 +24,7 @@ from .context import (
     next_line,
     page_text,
     prev_line,
+    read_byline,
     repeated,
 )
 
@@ -176,7 +177,7 @@ def _find(st: PageState, candidates, after_bio: bool = False) -> None:
             continue
         if not _could_be(st, ln.text, ln.raw):
             continue
-        b = parse_byline(ln.raw, ln.text, st.profile)
+        b = read_byline(st, ln)
         if b is None:
             continue
         ctx = AFTER_BIO_HEADS if after_bio else _context(st, i)

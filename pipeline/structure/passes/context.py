@@ -17,7 +17,7 @@ from ..matching import LABEL
 from ..names import Byline, parse_byline
 from ..page import PageState, Role, Shape, SourceLine
 from ..pairs import pair_counts
-from ..signs import ends_open, ends_sentence, ends_with_mark, han_count
+from ..signs import LINE_END_MARKS, OPENING_END, ends_open, ends_sentence, ends_with_mark, han_count
 
 CHUNK = 24  # lines per chunk when estimating the local column width
 
@@ -78,7 +78,13 @@ def _running_text(st: PageState, a: int, b: int, measurable: list[float]) -> boo
     """The stretch holds running text: a few free lines of 4 Han or more. A stretch of a
     headline's pieces alone (党性修养不 / 是 / 阵子” … between a bio and a byline) keeps the
     column around it: the pieces are no column of their own."""
-    return sum(1 for i in range(a, b) if measurable[i] >= 0 and i not in st.claims) >= RUNNING
+    claims, seen = st.claims, 0
+    for i in range(a, b):
+        if measurable[i] >= 0 and i not in claims:
+            seen += 1
+            if seen >= RUNNING:
+                return True  # (an article's stretch has its few within its first lines)
+    return False
 
 
 def page_pairs(st: PageState) -> Counter:
@@ -95,17 +101,19 @@ def page_pairs(st: PageState) -> Counter:
 
 def prev_line(st: PageState, i: int) -> int | None:
     """The nearest line before i that is not page furniture."""
+    claims = st.claims  # (st.role() inlined: the passes ask this of most lines)
     j = i - 1
-    while j >= 0 and st.role(j) == Role.FURNITURE:
+    while j >= 0 and (c := claims.get(j)) is not None and c.role == Role.FURNITURE:
         j -= 1
     return j if j >= 0 else None
 
 
 def next_line(st: PageState, i: int) -> int | None:
+    claims, n = st.claims, len(st.lines)
     j = i + 1
-    while j < len(st.lines) and st.role(j) == Role.FURNITURE:
+    while j < n and (c := claims.get(j)) is not None and c.role == Role.FURNITURE:
         j += 1
-    return j if j < len(st.lines) else None
+    return j if j < n else None
 
 
 def is_full(st: PageState, i: int, slack: float = 1.5, col: float | None = None) -> bool:
@@ -186,14 +194,19 @@ def headline_shaped(st: PageState, i: int) -> bool:
 def _shaped(st: PageState, i: int) -> bool:
     ln: SourceLine = st.lines[i]
     t = ln.text
-    commas = t.count("，") + t.count(",")  # a headline holds a comma at most
-    if "。" in t or "；" in t or commas > 1 or t[-1] in "：:":
+    if "。" in t or "；" in t or t[-1] in "：:":
         return False  # the cheap looks first: most running text fails one of these
+    commas = t.count("，") + t.count(",")  # a headline holds a comma at most
+    if commas > 1:
+        return False
     rules = st.profile.headline
     h = ln.han
     if h < rules.min_chars or h > rules.max_chars or ln.width > rules.max_width:
         return False
-    if ends_sentence(t) or (ends_open(t) and not pausing_first_line(st, i)):
+    last = t[-1]  # (a line ending on neither kind of mark is asked neither question)
+    if (last in _ENDS_OR_OPENS or last.isspace()) and (
+        ends_sentence(t) or (ends_open(t) and not pausing_first_line(st, i))
+    ):
         return False
     # A line measured as display type continues no body line: a bracket left open there is
     # the OCR's misreading (《评论员观察） for （评论员观察）).
@@ -203,8 +216,17 @@ def _shaped(st: PageState, i: int) -> bool:
     balance = bracket_balance(t, st.profile) if not display else 0
     if balance and not _closed_by_neighbour(st, i, balance):
         return False  # so does a bracket, unless the next (or last) line is the label's other half
-    # with words on both sides of its comma
-    return not commas or all(han_count(part) >= 3 for part in t.rstrip("，,").replace(",", "，").split("，"))
+    if not commas:
+        return True
+    # with words on both sides of its comma (one comma at most here: a comma ending it has none
+    # after); the Han after it are the line's less those before it
+    head, comma, _ = t.rstrip("，,").replace(",", "，").partition("，")
+    before = han_count(head)
+    return before >= 3 and (not comma or h - before >= 3)
+
+
+# The last characters ends_sentence() or ends_open() can say yes to, whitespace aside.
+_ENDS_OR_OPENS = LINE_END_MARKS | frozenset(OPENING_END)
 
 
 def pausing_first_line(st: PageState, i: int) -> bool:
@@ -282,6 +304,18 @@ def named_in_full(st: PageState, t: str) -> bool:
     return t.endswith(rules.institutions) or t.endswith(tuple(rules.titles))
 
 
+def read_byline(st: PageState, ln: SourceLine) -> Byline | None:
+    """parse_byline() of the line, once per text on a page: the byline passes, the bios and
+    the headlines ask again of the same lines (a long input asks 15k times of 3k texts).
+    The Byline is shared by whoever asks; no pass changes one."""
+    key = (ln.raw, ln.text)
+    names = st.names_read
+    if key in names:
+        return names[key]
+    b = names[key] = parse_byline(ln.raw, ln.text, st.profile)
+    return b
+
+
 def names_line(st: PageState, i: int, least: float = 0.5, width: float = 12.0, alone: bool = False) -> Byline | None:
     """Line i as a byline when it is a short line (`width` em at most) of names at least
     `least` plausible, not ending on a title or an institution (委书记, the tail of 党委书记,
@@ -290,7 +324,7 @@ def names_line(st: PageState, i: int, least: float = 0.5, width: float = 12.0, a
     ln = st.lines[i]
     if ln.width > width or named_in_full(st, ln.text):
         return None
-    b = parse_byline(ln.raw, ln.text, st.profile)
+    b = read_byline(st, ln)
     if b is None or b.score < least:
         return None
     if alone and (b.collective or any(repeated(page_text(st), i, n, 0) for n in b.names)):

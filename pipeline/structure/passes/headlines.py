@@ -98,7 +98,7 @@ def _runs(st: PageState) -> list[list[int]]:
             and not (measured and _column_line(st, i))
         ):
             cur.append(i)
-        elif not (st.role(i) == Role.FURNITURE and cur):
+        elif not (cur and (c := claims.get(i)) is not None and c.role == Role.FURNITURE):
             if cur:
                 runs.append(cur)
             cur = []
@@ -420,28 +420,26 @@ def _off_column(st: PageState, i: int) -> bool:
 
 
 _QUOTES = "“”‘’\"'「」『』"
-_NO_QUOTES = str.maketrans("", "", _QUOTES)
 ECHO_WINDOW = 150  # lines either side searched for a headline's words
 
 
 def _echoed(st: PageState, i: int) -> bool:
     """The line's text (eight or more characters, no mark in it) occurs again in the text of
     the lines around it, across their breaks."""
-    ln = st.lines[i]
-    if ln.han < 8:
-        return False
-    t = ln.text.translate(_NO_QUOTES)
-    if not t.isalnum():
+    if st.lines[i].han < 8:
         return False
     if st.flat is None:  # the page's lines joined without quotes, and where each starts: once
-        joined = "\x00".join(x.text for x in st.lines)
+        joined = "\x00".join(x.text for x in st.lines)  # (cleanup removed every control character)
         for q in _QUOTES:
             joined = joined.replace(q, "")
         parts = joined.split("\x00")
         st.flat = ("".join(parts), list(accumulate(map(len, parts), initial=0)))
     text, starts = st.flat
-    lo, hi = starts[max(0, i - ECHO_WINDOW)], starts[min(len(st.lines), i + ECHO_WINDOW)]
     a, b = starts[i], starts[i + 1]
+    t = text[a:b]  # the line without its quotes, cut from the page's (no translation per line)
+    if not t.isalnum():
+        return False
+    lo, hi = starts[max(0, i - ECHO_WINDOW)], starts[min(len(st.lines), i + ECHO_WINDOW)]
     if text.find(t, lo, a) >= 0 or text.find(t, b, hi) >= 0:
         return True
     n = len(t) - 1  # or across the place of line i: the end of the lines before it, the start of those after

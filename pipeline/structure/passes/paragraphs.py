@@ -357,10 +357,11 @@ def unwrap(lines: list[SourceLine], rules: ParagraphRules, shape: Shape) -> list
             units.extend(_paragraphs(_Body(list(run), rules, shape)))
             run.clear()
 
-    i = 0
-    while i < len(lines):
+    i, n = 0, len(lines)
+    on_lines = shape == Shape.LINES  # (asked once, not of every line)
+    while i < n:
         # Lines joined by a single newline on a LINES page are a subheading (unless prose).
-        if shape == Shape.LINES and lines[i].joined and i + 1 < len(lines):
+        if on_lines and lines[i].joined and i + 1 < n:
             block = [lines[i]]
             while block[-1].joined and i + 1 < len(lines):
                 i += 1
