@@ -423,18 +423,29 @@ _QUOTES = "“”‘’\"'「」『』"
 ECHO_WINDOW = 150  # lines either side searched for a headline's words
 
 
-def _echoed(st: PageState, i: int) -> bool:
-    """The line's text (eight or more characters, no mark in it) occurs again in the text of
-    the lines around it, across their breaks."""
-    if st.lines[i].han < 8:
-        return False
-    if st.flat is None:  # the page's lines joined without quotes, and where each starts: once
+def _flat(st: PageState) -> tuple[str, list[int]]:
+    """The page's lines joined without quotes, and where each starts: made once a page."""
+    if st.flat is None:
         joined = "\x00".join(x.text for x in st.lines)  # (cleanup removed every control character)
         for q in _QUOTES:
             joined = joined.replace(q, "")
         parts = joined.split("\x00")
         st.flat = ("".join(parts), list(accumulate(map(len, parts), initial=0)))
-    text, starts = st.flat
+    return st.flat
+
+
+def _bare(st: PageState, i: int) -> bool:
+    """No mark in the line but quotes."""
+    text, starts = _flat(st)
+    return text[starts[i] : starts[i + 1]].isalnum()
+
+
+def _echoed(st: PageState, i: int) -> bool:
+    """The line's text (eight or more characters, no mark in it) occurs again in the text of
+    the lines around it, across their breaks."""
+    if st.lines[i].han < 8:
+        return False
+    text, starts = _flat(st)
     a, b = starts[i], starts[i + 1]
     t = text[a:b]  # the line without its quotes, cut from the page's (no translation per line)
     if not t.isalnum():
@@ -468,7 +479,7 @@ def _bare_pair(st: PageState, i: int, k: int) -> bool:
     """Two lines without a mark in them, one of them recurring verbatim in the text around:
     a two-line headline set at the body's size (汲取传统村落生态智慧 / 建设好宜居宜业和美乡村)."""
     lines = (st.lines[i], st.lines[k])
-    if any(ln.han < 6 or not ln.text.translate(_NO_QUOTES).isalnum() for ln in lines):
+    if any(ln.han < 6 for ln in lines) or not (_bare(st, i) and _bare(st, k)):
         return False
     return _echoed(st, i) or _echoed(st, k)
 
