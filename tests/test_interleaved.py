@@ -110,3 +110,8 @@ def test_columns_that_begin_under_an_inset_headline_are_the_bands_left_ones():
     text, runs = by_columns("\n".join([*want[:2], *rows, want[-1]]))
     assert [r.columns for r in runs] == [4]
     assert _lines(text) == want
+
+
+@pytest.mark.parametrize("text", ["", "\n\n\n", "一行", "\n".join(["短行"] * 60)])
+def test_empty_short_or_blank_text_is_left_alone(text):
+    assert by_columns(text) == (text, [])

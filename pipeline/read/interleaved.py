@@ -5,18 +5,24 @@ printed column line, sorted top to bottom: the first line of every column, then 
 every column, and so on (`习近平总书记指出：“加快构建` / `中逐步有序减少传统能源，确保经济` /
 `系的必然路径。` / …). Nothing in the text marks the rows (rows.py reads the ones whose column
 rules came out as bars); what tells them is the text itself. A column line mostly breaks inside a
-word or a phrase, and the page uses its words again and again, so the page's own character
-n-grams are its language model: a join of line a to line b scores how often the characters
-across it (a's last one or two, b's first one or two) occur together inside the page's lines,
-less what lines far apart score. Text in reading order scores its neighbours well above that;
-interleaved text scores them no better, and the lines k apart (k the band's columns) well above.
+word or a phrase, so a join of line a to line b is scored by the words across it: how often its
+characters (a's last one or two, b's first one or two) occur together inside the page's own lines
+(the page uses its words again and again) and the commonest word of jieba's dictionary that
+spans it (关系, 解决: words the page uses once), less what lines far apart score. Text in
+reading order scores its neighbours well above that; interleaved text scores them no better,
+and the lines k apart (k the band's columns) well above. A cheap probe on the page's own n-grams
+decides first, so text in reading order costs a few milliseconds and never loads the dictionary.
 
-Where a page reads so, a Viterbi pass over strides 1..MAX_COLUMNS cuts it into runs of one stride
-(a run's lines alike in length, a column's width), each run's start and end are moved to where its
-columns' ends join the next columns' starts best, and a run followed by one of fewer columns (the
-last column ended early) goes on with the same columns. The engine's order of two lines of one
-row can still be wrong where a page is skewed; the structure stage and the notice
-(`lines-by-column`) leave that to the editor.
+Where a page reads so, a Viterbi pass over strides 1..MAX_COLUMNS cuts it into runs of one
+stride (lines alike in length, a column's width), and the runs are fitted to how well the text
+they give reads (the sum of the joins of its consecutive lines): their ends and phases moved, a
+run of fewer columns kept in the band before it (the last columns ended early) or a run of fewer
+columns before a band taken for its right columns (the left ones begin under an inset
+headline), short runs tried where the Viterbi pass would not switch (an editor's note in two
+columns), and lines unlike their column in length taken out of the rows (a headline beside the
+columns). A byline's joins read as chance. What is left wrong (two lines of one row the engine
+swapped on a skewed page; a byline or headline among the rows the fit misplaces) the notice
+(`lines-by-column`) leaves to the editor.
 """
 
 from __future__ import annotations
@@ -38,16 +44,16 @@ PROBES = 6  # windows probed, spread over the input (a long one is probed, not m
 PLAIN = 0.3  # neighbours that join this well are text in reading order
 MIN_GAIN = 0.1  # how much better than neighbours the best stride's joins must score
 FAR = (9, 11, 13)  # offsets whose joins stand for chance
-SWITCH = 5.0
+SWITCH = 5.0  # cost of changing stride between two lines
 CAP = 3.0  # most a single join can score
 WORD = 0.25  # weight of a dictionary word across a join (log count: 0..13)
-LONGER = 1.3  # a word of three or four characters across a join, against one of two  # cost of changing stride between two lines
+LONGER = 1.3  # a word of three or four characters across a join, against one of two
 ALIKE = 0.3  # a line as long as the line k before it (within a character)
 UNALIKE = -0.6  # much longer or shorter, neither ending a sentence
 MIN_ROWS = 3  # rows of a run before it is read as columns
 INCLUDE = 0.1  # what a line must earn by its join to belong to a run
 REACH = 4  # rows of the widest band a segment's end may move in one step
-MAX_SWEEPS = 6
+MAX_SWEEPS = 6  # rounds of moves before a fit stops
 SMALL_COLUMNS = 3  # columns of a short run tried between segments
 SMALL_GAIN = 1.5  # how much better the page must read for one
 
@@ -71,6 +77,8 @@ def by_columns(text: str) -> tuple[str, list[ColumnRun]]:
         return text, []
     lines = text.split("\n")
     rows = [i for i, ln in enumerate(lines) if ln.strip()]
+    if not rows:
+        return text, []
     flat = [_SPACE.sub("", lines[i]) for i in rows]
     layout = _Layout(flat, _Joins(flat))
     segs = layout.outsiders(layout.small(layout.fit(_raw_runs(flat, layout.joins))))
