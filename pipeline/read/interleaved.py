@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..words import frequencies
+from .rows import blank_between, rejoin
 
 MAX_COLUMNS = 6
 MIN_LINES = 24  # a page's worth of lines before the test means anything
@@ -84,10 +85,10 @@ def by_columns(text: str) -> tuple[str, list[ColumnRun]]:
     segs = layout.outsiders(layout.small(layout.fit(_raw_runs(flat, layout.joins))))
     if not segs:
         return text, []
-    blank = sum(1 for ln in lines if not ln.strip()) * 2 >= len(lines) - 1
+    blank = blank_between(lines)
     order = layout.order(segs)
     notes = [ColumnRun(rows[b[0].a] + 1, b[-1].b - b[0].a, max(g.k for g in b)) for b in _bands(segs)]
-    out = lines[: rows[0]] + _join([lines[rows[i]] for i in order], blank) + lines[rows[-1] + 1 :]
+    out = lines[: rows[0]] + rejoin([lines[rows[i]] for i in order], blank) + lines[rows[-1] + 1 :]
     return "\n".join(out), notes
 
 
@@ -382,12 +383,3 @@ def _viterbi(flat: list[str], joins: _Joins) -> list[int]:
         states[i] = k
         k = back[i][k]
     return states
-
-
-def _join(lines: list[str], blank: bool) -> list[str]:
-    if not blank:
-        return lines
-    out: list[str] = []
-    for ln in lines:
-        out += [ln, ""]
-    return out[:-1]

@@ -35,7 +35,7 @@ def deinterleave(text: str) -> tuple[str, list[RowRun]]:
     if not any(b in text for b in BARS):
         return text, []  # (most text: no bar at all)
     lines = text.split("\n")
-    blank = sum(1 for ln in lines if not ln.strip()) * 2 >= len(lines) - 1  # a line each, blank between
+    blank = blank_between(lines)
     rows = [i for i, ln in enumerate(lines) if ln.strip()]
     out: list[str] = []
     runs: list[RowRun] = []
@@ -52,7 +52,7 @@ def deinterleave(text: str) -> tuple[str, list[RowRun]]:
             continue
         out += lines[pos : run[0]]
         pieces = [piece for col in cols for piece in col if piece]
-        out += _join(pieces, blank)
+        out += rejoin(pieces, blank)
         runs.append(RowRun(run[0] + 1, len(run), len(cols), sum(lines[i].count(b) for i in run for b in BARS)))
         pos = run[-1] + 1
         done += len(run)
@@ -128,7 +128,13 @@ def _fit(pieces: list[str], widths: list[float]) -> list[str]:
     return pieces
 
 
-def _join(pieces: list[str], blank: bool) -> list[str]:
+def blank_between(lines: list[str]) -> bool:
+    """The text is a line each with blank lines between (the sample's shape)."""
+    return sum(1 for ln in lines if not ln.strip()) * 2 >= len(lines) - 1
+
+
+def rejoin(pieces: list[str], blank: bool) -> list[str]:
+    """Lines reordered, in the text's own shape: a blank line between them where it had them."""
     if not blank:
         return pieces
     out: list[str] = []
