@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..words import frequencies
+from ..lexicon import frequencies
 from .rows import blank_between, rejoin
 
 MAX_COLUMNS = 6

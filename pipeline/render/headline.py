@@ -22,10 +22,10 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from ..lexicon import jieba
 from ..text import CLOSING, LONG_MARKS, NO_END, OPENING, is_latin
 from ..text import NO_START_DISPLAY as NO_START
 from ..text import PAUSES as PAUSE_MARKS
-from ..words import jieba
 from .cache import cache_dir, write_cache
 
 # Penalty (em², the unit of the balance cost) of breaking at a boundary: a phrase boundary is
