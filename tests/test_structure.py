@@ -853,6 +853,24 @@ def test_a_two_line_headline_as_wide_as_the_column_cutting_a_sentence_is_taken_o
     assert art.title == "\n".join(head)
 
 
+def test_a_headline_cut_goes_on_over_its_wider_main_line():
+    # two short top lines and the main line under them, wider than a column line and without a
+    # mark, read inside a sentence: the main line is the headline's, not the text's
+    body = [
+        "志愿服务是社会文",
+        "明进步的重要标志，是",
+        "新时代我们党引导动员",
+        "人民群众贡献智慧力量、",
+        "创造美好生活、实现奋",
+        "斗目标的生动实践。今",
+        "年五四青年节到来之际，",
+        "各地开展了志愿服务。",
+    ]
+    head = ["弘扬志愿精神", "贡献青春力量", "将志愿服务教育融入思政课"]
+    art, _ = _cut_into("李智水", body, 3, head)
+    assert art.title == "\n".join(head)
+
+
 def test_two_running_lines_without_a_mark_stay_in_the_text():
     # the same two lines where the sentence runs through them: no headline
     body = [

@@ -343,8 +343,25 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
                 continue
             part = run[start : start + size]
             if _cuts(st, part) and not (size == 1 and names_line(st, part[0], NAMES_ONLY, 6, alone=True)):
-                return part  # (a line of names alone is a byline read inside the text: the articles pass)
+                return _widened(
+                    st, run, part
+                )  # (a line of names alone is a byline read inside the text: the articles pass)
     return []
+
+
+def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
+    """A cut goes on over the lines under it wider than the column and without a mark (no line
+    of running text is either): a headline's main line under its shorter top lines (弘扬志愿精神
+    / 贡献青春力量 / 将志愿服务教育融入思政课, the last wider than a column line)."""
+    at = run.index(part[-1]) + 1
+    while at < len(run) and len(part) < st.profile.headline.max_pieces:
+        i = run[at]
+        ln = st.lines[i]
+        if ln.spaced or ln.width < st.columns[i] + 0.75 or ln.han < 6 or not _bare(st, i):
+            break
+        part = [*part, i]
+        at += 1
+    return part
 
 
 def _cuts(st: PageState, part: list[int]) -> bool:
