@@ -59,7 +59,6 @@ SMALL_COLUMNS = 3  # columns of a short run tried between segments
 SMALL_GAIN = 1.5  # how much better the page must read for one
 
 _SPACE = re.compile(r"\s+")
-MARKERS = ("■", "●", "◆", "▲", "□", "○", "文/", "文／", "作者：", "作者:")  # a byline's openers
 _ENDS = tuple("。！？!?”」』；…")
 
 
@@ -72,8 +71,9 @@ class ColumnRun:
     columns: int
 
 
-def by_columns(text: str) -> tuple[str, list[ColumnRun]]:
-    """The text with every run of interleaved column lines read column by column."""
+def by_columns(text: str, markers: tuple[str, ...] = ()) -> tuple[str, list[ColumnRun]]:
+    """The text with every run of interleaved column lines read column by column; `markers`
+    open a byline (the source profile's byline prefixes), whose joins read as chance."""
     if not any(_interleaved(w) for w in _windows(text)):
         return text, []
     lines = text.split("\n")
@@ -81,7 +81,7 @@ def by_columns(text: str) -> tuple[str, list[ColumnRun]]:
     if not rows:
         return text, []
     flat = [_SPACE.sub("", lines[i]) for i in rows]
-    layout = _Layout(flat, _Joins(flat))
+    layout = _Layout(flat, _Joins(flat, markers=markers))
     segs = layout.outsiders(layout.small(layout.fit(_raw_runs(flat, layout.joins))))
     if not segs:
         return text, []
@@ -112,7 +112,7 @@ class _Seg:
 class _Joins:
     """The page's n-gram model and the score of joining one line to another."""
 
-    def __init__(self, flat: list[str], words: dict[str, int] | None = None) -> None:
+    def __init__(self, flat: list[str], words: dict[str, int] | None = None, markers: tuple[str, ...] = ()) -> None:
         grams: Counter[str] = Counter()
         for ln in flat:
             grams.update(ln[i : i + 2] for i in range(len(ln) - 1))
@@ -120,6 +120,7 @@ class _Joins:
         self.grams = grams
         self.words = words if words is not None else frequencies()
         self.flat = flat
+        self.markers = markers
         self.memo: dict[tuple[int, int], float] = {}
         n = len(flat)
         self.base = 0.0
@@ -128,7 +129,7 @@ class _Joins:
 
     def raw(self, a: int, b: int) -> float:
         x, y = self.flat[a], self.flat[b]
-        if not x or not y or x.startswith(MARKERS) or y.startswith(MARKERS):
+        if not x or not y or x.startswith(self.markers) or y.startswith(self.markers):
             return self.base  # a byline's joins read as chance (应用|文/…: no word across)
         g = self.grams
         s = math.log1p(g[x[-1] + y[0]])
@@ -305,9 +306,7 @@ class _Layout:
         best = self.value(segs)
         for _ in range(MAX_SWEEPS):
             moved = False
-            for idx in range(len(segs)):
-                if idx >= len(segs):
-                    break
+            for idx in range(len(segs)):  # (a move keeps the number of segments)
                 for cand in self._moves(segs, idx):
                     v = self.value(cand)
                     if v > best + 1e-9:

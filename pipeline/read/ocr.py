@@ -13,6 +13,7 @@ from .. import clean
 from ..errors import InputError
 from ..model import Document
 from ..structure import Structure, structure
+from ..structure.profile import load_profile
 from .decode import Decoded, decode, read_file
 from .interleaved import by_columns
 from .rows import deinterleave
@@ -51,7 +52,8 @@ def read_bytes(data: bytes, name: str = "input", force: bool = False, profile: s
 def read_decoded(dec: Decoded, name: str = "input", force: bool = False, profile: str | None = None) -> Reading:
     """The page from its decoded text: cleanup, structure, the model with its statistics."""
     text, runs = deinterleave(dec.text)  # rows an engine ran across the columns, by column
-    text, column_runs = by_columns(text)  # column lines an engine wrote row by row, by column
+    markers = load_profile(profile).byline.prefixes  # (a byline's joins read as chance)
+    text, column_runs = by_columns(text, markers)  # column lines an engine wrote row by row, by column
     with no_cycle_collection():
         res = clean.run(text)
         st = structure(res.text, text, force=force, profile=profile)

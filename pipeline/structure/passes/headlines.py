@@ -342,10 +342,9 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
             if size > 1 and not all(looks[start : start + size]) and not (size == 2 and (labelled or bare)):
                 continue
             part = run[start : start + size]
+            # (a line of names alone is a byline read inside the text: the articles pass)
             if _cuts(st, part) and not (size == 1 and names_line(st, part[0], NAMES_ONLY, 6, alone=True)):
-                return _widened(
-                    st, run, part
-                )  # (a line of names alone is a byline read inside the text: the articles pass)
+                return _widened(st, run, part)
     return []
 
 
@@ -356,8 +355,7 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
     at = run.index(part[-1]) + 1
     while at < len(run) and len(part) < st.profile.headline.max_pieces:
         i = run[at]
-        ln = st.lines[i]
-        if ln.spaced or ln.width < st.columns[i] + 0.75 or ln.han < 6 or not _bare(st, i):
+        if not _wider(st, i) or st.lines[i].han < 6 or not _bare(st, i):
             break
         part = [*part, i]
         at += 1
@@ -432,8 +430,13 @@ def _opens_band(st: PageState, part: list[int]) -> bool:
 def _off_column(st: PageState, i: int) -> bool:
     """Wider than its column, or clearly short of it, and not spread out: no full column line."""
     ln = st.lines[i]
-    col = st.columns[i]
-    return not ln.spaced and (ln.width >= col + 0.75 or ln.width <= col - 2.5)
+    return not ln.spaced and (ln.width >= st.columns[i] + 0.75 or ln.width <= st.columns[i] - 2.5)
+
+
+def _wider(st: PageState, i: int) -> bool:
+    """Wider than its column and not spread out: the wide half of _off_column."""
+    ln = st.lines[i]
+    return not ln.spaced and ln.width >= st.columns[i] + 0.75
 
 
 _QUOTES = "“”‘’\"'「」『』"
@@ -479,17 +482,12 @@ def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
     reads on from the line before it to the line after it (that pair of characters recurs on
     the page) and into neither end of it (those pairs never occur)."""
     before, line, after = st.lines[j].text, st.lines[i].text, st.lines[k].text
-    seen = page_pairs(st)
-    across = seen.get(pair_key(before[-1] + after[0]), 0)
+    across = _seen(st, before, after)
     if _echoed(st, i) and (across >= 2 or _off_column(st, i)):
         return True  # its words recur verbatim in the text around it: a headline's do, a body line's do not
     if not _off_column(st, i):
         return False
-    return (
-        across >= 2
-        and seen.get(pair_key(before[-1] + line[0]), 0) == 0
-        and seen.get(pair_key(line[-1] + after[0]), 0) == 0
-    )
+    return across >= 2 and _seen(st, before, line) == 0 and _seen(st, line, after) == 0
 
 
 def _bare_pair(st: PageState, i: int, k: int) -> bool:
@@ -506,9 +504,12 @@ def _reads_past(st: PageState, j: int, part: list[int], k: int) -> bool:
     of characters occurs on the page) and not into them (that pair never does). Their end may
     well read on: the headline's words recur in the text (和美乡村|建设)."""
     before, after = st.lines[j].text, st.lines[k].text
-    first = st.lines[part[0]].text
-    seen = page_pairs(st)
-    return seen.get(pair_key(before[-1] + after[0]), 0) >= 1 and seen.get(pair_key(before[-1] + first[0]), 0) == 0
+    return _seen(st, before, after) >= 1 and _seen(st, before, st.lines[part[0]].text) == 0
+
+
+def _seen(st: PageState, left: str, right: str) -> int:
+    """How often the pair across a break from `left` to `right` occurs inside the page's lines."""
+    return page_pairs(st).get(pair_key(left[-1] + right[0]), 0)
 
 
 NEAR_START = 12  # lines after a byline within which a headline over the columns is read
