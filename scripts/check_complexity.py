@@ -13,6 +13,7 @@ file:line, worst first, so `make lint` fails with something to act on.
 from __future__ import annotations
 
 import argparse
+import ast
 import fnmatch
 import sys
 from dataclasses import dataclass
@@ -49,12 +50,30 @@ def functions(path: Path) -> list[Func]:
     return out
 
 
-def collect(paths: list[Path], exclude: tuple[str, ...]) -> list[Func]:
+def redefined(path: Path) -> list[tuple[int, str]]:
+    """Top-level functions and classes a module defines twice: Python keeps the last, so every
+    caller of the first silently runs the second (ruff's F811 misses it once the first is used
+    inside another function's body)."""
+    seen: dict[str, int] = {}
+    out: list[tuple[int, str]] = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            if node.name in seen:
+                out.append((node.lineno, f"{node.name} defined again (first at line {seen[node.name]})"))
+            seen.setdefault(node.name, node.lineno)
+    return out
+
+
+def files_under(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for p in paths:
         files += sorted(p.rglob("*.py")) if p.is_dir() else [p]
+    return files
+
+
+def collect(paths: list[Path], exclude: tuple[str, ...]) -> list[Func]:
     out: list[Func] = []
-    for f in files:
+    for f in files_under(paths):
         funcs = functions(f)
         out += [fn for fn in funcs if not any(fnmatch.fnmatch(f"{fn.path}:{fn.name}", g) for g in exclude)]
     return out
@@ -68,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--exclude", action="append", default=[], help="file:function glob to leave out")
     ap.add_argument("--top", type=int, default=0, help="print the N most complex and longest; no gate")
     args = ap.parse_args(argv)
-    funcs = collect([Path(p).resolve() for p in args.paths], (*EXCLUDE, *args.exclude))
+    paths = [Path(p).resolve() for p in args.paths]
+    funcs = collect(paths, (*EXCLUDE, *args.exclude))
     if args.top:
         for title, key in (("complexity", lambda f: f.cc), ("length", lambda f: f.lines)):
             print(f"highest {title}:")
@@ -80,10 +100,13 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{f.path}:{f.line}: {f.name}: complexity {f.cc} (max {args.max_cc}), {f.lines} lines (max {args.max_lines})"
         )
+    twice = [(f, line, what) for f in files_under(paths) for line, what in redefined(f)]
+    for f, line, what in twice:
+        rel = f.relative_to(ROOT) if f.is_relative_to(ROOT) else f
+        print(f"{rel}:{line}: {what}: rename one of them")
     if bad:
         print(f"{len(bad)} function(s) over the limits: split them where a reader would want a name", file=sys.stderr)
-        return 1
-    return 0
+    return 1 if bad or twice else 0
 
 
 if __name__ == "__main__":

@@ -23,3 +23,13 @@ def test_a_long_or_branchy_function_is_listed_with_file_and_line(tmp_path, capsy
 
 def test_pipeline_passes_the_gate():
     assert check_complexity.main([str(ROOT / "pipeline")]) == 0
+
+
+def test_a_function_defined_twice_in_a_module_is_listed(tmp_path, capsys):
+    # Python keeps the second: callers of the first silently run it (ruff misses this case).
+    (tmp_path / "m.py").write_text(
+        "def wide(x):\n    return x > 1\n\n\ndef use(x):\n    return wide(x)\n\n\ndef wide(x):\n    return x > 2\n",
+        encoding="utf-8",
+    )
+    assert check_complexity.main([str(tmp_path)]) == 1
+    assert "m.py:9: wide defined again (first at line 1)" in capsys.readouterr().out

@@ -277,14 +277,14 @@ def _kicker_pair(st: PageState, run: list[int], n: int) -> bool:
     """Line n of the run, or the one before it, stands over a line wider than its column and
     worded like a headline: a kicker and its headline, where the headline (set larger) is the
     wider. The body's first line is indented and running text follows it, not a headline."""
-    if n + 1 < len(run) and run[n + 1] == run[n] + 1 and _wider(st, run[n + 1]):
+    if n + 1 < len(run) and run[n + 1] == run[n] + 1 and _wide_headline(st, run[n + 1]):
         # as wide as a full column line, not as an indented first line (which may stand before
         # a headline the OCR read after it)
         return st.lines[run[n]].width >= st.columns[run[n]] - st.profile.paragraph.indent_tolerance[0]
-    return n > 0 and run[n - 1] == run[n] - 1 and _wider(st, run[n])
+    return n > 0 and run[n - 1] == run[n] - 1 and _wide_headline(st, run[n])
 
 
-def _wider(st: PageState, k: int) -> bool:
+def _wide_headline(st: PageState, k: int) -> bool:
     """Worded like a headline and wider than its column by more than a hung mark."""
     return _off_column(st, k) and st.lines[k].width > st.columns[k] and headline_shaped(st, k)
 
