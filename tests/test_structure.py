@@ -1448,3 +1448,32 @@ def test_an_inset_headline_opening_the_page_is_weighed_against_the_body_column()
     )
     doc = read_bytes(page).doc
     assert doc.articles[0].title.replace("\n", "") == "".join(head)
+
+
+def _byline_then(*head: str) -> bytes:
+    col = [
+        "“慎终如始，则无败",
+        "事。”习近平总书记多次强",
+        "调“一阵子”和“一辈子”的问",
+        "题。习近平总书记指出：",
+        "不忘初心、牢记使命不是",
+        "一阵子的事，而是一辈子的",
+        "事，每个党员都要在思想政",
+        "治上不断进行检视、剖析、",
+        "反思。",
+    ]
+    return _page("芦子龙", *head, *col, "（作者系湖南大学教授）")
+
+
+def test_a_headline_whose_short_last_line_lost_its_quote_after_the_byline_is_the_headline():
+    # no paragraph ends on a short line without a mark, and the sentence does not read on
+    [art] = read_bytes(_byline_then("党性修养不是“一阵子”", "而是“一辈子")).doc.articles
+    assert art.title == "党性修养不是“一阵子”\n而是“一辈子"
+    assert art.blocks[0].text.startswith("“慎终如始")
+
+
+def test_a_short_first_paragraph_after_the_byline_is_no_headline():
+    # control: the short line ends its sentence, so it ends a paragraph
+    doc = read_bytes(_byline_then("党性修养不是一阵子，而是", "一辈子的事。")).doc
+    assert not doc.articles[0].title
+    assert doc.articles[0].blocks[0].text.startswith("党性修养")

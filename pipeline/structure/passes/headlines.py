@@ -241,7 +241,7 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
         take.append(i)
         if LABEL.search(st.lines[i].text):
             break
-    return take
+    return take or _short_within(st, run)
 
 
 QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how prose quotes a speaker
@@ -264,6 +264,25 @@ def _labelled_within(st: PageState, run: list[int]) -> list[int]:
             return run[: n + 1] if n else []
         if t.count("“") != t.count("”") or any(m in t.rstrip("，,") for m in "：:，,、"):
             return []  # a sentence's words going on to the next line, not a headline's
+    return []
+
+
+def _short_within(st: PageState, run: list[int]) -> list[int]:
+    """The run's first lines up to one clearly short of the column and without a final mark:
+    no paragraph ends so, and its sentence does not read on into the next line: a headline's
+    last line (党性修养不是“一阵子” / 而是“一辈子, the OCR having lost its quote)."""
+    rules = st.profile.headline
+    total = 0
+    for n, i in enumerate(run[: rules.max_lines]):
+        ln = st.lines[i]
+        total += ln.han
+        if ln.indent >= 2 or total > rules.max_total or not _bare(st, i) or ln.han < 2:
+            return []
+        if n and _seen(st, st.lines[run[n - 1]].text, ln.text):
+            return []  # running text broken mid-sentence
+        k = next_line(st, i)
+        if ln.width <= st.columns[i] - 2.5 and not ends_with_mark(ln.text) and k is not None and n:
+            return run[: n + 1] if _seen(st, ln.text, st.lines[k].text) == 0 else []
     return []
 
 
