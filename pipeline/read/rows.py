@@ -94,10 +94,9 @@ def _columns(run: list[str]) -> list[list[str]] | None:
     lines have is the number of columns, and lines with fewer are cut at the columns' usual
     widths."""
     split = [_pieces(ln) for ln in run]
-    counts = [len(p) for p in split]
-    k = statistics.mode(counts)
+    k = _column_count([len(p) for p in split])
     regular = [p for p in split if len(p) == k]
-    if k < MIN_COLUMNS or len(regular) * 2 < len(split):
+    if k < MIN_COLUMNS or len(regular) < MIN_ROWS - 1:
         return None
     widths = [statistics.median(len(p[c]) for p in regular) for c in range(k)]
     if min(widths) < 2:
@@ -107,6 +106,19 @@ def _columns(run: list[str]) -> list[list[str]] | None:
         for c, piece in enumerate(_fit(p, widths)):
             cols[c].append(piece)
     return cols
+
+
+SHARE = 0.2  # of a run's lines that hold every column's bar for their count to be the columns'
+
+
+def _column_count(counts: list[int]) -> int:
+    """How many columns a run of rows has: an engine misses bars (two columns' pieces run
+    together), it seldom reads one where there is none, so the most pieces a fair share of the
+    lines is cut into, not the count most lines have."""
+    for k in sorted(set(counts), reverse=True):
+        if sum(c >= k for c in counts) >= SHARE * len(counts):
+            return k
+    return min(counts)
 
 
 def _fit(pieces: list[str], widths: list[float]) -> list[str]:
