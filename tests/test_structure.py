@@ -271,6 +271,7 @@ def test_page_furniture_is_kept_apart_from_the_articles(sample):
         ("责任编辑：姚志冯欣帆", True),  # two names the OCR ran together
         ("编辑：这是我们共同的事业", False),
         ("2021年8月5日 星期四", True),
+        ("2025年3月25日 星期二" + " " * 70 + "理论" + " " * 80 + "第9版", True),  # a running head across the page
         ("第7版", True),
         ("编辑出版工作是一项重要的基础", False),
         ("2035年远景目标纲要提出", False),

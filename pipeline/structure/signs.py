@@ -135,7 +135,8 @@ def _furniture_test(rules: FurnitureRules) -> Callable[[str], bool]:
     patterns, names, first, credit = _patterns(rules), _page_names(rules), _first_chars(rules), _credit(rules)
 
     def test(text: str) -> bool:
-        t = text.strip()
+        # (a running head set across the page comes with runs of spaces between its parts)
+        t = " ".join(text.split())
         if len(t) > 60 or not t:
             return False
         if patterns.search(t) or t.strip("【】[]《》 ") in names:

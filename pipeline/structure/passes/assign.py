@@ -23,7 +23,7 @@ from ..matching import (
     leave_value,
     score_matrix,
 )
-from ..page import ArticleSpan, HeadBlock, PageState, Role
+from ..page import ArticleSpan, HeadBlock, PageState, Role, Shape
 from ..signs import ends_with_mark
 from .context import opens_deck
 
@@ -186,6 +186,7 @@ def _compositions(n: int, limit: int) -> list[list[tuple[int, int]]]:
 LONG_HEADLINE = 0.15  # score given up per headline line beyond two
 EXHAUSTIVE = 10  # runs up to this many lines try every split; longer ones a dynamic programme
 CLOSED = 1.0  # a group that runs on past a column label: two headlines, not one
+BLOCK_CUT = 0.5  # a group ending inside one of the engine's blocks
 TRAILING = 0.05  # per short line under a headline's main line that is no deck: kickers stand above
 
 
@@ -201,6 +202,20 @@ def _trailing_short(st: PageState, blocks: list[HeadBlock], idx: list[int]) -> i
         for i, w in zip(lines[top + 1 :], widths[top + 1 :], strict=True)
         if w < widths[top] - 2 and not opens_deck(st, st.lines[i].text)
     )
+
+
+def _block_cuts(st: PageState, blocks: list[HeadBlock], run: list[int], a: int, b: int) -> int:
+    """Ends of the group that cut one of the engine's blocks: on a page of blocks, the lines an
+    engine set in one block of their own (党性修养不是 / 而是“一辈子 between a bio and a
+    byline) are one headline; a blank line is where two part."""
+    if st.shape != Shape.BLOCKS:
+        return 0
+    cuts = 0
+    if a > 0 and st.lines[blocks[run[a - 1]].lines[-1]].joined:
+        cuts += 1
+    if b < len(run) and st.lines[blocks[run[b - 1]].lines[-1]].joined:
+        cuts += 1
+    return cuts
 
 
 def _joined(cands: list[Candidate], idx: list[int]) -> Candidate:
@@ -233,6 +248,7 @@ def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodie
             extra += TRAILING * _trailing_short(st, blocks, runs[r][a:b])
             if any(LABEL.search(t) for t in _joined(cands, runs[r][a:b]).text.split("\n")[:-1]):
                 extra += CLOSED  # a column label closes its headline: no line of it follows
+            extra += BLOCK_CUT * _block_cuts(st, blocks, runs[r], a, b)
             rows[r, a, b] = [v - extra for v in score_matrix([_joined(cands, runs[r][a:b])], bodies)[0]]
         return rows[r, a, b]
 
