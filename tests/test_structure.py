@@ -1478,3 +1478,19 @@ def test_a_short_first_paragraph_after_the_byline_is_no_headline():
     doc = read_bytes(_byline_then("党性修养不是一阵子，而是", "一辈子的事。")).doc
     assert not doc.articles[0].title
     assert doc.articles[0].blocks[0].text.startswith("党性修养")
+
+
+def test_rows_an_engine_ran_across_the_columns_do_not_widen_the_column_of_the_text_before_them():
+    # Tesseract's own text: a column of ten-character lines, then rows of three columns whose
+    # pieces stand apart by spaces. Measured as thirty characters wide, the column would make
+    # the body's first lines, much narrower, a headline's.
+    text = "".join(b.text for a in read_path(SAMPLE).doc.articles for b in a.blocks)
+    col = [text[i : i + 10] for i in range(0, 320, 10)]
+    rows = [" ".join(text[k : k + 10] for k in range(j, j + 30, 10)) for j in range(400, 760, 30)]
+    page = "\n\n".join(
+        ["（作者系中南大学教授）", "孙静", "以基层治理现代化助力更高水平平安中国建设", "\n".join(col), "\n".join(rows)]
+    )
+    doc = read_bytes(page.encode()).doc
+    art = next(a for a in doc.articles if a.authors == ["孙静"])
+    assert art.title == "以基层治理现代化助力更高水平平安中国建设"
+    assert art.blocks[0].text.startswith(col[0])

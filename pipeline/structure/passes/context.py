@@ -31,10 +31,30 @@ def _upper_quartile(st: PageState, lo: int, hi: int, measurable: list[float], ba
     return ws[len(ws) // 4] if ws else 0.0
 
 
+ROW_WIDTH = 1.8  # times the page's median line: wider lines are a wide column's, or rows
+MIN_ROWS = 8  # such lines in pieces before they are taken for rows (not two lines the OCR ran together)
+
+
+def _pieces(raw: str) -> int:
+    """Pieces of 4 Han or more a line's spaces part (a spread line's gaps part single characters)."""
+    return sum(1 for part in raw.split() if han_count(part) >= 4)
+
+
 def _measurable(st: PageState) -> list[float]:
-    """Each line's width where it says something about the column (4 Han or more), else -1."""
+    """Each line's width where it says something about the column (4 Han or more), else -1.
+    Where most lines far wider than the page's are in pieces, they are rows an engine ran
+    across the columns (the pieces set apart by spaces): no column is that wide. (A wide
+    column's lines are mostly whole: a space the OCR put in one of them is no gutter.)"""
     if len(st.measurable) != len(st.lines):
-        st.measurable = [ln.width if ln.han >= 4 else -1.0 for ln in st.lines]
+        widths = [ln.width if ln.han >= 4 else -1.0 for ln in st.lines]
+        counted = sorted(w for w in widths if w >= 0)
+        limit = ROW_WIDTH * counted[len(counted) // 2] if counted else 0.0
+        wide = [i for i, w in enumerate(widths) if w > limit > 0]
+        rows = [i for i in wide if _pieces(st.lines[i].raw) >= 2]
+        if len(rows) >= MIN_ROWS and len(rows) * 2 > len(wide):
+            for i in rows:
+                widths[i] = -1.0
+        st.measurable = widths
     return st.measurable
 
 
