@@ -1466,6 +1466,21 @@ def _byline_then(*head: str) -> bytes:
     return _page("芦子龙", *head, *col, "（作者系湖南大学教授）")
 
 
+def _byline_then_blocks(*head: str) -> bytes:
+    """The same page as an engine's own text: the body's lines one block (single newlines)."""
+    lines = _byline_then(*head).decode().split("\n\n")
+    body = [ln for ln in lines[1 + len(head) :] if not ln.startswith("（")]
+    return "\n\n".join([lines[0], *head, "\n".join(body), lines[-1]]).encode()
+
+
+def test_on_an_engines_blocks_the_body_line_after_a_short_headline_line_stays_the_bodys():
+    # the body's first line lost its indent and is short of the column too: what it says
+    # (prose, a pause inside) tells it from a headline line
+    [art] = read_bytes(_byline_then_blocks("党性修养不是“一阵子”", "而是“一辈子")).doc.articles
+    assert art.title == "党性修养不是“一阵子”\n而是“一辈子"
+    assert art.blocks[0].text.startswith("“慎终如始")
+
+
 def test_a_headline_whose_short_last_line_lost_its_quote_after_the_byline_is_the_headline():
     # no paragraph ends on a short line without a mark, and the sentence does not read on
     [art] = read_bytes(_byline_then("党性修养不是“一阵子”", "而是“一辈子")).doc.articles

@@ -236,12 +236,16 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
             break  # an indented line is the body's first
         if QUOTING.search(st.lines[i].text):
             break  # 习近平主席指出：“……: a sentence opening a quotation, the body's first line
-        if not (_looks(st, i) or not _body_width(st, i) or _before_first_line(st, i) or _kicker_pair(st, run, n)):
+        opens = _before_first_line(st, i)
+        if not (_looks(st, i) or not _body_width(st, i) or opens or _kicker_pair(st, run, n)):
             break
         take.append(i)
-        if LABEL.search(st.lines[i].text):
-            break
-    return take or _short_within(st, run)
+        if LABEL.search(st.lines[i].text) or (opens and not _bare(st, i + 1)):
+            break  # a column label closes the headline; the next line opens the body (in words)
+    short = _short_within(st, run)
+    if short and take[: len(short)] == short and len(take) > len(short) and not _bare(st, take[len(short)]):
+        return short  # the lines past a headline's short last line are the body's, in words
+    return take or short
 
 
 QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how prose quotes a speaker
