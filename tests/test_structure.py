@@ -1158,6 +1158,35 @@ def test_a_byline_read_inside_a_paragraph_leaves_the_line_before_it_in_the_parag
     assert "推广轮作休耕护田" in "".join(b.text for b in art.blocks)
 
 
+def test_a_byline_read_before_a_paragraphs_last_line_leaves_the_line_before_it_in_the_paragraph():
+    # the line after the byline is the paragraph's short last line; the one before it stops
+    # on a word that links to what follows (更好地), which no headline ends on
+    col = [
+        "传统村落作为农耕文明",
+        "的活态载体，蕴含着天",
+        "人合一、顺时应势、共",
+        "生共荣等智慧，为建设",
+        "好宜居宜业和美乡村提",
+        "供了宝贵借鉴。在农业",
+        "生产中，村民春耕、夏",
+        "耘、秋收、冬藏，遵循",
+        "二十四节气时序安排，",
+        "形成与自然同步的节奏",
+        "和生活习惯，更好地",
+        "吴灿",
+        "保护了生态环境。",
+        "  顺时耕作，推广轮作",
+        "休耕护田、测土配方施",
+        "肥等生态农业技术，将",
+        "自然节律作为生态治理",
+        "的重要依据。",
+    ]
+    doc = read_bytes(_page(*col, "（作者系中南大学教授）")).doc
+    [art] = doc.articles
+    assert art.authors == ["吴灿"] and not art.title
+    assert "和生活习惯，更好地保护了生态环境。" in "".join(b.text for b in art.blocks)
+
+
 def test_the_lead_line_an_inline_marker_opens_is_as_wide_as_printed():
     # "编者按：" fills the first line with the text after it: that line is full, not short
     lead = [

@@ -58,6 +58,16 @@ def ends_open(text: str) -> bool:
 OPENING_END = "，、,（(“《‘「『"  # the marks ends_open() looks for
 
 
+def ends_linking(text: str) -> bool:
+    """The line stops on a word that links to what follows (的, 地, 和, 把, 被…): a sentence
+    broken off there goes on; no headline ends so."""
+    t = text.rstrip()
+    return bool(t) and t[-1] in LINKING_END
+
+
+LINKING_END = "的地得与和及并把被将对向从让使给而或"
+
+
 def han_count(text: str) -> int:
     # The length the Han runs take up: one match a run, not one a character.
     return len(text) - len(HAN_RUN.sub("", text))

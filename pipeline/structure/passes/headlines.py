@@ -23,7 +23,7 @@ from ...text import accountable, is_han
 from ..matching import LABEL
 from ..page import HeadBlock, PageState, Role, Shape
 from ..pairs import pair_key
-from ..signs import ends_with_mark
+from ..signs import ends_linking, ends_with_mark
 from ..text_forms import canonical, headline_text, label_only
 from .context import (
     DISPLAY_SIZE,
@@ -218,6 +218,8 @@ def _cut_by_byline(st: PageState, i: int) -> bool:
         k = next_line(st, k)  # the article's own headline, read after its byline
     if k is None or _looks(st, i) or ends_with_mark(st.lines[i].text):
         return False
+    if ends_linking(st.lines[i].text) and st.free(k) and body_like(st, k):
+        return True  # 为鲜活、可感…，更好地 / 李永智 / 被少年儿童理解和践行。
     return is_full(st, i, slack=1.0) and st.free(k) and is_full(st, k, slack=1.0) and body_like(st, k)
 
 
