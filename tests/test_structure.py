@@ -405,6 +405,40 @@ def test_body_text_that_opens_like_a_bio_stays_in_the_body():
     assert not doc.unplaced
 
 
+def test_a_bracketed_bio_at_the_page_end_after_text_the_ocr_cut_short_ends_the_article():
+    # the OCR lost the end of the last paragraph (提高创新体…): the bio follows a full,
+    # unfinished line, but it is bracketed and closed, and nothing follows it
+    doc = read_bytes(
+        _page(
+            "张三",
+            *BODY,
+            "业链资金链人才链深度融合，提高创新体系效",
+            "〈作者：江苏省哲学社会科学界联合",
+            "会原党组书记)",
+        )
+    ).doc
+    [art] = doc.articles
+    assert art.bio == "作者：江苏省哲学社会科学界联合会原党组书记"
+
+
+def test_a_bracketed_note_inside_a_paragraph_stays_in_it():
+    # control: the same note with the paragraph going on after it is the paragraph's
+    doc = read_bytes(
+        _page(
+            "张三",
+            *BODY,
+            "业链资金链人才链深度融合，提高创新体系效",
+            "〈作者：江苏省哲学社会科学界联合",
+            "会原党组书记)",
+            "能，不断推进产业升级和科技创新。",
+            *BODY2,
+            "（作者系湖南大学教授）",
+        )
+    ).doc
+    [art] = doc.articles
+    assert art.bio == "作者系湖南大学教授"
+
+
 def test_a_two_line_headline_of_name_like_lines_is_not_two_bylines():
     doc = read_bytes(_page("抓落实", "见真章", "王五", *BODY, "（作者系湖南大学教授）")).doc
     [art] = doc.articles

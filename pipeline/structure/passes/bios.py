@@ -139,6 +139,13 @@ def _before_ok(st: PageState, i: int) -> bool:
     return ends_with_mark(t) or not is_full(st, j) or headline_like(st, j)
 
 
+def _closed_at_end(st: PageState, end: int, bracket: int) -> bool:
+    """A bracketed bio closed on its own line, and the article ends after it: it needs no
+    finished sentence before it (the OCR lost the end of the text it follows: 提高创新体 /
+    〈作者：江苏省……联合 / 会原党组书记）). No paragraph holds a whole bracketed note so."""
+    return bool(bracket) and closes_bio(st.lines[end].text, st.profile) and _after_ok(st, end, strong=False)
+
+
 def _after_ok(st: PageState, end: int, strong: bool) -> bool:
     """What follows a bio ends the article: not the same paragraph going on."""
     k = next_line(st, end)
@@ -200,7 +207,7 @@ def bios(st: PageState) -> None:
             i += 1
             continue
         end = _extent(st, i, bracket)
-        ok = end is not None and _before_ok(st, i)
+        ok = end is not None and (_before_ok(st, i) or _closed_at_end(st, end, bracket))
         tail = _close_read_first(st, i, end) if ok and bracket else None
         if ok:
             strong = bool(bracket) and (closes_bio(st.lines[end].text, st.profile) or tail is not None)
