@@ -1572,3 +1572,33 @@ def test_rows_an_engine_ran_across_the_columns_do_not_widen_the_column_of_the_te
     art = next(a for a in doc.articles if a.authors == ["孙静"])
     assert art.title == "以基层治理现代化助力更高水平平安中国建设"
     assert art.blocks[0].text.startswith(col[0])
+
+
+def _byline_headline_quote(head: str, first: str) -> bytes:
+    col = [
+        first,
+        "续抓好突出环境问题整治，高质量",
+        "建设国家生态文明试验区。”建设",
+        "国家生态文明试验区，是以习近平",
+        "同志为核心的党中央作出的重大决",
+        "策部署。要坚持生态优先、绿色发",
+        "展，统筹推进生态环境保护和经济",
+        "社会发展，加快形成绿色发展方式",
+        "和生活方式，推动高质量发展。",
+    ]
+    return _page("■ 唐韬", head, *col, "（作者系中国社会科学院研究员）")
+
+
+def test_a_headline_as_wide_as_the_column_over_a_line_that_opens_a_quotation_is_the_headline():
+    # the body's first line lost its indent: a speaker and a colon opening a quotation start it
+    page = _byline_headline_quote("高质量建设国家生态文明试验区", "习近平总书记强调：“持")
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "高质量建设国家生态文明试验区"
+    assert art.blocks[0].text.startswith("习近平总书记强调")
+
+
+def test_a_first_line_over_a_line_quoting_mid_sentence_stays_in_the_body():
+    # control: the line after it finishes a sentence before its quotation: running text
+    page = _byline_headline_quote("消费是拉动经济增长的主引", "擎。习近平总书记指出：“持")
+    [art] = read_bytes(page).doc.articles
+    assert not art.title

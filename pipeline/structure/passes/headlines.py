@@ -238,7 +238,7 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
             break  # an indented line is the body's first
         if QUOTING.search(st.lines[i].text):
             break  # 习近平主席指出：“……: a sentence opening a quotation, the body's first line
-        opens = _before_first_line(st, i)
+        opens = _before_first_line(st, i) or _before_quoting(st, i)
         if not (_looks(st, i) or not _body_width(st, i) or opens or _kicker_pair(st, run, n)):
             break
         take.append(i)
@@ -251,6 +251,16 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
 
 
 QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how prose quotes a speaker
+
+
+def _before_quoting(st: PageState, i: int) -> bool:
+    """Line i, without a mark, stands over a line that opens a quotation (习近平总书记强调：“持
+    续…): the body's first line, so line i is the headline's last."""
+    k = next_line(st, i)
+    if k is None or k != i + 1 or st.lines[i].han < 4 or not _bare(st, i):
+        return False
+    m = QUOTING.search(st.lines[k].text)
+    return m is not None and st.lines[k].text[: m.start()].isalnum()  # the speaker alone: a sentence's start
 
 
 def _labelled_within(st: PageState, run: list[int]) -> list[int]:
