@@ -1602,3 +1602,28 @@ def test_a_first_line_over_a_line_quoting_mid_sentence_stays_in_the_body():
     page = _byline_headline_quote("消费是拉动经济增长的主引", "擎。习近平总书记指出：“持")
     [art] = read_bytes(page).doc.articles
     assert not art.title
+
+
+def _narrow_then_wide(*cut: str) -> bytes:
+    """An article whose first lines are set narrower (beside its headline) than the rest, with
+    lines read between two of the narrow ones."""
+    text = "".join(b.text for a in read_path(SAMPLE).doc.articles for b in a.blocks)
+    narrow = [text[i : i + 15] for i in range(0, 15 * 8, 15)]
+    wide = [text[i : i + 20] for i in range(120, 120 + 20 * 30, 20)]
+    return _page("李四", *narrow[:4], *cut, *narrow[4:], *wide, "（作者系中南大学教授）")
+
+
+def test_a_headline_cutting_the_narrow_first_lines_of_an_article_is_measured_against_them():
+    # the page's estimate takes the wide column; the lines round the cut are the narrow one's,
+    # so the line before it is full and the sentence is cut
+    [art] = read_bytes(_narrow_then_wide("人才布局（专题深思）")).doc.articles
+    assert art.title == "人才布局（专题深思）"
+
+
+def test_a_line_ending_on_a_linking_word_is_no_headline_cutting_the_text():
+    # control: the same place, words the text has elsewhere ending on 的 read on (a sentence
+    # the OCR carried there): no headline ends so
+    text = "".join(b.text for a in read_path(SAMPLE).doc.articles for b in a.blocks)
+    echo = next(text[i - 8 : i + 1] for i in range(300, 700) if text[i] == "的" and text[i - 8 : i + 1].isalnum())
+    [art] = read_bytes(_narrow_then_wide(echo)).doc.articles
+    assert not art.title

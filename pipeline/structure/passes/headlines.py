@@ -405,11 +405,13 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return False
     if any(LABEL.search(st.lines[i].text) for i in part[:-1]):
         return False  # a column label closes its headline: nothing of the headline follows it
+    if ends_linking(st.lines[part[-1]].text):
+        return False  # 传统村落生态智慧的: a sentence going on, no headline's end
     if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
         return _wide_cut(st, part, j)
     if ends_with_mark(st.lines[j].text) and not st.lines[j].text.rstrip().endswith(("：", ":")):
         return _opening_block(st, part, k)  # a colon opens what follows: no subheading after it
-    if not is_full(st, j, slack=1.5 + st.profile.paragraph.indent):
+    if not is_full(st, j, slack=1.5 + st.profile.paragraph.indent, col=_column_around(st, j, k)):
         return False  # a short line before: a paragraph's end (the paragraph pass decides)
     if _labelled(st, part):
         return True
@@ -420,6 +422,20 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     if len(part) == 2 and _bare_pair(st, *part):
         return _reads_past(st, j, part, k)
     return len(part) == 1 and _reads_across(st, j, part[0], k)
+
+
+AROUND = 6  # lines either side of a cut whose widths measure the column it cuts
+
+
+def _column_around(st: PageState, j: int, k: int) -> float:
+    """The column of the text a cut stands in: the upper quartile of the free lines right
+    before and after it, where that is narrower than the page's estimate (an article's first
+    lines set narrower beside its headline, a short article among wider ones)."""
+    near = [i for i in (*range(max(0, j - AROUND + 1), j + 1), *range(k, min(len(st.lines), k + AROUND))) if st.free(i)]
+    widths = sorted((st.lines[i].width for i in near if st.lines[i].han >= 4), reverse=True)
+    if len(widths) < AROUND:
+        return st.columns[j]
+    return min(st.columns[j], widths[len(widths) // 4])
 
 
 def _labelled(st: PageState, part: list[int]) -> bool:
