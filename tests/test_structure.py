@@ -1627,3 +1627,9 @@ def test_a_line_ending_on_a_linking_word_is_no_headline_cutting_the_text():
     echo = next(text[i - 8 : i + 1] for i in range(300, 700) if text[i] == "的" and text[i - 8 : i + 1].isalnum())
     [art] = read_bytes(_narrow_then_wide(echo)).doc.articles
     assert not art.title
+
+
+def test_a_two_line_headline_the_label_closes_cut_into_the_text_is_taken_whole():
+    # the first line mark-free and clearly short of the column, the second closed by the label
+    [art] = read_bytes(_narrow_then_wide("党性修养不是“一阵子”", "而是“一辈子”（思想纵横）")).doc.articles
+    assert art.title == "党性修养不是“一阵子”\n而是“一辈子”（思想纵横）"

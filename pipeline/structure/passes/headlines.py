@@ -443,7 +443,14 @@ def _labelled(st: PageState, part: list[int]) -> bool:
     or a headline line with the label set on the line under it."""
     if len(part) == 1:
         return bool(LABEL.search(st.lines[part[0]].text))
-    return len(part) == 2 and label_only(st.lines[part[1]].text) and headline_shaped(st, part[0])
+    if len(part) != 2 or not headline_shaped(st, part[0]):
+        return False
+    first, second = (st.lines[i] for i in part)
+    if label_only(second.text):
+        return True
+    # 党性修养不是“一阵子” / 而是“一辈子”（思想纵横）: a mark-free line clearly short of the
+    # column over a line the label closes (a body line over a one-line headline is full)
+    return bool(LABEL.search(second.text)) and _bare(st, part[0]) and first.width <= st.columns[part[0]] - 2.5
 
 
 NAMES_ONLY = 0.75  # how plausible a short line's names must be to be no headline piece
