@@ -145,8 +145,9 @@ def _furniture_test(rules: FurnitureRules) -> Callable[[str], bool]:
     patterns, names, first, credit = _patterns(rules), _page_names(rules), _first_chars(rules), _credit(rules)
 
     def test(text: str) -> bool:
-        # (a running head set across the page comes with runs of spaces between its parts)
-        t = " ".join(text.split())
+        t = text.strip()
+        if len(t) > 60:  # a running head set across the page: runs of spaces between its parts
+            t = " ".join(t.split())
         if len(t) > 60 or not t:
             return False
         if patterns.search(t) or t.strip("【】[]《》 ") in names:
