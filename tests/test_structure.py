@@ -1633,3 +1633,13 @@ def test_a_two_line_headline_the_label_closes_cut_into_the_text_is_taken_whole()
     # the first line mark-free and clearly short of the column, the second closed by the label
     [art] = read_bytes(_narrow_then_wide("党性修养不是“一阵子”", "而是“一辈子”（思想纵横）")).doc.articles
     assert art.title == "党性修养不是“一阵子”\n而是“一辈子”（思想纵横）"
+
+
+def test_a_headline_over_a_speaker_whose_quotation_opens_on_the_next_line_is_the_headline():
+    # a kicker over the headline, and the body's first line (spread out) only the speaker
+    page = _byline_headline_quote("加快建设清洁低碳能源新体系", "习 近 平 总 书 记 指 出：").decode()
+    page = page.replace("加快建设清洁低碳能源新体系", "多措并举\n\n协同发力\n\n加快建设清洁低碳能源新体系")
+    page = page.replace("续抓好突出环境问题整治，高质量", "“持续抓好突出环境问题整治，高")
+    [art] = read_bytes(page.encode()).doc.articles
+    assert art.title == "多措并举\n协同发力\n加快建设清洁低碳能源新体系"
+    assert art.blocks[0].text.startswith("习近平总书记指出：")

@@ -259,8 +259,19 @@ def _before_quoting(st: PageState, i: int) -> bool:
     k = next_line(st, i)
     if k is None or k != i + 1 or st.lines[i].han < 4 or not _bare(st, i):
         return False
-    m = QUOTING.search(st.lines[k].text)
-    return m is not None and st.lines[k].text[: m.start()].isalnum()  # the speaker alone: a sentence's start
+    t = st.lines[k].text.rstrip()
+    m = QUOTING.search(t)
+    if (
+        m is None
+        and t.endswith(("：", ":"))
+        and k + 1 < len(st.lines)
+        and st.lines[k + 1].text.startswith(_OPEN_QUOTES)
+    ):
+        return t[:-1].isalnum()  # 习近平总书记指出： / “加快构建…: the quotation on the next line
+    return m is not None and t[: m.start()].isalnum()  # the speaker alone: a sentence's start
+
+
+_OPEN_QUOTES = ("“", "「", '"')
 
 
 def _labelled_within(st: PageState, run: list[int]) -> list[int]:
