@@ -1643,3 +1643,30 @@ def test_a_headline_over_a_speaker_whose_quotation_opens_on_the_next_line_is_the
     [art] = read_bytes(page.encode()).doc.articles
     assert art.title == "多措并举\n协同发力\n加快建设清洁低碳能源新体系"
     assert art.blocks[0].text.startswith("习近平总书记指出：")
+
+
+def _cut_where_the_text_reads_on(head: list[str]) -> tuple[bytes, str]:
+    """The sample's text in 13-character lines, a byline over them and a bio under them, with
+    `head` read between two lines whose pair across the break recurs in the text (so the
+    sentence is seen to read on past the headline); and that article's text."""
+    text = "".join(b.text for a in read_path(SAMPLE).doc.articles[:2] for b in a.blocks)[:900]
+    lines = [text[i : i + 13] for i in range(0, len(text), 13)]
+    at = next(k for k in range(3, len(lines)) if text.count(lines[k - 1][-1] + lines[k][0]) >= 3)
+    # one line after another, no blank lines (the shape many tools write)
+    return "\n".join(["李四", *lines[:at], *head, *lines[at:], "（作者系中南大学教授）"]).encode(), text
+
+
+def test_a_headline_cut_into_the_text_goes_on_over_a_main_line_the_sentence_reads_past():
+    head = ["弘扬志愿精神", "贡献青春力量", "将志愿服务教育融入思政课"]
+    page, text = _cut_where_the_text_reads_on(head)
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "\n".join(head)
+    assert "".join(b.text for b in art.blocks) == text
+
+
+def test_a_kicker_over_a_labelled_headline_cut_into_the_text_is_the_headlines():
+    head = ["发展新质生产力与改造提升", "积极运用新技术（专题深思）"]
+    page, text = _cut_where_the_text_reads_on(head)
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "\n".join(head)
+    assert "".join(b.text for b in art.blocks) == text

@@ -401,11 +401,30 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
     at = run.index(part[-1]) + 1
     while at < len(run) and len(part) < st.profile.headline.max_pieces:
         i = run[at]
-        if not _wider(st, i) or st.lines[i].han < 6 or not _bare(st, i):
+        if st.lines[i].han < 6 or not _bare(st, i) or not (_wider(st, i) or _read_past(st, [*part, i])):
             break
         part = [*part, i]
         at += 1
+    first = run.index(part[0])
+    if first and LABEL.search(st.lines[part[-1]].text) and len(part) < st.profile.headline.max_pieces:
+        i = run[first - 1]  # a kicker over a labelled line (发展新质生产力与… / 积极运用…（专题深思）)
+        if i == part[0] - 1 and st.lines[i].han >= 6 and _bare(st, i) and _read_past(st, [i, *part]):
+            part = [i, *part]
     return part
+
+
+def _read_past(st: PageState, part: list[int]) -> bool:
+    """The sentence cut by the lines reads on from the line before them to the line after them,
+    into neither their first nor out of their last (力|量 across 弘扬志愿精神 / 贡献青春力量 /
+    将志愿服务教育融入思政课)."""
+    j, k = prev_line(st, part[0]), next_line(st, part[-1])
+    if j is None or k is None:
+        return False
+    before, after = st.lines[j].text, st.lines[k].text
+    if _seen(st, before, after) < 1:
+        return False
+    # none of the lines carries the sentence on: not from the line before, not into the line after
+    return all(_seen(st, before, st.lines[i].text) == 0 and _seen(st, st.lines[i].text, after) == 0 for i in part)
 
 
 def _cuts(st: PageState, part: list[int]) -> bool:
