@@ -1670,3 +1670,17 @@ def test_a_kicker_over_a_labelled_headline_cut_into_the_text_is_the_headlines():
     [art] = read_bytes(page).doc.articles
     assert art.title == "\n".join(head)
     assert "".join(b.text for b in art.blocks) == text
+
+
+def _byline_head_body(head: list[str]) -> bytes:
+    text = "".join(b.text for b in read_path(SAMPLE).doc.articles[2].blocks)[:600]
+    lines = [text[i : i + 13] for i in range(0, len(text), 13)]
+    return "\n".join(["李四", *head, *lines, "（作者系中南大学教授）"]).encode()
+
+
+def test_a_headline_as_wide_as_the_column_whose_words_the_text_repeats_is_the_headline():
+    text = "".join(b.text for b in read_path(SAMPLE).doc.articles[2].blocks)
+    # words of the text ending where a sentence pauses (a headline's words recur so)
+    head = next(text[i : i + 13] for i in range(80, 500) if text[i : i + 13].isalnum() and text[i + 13] in "，。")
+    [art] = read_bytes(_byline_head_body([head])).doc.articles
+    assert art.title == head

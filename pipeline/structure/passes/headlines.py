@@ -239,7 +239,13 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
         if QUOTING.search(st.lines[i].text):
             break  # 习近平主席指出：“……: a sentence opening a quotation, the body's first line
         opens = _before_first_line(st, i) or _before_quoting(st, i)
-        if not (_looks(st, i) or not _body_width(st, i) or opens or _kicker_pair(st, run, n)):
+        if not (
+            _looks(st, i)
+            or not _body_width(st, i)
+            or opens
+            or _kicker_pair(st, run, n)
+            or (n == 0 and _echo_alone(st, i))
+        ):
             break
         take.append(i)
         if LABEL.search(st.lines[i].text) or (opens and not _bare(st, i + 1)):
@@ -251,6 +257,14 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
 
 
 QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how prose quotes a speaker
+
+
+def _echo_alone(st: PageState, i: int) -> bool:
+    """Line i, without a mark, recurs verbatim in the text and its sentence does not read on
+    into the next line: a headline as wide as the column (以数字化赋能新时代“枫桥经验”), not a
+    deck's first line (目标感十足的坚定与战略感十足 / 的节奏，…), which reads on."""
+    k = next_line(st, i)
+    return k is not None and _bare(st, i) and _echoed(st, i) and _seen(st, st.lines[i].text, st.lines[k].text) == 0
 
 
 def _before_quoting(st: PageState, i: int) -> bool:
