@@ -1684,3 +1684,24 @@ def test_a_headline_as_wide_as_the_column_whose_words_the_text_repeats_is_the_he
     head = next(text[i : i + 13] for i in range(80, 500) if text[i : i + 13].isalnum() and text[i + 13] in "，。")
     [art] = read_bytes(_byline_head_body([head])).doc.articles
     assert art.title == head
+
+
+def test_a_spread_out_first_line_with_a_pause_after_the_byline_is_the_bodys():
+    # justified to the column with spaces between its characters: running text, not a headline
+    col = [
+        "“蓝 天 不 是 等 来 的， 而 是 拼 出 来",
+        "的。”不久前生态环境部新闻发布会上的",
+        "一句话，道出蓝天保卫战的不易与执着。",
+        "由此更加深刻理解习近平总书记在民营企",
+        "爱拼与会赢（人民论坛）",
+        "业座谈会上勉励大家的话，“保持爱拼会",
+        "赢的精气神。”生活中，形容一个人干事",
+        "有劲头，经常会说“蛮拼的”。一年春好",
+        "处，拼搏正当时。",
+    ]
+    doc = read_bytes("\n".join(["■盛玉雷", *col, "（作者系人民日报评论员）"]).encode()).doc
+    [art] = doc.articles
+    assert art.title == "爱拼与会赢（人民论坛）"
+    assert art.blocks[0].text.startswith("“蓝天不是等来的")
+    # the line was never a candidate: no close call between it and the headline to report
+    assert "headline-margin" not in [n["code"] for n in doc.stats["notices"]]

@@ -238,6 +238,8 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
             break  # an indented line is the body's first
         if QUOTING.search(st.lines[i].text):
             break  # 习近平主席指出：“……: a sentence opening a quotation, the body's first line
+        if st.lines[i].spaced and any(m in st.lines[i].text for m in "，、,；;"):
+            break  # spread out to the column's width with a pause in it: a justified body line
         opens = _before_first_line(st, i) or _before_quoting(st, i)
         if not (
             _looks(st, i)
