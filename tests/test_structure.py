@@ -1705,3 +1705,11 @@ def test_a_spread_out_first_line_with_a_pause_after_the_byline_is_the_bodys():
     assert art.blocks[0].text.startswith("“蓝天不是等来的")
     # the line was never a candidate: no close call between it and the headline to report
     assert "headline-margin" not in [n["code"] for n in doc.stats["notices"]]
+
+
+def test_a_main_line_the_text_repeats_under_a_kicker_is_the_headlines_last():
+    # as wide as an indented first line: only its words, recurring in the text, tell it
+    text = "".join(b.text for b in read_path(SAMPLE).doc.articles[2].blocks)
+    main = next(text[i : i + 11] for i in range(80, 500) if text[i : i + 11].isalnum() and text[i + 11] in "，。")
+    [art] = read_bytes(_byline_head_body(["弘扬志愿精神", "贡献青春力量", main])).doc.articles
+    assert art.title == "\n".join(["弘扬志愿精神", "贡献青春力量", main])

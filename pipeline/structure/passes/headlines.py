@@ -241,13 +241,7 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
         if st.lines[i].spaced and any(m in st.lines[i].text for m in "，、,；;"):
             break  # spread out to the column's width with a pause in it: a justified body line
         opens = _before_first_line(st, i) or _before_quoting(st, i)
-        if not (
-            _looks(st, i)
-            or not _body_width(st, i)
-            or opens
-            or _kicker_pair(st, run, n)
-            or (n == 0 and _echo_alone(st, i))
-        ):
+        if not (_looks(st, i) or not _body_width(st, i) or opens or _kicker_pair(st, run, n) or _echo_alone(st, i)):
             break
         take.append(i)
         if LABEL.search(st.lines[i].text) or (opens and not _bare(st, i + 1)):
@@ -263,8 +257,9 @@ QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how
 
 def _echo_alone(st: PageState, i: int) -> bool:
     """Line i, without a mark, recurs verbatim in the text and its sentence does not read on
-    into the next line: a headline as wide as the column (以数字化赋能新时代“枫桥经验”), not a
-    deck's first line (目标感十足的坚定与战略感十足 / 的节奏，…), which reads on."""
+    into the next line: a headline line as wide as the column or as an indented first line
+    (以数字化赋能新时代“枫桥经验”; 将志愿服务教育融入思政课 under its kicker), not a deck's first
+    line (目标感十足的坚定与战略感十足 / 的节奏，…), which reads on."""
     k = next_line(st, i)
     return k is not None and _bare(st, i) and _echoed(st, i) and _seen(st, st.lines[i].text, st.lines[k].text) == 0
 
@@ -417,30 +412,32 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
     at = run.index(part[-1]) + 1
     while at < len(run) and len(part) < st.profile.headline.max_pieces:
         i = run[at]
-        if st.lines[i].han < 6 or not _bare(st, i) or not (_wider(st, i) or _read_past(st, [*part, i])):
+        if st.lines[i].han < 6 or not _bare(st, i) or not (_wider(st, i) or _read_past(st, [*part, i], i)):
             break
         part = [*part, i]
         at += 1
     first = run.index(part[0])
     if first and LABEL.search(st.lines[part[-1]].text) and len(part) < st.profile.headline.max_pieces:
         i = run[first - 1]  # a kicker over a labelled line (发展新质生产力与… / 积极运用…（专题深思）)
-        if i == part[0] - 1 and st.lines[i].han >= 6 and _bare(st, i) and _read_past(st, [i, *part]):
+        if i == part[0] - 1 and st.lines[i].han >= 6 and _bare(st, i) and _read_past(st, [i, *part], i):
             part = [i, *part]
     return part
 
 
-def _read_past(st: PageState, part: list[int]) -> bool:
-    """The sentence cut by the lines reads on from the line before them to the line after them,
-    into neither their first nor out of their last (力|量 across 弘扬志愿精神 / 贡献青春力量 /
-    将志愿服务教育融入思政课)."""
+def _read_past(st: PageState, part: list[int], new: int) -> bool:
+    """The sentence cut by the lines reads on from the line before them to the line after them
+    (力|量 across 弘扬志愿精神 / 贡献青春力量 / 将志愿服务教育融入思政课), and neither the
+    line before reads into them nor they into the line after; the new line carries the
+    sentence on at neither end."""
     j, k = prev_line(st, part[0]), next_line(st, part[-1])
     if j is None or k is None:
         return False
     before, after = st.lines[j].text, st.lines[k].text
-    if _seen(st, before, after) < 1:
-        return False
-    # none of the lines carries the sentence on: not from the line before, not into the line after
-    return all(_seen(st, before, st.lines[i].text) == 0 and _seen(st, st.lines[i].text, after) == 0 for i in part)
+    ends = (_seen(st, before, st.lines[part[0]].text), _seen(st, st.lines[part[-1]].text, after))
+    line = st.lines[new].text
+    return (
+        _seen(st, before, after) >= 1 and ends == (0, 0) and not _seen(st, before, line) and not _seen(st, line, after)
+    )
 
 
 def _cuts(st: PageState, part: list[int]) -> bool:
