@@ -1713,3 +1713,23 @@ def test_a_main_line_the_text_repeats_under_a_kicker_is_the_headlines_last():
     main = next(text[i : i + 11] for i in range(80, 500) if text[i : i + 11].isalnum() and text[i + 11] in "，。")
     [art] = read_bytes(_byline_head_body(["弘扬志愿精神", "贡献青春力量", main])).doc.articles
     assert art.title == "\n".join(["弘扬志愿精神", "贡献青春力量", main])
+
+
+def test_a_line_glossing_a_latin_abbreviation_in_brackets_is_no_labelled_headline():
+    # （建筑信息模型） explains BIM: running text cut where the line ends, not a column label
+    page, _ = _cut_where_the_text_reads_on([])
+    lines = page.decode().split("\n")
+    lines.insert(6, "加强BIM（建筑信息模型）")
+    [art] = read_bytes("\n".join(lines).encode()).doc.articles
+    assert not art.title
+    assert "加强BIM（建筑信息模型）" in "".join(b.text for b in art.blocks)
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [("让中医药产业更好补短板惠民生（人民时评）", True), ("（专题深思）", True), ("加强 BIM (建筑信息模型)", False)],
+)
+def test_column_labels_and_glosses(line, label):
+    from pipeline.structure.text_forms import LABEL
+
+    assert bool(LABEL.search(line)) is label

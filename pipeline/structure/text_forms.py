@@ -28,7 +28,9 @@ def canonical(text: str) -> str:
     return (_GLUE.sub("", t) if " " in t else t).strip()
 
 
-LABEL = re.compile(rf"[（(〈][{_HAN}·、]{{2,30}}[）)〉]\s*$")  # a column label closing a headline line
+# A column label closing a headline line; not a gloss of the Latin abbreviation before it
+# (加强BIM（建筑信息模型）: running text).
+LABEL = re.compile(rf"(?<![A-Za-z0-9\s])\s*[（(〈][{_HAN}·、]{{2,30}}[）)〉]\s*$")
 
 
 def label_only(text: str) -> bool:
