@@ -65,6 +65,9 @@ def test_punctuation_never_inside_numbers_or_latin(kept):
         ("让老百姓可感可及《评论员观察)", "让老百姓可感可及（评论员观察）"),
         ("《建筑信息模型)技术在", "《建筑信息模型）技术在"),  # inside a line: may be a book title
         ("读《论语》(节选)", "读《论语》（节选）"),
+        ("惩治“微腐败”，让老百姓可感可及“评论员观察)", "惩治“微腐败”，让老百姓可感可及（评论员观察）"),
+        ("他说“这是“新常态)", "他说“这是（新常态）"),  # more openers than closers: one was a bracket
+        ("“微腐败”“评论员观察”）", "“微腐败”“评论员观察”）"),  # the quotes pair up: kept
     ],
 )
 def test_an_opening_bracket_the_ocr_misread_is_restored_by_its_closing_half(raw, want):

@@ -4,7 +4,7 @@ OCR reads a full-width comma as ',' often enough that a page mixes both. A mark 
 only when a CJK neighbour shows it is Chinese punctuation; marks inside numbers (1,000,
 10:30) or Latin text keep their form. Brackets convert as a pair so "(2021—2035年)" never
 ends up half one kind and half the other. An opening bracket the OCR misread (Tesseract reads
-（ as 〈, and a column label's as 《) is restored where its closing half shows what it was.
+（ as 〈, and a column label's as 《 or “) is restored where its closing half shows what it was.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ _INNER = "[^〈〉《》（）()\n]"
 # (（评论员观察）) does: inside a line it may as well be a book title whose 》 was misread.
 _MISREAD_ANGLE = re.compile(rf"〈({_INNER}{{1,40}})([）)])")
 _MISREAD_LABEL = re.compile(rf"《({_INNER}{{2,30}})([）)])(\s*)$")
+# “…） closing the line where the line's opening quotes outnumber its closing ones: a column
+# label's bracket misread as a quote (惩治“微腐败”，让老百姓可感可及“评论员观察）).
+_QUOTED_LABEL = re.compile(r"“([\u4e00-\u9fff·、]{2,30})([）)])(\s*)$")
 
 
 def _misread_openers(line: str) -> tuple[str, int]:
@@ -30,7 +33,10 @@ def _misread_openers(line: str) -> tuple[str, int]:
         line, a = _MISREAD_ANGLE.subn(r"(\1\2", line)
     if "《" in line:
         line, b = _MISREAD_LABEL.subn(r"(\1\2\3", line)
-    return line, a + b
+    c = 0
+    if "“" in line and line.count("“") > line.count("”"):
+        line, c = _QUOTED_LABEL.subn(r"(\1\2\3", line)
+    return line, a + b + c
 
 
 def _neighbour(line, i: int, step: int) -> str:
