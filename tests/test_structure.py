@@ -1733,3 +1733,24 @@ def test_column_labels_and_glosses(line, label):
     from pipeline.structure.text_forms import LABEL
 
     assert bool(LABEL.search(line)) is label
+
+
+def test_a_first_line_breaking_off_mid_word_into_prose_after_the_byline_is_the_bodys():
+    # 标|志 is a word the text uses again: the line reads on into the next, running text
+    col = [
+        "城市是人类文明的重要标",
+        "志，是经济社会发展的核心载",
+        "体。实施城市更新行动，是推",
+        "动城市高质量发展的重要标志",
+        "性举措，也是经济社会发展的",
+        "重要载体。城市是人类文明的",
+        "重要标志，城市更新是城市发",
+        "展的必然要求。",
+    ]
+    # the text below runs wider: the page's estimate of the column takes its width
+    text = "".join(b.text for b in read_path(SAMPLE).doc.articles[1].blocks)
+    wide = [text[i : i + 20] for i in range(0, 600, 20)]
+    doc = read_bytes(_page("张再杰", *col, *wide, "（作者系贵州财经大学教授）")).doc
+    [art] = doc.articles
+    assert not art.title
+    assert art.blocks[0].text.startswith("城市是人类文明的重要标志，")

@@ -240,6 +240,8 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
             break  # 习近平主席指出：“……: a sentence opening a quotation, the body's first line
         if st.lines[i].spaced and any(m in st.lines[i].text for m in "，、,；;"):
             break  # spread out to the column's width with a pause in it: a justified body line
+        if _reads_into_prose(st, i):
+            break  # 城市是人类文明的重要标 / 志，是经济社会…: the body's first line, mid-word
         opens = _before_first_line(st, i) or _before_quoting(st, i)
         if not (_looks(st, i) or not _body_width(st, i) or opens or _kicker_pair(st, run, n) or _echo_alone(st, i)):
             break
@@ -253,6 +255,13 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
 
 
 QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how prose quotes a speaker
+
+
+def _reads_into_prose(st: PageState, i: int) -> bool:
+    """Line i breaks off mid-word into the next line, and that line is prose (a mark in it):
+    running text, not a headline over it."""
+    k = next_line(st, i)
+    return k is not None and not _bare(st, k) and _words_across(st.lines[i].text, st.lines[k].text, page_pairs(st))
 
 
 def _echo_alone(st: PageState, i: int) -> bool:
