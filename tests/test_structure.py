@@ -405,38 +405,22 @@ def test_body_text_that_opens_like_a_bio_stays_in_the_body():
     assert not doc.unplaced
 
 
-def test_a_bracketed_bio_at_the_page_end_after_text_the_ocr_cut_short_ends_the_article():
-    # the OCR lost the end of the last paragraph (提高创新体…): the bio follows a full,
-    # unfinished line, but it is bracketed and closed, and nothing follows it
-    doc = read_bytes(
-        _page(
-            "张三",
-            *BODY,
-            "业链资金链人才链深度融合，提高创新体系效",
-            "〈作者：江苏省哲学社会科学界联合",
-            "会原党组书记)",
-        )
-    ).doc
-    [art] = doc.articles
-    assert art.bio == "作者：江苏省哲学社会科学界联合会原党组书记"
+CUT_SHORT = ["业链资金链人才链深度融合，提高创新体系效", "〈作者：江苏省哲学社会科学界联合", "会原党组书记)"]
 
 
-def test_a_bracketed_note_inside_a_paragraph_stays_in_it():
-    # control: the same note with the paragraph going on after it is the paragraph's
-    doc = read_bytes(
-        _page(
-            "张三",
-            *BODY,
-            "业链资金链人才链深度融合，提高创新体系效",
-            "〈作者：江苏省哲学社会科学界联合",
-            "会原党组书记)",
-            "能，不断推进产业升级和科技创新。",
-            *BODY2,
-            "（作者系湖南大学教授）",
-        )
-    ).doc
-    [art] = doc.articles
-    assert art.bio == "作者系湖南大学教授"
+@pytest.mark.parametrize(
+    ("after", "bio"),
+    [
+        # the OCR lost the end of the last paragraph (…提高创新体系效): the bio follows a full,
+        # unfinished line, but it is bracketed and closed, and nothing follows it
+        ([], "作者：江苏省哲学社会科学界联合会原党组书记"),
+        # control: the paragraph goes on after the note, so the note is the paragraph's
+        (["能，不断推进产业升级和科技创新。", *BODY2, "（作者系湖南大学教授）"], "作者系湖南大学教授"),
+    ],
+)
+def test_a_bracketed_bio_after_text_the_ocr_cut_short_ends_the_article_only_at_its_end(after, bio):
+    [art] = read_bytes(_page("张三", *BODY, *CUT_SHORT, *after)).doc.articles
+    assert art.bio == bio
 
 
 def test_a_two_line_headline_of_name_like_lines_is_not_two_bylines():
@@ -1164,61 +1148,59 @@ def test_a_lead_set_across_the_page_ends_at_a_labelled_headline_as_wide_as_its_l
     assert doc.lead is not None and doc.lead.paragraphs[-1].endswith("可听性。")
 
 
-def test_a_byline_read_inside_a_paragraph_leaves_the_line_before_it_in_the_paragraph():
-    # the byline set beside the column was read between two lines of one sentence: the full,
-    # unfinished line before it is no headline, and the byline is the article's
-    col = [
-        "传统村落作为农耕文明",
-        "的活态载体，蕴含着天",
-        "人合一、顺时应势、共",
-        "生共荣等智慧，为建设",
-        "好宜居宜业和美乡村提",
-        "供了宝贵借鉴。在农业",
-        "生产中，村民春耕、夏",
-        "耘、秋收、冬藏，遵循",
-        "二十四节气时序安排，",
-        "形成与自然同步的节奏。",
-        "顺时耕作，推广轮作休",
-        "国吴灿",
-        "耕护田、测土配方施肥",
-        "等生态农业技术，将自",
-        "然节律作为生态治理的",
-        "重要依据，让乡村更美",
-        "丽、村民更富裕。",
-    ]
-    doc = read_bytes(_page(*col, "（作者系中南大学教授）")).doc
-    [art] = doc.articles
-    assert art.authors == ["吴灿"]
-    assert "推广轮作休耕护田" in "".join(b.text for b in art.blocks)
+VILLAGE = [  # a column of running text, ten characters a line
+    "传统村落作为农耕文明",
+    "的活态载体，蕴含着天",
+    "人合一、顺时应势、共",
+    "生共荣等智慧，为建设",
+    "好宜居宜业和美乡村提",
+    "供了宝贵借鉴。在农业",
+    "生产中，村民春耕、夏",
+    "耘、秋收、冬藏，遵循",
+    "二十四节气时序安排，",
+]
 
 
-def test_a_byline_read_before_a_paragraphs_last_line_leaves_the_line_before_it_in_the_paragraph():
-    # the line after the byline is the paragraph's short last line; the one before it stops
-    # on a word that links to what follows (更好地), which no headline ends on
-    col = [
-        "传统村落作为农耕文明",
-        "的活态载体，蕴含着天",
-        "人合一、顺时应势、共",
-        "生共荣等智慧，为建设",
-        "好宜居宜业和美乡村提",
-        "供了宝贵借鉴。在农业",
-        "生产中，村民春耕、夏",
-        "耘、秋收、冬藏，遵循",
-        "二十四节气时序安排，",
-        "形成与自然同步的节奏",
-        "和生活习惯，更好地",
-        "吴灿",
-        "保护了生态环境。",
-        "  顺时耕作，推广轮作",
-        "休耕护田、测土配方施",
-        "肥等生态农业技术，将",
-        "自然节律作为生态治理",
-        "的重要依据。",
-    ]
-    doc = read_bytes(_page(*col, "（作者系中南大学教授）")).doc
-    [art] = doc.articles
+@pytest.mark.parametrize(
+    ("rest", "kept"),
+    [
+        # the byline set beside the column was read between two lines of one sentence: the
+        # full, unfinished line before it is no headline
+        (
+            [
+                "形成与自然同步的节奏。",
+                "顺时耕作，推广轮作休",
+                "国吴灿",
+                "耕护田、测土配方施肥",
+                "等生态农业技术，将自",
+                "然节律作为生态治理的",
+                "重要依据，让乡村更美",
+                "丽、村民更富裕。",
+            ],
+            "推广轮作休耕护田",
+        ),
+        # the line after the byline is the paragraph's short last line; the one before it stops
+        # on a word that links to what follows (更好地), which no headline ends on
+        (
+            [
+                "形成与自然同步的节奏",
+                "和生活习惯，更好地",
+                "吴灿",
+                "保护了生态环境。",
+                "  顺时耕作，推广轮作",
+                "休耕护田、测土配方施",
+                "肥等生态农业技术，将",
+                "自然节律作为生态治理",
+                "的重要依据。",
+            ],
+            "和生活习惯，更好地保护了生态环境。",
+        ),
+    ],
+)
+def test_a_byline_read_inside_a_paragraph_leaves_the_line_before_it_in_the_paragraph(rest, kept):
+    [art] = read_bytes(_page(*VILLAGE, *rest, "（作者系中南大学教授）")).doc.articles
     assert art.authors == ["吴灿"] and not art.title
-    assert "和生活习惯，更好地保护了生态环境。" in "".join(b.text for b in art.blocks)
+    assert kept in "".join(b.text for b in art.blocks)
 
 
 def test_the_lead_line_an_inline_marker_opens_is_as_wide_as_printed():
