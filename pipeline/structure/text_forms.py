@@ -30,7 +30,8 @@ def canonical(text: str) -> str:
 
 # A column label closing a headline line; not a gloss of the Latin abbreviation before it
 # (加强BIM（建筑信息模型）: running text).
-LABEL = re.compile(rf"(?<![A-Za-z0-9\s])\s*[（(〈][{_HAN}·、]{{2,30}}[）)〉]\s*$")
+# (The look back sits after the bracket: the search still starts only at brackets.)
+LABEL = re.compile(rf"[（(〈](?<![A-Za-z0-9][（(〈])(?<![A-Za-z0-9] [（(〈])[{_HAN}·、]{{2,30}}[）)〉]\s*$")
 
 
 def label_only(text: str) -> bool:
