@@ -1736,3 +1736,19 @@ def test_a_first_line_breaking_off_mid_word_into_prose_after_the_byline_is_the_b
     [art] = doc.articles
     assert not art.title
     assert art.blocks[0].text.startswith("城市是人类文明的重要标志，")
+
+
+def test_headline_lines_as_wide_as_the_column_up_to_the_indented_first_line_are_the_headline():
+    # after the byline, two lines as wide as the column, then the body's first line indented
+    col = [
+        "　　少年儿童是祖国的未来，是中华民族",
+        "的希望。思想政治教育是引领少年儿童筑",
+        "牢理想信念、塑造正确价值观的重要途径。",
+        "在今年全国两会上，习近平总书记指出，",
+        "要教育引导少年儿童记住要求、心有榜样",
+        "、从小做起、接受帮助，从小学会做人。",
+    ]
+    head = ["记住要求、心有榜样、从小做起、接受帮助", "做好少年儿童思想政治教育的方法论指引"]
+    text = "\n".join(["■ 李永智", *head, *col, "（作者为中国教育科学研究院党委书记）"])
+    [art] = read_bytes(text.encode()).doc.articles
+    assert art.title == "\n".join(head)

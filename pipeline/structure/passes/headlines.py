@@ -227,7 +227,7 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
     """Right after an anchor the headline's lines come first; the body begins with a line as
     wide as its column (or indented 2 em). A column label closes the headline: the lines up
     to a labelled one among the first few are its lines, however wide."""
-    labelled = _labelled_within(st, run)
+    labelled = _labelled_within(st, run) or _indented_within(st, run)
     if labelled:
         return labelled
     take: list[int] = []
@@ -311,6 +311,27 @@ def _labelled_within(st: PageState, run: list[int]) -> list[int]:
             return run[: n + 1] if n else []
         if t.count("“") != t.count("”") or any(m in t.rstrip("，,") for m in "：:，,、"):
             return []  # a sentence's words going on to the next line, not a headline's
+    return []
+
+
+def _indented_within(st: PageState, run: list[int]) -> list[int]:
+    """The run's first lines up to the one before an indented line, within a headline's lines
+    and Han: the indent opens the body, so what stands between the anchor and it is the
+    headline, however wide (记住要求、心有榜样、从小做起、接受帮助 / 做好少年儿童…指引 / 　　少年儿童是…)."""
+    rules = st.profile.headline
+    total = 0
+    seen = page_pairs(st)
+    for n, i in enumerate(run[: rules.max_lines]):
+        total += st.lines[i].han
+        if st.lines[i].indent >= 2 or total > rules.max_total:
+            return []
+        if n and _words_across(st.lines[run[n - 1]].text, st.lines[i].text, seen):
+            return []  # running text broken mid-word
+        k = next_line(st, i)
+        if k is not None and k == i + 1 and st.lines[k].indent >= 2:
+            return run[: n + 1]
+        if n + 1 >= len(run) or run[n + 1] != i + 1:
+            return []
     return []
 
 
