@@ -1752,3 +1752,32 @@ def test_headline_lines_as_wide_as_the_column_up_to_the_indented_first_line_are_
     text = "\n".join(["■ 李永智", *head, *col, "（作者为中国教育科学研究院党委书记）"])
     [art] = read_bytes(text.encode()).doc.articles
     assert art.title == "\n".join(head)
+
+
+FENGQIAO = [  # a column of a real page's text (People's Daily), the headline's words in it
+    "“枫桥经验”历经60余年的发",
+    "展，不断与时俱进，焕发生机，发",
+    "扬光大。习近平总书记深刻指出：",
+    "“要充分认识‘枫桥经验’的重大",
+    "意义，发扬优良作风，适应时代要",
+    "求，创新群众工作方法”“把‘枫",
+    "桥经验’坚持好、发展好，把党的",
+    "群众路线坚持好、贯彻好”。党的",
+    "二十届四中全会《建议》对坚持和",
+    "发展新时代“枫桥经验”作出战略",
+    "部署。近年来，随着以人工智能、",
+    "云计算、区块链、大数据等为代表",
+    "的数字技术迅猛发展，数字技术日",
+    "益成为赋能社会治理的重要力量。",
+    "以数字化赋能新时代“枫桥经",
+    "验”，不仅意味着技术手段革新，",
+    "更意味着社会治理方式变革。",
+]
+
+
+def test_a_headline_whose_words_recur_reads_on_into_no_word_even_where_quotes_meet():
+    # 枫桥经验” / “枫桥经验”历经…: the quotes meet across the break (”“ occurs in the text:
+    # 方法”“把), the words do not
+    text = "\n".join(["文/尉建文", "以数字化赋能新时代“枫桥经验”", *FENGQIAO, "（作者为南开大学社会学院教授）"])
+    [art] = read_bytes(text.encode()).doc.articles
+    assert art.title == "以数字化赋能新时代“枫桥经验”"

@@ -270,7 +270,10 @@ def _echo_alone(st: PageState, i: int) -> bool:
     (以数字化赋能新时代“枫桥经验”; 将志愿服务教育融入思政课 under its kicker), not a deck's first
     line (目标感十足的坚定与战略感十足 / 的节奏，…), which reads on."""
     k = next_line(st, i)
-    return k is not None and _bare(st, i) and _echoed(st, i) and _seen(st, st.lines[i].text, st.lines[k].text) == 0
+    if k is None or not _bare(st, i) or not _echoed(st, i):
+        return False
+    left, right = st.lines[i].text.rstrip(_QUOTES), st.lines[k].text.lstrip(_QUOTES)  # words, not quotes
+    return bool(left and right) and _seen(st, left, right) == 0
 
 
 def _before_quoting(st: PageState, i: int) -> bool:
