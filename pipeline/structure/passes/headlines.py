@@ -17,6 +17,7 @@ claimed according to where it stands:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import accumulate
 
 from ...text import accountable, is_han
@@ -297,16 +298,26 @@ def _before_quoting(st: PageState, i: int) -> bool:
 _OPEN_QUOTES = ("“", "「", '"')
 
 
-def _labelled_within(st: PageState, run: list[int]) -> list[int]:
-    """The run's first lines up to one a column label closes, within a headline's lines and
-    Han, none indented: 党性修养不是“一阵子” / 而是“一辈子”（思想纵横）."""
+def _first_lines(st: PageState, run: list[int], closes: Callable[[int, int], list[int] | None]) -> list[int]:
+    """The run's first lines, within a headline's lines and Han and none indented, up to the
+    one `closes(n, i)` ends the headline with (it gives the lines, [] to give up, None to go on)."""
     rules = st.profile.headline
     total = 0
-    seen = page_pairs(st)
     for n, i in enumerate(run[: rules.max_lines]):
         total += st.lines[i].han
         if st.lines[i].indent >= 2 or total > rules.max_total:
             return []
+        got = closes(n, i)
+        if got is not None:
+            return got
+    return []
+
+
+def _labelled_within(st: PageState, run: list[int]) -> list[int]:
+    """Up to a line a column label closes: 党性修养不是“一阵子” / 而是“一辈子”（思想纵横）."""
+    seen = page_pairs(st)
+
+    def closes(n: int, i: int) -> list[int] | None:
         t = st.lines[i].text
         if n and _words_across(st.lines[run[n - 1]].text, t, seen):
             return []  # 中国 / 式现代化: running text broken mid-word
@@ -314,47 +325,45 @@ def _labelled_within(st: PageState, run: list[int]) -> list[int]:
             return run[: n + 1] if n else []
         if t.count("“") != t.count("”") or any(m in t.rstrip("，,") for m in "：:，,、"):
             return []  # a sentence's words going on to the next line, not a headline's
-    return []
+        return None
+
+    return _first_lines(st, run, closes)
 
 
 def _indented_within(st: PageState, run: list[int]) -> list[int]:
-    """The run's first lines up to the one before an indented line, within a headline's lines
-    and Han: the indent opens the body, so what stands between the anchor and it is the
-    headline, however wide (记住要求、心有榜样、从小做起、接受帮助 / 做好少年儿童…指引 / 　　少年儿童是…)."""
-    rules = st.profile.headline
-    total = 0
+    """Up to the line before an indented one: the indent opens the body, so what stands
+    between the anchor and it is the headline, however wide (记住要求、心有榜样、从小做起、接受帮助
+    / 做好少年儿童…指引 / 　　少年儿童是…)."""
     seen = page_pairs(st)
-    for n, i in enumerate(run[: rules.max_lines]):
-        total += st.lines[i].han
-        if st.lines[i].indent >= 2 or total > rules.max_total:
-            return []
+
+    def closes(n: int, i: int) -> list[int] | None:
         if n and _words_across(st.lines[run[n - 1]].text, st.lines[i].text, seen):
             return []  # running text broken mid-word
         k = next_line(st, i)
         if k is not None and k == i + 1 and st.lines[k].indent >= 2:
             return run[: n + 1]
-        if n + 1 >= len(run) or run[n + 1] != i + 1:
-            return []
-    return []
+        return [] if n + 1 >= len(run) or run[n + 1] != i + 1 else None
+
+    return _first_lines(st, run, closes)
 
 
 def _short_within(st: PageState, run: list[int]) -> list[int]:
-    """The run's first lines up to one clearly short of the column and without a final mark:
-    no paragraph ends so, and its sentence does not read on into the next line: a headline's
-    last line (党性修养不是“一阵子” / 而是“一辈子, the OCR having lost its quote)."""
-    rules = st.profile.headline
-    total = 0
-    for n, i in enumerate(run[: rules.max_lines]):
+    """Up to a line clearly short of the column and without a final mark: no paragraph ends
+    so, and its sentence does not read on into the next line: a headline's last line
+    (党性修养不是“一阵子” / 而是“一辈子, the OCR having lost its quote)."""
+
+    def closes(n: int, i: int) -> list[int] | None:
         ln = st.lines[i]
-        total += ln.han
-        if ln.indent >= 2 or total > rules.max_total or not _bare(st, i) or ln.han < 2:
+        if not _bare(st, i) or ln.han < 2:
             return []
         if n and _seen(st, st.lines[run[n - 1]].text, ln.text):
             return []  # running text broken mid-sentence
         k = next_line(st, i)
         if ln.width <= st.columns[i] - 2.5 and not ends_with_mark(ln.text) and k is not None and n:
             return run[: n + 1] if _seen(st, ln.text, st.lines[k].text) == 0 else []
-    return []
+        return None
+
+    return _first_lines(st, run, closes)
 
 
 def _words_across(before: str, after: str, seen) -> bool:
