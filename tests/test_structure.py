@@ -856,37 +856,43 @@ def test_a_headline_as_wide_as_the_column_cutting_a_sentence_is_found_by_its_ech
     assert art.title == head
 
 
-def test_a_two_line_headline_as_wide_as_the_column_cutting_a_sentence_is_taken_out():
-    # two lines without a mark, one recurring verbatim in the text, read inside a sentence
-    # (必要条件， / … / 建设宜居宜业和美乡村是): neither is wider or narrower than a column line
-    body = [
-        "习近平总书记指出：“农村现代",
-        "化是建设农业强国的内在要求和",
-        "必要条件，建设宜居宜业和美乡",
-        "村是农业强国的应有之义。”各地",
-        "要以传统村落为依托，建设好宜居",
-        "宜业和美乡村，让乡村留得住乡愁。",
-    ]
-    head = ["汲取传统村落生态智慧", "建设好宜居宜业和美乡村"]
-    art, _ = _cut_into("文/吴灿", body, 3, head)
-    assert art.title == "\n".join(head)
-
-
-def test_a_headline_cut_goes_on_over_its_wider_main_line():
-    # two short top lines and the main line under them, wider than a column line and without a
-    # mark, read inside a sentence: the main line is the headline's, not the text's
-    body = [
-        "志愿服务是社会文",
-        "明进步的重要标志，是",
-        "新时代我们党引导动员",
-        "人民群众贡献智慧力量、",
-        "创造美好生活、实现奋",
-        "斗目标的生动实践。今",
-        "年五四青年节到来之际，",
-        "各地开展了志愿服务。",
-    ]
-    head = ["弘扬志愿精神", "贡献青春力量", "将志愿服务教育融入思政课"]
-    art, _ = _cut_into("李智水", body, 3, head)
+@pytest.mark.parametrize(
+    ("byline", "body", "head"),
+    [
+        # two lines without a mark, one recurring verbatim in the text, read inside a sentence
+        # (必要条件， / … / 建设宜居宜业和美乡村是): neither is wider or narrower than a column line
+        (
+            "文/吴灿",
+            [
+                "习近平总书记指出：“农村现代",
+                "化是建设农业强国的内在要求和",
+                "必要条件，建设宜居宜业和美乡",
+                "村是农业强国的应有之义。”各地",
+                "要以传统村落为依托，建设好宜居",
+                "宜业和美乡村，让乡村留得住乡愁。",
+            ],
+            ["汲取传统村落生态智慧", "建设好宜居宜业和美乡村"],
+        ),
+        # two short top lines and the main line under them, wider than a column line and
+        # without a mark, read inside a sentence: the main line is the headline's, not the text's
+        (
+            "李智水",
+            [
+                "志愿服务是社会文",
+                "明进步的重要标志，是",
+                "新时代我们党引导动员",
+                "人民群众贡献智慧力量、",
+                "创造美好生活、实现奋",
+                "斗目标的生动实践。今",
+                "年五四青年节到来之际，",
+                "各地开展了志愿服务。",
+            ],
+            ["弘扬志愿精神", "贡献青春力量", "将志愿服务教育融入思政课"],
+        ),
+    ],
+)
+def test_a_headline_of_mark_free_lines_cutting_a_sentence_is_taken_out_whole(byline, body, head):
+    art, _ = _cut_into(byline, body, 3, head)
     assert art.title == "\n".join(head)
 
 

@@ -467,19 +467,14 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
 
 
 def _read_past(st: PageState, part: list[int], new: int) -> bool:
-    """The sentence cut by the lines reads on from the line before them to the line after them
-    (力|量 across 弘扬志愿精神 / 贡献青春力量 / 将志愿服务教育融入思政课), and neither the
-    line before reads into them nor they into the line after; the new line carries the
+    """_reads_past() of the grown cut, whose end now reads into nothing either (力|量 across
+    弘扬志愿精神 / 贡献青春力量 / 将志愿服务教育融入思政课), and the new line carries the
     sentence on at neither end."""
     j, k = prev_line(st, part[0]), next_line(st, part[-1])
-    if j is None or k is None:
+    if j is None or k is None or not _reads_past(st, j, part, k):
         return False
-    before, after = st.lines[j].text, st.lines[k].text
-    ends = (_seen(st, before, st.lines[part[0]].text), _seen(st, st.lines[part[-1]].text, after))
-    line = st.lines[new].text
-    return (
-        _seen(st, before, after) >= 1 and ends == (0, 0) and not _seen(st, before, line) and not _seen(st, line, after)
-    )
+    before, after, line = st.lines[j].text, st.lines[k].text, st.lines[new].text
+    return not (_seen(st, st.lines[part[-1]].text, after) or _seen(st, before, line) or _seen(st, line, after))
 
 
 def _cuts(st: PageState, part: list[int]) -> bool:
