@@ -18,6 +18,7 @@ from ..clean.spaces import RULE_BARS
 BARS = RULE_BARS
 MIN_ROWS = 4  # lines of a run before it is taken for rows across columns
 MIN_COLUMNS = 2
+MIN_REGULAR = 3  # rows holding every column's bar, to measure the columns' widths on
 
 
 @dataclass
@@ -96,7 +97,7 @@ def _columns(run: list[str]) -> list[list[str]] | None:
     split = [_pieces(ln) for ln in run]
     k = _column_count([len(p) for p in split])
     regular = [p for p in split if len(p) == k]
-    if k < MIN_COLUMNS or len(regular) < MIN_ROWS - 1:
+    if k < MIN_COLUMNS or len(regular) < MIN_REGULAR:
         return None
     widths = [statistics.median(len(p[c]) for p in regular) for c in range(k)]
     if min(widths) < 2:

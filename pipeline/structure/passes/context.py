@@ -32,10 +32,10 @@ def _upper_quartile(st: PageState, lo: int, hi: int, measurable: list[float], ba
 
 
 ROW_WIDTH = 1.8  # times the page's median line: wider lines are a wide column's, or rows
-MIN_ROWS = 8  # such lines in pieces before they are taken for rows (not two lines the OCR ran together)
+ROW_LINES = 8  # such lines in pieces before they are taken for rows (not two lines the OCR ran together)
 
 
-def _pieces(raw: str) -> int:
+def _han_pieces(raw: str) -> int:
     """Pieces of 4 Han or more a line's spaces part (a spread line's gaps part single characters)."""
     return sum(1 for part in raw.split() if han_count(part) >= 4)
 
@@ -50,8 +50,8 @@ def _measurable(st: PageState) -> list[float]:
         counted = sorted(w for w in widths if w >= 0)
         limit = ROW_WIDTH * counted[len(counted) // 2] if counted else 0.0
         wide = [i for i, w in enumerate(widths) if w > limit > 0]
-        rows = [i for i in wide if _pieces(st.lines[i].raw) >= 2]
-        if len(rows) >= MIN_ROWS and len(rows) * 2 > len(wide):
+        rows = [i for i in wide if _han_pieces(st.lines[i].raw) >= 2]
+        if len(rows) >= ROW_LINES and len(rows) * 2 > len(wide):
             for i in rows:
                 widths[i] = -1.0
         st.measurable = widths
