@@ -1787,3 +1787,18 @@ def test_a_headline_whose_words_recur_reads_on_into_no_word_even_where_quotes_me
     text = "\n".join(["文/尉建文", "以数字化赋能新时代“枫桥经验”", *FENGQIAO, "（作者为南开大学社会学院教授）"])
     [art] = read_bytes(text.encode()).doc.articles
     assert art.title == "以数字化赋能新时代“枫桥经验”"
+
+
+def test_a_headline_whose_words_recur_cut_where_the_text_reads_on_through_a_word_used_once():
+    # 充分认 / 以数字化赋能新时代“枫桥经验” / 识‘枫桥经验’…: the page never says 认识 again, so
+    # its own pairs cannot tell the sentence reads on past the line; the dictionary's words can
+    text = "".join(FENGQIAO)
+    cut = text.index("认识") + 1
+    width = next(w for w in range(12, 18) if (cut + 2) % w == 0)  # the break after 认
+    lines = ["　　" + text[: width - 2]] + [text[i : i + width] for i in range(width - 2, len(text), width)]
+    at = next(n for n, ln in enumerate(lines) if ln.endswith("认"))
+    head = "以数字化赋能新时代“枫桥经验”"
+    page = "\n".join(["文/尉建文", *lines[: at + 1], head, *lines[at + 1 :], "（作者为南开大学社会学院教授）"])
+    [art] = read_bytes(page.encode()).doc.articles
+    assert art.title == head
+    assert "".join(b.text for b in art.blocks) == text

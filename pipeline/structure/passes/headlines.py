@@ -26,6 +26,7 @@ from ..page import HeadBlock, PageState, Role, Shape
 from ..pairs import pair_key
 from ..signs import ends_linking, ends_with_mark
 from ..text_forms import canonical, headline_text, label_only
+from ..words import reads_over
 from .context import (
     DISPLAY_SIZE,
     body_like,
@@ -621,8 +622,13 @@ def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
     the page) and into neither end of it (those pairs never occur)."""
     before, line, after = st.lines[j].text, st.lines[i].text, st.lines[k].text
     across = _seen(st, before, after)
-    if _echoed(st, i) and (across >= 2 or _off_column(st, i)):
-        return True  # its words recur verbatim in the text around it: a headline's do, a body line's do not
+    if _echoed(st, i):
+        if across >= 2 or _off_column(st, i):
+            return True  # its words recur verbatim in the text around it: a headline's do, a body line's do not
+        words = line.strip(_QUOTES)  # its words, not the quotes where the lines meet
+        if words and _seen(st, before, words) == 0 and _seen(st, words, after) == 0:
+            # the page's pairs say nothing either way (words it uses once): the dictionary's do
+            return reads_over(before, line, after)
     if not _off_column(st, i):
         return False
     return across >= 2 and _seen(st, before, line) == 0 and _seen(st, line, after) == 0
