@@ -1802,3 +1802,13 @@ def test_a_headline_whose_words_recur_cut_where_the_text_reads_on_through_a_word
     [art] = read_bytes(page.encode()).doc.articles
     assert art.title == head
     assert "".join(b.text for b in art.blocks) == text
+
+
+def test_two_lines_wider_than_the_column_worded_like_headlines_cut_into_the_text_are_its_headline():
+    # a pause mark in a line keeps it from reading as a bare headline line; both lines wider than
+    # any column line and neither ending a sentence, they are none
+    head = ["记住要求、心有榜样、从小做起接受", "做好少年儿童思想政治教育方法"]  # 1-2.5 em wider
+    page, text = _cut_where_the_text_reads_on(head)
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "\n".join(head)
+    assert "".join(b.text for b in art.blocks) == text

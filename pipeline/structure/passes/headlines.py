@@ -434,7 +434,7 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     for start in range(len(run)):
         ln = st.lines[run[start]]
         labelled = start + 1 < len(run) and label_only(st.lines[run[start + 1]].text)
-        bare = start + 1 < len(run) and _bare_pair(st, run[start], run[start + 1])
+        bare = start + 1 < len(run) and _pair(st, run[start], run[start + 1])
         tried = looks[start] or _off_column(st, run[start]) or LABEL.search(ln.text) or labelled or bare
         if not tried and not _echoed(st, run[start]):
             continue
@@ -500,7 +500,7 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return False
     if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0])):
         return True
-    if len(part) == 2 and _bare_pair(st, *part):
+    if len(part) == 2 and _pair(st, *part):
         return _reads_past(st, j, part, k)
     return len(part) == 1 and _reads_across(st, j, part[0], k)
 
@@ -632,6 +632,19 @@ def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
     if not _off_column(st, i):
         return False
     return across >= 2 and _seen(st, before, line) == 0 and _seen(st, line, after) == 0
+
+
+def _pair(st: PageState, i: int, k: int) -> bool:
+    """Two lines that may be a two-line headline set at the body's size: without a mark, one
+    recurring in the text; or both wider than the column and worded like headlines
+    (记住要求、心有榜样、从小做起、接受帮助 / 做好少年儿童思想政治教育的方法论指引)."""
+    return _bare_pair(st, i, k) or _wide_pair(st, i, k)
+
+
+def _wide_pair(st: PageState, i: int, k: int) -> bool:
+    """Both lines wider than the column, worded like headlines, neither ending a sentence: no
+    two column lines are."""
+    return all(_wider(st, x) and headline_shaped(st, x) and not ends_with_mark(st.lines[x].text) for x in (i, k))
 
 
 def _bare_pair(st: PageState, i: int, k: int) -> bool:
