@@ -1812,3 +1812,22 @@ def test_two_lines_wider_than_the_column_worded_like_headlines_cut_into_the_text
     [art] = read_bytes(page).doc.articles
     assert art.title == "\n".join(head)
     assert "".join(b.text for b in art.blocks) == text
+
+
+def test_a_short_main_line_under_a_headlines_top_lines_cut_into_the_text_is_the_headlines():
+    # 弘扬志愿精神 / 贡献青春力量 / 将志愿服务教育融入思政课: the last short of the column (yet
+    # too long to look like a headline line alone), without a mark, a full line of running text
+    # under it; the pair across the cut occurs nowhere else (no sign the sentence reads past it)
+    text = "".join(b.text for a in read_path(SAMPLE).doc.articles[:2] for b in a.blocks)[:900]
+    lines = [text[i : i + 15] for i in range(0, len(text), 15)]
+    plain = [not any(c.isdigit() for c in ln) for ln in lines]  # full lines: no narrow digits
+    at = next(
+        k
+        for k in range(3, len(lines) - 3)
+        if plain[k - 1] and plain[k] and plain[k + 1] and text.count(lines[k - 1][-1] + lines[k][0]) == 1
+    )
+    head = ["弘扬志愿精神", "贡献青春力量", "将志愿服务教育融入思政课"]
+    page = "\n".join(["李四", *lines[:at], *head, *lines[at:], "（作者系中南大学教授）"])
+    [art] = read_bytes(page.encode()).doc.articles
+    assert art.title == "\n".join(head)
+    assert "".join(b.text for b in art.blocks) == text

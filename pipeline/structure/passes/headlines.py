@@ -455,7 +455,9 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
     at = run.index(part[-1]) + 1
     while at < len(run) and len(part) < st.profile.headline.max_pieces:
         i = run[at]
-        if st.lines[i].han < 6 or not _bare(st, i) or not (_wider(st, i) or _read_past(st, [*part, i], i)):
+        if st.lines[i].han < 6 or not _bare(st, i):
+            break
+        if not (_wider(st, i) or _read_past(st, [*part, i], i) or (i == part[-1] + 1 and _main_line(st, i))):
             break
         part = [*part, i]
         at += 1
@@ -465,6 +467,14 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
         if i == part[0] - 1 and st.lines[i].han >= 6 and _bare(st, i) and _read_past(st, [i, *part], i):
             part = [i, *part]
     return part
+
+
+def _main_line(st: PageState, i: int) -> bool:
+    """A headline's main line under its shorter top lines, as long as a column line or shorter:
+    no mark in it, off the column, and a full line of running text under it (弘扬志愿精神 /
+    贡献青春力量 / 将志愿服务教育融入思政课 / 来之际，习近平总书记在给…)."""
+    k = next_line(st, i)
+    return st.lines[i].han >= 6 and _bare(st, i) and _off_column(st, i) and k is not None and is_full(st, k)
 
 
 def _read_past(st: PageState, part: list[int], new: int) -> bool:
@@ -494,11 +504,13 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return _opening_block(st, part, k)  # a colon opens what follows: no subheading after it
     if not is_full(st, j, slack=1.5 + st.profile.paragraph.indent, col=_column_around(st, j, k)):
         return False  # a short line before: a paragraph's end (the paragraph pass decides)
-    if _labelled(st, part):
-        return True
-    if not body_like(st, k):
-        return False
-    if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0])):
+    return _labelled(st, part) or (body_like(st, k) and _cut_sentence(st, j, part, k))
+
+
+def _cut_sentence(st: PageState, j: int, part: list[int], k: int) -> bool:
+    """Between a full line whose sentence goes on and a line of running text: headline lines
+    with the text going on under them, or lines the sentence is seen to read past."""
+    if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0]) or _main_line(st, k)):
         return True
     if len(part) == 2 and _pair(st, *part):
         return _reads_past(st, j, part, k)
