@@ -1831,3 +1831,17 @@ def test_a_short_main_line_under_a_headlines_top_lines_cut_into_the_text_is_the_
     [art] = read_bytes(page.encode()).doc.articles
     assert art.title == "\n".join(head)
     assert "".join(b.text for b in art.blocks) == text
+
+
+def test_a_decks_first_line_whose_words_the_text_repeats_reading_on_is_the_bodys():
+    # the deck's first line recurs verbatim in the text, and where it does the text goes on as
+    # the deck's next line does (战略|感十足): it reads on, though no pair of the page shows it
+    deck = ["目标感十足的坚定与战略", "感十足的节奏，持续强化着人", "们锚定未来发展的信心。"]
+    text = "".join(b.text for b in read_path(SAMPLE).doc.articles[1].blocks)[:390]
+    body = [text[i : i + 13] for i in range(0, len(text), 13)]
+    again = ["中国。目标感十足的坚定与战略", "感十足的节奏，让人们看到未来。"]
+    head = "感悟发展的未来感（评论员观察）"
+    page = "\n".join(["文/李洪兴", *deck, *body, *again, head, "（作者系湖南大学教授）"])
+    [art] = read_bytes(page.encode()).doc.articles
+    assert art.title == head
+    assert art.blocks[0].text.startswith("目标感十足的坚定与战略感十足的节奏")

@@ -275,7 +275,21 @@ def _echo_alone(st: PageState, i: int) -> bool:
     if k is None or not _bare(st, i) or not _echoed(st, i):
         return False
     left, right = st.lines[i].text.rstrip(_QUOTES), st.lines[k].text.lstrip(_QUOTES)  # words, not quotes
-    return bool(left and right) and _seen(st, left, right) == 0
+    return bool(left and right) and _seen(st, left, right) == 0 and not _echo_reads_on(st, i, k)
+
+
+def _echo_reads_on(st: PageState, i: int, k: int) -> bool:
+    """Where the text says line i's words again, it goes on with the first words of line k: the
+    line reads on (a deck repeated in the text: 目标感十足的坚定与战略 / 感十足的节奏…, its
+    break where no pair of the page's tells it)."""
+    text, starts = _flat(st)
+    a, b = starts[i], starts[i + 1]
+    t = text[a:b] + text[starts[k] : starts[k] + 2]
+    lo, hi = starts[max(0, i - ECHO_WINDOW)], starts[min(len(st.lines), i + ECHO_WINDOW)]
+    at = text.find(t, lo, hi)
+    while at == a:
+        at = text.find(t, at + 1, hi)
+    return at >= 0
 
 
 def _before_quoting(st: PageState, i: int) -> bool:
