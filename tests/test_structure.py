@@ -1845,3 +1845,17 @@ def test_a_decks_first_line_whose_words_the_text_repeats_reading_on_is_the_bodys
     [art] = read_bytes(page.encode()).doc.articles
     assert art.title == head
     assert art.blocks[0].text.startswith("目标感十足的坚定与战略感十足的节奏")
+
+
+def test_a_decks_last_line_without_its_mark_before_an_indented_paragraph_is_no_headline():
+    # short, unmarked, its words recurring in the text: but the line under it is indented, so
+    # no sentence goes on past it and it cuts none
+    deck = ["　　目标感十足的坚定与战略感十", "足的节奏，持续强化着人们锚定未", "来发展的信心，也为不确定的世界", "注入了强大确定性和正能量"]
+    text = "".join(b.text for b in read_path(SAMPLE).doc.articles[1].blocks)[:420]
+    text = text[: text.rindex("。") + 1]
+    body = ["　　" + text[:13]] + [text[i : i + 15] for i in range(13, len(text), 15)]
+    again = ["中国。目标感十足的坚定与战略感十", "足的节奏，为不确定的世界注入了强", "大确定性和正能量。"]
+    page = "\n".join(["文/李洪兴", *deck, *body, *again, "（作者系湖南大学教授）"])
+    [art] = read_bytes(page.encode()).doc.articles
+    assert not art.title
+    assert "".join(b.text for b in art.blocks).startswith("".join(deck).replace("　", "") + text[:13])

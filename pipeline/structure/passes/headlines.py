@@ -523,7 +523,11 @@ def _cuts(st: PageState, part: list[int]) -> bool:
 
 def _cut_sentence(st: PageState, j: int, part: list[int], k: int) -> bool:
     """Between a full line whose sentence goes on and a line of running text: headline lines
-    with the text going on under them, or lines the sentence is seen to read past."""
+    with the text going on under them, or lines the sentence is seen to read past. An indented
+    line opens a paragraph: no sentence goes on into it (注入了强大确定性和正能量, a deck's last
+    line without its mark, then the body's first line)."""
+    if st.lines[k].indent >= 2:
+        return False
     if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0]) or _main_line(st, k)):
         return True
     if len(part) == 2 and _pair(st, *part):
