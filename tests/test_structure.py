@@ -1850,7 +1850,12 @@ def test_a_decks_first_line_whose_words_the_text_repeats_reading_on_is_the_bodys
 def test_a_decks_last_line_without_its_mark_before_an_indented_paragraph_is_no_headline():
     # short, unmarked, its words recurring in the text: but the line under it is indented, so
     # no sentence goes on past it and it cuts none
-    deck = ["　　目标感十足的坚定与战略感十", "足的节奏，持续强化着人们锚定未", "来发展的信心，也为不确定的世界", "注入了强大确定性和正能量"]
+    deck = [
+        "　　目标感十足的坚定与战略感十",
+        "足的节奏，持续强化着人们锚定未",
+        "来发展的信心，也为不确定的世界",
+        "注入了强大确定性和正能量",
+    ]
     text = "".join(b.text for b in read_path(SAMPLE).doc.articles[1].blocks)[:420]
     text = text[: text.rindex("。") + 1]
     body = ["　　" + text[:13]] + [text[i : i + 15] for i in range(13, len(text), 15)]
