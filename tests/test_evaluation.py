@@ -540,6 +540,9 @@ PAGES = Path(__file__).parent / "fixtures" / "pages"
         "Tp031-s5",  # four labelled headlines stacked at the page end: a label closes each
         "Tp010-s7",  # a bio ending 党 / 委书记, then a kicker and headline as wide as the column
         "Tp033-s4",  # 边山林、田地、水域 in a column narrowed round a box: no byline
+        # a headline after its article's bio, as wide as the column measured round it (the next
+        # article's, narrower, gives none): wider than the text before it, no paragraph's line
+        "Tp036-s3",
     ],
 )
 def test_tune_pages_once_failed_read_every_article_and_title(page):

@@ -1864,3 +1864,23 @@ def test_a_decks_last_line_without_its_mark_before_an_indented_paragraph_is_no_h
     [art] = read_bytes(page.encode()).doc.articles
     assert not art.title
     assert "".join(b.text for b in art.blocks).startswith("".join(deck).replace("　", "") + text[:13])
+
+
+def test_a_decks_last_line_the_text_says_again_after_the_same_words_is_no_headline_line():
+    # 注入了 / 强大确定性和正能量 / 感悟发展的未来感（评论员观察）: the short line reads on from the
+    # line before it (the text says 注入了强大确定性和正能量 again), the labelled one is the headline
+    deck = [
+        "　　目标感十足的坚定与战略感十足",
+        "的节奏，持续强化着人们锚定未来发",
+        "展的信心，也为不确定的世界注入了",
+        "强大确定性和正能量",
+    ]
+    head = "感悟发展的未来感（评论员观察）"
+    text = "".join(b.text for b in read_path(SAMPLE).doc.articles[1].blocks)[:420]
+    text = text[: text.rindex("。") + 1]
+    body = ["　　" + text[:14]] + [text[i : i + 16] for i in range(14, len(text), 16)]
+    again = ["中国。目标感十足的坚定与战略感十足", "的节奏，为不确定的世界注入了强大", "确定性和正能量。"]
+    page = "\n".join(["李洪兴", *deck, head, *body, *again, "（作者系湖南大学教授）"])
+    [art] = read_bytes(page.encode()).doc.articles
+    assert art.title == head
+    assert art.blocks[0].text.endswith("注入了强大确定性和正能量")

@@ -30,6 +30,7 @@ from ..words import reads_over
 from .context import (
     DISPLAY_SIZE,
     body_like,
+    column_before,
     headline_like,
     headline_shaped,
     is_full,
@@ -220,6 +221,8 @@ def _cut_by_byline(st: PageState, i: int) -> bool:
         k = next_line(st, k)  # the article's own headline, read after its byline
     if k is None or _looks(st, i) or ends_with_mark(st.lines[i].text):
         return False
+    if st.lines[i].width >= column_before(st, i) + 0.75:
+        return False  # wider than the lines before it: no line of the paragraph they run in
     if ends_linking(st.lines[i].text) and st.free(k) and body_like(st, k):
         return True  # 为鲜活、可感…，更好地 / 李永智 / 被少年儿童理解和践行。
     return is_full(st, i, slack=1.0) and st.free(k) and is_full(st, k, slack=1.0) and body_like(st, k)
@@ -283,11 +286,23 @@ def _echo_reads_on(st: PageState, i: int, k: int) -> bool:
     line reads on (a deck repeated in the text: 目标感十足的坚定与战略 / 感十足的节奏…, its
     break where no pair of the page's tells it)."""
     text, starts = _flat(st)
-    a, b = starts[i], starts[i + 1]
-    t = text[a:b] + text[starts[k] : starts[k] + 2]
+    return _said_elsewhere(st, i, starts[i], text[starts[i] : starts[i + 1]] + text[starts[k] : starts[k] + 2])
+
+
+def _echo_reads_from(st: PageState, j: int, i: int) -> bool:
+    """Where the text says line i's words again, the last words of line j come before them:
+    the sentence reads on from j into i (注入了 / 强大确定性和正能量, a deck's last line)."""
+    text, starts = _flat(st)
+    end = starts[j + 1]
+    return _said_elsewhere(st, i, end - 2, text[end - 2 : end] + text[starts[i] : starts[i + 1]])
+
+
+def _said_elsewhere(st: PageState, i: int, here: int, t: str) -> bool:
+    """`t` occurs in the text around line i somewhere else than at `here`."""
+    text, starts = _flat(st)
     lo, hi = starts[max(0, i - ECHO_WINDOW)], starts[min(len(st.lines), i + ECHO_WINDOW)]
     at = text.find(t, lo, hi)
-    while at == a:
+    while at == here:
         at = text.find(t, at + 1, hi)
     return at >= 0
 
@@ -512,12 +527,16 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return False  # a column label closes its headline: nothing of the headline follows it
     if ends_linking(st.lines[part[-1]].text):
         return False  # 传统村落生态智慧的: a sentence going on, no headline's end
+    if _echo_reads_from(st, j, part[0]):
+        return False  # the text says it again after j's words: a sentence going on (a deck's last line)
     if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
         return _wide_cut(st, part, j)
     if ends_with_mark(st.lines[j].text) and not st.lines[j].text.rstrip().endswith(("：", ":")):
         return _opening_block(st, part, k)  # a colon opens what follows: no subheading after it
     if not is_full(st, j, slack=1.5 + st.profile.paragraph.indent, col=_column_around(st, j, k)):
-        return False  # a short line before: a paragraph's end (the paragraph pass decides)
+        # a short line before: a paragraph's end (the paragraph pass decides), unless a column
+        # label closes the line: a headline's, never a subheading's
+        return len(part) == 1 and headline_shaped(st, part[0]) and _labelled(st, part)
     return _labelled(st, part) or (body_like(st, k) and _cut_sentence(st, j, part, k))
 
 
