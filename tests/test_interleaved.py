@@ -115,3 +115,16 @@ def test_columns_that_begin_under_an_inset_headline_are_the_bands_left_ones():
 @pytest.mark.parametrize("text", ["", "\n\n\n", "一行", "\n".join(["短行"] * 60)])
 def test_empty_short_or_blank_text_is_left_alone(text):
     assert by_columns(text) == (text, [])
+
+
+@pytest.mark.parametrize("k", [4, 5])
+@pytest.mark.parametrize("second", [150, 300])
+def test_two_articles_bands_of_as_many_columns_one_under_the_other_are_two_bands(k, second):
+    # the rows run on from one article's band to the next one's: the stride does not change,
+    # only the reading tells where the first band's columns end
+    a, b = _body()[100 : 100 + 10 * k], _body()[second : second + 10 * k]
+    text, runs = by_columns("\n".join([*_rows(a, k), "标题二", *_rows(b, k)]))
+    got = _lines(text)
+    assert [r.columns for r in runs] == [k, k]
+    assert Counter(got[: got.index("标题二")]) == Counter(a)
+    assert _follows(got, [*a, "标题二", *b]) >= 0.9
