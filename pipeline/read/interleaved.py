@@ -19,9 +19,14 @@ they give reads (the sum of the joins of its consecutive lines): their ends and 
 run of fewer columns kept in the band before it (the last columns ended early) or a run of fewer
 columns before a band taken for its right columns (the left ones begin under an inset
 headline), short runs tried where the Viterbi pass would not switch (an editor's note in two
-columns), and lines unlike their column in length taken out of the rows (a headline beside the
-columns). A byline's joins read as chance. What is left wrong (two lines of one row the engine
-swapped on a skewed page; a byline or headline among the rows the fit misplaces) the notice
+columns), a run cut in two bands of as many columns where the page reads clearly better so (two
+articles one under the other: the stride does not change where the first one's columns end),
+and lines unlike their column in length taken out of the rows (a headline beside the columns).
+The page is also read with its short lines (far shorter than the lines around them, ending no
+sentence: an inset headline's pieces, a byline) taken out first, set before the band they sit
+in, and kept so where it reads clearly better.
+A byline's joins read as chance. What is left wrong (two lines of one row the engine swapped on
+a skewed page; a byline or headline among the rows the fit misplaces) the notice
 (`lines-by-column`) leaves to the editor.
 """
 
@@ -57,9 +62,14 @@ REACH = 4  # rows of the widest band a segment's end may move in one step
 MAX_SWEEPS = 6  # rounds of moves before a fit stops
 SMALL_COLUMNS = 3  # columns of a short run tried between segments
 SMALL_GAIN = 1.5  # how much better the page must read for one
+SPLIT_GAIN = 2.5  # how much better the page must read for a band cut in two (a chance cut: ~2)
+SHORT = 0.6  # a line this much shorter than the lines around it is no column's
+NEAR = 12  # lines either side a line's length is measured against
+SHORT_GAIN = 3.0  # how much better the page must read with its short lines taken out
 
 _SPACE = re.compile(r"\s+")
 _ENDS = tuple("。！？!?”」』；…")
+_CLOSED = (*_ENDS, "）", ")")  # a paragraph's or a bio's last line
 
 
 @dataclass
@@ -82,7 +92,7 @@ def by_columns(text: str, markers: tuple[str, ...] = ()) -> tuple[str, list[Colu
         return text, []
     flat = [_SPACE.sub("", lines[i]) for i in rows]
     layout = _Layout(flat, _Joins(flat, markers=markers))
-    segs = layout.outsiders(layout.small(layout.fit(_raw_runs(flat, layout.joins))))
+    segs = _without_short(layout, markers)
     if not segs:
         return text, []
     blank = blank_between(lines)
@@ -230,14 +240,63 @@ class _Layout:
 
     def __init__(self, flat: list[str], joins: _Joins) -> None:
         self.flat, self.joins, self.n = flat, joins, len(flat)
+        self.memo: dict = {}  # a band's order and joins, a segment's lengths
+        self.near = [0.0, 0.0]  # sums of the joins of neighbouring lines: near[i] those up to line i
+        for i in range(1, self.n):
+            self.near.append(self.near[-1] + joins.score(i - 1, i))
+
+    def read(self) -> list[_Seg]:
+        """The Viterbi pass's runs fitted, short runs tried, bands cut in two and fitted again,
+        and lines unlike their column taken out of the rows."""
+        return self.outsiders(self.fit(self.split(self.small(self.fit(_raw_runs(self.flat, self.joins))))))
+
+    def split(self, segs: list[_Seg]) -> list[_Seg]:
+        """A segment cut in two bands of its columns where the page reads better so: two
+        articles' bands of as many columns, one under the other, read as one run of rows."""
+        best = self.value(segs)
+        for idx in range(len(segs) - 1, -1, -1):
+            g = segs[idx]
+            found = None
+            for x in range(g.a + MIN_ROWS * g.k, g.b - MIN_ROWS * g.k + 1):
+                top = replace(g, b=x, skip=frozenset(i for i in g.skip if i < x))
+                low = _Seg(x, g.b, g.k, skip=frozenset(i for i in g.skip if i >= x))
+                cand = [*segs[:idx], top, low, *segs[idx + 1 :]]
+                v = self.value(cand)
+                if v > best + SPLIT_GAIN:
+                    best, found = v, cand
+            if found:
+                segs = found
+        return segs
 
     def order(self, segs: list[_Seg]) -> list[int]:
         """The lines in reading order: a band's lines that are no column's first (an inset
         headline the rows run past), then its columns one after another."""
-        out: list[int] = []
+        return [i for piece, _ in self._pieces(segs) for i in piece]
+
+    def value(self, segs: list[_Seg]) -> float:
+        """How well the page reads: the joins of the output's consecutive lines and the lengths
+        of the lines of each column (each band's share computed once)."""
+        v, last = 0.0, -1
+        for piece, inner in self._pieces(segs):
+            if piece:
+                v += inner + (self.joins.score(last, piece[0]) if last >= 0 else 0.0)
+                last = piece[-1]
+        return v + sum(self._lengths(g) for g in segs)
+
+    def _pieces(self, segs: list[_Seg]) -> Iterator[tuple[list[int], float]]:
+        """The output in pieces, each with the sum of its own joins: the lines between bands (in
+        their order) and each band's lines read column by column."""
         done = 0
         for band in _bands(segs):
-            out += range(done, band[0].a)
+            yield list(range(done, band[0].a)), self.near[band[0].a] - self.near[min(done + 1, band[0].a)]
+            yield self._band(tuple(band))
+            done = band[-1].b
+        yield list(range(done, self.n)), self.near[self.n] - self.near[min(done + 1, self.n)]
+
+    def _band(self, band: tuple[_Seg, ...]) -> tuple[list[int], float]:
+        got = self.memo.get(band)
+        if got is None:
+            out: list[int] = []
             width = max(g.k for g in band)
             cols: list[list[int]] = [[] for _ in range(width)]
             for g in band:
@@ -247,16 +306,17 @@ class _Layout:
                 for c in range(g.k):
                     cols[first + c] += m[c :: g.k]
             out += [i for col in cols for i in col]
-            done = band[-1].b
-        return out + list(range(done, self.n))
+            got = self.memo[band] = (out, sum(self.joins.score(x, y) for x, y in itertools.pairwise(out)))
+        return got
 
-    def value(self, segs: list[_Seg]) -> float:
-        o = self.order(segs)
-        v = sum(self.joins.score(x, y) for x, y in itertools.pairwise(o))
-        for g in segs:
+    def _lengths(self, g: _Seg) -> float:
+        got = self.memo.get(g)
+        if got is None:
             m = g.members()
-            v += sum(_alike(self.flat[m[t - g.k]], self.flat[m[t]]) - INCLUDE for t in range(g.k, len(m)))
-        return v
+            got = self.memo[g] = sum(
+                _alike(self.flat[m[t - g.k]], self.flat[m[t]]) - INCLUDE for t in range(g.k, len(m))
+            )
+        return got
 
     def small(self, segs: list[_Seg]) -> list[_Seg]:
         """Runs too short for the Viterbi pass to switch for (an editor's note in two columns of
@@ -346,6 +406,44 @@ class _Layout:
                     joined = [*segs[:idx], _Seg(g.a, x, g.k, right=True), _Seg(x, h.b, h.k, True)]
                     out.append([*joined, *segs[idx + 2 :]])
         return out
+
+
+def _without_short(layout: _Layout, markers: tuple[str, ...]) -> list[_Seg]:
+    """The page read as it is, or with its short lines taken out of the rows first (an inset
+    headline's pieces among them break the stride where its band begins), whichever reads better."""
+    segs = layout.read()
+    short = _short(layout.flat)
+    if short:
+        keep = [i for i in range(layout.n) if i not in short]
+        sub = [layout.flat[i] for i in keep]
+        lifted = _lift(_Layout(sub, _Joins(sub, layout.joins.words, markers)).read(), keep)
+        if layout.value(lifted) > layout.value(segs) + SHORT_GAIN:
+            return lifted
+    return segs
+
+
+def _short(flat: list[str]) -> set[int]:
+    """Lines much shorter than the lines around them that end no sentence: an inset headline's
+    pieces or a byline read in among the rows of the columns beside them."""
+    out = set()
+    for i, line in enumerate(flat):
+        near = sorted(len(flat[j]) for j in range(max(0, i - NEAR), min(len(flat), i + NEAR + 1)) if j != i)
+        if near and len(line) <= SHORT * near[len(near) // 2] and not line.endswith(_CLOSED):
+            out.add(i)
+    return out
+
+
+def _lift(segs: list[_Seg], keep: list[int]) -> list[_Seg]:
+    """Segments found on the lines `keep` (the short ones taken out) as segments of the whole
+    page: the lines taken out within (or just before) a segment are its `skip`."""
+    out = []
+    for g in segs:
+        a = keep[g.a - 1] + 1 if g.a else 0
+        b = keep[g.b - 1] + 1
+        inner = {keep[i] for i in range(g.a, g.b)}
+        skip = {i for i in range(a, b) if i not in inner} | {keep[i] for i in g.skip}
+        out.append(_Seg(a, b, g.k, g.more, g.right, frozenset(skip)))
+    return out
 
 
 def _bands(segs: list[_Seg]) -> list[list[_Seg]]:
