@@ -1884,3 +1884,22 @@ def test_a_decks_last_line_the_text_says_again_after_the_same_words_is_no_headli
     [art] = read_bytes(page.encode()).doc.articles
     assert art.title == head
     assert art.blocks[0].text.endswith("注入了强大确定性和正能量")
+
+
+def test_headline_lines_as_wide_as_the_column_over_a_first_line_that_lost_its_indent():
+    # the first line lists its phrases (、) and the text quotes them verbatim; the second has no
+    # mark and stands over prose as wide as an indented first line: both are the headline's
+    col = [
+        "少年儿童是祖国的未来，是中华民族",
+        "的希望。思想政治教育是引领少年儿童筑",
+        "牢理想信念、塑造正确价值观的重要途径。",
+        "习近平总书记提出了“十六字”要求，即",
+        "“记住要求、心有榜样、从小做起、接受帮",
+        "助”，为我们提供了方法论指引，教育少年",
+        "儿童从小学会做人，从小学会立志。",
+    ]
+    head = ["记住要求、心有榜样、从小做起、接受帮助", "做好少年儿童思想政治教育的方法论指引"]
+    text = "\n".join(["李永智", *head, *col, "（作者为中国教育科学研究院党委书记）"])
+    [art] = read_bytes(text.encode()).doc.articles
+    assert art.title == "\n".join(head)
+    assert art.blocks[0].text.startswith("少年儿童是祖国的未来")

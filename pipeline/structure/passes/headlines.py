@@ -247,7 +247,7 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
             break  # spread out to the column's width with a pause in it: a justified body line
         if _reads_into_prose(st, i):
             break  # 城市是人类文明的重要标 / 志，是经济社会…: the body's first line, mid-word
-        opens = _before_first_line(st, i) or _before_quoting(st, i)
+        opens = _before_first_line(st, i, bool(take)) or _before_quoting(st, i)
         if not (_looks(st, i) or not _body_width(st, i) or opens or _kicker_pair(st, run, n) or _echo_alone(st, i)):
             break
         take.append(i)
@@ -275,7 +275,7 @@ def _echo_alone(st: PageState, i: int) -> bool:
     (以数字化赋能新时代“枫桥经验”; 将志愿服务教育融入思政课 under its kicker), not a deck's first
     line (目标感十足的坚定与战略感十足 / 的节奏，…), which reads on."""
     k = next_line(st, i)
-    if k is None or not _bare(st, i) or not _echoed(st, i):
+    if k is None or not _echoed(st, i):
         return False
     left, right = st.lines[i].text.rstrip(_QUOTES), st.lines[k].text.lstrip(_QUOTES)  # words, not quotes
     return bool(left and right) and _seen(st, left, right) == 0 and not _echo_reads_on(st, i, k)
@@ -418,9 +418,11 @@ def _wide_headline(st: PageState, k: int) -> bool:
     return _off_column(st, k) and st.lines[k].width > st.columns[k] and headline_shaped(st, k)
 
 
-def _before_first_line(st: PageState, i: int) -> bool:
+def _before_first_line(st: PageState, i: int, under: bool = False) -> bool:
     """The next line opens the body (indented, or as short as an indented line where the OCR
-    dropped the indent) and line i, worded like a headline, is set otherwise."""
+    dropped the indent) and line i, worded like a headline, is set otherwise; or, `under` a
+    headline line, has no mark in it while the next line is prose (做好少年儿童…方法论指引 /
+    少年儿童是祖国的未来，…: a headline's last line as wide as the column)."""
     if i + 1 >= len(st.lines):
         return False
     ln, nxt = st.lines[i], st.lines[i + 1]
@@ -428,7 +430,11 @@ def _before_first_line(st: PageState, i: int) -> bool:
         return True
     col, indent = st.columns[i], st.profile.paragraph.indent
     first = abs(nxt.width - (col - indent)) <= 0.5 and not ends_with_mark(nxt.text)
-    return first and headline_shaped(st, i) and min(abs(ln.width - col), abs(ln.width - (col - indent))) >= 0.75
+    if not (first and headline_shaped(st, i)):
+        return False
+    if under and _listed(st, i) and not _listed(st, i + 1):
+        return True
+    return min(abs(ln.width - col), abs(ln.width - (col - indent))) >= 0.75
 
 
 def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
@@ -648,6 +654,18 @@ def _bare(st: PageState, i: int) -> bool:
     return text[starts[i] : starts[i + 1]].isalnum()
 
 
+def _listed(st: PageState, i: int) -> bool:
+    """_listing() of the line without its quotes."""
+    text, starts = _flat(st)
+    return _listing(text[starts[i] : starts[i + 1]])
+
+
+def _listing(text: str) -> bool:
+    """No mark but quotes and the enumeration comma: a headline may list its phrases
+    (记住要求、心有榜样、从小做起、接受帮助); a sentence pauses on other marks."""
+    return text.replace("、", "").isalnum()
+
+
 def _echoed(st: PageState, i: int) -> bool:
     """The line's text (eight or more characters, no mark in it) occurs again in the text of
     the lines around it, across their breaks."""
@@ -656,7 +674,7 @@ def _echoed(st: PageState, i: int) -> bool:
     text, starts = _flat(st)
     a, b = starts[i], starts[i + 1]
     t = text[a:b]  # the line without its quotes, cut from the page's (no translation per line)
-    if not t.isalnum():
+    if not _listing(t):
         return False
     lo, hi = starts[max(0, i - ECHO_WINDOW)], starts[min(len(st.lines), i + ECHO_WINDOW)]
     if text.find(t, lo, a) >= 0 or text.find(t, b, hi) >= 0:
