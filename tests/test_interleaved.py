@@ -128,20 +128,3 @@ def test_two_articles_bands_of_as_many_columns_one_under_the_other_are_two_bands
     assert [r.columns for r in runs] == [k, k]
     assert Counter(got[: got.index("标题二")]) == Counter(a)
     assert _follows(got, [*a, "标题二", *b]) >= 0.9
-
-
-@pytest.mark.parametrize("k", [3, 4, 5])
-@pytest.mark.parametrize("start", [10, 40])
-def test_an_inset_headlines_pieces_and_byline_among_the_rows_come_out_before_the_columns(k, start):
-    # a headline set beside the columns, in pieces far shorter than a column line, and its
-    # byline: the detector reads each piece in the row beside it
-    block = [ln.replace(" ", "") for ln in _body()[start : start + 12 * k]]
-    rows = _rows(block, k)
-    head = ["标题在此", "标题第二行", "张三"]
-    for r, piece in enumerate(head):
-        rows.insert(r * (k + 1), piece)
-    text, runs = by_columns("\n".join(rows))
-    got = _lines(text)
-    assert [r.columns for r in runs] == [k]
-    assert got[:3] == head
-    assert _follows(got[3:], block) >= 0.9

@@ -22,9 +22,6 @@ headline), short runs tried where the Viterbi pass would not switch (an editor's
 columns), a run cut in two bands of as many columns where the page reads clearly better so (two
 articles one under the other: the stride does not change where the first one's columns end),
 and lines unlike their column in length taken out of the rows (a headline beside the columns).
-The page is also read with its short lines (far shorter than the lines around them, ending no
-sentence: an inset headline's pieces, a byline) taken out first, set before the band they sit
-in, and kept so where it reads clearly better.
 A byline's joins read as chance. What is left wrong (two lines of one row the engine swapped on
 a skewed page; a byline or headline among the rows the fit misplaces) the notice
 (`lines-by-column`) leaves to the editor.
@@ -63,13 +60,9 @@ MAX_SWEEPS = 6  # rounds of moves before a fit stops
 SMALL_COLUMNS = 3  # columns of a short run tried between segments
 SMALL_GAIN = 1.5  # how much better the page must read for one
 SPLIT_GAIN = 2.5  # how much better the page must read for a band cut in two (a chance cut: ~2)
-SHORT = 0.6  # a line this much shorter than the lines around it is no column's
-NEAR = 12  # lines either side a line's length is measured against
-SHORT_GAIN = 3.0  # how much better the page must read with its short lines taken out
 
 _SPACE = re.compile(r"\s+")
 _ENDS = tuple("。！？!?”」』；…")
-_CLOSED = (*_ENDS, "）", ")")  # a paragraph's or a bio's last line
 
 
 @dataclass
@@ -92,7 +85,7 @@ def by_columns(text: str, markers: tuple[str, ...] = ()) -> tuple[str, list[Colu
         return text, []
     flat = [_SPACE.sub("", lines[i]) for i in rows]
     layout = _Layout(flat, _Joins(flat, markers=markers))
-    segs = _without_short(layout, markers)
+    segs = layout.read()
     if not segs:
         return text, []
     blank = blank_between(lines)
@@ -406,44 +399,6 @@ class _Layout:
                     joined = [*segs[:idx], _Seg(g.a, x, g.k, right=True), _Seg(x, h.b, h.k, True)]
                     out.append([*joined, *segs[idx + 2 :]])
         return out
-
-
-def _without_short(layout: _Layout, markers: tuple[str, ...]) -> list[_Seg]:
-    """The page read as it is, or with its short lines taken out of the rows first (an inset
-    headline's pieces among them break the stride where its band begins), whichever reads better."""
-    segs = layout.read()
-    short = _short(layout.flat)
-    if short:
-        keep = [i for i in range(layout.n) if i not in short]
-        sub = [layout.flat[i] for i in keep]
-        lifted = _lift(_Layout(sub, _Joins(sub, layout.joins.words, markers)).read(), keep)
-        if layout.value(lifted) > layout.value(segs) + SHORT_GAIN:
-            return lifted
-    return segs
-
-
-def _short(flat: list[str]) -> set[int]:
-    """Lines much shorter than the lines around them that end no sentence: an inset headline's
-    pieces or a byline read in among the rows of the columns beside them."""
-    out = set()
-    for i, line in enumerate(flat):
-        near = sorted(len(flat[j]) for j in range(max(0, i - NEAR), min(len(flat), i + NEAR + 1)) if j != i)
-        if near and len(line) <= SHORT * near[len(near) // 2] and not line.endswith(_CLOSED):
-            out.add(i)
-    return out
-
-
-def _lift(segs: list[_Seg], keep: list[int]) -> list[_Seg]:
-    """Segments found on the lines `keep` (the short ones taken out) as segments of the whole
-    page: the lines taken out within (or just before) a segment are its `skip`."""
-    out = []
-    for g in segs:
-        a = keep[g.a - 1] + 1 if g.a else 0
-        b = keep[g.b - 1] + 1
-        inner = {keep[i] for i in range(g.a, g.b)}
-        skip = {i for i in range(a, b) if i not in inner} | {keep[i] for i in g.skip}
-        out.append(_Seg(a, b, g.k, g.more, g.right, frozenset(skip)))
-    return out
 
 
 def _bands(segs: list[_Seg]) -> list[list[_Seg]]:
