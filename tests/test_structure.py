@@ -758,9 +758,17 @@ def test_a_byline_read_mid_sentence_belongs_to_the_article_its_headline_opened()
     assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2)
 
 
-def test_a_headline_after_its_byline_as_wide_as_the_column_ends_at_its_column_label():
-    # 党性修养不是“一阵子” is as wide as the column and ends on a quote: nothing in its own form
-    # says headline; the label closing the line under it does, and takes both lines.
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["党性修养不是“一阵子”", "而是“一辈子”（思想纵横）"],
+        # the OCR lost a quote at each line's end: the quote one line opens the next closes
+        ["党性修养不是“一阵子", "而是一辈子”（思想纵横）"],
+    ],
+)
+def test_a_headline_after_its_byline_ends_at_its_column_label_whatever_quotes_the_ocr_lost(head):
+    # the first line is as wide as the column: nothing in its own form says headline; the label
+    # closing the line under it does, and takes both lines
     body = [
         "“慎终如始，则无败",
         "事。”习近平总书记多次强",
@@ -770,7 +778,6 @@ def test_a_headline_after_its_byline_as_wide_as_the_column_ends_at_its_column_la
         "一阵子的事，而是一辈子的",
         "事，每个党员都要常修常炼。",
     ]
-    head = ["党性修养不是“一阵子”", "而是“一辈子”（思想纵横）"]
     doc = read_bytes(_page("■ 芦子龙", *head, *body, "（作者系湖南大学教授）")).doc
     [art] = doc.articles
     assert art.title == "\n".join(head)

@@ -352,8 +352,11 @@ def _labelled_within(st: PageState, run: list[int]) -> list[int]:
         if n and _words_across(st.lines[run[n - 1]].text, t, seen):
             return []  # 中国 / 式现代化: running text broken mid-word
         if LABEL.search(t):
-            return run[: n + 1] if n else []
-        if t.count("“") != t.count("”") or any(m in t.rstrip("，,") for m in "：:，,、"):
+            # the quotes of the lines it closes balance (a headline's quote may open on one of
+            # them and close on the next: 党性修养不是“一阵子 / 而是一辈子”（思想纵横）)
+            head = "".join(st.lines[x].text for x in run[: n + 1])
+            return run[: n + 1] if n and head.count("“") == head.count("”") else []
+        if any(m in t.rstrip("，,") for m in "：:，,、"):
             return []  # a sentence's words going on to the next line, not a headline's
         return None
 
