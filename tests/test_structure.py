@@ -1910,3 +1910,12 @@ def test_headline_lines_as_wide_as_the_column_over_a_first_line_that_lost_its_in
     [art] = read_bytes(text.encode()).doc.articles
     assert art.title == "\n".join(head)
     assert art.blocks[0].text.startswith("少年儿童是祖国的未来")
+
+
+def test_a_line_nearly_as_wide_as_the_column_over_a_labelled_line_cut_into_the_text_is_the_headlines():
+    # not clearly short of the column, but the sentence reads past both lines and into neither
+    head = ["党性修养从来不是“一阵子”", "而是“一辈子”（思想纵横）"]
+    page, text = _cut_where_the_text_reads_on(head)
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "\n".join(head)
+    assert "".join(b.text for b in art.blocks) == text

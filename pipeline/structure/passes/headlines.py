@@ -471,7 +471,7 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     looks = [_looks(st, i) for i in run]
     for start in range(len(run)):
         ln = st.lines[run[start]]
-        labelled = start + 1 < len(run) and label_only(st.lines[run[start + 1]].text)
+        labelled = start + 1 < len(run) and bool(LABEL.search(st.lines[run[start + 1]].text))
         bare = start + 1 < len(run) and _pair(st, run[start], run[start + 1])
         tried = looks[start] or _off_column(st, run[start]) or LABEL.search(ln.text) or labelled or bare
         if not tried and not _echoed(st, run[start]):
@@ -491,11 +491,12 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
     of running text is either): a headline's main line under its shorter top lines (弘扬志愿精神
     / 贡献青春力量 / 将志愿服务教育融入思政课, the last wider than a column line)."""
     at = run.index(part[-1]) + 1
-    while at < len(run) and len(part) < st.profile.headline.max_pieces:
-        i = run[at]
+    while at < len(run) and len(part) < st.profile.headline.max_pieces and not LABEL.search(st.lines[part[-1]].text):
+        i = run[at]  # (a column label closes its headline: nothing of it follows)
         if st.lines[i].han < 6 or not _bare(st, i):
             break
-        if not (_wider(st, i) or _read_past(st, [*part, i], i) or (i == part[-1] + 1 and _main_line(st, i))):
+        main = i == part[-1] + 1 and all(_looks(st, x) for x in part) and _main_line(st, i)
+        if not (_wider(st, i) or _read_past(st, [*part, i], i) or main):
             break
         part = [*part, i]
         at += 1
@@ -587,9 +588,17 @@ def _labelled(st: PageState, part: list[int]) -> bool:
     first, second = (st.lines[i] for i in part)
     if label_only(second.text):
         return True
-    # 党性修养不是“一阵子” / 而是“一辈子”（思想纵横）: a mark-free line clearly short of the
-    # column over a line the label closes (a body line over a one-line headline is full)
-    return bool(LABEL.search(second.text)) and _bare(st, part[0]) and first.width <= st.columns[part[0]] - 2.5
+    # 党性修养不是“一阵子” / 而是“一辈子”（思想纵横）: a mark-free line over a line the label
+    # closes, clearly short of the column or read past by the sentence (多次强 / … / 调): a
+    # body line over a one-line headline is full, and its sentence reads into it
+    if not (LABEL.search(second.text) and _bare(st, part[0])):
+        return False
+    j, k = prev_line(st, part[0]), next_line(st, part[1])
+    if j is not None and _seen(st, st.lines[j].text, first.text):
+        return False  # the sentence reads into it (广大党 / 员干部…): running text
+    if first.width <= st.columns[part[0]] - 2.5:
+        return True
+    return j is not None and k is not None and _reads_past(st, j, part, k)
 
 
 NAMES_ONLY = 0.75  # how plausible a short line's names must be to be no headline piece
