@@ -1919,3 +1919,24 @@ def test_a_line_nearly_as_wide_as_the_column_over_a_labelled_line_cut_into_the_t
     [art] = read_bytes(page).doc.articles
     assert art.title == "\n".join(head)
     assert "".join(b.text for b in art.blocks) == text
+
+
+@pytest.mark.parametrize("opening", ["（", "(", "〈"])
+def test_a_bios_first_line_whose_words_read_as_a_name_is_no_byline(opening):
+    # (作者：江苏商贸 / 职业学院马克思主义学 / 院): 作者： reads like a byline's prefix and 江苏商贸
+    # like a name, but the line opens a bracket the next lines close
+    closing = {"（": "）", "(": ")", "〈": "〉"}[opening]
+    page = _page(
+        "李智水",
+        *BODY,
+        f"{opening}作者：江苏商贸",
+        "职业学院马克思主义学",
+        f"院{closing}",
+        "徐丹丹",
+        "打好提振消费组合拳",
+        *BODY2,
+        "（作者系湖南大学教授）",
+    )
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["李智水"], ["徐丹丹"]]
+    assert doc.articles[0].bio == "作者：江苏商贸职业学院马克思主义学院"

@@ -17,6 +17,7 @@ from ..signs import ends_open, ends_sentence, ends_with_mark, lead_marker
 from .context import (
     PageText,
     body_like,
+    bracket_balance,
     headline_like,
     headline_shaped,
     joined_block,
@@ -128,6 +129,13 @@ def _fills_column(st: PageState, i: int) -> bool:
 _SEPARATOR = re.compile("[ 、/／·]")
 
 
+def _opens_note(st: PageState, text: str) -> bool:
+    """The line opens a bracket it does not close: a bio's first line ((作者：江苏省哲 /
+    学社会科学界联合会原 / 党组书记)), whose first words may read as a name."""
+    t = text.lstrip()
+    return bool(t) and t[0] in st.profile.bio.open_brackets and bracket_balance(t, st.profile) > 0
+
+
 def _could_be(st: PageState, text: str, raw: str) -> bool:
     """A cheap first look: short, or holding a separator, a byline mark or a title."""
     if len(text) <= 8 or _SEPARATOR.search(raw):
@@ -175,7 +183,7 @@ def _find(st: PageState, candidates, after_bio: bool = False) -> None:
         ln = st.lines[i]
         if i in claims or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text) or _running_line(st, i):
             continue
-        if not _could_be(st, ln.text, ln.raw):
+        if not _could_be(st, ln.text, ln.raw) or _opens_note(st, ln.text):
             continue
         b = read_byline(st, ln)
         if b is None:
