@@ -1940,3 +1940,24 @@ def test_a_bios_first_line_whose_words_read_as_a_name_is_no_byline(opening):
     doc = read_bytes(page).doc
     assert [a.authors for a in doc.articles] == [["李智水"], ["徐丹丹"]]
     assert doc.articles[0].bio == "作者：江苏商贸职业学院马克思主义学院"
+
+
+def test_a_line_of_name_like_words_in_a_column_narrowed_round_a_box_is_not_a_byline():
+    # six characters a line beside a box: 原材料、高端 reads as two names (原, 高), but the lines
+    # above and below it are as wide as it is, the one above left open
+    text = "".join(b.text for b in read_path(SAMPLE).doc.articles[1].blocks)[:280]
+    wide = [text[i : i + 14] for i in range(0, len(text), 14)]
+    box = [
+        "从国家急",
+        "迫需要和长远",
+        "需求出发，聚",
+        "焦能源、基础",
+        "原材料、高端",
+        "芯片等领域关",
+        "键核心技术全",
+        "力攻坚。",
+    ]
+    doc = read_bytes(_page("车路遥", *wide, *box, *wide, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.authors == ["车路遥"]
+    assert "原材料、高端芯片" in "".join(b.text for b in art.blocks)

@@ -30,6 +30,7 @@ from .context import (
 )
 
 MAX_BYLINE_WIDTH = 30.0
+NARROWED = 5.0  # em: the narrowest column set round a box (a line of two names is narrower)
 AFTER_BIO_HEADS = 0.25  # context: after a bio and the next headline's lines, where a byline stands
 ACCEPT = 0.55  # a known surname in any fitting place; an unknown one only between a headline and a body
 
@@ -122,8 +123,8 @@ def _fills_column(st: PageState, i: int) -> bool:
     if col < st.profile.paragraph.wide_column and all(abs(x.width - col) <= 0.6 for x in (above, here, below)):
         return True
     # or all three as wide as each other: a column narrowed round a box, narrower than the
-    # column measured around it
-    return here.width >= 6 and all(abs(x.width - here.width) <= 0.6 for x in (above, below))
+    # column measured around it (five em and more: 原材料、高端 between 焦能源、基础 and 芯片等领域关)
+    return here.width >= NARROWED and all(abs(x.width - here.width) <= 0.6 for x in (above, below))
 
 
 _SEPARATOR = re.compile("[ 、/／·]")
