@@ -1961,3 +1961,21 @@ def test_a_line_of_name_like_words_in_a_column_narrowed_round_a_box_is_not_a_byl
     [art] = doc.articles
     assert art.authors == ["车路遥"]
     assert "原材料、高端芯片" in "".join(b.text for b in art.blocks)
+
+
+def test_a_paragraphs_first_line_whose_words_read_as_names_the_text_repeats_is_no_byline():
+    # 回顾世界经济: 回 reads as a misread bullet (■), 顾世界 and 经济 as names; but the text says
+    # 经济 again and again, as it does a word, never a name
+    col = [
+        "　　数字经济是经济发展的新引擎，",
+        "要以数字经济赋能实体经济，推动经",
+        "济高质量发展，促进传统产业转型。",
+        "　　回顾世界经济",
+        "发展历程，科技创新与产业创新之间",
+        "相互作用、递进发展，经济结构随之",
+        "不断升级。",
+    ]
+    doc = read_bytes(_page("张颢瀚", "积极运用新技术改造提升传统产业", *col, "（作者系南京大学教授）")).doc
+    [art] = doc.articles
+    assert art.authors == ["张颢瀚"]
+    assert "回顾世界经济发展历程" in "".join(b.text for b in art.blocks)

@@ -32,6 +32,7 @@ from .context import (
 MAX_BYLINE_WIDTH = 30.0
 NARROWED = 5.0  # em: the narrowest column set round a box (a line of two names is narrower)
 AFTER_BIO_HEADS = 0.25  # context: after a bio and the next headline's lines, where a byline stands
+WORDY = 3  # times a "name" may recur in the text around: more, and it is a word (经济), no name
 ACCEPT = 0.55  # a known surname in any fitting place; an unknown one only between a headline and a body
 
 
@@ -197,6 +198,8 @@ def _find(st: PageState, candidates, after_bio: bool = False) -> None:
         most = 1 if score >= 0.5 else 0
         if not b.collective and (names := [n for n in b.names if len(n) >= 2]):
             page = page or page_text(st)
+            if any(repeated(page, i, n, WORDY) for n in names):
+                continue  # the text says it again and again (经济): a word
             if any(repeated(page, i, n, most) for n in names):
                 score *= 0.4
         if score + ctx < ACCEPT:
