@@ -543,6 +543,9 @@ PAGES = Path(__file__).parent / "fixtures" / "pages"
         # a headline after its article's bio, as wide as the column measured round it (the next
         # article's, narrower, gives none): wider than the text before it, no paragraph's line
         "Tp036-s3",
+        # a byline under a column label's line as wide as the column (as a paragraph's line
+        # would be) over a narrow first line of prose (“慎终如始，则)
+        "Tp031-s20",
     ],
 )
 def test_tune_pages_once_failed_read_every_article_and_title(page):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..matching import LABEL
 from ..names import NOT_BYLINE
 from ..page import PageState, Role
 from ..signs import ends_open, ends_sentence, ends_with_mark, lead_marker
@@ -53,7 +54,9 @@ def _context(st: PageState, i: int) -> float | None:
         prev = st.lines[j].text
         if ends_open(prev):
             return None  # the sentence goes on: names inside a paragraph
-        if _body_run(st, j):
+        if LABEL.search(prev):
+            bonus += 0.25  # a column label closes a headline: a byline stands under one
+        elif _body_run(st, j):
             bonus -= 0.3  # the last line of a paragraph that ends without its mark: 正 / 能量
         elif ends_sentence(prev) or ends_with_mark(prev) or lead_marker(prev, st.profile) or headline_like(st, j):
             bonus += 0.25
