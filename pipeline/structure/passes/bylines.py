@@ -14,7 +14,7 @@ import re
 from ..matching import LABEL
 from ..names import NOT_BYLINE
 from ..page import PageState, Role
-from ..signs import ends_open, ends_sentence, ends_with_mark, lead_marker
+from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
 from .context import (
     PageText,
     body_like,
@@ -34,6 +34,7 @@ MAX_BYLINE_WIDTH = 30.0
 NARROWED = 5.0  # em: the narrowest column set round a box (a line of two names is narrower)
 AFTER_BIO_HEADS = 0.25  # context: after a bio and the next headline's lines, where a byline stands
 WORDY = 3  # times a "name" may recur in the text around: more, and it is a word (经济), no name
+MARKED = 0.2  # names after a byline's own mark (文/, ■): what the mark adds to their plausibility
 ACCEPT = 0.55  # a known surname in any fitting place; an unknown one only between a headline and a body
 
 
@@ -205,6 +206,8 @@ def _find(st: PageState, candidates, after_bio: bool = False) -> None:
                 continue  # the text says it again and again (经济): a word
             if any(repeated(page, i, n, most) for n in names):
                 score *= 0.4
+        if b.prefix and not bio_opening(ln.text, st.profile)[0]:
+            score += MARKED  # 文/, ■: set before names only (作者： may open a bio as well)
         if score + ctx < ACCEPT:
             continue
         st.bylines[i] = b
