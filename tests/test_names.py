@@ -48,6 +48,12 @@ def test_headline_words_are_no_names(raw):
     assert names(raw) is None
 
 
+def test_a_title_is_no_given_name():
+    # a bio's line broken before its title (…中央政策研究室 / 原副主任): 原 is a surname
+    assert name_score("原副主任", P) == 0.0 and name_score("李主任", P) == 0.0
+    assert name_score("张主", P) > 0.5  # two characters: a surname and a given name
+
+
 def test_a_misread_bullet_is_kept_out_of_the_names():
     for raw, name in (("国 徐丹丹", "徐丹丹"), ("国赵成", "赵成")):
         b = parse_byline(raw, raw.replace(" ", ""), P)

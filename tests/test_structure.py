@@ -1979,3 +1979,19 @@ def test_a_paragraphs_first_line_whose_words_read_as_names_the_text_repeats_is_n
     [art] = doc.articles
     assert art.authors == ["张颢瀚"]
     assert "回顾世界经济发展历程" in "".join(b.text for b in art.blocks)
+
+
+def test_a_line_of_name_like_words_reading_on_into_the_next_line_is_no_byline():
+    # 文艺工作 / 者要从时代之变中提炼…: 文 reads as a surname, but the words go on across the
+    # break (工作者, a common word), as a paragraph's do; a name ends where the body begins
+    col = [
+        "　　音乐是时代的号角。",
+        "文艺工作",
+        "者要从时代之变中提炼主题，从人民",
+        "群众的生活中汲取养分，创作出有品",
+        "质、有温度的作品。",
+    ]
+    doc = read_bytes(_page("张千一", "音符跃动，谱写动人篇章", *col, "（作者系中国音乐家协会副主席）")).doc
+    [art] = doc.articles
+    assert art.authors == ["张千一"]
+    assert "文艺工作者要从时代之变中提炼" in "".join(b.text for b in art.blocks)

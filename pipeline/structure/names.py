@@ -39,6 +39,11 @@ def surnames() -> dict[str, int]:
 
 
 @lru_cache(maxsize=8192)
+def _titles(profile: Profile) -> tuple[str, ...]:
+    """The profile's titles as a tuple for str.endswith (the profile keeps a list)."""
+    return tuple(profile.byline.titles)
+
+
 def name_score(token: str, profile: Profile) -> float:
     """0..1: how much the token reads as one person's name."""
     if token in profile.byline.pen_names:
@@ -50,6 +55,8 @@ def name_score(token: str, profile: Profile) -> float:
         return 0.8 if _TRANSLITERATED.fullmatch(token) else 0.0
     if not 2 <= len(core) <= 4 or core.endswith(profile.byline.not_name_endings):
         return 0.0
+    if len(core) > 2 and core.endswith(_titles(profile)):
+        return 0.0  # 原副主任: a title at the end of a bio's line, no given name
     sn = surnames()
     tier = sn.get(core[:2]) if len(core) >= 3 and core[:2] in sn else None
     given = core[2:] if tier else core[1:]

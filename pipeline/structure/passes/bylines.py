@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from ..matching import LABEL
-from ..names import NOT_BYLINE
+from ..names import NOT_BYLINE, Byline
 from ..page import PageState, Role
 from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
+from ..words import COMMON, word_across
 from .context import (
-    PageText,
     body_like,
     bracket_balance,
     headline_like,
@@ -34,6 +34,8 @@ MAX_BYLINE_WIDTH = 30.0
 NARROWED = 5.0  # em: the narrowest column set round a box (a line of two names is narrower)
 AFTER_BIO_HEADS = 0.25  # context: after a bio and the next headline's lines, where a byline stands
 WORDY = 3  # times a "name" may recur in the text around: more, and it is a word (经济), no name
+SURE = 0.8  # names this plausible are not weighed against the words across the break
+READS_ON = 0.5  # what a weaker name loses when its words read on into the next line
 MARKED = 0.2  # names after a byline's own mark (文/, ■): what the mark adds to their plausibility
 ACCEPT = 0.55  # a known surname in any fitting place; an unknown one only between a headline and a body
 
@@ -70,6 +72,14 @@ def _context(st: PageState, i: int) -> float | None:
     elif not headline_like(st, k):
         bonus -= 0.2
     return bonus
+
+
+def _reads_on(st: PageState, i: int) -> bool:
+    """The line's words go on into the next line, as a paragraph's do (文艺工作 / 者要从…:
+    工作者; 回顾世界经济发 / 展历程…): a common word of the dictionary spans the break. A
+    name ends where the body begins."""
+    k = next_line(st, i)
+    return k is not None and word_across(st.lines[i].text, st.lines[k].text) >= COMMON
 
 
 def _body_run(st: PageState, j: int) -> bool:
@@ -182,9 +192,26 @@ def _after_heads(st: PageState, i: int) -> int | None:
     return k if n and k < len(st.lines) and st.free(k) else None
 
 
+def _weighed(st: PageState, i: int, b: Byline) -> float | None:
+    """The names' plausibility weighed against the page's text (None: they are words)."""
+    score = b.score
+    # A name is printed once (maybe again in the bio); a weak one not even that.
+    most = 1 if score >= 0.5 else 0
+    if not b.collective and (names := [n for n in b.names if len(n) >= 2]):
+        page = page_text(st)  # (joined once a page, when a name is first counted)
+        if any(repeated(page, i, n, WORDY) for n in names):
+            return None  # the text says it again and again (经济): a word
+        if any(repeated(page, i, n, most) for n in names):
+            score *= 0.4
+    if score < SURE and _reads_on(st, i):
+        score -= READS_ON
+    if b.prefix and not bio_opening(st.lines[i].text, st.profile)[0]:
+        score += MARKED  # 文/, ■: set before names only (作者： may open a bio as well)
+    return score
+
+
 def _find(st: PageState, candidates, after_bio: bool = False) -> None:
     claims = st.claims  # (st.free() for every line of the page, without the call)
-    page: PageText | None = None  # joined when a name is first counted
     for i in candidates:
         ln = st.lines[i]
         if i in claims or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text) or _running_line(st, i):
@@ -197,18 +224,8 @@ def _find(st: PageState, candidates, after_bio: bool = False) -> None:
         ctx = AFTER_BIO_HEADS if after_bio else _context(st, i)
         if ctx is None:
             continue
-        score = b.score
-        # A name is printed once (maybe again in the bio); a weak one not even that.
-        most = 1 if score >= 0.5 else 0
-        if not b.collective and (names := [n for n in b.names if len(n) >= 2]):
-            page = page or page_text(st)
-            if any(repeated(page, i, n, WORDY) for n in names):
-                continue  # the text says it again and again (经济): a word
-            if any(repeated(page, i, n, most) for n in names):
-                score *= 0.4
-        if b.prefix and not bio_opening(ln.text, st.profile)[0]:
-            score += MARKED  # 文/, ■: set before names only (作者： may open a bio as well)
-        if score + ctx < ACCEPT:
+        score = _weighed(st, i, b)
+        if score is None or score + ctx < ACCEPT:
             continue
         st.bylines[i] = b
         st.claim(i, Role.BYLINE, f"names={b.score:.2f} context={ctx:+.2f}", "bylines")
