@@ -23,6 +23,17 @@ def test_measure_agrees_with_the_per_character_definition():
     assert measure(s) == _measure_slow(s)
 
 
+def test_accounting_by_code_point_agrees_with_counting_characters():
+    from collections import Counter
+
+    from pipeline.structure import _count_codes
+    from pipeline.text import accountable
+
+    text = SAMPLE.read_text(encoding="utf-8") + "一 体 化 ，2035 年 Latin 𠮷〇\ud800\n"
+    assert _count_codes(text) == Counter(c for c in text if accountable(c))
+    assert _count_codes("") == Counter()
+
+
 @pytest.mark.parametrize("family", ["Noto Serif CJK SC", "LXGW WenKai"])
 def test_fast_cmap_equals_fonttools_best_cmap(family):
     from fontTools.ttLib import TTFont
