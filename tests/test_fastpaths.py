@@ -34,6 +34,17 @@ def test_accounting_by_code_point_agrees_with_counting_characters():
     assert _count_codes("") == Counter()
 
 
+def test_pair_counts_sorted_agree_with_counting_pairs():
+    from collections import Counter
+
+    from pipeline.structure.pairs import _pair_counts_sorted, _words, pair_key
+
+    text = SAMPLE.read_text(encoding="utf-8") + "啊啊啊 𠮷〇\ud800\n12"
+    got = _pair_counts_sorted(text)
+    assert got == Counter(_words(text))
+    assert got[pair_key("啊啊")] == 2
+
+
 @pytest.mark.parametrize("family", ["Noto Serif CJK SC", "LXGW WenKai"])
 def test_fast_cmap_equals_fonttools_best_cmap(family):
     from fontTools.ttLib import TTFont

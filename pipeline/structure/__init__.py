@@ -9,7 +9,6 @@ Latin letter of the input must come out once: `check_accounting` fails the build
 from __future__ import annotations
 
 import gc
-import sys
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from ..model import Document
 from ..text import accountable
 from .document import to_document
 from .page import PageState, SourceLine, page_shape, read_lines
+from .pairs import numpy_pays
 from .passes import run_passes
 from .passes.context import column_widths
 from .profile import load_profile
@@ -71,21 +71,16 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _count(text: str) -> Counter:
     """How often each accountable character occurs in the text."""
-    if len(text) >= LONG_TEXT or (len(text) >= LONG_TEXT // 20 and "numpy" in sys.modules):
+    if numpy_pays(len(text)):
         return _count_codes(text)
     # Count every character once (C speed), then keep the accountable ones.
     return Counter({c: n for c, n in Counter(text).items() if accountable(c)})
 
 
-# Characters from which _count() counts code points with numpy (a dependency of the OCR reader,
-# imported here only then): Counter makes a string of every character, which on a 5 MB input
-# was a tenth of the structure stage; importing numpy costs as much as counting a million.
-LONG_TEXT = 1_000_000
-
-
 def _count_codes(text: str) -> Counter:
     """_count() of a long text: each code point counted in one array pass, then only the few
-    thousand distinct characters are looked at (the same Counter, keys in code point order)."""
+    thousand distinct characters are looked at (the same Counter, keys in code point order).
+    Counter makes a string of every character: on a 5 MB input, a tenth of the stage."""
     import numpy as np
 
     counts = np.bincount(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4"))
