@@ -10,8 +10,9 @@ a name however plausible its surname).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from ..names import NOT_BYLINE
+from ..names import BYLINE_MARKS_FREE, NOT_BYLINE
 from ..page import PageState, Role
 from ..signs import ends_open, ends_sentence, ends_with_mark, lead_marker
 from .context import (
@@ -137,7 +138,17 @@ def _could_be(st: PageState, text: str, raw: str) -> bool:
 
 
 def bylines(st: PageState) -> None:
-    _find(st, range(len(st.lines)))
+    _find(st, _unmarked(st))
+
+
+def _unmarked(st: PageState) -> list[int] | range:
+    """The lines that may be bylines by their marks, found in one pass over the page's text:
+    most lines of running text hold a mark, and looking at each in turn was most of the pass."""
+    page = page_text(st)
+    if page.text.count("\n") != len(st.lines) - 1:
+        return range(len(st.lines))  # a line holding a newline (no reader gives one): each in turn
+    starts = page.starts
+    return [bisect_right(starts, m.start()) - 1 for m in BYLINE_MARKS_FREE.finditer(page.text)]
 
 
 def bylines_after_bios(st: PageState) -> None:
