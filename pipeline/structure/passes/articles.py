@@ -32,6 +32,8 @@ def articles(st: PageState) -> None:
     closed = False  # the current article has had its bio
     claims = st.claims  # (st.role() of every line, read directly)
     body = st.kind(Role.BODY, "article-text", "articles")  # (claimed for most lines: stored directly)
+    # (the roles looked up once: an enum member is a slow class attribute in Python 3.11)
+    headline, byline, bio = Role.HEADLINE, Role.BYLINE, Role.BIO
     for i in range(len(st.lines)):
         c = claims.get(i)
         if c is None:  # a line no pass claimed: the article's text (most lines, so asked first)
@@ -39,7 +41,7 @@ def articles(st: PageState) -> None:
                 cur.byline = i  # its article's byline, read inside the text (see the function)
                 continue
             # (_after_band_headline needs a headline right before the line: asked only then)
-            after_head = i > 0 and (h := claims.get(i - 1)) is not None and h.role == Role.HEADLINE
+            after_head = i > 0 and (h := claims.get(i - 1)) is not None and h.role == headline
             if cur is None or closed or (after_head and _after_band_headline(st, cur, i)):
                 cur = ArticleSpan(start=i, end=i)
                 st.articles.append(cur)
@@ -47,11 +49,11 @@ def articles(st: PageState) -> None:
             cur.body.append(i)
             cur.end = i
             claims[i] = body
-        elif c.role == Role.BYLINE:
+        elif c.role == byline:
             nxt = _at_byline(st, cur, closed, i)
             closed = closed and nxt is cur
             cur = nxt
-        elif c.role == Role.BIO:
+        elif c.role == bio:
             if cur is None or (closed and not _same_bio(st, cur, i)):
                 cur = ArticleSpan(start=i, end=i)
                 st.articles.append(cur)
