@@ -154,12 +154,8 @@ def _unmarked(st: PageState) -> list[int] | range:
 def bylines_after_bios(st: PageState) -> None:
     """A second look, only at the line after each bio: a name there starts the next article,
     and the bio found since makes the context that the first look lacked."""
-    claims = st.claims  # (st.role() of every line, without the calls)
-    after = [
-        i + 1
-        for i in range(len(st.lines) - 1)
-        if (c := claims.get(i)) is not None and c.role == Role.BIO and i + 1 not in claims
-    ]
+    claims, bio, last = st.claims, Role.BIO, len(st.lines) - 1  # (the claims walked, not every line)
+    after = sorted(i + 1 for i, c in claims.items() if c.role == bio and 0 <= i < last and i + 1 not in claims)
     _find(st, after)
     # and the line after the next article's headline, when that follows the bio: the bio and
     # the headline lines make the context (two headline lines as wide as the column read like
