@@ -45,6 +45,19 @@ def test_pair_counts_sorted_agree_with_counting_pairs():
     assert got[pair_key("啊啊")] == 2
 
 
+def test_trailing_space_on_the_reversed_page_agrees_with_the_line_end_pattern():
+    import random
+    import re
+
+    from pipeline.clean.spaces import trailing_space
+
+    plain = re.compile(r"[ \u00a0]+$", re.M)
+    rng = random.Random(5)
+    for _ in range(20000):
+        s = "".join(rng.choice([" ", "\u00a0", "\n", "a", "中", "\r", "\t"]) for _ in range(rng.randint(0, 9)))
+        assert trailing_space(s) == plain.subn("", s), repr(s)
+
+
 @pytest.mark.parametrize("family", ["Noto Serif CJK SC", "LXGW WenKai"])
 def test_fast_cmap_equals_fonttools_best_cmap(family):
     from fontTools.ttLib import TTFont
