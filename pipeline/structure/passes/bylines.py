@@ -180,9 +180,10 @@ def _find(st: PageState, candidates, after_bio: bool = False) -> None:
     page: PageText | None = None  # joined when a name is first counted
     for i in candidates:
         ln = st.lines[i]
-        if i in claims or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text) or _running_line(st, i):
+        if i in claims or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text):
             continue
-        if not _could_be(st, ln.text, ln.raw):
+        # (the cheap look first: it rules out six times as many lines as the look at the column)
+        if not _could_be(st, ln.text, ln.raw) or _running_line(st, i):
             continue
         b = read_byline(st, ln)
         if b is None:
