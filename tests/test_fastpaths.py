@@ -23,6 +23,41 @@ def test_measure_agrees_with_the_per_character_definition():
     assert measure(s) == _measure_slow(s)
 
 
+def test_accounting_by_code_point_agrees_with_counting_characters():
+    from collections import Counter
+
+    from pipeline.structure import _count_codes
+    from pipeline.text import accountable
+
+    text = SAMPLE.read_text(encoding="utf-8") + "一 体 化 ，2035 年 Latin 𠮷〇\ud800\n"
+    assert _count_codes(text) == Counter(c for c in text if accountable(c))
+    assert _count_codes("") == Counter()
+
+
+def test_pair_counts_sorted_agree_with_counting_pairs():
+    from collections import Counter
+
+    from pipeline.structure.pairs import _pair_counts_sorted, _words, pair_key
+
+    text = SAMPLE.read_text(encoding="utf-8") + "啊啊啊 𠮷〇\ud800\n12"
+    got = _pair_counts_sorted(text)
+    assert got == Counter(_words(text))
+    assert got[pair_key("啊啊")] == 2
+
+
+def test_trailing_space_on_the_reversed_page_agrees_with_the_line_end_pattern():
+    import random
+    import re
+
+    from pipeline.clean.spaces import trailing_space
+
+    plain = re.compile(r"[ \u00a0]+$", re.M)
+    rng = random.Random(5)
+    for _ in range(20000):
+        s = "".join(rng.choice([" ", "\u00a0", "\n", "a", "中", "\r", "\t"]) for _ in range(rng.randint(0, 9)))
+        assert trailing_space(s) == plain.subn("", s), repr(s)
+
+
 @pytest.mark.parametrize("family", ["Noto Serif CJK SC", "LXGW WenKai"])
 def test_fast_cmap_equals_fonttools_best_cmap(family):
     from fontTools.ttLib import TTFont

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-_TRAILING = re.compile(r"[ \u00a0]+$", re.M)
+# A line's trailing spaces, read on the reversed page: there they follow a newline, which the
+# regex engine can scan for, where `[ \u00a0]+$` was tried at every space of the page (a spread
+# line has dozens) to find the few hundred that end a line.
+_REVERSED_TRAILING = re.compile("\n[ \u00a0]+")
 
 
 def ideographic_space(text: str) -> tuple[str, int]:
@@ -15,8 +18,10 @@ def ideographic_space(text: str) -> tuple[str, int]:
 
 
 def trailing_space(text: str) -> tuple[str, int]:
-    """Trailing spaces carry no meaning and would distort line widths."""
-    return _TRAILING.subn("", text)
+    """Trailing spaces carry no meaning and would distort line widths. (Counted once a line.)"""
+    out, n = _REVERSED_TRAILING.subn("\n", text[::-1])
+    kept = out.lstrip(" \u00a0")  # the last line's, at the start of the reversed page
+    return kept[::-1], n + (len(kept) != len(out))
 
 
 RULE_BARS = "|｜¦"  # what OCR writes for a column rule (pipeline/read/rows.py reads rows cut by them)

@@ -20,6 +20,7 @@ from ..model import Document
 from ..text import accountable
 from .document import to_document
 from .page import PageState, SourceLine, page_shape, read_lines
+from .pairs import numpy_pays
 from .passes import run_passes
 from .passes.context import column_widths
 from .profile import load_profile
@@ -69,8 +70,21 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _count(text: str) -> Counter:
+    """How often each accountable character occurs in the text."""
+    if numpy_pays(len(text)):
+        return _count_codes(text)
     # Count every character once (C speed), then keep the accountable ones.
     return Counter({c: n for c, n in Counter(text).items() if accountable(c)})
+
+
+def _count_codes(text: str) -> Counter:
+    """_count() of a long text: each code point counted in one array pass, then only the few
+    thousand distinct characters are looked at (the same Counter, keys in code point order).
+    Counter makes a string of every character: on a 5 MB input, a tenth of the stage."""
+    import numpy as np
+
+    counts = np.bincount(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4"))
+    return Counter({c: int(counts[o]) for o in np.flatnonzero(counts).tolist() if accountable(c := chr(o))})
 
 
 def check_accounting(clean: str, doc: Document, force: bool = False) -> tuple[int, int]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from ..text import HAN_RUN as _HAN_RUN
 from .pairs import pair_key, pair_set, pairs_among
@@ -81,10 +82,7 @@ class BodyIndex:
         # document frequencies.
         keys = None if vocab is None else {pair_key(g) for g in vocab}
         self.sets = [pair_set(b) if keys is None else pairs_among(b, keys) for b in bodies]
-        df: Counter = Counter()
-        for s in self.sets:
-            df.update(s)  # counted at C speed
-        self.df: dict[int, int] = df
+        self.df: dict[int, int] = Counter(chain.from_iterable(self.sets))  # counted at C speed, in one call
         # Windowed rows by (text, window): the grouping of headline lines probes each group,
         # and the assignment then scores the groups it kept again.
         self.rows: dict[tuple[str, int, int], dict[int, float]] = {}

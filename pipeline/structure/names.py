@@ -237,7 +237,10 @@ def _read_token(tok: str, last: bool, out: Byline, profile: Profile) -> list[tup
 
 
 # Marks, quotes, digits or Latin: never in a byline (a line ending in ：、；… goes on).
-NOT_BYLINE = re.compile(r"[。！？；，,“”《》0-9A-Za-z]|[：:、；;…—]$")
+_NEVER, _NEVER_LAST = "。！？；，,“”《》0-9A-Za-z", "：:、；;…—"
+NOT_BYLINE = re.compile(f"[{_NEVER}]|[{_NEVER_LAST}]$")
+# The lines of a page's text (joined by newlines) that NOT_BYLINE does not rule out.
+BYLINE_MARKS_FREE = re.compile(f"^[^{_NEVER}\n]*+(?<![{_NEVER_LAST}])$", re.M)
 
 
 def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:

@@ -46,4 +46,29 @@ def pairs_among(text: str, keys: set[int]) -> set[int]:
 
 def pair_counts(text: str) -> Counter:
     """How often each pair occurs in the text (overlapping: 啊啊啊 holds 啊啊 twice)."""
+    if numpy_pays(len(text)):
+        return _pair_counts_sorted(text)
     return Counter(_words(text))
+
+
+# Characters from which a count at C speed is made with numpy (a dependency of the OCR reader,
+# imported only then): Counter makes an object of every pair or character counted, and
+# importing numpy costs about what counting a million of them does.
+LONG_TEXT = 1_000_000
+
+
+def numpy_pays(n: int) -> bool:
+    """Counting n items with numpy repays its import (or it is imported already)."""
+    return n >= LONG_TEXT or (n >= LONG_TEXT // 20 and "numpy" in sys.modules)
+
+
+def _pair_counts_sorted(text: str) -> Counter:
+    """pair_counts() of a long text: its pairs as one array of words, sorted and counted in
+    runs (a page of 5 MB has a few thousand distinct pairs among its two million)."""
+    import numpy as np
+
+    codes = np.frombuffer(text.encode(_ENC, "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    first, second = codes[:-1], codes[1:]
+    words = first | (second << np.uint64(32)) if _LITTLE else (first << np.uint64(32)) | second
+    keys, counts = np.unique(words, return_counts=True)
+    return Counter(dict(zip(keys.tolist(), counts.tolist(), strict=True)))

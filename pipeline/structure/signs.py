@@ -142,7 +142,7 @@ def furniture_test(profile: Profile) -> Callable[[str], bool]:
 
 @cache
 def _furniture_test(rules: FurnitureRules) -> Callable[[str], bool]:
-    patterns, names, first, credit = _patterns(rules), _page_names(rules), _first_chars(rules), _credit(rules)
+    searches, names, first, credit = _searches(rules), _page_names(rules), _first_chars(rules), _credit(rules)
 
     def test(text: str) -> bool:
         t = text.strip()
@@ -150,7 +150,10 @@ def _furniture_test(rules: FurnitureRules) -> Callable[[str], bool]:
             t = " ".join(t.split())
         if len(t) > 60 or not t:
             return False
-        if patterns.search(t) or t.strip("【】[]《》 ") in names:
+        for search in searches:
+            if search(t):
+                return True
+        if t.strip("【】[]《》 ") in names:
             return True
         return t[0] in first and bool(credit.fullmatch(t))
 
@@ -160,9 +163,11 @@ def _furniture_test(rules: FurnitureRules) -> Callable[[str], bool]:
 # The caches are keyed by the rules object (compared by identity): hashing its tuple of
 # patterns hashes each compiled pattern's code, on every line of the page.
 @cache
-def _patterns(rules: FurnitureRules) -> re.Pattern:
-    """The profile's furniture patterns as one alternation: one search per line, not one each."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in rules.patterns))
+def _searches(rules: FurnitureRules) -> tuple[Callable[[str], re.Match | None], ...]:
+    """The profile's furniture patterns, each searched on its own: in one alternation the
+    anchored ones (^第7版$) were tried at every position of every line, alone they stop at its
+    start (the furniture test a fifth faster on the lines, nearly all, that match none)."""
+    return tuple(re.compile(p.pattern).search for p in rules.patterns)
 
 
 @cache

@@ -32,26 +32,16 @@ def articles(st: PageState) -> None:
     closed = False  # the current article has had its bio
     claims = st.claims  # (st.role() of every line, read directly)
     body = st.kind(Role.BODY, "article-text", "articles")  # (claimed for most lines: stored directly)
+    # (the roles looked up once: an enum member is a slow class attribute in Python 3.11)
+    headline, byline, bio = Role.HEADLINE, Role.BYLINE, Role.BIO
     for i in range(len(st.lines)):
         c = claims.get(i)
-        role = c.role if c is not None else None
-        if role == Role.BYLINE:
-            nxt = _at_byline(st, cur, closed, i)
-            closed = closed and nxt is cur
-            cur = nxt
-        elif role == Role.BIO:
-            if cur is None or (closed and not _same_bio(st, cur, i)):
-                cur = ArticleSpan(start=i, end=i)
-                st.articles.append(cur)
-            cur.bio.append(i)
-            cur.end = i
-            closed = True
-        elif role is None:
+        if c is None:  # a line no pass claimed: the article's text (most lines, so asked first)
             if cur is not None and not closed and cur.byline is None and _byline_in_sentence(st, cur, i):
                 cur.byline = i  # its article's byline, read inside the text (see the function)
                 continue
             # (_after_band_headline needs a headline right before the line: asked only then)
-            after_head = i > 0 and (h := claims.get(i - 1)) is not None and h.role == Role.HEADLINE
+            after_head = i > 0 and (h := claims.get(i - 1)) is not None and h.role == headline
             if cur is None or closed or (after_head and _after_band_headline(st, cur, i)):
                 cur = ArticleSpan(start=i, end=i)
                 st.articles.append(cur)
@@ -59,6 +49,17 @@ def articles(st: PageState) -> None:
             cur.body.append(i)
             cur.end = i
             claims[i] = body
+        elif c.role == byline:
+            nxt = _at_byline(st, cur, closed, i)
+            closed = closed and nxt is cur
+            cur = nxt
+        elif c.role == bio:
+            if cur is None or (closed and not _same_bio(st, cur, i)):
+                cur = ArticleSpan(start=i, end=i)
+                st.articles.append(cur)
+            cur.bio.append(i)
+            cur.end = i
+            closed = True
     st.articles[:] = [a for a in st.articles if a.body or a.bio or a.byline is not None]
     _orphans(st)
 
@@ -154,10 +155,13 @@ def _orphans(st: PageState) -> None:
     (a note, a call for papers, a caption): it is set apart and flagged instead."""
     keep = []
     for k, a in enumerate(st.articles):
+        if a.byline is not None or a.bio:
+            keep.append(a)  # (most articles: their text need not be counted)
+            continue
         small = sum(st.lines[i].han for i in a.body) < st.profile.article.min_chars
         # Marks alone (a quote mark the OCR split off a headline) are no article anywhere.
         marks = not any(accountable(c) for i in a.body for c in st.lines[i].text)
-        if a.byline is None and not a.bio and (marks or (k > 0 and small and st.articles[k - 1].bio)):
+        if marks or (k > 0 and small and st.articles[k - 1].bio):
             for i in a.body:
                 st.claim(i, Role.UNPLACED, "after-article", "articles")
             st.note("text-after-bio", st.lines[a.body[0]].no)

@@ -113,7 +113,8 @@ def assign_pass(st: PageState) -> None:
     # Every candidate scored below is a headline block or several joined: their bigrams are all
     # the index is asked about.
     vocab = {g for h in st.heads for g in bigrams(h.text)}
-    bodies = BodyIndex(["".join(st.lines[i].text for i in a.body) for a in spans], vocab)
+    lines = st.lines
+    bodies = BodyIndex(["".join([lines[i].text for i in a.body]) for a in spans], vocab)
     cands, blocks = [], []
     for h in st.heads:
         pos, zone = _positions(st, h, spans, starts)

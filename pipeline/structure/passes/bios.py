@@ -197,14 +197,13 @@ def _headline_run(st: PageState, k: int) -> bool:
 def bios(st: PageState) -> None:
     refine_columns(st)  # per stretch between bylines: a bio's lines are measured in its own column
     may_open = st.profile.bio.may_open.match  # may_open_bio, without a call per line
-    i = 0
-    while i < len(st.lines):
-        if not st.free(i) or not may_open(st.lines[i].text.strip()):
-            i += 1
+    # The lines that may open a bio, listed first: a bio claims the lines after its first,
+    # so the test of what is free is made as the list is walked.
+    for i in [k for k, ln in enumerate(st.lines) if may_open(ln.text.strip())]:
+        if not st.free(i):
             continue
         opens, bracket = bio_opening(st.lines[i].text, st.profile)
         if not opens:
-            i += 1
             continue
         end = _extent(st, i, bracket)
         ok = end is not None and (_before_ok(st, i) or _closed_at_end(st, end, bracket))
@@ -214,13 +213,11 @@ def bios(st: PageState) -> None:
             ok = _after_ok(st, end, strong)
         if not ok or end is None:
             st.note("bio-rejected", st.lines[i].no)
-            i += 1
             continue
         if tail is not None:
             st.claim(tail, Role.BIO, CLOSE_READ_FIRST, "bios")
         for k in range(i, end + 1):
             st.claim(k, Role.BIO, "bio-opening" if k == i else "bio-continues", "bios")
-        i = end + 1
 
 
 CLOSE_READ_FIRST = "bio-close-read-first"  # the model puts this line last in the bio

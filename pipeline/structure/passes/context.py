@@ -20,6 +20,8 @@ from ..pairs import pair_counts
 from ..signs import LINE_END_MARKS, OPENING_END, ends_open, ends_sentence, ends_with_mark, han_count
 
 CHUNK = 24  # lines per chunk when estimating the local column width
+# Asked of most lines: an enum member is a slow class attribute in Python 3.11 (EnumType's hook).
+_LINES, _BLOCKS = Shape.LINES, Shape.BLOCKS
 
 
 def _upper_quartile(st: PageState, lo: int, hi: int, measurable: list[float], base: int = 0) -> float:
@@ -83,7 +85,8 @@ def column_widths(st: PageState) -> list[float]:
 def refine_columns(st: PageState) -> None:
     """Once bylines (and bios) are known, estimate the width within each stretch between two
     of them, so the lead's wide lines or the next article's column do not leak in."""
-    cuts = [i for i, c in sorted(st.claims.items()) if c.role in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)]
+    anchors = (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)  # (looked up once, not per claim)
+    cuts = [i for i, c in sorted(st.claims.items()) if c.role in anchors]
     bounds = [0, *[c + 1 for c in cuts], len(st.lines)]
     measurable = _measurable(st)
     for a, b in pairwise(bounds):
@@ -163,7 +166,7 @@ def body_like(st: PageState, i: int) -> bool:
 def short_block(st: PageState, i: int, most: int = 2) -> bool:
     """On a BLOCKS page (an engine's own paragraphs), the line is in a block of at most `most`
     lines: engines give a headline, a byline or a deck a block of its own."""
-    if st.shape != Shape.BLOCKS:
+    if st.shape != _BLOCKS:
         return False
     lo = i
     while lo > 0 and not st.lines[lo].blank_before and i - lo < most:
@@ -176,7 +179,7 @@ def short_block(st: PageState, i: int, most: int = 2) -> bool:
 
 def joined_block(st: PageState, i: int) -> bool:
     """On a LINES page, the line is part of a run joined by single newlines."""
-    if st.shape != Shape.LINES:
+    if st.shape != _LINES:
         return False
     ln = st.lines[i]
     prev = st.lines[i - 1] if i > 0 else None

@@ -36,6 +36,7 @@ AGREE = (0.25, 0.5)
 MARK_MARGIN = 1.1
 RELAXED_GAIN = 0.5  # em a first line's successor must gain after a finished sentence
 BOX_SPREAD = 1.5  # em: the lines of a narrower box agree this closely (OCR widths are noisy)
+_LINES = Shape.LINES  # (asked of many lines: an enum member is a slow class attribute in Python 3.11)
 # A line that is only a section label: （一）, 一、, 【点评】, 读者提问：.
 LABEL_LINE = re.compile(
     r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|【[^】]{1,8}】|[^\s，。！？]{2,6}[：:]"
@@ -258,7 +259,7 @@ class _Body:
         if g is not None and g.size >= 1.1 and not self.full[i]:
             return 1
         if (
-            self.shape != Shape.LINES
+            self.shape != _LINES
             and i + 2 < n
             and w[i] <= col - 2.5
             and not ends_with_mark(self.lines[i + 1].text)
