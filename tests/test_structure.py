@@ -436,24 +436,64 @@ def test_a_headline_read_between_two_lines_of_its_body_is_taken_out_and_the_text
     assert any(n["code"] == "headline-in-body" for n in doc.stats["notices"])
 
 
-def test_a_column_line_of_name_like_words_inside_a_paragraph_is_not_a_byline():
-    # every line as wide as the column, the one above left open: 周边山林 / 田地 / 水域 are words
-    col = [
-        "　　党的十八大以来，",
-        "国家层面实施传统村落",
-        "保护工程，已有八千多",
-        "个传统村落列入名录。",
-        "这些传统村落经历岁月",
-        "洗礼延续至今，无不与",
-        "周边山林、田地、水域",
-        "构成完整生态链。浙江",
-        "松阳是典型的“七山一",
-        "水二分田”地貌。",
-    ]
-    doc = read_bytes(_page("吴灿", *col, "（作者系湖南大学教授）")).doc
+@pytest.mark.parametrize(
+    ("byline", "head", "col", "kept"),
+    [
+        # every line as wide as the column, the one above left open: 周边山林 / 田地 / 水域 are words
+        (
+            "吴灿",
+            [],
+            [
+                "　　党的十八大以来，",
+                "国家层面实施传统村落",
+                "保护工程，已有八千多",
+                "个传统村落列入名录。",
+                "这些传统村落经历岁月",
+                "洗礼延续至今，无不与",
+                "周边山林、田地、水域",
+                "构成完整生态链。浙江",
+                "松阳是典型的“七山一",
+                "水二分田”地貌。",
+            ],
+            "周边山林、田地、水域构成",
+        ),
+        # 回顾世界经济: 回 reads as a misread bullet (■), 顾世界 and 经济 as names; but the text
+        # says 经济 again and again, as it does a word, never a name
+        (
+            "张颢瀚",
+            ["积极运用新技术改造提升传统产业"],
+            [
+                "　　数字经济是经济发展的新引擎，",
+                "要以数字经济赋能实体经济，推动经",
+                "济高质量发展，促进传统产业转型。",
+                "　　回顾世界经济",
+                "发展历程，科技创新与产业创新之间",
+                "相互作用、递进发展，经济结构随之",
+                "不断升级。",
+            ],
+            "回顾世界经济发展历程",
+        ),
+        # 文艺工作 / 者要从时代之变中提炼…: 文 reads as a surname, but the words go on across the
+        # break (工作者, a common word), as a paragraph's do; a name ends where the body begins
+        (
+            "张千一",
+            ["音符跃动，谱写动人篇章"],
+            [
+                "　　音乐是时代的号角。",
+                "文艺工作",
+                "者要从时代之变中提炼主题，从人民",
+                "群众的生活中汲取养分，创作出有品",
+                "质、有温度的作品。",
+            ],
+            "文艺工作者要从时代之变中提炼",
+        ),
+    ],
+)
+def test_a_line_of_name_like_words_in_the_text_is_not_a_byline(byline, head, col, kept):
+    doc = read_bytes(_page(byline, *head, *col, "（作者系湖南大学教授）")).doc
     [art] = doc.articles
-    assert art.authors == ["吴灿"]
-    assert "周边山林、田地、水域构成" in "".join(b.text for b in art.blocks)
+    assert art.authors == [byline]
+    assert kept in "".join(b.text for b in art.blocks)
 
 
 def test_a_paragraph_ending_without_its_mark_does_not_leave_its_last_word_as_a_byline():
@@ -1751,20 +1791,46 @@ def test_a_first_line_breaking_off_mid_word_into_prose_after_the_byline_is_the_b
     assert art.blocks[0].text.startswith("城市是人类文明的重要标志，")
 
 
-def test_headline_lines_as_wide_as_the_column_up_to_the_indented_first_line_are_the_headline():
-    # after the byline, two lines as wide as the column, then the body's first line indented
-    col = [
-        "　　少年儿童是祖国的未来，是中华民族",
-        "的希望。思想政治教育是引领少年儿童筑",
-        "牢理想信念、塑造正确价值观的重要途径。",
-        "在今年全国两会上，习近平总书记指出，",
-        "要教育引导少年儿童记住要求、心有榜样",
-        "、从小做起、接受帮助，从小学会做人。",
-    ]
-    head = ["记住要求、心有榜样、从小做起、接受帮助", "做好少年儿童思想政治教育的方法论指引"]
-    text = "\n".join(["■ 李永智", *head, *col, "（作者为中国教育科学研究院党委书记）"])
+HEAD_LIST = ["记住要求、心有榜样、从小做起、接受帮助", "做好少年儿童思想政治教育的方法论指引"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "col"),
+    [
+        # after the byline, two lines as wide as the column, then the body's first line indented
+        (
+            "■ 李永智",
+            [
+                "　　少年儿童是祖国的未来，是中华民族",
+                "的希望。思想政治教育是引领少年儿童筑",
+                "牢理想信念、塑造正确价值观的重要途径。",
+                "在今年全国两会上，习近平总书记指出，",
+                "要教育引导少年儿童记住要求、心有榜样",
+                "、从小做起、接受帮助，从小学会做人。",
+            ],
+        ),
+        # the first line lost its indent: the headline's first line lists its phrases (、) and the
+        # text quotes them verbatim; the second has no mark and stands over prose as wide as an
+        # indented first line
+        (
+            "李永智",
+            [
+                "少年儿童是祖国的未来，是中华民族",
+                "的希望。思想政治教育是引领少年儿童筑",
+                "牢理想信念、塑造正确价值观的重要途径。",
+                "习近平总书记提出了“十六字”要求，即",
+                "“记住要求、心有榜样、从小做起、接受帮",
+                "助”，为我们提供了方法论指引，教育少年",
+                "儿童从小学会做人，从小学会立志。",
+            ],
+        ),
+    ],
+)
+def test_headline_lines_as_wide_as_the_column_up_to_the_bodys_first_line_are_the_headline(byline, col):
+    text = "\n".join([byline, *HEAD_LIST, *col, "（作者为中国教育科学研究院党委书记）"])
     [art] = read_bytes(text.encode()).doc.articles
-    assert art.title == "\n".join(head)
+    assert art.title == "\n".join(HEAD_LIST)
+    assert art.blocks[0].text.startswith("少年儿童是祖国的未来")
 
 
 FENGQIAO = [  # a column of a real page's text (People's Daily), the headline's words in it
@@ -1893,25 +1959,6 @@ def test_a_decks_last_line_the_text_says_again_after_the_same_words_is_no_headli
     assert art.blocks[0].text.endswith("注入了强大确定性和正能量")
 
 
-def test_headline_lines_as_wide_as_the_column_over_a_first_line_that_lost_its_indent():
-    # the first line lists its phrases (、) and the text quotes them verbatim; the second has no
-    # mark and stands over prose as wide as an indented first line: both are the headline's
-    col = [
-        "少年儿童是祖国的未来，是中华民族",
-        "的希望。思想政治教育是引领少年儿童筑",
-        "牢理想信念、塑造正确价值观的重要途径。",
-        "习近平总书记提出了“十六字”要求，即",
-        "“记住要求、心有榜样、从小做起、接受帮",
-        "助”，为我们提供了方法论指引，教育少年",
-        "儿童从小学会做人，从小学会立志。",
-    ]
-    head = ["记住要求、心有榜样、从小做起、接受帮助", "做好少年儿童思想政治教育的方法论指引"]
-    text = "\n".join(["李永智", *head, *col, "（作者为中国教育科学研究院党委书记）"])
-    [art] = read_bytes(text.encode()).doc.articles
-    assert art.title == "\n".join(head)
-    assert art.blocks[0].text.startswith("少年儿童是祖国的未来")
-
-
 def test_a_line_nearly_as_wide_as_the_column_over_a_labelled_line_cut_into_the_text_is_the_headlines():
     # not clearly short of the column, but the sentence reads past both lines and into neither
     head = ["党性修养从来不是“一阵子”", "而是“一辈子”（思想纵横）"]
@@ -1961,37 +2008,3 @@ def test_a_line_of_name_like_words_in_a_column_narrowed_round_a_box_is_not_a_byl
     [art] = doc.articles
     assert art.authors == ["车路遥"]
     assert "原材料、高端芯片" in "".join(b.text for b in art.blocks)
-
-
-def test_a_paragraphs_first_line_whose_words_read_as_names_the_text_repeats_is_no_byline():
-    # 回顾世界经济: 回 reads as a misread bullet (■), 顾世界 and 经济 as names; but the text says
-    # 经济 again and again, as it does a word, never a name
-    col = [
-        "　　数字经济是经济发展的新引擎，",
-        "要以数字经济赋能实体经济，推动经",
-        "济高质量发展，促进传统产业转型。",
-        "　　回顾世界经济",
-        "发展历程，科技创新与产业创新之间",
-        "相互作用、递进发展，经济结构随之",
-        "不断升级。",
-    ]
-    doc = read_bytes(_page("张颢瀚", "积极运用新技术改造提升传统产业", *col, "（作者系南京大学教授）")).doc
-    [art] = doc.articles
-    assert art.authors == ["张颢瀚"]
-    assert "回顾世界经济发展历程" in "".join(b.text for b in art.blocks)
-
-
-def test_a_line_of_name_like_words_reading_on_into_the_next_line_is_no_byline():
-    # 文艺工作 / 者要从时代之变中提炼…: 文 reads as a surname, but the words go on across the
-    # break (工作者, a common word), as a paragraph's do; a name ends where the body begins
-    col = [
-        "　　音乐是时代的号角。",
-        "文艺工作",
-        "者要从时代之变中提炼主题，从人民",
-        "群众的生活中汲取养分，创作出有品",
-        "质、有温度的作品。",
-    ]
-    doc = read_bytes(_page("张千一", "音符跃动，谱写动人篇章", *col, "（作者系中国音乐家协会副主席）")).doc
-    [art] = doc.articles
-    assert art.authors == ["张千一"]
-    assert "文艺工作者要从时代之变中提炼" in "".join(b.text for b in art.blocks)
