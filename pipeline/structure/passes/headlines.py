@@ -16,14 +16,9 @@ claimed according to where it stands:
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from itertools import accumulate
-
-from ...text import accountable, is_han
+from ...text import accountable
 from ..matching import LABEL
 from ..page import HeadBlock, PageState, Role, Shape
-from ..pairs import pair_key
 from ..signs import ends_linking, ends_with_mark
 from ..text_forms import canonical, headline_text, label_only
 from ..words import reads_over
@@ -31,18 +26,18 @@ from .context import (
     DISPLAY_SIZE,
     body_like,
     column_before,
-    headline_like,
     headline_shaped,
     is_full,
     joined_block,
     names_line,
     next_line,
-    page_pairs,
     pausing_first_line,
     prev_line,
-    short_block,
     wide,
 )
+from .headline_shape import looks, off_column, terse, wider
+from .headline_start import after_anchor
+from .headline_words import QUOTES, bare, echo_reads_from, echoed, reads_past, seen_across
 
 
 def _column_line(st: PageState, i: int) -> bool:
@@ -126,20 +121,6 @@ def _mark_alone(st: PageState, i: int) -> bool:
     return 0 < len(t) <= 2 and not any(accountable(c) for c in t)
 
 
-def _looks(st: PageState, i: int) -> bool:
-    """Looks like a headline line: by its size, a joined block, a column label closing it, or
-    a block of its own on a page an engine laid out in blocks."""
-    if headline_like(st, i) or joined_block(st, i):
-        return True
-    return headline_shaped(st, i) and (bool(LABEL.search(st.lines[i].text)) or short_block(st, i))
-
-
-def _body_width(st: PageState, i: int) -> bool:
-    """As wide as a line of running text: full, or a first line indented 2 em."""
-    col, w = st.columns[i], st.lines[i].width
-    return col - st.profile.paragraph.indent - 1.0 <= w <= col + 1.0
-
-
 def _unfinished(st: PageState, j: int | None) -> bool:
     """Line j is running text whose sentence goes on to the next line."""
     return j is not None and st.free(j) and not ends_with_mark(st.lines[j].text) and is_full(st, j)
@@ -148,7 +129,7 @@ def _unfinished(st: PageState, j: int | None) -> bool:
 def _headline_sized(st: PageState, run: list[int]) -> bool:
     """A run that could all be headlines: a few lines, lines that each look like one, or lines
     none of which reads as a column line of running text (several headlines stacked)."""
-    return len(run) <= st.profile.headline.max_lines or all(_looks(st, i) for i in run) or _few_wide(st, run)
+    return len(run) <= st.profile.headline.max_lines or all(looks(st, i) for i in run) or _few_wide(st, run)
 
 
 def _few_wide(st: PageState, run: list[int]) -> bool:
@@ -186,10 +167,10 @@ def _before_byline(st: PageState, run: list[int]) -> list[int]:
     lines, never the end of an unfinished sentence."""
     take: list[int] = []
     for i in reversed(run):
-        if take and not _looks(st, i):
+        if take and not looks(st, i):
             break
         take.insert(0, i)
-    while len(take) > 1 and _unfinished(st, prev_line(st, take[0])) and not _looks(st, take[0]):
+    while len(take) > 1 and _unfinished(st, prev_line(st, take[0])) and not looks(st, take[0]):
         take.pop(0)
     return _running_text_off(st, take) if take and _cut_by_byline(st, take[-1]) else take
 
@@ -200,12 +181,12 @@ def _running_text_off(st: PageState, run: list[int]) -> list[int]:
     the column: it is kept whole, up to a column label, which closes its headline (full
     lines after it are the paragraph)."""
     closed = [n for n, i in enumerate(run) if LABEL.search(st.lines[i].text)]
-    if closed and all(not _looks(st, i) and is_full(st, i) for i in run[closed[-1] + 1 :]):
+    if closed and all(not looks(st, i) and is_full(st, i) for i in run[closed[-1] + 1 :]):
         return run[: closed[-1] + 1]
-    if any(_looks(st, i) for i in run):
+    if any(looks(st, i) for i in run):
         return run
     out = list(run)
-    while out and not _looks(st, out[-1]) and not ends_with_mark(st.lines[out[-1]].text) and is_full(st, out[-1]):
+    while out and not looks(st, out[-1]) and not ends_with_mark(st.lines[out[-1]].text) and is_full(st, out[-1]):
         out.pop()
     return out
 
@@ -219,225 +200,13 @@ def _cut_by_byline(st: PageState, i: int) -> bool:
     k = next_line(st, b) if b is not None else None
     while k is not None and LABEL.search(st.lines[k].text):
         k = next_line(st, k)  # the article's own headline, read after its byline
-    if k is None or _looks(st, i) or ends_with_mark(st.lines[i].text):
+    if k is None or looks(st, i) or ends_with_mark(st.lines[i].text):
         return False
     if st.lines[i].width >= column_before(st, i) + 0.75:
         return False  # wider than the lines before it: no line of the paragraph they run in
     if ends_linking(st.lines[i].text) and st.free(k) and body_like(st, k):
         return True  # 为鲜活、可感…，更好地 / 李永智 / 被少年儿童理解和践行。
     return is_full(st, i, slack=1.0) and st.free(k) and is_full(st, k, slack=1.0) and body_like(st, k)
-
-
-def _after_anchor(st: PageState, run: list[int]) -> list[int]:
-    """Right after an anchor the headline's lines come first; the body begins with a line as
-    wide as its column (or indented 2 em). A column label closes the headline: the lines up
-    to a labelled one among the first few are its lines, however wide."""
-    labelled = _labelled_within(st, run) or _indented_within(st, run)
-    if labelled:
-        return labelled
-    take: list[int] = []
-    total = 0
-    for n, i in enumerate(run[: st.profile.headline.max_pieces]):
-        total += st.lines[i].han
-        if st.lines[i].indent >= 2 or total > st.profile.headline.max_total:
-            break  # an indented line is the body's first
-        if QUOTING.search(st.lines[i].text):
-            break  # 习近平主席指出：“……: a sentence opening a quotation, the body's first line
-        if st.lines[i].spaced and any(m in st.lines[i].text for m in "，、,；;"):
-            break  # spread out to the column's width with a pause in it: a justified body line
-        if _reads_into_prose(st, i):
-            break  # 城市是人类文明的重要标 / 志，是经济社会…: the body's first line, mid-word
-        opens = _before_first_line(st, i, bool(take)) or _before_quoting(st, i)
-        if not (_looks(st, i) or not _body_width(st, i) or opens or _kicker_pair(st, run, n) or _echo_alone(st, i)):
-            break
-        take.append(i)
-        if LABEL.search(st.lines[i].text) or (opens and not _bare(st, i + 1)):
-            break  # a column label closes the headline; the next line opens the body (in words)
-    short = _short_within(st, run)
-    if short and take[: len(short)] == short and len(take) > len(short) and not _bare(st, take[len(short)]):
-        return short  # the lines past a headline's short last line are the body's, in words
-    return take or short
-
-
-QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how prose quotes a speaker
-
-
-def _reads_into_prose(st: PageState, i: int) -> bool:
-    """Line i breaks off mid-word into the next line, and that line is prose (a mark in it):
-    running text, not a headline over it."""
-    k = next_line(st, i)
-    return k is not None and not _bare(st, k) and _words_across(st.lines[i].text, st.lines[k].text, page_pairs(st))
-
-
-def _echo_alone(st: PageState, i: int) -> bool:
-    """Line i, without a mark, recurs verbatim in the text and its sentence does not read on
-    into the next line: a headline line as wide as the column or as an indented first line
-    (以数字化赋能新时代“枫桥经验”; 将志愿服务教育融入思政课 under its kicker), not a deck's first
-    line (目标感十足的坚定与战略感十足 / 的节奏，…), which reads on."""
-    k = next_line(st, i)
-    if k is None or not _echoed(st, i):
-        return False
-    left, right = st.lines[i].text.rstrip(_QUOTES), st.lines[k].text.lstrip(_QUOTES)  # words, not quotes
-    return bool(left and right) and _seen(st, left, right) == 0 and not _echo_reads_on(st, i, k)
-
-
-def _echo_reads_on(st: PageState, i: int, k: int) -> bool:
-    """Where the text says line i's words again, it goes on with the first words of line k: the
-    line reads on (a deck repeated in the text: 目标感十足的坚定与战略 / 感十足的节奏…, its
-    break where no pair of the page's tells it)."""
-    text, starts = _flat(st)
-    return _said_elsewhere(st, i, starts[i], text[starts[i] : starts[i + 1]] + text[starts[k] : starts[k] + 2])
-
-
-def _echo_reads_from(st: PageState, j: int, i: int) -> bool:
-    """Where the text says line i's words again, the last words of line j come before them:
-    the sentence reads on from j into i (注入了 / 强大确定性和正能量, a deck's last line)."""
-    text, starts = _flat(st)
-    end = starts[j + 1]
-    return _said_elsewhere(st, i, end - 2, text[end - 2 : end] + text[starts[i] : starts[i + 1]])
-
-
-def _said_elsewhere(st: PageState, i: int, here: int, t: str) -> bool:
-    """`t` occurs in the text around line i somewhere else than at `here`."""
-    text, starts = _flat(st)
-    lo, hi = starts[max(0, i - ECHO_WINDOW)], starts[min(len(st.lines), i + ECHO_WINDOW)]
-    at = text.find(t, lo, hi)
-    while at == here:
-        at = text.find(t, at + 1, hi)
-    return at >= 0
-
-
-def _before_quoting(st: PageState, i: int) -> bool:
-    """Line i, without a mark, stands over a line that opens a quotation (习近平总书记强调：“持
-    续…): the body's first line, so line i is the headline's last."""
-    k = next_line(st, i)
-    if k is None or k != i + 1 or st.lines[i].han < 4 or not _bare(st, i):
-        return False
-    t = st.lines[k].text.rstrip()
-    m = QUOTING.search(t)
-    if (
-        m is None
-        and t.endswith(("：", ":"))
-        and k + 1 < len(st.lines)
-        and st.lines[k + 1].text.startswith(_OPEN_QUOTES)
-    ):
-        return t[:-1].isalnum()  # 习近平总书记指出： / “加快构建…: the quotation on the next line
-    return m is not None and t[: m.start()].isalnum()  # the speaker alone: a sentence's start
-
-
-_OPEN_QUOTES = ("“", "「", '"')
-
-
-def _first_lines(st: PageState, run: list[int], closes: Callable[[int, int], list[int] | None]) -> list[int]:
-    """The run's first lines, within a headline's lines and Han and none indented, up to the
-    one `closes(n, i)` ends the headline with (it gives the lines, [] to give up, None to go on)."""
-    rules = st.profile.headline
-    total = 0
-    for n, i in enumerate(run[: rules.max_lines]):
-        total += st.lines[i].han
-        if st.lines[i].indent >= 2 or total > rules.max_total:
-            return []
-        got = closes(n, i)
-        if got is not None:
-            return got
-    return []
-
-
-def _labelled_within(st: PageState, run: list[int]) -> list[int]:
-    """Up to a line a column label closes: 党性修养不是“一阵子” / 而是“一辈子”（思想纵横）."""
-    seen = page_pairs(st)
-
-    def closes(n: int, i: int) -> list[int] | None:
-        t = st.lines[i].text
-        if n and _words_across(st.lines[run[n - 1]].text, t, seen):
-            return []  # 中国 / 式现代化: running text broken mid-word
-        if LABEL.search(t):
-            # the quotes of the lines it closes balance (a headline's quote may open on one of
-            # them and close on the next: 党性修养不是“一阵子 / 而是一辈子”（思想纵横）)
-            head = "".join(st.lines[x].text for x in run[: n + 1])
-            return run[: n + 1] if n and head.count("“") == head.count("”") else []
-        if any(m in t.rstrip("，,") for m in "：:，,、"):
-            return []  # a sentence's words going on to the next line, not a headline's
-        return None
-
-    return _first_lines(st, run, closes)
-
-
-def _indented_within(st: PageState, run: list[int]) -> list[int]:
-    """Up to the line before an indented one: the indent opens the body, so what stands
-    between the anchor and it is the headline, however wide (记住要求、心有榜样、从小做起、接受帮助
-    / 做好少年儿童…指引 / 　　少年儿童是…)."""
-    seen = page_pairs(st)
-
-    def closes(n: int, i: int) -> list[int] | None:
-        if n and _words_across(st.lines[run[n - 1]].text, st.lines[i].text, seen):
-            return []  # running text broken mid-word
-        k = next_line(st, i)
-        if k is not None and k == i + 1 and st.lines[k].indent >= 2:
-            return run[: n + 1]
-        return [] if n + 1 >= len(run) or run[n + 1] != i + 1 else None
-
-    return _first_lines(st, run, closes)
-
-
-def _short_within(st: PageState, run: list[int]) -> list[int]:
-    """Up to a line clearly short of the column and without a final mark: no paragraph ends
-    so, and its sentence does not read on into the next line: a headline's last line
-    (党性修养不是“一阵子” / 而是“一辈子, the OCR having lost its quote)."""
-
-    def closes(n: int, i: int) -> list[int] | None:
-        ln = st.lines[i]
-        if not _bare(st, i) or ln.han < 2:
-            return []
-        if n and _seen(st, st.lines[run[n - 1]].text, ln.text):
-            return []  # running text broken mid-sentence
-        k = next_line(st, i)
-        if ln.width <= st.columns[i] - 2.5 and not ends_with_mark(ln.text) and k is not None and n:
-            return run[: n + 1] if _seen(st, ln.text, st.lines[k].text) == 0 else []
-        return None
-
-    return _first_lines(st, run, closes)
-
-
-def _words_across(before: str, after: str, seen) -> bool:
-    """Two Han characters meet across the line break as a pair the page uses elsewhere."""
-    a, b = before[-1:], after[:1]
-    return bool(a and b) and is_han(a) and is_han(b) and seen.get(pair_key(a + b), 0) >= 2
-
-
-def _kicker_pair(st: PageState, run: list[int], n: int) -> bool:
-    """Line n of the run, or the one before it, stands over a line wider than its column and
-    worded like a headline: a kicker and its headline, where the headline (set larger) is the
-    wider. The body's first line is indented and running text follows it, not a headline."""
-    if n + 1 < len(run) and run[n + 1] == run[n] + 1 and _wide_headline(st, run[n + 1]):
-        # as wide as a full column line, not as an indented first line (which may stand before
-        # a headline the OCR read after it)
-        return st.lines[run[n]].width >= st.columns[run[n]] - st.profile.paragraph.indent_tolerance[0]
-    return n > 0 and run[n - 1] == run[n] - 1 and _wide_headline(st, run[n])
-
-
-def _wide_headline(st: PageState, k: int) -> bool:
-    """Worded like a headline and wider than its column by more than a hung mark."""
-    return _off_column(st, k) and st.lines[k].width > st.columns[k] and headline_shaped(st, k)
-
-
-def _before_first_line(st: PageState, i: int, under: bool = False) -> bool:
-    """The next line opens the body (indented, or as short as an indented line where the OCR
-    dropped the indent) and line i, worded like a headline, is set otherwise; or, `under` a
-    headline line, has no mark in it while the next line is prose (做好少年儿童…方法论指引 /
-    少年儿童是祖国的未来，…: a headline's last line as wide as the column)."""
-    if i + 1 >= len(st.lines):
-        return False
-    ln, nxt = st.lines[i], st.lines[i + 1]
-    if nxt.indent >= 2 and not ln.indent:
-        return True
-    col, indent = st.columns[i], st.profile.paragraph.indent
-    first = abs(nxt.width - (col - indent)) <= 0.5 and not ends_with_mark(nxt.text)
-    if not (first and headline_shaped(st, i)):
-        return False
-    if under and _listed(st, i) and not _listed(st, i + 1):
-        return True
-    return min(abs(ln.width - col), abs(ln.width - (col - indent))) >= 0.75
 
 
 def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
@@ -459,7 +228,7 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
     if after == Role.BYLINE:
         return _before_byline(st, run), "before-byline"
     if before in (Role.BIO, Role.BYLINE, Role.LEAD, Role.LEAD_MARKER) or j is None:
-        return _after_anchor(st, run), where
+        return after_anchor(st, run), where
     return _in_body(st, run), "in-body"
 
 
@@ -468,16 +237,16 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     limit = st.profile.headline.max_pieces
     # A cut is made of lines that look like headline lines, or is one line a column label
     # closes or one off its column's width: only those are tried (running text is neither).
-    looks = [_looks(st, i) for i in run]
+    alike = [looks(st, i) for i in run]
     for start in range(len(run)):
         ln = st.lines[run[start]]
         labelled = start + 1 < len(run) and bool(LABEL.search(st.lines[run[start + 1]].text))
-        bare = start + 1 < len(run) and _pair(st, run[start], run[start + 1])
-        tried = looks[start] or _off_column(st, run[start]) or LABEL.search(ln.text) or labelled or bare
-        if not tried and not _echoed(st, run[start]):
+        paired = start + 1 < len(run) and _pair(st, run[start], run[start + 1])
+        tried = alike[start] or off_column(st, run[start]) or LABEL.search(ln.text) or labelled or paired
+        if not tried and not echoed(st, run[start]):
             continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
-            if size > 1 and not all(looks[start : start + size]) and not (size == 2 and (labelled or bare)):
+            if size > 1 and not all(alike[start : start + size]) and not (size == 2 and (labelled or paired)):
                 continue
             part = run[start : start + size]
             # (a line of names alone is a byline read inside the text: the articles pass)
@@ -493,17 +262,17 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
     at = run.index(part[-1]) + 1
     while at < len(run) and len(part) < st.profile.headline.max_pieces and not LABEL.search(st.lines[part[-1]].text):
         i = run[at]  # (a column label closes its headline: nothing of it follows)
-        if st.lines[i].han < 6 or not _bare(st, i):
+        if st.lines[i].han < 6 or not bare(st, i):
             break
-        main = i == part[-1] + 1 and all(_looks(st, x) for x in part) and _main_line(st, i)
-        if not (_wider(st, i) or _read_past(st, [*part, i], i) or main):
+        main = i == part[-1] + 1 and all(looks(st, x) for x in part) and _main_line(st, i)
+        if not (wider(st, i) or _read_past(st, [*part, i], i) or main):
             break
         part = [*part, i]
         at += 1
     first = run.index(part[0])
     if first and LABEL.search(st.lines[part[-1]].text) and len(part) < st.profile.headline.max_pieces:
         i = run[first - 1]  # a kicker over a labelled line (发展新质生产力与… / 积极运用…（专题深思）)
-        if i == part[0] - 1 and st.lines[i].han >= 6 and _bare(st, i) and _read_past(st, [i, *part], i):
+        if i == part[0] - 1 and st.lines[i].han >= 6 and bare(st, i) and _read_past(st, [i, *part], i):
             part = [i, *part]
     return part
 
@@ -513,18 +282,20 @@ def _main_line(st: PageState, i: int) -> bool:
     no mark in it, off the column, and a full line of running text under it (弘扬志愿精神 /
     贡献青春力量 / 将志愿服务教育融入思政课 / 来之际，习近平总书记在给…)."""
     k = next_line(st, i)
-    return st.lines[i].han >= 6 and _bare(st, i) and _off_column(st, i) and k is not None and is_full(st, k)
+    return st.lines[i].han >= 6 and bare(st, i) and off_column(st, i) and k is not None and is_full(st, k)
 
 
 def _read_past(st: PageState, part: list[int], new: int) -> bool:
-    """_reads_past() of the grown cut, whose end now reads into nothing either (力|量 across
+    """reads_past() of the grown cut, whose end now reads into nothing either (力|量 across
     弘扬志愿精神 / 贡献青春力量 / 将志愿服务教育融入思政课), and the new line carries the
     sentence on at neither end."""
     j, k = prev_line(st, part[0]), next_line(st, part[-1])
-    if j is None or k is None or not _reads_past(st, j, part, k):
+    if j is None or k is None or not reads_past(st, j, part, k):
         return False
     before, after, line = st.lines[j].text, st.lines[k].text, st.lines[new].text
-    return not (_seen(st, st.lines[part[-1]].text, after) or _seen(st, before, line) or _seen(st, line, after))
+    return not (
+        seen_across(st, st.lines[part[-1]].text, after) or seen_across(st, before, line) or seen_across(st, line, after)
+    )
 
 
 def _cuts(st: PageState, part: list[int]) -> bool:
@@ -537,9 +308,9 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return False  # a column label closes its headline: nothing of the headline follows it
     if ends_linking(st.lines[part[-1]].text):
         return False  # 传统村落生态智慧的: a sentence going on, no headline's end
-    if _echo_reads_from(st, j, part[0]):
+    if echo_reads_from(st, j, part[0]):
         return False  # the text says it again after j's words: a sentence going on (a deck's last line)
-    if any(wide(st, i) for i in part) and all(_looks(st, i) and _terse(st, i) for i in part):
+    if any(wide(st, i) for i in part) and all(looks(st, i) and terse(st, i) for i in part):
         return _wide_cut(st, part, j)
     if ends_with_mark(st.lines[j].text) and not st.lines[j].text.rstrip().endswith(("：", ":")):
         return _opening_block(st, part, k)  # a colon opens what follows: no subheading after it
@@ -557,10 +328,10 @@ def _cut_sentence(st: PageState, j: int, part: list[int], k: int) -> bool:
     line without its mark, then the body's first line)."""
     if st.lines[k].indent >= 2:
         return False
-    if all(_looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0]) or _main_line(st, k)):
+    if all(looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0]) or _main_line(st, k)):
         return True
     if len(part) == 2 and _pair(st, *part):
-        return _reads_past(st, j, part, k)
+        return reads_past(st, j, part, k)
     return len(part) == 1 and _reads_across(st, j, part[0], k)
 
 
@@ -591,14 +362,14 @@ def _labelled(st: PageState, part: list[int]) -> bool:
     # 党性修养不是“一阵子” / 而是“一辈子”（思想纵横）: a mark-free line over a line the label
     # closes, clearly short of the column or read past by the sentence (多次强 / … / 调): a
     # body line over a one-line headline is full, and its sentence reads into it
-    if not (LABEL.search(second.text) and _bare(st, part[0])):
+    if not (LABEL.search(second.text) and bare(st, part[0])):
         return False
     j, k = prev_line(st, part[0]), next_line(st, part[1])
-    if j is not None and _seen(st, st.lines[j].text, first.text):
+    if j is not None and seen_across(st, st.lines[j].text, first.text):
         return False  # the sentence reads into it (广大党 / 员干部…): running text
     if first.width <= st.columns[part[0]] - 2.5:
         return True
-    return j is not None and k is not None and _reads_past(st, j, part, k)
+    return j is not None and k is not None and reads_past(st, j, part, k)
 
 
 NAMES_ONLY = 0.75  # how plausible a short line's names must be to be no headline piece
@@ -633,84 +404,22 @@ def _opens_band(st: PageState, part: list[int]) -> bool:
     return geos[0].band > prev.band
 
 
-def _off_column(st: PageState, i: int) -> bool:
-    """Wider than its column, or clearly short of it, and not spread out: no full column line."""
-    ln = st.lines[i]
-    return not ln.spaced and (ln.width >= st.columns[i] + 0.75 or ln.width <= st.columns[i] - 2.5)
-
-
-def _wider(st: PageState, i: int) -> bool:
-    """Wider than its column and not spread out: the wide half of _off_column."""
-    ln = st.lines[i]
-    return not ln.spaced and ln.width >= st.columns[i] + 0.75
-
-
-_QUOTES = "“”‘’\"'「」『』"
-ECHO_WINDOW = 150  # lines either side searched for a headline's words
-
-
-def _flat(st: PageState) -> tuple[str, list[int]]:
-    """The page's lines joined without quotes, and where each starts: made once a page."""
-    if st.flat is None:
-        joined = "\x00".join(x.text for x in st.lines)  # (cleanup removed every control character)
-        for q in _QUOTES:
-            joined = joined.replace(q, "")
-        parts = joined.split("\x00")
-        st.flat = ("".join(parts), list(accumulate(map(len, parts), initial=0)))
-    return st.flat
-
-
-def _bare(st: PageState, i: int) -> bool:
-    """No mark in the line but quotes."""
-    text, starts = _flat(st)
-    return text[starts[i] : starts[i + 1]].isalnum()
-
-
-def _listed(st: PageState, i: int) -> bool:
-    """_listing() of the line without its quotes."""
-    text, starts = _flat(st)
-    return _listing(text[starts[i] : starts[i + 1]])
-
-
-def _listing(text: str) -> bool:
-    """No mark but quotes and the enumeration comma: a headline may list its phrases
-    (记住要求、心有榜样、从小做起、接受帮助); a sentence pauses on other marks."""
-    return text.replace("、", "").isalnum()
-
-
-def _echoed(st: PageState, i: int) -> bool:
-    """The line's text (eight or more characters, no mark in it) occurs again in the text of
-    the lines around it, across their breaks."""
-    if st.lines[i].han < 8:
-        return False
-    text, starts = _flat(st)
-    a, b = starts[i], starts[i + 1]
-    t = text[a:b]  # the line without its quotes, cut from the page's (no translation per line)
-    if not _listing(t):
-        return False
-    lo, hi = starts[max(0, i - ECHO_WINDOW)], starts[min(len(st.lines), i + ECHO_WINDOW)]
-    if text.find(t, lo, a) >= 0 or text.find(t, b, hi) >= 0:
-        return True
-    n = len(t) - 1  # or across the place of line i: the end of the lines before it, the start of those after
-    return t in text[max(lo, a - n) : a] + text[b : min(hi, b + n)]
-
-
 def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
     """A line as wide as the column (or a little wider) that is no column line: the sentence
     reads on from the line before it to the line after it (that pair of characters recurs on
     the page) and into neither end of it (those pairs never occur)."""
     before, line, after = st.lines[j].text, st.lines[i].text, st.lines[k].text
-    across = _seen(st, before, after)
-    if _echoed(st, i):
-        if across >= 2 or _off_column(st, i):
+    across = seen_across(st, before, after)
+    if echoed(st, i):
+        if across >= 2 or off_column(st, i):
             return True  # its words recur verbatim in the text around it: a headline's do, a body line's do not
-        words = line.strip(_QUOTES)  # its words, not the quotes where the lines meet
-        if words and _seen(st, before, words) == 0 and _seen(st, words, after) == 0:
+        words = line.strip(QUOTES)  # its words, not the quotes where the lines meet
+        if words and seen_across(st, before, words) == 0 and seen_across(st, words, after) == 0:
             # the page's pairs say nothing either way (words it uses once): the dictionary's do
             return reads_over(before, line, after)
-    if not _off_column(st, i):
+    if not off_column(st, i):
         return False
-    return across >= 2 and _seen(st, before, line) == 0 and _seen(st, line, after) == 0
+    return across >= 2 and seen_across(st, before, line) == 0 and seen_across(st, line, after) == 0
 
 
 def _pair(st: PageState, i: int, k: int) -> bool:
@@ -723,29 +432,16 @@ def _pair(st: PageState, i: int, k: int) -> bool:
 def _wide_pair(st: PageState, i: int, k: int) -> bool:
     """Both lines wider than the column, worded like headlines, neither ending a sentence: no
     two column lines are."""
-    return all(_wider(st, x) and headline_shaped(st, x) and not ends_with_mark(st.lines[x].text) for x in (i, k))
+    return all(wider(st, x) and headline_shaped(st, x) and not ends_with_mark(st.lines[x].text) for x in (i, k))
 
 
 def _bare_pair(st: PageState, i: int, k: int) -> bool:
     """Two lines without a mark in them, one of them recurring verbatim in the text around:
     a two-line headline set at the body's size (汲取传统村落生态智慧 / 建设好宜居宜业和美乡村)."""
     lines = (st.lines[i], st.lines[k])
-    if any(ln.han < 6 for ln in lines) or not (_bare(st, i) and _bare(st, k)):
+    if any(ln.han < 6 for ln in lines) or not (bare(st, i) and bare(st, k)):
         return False
-    return _echoed(st, i) or _echoed(st, k)
-
-
-def _reads_past(st: PageState, j: int, part: list[int], k: int) -> bool:
-    """The sentence reads on from the line before the lines to the line after them (that pair
-    of characters occurs on the page) and not into them (that pair never does). Their end may
-    well read on: the headline's words recur in the text (和美乡村|建设)."""
-    before, after = st.lines[j].text, st.lines[k].text
-    return _seen(st, before, after) >= 1 and _seen(st, before, st.lines[part[0]].text) == 0
-
-
-def _seen(st: PageState, left: str, right: str) -> int:
-    """How often the pair across a break from `left` to `right` occurs inside the page's lines."""
-    return page_pairs(st).get(pair_key(left[-1] + right[0]), 0)
+    return echoed(st, i) or echoed(st, k)
 
 
 NEAR_START = 12  # lines after a byline within which a headline over the columns is read
@@ -760,13 +456,6 @@ def _near_start(st: PageState, i: int) -> bool:
         if role in (Role.BIO, Role.HEADLINE, Role.LEAD):
             return False
     return False
-
-
-def _terse(st: PageState, i: int) -> bool:
-    """Worded like a headline, not like two column lines the OCR ran together: at most one
-    pause mark and no gap inside."""
-    t = st.lines[i].text
-    return sum(t.count(m) for m in "，、,") <= 1 and " " not in t
 
 
 def _split(st: PageState, run: list[int]) -> list[list[int]]:

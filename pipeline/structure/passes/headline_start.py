@@ -1,0 +1,173 @@
+"""Where the body begins after an anchor (a byline, a bio, the lead, the page top): the
+headline's lines come first, and the body's first line ends them (docs/architecture.md, "What
+tells a headline from text")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..matching import LABEL
+from ..page import PageState
+from ..signs import ends_with_mark
+from .context import headline_shaped, next_line, page_pairs
+from .headline_shape import body_width, looks, wide_headline
+from .headline_words import bare, echo_alone, listed, seen_across, words_across
+
+
+def after_anchor(st: PageState, run: list[int]) -> list[int]:
+    """Right after an anchor the headline's lines come first; the body begins with a line as
+    wide as its column (or indented 2 em). A column label closes the headline: the lines up
+    to a labelled one among the first few are its lines, however wide."""
+    labelled = labelled_within(st, run) or indented_within(st, run)
+    if labelled:
+        return labelled
+    take: list[int] = []
+    total = 0
+    for n, i in enumerate(run[: st.profile.headline.max_pieces]):
+        total += st.lines[i].han
+        if st.lines[i].indent >= 2 or total > st.profile.headline.max_total:
+            break  # an indented line is the body's first
+        if QUOTING.search(st.lines[i].text):
+            break  # 习近平主席指出：“……: a sentence opening a quotation, the body's first line
+        if st.lines[i].spaced and any(m in st.lines[i].text for m in "，、,；;"):
+            break  # spread out to the column's width with a pause in it: a justified body line
+        if reads_into_prose(st, i):
+            break  # 城市是人类文明的重要标 / 志，是经济社会…: the body's first line, mid-word
+        opens = before_first_line(st, i, bool(take)) or before_quoting(st, i)
+        if not (looks(st, i) or not body_width(st, i) or opens or kicker_pair(st, run, n) or echo_alone(st, i)):
+            break
+        take.append(i)
+        if LABEL.search(st.lines[i].text) or (opens and not bare(st, i + 1)):
+            break  # a column label closes the headline; the next line opens the body (in words)
+    short = short_within(st, run)
+    if short and take[: len(short)] == short and len(take) > len(short) and not bare(st, take[len(short)]):
+        return short  # the lines past a headline's short last line are the body's, in words
+    return take or short
+
+
+QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how prose quotes a speaker
+
+
+def reads_into_prose(st: PageState, i: int) -> bool:
+    """Line i breaks off mid-word into the next line, and that line is prose (a mark in it):
+    running text, not a headline over it."""
+    k = next_line(st, i)
+    return k is not None and not bare(st, k) and words_across(st.lines[i].text, st.lines[k].text, page_pairs(st))
+
+
+def before_quoting(st: PageState, i: int) -> bool:
+    """Line i, without a mark, stands over a line that opens a quotation (习近平总书记强调：“持
+    续…): the body's first line, so line i is the headline's last."""
+    k = next_line(st, i)
+    if k is None or k != i + 1 or st.lines[i].han < 4 or not bare(st, i):
+        return False
+    t = st.lines[k].text.rstrip()
+    m = QUOTING.search(t)
+    if m is None and t.endswith(("：", ":")) and k + 1 < len(st.lines) and st.lines[k + 1].text.startswith(OPEN_QUOTES):
+        return t[:-1].isalnum()  # 习近平总书记指出： / “加快构建…: the quotation on the next line
+    return m is not None and t[: m.start()].isalnum()  # the speaker alone: a sentence's start
+
+
+OPEN_QUOTES = ("“", "「", '"')
+
+
+def first_lines(st: PageState, run: list[int], closes: Callable[[int, int], list[int] | None]) -> list[int]:
+    """The run's first lines, within a headline's lines and Han and none indented, up to the
+    one `closes(n, i)` ends the headline with (it gives the lines, [] to give up, None to go on)."""
+    rules = st.profile.headline
+    total = 0
+    for n, i in enumerate(run[: rules.max_lines]):
+        total += st.lines[i].han
+        if st.lines[i].indent >= 2 or total > rules.max_total:
+            return []
+        got = closes(n, i)
+        if got is not None:
+            return got
+    return []
+
+
+def labelled_within(st: PageState, run: list[int]) -> list[int]:
+    """Up to a line a column label closes: 党性修养不是“一阵子” / 而是“一辈子”（思想纵横）."""
+    seen = page_pairs(st)
+
+    def closes(n: int, i: int) -> list[int] | None:
+        t = st.lines[i].text
+        if n and words_across(st.lines[run[n - 1]].text, t, seen):
+            return []  # 中国 / 式现代化: running text broken mid-word
+        if LABEL.search(t):
+            # the quotes of the lines it closes balance (a headline's quote may open on one of
+            # them and close on the next: 党性修养不是“一阵子 / 而是一辈子”（思想纵横）)
+            head = "".join(st.lines[x].text for x in run[: n + 1])
+            return run[: n + 1] if n and head.count("“") == head.count("”") else []
+        if any(m in t.rstrip("，,") for m in "：:，,、"):
+            return []  # a sentence's words going on to the next line, not a headline's
+        return None
+
+    return first_lines(st, run, closes)
+
+
+def indented_within(st: PageState, run: list[int]) -> list[int]:
+    """Up to the line before an indented one: the indent opens the body, so what stands
+    between the anchor and it is the headline, however wide (记住要求、心有榜样、从小做起、接受帮助
+    / 做好少年儿童…指引 / 　　少年儿童是…)."""
+    seen = page_pairs(st)
+
+    def closes(n: int, i: int) -> list[int] | None:
+        if n and words_across(st.lines[run[n - 1]].text, st.lines[i].text, seen):
+            return []  # running text broken mid-word
+        k = next_line(st, i)
+        if k is not None and k == i + 1 and st.lines[k].indent >= 2:
+            return run[: n + 1]
+        return [] if n + 1 >= len(run) or run[n + 1] != i + 1 else None
+
+    return first_lines(st, run, closes)
+
+
+def short_within(st: PageState, run: list[int]) -> list[int]:
+    """Up to a line clearly short of the column and without a final mark: no paragraph ends
+    so, and its sentence does not read on into the next line: a headline's last line
+    (党性修养不是“一阵子” / 而是“一辈子, the OCR having lost its quote)."""
+
+    def closes(n: int, i: int) -> list[int] | None:
+        ln = st.lines[i]
+        if not bare(st, i) or ln.han < 2:
+            return []
+        if n and seen_across(st, st.lines[run[n - 1]].text, ln.text):
+            return []  # running text broken mid-sentence
+        k = next_line(st, i)
+        if ln.width <= st.columns[i] - 2.5 and not ends_with_mark(ln.text) and k is not None and n:
+            return run[: n + 1] if seen_across(st, ln.text, st.lines[k].text) == 0 else []
+        return None
+
+    return first_lines(st, run, closes)
+
+
+def kicker_pair(st: PageState, run: list[int], n: int) -> bool:
+    """Line n of the run, or the one before it, stands over a line wider than its column and
+    worded like a headline: a kicker and its headline, where the headline (set larger) is the
+    wider. The body's first line is indented and running text follows it, not a headline."""
+    if n + 1 < len(run) and run[n + 1] == run[n] + 1 and wide_headline(st, run[n + 1]):
+        # as wide as a full column line, not as an indented first line (which may stand before
+        # a headline the OCR read after it)
+        return st.lines[run[n]].width >= st.columns[run[n]] - st.profile.paragraph.indent_tolerance[0]
+    return n > 0 and run[n - 1] == run[n] - 1 and wide_headline(st, run[n])
+
+
+def before_first_line(st: PageState, i: int, under: bool = False) -> bool:
+    """The next line opens the body (indented, or as short as an indented line where the OCR
+    dropped the indent) and line i, worded like a headline, is set otherwise; or, `under` a
+    headline line, has no mark in it while the next line is prose (做好少年儿童…方法论指引 /
+    少年儿童是祖国的未来，…: a headline's last line as wide as the column)."""
+    if i + 1 >= len(st.lines):
+        return False
+    ln, nxt = st.lines[i], st.lines[i + 1]
+    if nxt.indent >= 2 and not ln.indent:
+        return True
+    col, indent = st.columns[i], st.profile.paragraph.indent
+    first = abs(nxt.width - (col - indent)) <= 0.5 and not ends_with_mark(nxt.text)
+    if not (first and headline_shaped(st, i)):
+        return False
+    if under and listed(st, i) and not listed(st, i + 1):
+        return True
+    return min(abs(ln.width - col), abs(ln.width - (col - indent))) >= 0.75

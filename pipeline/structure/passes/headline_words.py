@@ -1,0 +1,120 @@
+"""What a line's words say about it: whether they recur in the text, read on into the next
+line or are read into from the line before (the headline passes weigh these with its shape).
+
+Quotes are left out: the OCR drops and doubles them, and a headline's quote may open on one
+line and close on the next."""
+
+from __future__ import annotations
+
+from itertools import accumulate
+
+from ...text import is_han
+from ..page import PageState
+from ..pairs import pair_key
+from .context import next_line, page_pairs
+
+QUOTES = "“”‘’\"'「」『』"
+ECHO_WINDOW = 150  # lines either side searched for a headline's words
+
+
+def flat_text(st: PageState) -> tuple[str, list[int]]:
+    """The page's lines joined without quotes, and where each starts: made once a page."""
+    if st.flat is None:
+        joined = "\x00".join(x.text for x in st.lines)  # (cleanup removed every control character)
+        for q in QUOTES:
+            joined = joined.replace(q, "")
+        parts = joined.split("\x00")
+        st.flat = ("".join(parts), list(accumulate(map(len, parts), initial=0)))
+    return st.flat
+
+
+def bare(st: PageState, i: int) -> bool:
+    """No mark in the line but quotes."""
+    text, starts = flat_text(st)
+    return text[starts[i] : starts[i + 1]].isalnum()
+
+
+def listed(st: PageState, i: int) -> bool:
+    """listing() of the line without its quotes."""
+    text, starts = flat_text(st)
+    return listing(text[starts[i] : starts[i + 1]])
+
+
+def listing(text: str) -> bool:
+    """No mark but quotes and the enumeration comma: a headline may list its phrases
+    (记住要求、心有榜样、从小做起、接受帮助); a sentence pauses on other marks."""
+    return text.replace("、", "").isalnum()
+
+
+def echoed(st: PageState, i: int) -> bool:
+    """The line's text (eight or more characters, no mark in it) occurs again in the text of
+    the lines around it, across their breaks."""
+    if st.lines[i].han < 8:
+        return False
+    text, starts = flat_text(st)
+    a, b = starts[i], starts[i + 1]
+    t = text[a:b]  # the line without its quotes, cut from the page's (no translation per line)
+    if not listing(t):
+        return False
+    lo, hi = starts[max(0, i - ECHO_WINDOW)], starts[min(len(st.lines), i + ECHO_WINDOW)]
+    if text.find(t, lo, a) >= 0 or text.find(t, b, hi) >= 0:
+        return True
+    n = len(t) - 1  # or across the place of line i: the end of the lines before it, the start of those after
+    return t in text[max(lo, a - n) : a] + text[b : min(hi, b + n)]
+
+
+def seen_across(st: PageState, left: str, right: str) -> int:
+    """How often the pair across a break from `left` to `right` occurs inside the page's lines."""
+    return page_pairs(st).get(pair_key(left[-1] + right[0]), 0)
+
+
+def words_across(before: str, after: str, seen) -> bool:
+    """Two Han characters meet across the line break as a pair the page uses elsewhere."""
+    a, b = before[-1:], after[:1]
+    return bool(a and b) and is_han(a) and is_han(b) and seen.get(pair_key(a + b), 0) >= 2
+
+
+def reads_past(st: PageState, j: int, part: list[int], k: int) -> bool:
+    """The sentence reads on from the line before the lines to the line after them (that pair
+    of characters occurs on the page) and not into them (that pair never does). Their end may
+    well read on: the headline's words recur in the text (和美乡村|建设)."""
+    before, after = st.lines[j].text, st.lines[k].text
+    return seen_across(st, before, after) >= 1 and seen_across(st, before, st.lines[part[0]].text) == 0
+
+
+def said_elsewhere(st: PageState, i: int, here: int, t: str) -> bool:
+    """`t` occurs in the text around line i somewhere else than at `here`."""
+    text, starts = flat_text(st)
+    lo, hi = starts[max(0, i - ECHO_WINDOW)], starts[min(len(st.lines), i + ECHO_WINDOW)]
+    at = text.find(t, lo, hi)
+    while at == here:
+        at = text.find(t, at + 1, hi)
+    return at >= 0
+
+
+def echo_alone(st: PageState, i: int) -> bool:
+    """Line i, without a mark, recurs verbatim in the text and its sentence does not read on
+    into the next line: a headline line as wide as the column or as an indented first line
+    (以数字化赋能新时代“枫桥经验”; 将志愿服务教育融入思政课 under its kicker), not a deck's first
+    line (目标感十足的坚定与战略感十足 / 的节奏，…), which reads on."""
+    k = next_line(st, i)
+    if k is None or not echoed(st, i):
+        return False
+    left, right = st.lines[i].text.rstrip(QUOTES), st.lines[k].text.lstrip(QUOTES)  # words, not quotes
+    return bool(left and right) and seen_across(st, left, right) == 0 and not echo_reads_on(st, i, k)
+
+
+def echo_reads_on(st: PageState, i: int, k: int) -> bool:
+    """Where the text says line i's words again, it goes on with the first words of line k: the
+    line reads on (a deck repeated in the text: 目标感十足的坚定与战略 / 感十足的节奏…, its
+    break where no pair of the page's tells it)."""
+    text, starts = flat_text(st)
+    return said_elsewhere(st, i, starts[i], text[starts[i] : starts[i + 1]] + text[starts[k] : starts[k] + 2])
+
+
+def echo_reads_from(st: PageState, j: int, i: int) -> bool:
+    """Where the text says line i's words again, the last words of line j come before them:
+    the sentence reads on from j into i (注入了 / 强大确定性和正能量, a deck's last line)."""
+    text, starts = flat_text(st)
+    end = starts[j + 1]
+    return said_elsewhere(st, i, end - 2, text[end - 2 : end] + text[starts[i] : starts[i + 1]])
