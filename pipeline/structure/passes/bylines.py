@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..dictionary import COMMON, word_across
 from ..matching import LABEL
 from ..names import BYLINE_MARKS_FREE, NOT_BYLINE, Byline
 from ..page import PageState, Role
 from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
-from ..words import COMMON, word_across
 from .context import (
     body_like,
     bracket_balance,

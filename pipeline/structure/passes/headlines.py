@@ -17,11 +17,11 @@ claimed according to where it stands:
 from __future__ import annotations
 
 from ...text import accountable
+from ..dictionary import reads_over
 from ..matching import LABEL
 from ..page import HeadBlock, PageState, Role, Shape
 from ..signs import ends_linking, ends_with_mark
 from ..text_forms import canonical, headline_text, label_only
-from ..words import reads_over
 from .context import (
     DISPLAY_SIZE,
     body_like,

@@ -1,8 +1,8 @@
-"""Words of the general dictionary across a line break (pipeline/structure/words.py)."""
+"""Words of the general dictionary across a line break (pipeline/structure/dictionary.py)."""
 
 from __future__ import annotations
 
-from pipeline.structure.words import COMMON, RARE, reads_over, word_across
+from pipeline.structure.dictionary import COMMON, RARE, reads_over, word_across
 
 
 def test_a_common_word_across_the_break_is_found_and_quotes_at_the_break_are_no_words():
