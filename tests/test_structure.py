@@ -2008,3 +2008,27 @@ def test_a_line_of_name_like_words_in_a_column_narrowed_round_a_box_is_not_a_byl
     [art] = doc.articles
     assert art.authors == ["车路遥"]
     assert "原材料、高端芯片" in "".join(b.text for b in art.blocks)
+
+
+def test_a_headline_read_after_the_first_paragraph_that_says_it_word_for_word_is_the_headline():
+    # one line after a finished sentence, among the article's first lines: a subheading could
+    # stand there, but the first paragraph has just said the line word for word
+    col = [
+        "　　习近平总书记强调：“持续抓好突出环",
+        "境问题整治，高质量建设国家生态文明试验",
+        "区。”建设国家生态文明试验区，是以习近",
+        "平同志为核心的党中央作出的重大战略部署。",
+    ]
+    rest = [
+        "党的二十届四中全会通过的《中共中央关于",
+        "制定国民经济和社会发展第十五个五年规划",
+        "的建议》提出：“持续建设国家生态文明试",
+        "验区，建设美丽中国先行区，打造绿色发展",
+        "高地。”建设国家生态文明试验区承载着坚",
+        "定不移走生态优先、绿色发展之路的使命。",
+    ]
+    head = "高质量建设国家生态文明试验区"
+    doc = read_bytes(_page("■ 唐韬", *col, head, *rest, "（作者为北京大学研究员）")).doc
+    [art] = doc.articles
+    assert art.title == head
+    assert head not in "".join(b.text for b in art.blocks)[80:]

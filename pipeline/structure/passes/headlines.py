@@ -37,7 +37,7 @@ from .context import (
 )
 from .headline_shape import looks, off_column, terse, wider
 from .headline_start import after_anchor
-from .headline_words import QUOTES, bare, echo_reads_from, echoed, reads_past, seen_across
+from .headline_words import QUOTES, bare, echo_alone, echo_reads_from, echoed, reads_past, seen_across
 
 
 def _column_line(st: PageState, i: int) -> bool:
@@ -385,12 +385,17 @@ def _wide_cut(st: PageState, part: list[int], j: int) -> bool:
 
 def _opening_block(st: PageState, part: list[int], k: int) -> bool:
     """After a finished sentence lines are a subheading or a new article (the paragraph pass
-    decides), except a block of joined lines among an article's first lines: its headline,
-    read after the first paragraph, and display type opening a band of the page: a new
-    article's headline over its columns."""
+    decides), except among an article's first lines a block of joined lines or a line the
+    first paragraph has just said word for word and that does not read on (高质量建设国家生态
+    文明试验区): its headline, read after the first paragraph; and display type opening a band
+    of the page: a new article's headline over its columns."""
     if _opens_band(st, part):
         return True  # whatever follows (a byline the OCR misread, a deck)
-    return len(part) >= 2 and joined_block(st, part[0]) and _near_start(st, part[0]) and body_like(st, k)
+    if not (_near_start(st, part[0]) and body_like(st, k)):
+        return False
+    if len(part) >= 2:
+        return joined_block(st, part[0])
+    return echo_alone(st, part[0])  # (its sentence does not read on into the next line)
 
 
 def _opens_band(st: PageState, part: list[int]) -> bool:
