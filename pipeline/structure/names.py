@@ -38,12 +38,13 @@ def surnames() -> dict[str, int]:
     return out
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=8)
 def _titles(profile: Profile) -> tuple[str, ...]:
     """The profile's titles as a tuple for str.endswith (the profile keeps a list)."""
     return tuple(profile.byline.titles)
 
 
+@lru_cache(maxsize=8192)
 def name_score(token: str, profile: Profile) -> float:
     """0..1: how much the token reads as one person's name."""
     if token in profile.byline.pen_names:

@@ -12,7 +12,7 @@ from ..page import PageState
 from ..signs import ends_with_mark
 from .context import headline_shaped, next_line, page_pairs
 from .headline_shape import body_width, looks, wide_headline
-from .headline_words import bare, echo_alone, listed, seen_across, words_across
+from .headline_words import bare, echo_alone, listed, pair_recurs_across, seen_across
 
 
 def after_anchor(st: PageState, run: list[int]) -> list[int]:
@@ -53,7 +53,7 @@ def reads_into_prose(st: PageState, i: int) -> bool:
     """Line i breaks off mid-word into the next line, and that line is prose (a mark in it):
     running text, not a headline over it."""
     k = next_line(st, i)
-    return k is not None and not bare(st, k) and words_across(st.lines[i].text, st.lines[k].text, page_pairs(st))
+    return k is not None and not bare(st, k) and pair_recurs_across(st.lines[i].text, st.lines[k].text, page_pairs(st))
 
 
 def before_quoting(st: PageState, i: int) -> bool:
@@ -93,7 +93,7 @@ def labelled_within(st: PageState, run: list[int]) -> list[int]:
 
     def closes(n: int, i: int) -> list[int] | None:
         t = st.lines[i].text
-        if n and words_across(st.lines[run[n - 1]].text, t, seen):
+        if n and pair_recurs_across(st.lines[run[n - 1]].text, t, seen):
             return []  # 中国 / 式现代化: running text broken mid-word
         if LABEL.search(t):
             # the quotes of the lines it closes balance (a headline's quote may open on one of
@@ -114,7 +114,7 @@ def indented_within(st: PageState, run: list[int]) -> list[int]:
     seen = page_pairs(st)
 
     def closes(n: int, i: int) -> list[int] | None:
-        if n and words_across(st.lines[run[n - 1]].text, st.lines[i].text, seen):
+        if n and pair_recurs_across(st.lines[run[n - 1]].text, st.lines[i].text, seen):
             return []  # running text broken mid-word
         k = next_line(st, i)
         if k is not None and k == i + 1 and st.lines[k].indent >= 2:

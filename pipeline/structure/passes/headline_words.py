@@ -68,7 +68,7 @@ def seen_across(st: PageState, left: str, right: str) -> int:
     return page_pairs(st).get(pair_key(left[-1] + right[0]), 0)
 
 
-def words_across(before: str, after: str, seen) -> bool:
+def pair_recurs_across(before: str, after: str, seen) -> bool:
     """Two Han characters meet across the line break as a pair the page uses elsewhere."""
     a, b = before[-1:], after[:1]
     return bool(a and b) and is_han(a) and is_han(b) and seen.get(pair_key(a + b), 0) >= 2
