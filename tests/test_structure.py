@@ -2032,3 +2032,44 @@ def test_a_headline_read_after_the_first_paragraph_that_says_it_word_for_word_is
     [art] = doc.articles
     assert art.title == head
     assert head not in "".join(b.text for b in art.blocks)[80:]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return [text[i : i + width] for i in range(0, len(text), width)]
+
+
+def test_a_labelled_headline_after_a_finished_article_without_bio_or_byline_starts_the_next():
+    # the first article printed no bio; the next one's byline was read far into its text (or
+    # lost): only its headline, a column label closing it, divides the two. Its first line
+    # ends on a listing mark, wider than any column line, so it is no line of the text.
+    body1, body2 = _wrap("".join(BODY), 10), _wrap("".join(BODY2), 10)
+    head = ["从用电量看中国发展向新性、", "稳定性、普惠性（人民观点）"]
+    page = _page("钟才文", "看经济要坚持两点论（经济专论）", *body1, *head, *body2, "（作者系湖南大学教授）")
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == ["看经济要坚持两点论（经济专论）", "\n".join(head)]
+    assert [a.authors for a in doc.articles] == [["钟才文"], []]
+    assert ["".join(b.text for b in a.blocks) for a in doc.articles] == ["".join(BODY), "".join(BODY2)]
+    assert doc.articles[1].bio == "作者系湖南大学教授"
+
+
+def test_a_column_label_alone_after_a_finished_sentence_starts_no_article():
+    # a piece of the article's own headline, set apart by the OCR: no words of its own
+    body1, body2 = _wrap("".join(BODY), 10), _wrap("".join(BODY2), 10)
+    page = _page(
+        "芦子龙", "党性修养不是“一阵子”", "而是“一辈子”", *body1, "（思想纵横）", *body2, "（作者系湖南大学教授）"
+    )
+    [art] = read_bytes(page).doc.articles
+    assert art.authors == ["芦子龙"]
+    assert "".join(BODY) + "".join(BODY2) in "".join(b.text for b in art.blocks).replace("（思想纵横）", "")
+
+
+def test_a_paragraphs_first_line_over_a_labelled_headline_read_after_it_stays_in_the_text():
+    # after a finished sentence, a line a little wider than the column (a hung mark) over a
+    # one-line labelled headline: the next paragraph's first line, the headline read after it
+    text = re.sub("[，。、]", "", "".join(BODY)) + "。"
+    lines = _wrap(text, 17)  # 17 em a line
+    first, rest = "由此更加深刻理解习近平总书记在民营企", "业座谈会上勉励大家的话，保持爱拼会赢的精气神。"
+    page = _page("文/盛玉雷", *lines, first, "爱拼与会赢（人民论坛）", *_wrap(rest, 17), "（作者系湖南大学教授）")
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "爱拼与会赢（人民论坛）"
+    assert "".join(b.text for b in art.blocks) == text + first + rest

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ...text import accountable
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
-from .context import DISPLAY_SIZE, body_like, names_line, next_line
+from .context import DISPLAY_SIZE, body_like, names_line, next_line, worded_label
 
 
 def _before_lead(st: PageState) -> None:
@@ -40,9 +40,9 @@ def articles(st: PageState) -> None:
             if cur is not None and not closed and cur.byline is None and _byline_in_sentence(st, cur, i):
                 cur.byline = i  # its article's byline, read inside the text (see the function)
                 continue
-            # (_after_band_headline needs a headline right before the line: asked only then)
+            # (_after_headline needs a headline right before the line: asked only then)
             after_head = i > 0 and (h := claims.get(i - 1)) is not None and h.role == headline
-            if cur is None or closed or (after_head and _after_band_headline(st, cur, i)):
+            if cur is None or closed or (after_head and _after_headline(st, cur, i)):
                 cur = ArticleSpan(start=i, end=i)
                 st.articles.append(cur)
                 closed = False
@@ -136,18 +136,32 @@ def _split_at(st: PageState, cur: ArticleSpan, h: int, byline: int) -> ArticleSp
     return new
 
 
-def _after_band_headline(st: PageState, cur: ArticleSpan, i: int) -> bool:
-    """Measured: text right after a headline set as display type that opens a band of the page
-    under an article's finished text starts a new article (its byline lost to the OCR)."""
+def _after_headline(st: PageState, cur: ArticleSpan, i: int) -> bool:
+    """Text right after a headline under an article's finished text starts a new article (its
+    byline lost to the OCR or read elsewhere, the article before without a bio) where the
+    headline opens a band of the page (measured as display type), or a column label closes
+    it and the article before already has its own headline over its text: an article is
+    never labelled twice, and a subheading carries no column label."""
     h = i - 1
     while h >= 0 and st.role(h) == Role.HEADLINE:
         h -= 1
-    if h == i - 1 or h < 0 or not cur.body or cur.body[-1] != h:
+    if h == i - 1 or h < 0 or not cur.body or cur.body[-1] != h or not ends_with_mark(st.lines[h].text):
         return False
     head, before = st.lines[h + 1].geo, st.lines[h].geo
-    if head is None or before is None or head.size < DISPLAY_SIZE or head.band <= before.band:
+    if head is not None and before is not None and head.size >= DISPLAY_SIZE and head.band > before.band:
+        return True
+    if not (ends_sentence(st.lines[h].text) and _headed(st, cur) and body_like(st, i)):
         return False
-    return ends_with_mark(st.lines[h].text)
+    return worded_label(st, list(range(h + 1, i)))
+
+
+def _headed(st: PageState, cur: ArticleSpan) -> bool:
+    """The article has a headline over its text: right before its first line, or next to its
+    byline."""
+    around = [cur.start - 1]
+    if cur.byline is not None:
+        around += [cur.byline - 1, cur.byline + 1]
+    return any(0 <= k < len(st.lines) and st.role(k) == Role.HEADLINE for k in around)
 
 
 def _orphans(st: PageState) -> None:

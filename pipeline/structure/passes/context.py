@@ -254,14 +254,37 @@ _ENDS_OR_OPENS = LINE_END_MARKS | frozenset(OPENING_END)
 
 def pausing_first_line(st: PageState, i: int) -> bool:
     """A short line ending on a comma right before a line a column label closes: a headline's
-    first line (惩治“微腐败”， / 让老百姓可感可及（评论员观察）)."""
+    first line (惩治“微腐败”， / 让老百姓可感可及（评论员观察）); or one ending on a comma or
+    a listing mark that is wider than its column, which no column line is (从用电量看中国发展
+    向新性、 / 稳定性、普惠性（人民观点）)."""
     t = st.lines[i].text.rstrip()
-    if not t.endswith(("，", ",")) or st.lines[i].han > PAUSING_HAN or "【" in t or i + 1 >= len(st.lines):
+    if not t.endswith(("，", ",", "、")) or "【" in t or i + 1 >= len(st.lines):
+        return False
+    ln = st.lines[i]
+    short = ln.han <= PAUSING_HAN and not t.endswith("、")
+    if not (short or clearly_wider(st, i)):
         return False
     return LABEL.search(st.lines[i + 1].text) is not None
 
 
+def worded_label(st: PageState, lines: list[int]) -> bool:
+    """A column label closes the lines, over words of a headline's own: a headline, not a
+    piece of one (（思想纵横） alone)."""
+    label = LABEL.search(st.lines[lines[-1]].text)
+    return label is not None and sum(st.lines[k].han for k in lines) - han_count(label.group()) >= LABELLED_HAN
+
+
+LABELLED_HAN = 6  # Han of a labelled headline's words beside its label
+
+
 PAUSING_HAN = 8  # at most this many Han on a headline's first line that ends on a comma
+CLEARLY_WIDER = 1.5  # ems beyond its column that no column line reaches, a hung mark included
+
+
+def clearly_wider(st: PageState, i: int) -> bool:
+    """Wider than its column by more than a column line ever is, and not spread out."""
+    ln = st.lines[i]
+    return bool(st.columns) and not ln.spaced and ln.width >= st.columns[i] + CLEARLY_WIDER
 
 
 def _closed_by_neighbour(st: PageState, i: int, balance: int) -> bool:

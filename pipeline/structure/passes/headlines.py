@@ -25,6 +25,7 @@ from ..text_forms import canonical, headline_text, label_only
 from .context import (
     DISPLAY_SIZE,
     body_like,
+    clearly_wider,
     column_before,
     headline_shaped,
     is_full,
@@ -34,6 +35,7 @@ from .context import (
     pausing_first_line,
     prev_line,
     wide,
+    worded_label,
 )
 from .headline_shape import looks, off_column, terse, wider
 from .headline_start import after_anchor
@@ -313,7 +315,8 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     if any(wide(st, i) for i in part) and all(looks(st, i) and terse(st, i) for i in part):
         return _wide_cut(st, part, j)
     if ends_with_mark(st.lines[j].text) and not st.lines[j].text.rstrip().endswith(("：", ":")):
-        return _opening_block(st, part, k)  # a colon opens what follows: no subheading after it
+        # (a colon opens what follows: no subheading after it)
+        return _opening_block(st, part, k) or _labelled_block(st, part)
     if not is_full(st, j, slack=1.5 + st.profile.paragraph.indent, col=_column_around(st, j, k)):
         # a short line before: a paragraph's end (the paragraph pass decides), unless a column
         # label closes the line: a headline's, never a subheading's
@@ -381,6 +384,16 @@ def _wide_cut(st: PageState, part: list[int], j: int) -> bool:
     first lines (where a headline over several columns is read), it is a headline."""
     label = bool(LABEL.search(st.lines[part[-1]].text))
     return not ends_with_mark(st.lines[j].text) or label or _near_start(st, part[0])
+
+
+def _labelled_block(st: PageState, part: list[int]) -> bool:
+    """After a finished sentence, lines worded like a headline's that a column label closes,
+    those over the labelled one wider than the column: a headline read between two articles
+    (no subheading carries a column label; a paragraph's first line may stand over a one-line
+    headline the OCR read after it, but no column line is wider than its column)."""
+    if not worded_label(st, part) or not all(headline_shaped(st, i) for i in part):
+        return False
+    return all(clearly_wider(st, i) for i in part[:-1])
 
 
 def _opening_block(st: PageState, part: list[int], k: int) -> bool:
