@@ -2073,3 +2073,16 @@ def test_a_paragraphs_first_line_over_a_labelled_headline_read_after_it_stays_in
     [art] = read_bytes(page).doc.articles
     assert art.title == "爱拼与会赢（人民论坛）"
     assert "".join(b.text for b in art.blocks) == text + first + rest
+
+
+def test_a_byline_read_far_into_an_article_that_began_at_its_headline_is_that_articles():
+    # the second article began at its labelled headline (no bio before it); its byline, set
+    # beside a column's top, was read after the column before: no headline stands by it
+    body1, body2 = _wrap("".join(BODY), 10), _wrap("".join(BODY2), 10)
+    head = ["从用电量看中国发展向新性、", "稳定性、普惠性（人民观点）"]
+    more = "扩大内需是战略基点，要加快培育完整内需体系，推动消费和投资相互促进。"
+    page = _page("钟才文", "看经济要坚持两点论（经济专论）", *body1, *head, *body2, "本报评论部", *_wrap(more, 10))
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == ["看经济要坚持两点论（经济专论）", "\n".join(head)]
+    assert [a.authors for a in doc.articles] == [["钟才文"], ["本报评论部"]]
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2) + more

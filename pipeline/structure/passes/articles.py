@@ -11,7 +11,15 @@ from __future__ import annotations
 from ...text import accountable
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
-from .context import DISPLAY_SIZE, body_like, names_line, next_line, worded_label
+from .context import (
+    DISPLAY_SIZE,
+    body_like,
+    clearly_wider,
+    headline_shaped,
+    names_line,
+    next_line,
+    worded_label,
+)
 
 
 def _before_lead(st: PageState) -> None:
@@ -188,9 +196,14 @@ def _displaced(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> 
     """A byline the OCR read inside its article's text (set beside a column, read after the
     column's first lines): the text before it breaks off mid-sentence and the article it
     interrupts has no byline yet. With its headline over it the byline is still the text's
-    own when that text began right after a bio: an article of its own, headless so far."""
+    own when that text began right after a bio: an article of its own, headless so far. A
+    byline with no headline by it, in an article that began at its headline (found cutting
+    the text after a finished article) and has no byline, is that article's wherever it
+    stands: a new article would have no headline."""
     if cur is None or closed or cur.byline is not None or not cur.body:
         return False
+    if st.role(cur.start - 1) == Role.HEADLINE and not _headline_by(st, i):
+        return True  # the article began at its headline, and no headline stands by this byline
     last = st.lines[cur.body[-1]].text
     if ends_with_mark(last):
         return False
@@ -198,6 +211,14 @@ def _displaced(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> 
         return True
     heads = all(st.role(k) == Role.HEADLINE for k in range(cur.body[-1] + 1, i))
     return heads and cur.start > 0 and st.role(cur.start - 1) == Role.BIO
+
+
+def _headline_by(st: PageState, i: int) -> bool:
+    """A headline stands right before or after line i, or a line that may be one: worded
+    like one, or wider than any column line (the OCR misread its label: 音符跃动，谱写动人篇章
+    (新语。文化强国名家谈))."""
+    near = [k for k in (i - 1, i + 1) if 0 <= k < len(st.lines)]
+    return any(st.role(k) == Role.HEADLINE or headline_shaped(st, k) or clearly_wider(st, k) for k in near)
 
 
 def _same_bio(st: PageState, art: ArticleSpan, i: int) -> bool:
