@@ -2086,3 +2086,15 @@ def test_a_byline_read_far_into_an_article_that_began_at_its_headline_is_that_ar
     assert [a.title for a in doc.articles] == ["看经济要坚持两点论（经济专论）", "\n".join(head)]
     assert [a.authors for a in doc.articles] == [["钟才文"], ["本报评论部"]]
     assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2) + more
+
+
+def test_a_headlines_first_line_short_of_the_column_may_end_on_a_listing_mark():
+    # 从用电量看中国发展向新性、 / 稳定性、普惠性（人民观点）: a column line never ends so short
+    body1, body2 = _wrap("".join(BODY), 17), _wrap("".join(BODY2), 17)
+    head = ["从用电量看中国发展向新性、", "稳定性、普惠性（人民观点）"]
+    page = _page(
+        "李永智", "做好思想政治教育", *body1, "（作者为中国教育科学研究院党委书记）", *head, "本报评论部", *body2
+    )
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == ["做好思想政治教育", "\n".join(head)]
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2)

@@ -255,13 +255,13 @@ _ENDS_OR_OPENS = LINE_END_MARKS | frozenset(OPENING_END)
 def pausing_first_line(st: PageState, i: int) -> bool:
     """A short line ending on a comma right before a line a column label closes: a headline's
     first line (惩治“微腐败”， / 让老百姓可感可及（评论员观察）); or one ending on a comma or
-    a listing mark that is wider than its column, which no column line is (从用电量看中国发展
-    向新性、 / 稳定性、普惠性（人民观点）)."""
+    a listing mark that is clearly short of its column or wider than it, as no column line
+    ending so is (从用电量看中国发展向新性、 / 稳定性、普惠性（人民观点）)."""
     t = st.lines[i].text.rstrip()
     if not t.endswith(("，", ",", "、")) or "【" in t or i + 1 >= len(st.lines):
         return False
     ln = st.lines[i]
-    short = ln.han <= PAUSING_HAN and not t.endswith("、")
+    short = (ln.han <= PAUSING_HAN and not t.endswith("、")) or (bool(st.columns) and ln.width <= st.columns[i] - 2.5)
     if not (short or clearly_wider(st, i)):
         return False
     return LABEL.search(st.lines[i + 1].text) is not None
