@@ -66,6 +66,13 @@ def test_a_misread_bullet_glued_to_two_names_run_together_is_dropped():
     assert b is not None and b.names == ["张金阳", "邹升平"] and b.dropped == "国"
 
 
+def test_three_names_the_ocr_ran_together_are_read_apart():
+    # Tesseract drops the spaces between CJK words: 孔庆江 范晓波 车路遥 came out as one run
+    b = parse_byline("孔庆江范晓波车路遥", "孔庆江范晓波车路遥", P)
+    assert b is not None and b.names == ["孔庆江", "范晓波", "车路遥"]
+    assert parse_byline("高质量发展新阶段", "高质量发展新阶段", P) is None
+
+
 def test_title_and_prefix_stay_with_the_printed_byline():
     b = parse_byline("湖南大学教授 张三", "湖南大学教授张三", P)
     assert b.printed() == "湖南大学教授 张三"

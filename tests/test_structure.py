@@ -2098,3 +2098,92 @@ def test_a_headlines_first_line_short_of_the_column_may_end_on_a_listing_mark():
     doc = read_bytes(page).doc
     assert [a.title for a in doc.articles] == ["做好思想政治教育", "\n".join(head)]
     assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2)
+
+
+# a lead set across the page in two columns, its rows read out of order: its last line read
+# stops mid-sentence, its paragraph's end (意义。) read among the first
+LEAD_TEXT = (
+    "习近平总书记强调：“持续抓好突出环境问题整治，高质量建设国家生态文明试验区。”建设国家生态文明试验区，"
+    "是以习近平同志为核心的党中央作出的重大战略部署。党的二十届四中全会通过的建议提出：“持续建设国家生态"
+    "文明试验区，建设美丽中国先行区，打造绿色发展高地。”建设国家生态文明试验区承载着坚持和拓展人与自然和"
+    "谐共生的现代化道路的重要使命，是破解生态文明建设深层次矛盾的“改革试验田”，是建设美丽中国的“先行示"
+    "范窗”，对于实现高质量发展具有重要的理论价值与实践"
+)
+LEAD_ROWS = _wrap(LEAD_TEXT, 31)[:-1]  # full lines only
+LEAD_ROWS.insert(2, "意义。")
+
+
+def test_a_headline_far_shorter_than_the_leads_lines_ends_the_lead_after_an_unfinished_line():
+    # no byline follows close by (the OCR read it far into the article): the headline, a
+    # third of the lead's width and ending on no mark, is no line of the lead
+    head = ["汲取传统村落生态智慧", "建设好宜居宜业和美乡村"]
+    text = "习近平总书记指出：“农村现代化是建设农业强国的内在要求。”" + "".join(BODY) + "".join(BODY2)
+    page = _page("导读", *LEAD_ROWS, *head, *_wrap(text, 14), "（作者系湖南大学教授）")
+    doc = read_bytes(page).doc
+    assert "".join(doc.lead.paragraphs) == "".join(LEAD_ROWS)
+    [art] = doc.articles
+    assert art.title == "\n".join(head)
+    assert "".join(b.text for b in art.blocks) == text
+
+
+def test_a_short_line_the_leads_text_runs_on_after_stays_in_the_lead():
+    # a column's line an engine's order set among the lead's lines: lead-wide lines follow it
+    lines = [*LEAD_ROWS[:4], "集聚程度较高城市各类", *LEAD_ROWS[4:]]
+    body = _wrap("".join(BODY), 12)
+    page = _page("导读", *lines, "钟才文", "看经济要坚持两点论", *body, "（作者系湖南大学教授）")
+    doc = read_bytes(page).doc
+    assert "".join(doc.lead.paragraphs) == "".join(lines)
+
+
+def test_stray_marks_the_ocr_read_between_a_kicker_and_its_headline_keep_them_one_headline():
+    # 、属，尼心，: no printed line opens on a pause mark; one headline, one article
+    body1, body2 = _wrap("".join(BODY), 17), _wrap("".join(BODY2), 17)
+    page = _page(
+        "看经济要坚持两点论", "钟才文", *body1, "（作者系湖南大学教授）",
+        "汲取传统村落生态智慧", "、属，尼心，", "建设好宜居宜业和美乡村", "国吴灿", *body2,
+    )  # fmt: skip
+    doc = read_bytes(page).doc
+    assert len(doc.articles) == 2
+    assert doc.articles[1].title.startswith("汲取传统村落生态智慧")
+    assert doc.articles[1].title.endswith("建设好宜居宜业和美乡村")
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2)
+
+
+def test_a_column_label_split_round_a_single_character_still_closes_its_headline():
+    # an inset headline set in a narrow box: the OCR read it two characters a line, the
+    # label's halves with a stray character between them
+    head = ["把绿", "色发", "展理", "念贯", "穿城", "市更", "新全", "过程", "（专题", "全", "深思）"]
+    body = _wrap("".join(BODY), 12)
+    doc = read_bytes(_page("导读", *LEAD_ROWS, *head, "张再杰", *body, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.title.replace("\n", "").startswith("把绿色发展理念贯穿城市更新全过程（专题")
+    assert art.authors == ["张再杰"]
+    assert "".join(b.text for b in art.blocks) == "".join(BODY)
+
+
+def test_a_paragraphs_line_cut_by_a_labelled_headline_and_its_byline_stays_in_the_text():
+    # after a finished paragraph, a full line whose words run on past the headline and its
+    # byline into the line after them (财政补 / … / 贴的: 补贴): the paragraph's, no headline's
+    before = _wrap("爱拼会赢，表现为一种破局突围的精神。人生有顺逆，成长无坦途，唯有杀出一条血路，拼出一方天地。", 18)
+    cut, rest = (
+        "福建晋江，改革开放前是一个依靠财政补",
+        "贴的“穷县”。一无沃土可耕，二无经验可循，咋办？晋江人敢为天下先。",
+    )
+    body1 = _wrap("".join(BODY), 17)
+    page = _page(
+        "看经济要坚持两点论", "钟才文", *body1, "（作者系湖南大学教授）",
+        *before, cut, "与会赢（人民论坛）", "盛玉雷", *_wrap(rest, 18),
+    )  # fmt: skip
+    doc = read_bytes(page).doc
+    art = doc.articles[-1]
+    assert art.title == "与会赢（人民论坛）" and art.authors == ["盛玉雷"]
+    assert "".join(b.text for b in art.blocks).endswith(cut + rest)
+
+
+def test_a_byline_of_three_names_run_together_is_the_articles_byline():
+    # nine characters, longer than any one name: the byline pass still looks at it
+    body = _wrap("".join(BODY), 17)
+    doc = read_bytes(_page("看经济要坚持两点论（经济专论）", "孔庆江范晓波车路遥", *body, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.authors == ["孔庆江", "范晓波", "车路遥"]
+    assert "".join(b.text for b in art.blocks) == "".join(BODY)

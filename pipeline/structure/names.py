@@ -161,15 +161,33 @@ def _pair_singles(tokens: list[str]) -> list[str]:
     return out
 
 
+RUN_NAME = 0.6  # each name of a run the cleanup ran together reads at least this well
+MAX_RUN = 3  # names at most in one run (孔庆江范晓波车路遥: three names, their spaces lost)
+
+
 def _split_run(token: str, profile: Profile) -> list[str] | None:
-    """Two names the cleanup ran together (张强王悦心): the split where both read as names."""
+    """Names the OCR or the cleanup ran together (张强王悦心; 孔庆江范晓波车路遥): the split
+    into two or three names, two to four characters each, whose weakest reads best."""
+    best = _best_split(token, profile, MAX_RUN)
+    return best[1] if best and len(best[1]) > 1 else None
+
+
+def _best_split(token: str, profile: Profile, parts: int) -> tuple[float, list[str]] | None:
+    """The split of the token into at most `parts` names with the best weakest score."""
     best: tuple[float, list[str]] | None = None
-    for k in range(2, len(token) - 1):
-        a, b = token[:k], token[k:]
-        s = min(name_score(a, profile), name_score(b, profile))
-        if s >= 0.6 and (best is None or s > best[0]):
-            best = (s, [a, b])
-    return best[1] if best else None
+    if 2 <= len(token) <= 4 and (s := name_score(token, profile)) >= RUN_NAME:
+        best = (s, [token])
+    if parts == 1:
+        return best
+    for k in range(2, min(4, len(token) - 2) + 1):
+        rest = _best_split(token[k:], profile, parts - 1)
+        head = name_score(token[:k], profile)
+        if rest is None or head < RUN_NAME:
+            continue
+        s = min(head, rest[0])
+        if best is None or s > best[0] or (s == best[0] and len(best[1]) == 1):
+            best = (s, [token[:k], *rest[1]])
+    return best
 
 
 def _tokens(raw: str, clean: str, profile: Profile) -> tuple[list[str], str] | None:

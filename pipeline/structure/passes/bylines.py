@@ -32,6 +32,7 @@ from .context import (
 )
 
 MAX_BYLINE_WIDTH = 30.0
+RUN_OF_NAMES = 12  # characters of three names run together, at most
 NARROWED = 5.0  # em: the narrowest column set round a box (a line of two names is narrower)
 AFTER_BIO_HEADS = 0.25  # context: after a bio and the next headline's lines, where a byline stands
 WORDY = 3  # times a "name" may recur in the text around: more, and it is a word (经济), no name
@@ -154,8 +155,9 @@ def _opens_note(st: PageState, text: str) -> bool:
 
 
 def _could_be(st: PageState, text: str, raw: str) -> bool:
-    """A cheap first look: short, or holding a separator, a byline mark or a title."""
-    if len(text) <= 8 or _SEPARATOR.search(raw):
+    """A cheap first look: short, or holding a separator, a byline mark or a title, or a
+    few names run together (孔庆江范晓波车路遥: the OCR lost the spaces between them)."""
+    if len(text) <= 8 or _SEPARATOR.search(raw) or (len(text) <= RUN_OF_NAMES and text.isalpha()):
         return True
     rules = st.profile.byline
     return text.startswith(rules.prefixes) or (len(text) <= 24 and bool(rules.title_words.search(text)))

@@ -288,8 +288,12 @@ def clearly_wider(st: PageState, i: int) -> bool:
 
 
 def _closed_by_neighbour(st: PageState, i: int, balance: int) -> bool:
-    """（专题 / 深思）: a column label broken over two pieces of an inset headline."""
-    j = i + 1 if balance > 0 else i - 1
+    """（专题 / 深思）: a column label broken over two pieces of an inset headline, maybe with
+    a character alone between them (（专题 / 全 / 深思）: the OCR split a narrow box's lines)."""
+    step = 1 if balance > 0 else -1
+    j = i + step
+    if 0 <= j < len(st.lines) and len(st.lines[j].text) == 1:
+        j += step
     if not 0 <= j < len(st.lines):
         return False
     other = st.lines[j].text

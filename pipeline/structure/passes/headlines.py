@@ -16,8 +16,8 @@ claimed according to where it stands:
 
 from __future__ import annotations
 
-from ...text import accountable
-from ..dictionary import reads_over
+from ...text import NO_START, accountable
+from ..dictionary import COMMON, reads_over, word_across
 from ..matching import LABEL
 from ..page import HeadBlock, PageState, Role, Shape
 from ..signs import ends_linking, ends_with_mark
@@ -113,7 +113,21 @@ def _piece_alone(st: PageState, i: int) -> bool:
     if _mark_alone(st, i):
         return True
     t, k = st.lines[i].text, next_line(st, i)
-    return len(t) == 1 and k is not None and st.free(k) and headline_shaped(st, k)
+    if len(t) == 1:
+        return k is not None and st.free(k) and headline_shaped(st, k)
+    # stray strokes go with the headline only before more of it, not before its byline
+    return _debris(st, i) and k is not None and st.free(k) and headline_shaped(st, k) and names_line(st, k) is None
+
+
+DEBRIS_HAN = 3  # Han characters at most in a stray piece the OCR read off a headline's strokes
+
+
+def _debris(st: PageState, i: int) -> bool:
+    """A few characters opening on a mark that never starts a printed line (、属，尼心，
+    between a kicker and its headline): what an OCR reads off the strokes of large type, no
+    line of running text."""
+    ln = st.lines[i]
+    return ln.text[:1] in NO_START and 0 < ln.han <= DEBRIS_HAN
 
 
 def _mark_alone(st: PageState, i: int) -> bool:
@@ -177,6 +191,23 @@ def _before_byline(st: PageState, run: list[int]) -> list[int]:
     return _running_text_off(st, take) if take and _cut_by_byline(st, take[-1]) else take
 
 
+def _reads_past_byline(st: PageState, take: list[int]) -> bool:
+    """The first line is a paragraph's, cut by a labelled headline and its byline: as wide as
+    the column, unfinished, its words read on into the line after the byline and not into
+    the headline (依靠财政补 / 与会赢（人民论坛） / 盛玉雷 / 贴的“穷县”: 补贴)."""
+    i, label = take[0], take[-1]
+    if not LABEL.search(st.lines[label].text) or ends_with_mark(st.lines[i].text) or not is_full(st, i, slack=1.0):
+        return False
+    if st.lines[i].width >= column_before(st, i) + 0.75:
+        return False  # wider than the lines before it: a headline's line set across them
+    b = next_line(st, label)
+    k = next_line(st, b) if b is not None else None
+    if k is None or not st.free(k) or st.lines[k].indent:
+        return False
+    line, after = st.lines[i].text, st.lines[k].text
+    return word_across(line, after) >= COMMON and word_across(line, st.lines[take[1]].text) < COMMON
+
+
 def _running_text_off(st: PageState, run: list[int]) -> list[int]:
     """The run without the full column lines that end it: the paragraph the byline cut. A run
     holding lines that look like headline lines is a headline whose last line is as wide as
@@ -220,6 +251,8 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
     finished = j is not None and before is None and ends_with_mark(st.lines[j].text)
     opened = j is None or before in (Role.BIO, Role.LEAD, Role.LEAD_MARKER) or finished
     closed = k is None or after in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
+    if after == Role.BYLINE and len(run) > 1 and _reads_past_byline(st, run):
+        run = run[1:]  # (the line before the cut then ends no sentence: opened is moot)
     if after == Role.BYLINE and _cut_by_byline(st, run[-1]):
         run = _running_text_off(st, run)
         if not run:
