@@ -2187,3 +2187,16 @@ def test_a_byline_of_three_names_run_together_is_the_articles_byline():
     [art] = doc.articles
     assert art.authors == ["孔庆江", "范晓波", "车路遥"]
     assert "".join(b.text for b in art.blocks) == "".join(BODY)
+
+
+def test_a_byline_and_headline_read_inside_a_sentence_of_a_headless_article_are_its_own():
+    # the OCR read the article's first columns before its headline, which spans them: the
+    # byline and the headline under it cut a sentence (习惯用“一阵 / … / 子”的想法: 一阵子)
+    first = _wrap("".join(BODY), 17)
+    cut = "现实中，少数党员干部习惯用“一阵"
+    rest = "子”的想法去干“一辈子”的事业，短了目光、低了境界、入了歧途。有的把党和人民的事业当成“一阵子”的职业。"
+    head = ["党性修养不是“一阵子”", "而是“一辈子”"]
+    page = _page(*first, cut, "芦子龙", *head, *_wrap(rest, 17), "（作者系湖南大学教授）")
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "\n".join(head) and art.authors == ["芦子龙"]
+    assert "".join(b.text for b in art.blocks) == "".join(BODY) + cut + rest

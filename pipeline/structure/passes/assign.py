@@ -44,7 +44,8 @@ def _positions(st: PageState, h: HeadBlock, spans: list[ArticleSpan], starts: li
     if inside:
         art = spans[g]
         body_before = [i for i in art.body if i < h.lines[0]]
-        return ({g: "after-byline" if not body_before and art.byline is not None else "inside"}, g)
+        under = art.byline is not None and (not body_before or _right_under(st, art.byline, h.lines[0]))
+        return ({g: "after-byline" if under else "inside"}, g)
     if g == n:  # after the last article: the page-end headlines
         pos = {k: "page-end" for k in range(n)}
         if n and _adjacent(st, spans[-1].end, h.lines[0]):
@@ -54,6 +55,12 @@ def _positions(st: PageState, h: HeadBlock, spans: list[ArticleSpan], starts: li
     if g > 0:
         pos[g - 1] = "after-end"
     return pos, g
+
+
+def _right_under(st: PageState, byline: int, first: int) -> bool:
+    """Only headline lines stand between the byline and the block: the headline under its
+    byline, read with it inside the article's text (芦子龙 / 党性修养不是一阵子 / 而是“一辈子)."""
+    return byline < first and all(st.role(i) == Role.HEADLINE for i in range(byline + 1, first))
 
 
 def _unassigned(st: PageState, h: HeadBlock, c: Candidate, spans: list[ArticleSpan], starts: list[int]) -> None:

@@ -37,7 +37,7 @@ from .context import (
     wide,
     worded_label,
 )
-from .headline_shape import looks, off_column, terse, wider
+from .headline_shape import body_width, looks, off_column, terse, wider
 from .headline_start import after_anchor
 from .headline_words import QUOTES, bare, echo_alone, echo_reads_from, echoed, reads_past, seen_across
 
@@ -208,6 +208,24 @@ def _reads_past_byline(st: PageState, take: list[int]) -> bool:
     return word_across(line, after) >= COMMON and word_across(line, st.lines[take[1]].text) < COMMON
 
 
+def _cut_across_byline(st: PageState, i: int) -> bool:
+    """Line i, alone before a byline, is a paragraph's line the byline and the headline read
+    after it cut: as wide as the column (or a paragraph's indented first line), unfinished,
+    and its words run on past both into the text (习惯用“一阵 / 芦子龙 / 党性修养不是一阵子 /
+    而是“一辈子 / 子”的想法: 一阵子), not into the headline."""
+    ln = st.lines[i]
+    if ends_with_mark(ln.text) or not body_width(st, i) or ln.width >= column_before(st, i) + 0.75:
+        return False
+    b = next_line(st, i)
+    heads, k = [], next_line(st, b) if b is not None else None
+    while k is not None and st.free(k) and looks(st, k) and len(heads) < st.profile.headline.max_lines:
+        heads.append(k)
+        k = next_line(st, k)
+    if not heads or k is None or not st.free(k) or st.lines[k].indent or not body_like(st, k):
+        return False
+    return word_across(ln.text, st.lines[k].text) >= COMMON and word_across(ln.text, st.lines[heads[0]].text) < COMMON
+
+
 def _running_text_off(st: PageState, run: list[int]) -> list[int]:
     """The run without the full column lines that end it: the paragraph the byline cut. A run
     holding lines that look like headline lines is a headline whose last line is as wide as
@@ -251,10 +269,8 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
     finished = j is not None and before is None and ends_with_mark(st.lines[j].text)
     opened = j is None or before in (Role.BIO, Role.LEAD, Role.LEAD_MARKER) or finished
     closed = k is None or after in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
-    if after == Role.BYLINE and len(run) > 1 and _reads_past_byline(st, run):
-        run = run[1:]  # (the line before the cut then ends no sentence: opened is moot)
-    if after == Role.BYLINE and _cut_by_byline(st, run[-1]):
-        run = _running_text_off(st, run)
+    if after == Role.BYLINE:
+        run = _text_before_byline_off(st, run)
         if not run:
             return [], "before-byline"
     if opened and closed and not (j is None and k is None) and (not finished or _headline_sized(st, run)):
@@ -265,6 +281,16 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
     if before in (Role.BIO, Role.BYLINE, Role.LEAD, Role.LEAD_MARKER) or j is None:
         return after_anchor(st, run), where
     return _in_body(st, run), "in-body"
+
+
+def _text_before_byline_off(st: PageState, run: list[int]) -> list[int]:
+    """The run before a byline without the paragraph's lines the byline (and a headline by
+    it) cut: the paragraph's sentence runs on past them."""
+    if len(run) == 1 and _cut_across_byline(st, run[0]):
+        return []
+    if len(run) > 1 and _reads_past_byline(st, run):
+        run = run[1:]  # (the line before the cut then ends no sentence: opened is moot)
+    return _running_text_off(st, run) if _cut_by_byline(st, run[-1]) else run
 
 
 def _in_body(st: PageState, run: list[int]) -> list[int]:
