@@ -109,6 +109,20 @@ def _stacked_onto(st: PageState, h: HeadBlock, spans: list[ArticleSpan]) -> bool
     return True
 
 
+def _kicker_over(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
+    """A block inside an article, set right over the headline that article took (a kicker
+    the reading order put with it into the text: 发展新质生产力与改造提升传统产业密不可分 over
+    积极运用新技术改造提升传统产业（专题深思）), joins that headline."""
+    head = art.head
+    if head is None or head.lines[0] != h.lines[-1] + 1 or opens_deck(st, h.text):
+        return False
+    if len(head.lines) + len(h.lines) > st.profile.headline.max_pieces:
+        return False
+    art.head = HeadBlock(sorted(head.lines + h.lines), f"{h.text}\n{head.text}", head.where)
+    st.note("headline-stacked", st.lines[h.lines[0]].no, text=h.text.replace("\n", " "))
+    return True
+
+
 def _adjacent(st: PageState, end: int, first: int) -> bool:
     """Only headlines and furniture stand between the two lines."""
     return all(st.role(i) in ("headline", "furniture") for i in range(end + 1, first))
@@ -139,7 +153,10 @@ def assign_pass(st: PageState) -> None:
         if a.margin < SMALL_MARGIN:
             st.note("headline-margin", c.line, margin=a.margin)
     for c, h in left:
-        if _gap(spans, starts, h.lines[0])[1] or not _stacked_onto(st, h, spans):
+        g, inside = _gap(spans, starts, h.lines[0])
+        if inside and _kicker_over(st, h, spans[g]):
+            continue
+        if inside or not _stacked_onto(st, h, spans):
             _unassigned(st, h, c, spans, starts)
     for k, art in enumerate(spans):
         if art.head is None:
