@@ -73,6 +73,13 @@ def test_three_names_the_ocr_ran_together_are_read_apart():
     assert parse_byline("高质量发展新阶段", "高质量发展新阶段", P) is None
 
 
+def test_words_round_a_misread_ellipsis_are_no_foreign_name():
+    # RapidOCR reads …… as ·: 不准确的链接·这些现象 is shaped like 阿依古丽·买买提
+    assert parse_byline("不准确的链接·这些现象", "不准确的链接·这些现象", P) is None
+    b = parse_byline("阿依古丽·买买提", "阿依古丽·买买提", P)
+    assert b is not None and b.names == ["阿依古丽·买买提"]
+
+
 def test_title_and_prefix_stay_with_the_printed_byline():
     b = parse_byline("湖南大学教授 张三", "湖南大学教授张三", P)
     assert b.printed() == "湖南大学教授 张三"

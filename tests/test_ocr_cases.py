@@ -1,4 +1,4 @@
-"""Real Tesseract text of bench pages, each holding a failure class the structure passes once
+"""Real OCR text (Tesseract, RapidOCR) of bench pages, each holding a failure class the structure passes once
 got wrong: the reader must find the article the class is about and get its part right (an
 article split elsewhere on the page for another reason still has its byline read).
 
@@ -27,13 +27,19 @@ EXPECT = {
     "Ti000-s9": (0, "authors", "three names the OCR ran together (孔庆江范晓波车路遥)"),
     "Ti007-s10": (1, "title", "a kicker read with its headline inside the article's text"),
     "Ti004-s5": (0, "title", "a column label's halves split round a single character (（专题 / 全 / 深思）)"),
+    "Ti003-s2": (
+        1,
+        "title",
+        "RapidOCR: a line round a misread ellipsis (理科研资料·这些优秀共) read as a foreign name",
+    ),
 }
 
 
 def _case(page: str):
     d = json.loads((CASES / f"{page}.gold.json").read_text(encoding="utf-8"))
     info = d.pop("page")
-    text = (CASES / f"{page}.tesseract.lines.txt").read_text(encoding="utf-8")
+    [path] = CASES.glob(f"{page}.*.lines.txt")  # the one engine's text the page is kept for
+    text = path.read_text(encoding="utf-8")
     return Document.from_dict(d), text, info["furniture"]
 
 

@@ -53,7 +53,10 @@ def name_score(token: str, profile: Profile) -> float:
     if not core or not _ALL_HAN.fullmatch(core):
         return 0.0
     if "·" in token or "•" in token:  # a transliterated name (阿依古丽·买买提): no surname to check
-        return 0.8 if _TRANSLITERATED.fullmatch(token) else 0.0
+        if not _TRANSLITERATED.fullmatch(token):
+            return 0.0
+        # the words of a sentence round a misread ellipsis (不准确的链接·这些现象) are no name
+        return 0.8 * (0.25 if any(c in profile.byline.not_in_names for c in core) else 1.0)
     if not 2 <= len(core) <= 4 or core.endswith(profile.byline.not_name_endings):
         return 0.0
     if len(core) > 2 and core.endswith(_titles(profile)):
