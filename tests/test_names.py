@@ -80,6 +80,13 @@ def test_words_round_a_misread_ellipsis_are_no_foreign_name():
     assert b is not None and b.names == ["阿依古丽·买买提"]
 
 
+def test_a_rarer_surname_after_an_institution_and_title_is_a_name():
+    b = parse_byline("南开大学社会学院教授尉建文", "南开大学社会学院教授尉建文", P)
+    assert b is not None and b.names == ["尉建文"] and b.title == "南开大学社会学院教授"
+    # but not a word a sentence goes on with (从 is a surname too)
+    assert parse_byline("能源研究院研究员从国家", "能源研究院研究员从国家", P) is None
+
+
 def test_title_and_prefix_stay_with_the_printed_byline():
     b = parse_byline("湖南大学教授 张三", "湖南大学教授张三", P)
     assert b.printed() == "湖南大学教授 张三"

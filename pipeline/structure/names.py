@@ -118,6 +118,16 @@ def _strip_prefix(t: str, profile: Profile) -> tuple[str, str]:
     return t, words
 
 
+TITLED_NAME = 0.4  # a rarer surname's name: an institution and a title right before say byline
+
+
+def _titled_name(rest: str, profile: Profile) -> bool:
+    """The words after a title read as a name: a common surname's, or a rarer one's (尉建文)
+    whose surname is no word a sentence goes on with (从国家: 研究员从国家…)."""
+    s = name_score(rest, profile)
+    return s >= 0.6 or (s >= TITLED_NAME and rest[0] not in profile.byline.not_in_names)
+
+
 def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
     """湖南大学教授张三 -> (湖南大学教授, 张三) when a title word ends right before a name, and the
     title names an institution (习近平总书记高度重 is a sentence, not a title and a name)."""
@@ -129,7 +139,7 @@ def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
         k = token.rfind(title)
         if k > 0 or (k == 0 and len(token) > len(title)):
             rest = token[k + len(title) :]
-            if rest and name_score(rest, profile) >= 0.6:
+            if rest and _titled_name(rest, profile):
                 return token[: k + len(title)], rest
     return None
 
