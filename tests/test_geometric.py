@@ -407,3 +407,20 @@ def test_a_byline_as_wide_as_its_column_under_the_headline_names_the_author():
     [art] = doc.articles
     assert art.authors == ["张千一"]
     assert art.title == "音符跃动，谱写动人篇章（新语）"
+
+
+def test_a_headline_line_set_large_stays_the_headlines_whatever_word_its_end_makes_with_the_text():
+    # 依靠财政补 / 与会赢（人民论坛） / 盛玉雷 / 贴的…: in text alone the first line, as wide as
+    # the column, would read on into the body (补贴) as a paragraph's line the headline cut;
+    # measured, it is set larger than the text, as the headline's other line is
+    body = ["贴的“穷县”，一无沃土可耕", "二无经验可循，咋办？晋江", "人高唱闽南歌，敢为天下先"]
+    body += [f"第{r:02d}行正文内容写在这里" for r in range(8)] + ["全文到此结束。"]
+    head = ["改革开放前依靠财政补", "与会赢（人民论坛）"]  # set a fifth larger: as wide as the column
+    lines = [BoxLine(t, (100, 130 + 50 * k, 100 + 36 * len(t), 166 + 50 * k), 0.95) for k, t in enumerate(head)]
+    lines.append(BoxLine("盛玉雷", (100, 250, 190, 280), 0.95))
+    lines += [BoxLine(t, (100, 300 + 42 * r, 100 + 30 * len(t), 330 + 42 * r), 0.95) for r, t in enumerate(body)]
+    lines.append(BoxLine("（作者系湖南大学教授）", (100, 300 + 42 * len(body), 430, 330 + 42 * len(body)), 0.95))
+    doc = geometric.read_page(PageSource(lines, (1200.0, 1000.0), None, "rapidocr"), "p", force=True).doc
+    [art] = doc.articles
+    assert art.title == "\n".join(head)
+    assert art.authors == ["盛玉雷"]

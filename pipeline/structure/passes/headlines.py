@@ -41,6 +41,8 @@ from .headline_shape import body_width, looks, off_column, terse, wider
 from .headline_start import after_anchor
 from .headline_words import QUOTES, bare, echo_alone, echo_reads_from, echoed, reads_past, seen_across
 
+BODY_SIZED = 1.1  # of the body's glyph size: a measured line this large is no line of the text
+
 
 def _column_line(st: PageState, i: int) -> bool:
     """Measured evidence against a headline: the line is set at body size inside a column of
@@ -48,14 +50,14 @@ def _column_line(st: PageState, i: int) -> bool:
     not all of them much narrower than the column: a kicker set beside the columns in short
     lines is no running text)."""
     g = st.lines[i].geo
-    if g is None or g.size >= 1.1:
+    if g is None or g.size >= BODY_SIZED:
         return False
 
     def run(step: int) -> list[int]:
         out, j = [], i + step
         while 0 <= j < len(st.lines) and len(out) < 2:
             h = st.lines[j].geo
-            if h is None or (h.band, h.column) != (g.band, g.column) or h.size >= 1.1:
+            if h is None or (h.band, h.column) != (g.band, g.column) or h.size >= BODY_SIZED:
                 break
             out, j = [*out, j], j + step
         return out
@@ -198,6 +200,8 @@ def _reads_past_byline(st: PageState, take: list[int]) -> bool:
     i, label = take[0], take[-1]
     if not LABEL.search(st.lines[label].text) or ends_with_mark(st.lines[i].text) or not is_full(st, i, slack=1.0):
         return False
+    if not _body_sized(st, i):
+        return False  # measured larger than the text: a headline's line, whatever its last word
     if st.lines[i].width >= column_before(st, i) + 0.75:
         return False  # wider than the lines before it: a headline's line set across them
     b = next_line(st, label)
@@ -208,6 +212,12 @@ def _reads_past_byline(st: PageState, take: list[int]) -> bool:
     return word_across(line, after) >= COMMON and word_across(line, st.lines[take[1]].text) < COMMON
 
 
+def _body_sized(st: PageState, i: int) -> bool:
+    """Set at the text's size, or not measured: a line of a paragraph may be."""
+    g = st.lines[i].geo
+    return g is None or g.size < BODY_SIZED
+
+
 def _cut_across_byline(st: PageState, i: int) -> bool:
     """Line i, alone before a byline, is a paragraph's line the byline and the headline read
     after it cut: as wide as the column (or a paragraph's indented first line), unfinished,
@@ -215,6 +225,8 @@ def _cut_across_byline(st: PageState, i: int) -> bool:
     而是“一辈子 / 子”的想法: 一阵子), not into the headline."""
     ln = st.lines[i]
     if ends_with_mark(ln.text) or not body_width(st, i) or ln.width >= column_before(st, i) + 0.75:
+        return False
+    if not _body_sized(st, i):
         return False
     b = next_line(st, i)
     heads, k = [], next_line(st, b) if b is not None else None
