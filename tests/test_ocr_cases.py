@@ -35,6 +35,7 @@ EXPECT = {
     "Ti000-s9.tesseract": (0, "authors", "three names the OCR ran together (孔庆江范晓波车路遥)"),
     "Ti007-s10.tesseract": (1, "title", "a kicker read with its headline inside the article's text"),
     "Ti004-s5.tesseract": (0, "title", "a column label's halves split round a single character (（专题 / 全 / 深思）)"),
+    "Ti001-s1.tesseract": (1, "title", "a byline whose surname the OCR misread (谨晓芬) under its headline"),
     "Ti003-s2.rapidocr": (1, "title", "a line round a misread ellipsis (理科研资料·这些优秀共) read as a name"),
     "Ti004-s6.rapidocr": (0, "authors", "an institution and title run into a rarer surname's name (…教授尉建文)"),
 }

@@ -2200,3 +2200,22 @@ def test_a_byline_and_headline_read_inside_a_sentence_of_a_headless_article_are_
     [art] = read_bytes(page).doc.articles
     assert art.title == "\n".join(head) and art.authors == ["芦子龙"]
     assert "".join(b.text for b in art.blocks) == "".join(BODY) + cut + rest
+
+
+def test_a_name_whose_surname_the_ocr_misread_under_a_headline_is_the_byline():
+    # 谨晓芬 for 虞晓芬: no surname list holds 谨; under a long headline line that opens after a
+    # finished sentence, over running text, it is the next article's byline
+    body1, body2 = _wrap("".join(BODY), 17), _wrap("".join(BODY2), 17)
+    head = "建设安全舒适绿色智慧的“好房子”"
+    doc = read_bytes(_page("看经济要两点论", "钟才文", *body1, head, "谨晓芬", *body2, "（作者系湖南大学教授）")).doc
+    assert [a.title for a in doc.articles] == ["看经济要两点论", head]
+    assert doc.articles[1].authors == ["谨晓芬"]
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2)
+
+
+def test_a_headlines_short_second_line_is_no_misread_name():
+    # 抓落实 / 见真章: two short headline lines, neither under a long one
+    body = _wrap("".join(BODY), 17)
+    [art] = read_bytes(_page("钟才文", "抓落实", "见真章", *body, "（作者系湖南大学教授）")).doc.articles
+    assert art.authors == ["钟才文"]
+    assert "".join(b.text for b in art.blocks) == "".join(BODY)

@@ -23,6 +23,7 @@ from .context import (
     headline_like,
     headline_shaped,
     joined_block,
+    named_in_full,
     names_line,
     next_line,
     page_text,
@@ -165,6 +166,50 @@ def _could_be(st: PageState, text: str, raw: str) -> bool:
 
 def bylines(st: PageState) -> None:
     _find(st, _unmarked(st))
+    _misread_surnames(st)
+
+
+UNKNOWN_NAME = 0.2  # the plausibility of a name whose surname no list holds (the OCR misread it)
+
+
+def _misread_surnames(st: PageState) -> None:
+    """A name whose surname the OCR misread (谨晓芬 for 虞晓芬) reads as no name at all; where it
+    stands decides: three characters alone, none a function word, printed once, right under a
+    headline line at least twice as long that opens after a finished sentence (or an anchor, or
+    the page top), over a line of running text. Two headline lines of a few characters each
+    (抓落实 / 见真章) stay a headline: the line over the name must be a long one."""
+    for i in range(1, len(st.lines) - 1):
+        ln = st.lines[i]
+        if ln.han != UNKNOWN_LEN or len(ln.text) != UNKNOWN_LEN or not st.free(i) or not ln.text.isalpha():
+            continue
+        if read_byline(st, ln) is not None or any(c in st.profile.byline.not_in_names for c in ln.text):
+            continue
+        if named_in_full(st, ln.text) or bio_opening(st.lines[i - 1].text, st.profile)[0]:
+            continue  # 副主任 under 作者简介：郑新立，中央政策研究室原: a bio's broken line
+        if _under_headline(st, i) and body_like(st, i + 1) and not repeated(page_text(st), i, ln.text, 0):
+            b = Byline([ln.text], UNKNOWN_NAME, line=ln.text)
+            st.bylines[i] = b
+            st.claim(i, Role.BYLINE, f"names={b.score:.2f} under a headline", "bylines")
+
+
+UNKNOWN_LEN = 3  # characters of the name: a surname and a two-character given name
+HEADLINE_OVER = 2 * UNKNOWN_LEN  # Han characters at least of the headline line over it
+
+
+def _under_headline(st: PageState, i: int) -> bool:
+    """Line i stands right under one headline line that opens after a finished sentence."""
+    j = i - 1
+    if (
+        not st.free(j)
+        or st.lines[j].han < HEADLINE_OVER
+        or not headline_shaped(st, j)
+        or ends_sentence(st.lines[j].text)
+    ):
+        return False
+    h = prev_line(st, j)
+    if h is None or st.role(h) in (Role.BIO, Role.LEAD, Role.LEAD_MARKER, Role.FURNITURE):
+        return True
+    return st.free(h) and ends_sentence(st.lines[h].text)
 
 
 def _unmarked(st: PageState) -> list[int] | range:
