@@ -198,24 +198,30 @@ def _reads_past_byline(st: PageState, take: list[int]) -> bool:
     the column, unfinished, its words read on into the line after the byline and not into
     the headline (依靠财政补 / 与会赢（人民论坛） / 盛玉雷 / 贴的“穷县”: 补贴)."""
     i, label = take[0], take[-1]
-    if not LABEL.search(st.lines[label].text) or ends_with_mark(st.lines[i].text) or not is_full(st, i, slack=1.0):
+    if not LABEL.search(st.lines[label].text) or not is_full(st, i, slack=1.0) or not _cut_line(st, i):
         return False
-    if not _body_sized(st, i):
-        return False  # measured larger than the text: a headline's line, whatever its last word
-    if st.lines[i].width >= column_before(st, i) + 0.75:
-        return False  # wider than the lines before it: a headline's line set across them
     b = next_line(st, label)
     k = next_line(st, b) if b is not None else None
     if k is None or not st.free(k) or st.lines[k].indent:
         return False
-    line, after = st.lines[i].text, st.lines[k].text
-    return word_across(line, after) >= COMMON and word_across(line, st.lines[take[1]].text) < COMMON
+    return _reads_into(st, i, k, take[1])
 
 
-def _body_sized(st: PageState, i: int) -> bool:
-    """Set at the text's size, or not measured: a line of a paragraph may be."""
-    g = st.lines[i].geo
+def _cut_line(st: PageState, i: int) -> bool:
+    """Line i may be a paragraph's line broken off: unfinished, no wider than the lines before
+    it (a headline's line is set across them), and set at the text's size where measured (a
+    line set larger is a headline's, whatever word its end makes with the text)."""
+    ln, g = st.lines[i], st.lines[i].geo
+    if ends_with_mark(ln.text) or ln.width >= column_before(st, i) + 0.75:
+        return False
     return g is None or g.size < BODY_SIZED
+
+
+def _reads_into(st: PageState, i: int, k: int, head: int) -> bool:
+    """Line i's words run on into line k (a common word spans the break) and not into the
+    headline line `head` between them."""
+    line = st.lines[i].text
+    return word_across(line, st.lines[k].text) >= COMMON and word_across(line, st.lines[head].text) < COMMON
 
 
 def _cut_across_byline(st: PageState, i: int) -> bool:
@@ -223,10 +229,7 @@ def _cut_across_byline(st: PageState, i: int) -> bool:
     after it cut: as wide as the column (or a paragraph's indented first line), unfinished,
     and its words run on past both into the text (习惯用“一阵 / 芦子龙 / 党性修养不是一阵子 /
     而是“一辈子 / 子”的想法: 一阵子), not into the headline."""
-    ln = st.lines[i]
-    if ends_with_mark(ln.text) or not body_width(st, i) or ln.width >= column_before(st, i) + 0.75:
-        return False
-    if not _body_sized(st, i):
+    if not body_width(st, i) or not _cut_line(st, i):
         return False
     b = next_line(st, i)
     heads, k = [], next_line(st, b) if b is not None else None
@@ -235,7 +238,7 @@ def _cut_across_byline(st: PageState, i: int) -> bool:
         k = next_line(st, k)
     if not heads or k is None or not st.free(k) or st.lines[k].indent or not body_like(st, k):
         return False
-    return word_across(ln.text, st.lines[k].text) >= COMMON and word_across(ln.text, st.lines[heads[0]].text) < COMMON
+    return _reads_into(st, i, k, heads[0])
 
 
 def _running_text_off(st: PageState, run: list[int]) -> list[int]:
