@@ -39,6 +39,7 @@ RULE_NAMES = {
     "column_rules": "删除误识的栏线",
     "trailing_space": "删除行尾空格",
     "punctuation": "半角标点转全角",
+    "label_dot": "栏目名间隔号复原",
     "despace": "删除多余空格",
     "lines_joined": "合并折行",
 }

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from pipeline import clean
 from pipeline.clean.despace import despace
 from pipeline.clean.invisible import invisible
-from pipeline.clean.punctuation import punctuation
+from pipeline.clean.punctuation import label_dot, punctuation
 
 
 @pytest.mark.parametrize(
@@ -68,11 +68,28 @@ def test_punctuation_never_inside_numbers_or_latin(kept):
         ("惩治“微腐败”，让老百姓可感可及“评论员观察)", "惩治“微腐败”，让老百姓可感可及（评论员观察）"),
         ("他说“这是“新常态)", "他说“这是（新常态）"),  # more openers than closers: one was a bracket
         ("“微腐败”“评论员观察”）", "“微腐败”“评论员观察”）"),  # the quotes pair up: kept
+        ("培养AI时代的拔尖创新人才〈（师说）", "培养AI时代的拔尖创新人才（师说）"),  # read twice
+        ("人才（〈师说）", "人才（师说）"),
     ],
 )
 def test_an_opening_bracket_the_ocr_misread_is_restored_by_its_closing_half(raw, want):
     assert punctuation(raw)[0] == want
     assert punctuation(want)[0] == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("（新语。文化强国名家谈）", "（新语·文化强国名家谈）"),
+        ("谱写动人篇章（新语．文化强国名家谈）", "谱写动人篇章（新语·文化强国名家谈）"),
+        ("他说（这样。不行）", "他说（这样。不行）"),  # a sentence in brackets ends on its stop
+        ("（作者：北京大学。研究员）", "（作者：北京大学。研究员）"),
+        ("（新语。文化强国名家谈）还有", "（新语。文化强国名家谈）还有"),  # not closing the line
+    ],
+)
+def test_a_column_labels_dot_read_as_a_stop_is_restored(raw, want):
+    assert label_dot(raw)[0] == want
+    assert label_dot(want)[0] == want
 
 
 def test_invisible_characters_are_removed_and_counted():

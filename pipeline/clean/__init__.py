@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .despace import despace
 from .invisible import invisible
-from .punctuation import punctuation
+from .punctuation import label_dot, punctuation
 from .spaces import column_rules, ideographic_space, trailing_space
 
 Rule = Callable[[str], tuple[str, int]]
@@ -30,6 +30,7 @@ RULES: list[tuple[str, Rule]] = [
     ("column_rules", column_rules),
     ("trailing_space", trailing_space),
     ("punctuation", punctuation),
+    ("label_dot", label_dot),
     ("despace", despace),
 ]
 

@@ -23,6 +23,8 @@ _MISREAD_LABEL = re.compile(rf"《({_INNER}{{2,30}})([）)])(\s*)$")
 # “…） closing the line where the line's opening quotes outnumber its closing ones: a column
 # label's bracket misread as a quote (惩治“微腐败”，让老百姓可感可及“评论员观察）).
 _QUOTED_LABEL = re.compile(r"“([\u4e00-\u9fff·、]{2,30})([）)])(\s*)$")
+# An opening bracket read twice, as an angle one and as itself (人才〈（师说）): one bracket.
+_DOUBLED = re.compile(r"〈\s*(?=[（(])|(?<=[（(])\s*〈")
 
 
 def _misread_openers(line: str) -> tuple[str, int]:
@@ -30,7 +32,9 @@ def _misread_openers(line: str) -> tuple[str, int]:
         return line, 0  # both patterns end on a closing bracket: most lines, two passes saved
     a = b = 0
     if "〈" in line:
+        line, d = _DOUBLED.subn("", line)
         line, a = _MISREAD_ANGLE.subn(r"(\1\2", line)
+        a += d
     if "《" in line:
         line, b = _MISREAD_LABEL.subn(r"(\1\2\3", line)
     c = 0
@@ -115,3 +119,13 @@ def punctuation(text: str) -> tuple[str, int]:
         return line
 
     return _TO_FIX.sub(fix, text), total
+
+
+# A column label's middle dot read as a stop (（新语。文化强国名家谈）): only in a bracket of Han
+# words that closes the line, one stop between a short word and the rest (a sentence in
+# brackets ends on its stop, and a bio's holds a colon).
+_LABEL_DOT = re.compile(r"([（(][\u4e00-\u9fff]{2,4})[。．.・•]([\u4e00-\u9fff]{4,12}[）)][ \t]*)$", re.M)
+
+
+def label_dot(text: str) -> tuple[str, int]:
+    return _LABEL_DOT.subn(r"\1·\2", text)
