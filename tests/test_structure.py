@@ -990,6 +990,21 @@ def test_a_bio_ending_on_a_title_ends_the_article_before_a_headline_whose_first_
     assert doc.articles[1].title.replace("\n", "") == "".join(head)
 
 
+def test_a_bio_ending_on_a_broken_credit_ends_the_article_before_a_labelled_headline():
+    # 作者简介：林伟，复旦大学 / 教务处处长，本报记者丁雅诵整 / 理: the last line names
+    # nothing; the next article's headline (its first line pausing on a comma, its label on
+    # the second) and its text follow, its byline lost
+    tail = ["作者简介：林伟，复旦大学", "教务处处长，本报记者丁雅诵整", "理"]
+    head = ["音符跃动，谱写动人篇章", "（新语·文化强国名家谈）"]
+    body1, text2 = _wrap("".join(BODY), 13), "".join(BODY2)  # as wide as the note
+    body2 = [text2[:11], *_wrap(text2[11:], 13)]  # its first line indented
+    doc = read_bytes(_page("张千一", *body1, *tail, *head, *body2, "（作者系湖南大学教授）")).doc
+    assert len(doc.articles) == 2
+    assert doc.articles[0].bio == "".join(tail)
+    assert doc.articles[1].title.replace("\n", "") == "".join(head)
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2)
+
+
 def test_a_byline_with_its_affiliation_gives_the_article_its_bio():
     doc = read_bytes(_page("作者：张三（北京大学经济学院教授）", *BODY)).doc
     [art] = doc.articles
@@ -2219,3 +2234,126 @@ def test_a_headlines_short_second_line_is_no_misread_name():
     [art] = read_bytes(_page("钟才文", "抓落实", "见真章", *body, "（作者系湖南大学教授）")).doc.articles
     assert art.authors == ["钟才文"]
     assert "".join(b.text for b in art.blocks) == "".join(BODY)
+
+
+def test_a_name_among_the_pieces_of_a_narrow_headline_is_a_piece_not_a_byline():
+    # an inset headline set a few characters a line, one piece reading as a name (胡说) and
+    # one holding a Latin word (AI一), then its byline: one headline, one byline
+    body1, body2 = _wrap("".join(BODY), 13), _wrap("".join(BODY2), 13)
+    pieces = ["如何看待", "AI一", "本正经地", "胡说", "八道", "（新知）"]
+    page = _page("张三", "看经济要坚持两点论", *body1, "（作者系湖南大学教授）", *pieces, "谷业凯", *body2)
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["张三"], ["谷业凯"]]
+    assert doc.articles[1].title.replace("\n", "") == "".join(pieces)
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2)
+
+
+def test_a_byline_with_its_affiliation_read_inside_a_sentence_is_the_articles_byline():
+    # 南开大学社会学院教授尉建文 between two lines of one sentence: a rarer surname, so only
+    # the institution and title before it vouch for the name; no headline cuts the text there
+    head = "以数字化赋能新时代“枫桥经验”"
+    page = _page(head, *BODY[:2], "南开大学社会学院教授尉建文", *BODY[2:], "（作者为南开大学社会学院教授）")
+    [art] = read_bytes(page).doc.articles
+    assert art.authors == ["尉建文"]
+    assert art.title == head
+    assert "".join(b.text for b in art.blocks) == "".join(BODY)
+
+
+def test_a_labelled_headline_in_two_lines_over_the_bodys_indented_first_line_starts_the_next():
+    # no bio after the first article, the next one's byline read far into its text: its
+    # headline's first line is no wider than the column, but the line under the label is a
+    # paragraph's indented first line, which the line over the label does not read into
+    body1 = _wrap("".join(BODY), 13)
+    text2 = "".join(BODY2)
+    body2 = [text2[:11], *_wrap(text2[11:], 13)]
+    head = ["音符跃动，谱写动人篇章", "（新语·文化强国名家谈）"]
+    page = _page("钟才文", "看经济要坚持两点论（经济专论）", *body1, *head, *body2, "（作者系湖南大学教授）")
+    doc = read_bytes(page).doc
+    assert [a.title.replace("\n", "") for a in doc.articles] == ["看经济要坚持两点论（经济专论）", "".join(head)]
+    assert ["".join(b.text for b in a.blocks) for a in doc.articles] == ["".join(BODY), text2]
+
+
+def test_one_character_before_two_bylines_of_the_page_is_a_misread_bullet():
+    # the OCR read the ■ before each byline as the same Han character (侠), one the profile
+    # does not list: twice before a sure name, it is the page's bullet
+    page = _page(
+        "看经济要坚持两点论",
+        "侠高立伟",
+        *BODY,
+        "（作者系湖南大学教授）",
+        "夯实执政之基（观察者说）",
+        "侠李明华",
+        *BODY2,
+        "（作者系上海大学教授）",
+    )
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["高立伟"], ["李明华"]]
+    assert [a.title for a in doc.articles] == ["看经济要坚持两点论", "夯实执政之基（观察者说）"]
+
+
+def test_a_character_before_one_name_only_is_no_bullet():
+    # once on the page, 侠 before a name is not known to be a bullet: the line is not a byline
+    page = _page("看经济要坚持两点论", "侠高立伟", *BODY, "（作者系湖南大学教授）")
+    [art] = read_bytes(page).doc.articles
+    assert art.authors != ["高立伟"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("侠刷建文", ["刷建文"]),  # a bullet read as 侠, the surname misread
+        ("孔庆江范晓波车路还", ["孔庆江", "范晓波", "车路还"]),  # run together, one misread
+    ],
+)
+def test_a_garbled_byline_a_bio_names_is_the_articles_byline(line, names):
+    bio = "作者简介：" + "、".join(["尉建文"] if len(names) == 1 else ["孔庆江", "范晓波", "车路遥"]) + "，南开大学教授"
+    page = _page("看经济要坚持两点论", *BODY[:2], line, *BODY[2:], bio)
+    [art] = read_bytes(page).doc.articles
+    assert art.authors == names
+    assert "".join(b.text for b in art.blocks) == "".join(BODY)
+
+
+def test_a_bio_that_names_no_one_vouches_for_no_garbled_line():
+    page = _page("看经济要坚持两点论", *BODY[:2], "侠刷建文", *BODY[2:], "（作者系南开大学教授）")
+    [art] = read_bytes(page).doc.articles
+    assert art.authors == []
+
+
+def test_lead_text_read_before_its_marker_at_the_page_top_stays_the_leads():
+    # the OCR read the lead box's right column before its marker: prose, so no page header
+    before = ["同时，大模型又不是简单地储存所有事实，而会像人脑", "那样进行大量压缩和泛化，也就是抓概要、找规律。"]
+    lead = ["大模型的工作原理，是基于概率生成内容。给它上半句，", "它就根据自己学过的海量知识算出下半句该说什么。"]
+    page = _page(*before, "导读", *lead, "张三", "看经济要坚持两点论", *BODY, "（作者系湖南大学教授）")
+    doc = read_bytes(page).doc
+    assert doc.unplaced == []
+    assert "".join(doc.lead.paragraphs) == "".join(before + lead)
+    assert [a.title for a in doc.articles] == ["看经济要坚持两点论"]
+
+
+def test_a_page_header_before_the_leads_marker_is_no_lead_text():
+    page = _page("理论周刊", "导读", "大模型的工作原理，是基于概率生成内容。", "张三", "看经济要坚持两点论", *BODY)
+    doc = read_bytes(page).doc
+    assert "理论周刊" not in "".join(doc.lead.paragraphs)
+
+
+def test_a_first_line_pausing_on_a_comma_over_a_labelled_headline_after_the_byline_is_the_bodys():
+    # 我是一名作曲家，创作生涯始于 reads like a headline line (one comma, words either side),
+    # but the full line under the label goes on with its sentence: the body's first line
+    text = "我是一名作曲家，创作生涯始于上世纪80年代初期，几十年来创作了交响音画《北方森林》。"
+    first, rest = text[:14], text[14:]
+    head = "音符跃动，谱写动人篇章（新语·文化强国名家谈）"
+    page = _page("文/张千一", first, head, *_wrap(rest, 16), *_wrap("".join(BODY2), 16), "（作者系湖南大学教授）")
+    [art] = read_bytes(page).doc.articles
+    assert art.title == head
+    assert "".join(b.text for b in art.blocks).startswith(text)
+
+
+def test_a_collective_byline_under_a_headline_line_left_open_is_a_byline():
+    # the headline's first line ends on a listing mark (its second line read elsewhere): a
+    # collective byline under it is still one, though a sentence would go on after 、
+    page = _page(
+        "张三", "看经济要坚持两点论", *BODY, "（作者系湖南大学教授）",
+        "从用电量看中国发展向新性、稳定性、", "本报评论部", *BODY2,
+    )  # fmt: skip
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["张三"], ["本报评论部"]]

@@ -59,6 +59,7 @@ def _alternation(rules: BylineRules) -> re.Pattern:
 class BioRules:
     openers: tuple[str, ...]
     not_openers: tuple[str, ...]
+    naming: tuple[str, ...]
     credits: tuple[str, ...]
     open_brackets: str
     close_brackets: str
@@ -202,6 +203,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
     "bio": {
         "openers": _STR_LIST,
         "not_openers": _STR_LIST,
+        "naming": _STR_LIST,
         "credits": _STR_LIST,
         "open_brackets": "string",
         "close_brackets": "string",

@@ -18,6 +18,7 @@ from .context import (
     headline_shaped,
     names_line,
     next_line,
+    titled_byline,
     worded_label,
 )
 
@@ -103,7 +104,7 @@ def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
         return False
     if k is None or not st.free(k) or not body_like(st, k) or st.lines[k].indent:
         return False
-    b = names_line(st, i, IN_SENTENCE_NAMES, 6, alone=True)
+    b = names_line(st, i, IN_SENTENCE_NAMES, 6, alone=True) or titled_byline(st, i)
     if b is None:
         return False
     st.bylines[i] = b

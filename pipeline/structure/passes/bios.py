@@ -153,8 +153,10 @@ def _after_ok(st: PageState, end: int, strong: bool) -> bool:
         return True
     if strong:
         return True  # bracketed both sides: the next article's body may follow directly
-    if named_in_full(st, st.lines[end].text) and (_opens_paragraph(st, k) or _labelled_soon(st, k)):
-        return True  # the note ends on its institution or title, and a paragraph or a headline begins
+    if _labelled_soon(st, k):
+        return True  # a headline a column label closes begins, whatever the note ends on (整 / 理)
+    if named_in_full(st, st.lines[end].text) and _opens_paragraph(st, k):
+        return True  # the note ends on its institution or title, and a paragraph begins
     return headline_like(st, k) or not body_like(st, k) or _headline_run(st, k)
 
 

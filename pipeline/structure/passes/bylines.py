@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
+from dataclasses import replace
 
 from ..dictionary import COMMON, word_across
 from ..matching import LABEL
-from ..names import BYLINE_MARKS_FREE, NOT_BYLINE, Byline
+from ..names import BYLINE_MARKS_FREE, NOT_BYLINE, Byline, parse_byline, surnames
 from ..page import PageState, Role
 from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
 from .context import (
@@ -43,8 +45,10 @@ MARKED = 0.2  # names after a byline's own mark (文/, ■): what the mark adds 
 ACCEPT = 0.55  # a known surname in any fitting place; an unknown one only between a headline and a body
 
 
-def _context(st: PageState, i: int) -> float | None:
-    """How much the neighbours support a byline at i; None when they rule it out."""
+def _context(st: PageState, i: int, collective: bool = False) -> float | None:
+    """How much the neighbours support a byline at i; None when they rule it out. A collective
+    byline (本报评论部) alone on a short line is one even after a line left open: a headline's
+    first line broken on a listing mark (从用电量看中国发展向新性、稳定性、)."""
     j, k = prev_line(st, i), next_line(st, i)
     if k is None:
         return None  # a byline is never the last line of a page
@@ -58,7 +62,7 @@ def _context(st: PageState, i: int) -> float | None:
         bonus += 0.25  # the page's top, the lead's marker, a bio: where an article starts
     else:
         prev = st.lines[j].text
-        if ends_open(prev):
+        if ends_open(prev) and not collective:
             return None  # the sentence goes on: names inside a paragraph
         if LABEL.search(prev):
             bonus += 0.25  # a column label closes a headline: a byline stands under one
@@ -165,6 +169,7 @@ def _could_be(st: PageState, text: str, raw: str) -> bool:
 
 
 def bylines(st: PageState) -> None:
+    _page_bullets(st)
     _find(st, _unmarked(st))
     _misread_surnames(st)
 
@@ -190,6 +195,29 @@ def _misread_surnames(st: PageState) -> None:
             b = Byline([ln.text], UNKNOWN_NAME, line=ln.text)
             st.bylines[i] = b
             st.claim(i, Role.BYLINE, f"names={b.score:.2f} under a headline", "bylines")
+
+
+PAGE_BULLET = 2  # short lines a character must open, before a sure name, to be the page's bullet
+
+
+def _page_bullets(st: PageState) -> None:
+    """A bullet the OCR read as one Han character, the same before two bylines or more of the
+    page (侠李狼 … 侠高立伟): no word opens two lines that are each a sure name after it. For
+    this page it is read as a bullet, like those the profile lists (国 for ■)."""
+    rules = st.profile.byline
+    seen: Counter[str] = Counter()
+    for ln in st.lines:
+        t = ln.text
+        if not 3 <= len(t) <= 5 or not t.isalpha() or t[0] in rules.misread_bullets:
+            continue
+        b = parse_byline(t[1:], t[1:], st.profile)
+        if b is not None and len(b.names) == 1 and b.score >= SURE and t[0] not in surnames():
+            seen[t[0]] += 1
+    extra = "".join(sorted(c for c, n in seen.items() if n >= PAGE_BULLET))
+    if extra:
+        st.profile = replace(st.profile, byline=replace(rules, misread_bullets=rules.misread_bullets + extra))
+        st.names_read.clear()  # (lines read with the profile's bullets only)
+        st.note("page-bullet", None, chars=extra)
 
 
 UNKNOWN_LEN = 3  # characters of the name: a surname and a two-character given name
@@ -233,6 +261,97 @@ def bylines_after_bios(st: PageState) -> None:
     # running text to the first look)
     heads = [k for i in after if (k := _after_heads(st, i)) is not None]
     _find(st, heads, after_bio=True)
+    _named_by_bios(st)
+
+
+def _named_by_bios(st: PageState) -> None:
+    """A byline the OCR garbled past reading as names (侠刷建文: a bullet read as a character,
+    the surname misread) that a bio of the page names (作者简介：尉建文，南开大学…): a line
+    of Han alone that, less one character before it, is the bio's names but for one character
+    in four. The names are the line's own characters (the bio's are its own text)."""
+    named = [names for i, c in st.claims.items() if c.role == Role.BIO and (names := _bio_names(st, i))]
+    if not named:
+        return
+    for i, ln in enumerate(st.lines):
+        t = ln.text
+        if i in st.claims or not 3 <= len(t) <= BIO_NAMED or not t.isalpha():
+            continue
+        b = next((b for names in named if (b := _garbled(t, names)) is not None), None)
+        if b is not None:
+            st.bylines[i] = b
+            st.claim(i, Role.BYLINE, "named by a bio", "bylines")
+            st.note("byline-named-by-bio", ln.no, text=t)
+            if b.dropped:
+                st.note("bullet-misread", ln.no, char=b.dropped)
+
+
+BIO_NAMED = 14  # characters at most of a line of names a bio may name (four names and a bullet)
+
+
+def _bio_names(st: PageState, i: int) -> list[str]:
+    """The names a bio opening at line i gives before its first comma (作者简介：孔庆江、范晓波、
+    车路遥，中国政法大学), if its wording names the authors; [] otherwise."""
+    if i > 0 and st.role(i - 1) == Role.BIO:
+        return []  # (a bio's later line: its opening was asked)
+    text, k = "", i
+    while k < len(st.lines) and st.role(k) == Role.BIO and len(text) < BIO_NAMED * 3:
+        text, k = text + st.lines[k].text.strip(), k + 1
+    t = text.lstrip(st.profile.bio.open_brackets + " ")
+    opener = next((o for o in st.profile.bio.naming if t.startswith(o)), None)
+    if opener is None:
+        return []
+    head, comma, _ = t[len(opener) :].lstrip("：: ").replace(",", "，").partition("，")
+    names = [n for n in re.split("[、 ]+", head) if n]
+    if not comma or not names or not all(2 <= len(n) <= 4 and n.isalpha() for n in names):
+        return []
+    return names
+
+
+def _garbled(t: str, names: list[str]) -> Byline | None:
+    """The line as the bio's names read with a character misread (one in four, at least one
+    right in each name), maybe after a bullet read as a character."""
+    target = "".join(names)
+    if len(target) < 3:
+        return None  # (two characters with one misread say nothing)
+    bullet = t[0] if len(t) == len(target) + 1 else ""
+    core = t[len(bullet) :]
+    if len(core) != len(target):
+        return None
+    wrong = sum(a != b for a, b in zip(core, target, strict=True))
+    if wrong > max(1, len(target) // 4):
+        return None
+    out, at = [], 0
+    for n in names:
+        out.append(core[at : at + len(n)])
+        at += len(n)
+    if any(sum(a == b for a, b in zip(o, n, strict=True)) < 2 for o, n in zip(out, names, strict=True)):
+        return None
+    return Byline(out, 0.75, dropped=bullet, line=core)
+
+
+def _piece(st: PageState, i: int | None) -> bool:
+    """A free line clearly short of the column, worded like a headline, ending on no mark: a
+    piece of a headline set in a narrow box, read a few characters a line."""
+    if i is None or not st.free(i) or not headline_shaped(st, i) or ends_with_mark(st.lines[i].text):
+        return False
+    return st.lines[i].width <= st.columns[i] - 2.5 if st.columns else False
+
+
+def _among_pieces(st: PageState, i: int) -> bool:
+    """Names standing among the pieces of a headline in a narrow box, with a line of names after
+    more pieces and no text between: a piece of the headline (如何看待 / AI一 / 本正经地 / 胡说 /
+    八道 / （新知） / 谷业凯). A byline is followed by its text or its headline, then text: never
+    by another byline across a few short pieces."""
+    if not _piece(st, prev_line(st, i)):
+        return False
+    k, pieces = next_line(st, i), 0
+    while k is not None and pieces <= st.profile.headline.max_pieces:
+        if pieces and names_line(st, k) is not None:
+            return True
+        if not (_piece(st, k) or (st.free(k) and LABEL.search(st.lines[k].text))):
+            return False
+        k, pieces = next_line(st, k), pieces + 1
+    return False
 
 
 def _after_heads(st: PageState, i: int) -> int | None:
@@ -274,9 +393,9 @@ def _find(st: PageState, candidates, after_bio: bool = False) -> None:
         if not _could_be(st, ln.text, ln.raw) or _running_line(st, i) or _opens_note(st, ln.text):
             continue
         b = read_byline(st, ln)
-        if b is None:
+        if b is None or _among_pieces(st, i):
             continue
-        ctx = AFTER_BIO_HEADS if after_bio else _context(st, i)
+        ctx = AFTER_BIO_HEADS if after_bio else _context(st, i, b.collective)
         if ctx is None:
             continue
         score = _weighed(st, i, b)

@@ -214,6 +214,9 @@ def headline_shaped(st: PageState, i: int) -> bool:
     return got
 
 
+_LATIN_WORD = re.compile("[A-Za-z]{2,}")
+
+
 def _shaped(st: PageState, i: int) -> bool:
     ln: SourceLine = st.lines[i]
     t = ln.text
@@ -224,6 +227,8 @@ def _shaped(st: PageState, i: int) -> bool:
         return False
     rules = st.profile.headline
     h = ln.han
+    if h == 1 and _LATIN_WORD.search(t):
+        h = 2  # a Latin word counts as one (如何看待 / AI一 / 本正经地: a piece of a narrow headline)
     if h < rules.min_chars or h > rules.max_chars or ln.width > rules.max_width:
         return False
     last = t[-1]  # (a line ending on neither kind of mark is asked neither question)
@@ -385,3 +390,18 @@ def names_line(st: PageState, i: int, least: float = 0.5, width: float = 12.0, a
 def opens_deck(st: PageState, text: str) -> bool:
     """The line opens like a deck (副题): on one of the profile's dashes."""
     return text.lstrip().startswith(st.profile.headline.deck_openers)
+
+
+def titled_byline(st: PageState, i: int) -> Byline | None:
+    """Line i as a byline printed with its affiliation (南开大学社会学院教授尉建文): an
+    institution and a title before the names, nothing after them. A headline never ends so; a
+    sentence naming someone goes on past the name, and a column line is no shorter than its
+    column."""
+    ln = st.lines[i]
+    b = read_byline(st, ln)
+    if b is None or not b.title or not b.names or b.collective or named_in_full(st, ln.text):
+        return None
+    rules = st.profile.byline
+    if not any(w in b.title for w in rules.institutions) or not b.title.endswith(tuple(rules.titles)):
+        return None
+    return b

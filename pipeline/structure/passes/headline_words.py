@@ -9,6 +9,7 @@ from __future__ import annotations
 from itertools import accumulate
 
 from ...text import is_han
+from ..dictionary import COMMON, word_across
 from ..page import PageState
 from ..pairs import pair_key
 from .context import next_line, page_pairs
@@ -118,3 +119,20 @@ def echo_reads_from(st: PageState, j: int, i: int) -> bool:
     text, starts = flat_text(st)
     end = starts[j + 1]
     return said_elsewhere(st, i, end - 2, text[end - 2 : end] + text[starts[i] : starts[i + 1]])
+
+
+def body_opens_under(st: PageState, upper: int, label: int) -> bool:
+    """The line under a labelled line is as wide as a paragraph's indented first line, and the
+    line over the label does not read on into it: the body opens there, so the upper line is
+    the headline's, no paragraph's first line read before its headline (音符跃动，谱写动人篇章
+    / （新语·…） / 我是一名作曲家，创…; not 我是一名作曲家，创作生涯始于 / （新语·…） /
+    上世纪80年代初期，…, a full line going on)."""
+    k = next_line(st, label)
+    words = st.lines[upper].text.replace("，", "", 1).replace(",", "", 1)
+    if k is None or not st.free(k) or not words.strip(QUOTES).isalnum():
+        return False  # (a headline's line pauses once at most: 习近平总书记指出：“… is prose)
+    lo, hi = st.profile.paragraph.indent_tolerance
+    if not lo <= st.columns[k] - st.lines[k].width <= hi:
+        return False
+    before, after = st.lines[upper].text, st.lines[k].text
+    return seen_across(st, before, after) == 0 and word_across(before, after) < COMMON

@@ -34,12 +34,22 @@ from .context import (
     next_line,
     pausing_first_line,
     prev_line,
+    titled_byline,
     wide,
     worded_label,
 )
 from .headline_shape import body_width, looks, off_column, terse, wider
 from .headline_start import after_anchor
-from .headline_words import QUOTES, bare, echo_alone, echo_reads_from, echoed, reads_past, seen_across
+from .headline_words import (
+    QUOTES,
+    bare,
+    body_opens_under,
+    echo_alone,
+    echo_reads_from,
+    echoed,
+    reads_past,
+    seen_across,
+)
 
 BODY_SIZED = 1.1  # of the body's glyph size: a measured line this large is no line of the text
 
@@ -326,9 +336,15 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
                 continue
             part = run[start : start + size]
             # (a line of names alone is a byline read inside the text: the articles pass)
-            if _cuts(st, part) and not (size == 1 and names_line(st, part[0], NAMES_ONLY, 6, alone=True)):
+            if _cuts(st, part) and not (size == 1 and _byline_read_inside(st, part[0])):
                 return _widened(st, run, part)
     return []
+
+
+def _byline_read_inside(st: PageState, i: int) -> bool:
+    """A line of names alone, or names after their affiliation, is a byline read inside the
+    text (the articles pass takes it), not a headline cutting it."""
+    return names_line(st, i, NAMES_ONLY, 6, alone=True) is not None or titled_byline(st, i) is not None
 
 
 def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
@@ -467,7 +483,7 @@ def _labelled_block(st: PageState, part: list[int]) -> bool:
     headline the OCR read after it, but no column line is wider than its column)."""
     if not worded_label(st, part) or not all(headline_shaped(st, i) for i in part):
         return False
-    return all(clearly_wider(st, i) for i in part[:-1])
+    return all(clearly_wider(st, i) for i in part[:-1]) or (len(part) == 2 and body_opens_under(st, *part))
 
 
 def _opening_block(st: PageState, part: list[int], k: int) -> bool:

@@ -9,12 +9,15 @@ comes at all, it runs to the first headline-like line after a finished sentence.
 
 from __future__ import annotations
 
+import re
+
 from ..matching import LABEL
 from ..page import PageState, Role
 from ..signs import ends_sentence, ends_with_mark
 from .context import headline_like, headline_shaped, refine_columns, wide
 
 ANCHORS = (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
+_PAUSES = re.compile("[，。；！？、]")
 
 
 def _stop_early(st: PageState, m: int, k: int) -> int:
@@ -122,7 +125,28 @@ def lead(st: PageState) -> None:
             first = first and not st.free(k - 1)
             k -= 1
     k = _short_bare(st, m, k)
+    for i in _read_before(st, m, k):
+        st.lead.append(i)
+        st.claim(i, Role.LEAD, "before-marker", "lead")
+        st.note("lead-before-marker", st.lines[i].no)
     for i in range(m + 1, k):
         if st.free(i):
             st.lead.append(i)
             st.claim(i, Role.LEAD, "after-marker", "lead")
+
+
+PROSE_LINE = 8  # Han at least in a line of prose read before the marker
+
+
+def _read_before(st: PageState, m: int, k: int) -> list[int]:
+    """Lines of the lead's text the OCR read before its marker at the page top (its box's right
+    column read first): prose, each line holding a sentence's mark, and no more of it than a
+    lead note holds with the text after the marker. A page header or a column name over the
+    marker is neither (the articles pass sets those apart)."""
+    free = [i for i in range(m) if st.free(i)]
+    if not free or any(st.role(i) is not None and st.role(i) != Role.FURNITURE for i in range(m)):
+        return []
+    if not all(st.lines[i].han >= PROSE_LINE and _PAUSES.search(st.lines[i].text) for i in free):
+        return []
+    chars = sum(st.lines[i].han for i in free) + sum(st.lines[i].han for i in range(m + 1, k))
+    return free if chars <= st.profile.lead.max_chars else []
