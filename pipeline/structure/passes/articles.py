@@ -91,7 +91,8 @@ IN_SENTENCE_NAMES = 0.75  # how plausible the names must be where nothing else s
 
 
 def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
-    """A short line of plausible names standing inside a sentence of an article that has no
+    """A short line of plausible names (or of names after their institution and title:
+    南开大学社会学院教授尉建文) standing inside a sentence of an article that has no
     byline: the line before breaks off unfinished and the text goes on after it. No column
     line is that short mid-sentence, so it is a byline the OCR's reading order put into the
     text (set beside a column's first lines); the bylines pass leaves such lines alone, as a
