@@ -102,11 +102,16 @@ def _stacked_onto(st: PageState, h: HeadBlock, spans: list[ArticleSpan]) -> bool
     art = (before or after) if deck else (after or before)
     if art is None or len(art.head.lines) + len(h.lines) > st.profile.headline.max_pieces:
         return False
-    first = h.lines[0] < art.head.lines[0]
-    text = f"{h.text}\n{art.head.text}" if first else f"{art.head.text}\n{h.text}"
-    art.head = HeadBlock(sorted(art.head.lines + h.lines), text, art.head.where)
-    st.note("headline-stacked", st.lines[h.lines[0]].no, text=h.text.replace("\n", " "))
+    _join(st, art, h)
     return True
+
+
+def _join(st: PageState, art: ArticleSpan, h: HeadBlock) -> None:
+    """Block h joins the article's headline, over it or under it as it stands on the page."""
+    head = art.head
+    text = f"{h.text}\n{head.text}" if h.lines[0] < head.lines[0] else f"{head.text}\n{h.text}"
+    art.head = HeadBlock(sorted(head.lines + h.lines), text, head.where)
+    st.note("headline-stacked", st.lines[h.lines[0]].no, text=h.text.replace("\n", " "))
 
 
 def _kicker_over(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
@@ -118,8 +123,7 @@ def _kicker_over(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
         return False
     if len(head.lines) + len(h.lines) > st.profile.headline.max_pieces:
         return False
-    art.head = HeadBlock(sorted(head.lines + h.lines), f"{h.text}\n{head.text}", head.where)
-    st.note("headline-stacked", st.lines[h.lines[0]].no, text=h.text.replace("\n", " "))
+    _join(st, art, h)
     return True
 
 

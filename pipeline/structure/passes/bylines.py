@@ -269,14 +269,20 @@ def _named_by_bios(st: PageState) -> None:
     the surname misread) that a bio of the page names (作者简介：尉建文，南开大学…): a line
     of Han alone that, less one character before it, is the bio's names but for one character
     in four. The names are the line's own characters (the bio's are its own text)."""
-    named = [names for i, c in st.claims.items() if c.role == Role.BIO and (names := _bio_names(st, i))]
+    # By the length of the names joined: a line is weighed only against names it may spell
+    # (a long input holds a bio for every article, and most short lines are no byline).
+    named: dict[int, list[list[str]]] = {}
+    for i, c in st.claims.items():
+        if c.role == Role.BIO and (names := _bio_names(st, i)):
+            named.setdefault(sum(map(len, names)), []).append(names)
     if not named:
         return
     for i, ln in enumerate(st.lines):
         t = ln.text
         if i in st.claims or not 3 <= len(t) <= BIO_NAMED or not t.isalpha():
             continue
-        b = next((b for names in named if (b := _garbled(t, names)) is not None), None)
+        alike = named.get(len(t), []) + named.get(len(t) - 1, [])  # (one more: a bullet before)
+        b = next((b for names in alike if (b := _garbled(t, names)) is not None), None)
         if b is not None:
             st.bylines[i] = b
             st.claim(i, Role.BYLINE, "named by a bio", "bylines")
