@@ -210,7 +210,8 @@ def map_rows(r: Reading) -> tuple[list[Row], dict[int, list[Row]], list[Row]]:
         if span.head is not None:
             rows.append(Row("title", [lines[i].no for i in span.head.lines], a.title))
         if span.byline is not None:
-            rows.append(Row("byline", [lines[span.byline].no], a.byline or "、".join(a.authors)))
+            at = [lines[k].no for k in (span.byline, *span.stacked)]
+            rows.append(Row("byline", at, a.byline or "、".join(a.authors)))
         rows += _unit_rows(span.units, "para")
         if span.bio:
             rows.append(Row("bio", [lines[i].no for i in span.bio], a.bio))

@@ -252,3 +252,14 @@ def test_cli_report_and_build_to_report(tmp_path):
         r = run(*args)
         errors = [ln for ln in r.stderr.splitlines() if ln.startswith("error:")]
         assert r.returncode != 0 and len(errors) == 1 and "needs an OCR page" in errors[0]
+
+
+def test_authors_set_one_a_line_are_one_byline_row_holding_each_line():
+    # every source line is in exactly one row: the second author's line is the byline's too
+    from pipeline.report import map_rows
+
+    body = "区域协调发展是中国式现代化的内在要求，随着我国经济从高速增长阶段向高质量发展阶段转变。"
+    page = "\n\n".join(["区域协调发展", "张明华", "李建国", body, "（作者系某大学教授）"]).encode()
+    _, arts, _ = map_rows(read_bytes(page))
+    [by] = [row for row in arts[0] if row.role == "byline"]
+    assert by.lines == [3, 5] and by.text == "张明华、李建国"

@@ -2357,3 +2357,23 @@ def test_a_collective_byline_under_a_headline_line_left_open_is_a_byline():
     )  # fmt: skip
     doc = read_bytes(page).doc
     assert [a.authors for a in doc.articles] == [["张三"], ["本报评论部"]]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # three authors one a line between the headline and the text
+        (["区域协调发展", "张明华", "李建国", "王立伟"], ["打好提振消费组合拳", "李四"]),
+        # two at the page top, the headline read after the text; two in the second article
+        (["张明华", "李建国"], ["打好提振消费组合拳", "李四", "王五"]),
+        # the names joined by single newlines (one block, as an engine's own order gives them)
+        (["区域协调发展", "张明华\n李建国\n王立伟"], ["打好提振消费组合拳", "李四"]),
+    ],
+)
+def test_authors_set_one_a_line_are_one_articles_byline(first, second):
+    page = _page(*first, *BODY, "（作者系某大学教授）", *second, *BODY2, "（作者系湖南大学教授）")
+    doc = read_bytes(page).doc
+    names = [n for ln in first if ln != "区域协调发展" for n in ln.split("\n")]
+    assert [a.authors for a in doc.articles] == [names, second[1:]]
+    assert doc.articles[1].title == "打好提振消费组合拳"
+    assert "".join(b.text for b in doc.articles[0].blocks) == "".join(BODY)

@@ -101,6 +101,22 @@ class Byline:
         aff = f"（{self.affiliation}）" if self.affiliation else ""
         return f"{self.prefix}{self.title + ' ' if self.title else ''}{' '.join(self.names)}{aff}"
 
+    def stacked(self, under: Byline) -> Byline:
+        """This byline with the names printed on the line under it (several authors set one a
+        line: 张明华 / 李建国 / 王立伟): one byline of the article, its weakest name's score."""
+        line = " ".join(b.line or " ".join(b.names) for b in (self, under)) if self.line or under.line else ""
+        return Byline(
+            self.names + under.names,
+            min(self.score, under.score),
+            title=self.title or under.title,
+            dropped=self.dropped or under.dropped,
+            prefix=self.prefix or under.prefix,
+            affiliation=self.affiliation or under.affiliation,
+            line=line,
+            collective=self.collective and under.collective,
+            notes=self.notes + under.notes,
+        )
+
 
 def _strip_prefix(t: str, profile: Profile) -> tuple[str, str]:
     """The names part, and the words (not the marks) of what stood before it."""

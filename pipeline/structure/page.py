@@ -130,6 +130,7 @@ class ArticleSpan:
 
     start: int  # first line index of the article (its byline, else its first body line)
     byline: int | None = None
+    stacked: list[int] = field(default_factory=list)  # byline lines under it: authors one a line
     bio: list[int] = field(default_factory=list)
     body: list[int] = field(default_factory=list)
     end: int = -1  # last line index that belongs to it (its bio's last line, else its body's)
@@ -138,6 +139,11 @@ class ArticleSpan:
     margin: float = 0.0
     position: str = ""  # where the headline stood relative to this article (model.POSITIONS)
     units: list = field(default_factory=list)  # paragraphs and subheadings (passes/paragraphs.Unit)
+
+    @property
+    def byline_end(self) -> int | None:
+        """The byline's last line (its first, unless authors stand one a line)."""
+        return self.stacked[-1] if self.stacked else self.byline
 
 
 @dataclass

@@ -76,6 +76,8 @@ def articles(st: PageState) -> None:
 def _at_byline(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> ArticleSpan:
     """The article a byline at line i belongs to: the current one when it was read inside its
     text, a new one from the headline it began at, or a new one from here."""
+    if _stacked(st, cur, i):
+        return cur
     if _displaced(st, cur, closed, i):
         cur.byline = i  # read in the middle of its own article's text: no new article
         return cur
@@ -85,6 +87,21 @@ def _at_byline(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> 
     new = ArticleSpan(start=i, byline=i, end=i)
     st.articles.append(new)
     return new
+
+
+def _stacked(st: PageState, cur: ArticleSpan | None, i: int) -> bool:
+    """A byline right under the article's byline, no text between: the next author of the
+    same article (authors set one a line: 张明华 / 李建国), whose names join its byline."""
+    if cur is None or cur.byline is None or cur.body or cur.bio or cur.end != i - 1:
+        return False
+    first, here = st.bylines.get(cur.byline), st.bylines.get(i)
+    if first is None or here is None:
+        return False
+    st.bylines[cur.byline] = first.stacked(here)
+    st.claim(i, Role.BYLINE, f"names={here.score:.2f} stacked", "articles")
+    cur.stacked.append(i)
+    cur.end = i
+    return True
 
 
 IN_SENTENCE_NAMES = 0.75  # how plausible the names must be where nothing else says byline
@@ -170,7 +187,7 @@ def _headed(st: PageState, cur: ArticleSpan) -> bool:
     byline."""
     around = [cur.start - 1]
     if cur.byline is not None:
-        around += [cur.byline - 1, cur.byline + 1]
+        around += [cur.byline - 1, cur.byline_end + 1]
     return any(0 <= k < len(st.lines) and st.role(k) == Role.HEADLINE for k in around)
 
 

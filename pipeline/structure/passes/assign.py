@@ -44,7 +44,7 @@ def _positions(st: PageState, h: HeadBlock, spans: list[ArticleSpan], starts: li
     if inside:
         art = spans[g]
         body_before = [i for i in art.body if i < h.lines[0]]
-        under = art.byline is not None and (not body_before or _right_under(st, art.byline, h.lines[0]))
+        under = art.byline is not None and (not body_before or _right_under(st, art.byline_end, h.lines[0]))
         return ({g: "after-byline" if under else "inside"}, g)
     if g == n:  # after the last article: the page-end headlines
         pos = {k: "page-end" for k in range(n)}

@@ -351,6 +351,8 @@ def _among_pieces(st: PageState, i: int) -> bool:
     if not _piece(st, prev_line(st, i)):
         return False
     k, pieces = next_line(st, i), 0
+    if k is not None and names_line(st, k) is not None:
+        return False  # names right under names: authors set one a line, not a piece between
     while k is not None and pieces <= st.profile.headline.max_pieces:
         if pieces and names_line(st, k) is not None:
             return True
