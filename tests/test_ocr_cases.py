@@ -78,6 +78,18 @@ EXPECT |= {
         "a headline set in a narrow box, a few characters a line, one piece reading as a name"
         " (如何看待 / AI一 / 本正经地 / 胡说 / 八道 / （新知） / 谷业凯)",
     ),
+    "Ti007-s6.tesseract": (
+        1,
+        "title",
+        "a headline's list broken over two lines, the first as wide as a column line, the labelled"
+        " second going on with the list (从用电量看中国发展向新性、 / 稳定性、普惠性（人民观点）)",
+    ),
+    "Ti006-s11.tesseract": (
+        1,
+        "title",
+        "a headline left open on a listing mark over the byline, its labelled end read among the"
+        " body's lines (从用电量看中国发展向新性、稳定性、 / 本报评论部 … 普惠性（人民观点）)",
+    ),
 }
 
 

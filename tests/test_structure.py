@@ -2377,3 +2377,35 @@ def test_authors_set_one_a_line_are_one_articles_byline(first, second):
     assert [a.authors for a in doc.articles] == [names, second[1:]]
     assert doc.articles[1].title == "打好提振消费组合拳"
     assert "".join(b.text for b in doc.articles[0].blocks) == "".join(BODY)
+
+
+def test_a_headline_listing_over_two_lines_as_wide_as_a_column_line_is_one_headline():
+    # the first line ends on a listing mark and is as wide as a column line; the labelled
+    # line under it goes on with the list: one headline, not a body line and a label
+    upper, lower = "从用电量看中国经济发展的向新性与创造性、", "稳定性、普惠性（人民观点）"
+    page = _page(
+        "张三",
+        "看经济要坚持两点论",
+        *BODY,
+        "（作者系湖南大学教授）",
+        upper,
+        lower,
+        *BODY2,
+        *BODY2,
+        "（作者系某大学教授）",
+    )
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == ["看经济要坚持两点论", f"{upper}\n{lower}"]
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2 * 2)
+
+
+def test_a_headline_left_open_on_a_listing_mark_joins_its_labelled_end_read_in_the_text():
+    # the headline's first line (wider than any column line) stands over the byline; its
+    # labelled last line was read among the body's lines: one headline, the text rejoined
+    upper, lower = "从用电量看中国经济发展的向新性与创造性、稳定性、", "普惠性（人民观点）"
+    body = [*BODY2[:2], lower, *BODY2[2:], *BODY2]
+    page = _page("张三", "看经济要坚持两点论", *BODY, "（作者系湖南大学教授）", upper, "本报评论部", *body)
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == ["看经济要坚持两点论", f"{upper}\n{lower}"]
+    assert doc.articles[1].authors == ["本报评论部"]
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2 * 2)

@@ -215,7 +215,7 @@ def _displaced(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> 
     """A byline the OCR read inside its article's text (set beside a column, read after the
     column's first lines): the text before it breaks off mid-sentence and the article it
     interrupts has no byline yet. With its headline over it the byline is still the text's
-    own when that text began right after a bio: an article of its own, headless so far. A
+    own when that text began right after a bio (or the headline under one): an article of its own. A
     byline with no headline by it, in an article that began at its headline (found cutting
     the text after a finished article) and has no byline, is that article's wherever it
     stands: a new article would have no headline."""
@@ -229,7 +229,10 @@ def _displaced(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> 
     if cur.body[-1] == i - 1:
         return True
     heads = all(st.role(k) == Role.HEADLINE for k in range(cur.body[-1] + 1, i))
-    return heads and cur.start > 0 and st.role(cur.start - 1) == Role.BIO
+    before = cur.start - 1
+    while before >= 0 and st.role(before) == Role.HEADLINE:
+        before -= 1  # (the article's own headline, over its text after the bio)
+    return heads and before >= 0 and st.role(before) == Role.BIO
 
 
 def _headline_by(st: PageState, i: int) -> bool:

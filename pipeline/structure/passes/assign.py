@@ -25,7 +25,7 @@ from ..matching import (
 )
 from ..page import ArticleSpan, HeadBlock, PageState, Role, Shape
 from ..signs import ends_with_mark
-from .context import opens_deck
+from .context import listing, opens_deck
 
 SMALL_MARGIN = 0.15
 
@@ -132,9 +132,32 @@ def _adjacent(st: PageState, end: int, first: int) -> bool:
     return all(st.role(i) in ("headline", "furniture") for i in range(end + 1, first))
 
 
+def _close_open_lists(st: PageState, spans: list[ArticleSpan], starts: list[int]) -> None:
+    """A headline block standing before an article and left open on a listing mark
+    (从用电量看中国发展向新性、稳定性、 over its byline) is no whole headline: its end is the
+    labelled block found inside that article's text (普惠性（人民观点）, read among the body's
+    lines), whose words go on with the list. The two are one headline, where the first stood."""
+    heads = sorted(st.heads, key=lambda h: h.lines[0])
+    for h in heads:
+        if not h.text.endswith("、") or h not in st.heads:
+            continue
+        g, inside = _gap(spans, starts, h.lines[0])
+        if inside or g >= len(spans):
+            continue
+        art = spans[g]
+        rest = next((x for x in heads if art.start <= x.lines[0] <= art.end and x in st.heads), None)
+        label = LABEL.search(rest.text) if rest is not None else None
+        if label is None or "\n" in rest.text or not listing(rest.text[: label.start()]):
+            continue
+        st.heads[st.heads.index(h)] = HeadBlock(h.lines + rest.lines, f"{h.text}\n{rest.text}", h.where)
+        st.heads.remove(rest)
+        st.note("headline-stacked", st.lines[rest.lines[0]].no, text=rest.text)
+
+
 def assign_pass(st: PageState) -> None:
     spans = st.articles
     starts = [a.start for a in spans]
+    _close_open_lists(st, spans, starts)
     # Every candidate scored below is a headline block or several joined: their bigrams are all
     # the index is asked about.
     vocab = {g for h in st.heads for g in bigrams(h.text)}

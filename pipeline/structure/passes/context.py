@@ -261,15 +261,38 @@ def pausing_first_line(st: PageState, i: int) -> bool:
     """A short line ending on a comma right before a line a column label closes: a headline's
     first line (惩治“微腐败”， / 让老百姓可感可及（评论员观察）); or one ending on a comma or
     a listing mark that is clearly short of its column or wider than it, as no column line
-    ending so is (从用电量看中国发展向新性、 / 稳定性、普惠性（人民观点）)."""
+    ending so is (从用电量看中国发展向新性、 / 稳定性、普惠性（人民观点）), or whose list the
+    labelled line goes on with."""
     t = st.lines[i].text.rstrip()
     if not t.endswith(("，", ",", "、")) or "【" in t or i + 1 >= len(st.lines):
         return False
     ln = st.lines[i]
     short = (ln.han <= PAUSING_HAN and not t.endswith("、")) or (bool(st.columns) and ln.width <= st.columns[i] - 2.5)
-    if not (short or clearly_wider(st, i)):
+    label = LABEL.search(st.lines[i + 1].text)
+    if label is None:
+        # a list of bare phrases wider than any column line: a headline's first line, its
+        # last read elsewhere (从用电量看中国发展向新性、稳定性、 over a byline)
+        return t.endswith("、") and listing(t) and clearly_wider(st, i)
+    return short or clearly_wider(st, i) or _list_goes_on(st, i, st.lines[i + 1].text[: label.start()])
+
+
+def _list_goes_on(st: PageState, i: int, words: str) -> bool:
+    """Line i lists (no mark but 、, ending on one) after a finished line or at the page top,
+    and the words of the labelled line under it list too: one headline's list broken over
+    its lines, whatever their width (a column line is no list of bare phrases)."""
+    t = st.lines[i].text.rstrip()
+    if not (t.endswith("、") and listing(t) and "、" in words and listing(words)):
         return False
-    return LABEL.search(st.lines[i + 1].text) is not None
+    return i == 0 or ends_with_mark(st.lines[i - 1].text)
+
+
+_LIST_MARKS = str.maketrans("", "", '、“”"')
+
+
+def listing(text: str) -> bool:
+    """No mark but quotes and the enumeration comma: a headline may list its phrases
+    (记住要求、心有榜样、从小做起、接受帮助); a sentence pauses on other marks."""
+    return text.translate(_LIST_MARKS).isalnum()
 
 
 def worded_label(st: PageState, lines: list[int]) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ..matching import LABEL
 from ..page import PageState
 from ..signs import ends_with_mark
-from .context import headline_shaped, next_line, page_pairs
+from .context import headline_shaped, listing, next_line, page_pairs
 from .headline_shape import body_width, looks, wide_headline
 from .headline_words import bare, body_opens_under, echo_alone, listed, pair_recurs_across, seen_across
 
@@ -90,20 +90,28 @@ def first_lines(st: PageState, run: list[int], closes: Callable[[int, int], list
 def labelled_within(st: PageState, run: list[int]) -> list[int]:
     """Up to a line a column label closes: 党性修养不是“一阵子” / 而是“一辈子”（思想纵横）."""
     seen = page_pairs(st)
-    paused = False
+    paused = listing_on = False
 
     def closes(n: int, i: int) -> list[int] | None:
-        nonlocal paused
+        nonlocal paused, listing_on
         t = st.lines[i].text
         if n and pair_recurs_across(st.lines[run[n - 1]].text, t, seen):
             return []  # 中国 / 式现代化: running text broken mid-word
-        if LABEL.search(t):
+        if m := LABEL.search(t):
             # the quotes of the lines it closes balance (a headline's quote may open on one of
             # them and close on the next: 党性修养不是“一阵子 / 而是一辈子”（思想纵横）)
             head = "".join(st.lines[x].text for x in run[: n + 1])
             if paused and not (n == 1 and body_opens_under(st, run[0], i)):
                 return []  # a paragraph's first line read before the headline under it
+            before = t[: m.start()]
+            if listing_on and not (listing(before) and "、" in before):
+                return []  # a list left open above that the labelled line does not go on with
             return run[: n + 1] if n and head.count("“") == head.count("”") else []
+        if t.endswith("、") and listing(t) and headline_shaped(st, i):
+            # a headline's list broken over its lines, going on in the labelled line
+            # (从用电量看中国发展向新性、 / 稳定性、普惠性（人民观点）)
+            listing_on = True
+            return None
         if any(m in t.rstrip("，,") for m in "：:、") or (("，" in t or "," in t) and not headline_shaped(st, i)):
             return []  # a sentence's words going on to the next line, not a headline's
         # One comma with words either side may be a headline's (音符跃动，谱写动人篇章 /

@@ -12,7 +12,7 @@ from ...text import is_han
 from ..dictionary import COMMON, word_across
 from ..page import PageState
 from ..pairs import pair_key
-from .context import next_line, page_pairs
+from .context import listing, next_line, page_pairs
 
 QUOTES = "“”‘’\"'「」『』"
 ECHO_WINDOW = 150  # lines either side searched for a headline's words
@@ -39,12 +39,6 @@ def listed(st: PageState, i: int) -> bool:
     """listing() of the line without its quotes."""
     text, starts = flat_text(st)
     return listing(text[starts[i] : starts[i + 1]])
-
-
-def listing(text: str) -> bool:
-    """No mark but quotes and the enumeration comma: a headline may list its phrases
-    (记住要求、心有榜样、从小做起、接受帮助); a sentence pauses on other marks."""
-    return text.replace("、", "").isalnum()
 
 
 def echoed(st: PageState, i: int) -> bool:
