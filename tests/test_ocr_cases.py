@@ -90,6 +90,13 @@ EXPECT |= {
         "a headline left open on a listing mark over the byline, its labelled end read among the"
         " body's lines (从用电量看中国发展向新性、稳定性、 / 本报评论部 … 普惠性（人民观点）)",
     ),
+    "Ti003-s9.tesseract": (
+        0,
+        "title",
+        "a byline and the headline under it read into the text of an article that began with"
+        " neither (要求， / 高立伟 / 建强战斗堡垒 / 夯实执政之基（观察者说）)",
+    ),
+    "Ti003-s9.tesseract#2": (0, "authors", "the same byline read into the text over its headline (高立伟)"),
 }
 
 

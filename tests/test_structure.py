@@ -2409,3 +2409,18 @@ def test_a_headline_left_open_on_a_listing_mark_joins_its_labelled_end_read_in_t
     assert [a.title for a in doc.articles] == ["看经济要坚持两点论", f"{upper}\n{lower}"]
     assert doc.articles[1].authors == ["本报评论部"]
     assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2 * 2)
+
+
+def test_a_byline_read_into_the_text_over_the_headline_cutting_it_is_the_byline():
+    # the engine read the byline and the headline under it between two lines of the text
+    # of an article that began after a bio: the names are its byline, not a headline line
+    head = ["建强战斗堡垒", "夯实执政之基（观察者说）"]
+    text = ["新时代以来，我们党坚持分类指导、分领域抓", "好基层党组织建设，作出系列重要指示要求，"]
+    rest = ["为我们做好新形势下基层党建工作提供了根本", "遵循。"]
+    body = [*BODY2, *text, "李四", *head, *rest]
+    doc = read_bytes(
+        _page("张三", "看经济要坚持两点论", *BODY, "（作者系湖南大学教授）", *body, "（作者系某大学教授）")
+    ).doc
+    assert [a.authors for a in doc.articles] == [["张三"], ["李四"]]
+    assert doc.articles[1].title == "\n".join(head)
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join([*BODY2, *text, *rest])

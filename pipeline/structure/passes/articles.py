@@ -120,7 +120,7 @@ def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
     k = next_line(st, i)
     if ln.width > st.columns[i] - 4 or ends_with_mark(prev.text) or ends_sentence(prev.text):
         return False
-    if k is None or not st.free(k) or not body_like(st, k) or st.lines[k].indent:
+    if k is None or not (_text_goes_on(st, k) or _headline_cut_at(st, k)):
         return False
     b = names_line(st, i, IN_SENTENCE_NAMES, 6, alone=True) or titled_byline(st, i)
     if b is None:
@@ -128,6 +128,17 @@ def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
     st.bylines[i] = b
     st.claim(i, Role.BYLINE, f"names={b.score:.2f} inside a sentence", "articles")
     return True
+
+
+def _text_goes_on(st: PageState, k: int) -> bool:
+    return st.free(k) and body_like(st, k) and not st.lines[k].indent
+
+
+def _headline_cut_at(st: PageState, k: int) -> bool:
+    """A headline found cutting the text starts at line k (the byline over it was read into
+    the text with it)."""
+    c = st.claims.get(k)
+    return c is not None and c.role == Role.HEADLINE and c.why == "in-body"
 
 
 def _opened_by_headline(st: PageState, cur: ArticleSpan, i: int) -> int | None:

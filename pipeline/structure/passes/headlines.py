@@ -337,7 +337,10 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
             part = run[start : start + size]
             # (a line of names alone is a byline read inside the text: the articles pass)
             if _cuts(st, part) and not (size == 1 and _byline_read_inside(st, part[0])):
-                return _widened(st, run, part)
+                part = _widened(st, run, part)
+                # a byline read inside the text with the headline under it is no headline line
+                # (高立伟 / 建强战斗堡垒 / 夯实执政之基（观察者说）): the articles pass takes it
+                return part[1:] if _byline_read_inside(st, part[0]) else part
     return []
 
 
