@@ -97,6 +97,11 @@ EXPECT |= {
         " neither (要求， / 高立伟 / 建强战斗堡垒 / 夯实执政之基（观察者说）)",
     ),
     "Ti003-s9.tesseract#2": (0, "authors", "the same byline read into the text over its headline (高立伟)"),
+    "Ti003-s6.rapidocr": (
+        1,
+        "title",
+        "a byline cut to its surname after a bio (■李铄 read as 李) over the headline's three lines",
+    ),
 }
 
 

@@ -2424,3 +2424,23 @@ def test_a_byline_read_into_the_text_over_the_headline_cutting_it_is_the_byline(
     assert [a.authors for a in doc.articles] == [["张三"], ["李四"]]
     assert doc.articles[1].title == "\n".join(head)
     assert "".join(b.text for b in doc.articles[1].blocks) == "".join([*BODY2, *text, *rest])
+
+
+@pytest.mark.parametrize("after", [["多措并举", "协同发力", "打好提振消费组合拳"], []])
+def test_a_surname_alone_after_a_bio_is_a_byline_cut_short(after):
+    # ■李铄 read as 李: the article is cut there, its headline found under it, the editor told
+    page = _page(
+        "张三", "看经济要坚持两点论", *BODY, "（作者系湖南大学教授）", "李", *after, *BODY2, "（作者系某大学教授）"
+    )
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["张三"], ["李"]]
+    assert doc.articles[1].title == "\n".join(after)
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2)
+    assert any(n["code"] == "byline-partial" for n in doc.stats["notices"])
+
+
+def test_a_character_alone_after_a_bio_that_is_a_rare_surname_and_a_word_stays_text():
+    # 和 is a surname too, but a rare one and a common word: no byline on that alone
+    page = _page("张三", "看经济要坚持两点论", *BODY, "（作者系湖南大学教授）", "和", *BODY2, "（作者系某大学教授）")
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["张三"], []]

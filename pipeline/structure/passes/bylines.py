@@ -261,7 +261,27 @@ def bylines_after_bios(st: PageState) -> None:
     # running text to the first look)
     heads = [k for i in after if (k := _after_heads(st, i)) is not None]
     _find(st, heads, after_bio=True)
+    _lone_surnames(st, after)
     _named_by_bios(st)
+
+
+LONE_TIER = 2  # a lone character is a surname of this tier at most (1 common, 2 less common)
+
+
+def _lone_surnames(st: PageState, after: list[int]) -> None:
+    """A surname alone on the line after a bio, before a headline line or the text: a byline
+    whose given name the OCR lost (■李铄 read as 李, the rare character gone with the bullet).
+    No headline or text line is one character before such lines; kept as the byline and
+    flagged, so the article is cut there and its headline found after it."""
+    tiers = surnames()
+    for i in after:
+        t, k = st.lines[i].text, next_line(st, i)
+        if i in st.claims or len(t) != 1 or tiers.get(t, LONE_TIER + 1) > LONE_TIER or k is None:
+            continue
+        if st.free(k) and (headline_shaped(st, k) or body_like(st, k)):
+            st.bylines[i] = Byline([t], UNKNOWN_NAME, line=t)
+            st.claim(i, Role.BYLINE, "surname alone after a bio", "bylines")
+            st.note("byline-partial", st.lines[i].no, text=t)
 
 
 def _named_by_bios(st: PageState) -> None:
