@@ -2444,3 +2444,15 @@ def test_a_character_alone_after_a_bio_that_is_a_rare_surname_and_a_word_stays_t
     page = _page("张三", "看经济要坚持两点论", *BODY, "（作者系湖南大学教授）", "和", *BODY2, "（作者系某大学教授）")
     doc = read_bytes(page).doc
     assert [a.authors for a in doc.articles] == [["张三"], []]
+
+
+def test_a_bio_whose_closing_bracket_the_ocr_lost_ends_before_the_labelled_headline_after_it():
+    # （作者系… / 组书记 with no ）: the next bracket closes a column label, not the bio
+    bio = ["（作者系江苏省哲学社会科学界联合会原党", "组书记"]
+    head = ["感悟发展", "的未来感", "（评论", "员观察）"]
+    page = _page("张三", "看经济要坚持两点论", *BODY, *bio, *head, "李四", *BODY2, "（作者系某大学教授）")
+    doc = read_bytes(page).doc
+    assert doc.articles[0].bio == "作者系江苏省哲学社会科学界联合会原党组书记"
+    # the label's halves are one again: 感悟发展 / 的未来感（评论员观察）
+    assert doc.articles[1].title.split("\n")[-1] == "的未来感（评论员观察）"
+    assert doc.articles[1].title.replace("\n", "") == "感悟发展的未来感（评论员观察）"

@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..model import Article, Block, Document, Lead, Placement
 from .page import ArticleSpan, PageState, Role
 from .passes.bios import CLOSE_READ_FIRST
-from .text_forms import bio_text, canonical, join_text
+from .text_forms import bio_text, canonical, join_text, mend_labels
 
 
 def _article(st: PageState, span: ArticleSpan) -> Article:
@@ -37,8 +37,8 @@ def _title(st: PageState, text: str) -> str:
     """More lines than a headline set across the columns has are the pieces of one set narrow
     beside the body (an inset headline, a few characters a line): one line, which the writers
     break again where the words allow."""
-    parts = text.split("\n")
-    return "".join(parts) if len(parts) > st.profile.headline.max_lines else text
+    parts = mend_labels(text.split("\n"))
+    return "".join(parts) if len(parts) > st.profile.headline.max_lines else "\n".join(parts)
 
 
 _LOUD = frozenset((Role.UNPLACED, Role.FURNITURE, Role.BYLINE))

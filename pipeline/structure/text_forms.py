@@ -52,13 +52,27 @@ def headline_text(lines: list[str]) -> str:
         halves = [p for p in _HALVES.split(parts[0]) if p]
         if len(halves) >= 2 and all(len(h) >= 4 for h in halves):
             parts = halves
+    return "\n".join(mend_labels([canonical(p) for p in parts]))
+
+
+_OPENS, _CLOSES = "（(〈", "）)〉"
+
+
+def mend_labels(parts: list[str]) -> list[str]:
+    """A headline's lines with its column label whole again: a label's halves the OCR broke
+    over two lines (（评论 / 员观察）) are one, and a label alone closes the line before it."""
     out: list[str] = []
-    for c in (canonical(p) for p in parts):
-        if out and label_only(c) and not label_only(out[-1]):
+    for c in parts:
+        if out and sum(map(out[-1].count, _OPENS)) > sum(map(out[-1].count, _CLOSES)) and c[-1:] in _CLOSES:
+            out[-1] += c  # the label's first half left its bracket open: the second closes it
+            if len(out) > 1 and label_only(out[-1]) and not label_only(out[-2]):
+                label = out.pop()
+                out[-1] += label
+        elif out and label_only(c) and not label_only(out[-1]):
             out[-1] += c
         elif c:
             out.append(c)
-    return "\n".join(out)
+    return out
 
 
 def bio_text(text: str, open_brackets: str, close_brackets: str) -> str:

@@ -61,9 +61,20 @@ def _closing_line(st: PageState, i: int) -> int | None:
         chars += han_count(t)
         if chars > rules.max_chars:
             return None
-        if closes_bio(t, st.profile) and (k == i or bracket_balance(t, st.profile) < 0):
+        balance = bracket_balance(t, st.profile)
+        if closes_bio(t, st.profile) and (k == i or balance < 0):
             return k
+        if k > i and balance > 0 and t[:1] in rules.open_brackets and _ended_short(st, i, k):
+            return None  # a column label's first half (（评论 / 员观察）) after the bio's short last line
     return None
+
+
+def _ended_short(st: PageState, i: int, k: int) -> bool:
+    """A line between the bio's first line i and line k falls short of the column: the bio's
+    last line, its closing bracket lost (…党 / 组书记). A bracket inside a bio (…党校（湖北省
+    行政学院）教授) opens on a full line or mid-line."""
+    col = column_before(st, i)
+    return any(not is_full(st, x, slack=1.0, col=col) for x in range(i + 1, k))
 
 
 def _extent(st: PageState, i: int, bracket: int) -> int | None:
