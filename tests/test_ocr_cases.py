@@ -102,6 +102,17 @@ EXPECT |= {
         "title",
         "a byline cut to its surname after a bio (■李铄 read as 李) over the headline's three lines",
     ),
+    "Ti004-s8.rapidocr": (
+        1,
+        "title",
+        "a bio whose closing bracket the OCR lost (…党组书 / 记) before a headline whose label broke"
+        " in two (感悟发展 / 的未来感 / （评论 / 员观察）)",
+    ),
+    "Ti005-s8.rapidocr": (
+        0,
+        "title",
+        "a narrow headline's piece ending on an opening quote (建设安全 / 舒适绿色 / 智慧的“ / 好房子”)",
+    ),
 }
 
 

@@ -2456,3 +2456,25 @@ def test_a_bio_whose_closing_bracket_the_ocr_lost_ends_before_the_labelled_headl
     # the label's halves are one again: 感悟发展 / 的未来感（评论员观察）
     assert doc.articles[1].title.split("\n")[-1] == "的未来感（评论员观察）"
     assert doc.articles[1].title.replace("\n", "") == "感悟发展的未来感（评论员观察）"
+
+
+def test_a_narrow_headline_piece_ending_on_an_opening_quote_stays_in_the_headline():
+    # 建设安全 / 舒适绿色 / 智慧的“ / 好房子”: the quoted word on the next piece; the piece
+    # before it had cut the headline in two and made an article of its own
+    head = ["建设安全", "舒适绿色", "智慧的“", "好房子”"]
+    page = _page(
+        *head, "张三", *BODY, "（作者系湖南大学教授）", "打好提振消费组合拳", "李四", *BODY2, "（作者系某大学教授）"
+    )
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["张三"], ["李四"]]
+    assert doc.articles[0].title == "建设安全\n舒适绿色\n智慧的“好房子”"
+
+
+def test_a_surname_alone_under_the_headline_after_a_bio_is_a_byline_cut_short():
+    head = ["多措并举", "协同发力", "打好提振消费组合拳"]
+    page = _page(
+        "张三", "看经济要坚持两点论", *BODY, "（作者系湖南大学教授）", *head, "李", *BODY2, "（作者系某大学教授）"
+    )
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["张三"], ["李"]]
+    assert doc.articles[1].title == "\n".join(head)

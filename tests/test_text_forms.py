@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.structure.text_forms import mend_labels
+from pipeline.structure.text_forms import mend_labels, mend_openers
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,14 @@ from pipeline.structure.text_forms import mend_labels
 )
 def test_a_headlines_column_label_is_whole_again(parts, mended):
     assert mend_labels(parts) == mended
+
+
+@pytest.mark.parametrize(
+    ("parts", "mended"),
+    [
+        (["建设安全", "舒适绿色", "智慧的“", "好房子”"], ["建设安全", "舒适绿色", "智慧的“好房子”"]),
+        (["党性修养不是“一阵子”", "而是“一辈子”"], ["党性修养不是“一阵子”", "而是“一辈子”"]),
+    ],
+)
+def test_no_headline_line_ends_on_an_opening_mark(parts, mended):
+    assert mend_openers(parts) == mended

@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..model import Article, Block, Document, Lead, Placement
 from .page import ArticleSpan, PageState, Role
 from .passes.bios import CLOSE_READ_FIRST
-from .text_forms import bio_text, canonical, join_text, mend_labels
+from .text_forms import bio_text, canonical, join_text, mend_labels, mend_openers
 
 
 def _article(st: PageState, span: ArticleSpan) -> Article:
@@ -37,7 +37,7 @@ def _title(st: PageState, text: str) -> str:
     """More lines than a headline set across the columns has are the pieces of one set narrow
     beside the body (an inset headline, a few characters a line): one line, which the writers
     break again where the words allow."""
-    parts = mend_labels(text.split("\n"))
+    parts = mend_openers(mend_labels(text.split("\n")))
     return "".join(parts) if len(parts) > st.profile.headline.max_lines else "\n".join(parts)
 
 

@@ -56,6 +56,19 @@ def headline_text(lines: list[str]) -> str:
 
 
 _OPENS, _CLOSES = "（(〈", "）)〉"
+_OPENERS = "“「《（〈("
+
+
+def mend_openers(parts: list[str]) -> list[str]:
+    """A headline's lines with none ending on an opening mark (智慧的“ / 好房子”, pieces of a
+    headline set narrow): the mark goes with the words it opens, as a line never ends on one."""
+    out: list[str] = []
+    for c in parts:
+        if out and out[-1][-1:] in _OPENERS:
+            out[-1] += c
+        else:
+            out.append(c)
+    return out
 
 
 def mend_labels(parts: list[str]) -> list[str]:

@@ -30,6 +30,7 @@ from .context import (
     next_line,
     page_text,
     prev_line,
+    quote_broken,
     read_byline,
     repeated,
 )
@@ -261,7 +262,7 @@ def bylines_after_bios(st: PageState) -> None:
     # running text to the first look)
     heads = [k for i in after if (k := _after_heads(st, i)) is not None]
     _find(st, heads, after_bio=True)
-    _lone_surnames(st, after)
+    _lone_surnames(st, after + heads)
     _named_by_bios(st)
 
 
@@ -269,8 +270,9 @@ LONE_TIER = 2  # a lone character is a surname of this tier at most (1 common, 2
 
 
 def _lone_surnames(st: PageState, after: list[int]) -> None:
-    """A surname alone on the line after a bio, before a headline line or the text: a byline
-    whose given name the OCR lost (■李铄 read as 李, the rare character gone with the bullet).
+    """A surname alone on the line after a bio (or after the headline lines that follow one),
+    before a headline line or the text: a byline whose given name the OCR lost (■李铄 read as
+    李, the rare character gone with the bullet).
     No headline or text line is one character before such lines; kept as the byline and
     flagged, so the article is cut there and its headline found after it."""
     tiers = surnames()
@@ -356,9 +358,12 @@ def _garbled(t: str, names: list[str]) -> Byline | None:
 
 
 def _piece(st: PageState, i: int | None) -> bool:
-    """A free line clearly short of the column, worded like a headline, ending on no mark: a
-    piece of a headline set in a narrow box, read a few characters a line."""
-    if i is None or not st.free(i) or not headline_shaped(st, i) or ends_with_mark(st.lines[i].text):
+    """A free line clearly short of the column, worded like a headline, ending on no mark but
+    a closing quote (好房子”): a piece of a headline set in a narrow box, read a few characters
+    a line."""
+    if i is None or not st.free(i) or not headline_shaped(st, i):
+        return False
+    if ends_with_mark(st.lines[i].text.rstrip("”」")):
         return False
     return st.lines[i].width <= st.columns[i] - 2.5 if st.columns else False
 
@@ -376,7 +381,9 @@ def _among_pieces(st: PageState, i: int) -> bool:
     while k is not None and pieces <= st.profile.headline.max_pieces:
         if pieces and names_line(st, k) is not None:
             return True
-        if not (_piece(st, k) or (st.free(k) and LABEL.search(st.lines[k].text))):
+        if not (
+            _piece(st, k) or quote_broken(st, k, next_line(st, k)) or (st.free(k) and LABEL.search(st.lines[k].text))
+        ):
             return False
         k, pieces = next_line(st, k), pieces + 1
     return False

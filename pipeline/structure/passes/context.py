@@ -295,6 +295,22 @@ def listing(text: str) -> bool:
     return text.translate(_LIST_MARKS).isalnum()
 
 
+QUOTED_PIECE = 6  # Han at most of a narrow headline's piece that breaks before a quoted word
+
+
+def quote_broken(st: PageState, i: int, k: int | None) -> bool:
+    """A piece of a headline set narrow that breaks before a quoted word, the word on the next
+    piece (智慧的“ / 好房子”): clearly short of the column, bare but for the quote it ends on.
+    Prose that opens a quotation at a line's end fills its column."""
+    t = st.lines[i].text
+    if not t.endswith(("“", "「")) or st.lines[i].han > QUOTED_PIECE or k is None or not st.free(k):
+        return False
+    if not st.columns or st.lines[i].width > st.columns[i] - 2.5 or not t[:-1].isalnum():
+        return False
+    after = st.lines[k].text
+    return ("”" in after or "」" in after) and headline_shaped(st, k)
+
+
 def worded_label(st: PageState, lines: list[int]) -> bool:
     """A column label closes the lines, over words of a headline's own: a headline, not a
     piece of one (（思想纵横） alone)."""

@@ -34,6 +34,7 @@ from .context import (
     next_line,
     pausing_first_line,
     prev_line,
+    quote_broken,
     titled_byline,
     wide,
     worded_label,
@@ -127,6 +128,8 @@ def _piece_alone(st: PageState, i: int) -> bool:
     t, k = st.lines[i].text, next_line(st, i)
     if len(t) == 1:
         return k is not None and st.free(k) and headline_shaped(st, k)
+    if quote_broken(st, i, k):
+        return True
     # stray strokes go with the headline only before more of it, not before its byline
     return _debris(st, i) and k is not None and st.free(k) and headline_shaped(st, k) and names_line(st, k) is None
 
