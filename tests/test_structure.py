@@ -2478,3 +2478,13 @@ def test_a_surname_alone_under_the_headline_after_a_bio_is_a_byline_cut_short():
     doc = read_bytes(page).doc
     assert [a.authors for a in doc.articles] == [["张三"], ["李"]]
     assert doc.articles[1].title == "\n".join(head)
+
+
+def test_a_surname_alone_under_the_headline_at_the_page_top_is_a_byline_cut_short():
+    head = ["多措并举", "协同发力", "打好提振消费组合拳"]
+    page = _page(
+        *head, "李", *BODY2, "（作者系某大学教授）", "看经济要坚持两点论", "张三", *BODY, "（作者系湖南大学教授）"
+    )
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["李"], ["张三"]]
+    assert doc.articles[0].title == "\n".join(head)

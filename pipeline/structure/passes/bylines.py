@@ -262,7 +262,8 @@ def bylines_after_bios(st: PageState) -> None:
     # running text to the first look)
     heads = [k for i in after if (k := _after_heads(st, i)) is not None]
     _find(st, heads, after_bio=True)
-    _lone_surnames(st, after + heads)
+    top = [k for k in (0, _after_heads(st, 0)) if k is not None and len(st.lines) > 1]
+    _lone_surnames(st, after + heads + top)
     _named_by_bios(st)
 
 
@@ -270,8 +271,8 @@ LONE_TIER = 2  # a lone character is a surname of this tier at most (1 common, 2
 
 
 def _lone_surnames(st: PageState, after: list[int]) -> None:
-    """A surname alone on the line after a bio (or after the headline lines that follow one),
-    before a headline line or the text: a byline whose given name the OCR lost (■李铄 read as
+    """A surname alone on the line after a bio or at the page top (or under the headline
+    lines that follow either), before a headline line or the text: a byline whose given name the OCR lost (■李铄 read as
     李, the rare character gone with the bullet).
     No headline or text line is one character before such lines; kept as the byline and
     flagged, so the article is cut there and its headline found after it."""
