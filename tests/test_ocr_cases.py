@@ -113,6 +113,7 @@ EXPECT |= {
         "title",
         "a narrow headline's piece ending on an opening quote (建设安全 / 舒适绿色 / 智慧的“ / 好房子”)",
     ),
+    "Ti007-s8.rapidocr": (1, "title", "a column label read before the line it closes (（观察者说） / 夯实执政之基)"),
 }
 
 

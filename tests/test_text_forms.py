@@ -16,6 +16,9 @@ from pipeline.structure.text_forms import mend_labels, mend_openers
         (["打好提振消费组合拳", "（人民观点）"], ["打好提振消费组合拳（人民观点）"]),
         # a headline's own bracket closed on its line: nothing to mend
         (["党性修养不是“一阵子”", "而是“一辈子”（思想纵横）"], ["党性修养不是“一阵子”", "而是“一辈子”（思想纵横）"]),
+        # a label read before the lines it closes goes to the end of the last
+        (["（观察者说）", "夯实执政之基"], ["夯实执政之基（观察者说）"]),
+        (["（人民观点）", "多措并举", "协同发力"], ["多措并举", "协同发力（人民观点）"]),
         # a bracket left open before a line that closes nothing stays as it is
         (["（深入学习", "贯彻习近平新时代"], ["（深入学习", "贯彻习近平新时代"]),
     ],

@@ -73,7 +73,11 @@ def mend_openers(parts: list[str]) -> list[str]:
 
 def mend_labels(parts: list[str]) -> list[str]:
     """A headline's lines with its column label whole again: a label's halves the OCR broke
-    over two lines (（评论 / 员观察）) are one, and a label alone closes the line before it."""
+    over two lines (（评论 / 员观察）) are one, a label alone closes the line before it, and a
+    label read first closes the headline's last line."""
+    if len(parts) > 1 and label_only(parts[0]) and not any(LABEL.search(p) for p in parts[1:]):
+        # the label read before the lines it closes (（观察者说） / 夯实执政之基): at their end
+        parts = [*parts[1:-1], parts[-1] + parts[0]]
     out: list[str] = []
     for c in parts:
         if out and sum(map(out[-1].count, _OPENS)) > sum(map(out[-1].count, _CLOSES)) and c[-1:] in _CLOSES:
