@@ -114,6 +114,12 @@ EXPECT |= {
         "a narrow headline's piece ending on an opening quote (建设安全 / 舒适绿色 / 智慧的“ / 好房子”)",
     ),
     "Ti007-s8.rapidocr": (1, "title", "a column label read before the line it closes (（观察者说） / 夯实执政之基)"),
+    "Ti007-s8.tesseract": (
+        0,
+        "title",
+        "a headline's pieces and a character split off them cutting a sentence (在推 / 措并举 / 协同发力 / 多 /"
+        " 加快建设新型能源体系 / 进新能源)",
+    ),
 }
 
 

@@ -2488,3 +2488,19 @@ def test_a_surname_alone_under_the_headline_at_the_page_top_is_a_byline_cut_shor
     doc = read_bytes(page).doc
     assert [a.authors for a in doc.articles] == [["李"], ["张三"]]
     assert doc.articles[0].title == "\n".join(head)
+
+
+def test_a_headline_in_pieces_with_a_stray_character_cutting_a_sentence_is_taken_out():
+    # the engine read an inset headline's pieces (and its first character, split off) between
+    # 在推 and 进新能源: the sentence reads past them all
+    text = [
+        "习近平总书记强调，推进碳达峰碳中和不可毕",
+        "其功于一役。中国将破立并举、稳扎稳打在推",
+        "进新能源可靠替代过程中逐步有序减少传统能",
+        "源，确保经济社会平稳发展。",
+    ]
+    head = ["措并举", "协同发力", "多", "加快建设新型能源体系"]
+    page = _page("李四", *BODY2, *text[:2], *head, *text[2:], *BODY2, "（作者系某大学教授）")
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "\n".join(head)
+    assert "".join(b.text for b in art.blocks) == "".join([*BODY2, *text, *BODY2])

@@ -327,6 +327,9 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     # A cut is made of lines that look like headline lines, or is one line a column label
     # closes or one off its column's width: only those are tried (running text is neither).
     alike = [looks(st, i) for i in run]
+    # a cut of several lines may hold a stray piece and short bare lines (措并举 / 协同发力 / 多 /
+    # 加快建设新型能源体系): _cuts then asks that the sentence read past all of them
+    fits = [a or _piece_alone(st, i) or _short_bare(st, i) for a, i in zip(alike, run, strict=True)]
     for start in range(len(run)):
         ln = st.lines[run[start]]
         labelled = start + 1 < len(run) and bool(LABEL.search(st.lines[run[start + 1]].text))
@@ -335,7 +338,7 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
         if not tried and not echoed(st, run[start]):
             continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
-            if size > 1 and not all(alike[start : start + size]) and not (size == 2 and (labelled or paired)):
+            if size > 1 and not all(fits[start : start + size]) and not (size == 2 and (labelled or paired)):
                 continue
             part = run[start : start + size]
             # (a line of names alone is a byline read inside the text: the articles pass)
@@ -431,7 +434,13 @@ def _cut_sentence(st: PageState, j: int, part: list[int], k: int) -> bool:
         return True
     if len(part) == 2 and _pair(st, *part):
         return reads_past(st, j, part, k)
+    if len(part) > 2 and all(looks(st, i) or _piece_alone(st, i) or _short_bare(st, i) for i in part):
+        return reads_past(st, j, part, k)  # 在推 / 措并举 / 协同发力 / 多 / 加快建设… / 进新能源
     return len(part) == 1 and _reads_across(st, j, part[0], k)
+
+
+def _short_bare(st: PageState, i: int) -> bool:
+    return bare(st, i) and not is_full(st, i)
 
 
 AROUND = 6  # lines either side of a cut whose widths measure the column it cuts
