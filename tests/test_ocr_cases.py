@@ -108,6 +108,12 @@ EXPECT |= {
         "a bio whose closing bracket the OCR lost (…党组书 / 记) before a headline whose label broke"
         " in two (感悟发展 / 的未来感 / （评论 / 员观察）)",
     ),
+    "Ti004-s8.tesseract": (
+        0,
+        "title",
+        "a kicker under the lead's last line read (…以民生 / 发展新质生产力与改造提升传统产业密不可分 /"
+        " 了生7生 / 积极运用…（专题深思）): the headline's, not the lead's",
+    ),
     "Ti005-s8.rapidocr": (
         0,
         "title",

@@ -2504,3 +2504,17 @@ def test_a_headline_in_pieces_with_a_stray_character_cutting_a_sentence_is_taken
     [art] = read_bytes(page).doc.articles
     assert art.title == "\n".join(head)
     assert "".join(b.text for b in art.blocks) == "".join([*BODY2, *text, *BODY2])
+
+
+def test_a_kicker_over_the_first_headline_after_a_lead_cut_short_is_the_headlines():
+    # the lead's lines run across the page; its last line read stops mid-sentence, and the
+    # kicker under it (no mark, far narrower) is the first headline's, not the lead's
+    lead = [
+        "以数字化赋能新时代“枫桥经验”，必须坚持以党的领导为根本、服务为导向，加快形成共建共治共享",
+        "的现代基层社会治理新格局，以源头治理为前提、以多方共治为基础、以依法治理为保障、以民生",
+    ]
+    kicker, head = "发展新质生产力与改造提升传统产业密不可分", "积极运用新技术改造提升传统产业（专题深思）"
+    page = _page("导读", *lead, kicker, head, "张三", *BODY2, *BODY2, "（作者系湖南大学教授）")
+    doc = read_bytes(page).doc
+    assert doc.lead is not None and kicker not in "".join(doc.lead.paragraphs)
+    assert [a.title for a in doc.articles] == [f"{kicker}\n{head}"]

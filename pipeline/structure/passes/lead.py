@@ -124,6 +124,8 @@ def lead(st: PageState) -> None:
         while k > m + 1 and (not st.free(k - 1) or (headline_shaped(st, k - 1) if first else headline_like(st, k - 1))):
             first = first and not st.free(k - 1)
             k -= 1
+        if not first and k > m + 2 and _kicker(st, m, k - 1):
+            k -= 1  # and the kicker over those lines (the lead's own lines are not narrower)
     k = _short_bare(st, m, k)
     for i in _read_before(st, m, k):
         st.lead.append(i)
@@ -133,6 +135,23 @@ def lead(st: PageState) -> None:
         if st.free(i):
             st.lead.append(i)
             st.claim(i, Role.LEAD, "after-marker", "lead")
+
+
+KICKER_OF_LEAD = 0.75  # of the lead's widest line: a bare line over the headline this narrow is its kicker
+
+
+def _kicker(st: PageState, m: int, i: int) -> bool:
+    """Over the first article's headline lines, a bare line (no mark) clearly narrower than the
+    lead's lines before it: the headline's kicker set over it (发展新质生产力与改造提升传统产业密不
+    可分 over 积极运用新技术…（专题深思）), no line of the lead, which is set across the page."""
+    before = [st.lines[j].width for j in range(m + 1, i) if st.free(j)]
+    if not before or not headline_shaped(st, i) or not _bare(st.lines[i].text):
+        return False
+    return st.lines[i].width <= KICKER_OF_LEAD * max(before)
+
+
+def _bare(text: str) -> bool:
+    return text.replace("“", "").replace("”", "").isalnum()
 
 
 PROSE_LINE = 8  # Han at least in a line of prose read before the marker
