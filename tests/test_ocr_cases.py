@@ -108,6 +108,12 @@ EXPECT |= {
         "a bio whose closing bracket the OCR lost (…党组书 / 记) before a headline whose label broke"
         " in two (感悟发展 / 的未来感 / （评论 / 员观察）)",
     ),
+    "Ti000-s7.tesseract": (
+        1,
+        "title",
+        "a display headline's label and last word read far into the text (进一步激发基层干引 over the"
+        " byline … 活力〈金台潮声) between two lines of the body)",
+    ),
     "Ti004-s8.tesseract": (
         0,
         "title",

@@ -2518,3 +2518,13 @@ def test_a_kicker_over_the_first_headline_after_a_lead_cut_short_is_the_headline
     doc = read_bytes(page).doc
     assert doc.lead is not None and kicker not in "".join(doc.lead.paragraphs)
     assert [a.title for a in doc.articles] == [f"{kicker}\n{head}"]
+
+
+def test_a_labels_tail_read_far_into_the_text_joins_the_headline_that_lacks_it():
+    # a display headline's last words and label (活力（金台潮声）) were read among the body's
+    # lines, its first line (进一步激发基层干事) over the byline: one headline, the text rejoined
+    body = [*BODY2[:2], "活力（金台潮声）", *BODY2[2:], *BODY2]
+    page = _page("张三", "看经济要坚持两点论", *BODY, "（作者系湖南大学教授）", "进一步激发基层干事", "李四", *body)
+    doc = read_bytes(_page(page.decode(), "（作者系某大学教授）")).doc
+    assert doc.articles[1].title == "进一步激发基层干事\n活力（金台潮声）"
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2 * 2)

@@ -25,7 +25,7 @@ from ..matching import (
 )
 from ..page import ArticleSpan, HeadBlock, PageState, Role, Shape
 from ..signs import ends_with_mark
-from .context import listing, opens_deck
+from .context import listing, opens_deck, worded_label
 
 SMALL_MARGIN = 0.15
 
@@ -127,6 +127,19 @@ def _kicker_over(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
     return True
 
 
+def _label_tail(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
+    """A column label with a word or two before it, found inside an article whose headline
+    has no label (进一步激发基层干事 … 活力（金台潮声）): the end of that headline, broken off a
+    display line the reading order split, joins it under its last line."""
+    head = art.head
+    if head is None or head.lines[-1] > h.lines[0] or len(h.lines) != 1 or LABEL.search(head.text):
+        return False
+    if not LABEL.search(h.text) or worded_label(st, h.lines):
+        return False  # (a labelled headline with words of its own is one, not a tail)
+    _join(st, art, h)
+    return True
+
+
 def _adjacent(st: PageState, end: int, first: int) -> bool:
     """Only headlines and furniture stand between the two lines."""
     return all(st.role(i) in ("headline", "furniture") for i in range(end + 1, first))
@@ -181,7 +194,7 @@ def assign_pass(st: PageState) -> None:
             st.note("headline-margin", c.line, margin=a.margin)
     for c, h in left:
         g, inside = _gap(spans, starts, h.lines[0])
-        if inside and _kicker_over(st, h, spans[g]):
+        if inside and (_kicker_over(st, h, spans[g]) or _label_tail(st, h, spans[g])):
             continue
         if inside or not _stacked_onto(st, h, spans):
             _unassigned(st, h, c, spans, starts)
