@@ -226,8 +226,8 @@ def _displaced(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> 
     """A byline the OCR read inside its article's text (set beside a column, read after the
     column's first lines): the text before it breaks off mid-sentence and the article it
     interrupts has no byline yet. With its headline over it the byline is still the text's
-    own when that text began right after a bio (or the headline under one): an article of its own. A
-    byline with no headline by it, in an article that began at its headline (found cutting
+    own when that text began right after a bio (or the headline under one): an article of its
+    own. A byline with no headline by it, in an article that began at its headline (found cutting
     the text after a finished article) and has no byline, is that article's wherever it
     stands: a new article would have no headline."""
     if cur is None or closed or cur.byline is not None or not cur.body:

@@ -71,8 +71,8 @@ def _closing_line(st: PageState, i: int) -> int | None:
 
 def _ended_short(st: PageState, i: int, k: int) -> bool:
     """A line between the bio's first line i and line k falls short of the column: the bio's
-    last line, its closing bracket lost (…党 / 组书记). A bracket inside a bio (…党校（湖北省
-    行政学院）教授) opens on a full line or mid-line."""
+    last line, its closing bracket lost (…党 / 组书记). A bracket inside a bio (…党校（行政
+    学院）教授) opens on a full line or mid-line."""
     col = column_before(st, i)
     return any(not is_full(st, x, slack=1.0, col=col) for x in range(i + 1, k))
 

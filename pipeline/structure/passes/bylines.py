@@ -262,7 +262,7 @@ def bylines_after_bios(st: PageState) -> None:
     # running text to the first look)
     heads = [k for i in after if (k := _after_heads(st, i)) is not None]
     _find(st, heads, after_bio=True)
-    top = [k for k in (0, _after_heads(st, 0)) if k is not None and len(st.lines) > 1]
+    top = [k for k in (0, _after_heads(st, 0)) if k is not None] if st.lines else []
     _lone_surnames(st, after + heads + top)
     _named_by_bios(st)
 
@@ -272,10 +272,10 @@ LONE_TIER = 2  # a lone character is a surname of this tier at most (1 common, 2
 
 def _lone_surnames(st: PageState, after: list[int]) -> None:
     """A surname alone on the line after a bio or at the page top (or under the headline
-    lines that follow either), before a headline line or the text: a byline whose given name the OCR lost (■李铄 read as
-    李, the rare character gone with the bullet).
-    No headline or text line is one character before such lines; kept as the byline and
-    flagged, so the article is cut there and its headline found after it."""
+    lines that follow either), before a headline line or the text: a byline whose given name
+    the OCR lost (■李铄 read as 李, the rare character gone with the bullet). No headline or
+    text line is one character there; kept as the byline and flagged, so the article is cut
+    there and its headline found by it."""
     tiers = surnames()
     for i in after:
         t, k = st.lines[i].text, next_line(st, i)
@@ -283,7 +283,7 @@ def _lone_surnames(st: PageState, after: list[int]) -> None:
             continue
         if st.free(k) and (headline_shaped(st, k) or body_like(st, k)):
             st.bylines[i] = Byline([t], UNKNOWN_NAME, line=t)
-            st.claim(i, Role.BYLINE, "surname alone after a bio", "bylines")
+            st.claim(i, Role.BYLINE, "surname alone", "bylines")
             st.note("byline-partial", st.lines[i].no, text=t)
 
 

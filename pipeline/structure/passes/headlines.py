@@ -440,6 +440,7 @@ def _cut_sentence(st: PageState, j: int, part: list[int], k: int) -> bool:
 
 
 def _short_bare(st: PageState, i: int) -> bool:
+    """No mark in the line, and short of its column: no line of running text inside a paragraph."""
     return bare(st, i) and not is_full(st, i)
 
 

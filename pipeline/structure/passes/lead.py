@@ -15,6 +15,7 @@ from ..matching import LABEL
 from ..page import PageState, Role
 from ..signs import ends_sentence, ends_with_mark
 from .context import headline_like, headline_shaped, refine_columns, wide
+from .headline_words import bare
 
 ANCHORS = (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
 _PAUSES = re.compile("[，。；！？、]")
@@ -137,7 +138,7 @@ def lead(st: PageState) -> None:
             st.claim(i, Role.LEAD, "after-marker", "lead")
 
 
-KICKER_OF_LEAD = 0.75  # of the lead's widest line: a bare line over the headline this narrow is its kicker
+KICKER_OF_LEAD = 0.75  # of the lead's widest line: a bare line over the headline this narrow is a kicker
 
 
 def _kicker(st: PageState, m: int, i: int) -> bool:
@@ -145,13 +146,9 @@ def _kicker(st: PageState, m: int, i: int) -> bool:
     lead's lines before it: the headline's kicker set over it (发展新质生产力与改造提升传统产业密不
     可分 over 积极运用新技术…（专题深思）), no line of the lead, which is set across the page."""
     before = [st.lines[j].width for j in range(m + 1, i) if st.free(j)]
-    if not before or not headline_shaped(st, i) or not _bare(st.lines[i].text):
+    if not before or not headline_shaped(st, i) or not bare(st, i):
         return False
     return st.lines[i].width <= KICKER_OF_LEAD * max(before)
-
-
-def _bare(text: str) -> bool:
-    return text.replace("“", "").replace("”", "").isalnum()
 
 
 PROSE_LINE = 8  # Han at least in a line of prose read before the marker
