@@ -329,7 +329,13 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
     alike = [looks(st, i) for i in run]
     # a cut of several lines may hold a stray piece and short bare lines (措并举 / 协同发力 / 多 /
     # 加快建设新型能源体系): _cuts then asks that the sentence read past all of them
-    fits = [a or _piece_alone(st, i) or _short_bare(st, i) for a, i in zip(alike, run, strict=True)]
+    fit: dict[int, bool] = {}  # (asked only of the lines a tried cut reaches)
+
+    def fits(t: int) -> bool:
+        if t not in fit:
+            fit[t] = alike[t] or _piece_alone(st, run[t]) or _short_bare(st, run[t])
+        return fit[t]
+
     for start in range(len(run)):
         ln = st.lines[run[start]]
         labelled = start + 1 < len(run) and bool(LABEL.search(st.lines[run[start + 1]].text))
@@ -338,7 +344,7 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
         if not tried and not echoed(st, run[start]):
             continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
-            if size > 1 and not all(fits[start : start + size]) and not (size == 2 and (labelled or paired)):
+            if size > 1 and not all(map(fits, range(start, start + size))) and not (size == 2 and (labelled or paired)):
                 continue
             part = run[start : start + size]
             # (a line of names alone is a byline read inside the text: the articles pass)
