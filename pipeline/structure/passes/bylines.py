@@ -22,6 +22,7 @@ from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_
 from .context import (
     body_like,
     bracket_balance,
+    clearly_short,
     headline_like,
     headline_shaped,
     joined_block,
@@ -366,7 +367,7 @@ def _piece(st: PageState, i: int | None) -> bool:
         return False
     if ends_with_mark(st.lines[i].text.rstrip("”」")):
         return False
-    return st.lines[i].width <= st.columns[i] - 2.5 if st.columns else False
+    return clearly_short(st, i)
 
 
 def _among_pieces(st: PageState, i: int) -> bool:

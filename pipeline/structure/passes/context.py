@@ -267,7 +267,7 @@ def pausing_first_line(st: PageState, i: int) -> bool:
     if not t.endswith(("，", ",", "、")) or "【" in t or i + 1 >= len(st.lines):
         return False
     ln = st.lines[i]
-    short = (ln.han <= PAUSING_HAN and not t.endswith("、")) or (bool(st.columns) and ln.width <= st.columns[i] - 2.5)
+    short = (ln.han <= PAUSING_HAN and not t.endswith("、")) or clearly_short(st, i)
     label = LABEL.search(st.lines[i + 1].text)
     if label is None:
         # a list of bare phrases wider than any column line: a headline's first line, its
@@ -305,7 +305,7 @@ def quote_broken(st: PageState, i: int, k: int | None) -> bool:
     t = st.lines[i].text
     if not t.endswith(("“", "「")) or st.lines[i].han > QUOTED_PIECE or k is None or not st.free(k):
         return False
-    if not st.columns or st.lines[i].width > st.columns[i] - 2.5 or not t[:-1].isalnum():
+    if not clearly_short(st, i) or not t[:-1].isalnum():
         return False
     after = st.lines[k].text
     return ("”" in after or "」" in after) and headline_shaped(st, k)
@@ -323,6 +323,13 @@ LABELLED_HAN = 6  # Han of a labelled headline's words beside its label
 
 PAUSING_HAN = 8  # at most this many Han on a headline's first line that ends on a comma
 CLEARLY_WIDER = 1.5  # ems beyond its column that no column line reaches, a hung mark included
+CLEARLY_SHORT = 2.5  # ems short of its column: more than a paragraph's indent and a hung mark
+
+
+def clearly_short(st: PageState, i: int) -> bool:
+    """Line i falls clearly short of its column: a headline's piece or line, or a paragraph's
+    last line, never a full column line (measured columns needed)."""
+    return bool(st.columns) and st.lines[i].width <= st.columns[i] - CLEARLY_SHORT
 
 
 def clearly_wider(st: PageState, i: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..matching import LABEL
 from ..page import PageState
-from .context import headline_like, headline_shaped, joined_block, short_block
+from .context import clearly_short, headline_like, headline_shaped, joined_block, short_block
 
 
 def looks(st: PageState, i: int) -> bool:
@@ -30,7 +30,7 @@ def wide_headline(st: PageState, k: int) -> bool:
 def off_column(st: PageState, i: int) -> bool:
     """Wider than its column, or clearly short of it, and not spread out: no full column line."""
     ln = st.lines[i]
-    return not ln.spaced and (ln.width >= st.columns[i] + 0.75 or ln.width <= st.columns[i] - 2.5)
+    return not ln.spaced and (ln.width >= st.columns[i] + 0.75 or clearly_short(st, i))
 
 
 def wider(st: PageState, i: int) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ..matching import LABEL
 from ..page import PageState
 from ..signs import ends_with_mark
-from .context import headline_shaped, listing, next_line, page_pairs
+from .context import clearly_short, headline_shaped, listing, next_line, page_pairs
 from .headline_shape import body_width, looks, wide_headline
 from .headline_words import bare, body_opens_under, echo_alone, listed, pair_recurs_across, seen_across
 
@@ -151,7 +151,7 @@ def short_within(st: PageState, run: list[int]) -> list[int]:
         if n and seen_across(st, st.lines[run[n - 1]].text, ln.text):
             return []  # running text broken mid-sentence
         k = next_line(st, i)
-        if ln.width <= st.columns[i] - 2.5 and not ends_with_mark(ln.text) and k is not None and n:
+        if clearly_short(st, i) and not ends_with_mark(ln.text) and k is not None and n:
             return run[: n + 1] if seen_across(st, ln.text, st.lines[k].text) == 0 else []
         return None
 

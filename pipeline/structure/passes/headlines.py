@@ -25,6 +25,7 @@ from ..text_forms import canonical, headline_text, label_only
 from .context import (
     DISPLAY_SIZE,
     body_like,
+    clearly_short,
     clearly_wider,
     column_before,
     headline_shaped,
@@ -482,7 +483,7 @@ def _labelled(st: PageState, part: list[int]) -> bool:
     j, k = prev_line(st, part[0]), next_line(st, part[1])
     if j is not None and seen_across(st, st.lines[j].text, first.text):
         return False  # the sentence reads into it (广大党 / 员干部…): running text
-    if first.width <= st.columns[part[0]] - 2.5:
+    if clearly_short(st, part[0]):
         return True
     return j is not None and k is not None and reads_past(st, j, part, k)
 
