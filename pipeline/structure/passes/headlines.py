@@ -441,8 +441,10 @@ def _cut_sentence(st: PageState, j: int, part: list[int], k: int) -> bool:
         return True
     if len(part) == 2 and _pair(st, *part):
         return reads_past(st, j, part, k)
-    if len(part) > 2 and all(looks(st, i) or _piece_alone(st, i) or _short_bare(st, i) for i in part):
-        return reads_past(st, j, part, k)  # 在推 / 措并举 / 协同发力 / 多 / 加快建设… / 进新能源
+    if len(part) > 2:
+        # (_in_body offers a longer cut only of lines that may stand in one: looks, a stray
+        # piece, a short bare line) 在推 / 措并举 / 协同发力 / 多 / 加快建设… / 进新能源
+        return reads_past(st, j, part, k)
     return len(part) == 1 and _reads_across(st, j, part[0], k)
 
 
