@@ -132,6 +132,12 @@ EXPECT |= {
         "a headline's pieces and a character split off them cutting a sentence (在推 / 措并举 / 协同发力 / 多 /"
         " 加快建设新型能源体系 / 进新能源)",
     ),
+    "Ti005-s6.tesseract": (
+        1,
+        "title",
+        "a headline between two articles, the first without a bio, the second's byline lost, its echo in"
+        " the text misread by one character (绩。 / 高质量建设国家生态文明记验区 / 习近平总书记强调：…)",
+    ),
 }
 
 

@@ -188,9 +188,20 @@ def _after_headline(st: PageState, cur: ArticleSpan, i: int) -> bool:
     head, before = st.lines[h + 1].geo, st.lines[h].geo
     if head is not None and before is not None and head.size >= DISPLAY_SIZE and head.band > before.band:
         return True
+    if st.claims[h + 1].why == "between":
+        # its words said again in the text after it (headlines._echo_between), and a headline
+        # was found cutting the article's own text before it: not one displaced into its own
+        # text after its first paragraph. (A headline over its byline may be the article
+        # before's, read after that one's bio: no evidence.)
+        return body_like(st, i) and _headline_inside(st, cur, h)
     if not (ends_sentence(st.lines[h].text) and _headed(st, cur) and body_like(st, i)):
         return False
     return worded_label(st, list(range(h + 1, i)))
+
+
+def _headline_inside(st: PageState, cur: ArticleSpan, h: int) -> bool:
+    """A headline was found cutting the article's text before line h."""
+    return any(_headline_cut_at(st, k) for k in range(cur.start, h))
 
 
 def _headed(st: PageState, cur: ArticleSpan) -> bool:

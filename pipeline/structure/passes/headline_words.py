@@ -10,7 +10,7 @@ from itertools import accumulate
 
 from ...text import is_han
 from ..dictionary import COMMON, word_across
-from ..page import PageState
+from ..page import PageState, Role
 from ..pairs import pair_key
 from .context import listing, next_line, page_pairs
 
@@ -43,7 +43,8 @@ def listed(st: PageState, i: int) -> bool:
 
 def echoed(st: PageState, i: int) -> bool:
     """The line's text (eight or more characters, no mark in it) occurs again in the text of
-    the lines around it, across their breaks."""
+    the lines around it, across their breaks; a line of ten or more also with one character
+    the OCR misread in one of the two (_misread_echo)."""
     if st.lines[i].han < 8:
         return False
     text, starts = flat_text(st)
@@ -55,7 +56,53 @@ def echoed(st: PageState, i: int) -> bool:
     if text.find(t, lo, a) >= 0 or text.find(t, b, hi) >= 0:
         return True
     n = len(t) - 1  # or across the place of line i: the end of the lines before it, the start of those after
-    return t in text[max(lo, a - n) : a] + text[b : min(hi, b + n)]
+    if t in text[max(lo, a - n) : a] + text[b : min(hi, b + n)]:
+        return True
+    return len(t) >= FUZZY_ECHO and _misread_echo(text, t, lo, hi, a, b)
+
+
+def heralds(st: PageState, i: int) -> bool:
+    """Line i's words (eight characters or more, no mark) recur in the text after it, one
+    character misread at most, and not in the text before it back to the lead or the last
+    bio: a headline of the article that follows, not a line of the one it stands after."""
+    if st.lines[i].han < 8:
+        return False
+    text, starts = flat_text(st)
+    a, b = starts[i], starts[i + 1]
+    t = text[a:b]
+    if not listing(t):
+        return False
+    first = i
+    while first > max(0, i - ECHO_WINDOW) and st.role(first - 1) not in (Role.LEAD, Role.LEAD_MARKER, Role.BIO):
+        first -= 1
+    lo, hi = starts[first], starts[min(len(st.lines), i + ECHO_WINDOW)]
+    fuzzy = len(t) >= FUZZY_ECHO
+    if text.find(t, lo, a) >= 0 or (fuzzy and _misread_echo(text, t, lo, a, a, b)):
+        return False
+    return text.find(t, b, hi) >= 0 or (fuzzy and _misread_echo(text, t, b, hi, a, b))
+
+
+FUZZY_ECHO = 10  # a line this long may recur with one character the OCR misread in one of the two
+NEAR_TRIES = 8  # occurrences of each half looked at
+
+
+def _misread_echo(text: str, t: str, lo: int, hi: int, a: int, b: int) -> bool:
+    """`t` occurs in text[lo:hi] outside [a, b) with one character different: the OCR misread
+    it in the headline or in the text (高质量建设国家生态文明记验区 / …国家生态文|明试验区). With one
+    character wrong, one of its halves occurs exactly: only their occurrences are compared."""
+    h = len(t) // 2
+    for piece, off in ((t[:h], 0), (t[h:], h)):
+        at = text.find(piece, lo, hi)
+        for _ in range(NEAR_TRIES):
+            if at < 0:
+                break
+            s = at - off
+            if (s + len(t) <= a or s >= b) and s >= lo and s + len(t) <= hi:
+                near = text[s : s + len(t)]  # (both ends must agree: one wrong there is a shorter echo)
+                if near[0] == t[0] and near[-1] == t[-1] and sum(x != y for x, y in zip(near, t, strict=True)) <= 1:
+                    return True
+            at = text.find(piece, at + 1, hi)
+    return False
 
 
 def seen_across(st: PageState, left: str, right: str) -> int:

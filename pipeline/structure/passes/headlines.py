@@ -17,7 +17,7 @@ claimed according to where it stands:
 from __future__ import annotations
 
 from ...text import NO_START, accountable
-from ..dictionary import COMMON, reads_over, word_across
+from ..dictionary import COMMON, RARE, reads_over, word_across
 from ..matching import LABEL
 from ..page import HeadBlock, PageState, Role, Shape
 from ..signs import ends_linking, ends_with_mark
@@ -49,6 +49,7 @@ from .headline_words import (
     echo_alone,
     echo_reads_from,
     echoed,
+    heralds,
     reads_past,
     seen_across,
 )
@@ -307,9 +308,34 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
         return run, where
     if after == Role.BYLINE:
         return _before_byline(st, run), "before-byline"
+    if finished and k is not None and _echo_between(st, j, run, k):
+        return run, "between"
     if before in (Role.BIO, Role.BYLINE, Role.LEAD, Role.LEAD_MARKER) or j is None:
         return after_anchor(st, run), where
     return _in_body(st, run), "in-body"
+
+
+FULL_WITHIN = 1.0  # em: a line this close to its column's width is full
+
+
+def _echo_between(st: PageState, j: int, run: list[int], k: int) -> bool:
+    """Lines without a mark after a paragraph's short last line, whose words the text after
+    them says again (a headline's do) and whose end does not read on into the next line: a
+    headline between two articles, the first without a bio, the second's byline lost
+    (绩。 / 高质量建设国家生态文明记验区 / 习近平总书记强调：…, its echo misread by one character).
+    Its first line is as wide as the column, as none of a paragraph's short lines is."""
+    if len(run) > st.profile.headline.max_lines or not clearly_short(st, j) or not body_like(st, k):
+        return False
+    if not all(bare(st, i) and st.lines[i].han >= 6 for i in run) or ends_linking(st.lines[run[-1]].text):
+        return False
+    if st.lines[run[0]].width < st.columns[run[0]] - FULL_WITHIN:
+        # not a full line: an indented first line (the next paragraph's, which may well say
+        # the title again), a subheading, a paragraph's end
+        return False
+    last, after = st.lines[run[-1]].text.rstrip(QUOTES), st.lines[k].text.lstrip(QUOTES)
+    if seen_across(st, last, after) or word_across(last, after) >= RARE:
+        return False  # the sentence reads on into the next line (党的二十届三中全会擘 / 画了…)
+    return all(heralds(st, i) for i in run)
 
 
 def _text_before_byline_off(st: PageState, run: list[int]) -> list[int]:
