@@ -2528,3 +2528,19 @@ def test_a_labels_tail_read_far_into_the_text_joins_the_headline_that_lacks_it()
     doc = read_bytes(_page(page.decode(), "（作者系某大学教授）")).doc
     assert doc.articles[1].title == "进一步激发基层干事\n活力（金台潮声）"
     assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2 * 2)
+
+
+def test_a_labelled_headline_read_far_into_the_text_joins_the_kicker_over_it():
+    # the kicker stood under the lead, over the text; the main line (words of its own and the
+    # column label) was read among the body's lines: one headline, kicker over main line
+    lead = [
+        "以数字化赋能新时代“枫桥经验”，必须坚持以党的领导为根本、服务为导向，加快形成共建共治共享",
+        "的现代基层社会治理新格局，以源头治理为前提、以多方共治为基础、以依法治理为保障、以民生。",
+    ]
+    kicker, main = "发展新质生产力与改造提升传统产业密不可分", "积极运用新技术改造提升传统产业（专题深思）"
+    text = "".join(BODY2 * 2)
+    narrow = [text[i : i + 10] for i in range(0, len(text), 10)]  # a narrow column under a wide kicker
+    page = _page("导读", *lead, kicker, *narrow[:5], main, *narrow[5:], "（作者系湖南大学教授）")
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == [f"{kicker}\n{main}"]
+    assert "".join(b.text for b in doc.articles[0].blocks) == text

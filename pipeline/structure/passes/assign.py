@@ -25,7 +25,7 @@ from ..matching import (
 )
 from ..page import ArticleSpan, HeadBlock, PageState, Role, Shape
 from ..signs import ends_with_mark
-from .context import listing, opens_deck, worded_label
+from .context import listing, opens_deck
 
 SMALL_MARGIN = 0.15
 
@@ -128,13 +128,15 @@ def _kicker_over(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
 
 
 def _label_tail(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
-    """A column label with a word or two before it, found inside an article whose headline
-    has no label (进一步激发基层干事 … 活力（金台潮声）): the end of that headline, broken off a
-    display line the reading order split, joins it under its last line."""
+    """A labelled line found inside an article whose headline has no label, and which the
+    assignment gave to no article: the end of that headline, broken off a display line the
+    reading order split (进一步激发基层干事 … 活力（金台潮声）), or its main line under a kicker
+    (发展新质生产力与改造提升传统产业密不可分 … 技术改造提升传统产业（专题深思）). It joins the
+    headline under its last line: an article is never labelled twice, nor left in its text."""
     head = art.head
     if head is None or head.lines[-1] > h.lines[0] or len(h.lines) != 1 or LABEL.search(head.text):
         return False
-    if not LABEL.search(h.text) or worded_label(st, h.lines):
+    if not LABEL.search(h.text):
         return False  # (a labelled headline with words of its own is one, not a tail)
     _join(st, art, h)
     return True
