@@ -138,6 +138,12 @@ EXPECT |= {
         "a headline between two articles, the first without a bio, the second's byline lost, its echo in"
         " the text misread by one character (绩。 / 高质量建设国家生态文明记验区 / 习近平总书记强调：…)",
     ),
+    "Ti003-s13.tesseract": (
+        1,
+        "title",
+        "a byline read into a paragraph's indented first line, a common word running on past it"
+        " (中医药学是中华民族的伟大创造和中 / 杨彦帆 / 国古代科学的瑰宝: 中国), not a headline",
+    ),
 }
 
 

@@ -276,7 +276,8 @@ def _cut_by_byline(st: PageState, i: int) -> bool:
     """A full column line breaking off unfinished, with a full line after the byline below it:
     the byline was read inside a paragraph (set beside the column), and the line is the
     paragraph's, not a headline. A body's first line is indented; a headline's words do not
-    run on into it."""
+    run on into it. A line as wide as the column or an indented first line whose last words
+    make a common word with the text after the byline is the paragraph's too."""
     b = next_line(st, i)
     k = next_line(st, b) if b is not None else None
     while k is not None and LABEL.search(st.lines[k].text):
@@ -287,6 +288,13 @@ def _cut_by_byline(st: PageState, i: int) -> bool:
         return False  # wider than the lines before it: no line of the paragraph they run in
     if ends_linking(st.lines[i].text) and st.free(k) and body_like(st, k):
         return True  # 为鲜活、可感…，更好地 / 李永智 / 被少年儿童理解和践行。
+    if (
+        body_width(st, i)
+        and st.free(k)
+        and body_like(st, k)
+        and word_across(st.lines[i].text, st.lines[k].text) >= COMMON
+    ):
+        return True  # a common word runs on past the byline: 中医药学是…伟大创造和中 / 杨彦帆 / 国古代…
     return is_full(st, i, slack=1.0) and st.free(k) and is_full(st, k, slack=1.0) and body_like(st, k)
 
 
