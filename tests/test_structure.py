@@ -2544,3 +2544,12 @@ def test_a_labelled_headline_read_far_into_the_text_joins_the_kicker_over_it():
     doc = read_bytes(page).doc
     assert [a.title for a in doc.articles] == [f"{kicker}\n{main}"]
     assert "".join(b.text for b in doc.articles[0].blocks) == text
+
+
+def test_the_pieces_of_a_headline_set_in_a_narrow_box_stay_one_headline():
+    # a headline set a few characters a line after a bio, the article before it without a
+    # headline of its own: its pieces are one headline, not shared out between the two articles
+    pieces = ["打好提振", "消费组", "合拳（人", "民论坛）"]
+    page = _page("唐韬", *BODY, "（作者系湖南大学教授）", *pieces, "杨彦帆", *BODY2, *BODY2, "（作者系某大学教授）")
+    doc = read_bytes(page).doc
+    assert [a.title.replace("\n", "") for a in doc.articles] == ["", "打好提振消费组合拳（人民论坛）"]
