@@ -137,7 +137,7 @@ def _label_tail(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
     if head is None or head.lines[-1] > h.lines[0] or len(h.lines) != 1 or LABEL.search(head.text):
         return False
     if not LABEL.search(h.text):
-        return False  # (a labelled headline with words of its own is one, not a tail)
+        return False
     _join(st, art, h)
     return True
 

@@ -41,17 +41,25 @@ def listed(st: PageState, i: int) -> bool:
     return listing(text[starts[i] : starts[i + 1]])
 
 
+def _words(st: PageState, i: int) -> tuple[str, list[int], int, int, str] | None:
+    """The page's flat text, its line starts, where line i lies in it and its words (without
+    quotes), if the line is long enough (eight Han or more) and has no mark to be echoed."""
+    if st.lines[i].han < 8:
+        return None
+    text, starts = flat_text(st)
+    a, b = starts[i], starts[i + 1]
+    t = text[a:b]  # the line without its quotes, cut from the page's (no translation per line)
+    return (text, starts, a, b, t) if listing(t) else None
+
+
 def echoed(st: PageState, i: int) -> bool:
     """The line's text (eight or more characters, no mark in it) occurs again in the text of
     the lines around it, across their breaks; a line of ten or more also with one character
     the OCR misread in one of the two (_misread_echo)."""
-    if st.lines[i].han < 8:
+    words = _words(st, i)
+    if words is None:
         return False
-    text, starts = flat_text(st)
-    a, b = starts[i], starts[i + 1]
-    t = text[a:b]  # the line without its quotes, cut from the page's (no translation per line)
-    if not listing(t):
-        return False
+    text, starts, a, b, t = words
     lo, hi = starts[max(0, i - ECHO_WINDOW)], starts[min(len(st.lines), i + ECHO_WINDOW)]
     if text.find(t, lo, a) >= 0 or text.find(t, b, hi) >= 0:
         return True
@@ -65,13 +73,10 @@ def heralds(st: PageState, i: int) -> bool:
     """Line i's words (eight characters or more, no mark) recur in the text after it, one
     character misread at most, and not in the text before it back to the lead or the last
     bio: a headline of the article that follows, not a line of the one it stands after."""
-    if st.lines[i].han < 8:
+    words = _words(st, i)
+    if words is None:
         return False
-    text, starts = flat_text(st)
-    a, b = starts[i], starts[i + 1]
-    t = text[a:b]
-    if not listing(t):
-        return False
+    text, starts, a, b, t = words
     first = i
     while first > max(0, i - ECHO_WINDOW) and st.role(first - 1) not in (Role.LEAD, Role.LEAD_MARKER, Role.BIO):
         first -= 1
