@@ -323,9 +323,6 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
     return _in_body(st, run), "in-body"
 
 
-FULL_WITHIN = 1.0  # em: a line this close to its column's width is full
-
-
 def _echo_between(st: PageState, j: int, run: list[int], k: int) -> bool:
     """Lines without a mark after a paragraph's short last line, whose words the text after
     them says again (a headline's do) and whose end does not read on into the next line: a
@@ -336,7 +333,7 @@ def _echo_between(st: PageState, j: int, run: list[int], k: int) -> bool:
         return False
     if not all(bare(st, i) and st.lines[i].han >= 6 for i in run) or ends_linking(st.lines[run[-1]].text):
         return False
-    if st.lines[run[0]].width < st.columns[run[0]] - FULL_WITHIN:
+    if not is_full(st, run[0], slack=1.0):
         # not a full line: an indented first line (the next paragraph's, which may well say
         # the title again), a subheading, a paragraph's end
         return False
