@@ -144,6 +144,33 @@ EXPECT |= {
         "a byline read into a paragraph's indented first line, a common word running on past it"
         " (中医药学是中华民族的伟大创造和中 / 杨彦帆 / 国古代科学的瑰宝: 中国), not a headline",
     ),
+    "Ti000-s13.tesseract": (
+        0,
+        "title",
+        "a headline whose closing quote the OCR read as a comma (以数字化赋能新时代枫桥经验，) over a bulleted byline",
+    ),
+    "Ti000-s13.tesseract#byline": (
+        0,
+        "authors",
+        "a bullet read once as a character no list holds (转尉建文), on a page whose other byline shows"
+        " a known misreading (图虞晓芬)",
+    ),
+    "Ti000-s15.tesseract": (
+        0,
+        "authors",
+        "a byline after its mark read before a paragraph's last characters (…乡村发展红 / 文/吴灿 / 利。)",
+    ),
+    "Ti003-s15.tesseract": (
+        0,
+        "authors",
+        "a byline, its bullet lost, read between two full lines of its article (…全面整合12345 / 尉建文 / 热线、…)",
+    ),
+    "Ti002-s7.rapidocr": (
+        0,
+        "authors",
+        "a byline read into a full line whose marks the measure counts half (还是健全作风建设常态化长效化机 /"
+        " 常晋 / 制，…: 机制), not a headline",
+    ),
 }
 
 

@@ -2298,6 +2298,62 @@ def test_a_character_before_one_name_only_is_no_bullet():
     assert art.authors != ["高立伟"]
 
 
+def test_a_one_off_bullet_counts_on_a_page_whose_other_byline_shows_a_known_one():
+    # ■ read as 图 (a misreading the profile lists) before one byline and as 转 before the
+    # other: the page sets bullets, so 转 before a rare surname's full name is one too; the
+    # headline over it ends on a comma the OCR read for its closing quote
+    page = _page(
+        "以数字化赋能新时代枫桥经验，",
+        "转尉建文",
+        *BODY,
+        "（作者系湖南大学教授）",
+        "夯实执政之基（观察者说）",
+        "图李明华",
+        *BODY2,
+        "（作者系上海大学教授）",
+    )
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["尉建文"], ["李明华"]]
+    assert [a.title for a in doc.articles] == ["以数字化赋能新时代枫桥经验，", "夯实执政之基（观察者说）"]
+    assert ["".join(b.text for b in a.blocks) for a in doc.articles] == ["".join(BODY), "".join(BODY2)]
+
+
+def test_a_name_after_a_byline_mark_is_a_byline_though_no_list_knows_its_surname():
+    # 文/户子龙 (芦 misread 户): the mark says byline where a byline stands, after a bio
+    page = _page(
+        "看经济要坚持两点论", "高立伟", *BODY, "（作者系湖南大学教授）", "文/户子龙", *BODY2, "夯实执政之基（观察者说）"
+    )
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["高立伟"], ["户子龙"]]
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2)
+
+
+def test_a_name_between_two_full_lines_of_an_article_without_byline_is_its_byline():
+    # the reading order put the byline (its bullet lost, a rarer surname) inside a sentence:
+    # no word reads across either break, and the article has no other byline
+    body = _wrap("".join(BODY), 20)
+    page = _page("看经济要坚持两点论", *body[:2], "尉建文", *body[2:], "（作者系湖南大学教授）")
+    [art] = read_bytes(page).doc.articles
+    assert art.authors == ["尉建文"]
+    assert "".join(b.text for b in art.blocks) == "".join(BODY)
+
+
+def test_a_name_between_two_full_lines_of_an_article_with_a_byline_stays_text():
+    body = _wrap("".join(BODY), 20)
+    page = _page("看经济要坚持两点论", "高立伟", *body[:2], "尉建文", *body[2:], "（作者系湖南大学教授）")
+    [art] = read_bytes(page).doc.articles
+    assert art.authors == ["高立伟"]
+    assert "尉建文" in "".join(b.text for b in art.blocks)
+
+
+def test_a_line_ending_on_a_comma_over_an_unbulleted_name_stays_text():
+    # no bullet on the page: a sentence left open over a name-like line is no headline
+    page = _page("看经济要坚持两点论", "高立伟", *BODY, "以数字化赋能新时代枫桥经验，", "转尉建文", *BODY2)
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "看经济要坚持两点论"
+    assert "以数字化赋能新时代枫桥经验，转尉建文" in "".join(b.text for b in art.blocks)
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [

@@ -118,6 +118,21 @@ class Byline:
         )
 
 
+def after_mark(text: str, profile: Profile, score: float) -> Byline | None:
+    """The two to four Han after one of the profile's byline marks (文/户子龙) as a byline of
+    that plausibility, or None: what stands there is a name even when no list knows its
+    surname (the OCR misread it)."""
+    t = text.strip()
+    if not t.startswith(profile.byline.prefixes):
+        return None
+    rest, words = _strip_prefix(t, profile)
+    if not 2 <= len(rest) <= 4 or not all(is_han(c) for c in rest):
+        return None
+    out = Byline([rest], score, prefix=words)
+    out.line = _printed_line(t, out)
+    return out
+
+
 def _strip_prefix(t: str, profile: Profile) -> tuple[str, str]:
     """The names part, and the words (not the marks) of what stood before it."""
     changed = True

@@ -14,9 +14,9 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
-from ..dictionary import COMMON, word_across
+from ..dictionary import COMMON, RARE, word_across
 from ..matching import LABEL
-from ..names import BYLINE_MARKS_FREE, NOT_BYLINE, Byline, parse_byline, surnames
+from ..names import BYLINE_MARKS_FREE, NOT_BYLINE, Byline, after_mark, parse_byline, surnames
 from ..page import PageState, Role
 from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
 from .context import (
@@ -25,6 +25,7 @@ from .context import (
     clearly_short,
     headline_like,
     headline_shaped,
+    is_full,
     joined_block,
     named_in_full,
     names_line,
@@ -47,25 +48,26 @@ MARKED = 0.2  # names after a byline's own mark (文/, ■): what the mark adds 
 ACCEPT = 0.55  # a known surname in any fitting place; an unknown one only between a headline and a body
 
 
-def _context(st: PageState, i: int, collective: bool = False) -> float | None:
+def _context(st: PageState, i: int, collective: bool = False, marked: bool = False) -> float | None:
     """How much the neighbours support a byline at i; None when they rule it out. A collective
     byline (本报评论部) alone on a short line is one even after a line left open: a headline's
-    first line broken on a listing mark (从用电量看中国发展向新性、稳定性、)."""
+    first line broken on a listing mark (从用电量看中国发展向新性、稳定性、). Names after a
+    byline's own mark (文/) are no paragraph's last words, whatever follows them."""
     j, k = prev_line(st, i), next_line(st, i)
     if k is None:
         return None  # a byline is never the last line of a page
     nxt = st.lines[k]
     if nxt.han == 0:
         return None
-    if ends_sentence(nxt.text) and nxt.width <= 3.5 and not nxt.indent:
+    if ends_sentence(nxt.text) and nxt.width <= 3.5 and not nxt.indent and not marked:
         return None  # a paragraph's last few characters: the "names" are its words
     bonus = 0.0
     if j is None or st.role(j) in (Role.LEAD_MARKER, Role.BYLINE, Role.BIO):
         bonus += 0.25  # the page's top, the lead's marker, a bio: where an article starts
     else:
         prev = st.lines[j].text
-        if ends_open(prev) and not collective:
-            return None  # the sentence goes on: names inside a paragraph
+        if ends_open(prev) and not collective and not headline_shaped(st, j):
+            return None  # the sentence goes on: names inside a paragraph (not a headline's pause)
         if LABEL.search(prev):
             bonus += 0.25  # a column label closes a headline: a byline stands under one
         elif _body_run(st, j):
@@ -174,6 +176,7 @@ def bylines(st: PageState) -> None:
     _page_bullets(st)
     _find(st, _unmarked(st))
     _misread_surnames(st)
+    _marked_unknown(st)
 
 
 UNKNOWN_NAME = 0.2  # the plausibility of a name whose surname no list holds (the OCR misread it)
@@ -199,23 +202,51 @@ def _misread_surnames(st: PageState) -> None:
             st.claim(i, Role.BYLINE, f"names={b.score:.2f} under a headline", "bylines")
 
 
+def _marked_unknown(st: PageState) -> None:
+    """A name after a byline's own mark whose surname the OCR misread (文/户子龙 for 文/芦子龙):
+    no list knows it, but the mark says byline; it is one where a byline stands (after a bio or
+    a headline, over the body) and the page prints it once."""
+    rules = st.profile.byline
+    for i, ln in enumerate(st.lines):
+        if not ln.text.startswith(rules.prefixes) or not st.free(i) or bio_opening(ln.text, st.profile)[0]:
+            continue
+        b = after_mark(ln.text, st.profile, UNKNOWN_NAME)
+        if b is None or read_byline(st, ln) is not None or any(c in rules.not_in_names for c in b.names[0]):
+            continue
+        if repeated(page_text(st), i, b.names[0], 0) or (_context(st, i, marked=True) or -1.0) <= 0:
+            continue
+        st.bylines[i] = b
+        st.claim(i, Role.BYLINE, f"names={b.score:.2f} after a byline mark", "bylines")
+
+
 PAGE_BULLET = 2  # short lines a character must open, before a sure name, to be the page's bullet
+BULLETED_NAME = 0.4  # a name after a one-off bullet on a page that sets bullets (尉: a rare surname)
 
 
 def _page_bullets(st: PageState) -> None:
     """A bullet the OCR read as one Han character, the same before two bylines or more of the
     page (侠李狼 … 侠高立伟): no word opens two lines that are each a sure name after it. For
-    this page it is read as a bullet, like those the profile lists (国 for ■)."""
+    this page it is read as a bullet, like those the profile lists (国 for ■). On a page whose
+    bylines show a bullet already (图虞晓芬: one the profile lists), one the OCR read once as
+    another character (转尉建文) counts the known one as its second."""
     rules = st.profile.byline
     seen: Counter[str] = Counter()
+    once: Counter[str] = Counter()
+    bulleted = 0
     for ln in st.lines:
         t = ln.text
-        if not 3 <= len(t) <= 5 or not t.isalpha() or t[0] in rules.misread_bullets:
+        if not 3 <= len(t) <= 5 or not t.isalpha():
             continue
         b = parse_byline(t[1:], t[1:], st.profile)
-        if b is not None and len(b.names) == 1 and b.score >= SURE and t[0] not in surnames():
-            seen[t[0]] += 1
-    extra = "".join(sorted(c for c, n in seen.items() if n >= PAGE_BULLET))
+        if b is None or len(b.names) != 1:
+            continue
+        if t[0] in rules.misread_bullets:
+            bulleted += b.score >= BULLETED_NAME
+        elif t[0] not in surnames():
+            seen[t[0]] += b.score >= SURE
+            once[t[0]] += b.score >= BULLETED_NAME and len(t) > UNKNOWN_LEN  # (好房子: no 房子)
+    sure = {c for c, n in seen.items() if n >= PAGE_BULLET}
+    extra = "".join(sorted(sure | {c for c, n in once.items() if n and n + bulleted >= PAGE_BULLET}))
     if extra:
         st.profile = replace(st.profile, byline=replace(rules, misread_bullets=rules.misread_bullets + extra))
         st.names_read.clear()  # (lines read with the profile's bullets only)
@@ -266,6 +297,50 @@ def bylines_after_bios(st: PageState) -> None:
     top = [k for k in (0, _after_heads(st, 0)) if k is not None] if st.lines else []
     _lone_surnames(st, after + heads + top)
     _named_by_bios(st)
+    _name_in_running_text(st)
+
+
+def _name_in_running_text(st: PageState) -> None:
+    """A name the reading order put between two full lines of an article that has no byline
+    (头上减少基层治理压力。全面整合12345 / 尉建文 / 热线、综治中心等…: its bullet lost, a rarer
+    surname): no paragraph ends or starts there, and no word reads across either break, so the
+    short line is something set apart; names printed once make it the byline."""
+    for i, ln in enumerate(st.lines):
+        t = ln.text
+        if not 2 <= len(t) <= 4 or not t.isalpha() or i in st.claims or ln.han != len(t):
+            continue
+        j, k = prev_line(st, i), next_line(st, i)
+        if j is None or k is None or not (st.free(j) and st.free(k)):
+            continue
+        b = read_byline(st, ln)
+        if b is None or len(b.names) != 1 or b.collective or b.score < BULLETED_NAME:
+            continue
+        if not (is_full(st, j, slack=1.0) and is_full(st, k, slack=1.0)) or ends_with_mark(st.lines[j].text):
+            continue
+        if word_across(st.lines[j].text, t) >= RARE or word_across(t, st.lines[k].text) >= RARE:
+            continue
+        if repeated(page_text(st), i, b.names[0], 0) or _article_has_byline(st, i):
+            continue
+        st.bylines[i] = b
+        st.claim(i, Role.BYLINE, f"names={b.score:.2f} inside running text", "bylines")
+        if b.dropped:
+            st.note("bullet-misread", ln.no, char=b.dropped)
+
+
+def _article_has_byline(st: PageState, i: int) -> bool:
+    """A byline stands between the anchors round line i (a bio, the lead, the page's ends)."""
+    stops = (Role.BIO, Role.LEAD, Role.LEAD_MARKER)
+    j = i - 1
+    while j >= 0 and st.role(j) not in stops:
+        if j in st.bylines:
+            return True
+        j -= 1
+    k = i + 1
+    while k < len(st.lines) and st.role(k) not in stops:
+        if k in st.bylines:
+            return True
+        k += 1
+    return False
 
 
 LONE_TIER = 2  # a lone character is a surname of this tier at most (1 common, 2 less common)
@@ -415,9 +490,14 @@ def _weighed(st: PageState, i: int, b: Byline) -> float | None:
             score *= 0.4
     if score < SURE and _reads_on(st, i):
         score -= READS_ON
-    if b.prefix and not bio_opening(st.lines[i].text, st.profile)[0]:
+    if _marked(st, i, b):
         score += MARKED  # 文/, ■: set before names only (作者： may open a bio as well)
     return score
+
+
+def _marked(st: PageState, i: int, b: Byline) -> bool:
+    """The names follow a mark set before names only (文/, ■; not 作者：, which opens bios)."""
+    return bool(b.prefix) and not bio_opening(st.lines[i].text, st.profile)[0]
 
 
 def _find(st: PageState, candidates, after_bio: bool = False) -> None:
@@ -432,7 +512,7 @@ def _find(st: PageState, candidates, after_bio: bool = False) -> None:
         b = read_byline(st, ln)
         if b is None or _among_pieces(st, i):
             continue
-        ctx = AFTER_BIO_HEADS if after_bio else _context(st, i, b.collective)
+        ctx = AFTER_BIO_HEADS if after_bio else _context(st, i, b.collective, _marked(st, i, b))
         if ctx is None:
             continue
         score = _weighed(st, i, b)

@@ -272,8 +272,21 @@ def pausing_first_line(st: PageState, i: int) -> bool:
     if label is None:
         # a list of bare phrases wider than any column line: a headline's first line, its
         # last read elsewhere (从用电量看中国发展向新性、稳定性、 over a byline)
-        return t.endswith("、") and listing(t) and clearly_wider(st, i)
+        return (t.endswith("、") and listing(t) and clearly_wider(st, i)) or _over_marked_byline(st, i)
     return short or clearly_wider(st, i) or _list_goes_on(st, i, st.lines[i + 1].text[: label.start()])
+
+
+def _over_marked_byline(st: PageState, i: int) -> bool:
+    """A line ending on a comma after a finished sentence (or at the page top), right over a
+    byline with its bullet and a body under it: a headline whose closing quote the OCR read
+    as a comma (以数字化赋能新时代枫桥经验， / 转尉建文 for ■尉建文); no sentence breaks
+    before a bulleted name."""
+    if not st.lines[i].text.endswith(("，", ",")) or i + 2 >= len(st.lines):
+        return False
+    if i > 0 and not ends_sentence(st.lines[i - 1].text):
+        return False
+    b = names_line(st, i + 1, least=0.0)
+    return b is not None and bool(b.dropped or b.prefix) and body_like(st, i + 2)
 
 
 def _list_goes_on(st: PageState, i: int, words: str) -> bool:

@@ -284,18 +284,28 @@ def _cut_by_byline(st: PageState, i: int) -> bool:
         k = next_line(st, k)  # the article's own headline, read after its byline
     if k is None or looks(st, i) or ends_with_mark(st.lines[i].text):
         return False
-    if st.lines[i].width >= column_before(st, i) + 0.75:
-        return False  # wider than the lines before it: no line of the paragraph they run in
+    runs_on = st.free(k) and body_like(st, k) and word_across(st.lines[i].text, st.lines[k].text) >= COMMON
+    if st.lines[i].width >= column_before(st, i) + 0.75 and not (runs_on and _no_longer_than_before(st, i)):
+        # wider than the lines before it: no line of the paragraph they run in, unless its
+        # words run on past the byline and it is as long as they are with every mark a full
+        # em (还是健全作风建设常态化长效化机 / 常晋 / 制，抑或是…: the measure counts marks half)
+        return False
     if ends_linking(st.lines[i].text) and st.free(k) and body_like(st, k):
         return True  # 为鲜活、可感…，更好地 / 李永智 / 被少年儿童理解和践行。
-    if (
-        body_width(st, i)
-        and st.free(k)
-        and body_like(st, k)
-        and word_across(st.lines[i].text, st.lines[k].text) >= COMMON
-    ):
+    if body_width(st, i) and runs_on:
         return True  # a common word runs on past the byline: 中医药学是…伟大创造和中 / 杨彦帆 / 国古代…
     return is_full(st, i, slack=1.0) and st.free(k) and is_full(st, k, slack=1.0) and body_like(st, k)
+
+
+BEFORE = 16  # lines before a line that show its column
+
+
+def _no_longer_than_before(st: PageState, i: int) -> bool:
+    """Line i holds no more characters (marks counted whole) than the longest of the running
+    lines before it."""
+    lo = max(0, i - BEFORE)
+    longest = max((len(ln.text.replace(" ", "")) for ln in st.lines[lo:i] if ln.han >= 4), default=0)
+    return len(st.lines[i].text.replace(" ", "")) <= longest
 
 
 def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
