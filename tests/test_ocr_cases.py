@@ -165,6 +165,16 @@ EXPECT |= {
         "authors",
         "a byline, its bullet lost, read between two full lines of its article (…全面整合12345 / 尉建文 / 热线、…)",
     ),
+    "Ti001-s15.tesseract": (
+        0,
+        "title",
+        "a narrow box's headline at the page top broken on a comma (惩治“微 / 腐败”， / 让老百姓 / …)",
+    ),
+    "Ti001-s15.tesseract#label": (
+        1,
+        "title",
+        "a narrow box's column label over four lines (（习近平 / 经济思想指 / 引下的中医 / 经济专论）)",
+    ),
     "Ti002-s7.rapidocr": (
         0,
         "authors",

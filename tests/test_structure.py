@@ -2609,3 +2609,26 @@ def test_the_pieces_of_a_headline_set_in_a_narrow_box_stay_one_headline():
     page = _page("唐韬", *BODY, "（作者系湖南大学教授）", *pieces, "杨彦帆", *BODY2, *BODY2, "（作者系某大学教授）")
     doc = read_bytes(page).doc
     assert [a.title.replace("\n", "") for a in doc.articles] == ["", "打好提振消费组合拳（人民论坛）"]
+
+
+def test_a_narrow_box_headline_breaking_on_a_comma_at_the_page_top_is_the_headline():
+    # 惩治“微 / 腐败”， / …: a piece a few characters wide ends on the comma where the box broke
+    # the headline, and the OCR's lost byline (二河 for 常晋) stands under it; the page's next
+    # article is a byline under another narrow headline whose label runs over four lines
+    first = ["惩治“微", "腐败”，", "让老百姓", "可感可及", "（评论", "观察）"]
+    second = ["科学客观", "看待我国", "当前经济", "发展态势", "（习近平", "经济思想指", "引下的中国", "经济专论）"]
+    page = _page(*first, *BODY, *BODY, *second, "钟才文", *BODY2, *BODY2)
+    doc = read_bytes(page).doc
+    assert [a.title.replace("\n", "") for a in doc.articles] == ["".join(first), "".join(second)]
+    assert [a.authors for a in doc.articles] == [[], ["钟才文"]]
+    assert ["".join(b.text for b in a.blocks) for a in doc.articles] == ["".join(BODY * 2), "".join(BODY2 * 2)]
+
+
+def test_a_name_between_a_narrow_box_headlines_pieces_ending_on_pauses_is_a_piece():
+    # 从用电 / 量看 / 国发展 / 向新性、 / 稳定性 / （人民 / 观点） / 本报评论部: the collective byline
+    # after the pieces says the short name-like line among them is a piece of the headline
+    pieces = ["从用电", "量看", "国发展", "向新性、", "稳定性", "（人民", "观点）"]
+    page = _page(*BODY2, "（作者系某大学教授）", *pieces, "本报评论部", *BODY, *BODY, "（作者系湖南大学教授）")
+    doc = read_bytes(page).doc
+    assert doc.articles[-1].title.replace("\n", "") == "".join(pieces)
+    assert doc.articles[-1].authors == ["本报评论部"]

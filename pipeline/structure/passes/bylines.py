@@ -29,6 +29,7 @@ from .context import (
     joined_block,
     named_in_full,
     names_line,
+    narrow_piece,
     next_line,
     page_text,
     prev_line,
@@ -436,11 +437,13 @@ def _garbled(t: str, names: list[str]) -> Byline | None:
 
 def _piece(st: PageState, i: int | None) -> bool:
     """A free line clearly short of the column, worded like a headline, ending on no mark but
-    a closing quote (好房子”): a piece of a headline set in a narrow box, read a few characters
-    a line."""
+    a closing quote (好房子”) or bracket (观点）, a label's last piece), or on a pause where a
+    narrow box broke its headline (向新性、): a piece of a headline set in a narrow box, read a
+    few characters a line."""
     if i is None or not st.free(i) or not headline_shaped(st, i):
         return False
-    if ends_with_mark(st.lines[i].text.rstrip("”」")):
+    t = st.lines[i].text.rstrip("”」）)")
+    if ends_with_mark(t) and not (t.endswith(("，", "、", ",")) and narrow_piece(st, i)):
         return False
     return clearly_short(st, i)
 
@@ -456,7 +459,7 @@ def _among_pieces(st: PageState, i: int) -> bool:
     if k is not None and names_line(st, k) is not None:
         return False  # names right under names: authors set one a line, not a piece between
     while k is not None and pieces <= st.profile.headline.max_pieces:
-        if pieces and names_line(st, k) is not None:
+        if pieces and (names_line(st, k) is not None or _collective(st, k)):
             return True
         if not (
             _piece(st, k) or quote_broken(st, k, next_line(st, k)) or (st.free(k) and LABEL.search(st.lines[k].text))
@@ -464,6 +467,12 @@ def _among_pieces(st: PageState, i: int) -> bool:
             return False
         k, pieces = next_line(st, k), pieces + 1
     return False
+
+
+def _collective(st: PageState, k: int) -> bool:
+    """A collective byline (本报评论部: names_line() takes 部 for an institution's end)."""
+    b = read_byline(st, st.lines[k])
+    return b is not None and b.collective and st.lines[k].width <= MAX_BYLINE_WIDTH
 
 
 def _after_heads(st: PageState, i: int) -> int | None:

@@ -244,10 +244,16 @@ def _shaped(st: PageState, i: int) -> bool:
     balance = bracket_balance(t, st.profile) if not display else 0
     if balance and not _closed_by_neighbour(st, i, balance):
         return False  # so does a bracket, unless the next (or last) line is the label's other half
-    if not commas:
+    return not commas or _worded_round_comma(st, i, h)
+
+
+def _worded_round_comma(st: PageState, i: int, h: int) -> bool:
+    """A headline line's one comma has words on both sides (a comma ending it has none after:
+    the Han after it are the line's `h` less those before it); a narrow box's piece may hold
+    two characters before the comma it ends on (腐败”，)."""
+    t = st.lines[i].text
+    if t.endswith(("，", ",")) and _among_pieces(st, i):
         return True
-    # with words on both sides of its comma (one comma at most here: a comma ending it has none
-    # after); the Han after it are the line's less those before it
     head, comma, _ = t.rstrip("，,").replace(",", "，").partition("，")
     before = han_count(head)
     return before >= 3 and (not comma or h - before >= 3)
@@ -272,8 +278,30 @@ def pausing_first_line(st: PageState, i: int) -> bool:
     if label is None:
         # a list of bare phrases wider than any column line: a headline's first line, its
         # last read elsewhere (从用电量看中国发展向新性、稳定性、 over a byline)
-        return (t.endswith("、") and listing(t) and clearly_wider(st, i)) or _over_marked_byline(st, i)
+        return (
+            (t.endswith("、") and listing(t) and clearly_wider(st, i))
+            or _over_marked_byline(st, i)
+            or (short and _among_pieces(st, i))
+        )
     return short or clearly_wider(st, i) or _list_goes_on(st, i, st.lines[i + 1].text[: label.start()])
+
+
+PIECE_WIDTH = 5.0  # em at most of a narrow box's headline line
+
+
+def narrow_piece(st: PageState, i: int) -> bool:
+    """A line of a narrow box's headline: a few em, clearly short of the column."""
+    return st.lines[i].width <= PIECE_WIDTH and clearly_short(st, i)
+
+
+def _among_pieces(st: PageState, i: int) -> bool:
+    """A line of a few characters ending on a comma between narrow headline lines (惩治“微 /
+    腐败”， / 让老百姓 / 可感可及): a narrow box's headline breaks so; no column line ends on a
+    comma far short of its column, and a paragraph's last line ends a sentence."""
+    j, k = i - 1, i + 1
+    if not (narrow_piece(st, i) and narrow_piece(st, k) and headline_shaped(st, k)):
+        return False
+    return j < 0 or (narrow_piece(st, j) and not ends_sentence(st.lines[j].text))
 
 
 def _over_marked_byline(st: PageState, i: int) -> bool:
@@ -358,10 +386,24 @@ def _closed_by_neighbour(st: PageState, i: int, balance: int) -> bool:
     j = i + step
     if 0 <= j < len(st.lines) and len(st.lines[j].text) == 1:
         j += step
-    if not 0 <= j < len(st.lines):
-        return False
-    other = st.lines[j].text
-    return len(other) <= 8 and bracket_balance(other, st.profile) == -balance
+    for n in range(LABEL_PIECES):
+        if not 0 <= j < len(st.lines):
+            return False
+        other = st.lines[j].text
+        held = bracket_balance(other, st.profile)
+        if len(other) <= 8 and held == -balance:
+            # (over more lines, a label ends its headline: the closing line ends on its bracket)
+            closing = other if step > 0 else st.lines[i].text
+            return n == 0 or closing.rstrip()[-1:] in st.profile.bio.close_brackets
+        # a narrow box breaks its label over more lines (（习近平 / 经济思想指 / 引下的中医 /
+        # 经济专论）): words only between its brackets, no mark
+        if held or not (narrow_piece(st, i) and narrow_piece(st, j) and other.isalnum()):
+            return False
+        j += step
+    return False
+
+
+LABEL_PIECES = 4  # lines a column label may run over in a narrow box
 
 
 def headline_like(st: PageState, i: int) -> bool:

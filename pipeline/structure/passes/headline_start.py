@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ..matching import LABEL
 from ..page import PageState
 from ..signs import ends_with_mark
-from .context import clearly_short, headline_shaped, listing, next_line, page_pairs
+from .context import clearly_short, headline_shaped, listing, narrow_piece, next_line, page_pairs
 from .headline_shape import body_width, looks, wide_headline
 from .headline_words import bare, body_opens_under, echo_alone, listed, pair_recurs_across, seen_across
 
@@ -53,7 +53,9 @@ def reads_into_prose(st: PageState, i: int) -> bool:
     """Line i breaks off mid-word into the next line, and that line is prose (a mark in it):
     running text, not a headline over it."""
     k = next_line(st, i)
-    return k is not None and not bare(st, k) and pair_recurs_across(st.lines[i].text, st.lines[k].text, page_pairs(st))
+    if k is None or bare(st, k) or (narrow_piece(st, i) and narrow_piece(st, k)):
+        return False  # (a narrow box's headline breaks inside its words too: 惩治“微 / 腐败”，)
+    return pair_recurs_across(st.lines[i].text, st.lines[k].text, page_pairs(st))
 
 
 def before_quoting(st: PageState, i: int) -> bool:
