@@ -305,7 +305,9 @@ def _name_in_running_text(st: PageState) -> None:
     """A name the reading order put between two full lines of an article that has no byline
     (头上减少基层治理压力。全面整合12345 / 尉建文 / 热线、综治中心等…: its bullet lost, a rarer
     surname): no paragraph ends or starts there, and no word reads across either break, so the
-    short line is something set apart; names printed once make it the byline."""
+    short line is something set apart; names printed once make it the byline. (Asked here, not
+    with the articles pass's names inside a sentence: the headline pass would take the line for
+    a headline cutting the text first.)"""
     for i, ln in enumerate(st.lines):
         t = ln.text
         if not 2 <= len(t) <= 4 or not t.isalpha() or i in st.claims or ln.han != len(t):

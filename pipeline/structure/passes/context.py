@@ -252,7 +252,7 @@ def _worded_round_comma(st: PageState, i: int, h: int) -> bool:
     the Han after it are the line's `h` less those before it); a narrow box's piece may hold
     two characters before the comma it ends on (腐败”，)."""
     t = st.lines[i].text
-    if t.endswith(("，", ",")) and _among_pieces(st, i):
+    if t.endswith(("，", ",")) and _pause_among_pieces(st, i):
         return True
     head, comma, _ = t.rstrip("，,").replace(",", "，").partition("，")
     before = han_count(head)
@@ -281,7 +281,7 @@ def pausing_first_line(st: PageState, i: int) -> bool:
         return (
             (t.endswith("、") and listing(t) and clearly_wider(st, i))
             or _over_marked_byline(st, i)
-            or (short and _among_pieces(st, i))
+            or (short and _pause_among_pieces(st, i))
         )
     return short or clearly_wider(st, i) or _list_goes_on(st, i, st.lines[i + 1].text[: label.start()])
 
@@ -294,12 +294,12 @@ def narrow_piece(st: PageState, i: int) -> bool:
     return st.lines[i].width <= PIECE_WIDTH and clearly_short(st, i)
 
 
-def _among_pieces(st: PageState, i: int) -> bool:
-    """A line of a few characters ending on a comma between narrow headline lines (惩治“微 /
+def _pause_among_pieces(st: PageState, i: int) -> bool:
+    """A line of a few characters ending on a pause between narrow headline lines (惩治“微 /
     腐败”， / 让老百姓 / 可感可及): a narrow box's headline breaks so; no column line ends on a
     comma far short of its column, and a paragraph's last line ends a sentence."""
     j, k = i - 1, i + 1
-    if not (narrow_piece(st, i) and narrow_piece(st, k) and headline_shaped(st, k)):
+    if k >= len(st.lines) or not (narrow_piece(st, i) and narrow_piece(st, k) and headline_shaped(st, k)):
         return False
     return j < 0 or (narrow_piece(st, j) and not ends_sentence(st.lines[j].text))
 
