@@ -175,6 +175,12 @@ EXPECT |= {
         "title",
         "a narrow box's column label over four lines (（习近平 / 经济思想指 / 引下的中医 / 经济专论）)",
     ),
+    "Ti005-s14.tesseract": (
+        1,
+        "title",
+        "a byline read far into its article's text after its headline, over a full line of running"
+        " text with a comma in it (全高立伟 / 党的干部，群众工作是看家本): the article's, no new one",
+    ),
     "Ti002-s7.rapidocr": (
         0,
         "authors",

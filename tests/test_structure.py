@@ -2632,3 +2632,15 @@ def test_a_name_between_a_narrow_box_headlines_pieces_ending_on_pauses_is_a_piec
     doc = read_bytes(page).doc
     assert doc.articles[-1].title.replace("\n", "") == "".join(pieces)
     assert doc.articles[-1].authors == ["本报评论部"]
+
+
+def test_a_byline_read_far_into_a_headed_article_over_a_full_line_is_the_articles():
+    # the article began at its headline after a bio and has no byline; its byline was read
+    # after a finished sentence far into the text, over a full column line with a comma in it:
+    # that line is running text, no headline by the byline, so the byline is the article's
+    after = ["事关党执政大厦的地基稳固，群众工作是看家", "本领。", *BODY]
+    page = _page("张三", *BODY2, "（作者系湖南大学教授）", "夯实执政之基（观察者说）", *BODY2, "高立伟", *after)
+    doc = read_bytes(_page(page.decode(), "（作者系上海大学教授）")).doc
+    assert [a.title for a in doc.articles] == ["", "夯实执政之基（观察者说）"]
+    assert [a.authors for a in doc.articles] == [["张三"], ["高立伟"]]
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2 + after)

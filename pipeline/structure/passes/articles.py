@@ -21,6 +21,7 @@ from .context import (
     titled_byline,
     worded_label,
 )
+from .headline_shape import body_width
 
 
 def _before_lead(st: PageState) -> None:
@@ -262,7 +263,17 @@ def _headline_by(st: PageState, i: int) -> bool:
     like one, or wider than any column line (the OCR misread its label: 音符跃动，谱写动人篇章
     (新语。文化强国名家谈))."""
     near = [k for k in (i - 1, i + 1) if 0 <= k < len(st.lines)]
-    return any(st.role(k) == Role.HEADLINE or headline_shaped(st, k) or clearly_wider(st, k) for k in near)
+    return any(
+        st.role(k) == Role.HEADLINE or (headline_shaped(st, k) and not _open_column_line(st, k)) or clearly_wider(st, k)
+        for k in near
+    )
+
+
+def _open_column_line(st: PageState, k: int) -> bool:
+    """A free line as wide as a column line of running text, its sentence left open (a comma
+    in it, no mark at its end: 党的干部，群众工作是看家本): no headline line is set so."""
+    t = st.lines[k].text
+    return st.free(k) and body_width(st, k) and not ends_with_mark(t) and ("，" in t or "," in t)
 
 
 def _same_bio(st: PageState, art: ArticleSpan, i: int) -> bool:
