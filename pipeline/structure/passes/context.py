@@ -290,7 +290,8 @@ PIECE_WIDTH = 5.0  # em at most of a narrow box's headline line
 
 
 def narrow_piece(st: PageState, i: int) -> bool:
-    """A line of a narrow box's headline: a few em, clearly short of the column."""
+    """A line of a narrow box's headline: a few em, clearly short of the column (让中医 / 药产业更
+    / 好补短 / 板惠民生 / （人民 / 时评）: consecutive pieces are one headline)."""
     return st.lines[i].width <= PIECE_WIDTH and clearly_short(st, i)
 
 

@@ -32,6 +32,7 @@ from .context import (
     is_full,
     joined_block,
     names_line,
+    narrow_piece,
     next_line,
     pausing_first_line,
     prev_line,
@@ -647,7 +648,7 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
             _stacked(st, i, nxt)
             or (label_only(st.lines[nxt].text) and not label_only(st.lines[i].text))
             or pausing_first_line(st, i)  # 惩治“微腐败”， / 让老百姓可感可及（评论员观察）
-            or (_narrow_piece(st, i) and _narrow_piece(st, nxt))  # 让中医 / 药产业更 / 好补短 / …
+            or (narrow_piece(st, i) and narrow_piece(st, nxt))  # 让中医 / 药产业更 / 好补短 / …
         )
         closed = bool(LABEL.search(st.lines[i].text)) and not (nxt is not None and label_only(st.lines[nxt].text))
         if (
@@ -660,15 +661,6 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
     if cur:
         out.append(cur)
     return out
-
-
-NARROW_PIECE = 5.0  # em at most of a piece of a headline set in a narrow box
-
-
-def _narrow_piece(st: PageState, i: int) -> bool:
-    """A few characters clearly short of the column: a piece of a headline set in a narrow box
-    (让中医 / 药产业更 / 好补短 / 板惠民生 / （人民 / 时评）), whose pieces are one headline."""
-    return st.lines[i].width <= NARROW_PIECE and clearly_short(st, i)
 
 
 def _stacked(st: PageState, i: int, j: int) -> bool:
