@@ -46,3 +46,19 @@ def test_headlines_in_blocks_of_their_own_are_still_told_apart():
     # control: a blank line between two headlines parts them, each to its own article's words
     doc = read_bytes(_blocks("推进城市群都市圈建设\n\n以产业融合\n消融长株潭一体化壁垒")).doc
     assert [a.title for a in doc.articles] == ["推进城市群都市圈建设", "以产业融合\n消融长株潭一体化壁垒"]
+
+
+def _narrow(text: str) -> list[str]:
+    return _column(text, 12)
+
+
+def test_a_headline_split_round_its_byline_at_the_page_top_is_one_headline():
+    # a display headline the reading order cut round its byline: three pieces over it, two
+    # under it, the label last; no article before it to own the upper pieces
+    first, _ = _bodies()
+    body = _narrow("".join(first))
+    page = ["党性修养不是", "“一辈子”", "而是", "芦子龙", "“一阵子”", "（思想纵横）", *body, "（作者系湖南大学教授）"]
+    [art] = read_bytes("\n\n".join(page).encode()).doc.articles
+    assert art.title.replace("\n", "") == "党性修养不是“一辈子”而是“一阵子”（思想纵横）"
+    assert art.authors == ["芦子龙"]
+    assert "".join(b.text for b in art.blocks) == "".join(first)

@@ -2644,3 +2644,61 @@ def test_a_byline_read_far_into_a_headed_article_over_a_full_line_is_the_article
     assert [a.title for a in doc.articles] == ["", "夯实执政之基（观察者说）"]
     assert [a.authors for a in doc.articles] == [["张三"], ["高立伟"]]
     assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2 + after)
+
+
+def test_a_two_line_headline_under_its_byline_as_wide_as_the_column_is_found_by_its_echo():
+    # 文/孙静 / 以基层治理现代化助力 / 更高水平平安中国建设: no line of it narrower than the
+    # column, no mark in either; the text says the two lines again as one sentence, which does
+    # not go on into the body's first line
+    head = ["以人才布局优化助推区", "域协调发展迈上新台阶"]
+    text = "".join(BODY) + "以人才布局优化助推区域协调发展迈上新台阶。" + "".join(BODY2)
+    body = [text[:9], *_wrap(text[9:], 11)]  # the first line's 2-em indent lost
+    [art] = read_bytes(_page("文/孙静", *head, *body, "（作者系湖南大学教授）")).doc.articles
+    assert art.title == "\n".join(head)
+    assert art.authors == ["孙静"]
+    assert "".join(b.text for b in art.blocks) == text
+
+
+def test_two_bare_body_lines_said_again_in_the_text_are_no_headline_when_the_echo_reads_on():
+    # the same two lines, but where the text says them again it goes on as the body does
+    # under them: a sentence the article repeats, not a headline
+    said = "以人才布局优化助推区域协调发展迈上新台阶的重要"
+    text = said + "意义。" + "".join(BODY) + said + "作用。" + "".join(BODY2)
+    body = _wrap(text, 10)
+    [art] = read_bytes(_page("文/孙静", *body, "（作者系湖南大学教授）")).doc.articles
+    assert art.title == ""
+    assert "".join(b.text for b in art.blocks) == text
+
+
+def test_a_narrow_headlines_piece_of_a_latin_word_and_a_misread_mark_is_a_piece():
+    # 如何看待 / AI"- / 本正经地: 一 read as a hyphen, the piece holding no Han at all
+    body1, body2 = _wrap("".join(BODY), 13), _wrap("".join(BODY2), 13)
+    pieces = ["如何看待", 'AI"-', "本正经地", "胡说", "八道", "（新知）"]
+    page = _page("张三", "看经济要坚持两点论", *body1, "（作者系湖南大学教授）", *pieces, "谷业凯", *body2)
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["张三"], ["谷业凯"]]
+    assert doc.articles[1].title.replace("\n", "") == "".join(pieces)
+
+
+def test_a_column_label_over_many_pieces_of_a_box_three_characters_wide_closes_its_headline():
+    # 美国 / 滥施关 / … / 角透析 / （深入 / 学习贯 / … / 思想）: the label runs over more
+    # pieces than a wider box's would, every one of them three characters or less
+    pieces = ["看经", "济要", "坚持", "两点论"]
+    label = ["（深入", "学习贯", "彻党的", "二十届", "四中全", "会精神", "）"]
+    body = _wrap("".join(BODY), 17)
+    [art] = read_bytes(_page(*pieces, *label, "钟才文", *body, "（作者系湖南大学教授）")).doc.articles
+    assert art.title.replace("\n", "") == "".join(pieces + label)
+    assert art.authors == ["钟才文"]
+    assert "".join(b.text for b in art.blocks) == "".join(BODY)
+
+
+def test_a_bullet_read_once_as_a_han_before_a_two_character_name_on_a_bulleted_page():
+    # 图赵成 (图 a known misreading of ■) and 量唐毛 (■ read as 量, once): the second article
+    # printed no bio before it, so only its byline and its narrow headline divide the two
+    body1, body2 = _wrap("".join(BODY), 13), _wrap("".join(BODY2), 13)
+    page = _page(
+        "看经济要坚持两点论", "图赵成", *body1, "量唐毛", "提振", "消费", "正当时", *body2, "（作者系湖南大学教授）"
+    )
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["赵成"], ["唐毛"]]
+    assert ["".join(b.text for b in a.blocks) for a in doc.articles] == ["".join(BODY), "".join(BODY2)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ..dictionary import COMMON, word_across
 from ..matching import (
     LABEL,
     LARGE,
@@ -25,7 +26,7 @@ from ..matching import (
 )
 from ..page import ArticleSpan, HeadBlock, PageState, Role, Shape
 from ..signs import ends_with_mark
-from .context import listing, opens_deck
+from .context import listing, next_line, opens_deck
 
 SMALL_MARGIN = 0.15
 
@@ -77,9 +78,24 @@ def _unassigned(st: PageState, h: HeadBlock, c: Candidate, spans: list[ArticleSp
             st.lead.append(i)
             st.claim(i, Role.LEAD, "headline-unassigned", "assign")
         return
+    if g < len(spans) and _opens_text(st, h, spans[g]):
+        spans[g].body = sorted(spans[g].body + h.lines)
+        for i in h.lines:
+            st.claim(i, Role.BODY, "headline-unassigned", "assign")
+        return
     st.note("headline-unplaced", c.line, text=c.text.replace("\n", " "))
     for i in h.lines:
         st.claim(i, Role.UNPLACED, "headline-unassigned", "assign")
+
+
+def _opens_text(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
+    """Right before an article's first body line, a block no article takes whose last line
+    breaks off mid-word into it is the text's first line (习近平总书记深刻指 / 出：“过去…: its
+    indent lost, as short as a headline line)."""
+    last, k = h.lines[-1], next_line(st, h.lines[-1])
+    if k is None or k != art.start or k not in art.body or ends_with_mark(st.lines[last].text):
+        return False
+    return word_across(st.lines[last].text, st.lines[k].text) >= COMMON
 
 
 def _ends_lead(st: PageState, h: HeadBlock) -> bool:
@@ -112,6 +128,20 @@ def _join(st: PageState, art: ArticleSpan, h: HeadBlock) -> None:
     text = f"{h.text}\n{head.text}" if h.lines[0] < head.lines[0] else f"{head.text}\n{h.text}"
     art.head = HeadBlock(sorted(head.lines + h.lines), text, head.where)
     st.note("headline-stacked", st.lines[h.lines[0]].no, text=h.text.replace("\n", " "))
+
+
+def _round_byline(st: PageState, h: HeadBlock, spans: list[ArticleSpan]) -> bool:
+    """A block no article takes, right over an article's byline, whose headline stands right
+    under that byline: one headline set large, which the reading order split round the byline
+    (党性修养不是 / “一辈子” / 而是 / 芦子龙 / “一阵子” / （思想纵横））. The block joins it, over it."""
+    k = h.lines[-1] + 1  # (nothing between, not even furniture: a page's date is no piece of it)
+    art = next((a for a in spans if a.byline is not None and a.byline == k), None)
+    if art is None or art.head is None or not _right_under(st, art.byline_end, art.head.lines[0]):
+        return False
+    if len(art.head.lines) + len(h.lines) > st.profile.headline.max_pieces:
+        return False
+    _join(st, art, h)
+    return True
 
 
 def _kicker_over(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
@@ -196,7 +226,7 @@ def assign_pass(st: PageState) -> None:
             st.note("headline-margin", c.line, margin=a.margin)
     for c, h in left:
         g, inside = _gap(spans, starts, h.lines[0])
-        if inside and (_kicker_over(st, h, spans[g]) or _label_tail(st, h, spans[g])):
+        if _round_byline(st, h, spans) or (inside and (_kicker_over(st, h, spans[g]) or _label_tail(st, h, spans[g]))):
             continue
         if inside or not _stacked_onto(st, h, spans):
             _unassigned(st, h, c, spans, starts)

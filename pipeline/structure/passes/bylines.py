@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
+from ...lexicon import frequencies
 from ..dictionary import COMMON, RARE, word_across
 from ..matching import LABEL
 from ..names import BYLINE_MARKS_FREE, NOT_BYLINE, Byline, after_mark, parse_byline, surnames
@@ -245,13 +246,20 @@ def _page_bullets(st: PageState) -> None:
             bulleted += b.score >= BULLETED_NAME
         elif t[0] not in surnames():
             seen[t[0]] += b.score >= SURE
-            once[t[0]] += b.score >= BULLETED_NAME and len(t) > UNKNOWN_LEN  # (好房子: no 房子)
+            once[t[0]] += b.score >= BULLETED_NAME and (len(t) > UNKNOWN_LEN or _no_word(t))
     sure = {c for c, n in seen.items() if n >= PAGE_BULLET}
     extra = "".join(sorted(sure | {c for c, n in once.items() if n and n + bulleted >= PAGE_BULLET}))
     if extra:
         st.profile = replace(st.profile, byline=replace(rules, misread_bullets=rules.misread_bullets + extra))
         st.names_read.clear()  # (lines read with the profile's bullets only)
         st.note("page-bullet", None, chars=extra)
+
+
+def _no_word(t: str) -> bool:
+    """A bullet and a two-character name make no word of the dictionary, as a three-character
+    line of words does (量唐毛 with ■ read as 量, not 好房子)."""
+    words = frequencies()
+    return all(words.get(w, 0) < RARE for w in (t, t[:2], t[1:]))
 
 
 UNKNOWN_LEN = 3  # characters of the name: a surname and a two-character given name

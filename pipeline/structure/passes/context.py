@@ -227,8 +227,10 @@ def _shaped(st: PageState, i: int) -> bool:
         return False
     rules = st.profile.headline
     h = ln.han
-    if h == 1 and _LATIN_WORD.search(t):
-        h = 2  # a Latin word counts as one (如何看待 / AI一 / 本正经地: a piece of a narrow headline)
+    if h <= 1 and _LATIN_WORD.search(t) and (h or not t.replace(" ", "").isalnum()):
+        # a Latin word counts as one, beside a Han or a mark that may be one misread (如何看待 /
+        # AI一 / 本正经地, or AI"- with 一 read as a hyphen: pieces of a narrow headline)
+        h = 2
     if h < rules.min_chars or h > rules.max_chars or ln.width > rules.max_width:
         return False
     last = t[-1]  # (a line ending on neither kind of mark is asked neither question)
@@ -387,10 +389,14 @@ def _closed_by_neighbour(st: PageState, i: int, balance: int) -> bool:
     j = i + step
     if 0 <= j < len(st.lines) and len(st.lines[j].text) == 1:
         j += step
-    for n in range(LABEL_PIECES):
+    tiny = len(st.lines[i].text) <= TINY_PIECE
+    for n in range(LABEL_TINY_PIECES):
         if not 0 <= j < len(st.lines):
             return False
         other = st.lines[j].text
+        tiny = tiny and len(other) <= TINY_PIECE
+        if n >= LABEL_PIECES and not tiny:
+            return False
         held = bracket_balance(other, st.profile)
         if len(other) <= 8 and held == -balance:
             # (over more lines, a label ends its headline: the closing line ends on its bracket)
@@ -405,6 +411,9 @@ def _closed_by_neighbour(st: PageState, i: int, balance: int) -> bool:
 
 
 LABEL_PIECES = 4  # lines a column label may run over in a narrow box
+# or over more in a box a few characters wide, every piece this short (（深入 / 学习贯 / 彻习近 /
+# 平新时 / 代中国 / 特色社 / 会主义 / 思想）): no line of running text is
+TINY_PIECE, LABEL_TINY_PIECES = 3, 12
 
 
 def headline_like(st: PageState, i: int) -> bool:

@@ -12,7 +12,7 @@ from ..page import PageState
 from ..signs import ends_with_mark
 from .context import clearly_short, headline_shaped, listing, narrow_piece, next_line, page_pairs
 from .headline_shape import body_width, looks, wide_headline
-from .headline_words import bare, body_opens_under, echo_alone, listed, pair_recurs_across, seen_across
+from .headline_words import bare, body_opens_under, echo_alone, echo_pair, listed, pair_recurs_across, seen_across
 
 
 def after_anchor(st: PageState, run: list[int]) -> list[int]:
@@ -24,16 +24,17 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
         return labelled
     take: list[int] = []
     total = 0
+    paired = False  # line i is the second of an echoed pair (echo_pair): a headline line
     for n, i in enumerate(run[: st.profile.headline.max_pieces]):
         total += st.lines[i].han
         if st.lines[i].indent >= 2 or total > st.profile.headline.max_total:
             break  # an indented line is the body's first
-        if QUOTING.search(st.lines[i].text):
-            break  # 习近平主席指出：“……: a sentence opening a quotation, the body's first line
-        if st.lines[i].spaced and any(m in st.lines[i].text for m in "，、,；;"):
-            break  # spread out to the column's width with a pause in it: a justified body line
-        if reads_into_prose(st, i):
-            break  # 城市是人类文明的重要标 / 志，是经济社会…: the body's first line, mid-word
+        if paired or (n + 1 < len(run) and run[n + 1] == next_line(st, i) and echo_pair(st, i)):
+            paired = not paired
+            take.append(i)
+            continue
+        if _body_line(st, i):
+            break
         opens = before_first_line(st, i, bool(take)) or before_quoting(st, i)
         if not (looks(st, i) or not body_width(st, i) or opens or kicker_pair(st, run, n) or echo_alone(st, i)):
             break
@@ -44,6 +45,16 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
     if short and take[: len(short)] == short and len(take) > len(short) and not bare(st, take[len(short)]):
         return short  # the lines past a headline's short last line are the body's, in words
     return take or short
+
+
+def _body_line(st: PageState, i: int) -> bool:
+    """Line i reads as the body's first line whatever its width."""
+    t = st.lines[i].text
+    if QUOTING.search(t):
+        return True  # 习近平主席指出：“……: a sentence opening a quotation
+    if st.lines[i].spaced and any(m in t for m in "，、,；;"):
+        return True  # spread out to the column's width with a pause in it: a justified body line
+    return reads_into_prose(st, i)  # 城市是人类文明的重要标 / 志，是经济社会…: mid-word
 
 
 QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how prose quotes a speaker

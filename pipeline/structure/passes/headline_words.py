@@ -151,6 +151,25 @@ def echo_alone(st: PageState, i: int) -> bool:
     return bool(left and right) and seen_across(st, left, right) == 0 and not echo_reads_on(st, i, k)
 
 
+def echo_pair(st: PageState, i: int) -> bool:
+    """Line i and the next, neither with a mark, recur together in the text (twelve characters
+    or more), and the sentence there does not go on with the first words of the line after
+    them: a two-line headline the text says again, each line as wide as a column line
+    (以基层治理现代化助力 / 更高水平平安中国建设 / 基层治理是…, said again as one sentence)."""
+    k = next_line(st, i)
+    m = next_line(st, k) if k is not None else None
+    if m is None or st.lines[i].han < 4 or st.lines[k].han < 4 or not (bare(st, i) and bare(st, k)):
+        return False
+    text, starts = flat_text(st)
+    t = text[starts[i] : starts[i + 1]] + text[starts[k] : starts[k + 1]]
+    if len(t) < ECHO_PAIR or not said_elsewhere(st, i, starts[i], t):
+        return False
+    return not said_elsewhere(st, i, starts[i], t + text[starts[m] : starts[m] + 2])
+
+
+ECHO_PAIR = 12  # characters at least in a two-line headline found again in the text
+
+
 def echo_reads_on(st: PageState, i: int, k: int) -> bool:
     """Where the text says line i's words again, it goes on with the first words of line k: the
     line reads on (a deck repeated in the text: 目标感十足的坚定与战略 / 感十足的节奏…, its
