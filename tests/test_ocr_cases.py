@@ -188,6 +188,20 @@ EXPECT |= {
         "a byline read into a full line whose marks the measure counts half (还是健全作风建设常态化长效化机 /"
         " 常晋 / 制，…: 机制), not a headline",
     ),
+    "Ti002-s17.tesseract": (
+        0,
+        "title",
+        "a headline's main line under its kicker as wide as the body's indented first line, the"
+        " text saying it again (多措并举 / 协同发力 / 加快建设新型能源体系 / 为有力支撑…)",
+    ),
+    "Ti005-s14.rapidocr": (
+        1,
+        "title",
+        "a bio whose closing line the OCR read before it (校长） / （作者为…党委常委、副), the next"
+        " article's labelled headline right under it, over its byline (建强战斗堡垒夯实执政之基（观察者说） /"
+        " 高立伟)",
+    ),
+    "Ti005-s14.rapidocr#2": (0, "bio", "the same bio, its first line alone: the headline is no line of it"),
     "Ti001-s6.rapidocr": (
         1,
         "title",

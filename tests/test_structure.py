@@ -2702,3 +2702,15 @@ def test_a_bullet_read_once_as_a_han_before_a_two_character_name_on_a_bulleted_p
     doc = read_bytes(page).doc
     assert [a.authors for a in doc.articles] == [["赵成"], ["唐毛"]]
     assert ["".join(b.text for b in a.blocks) for a in doc.articles] == ["".join(BODY), "".join(BODY2)]
+
+
+def test_a_labelled_headline_over_a_byline_is_no_line_of_a_bio_left_open_above_it():
+    # the bio's closing line was read elsewhere (before it), so its bracket stays open; the
+    # next line closes a label of its own right over a byline: the next article's headline
+    body1, body2 = _wrap("".join(BODY), 17), _wrap("".join(BODY2), 17)
+    head = "建强战斗堡垒夯实执政之基（观察者说）"
+    page = _page("张三", *body1, "（作者为北京工商大学党委常委、副", head, "高立伟", *body2, "（作者系湖南大学教授）")
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == ["", head]
+    assert doc.articles[0].bio == "作者为北京工商大学党委常委、副"
+    assert [a.authors for a in doc.articles] == [["张三"], ["高立伟"]]

@@ -86,7 +86,7 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
     chars = 0
     k = i
     while k < len(st.lines):
-        if _stops(st, i, k):
+        if _stops(st, i, k) or (bracket and _labelled_over_byline(st, i, k)):
             return k - 1  # a byline, a marker, another bio or a headline: this one ended before it
         t = st.lines[k].text
         chars += han_count(t)
@@ -104,6 +104,16 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
             return k  # the engine ended its block here
         k += 1
     return k - 1
+
+
+def _labelled_over_byline(st: PageState, i: int, k: int) -> bool:
+    """Line k, after the first line of a bio whose bracket nothing closed, closes a column label
+    of its own right over a byline: the next article's headline, the bio's closing line read
+    elsewhere (…党委常委、副 / 建强战斗堡垒夯实执政之基（观察者说） / 高立伟)."""
+    if k == i or not LABEL.search(st.lines[k].text) or bracket_balance(st.lines[k].text, st.profile):
+        return False
+    n = next_line(st, k)
+    return n is not None and names_line(st, n) is not None
 
 
 def _wrapped_name(st: PageState, i: int, k: int) -> bool:

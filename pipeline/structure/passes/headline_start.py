@@ -12,7 +12,17 @@ from ..page import PageState
 from ..signs import ends_with_mark
 from .context import clearly_short, headline_shaped, listing, narrow_piece, next_line, page_pairs
 from .headline_shape import body_width, looks, wide_headline
-from .headline_words import bare, body_opens_under, echo_alone, echo_pair, listed, pair_recurs_across, seen_across
+from .headline_words import (
+    bare,
+    body_opens_under,
+    echo_alone,
+    echo_pair,
+    echo_reads_on,
+    echoed,
+    listed,
+    pair_recurs_across,
+    seen_across,
+)
 
 
 def after_anchor(st: PageState, run: list[int]) -> list[int]:
@@ -35,7 +45,7 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
             continue
         if _body_line(st, i):
             break
-        opens = before_first_line(st, i, bool(take)) or before_quoting(st, i)
+        opens = _last_over_body(st, take, i)
         if not (looks(st, i) or not body_width(st, i) or opens or kicker_pair(st, run, n) or echo_alone(st, i)):
             break
         take.append(i)
@@ -55,6 +65,22 @@ def _body_line(st: PageState, i: int) -> bool:
     if st.lines[i].spaced and any(m in t for m in "，、,；;"):
         return True  # spread out to the column's width with a pause in it: a justified body line
     return reads_into_prose(st, i)  # 城市是人类文明的重要标 / 志，是经济社会…: mid-word
+
+
+def _last_over_body(st: PageState, take: list[int], i: int) -> bool:
+    """Line i is the headline's last: the body opens on the next line."""
+    return before_first_line(st, i, bool(take)) or before_quoting(st, i) or main_under_kicker(st, take, i)
+
+
+def main_under_kicker(st: PageState, take: list[int], i: int) -> bool:
+    """Line i, under headline lines all shorter than it, is bare and the text says its words
+    again, not going on there as the line under it does: the headline's main line under its
+    kicker (多措并举 / 协同发力 / 加快建设新型能源体系 / 为有力支撑…), however wide. Under it
+    the body opens."""
+    k = next_line(st, i)
+    if not take or k is None or not bare(st, i) or not echoed(st, i) or echo_reads_on(st, i, k):
+        return False
+    return all(st.lines[t].han < st.lines[i].han for t in take)
 
 
 QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how prose quotes a speaker
