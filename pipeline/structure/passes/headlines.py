@@ -285,15 +285,18 @@ def _cut_by_byline(st: PageState, i: int) -> bool:
         k = next_line(st, k)  # the article's own headline, read after its byline
     if k is None or looks(st, i) or ends_with_mark(st.lines[i].text):
         return False
-    runs_on = st.free(k) and body_like(st, k) and word_across(st.lines[i].text, st.lines[k].text) >= COMMON
-    if st.lines[i].width >= column_before(st, i) + 0.75 and not (runs_on and _no_longer_than_before(st, i)):
+
+    def runs_on() -> bool:  # (asked last: the dictionary is loaded only when the page needs it)
+        return st.free(k) and body_like(st, k) and word_across(st.lines[i].text, st.lines[k].text) >= COMMON
+
+    if st.lines[i].width >= column_before(st, i) + 0.75 and not (_no_longer_than_before(st, i) and runs_on()):
         # wider than the lines before it: no line of the paragraph they run in, unless its
         # words run on past the byline and it is as long as they are with every mark a full
         # em (还是健全作风建设常态化长效化机 / 常晋 / 制，抑或是…: the measure counts marks half)
         return False
     if ends_linking(st.lines[i].text) and st.free(k) and body_like(st, k):
         return True  # 为鲜活、可感…，更好地 / 李永智 / 被少年儿童理解和践行。
-    if body_width(st, i) and runs_on:
+    if body_width(st, i) and runs_on():
         return True  # a common word runs on past the byline: 中医药学是…伟大创造和中 / 杨彦帆 / 国古代…
     return is_full(st, i, slack=1.0) and st.free(k) and is_full(st, k, slack=1.0) and body_like(st, k)
 
