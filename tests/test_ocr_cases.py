@@ -194,6 +194,12 @@ EXPECT |= {
         "a headline's main line under its kicker as wide as the body's indented first line, the"
         " text saying it again (多措并举 / 协同发力 / 加快建设新型能源体系 / 为有力支撑…)",
     ),
+    "Ti001-s14.rapidocr": (
+        1,
+        "title",
+        "a headline set in a narrow box (以数字 / 化赋能新 / 时代“枫 / 桥经验) over the body's first line,"
+        " wider than any piece (“枫桥经验”历经60余年的): the box holds the whole headline",
+    ),
     "Ti005-s14.rapidocr": (
         1,
         "title",

@@ -2706,3 +2706,14 @@ def test_a_labelled_headline_over_a_byline_is_no_line_of_a_bio_left_open_above_i
     assert [a.title for a in doc.articles] == ["", head]
     assert doc.articles[0].bio == "作者为北京工商大学党委常委、副"
     assert [a.authors for a in doc.articles] == [["张三"], ["高立伟"]]
+
+
+def test_a_line_wider_than_every_piece_of_a_narrow_box_under_it_is_the_bodys_first():
+    # 尉建文 / 以数字 / 化赋能新 / 时代“枫 / 桥经验 / “枫桥经验”历经60余年的 / 发展，…: the
+    # body's first line is narrower than the column (its indent lost) but wider than any piece
+    pieces = ["看经", "济要坚", "持两点", "论"]
+    text = "".join(BODY)
+    body = [text[:12], *_wrap(text[12:], 16)]
+    [art] = read_bytes(_page("钟才文", *pieces, *body, "（作者系湖南大学教授）")).doc.articles
+    assert art.title.replace("\n", "") == "".join(pieces)
+    assert "".join(b.text for b in art.blocks) == text

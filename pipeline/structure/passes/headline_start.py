@@ -43,7 +43,7 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
             paired = not paired
             take.append(i)
             continue
-        if _body_line(st, i):
+        if _body_line(st, i) or _past_the_box(st, take, i):
             break
         opens = _last_over_body(st, take, i)
         if not (looks(st, i) or not body_width(st, i) or opens or kicker_pair(st, run, n) or echo_alone(st, i)):
@@ -65,6 +65,18 @@ def _body_line(st: PageState, i: int) -> bool:
     if st.lines[i].spaced and any(m in t for m in "，、,；;"):
         return True  # spread out to the column's width with a pause in it: a justified body line
     return reads_into_prose(st, i)  # 城市是人类文明的重要标 / 志，是经济社会…: mid-word
+
+
+BOX_PIECES = 3  # narrow pieces that show a headline set in a narrow box
+
+
+def _past_the_box(st: PageState, take: list[int], i: int) -> bool:
+    """After several narrow pieces (a headline set in a narrow box, a few characters a line:
+    以数字 / 化赋能新 / 时代“枫 / 桥经验), a line wider than any piece and no column label is
+    the body's first: the box holds the whole headline (… / 桥经验 / “枫桥经验”历经60余年的)."""
+    if len(take) < BOX_PIECES or narrow_piece(st, i) or LABEL.search(st.lines[i].text):
+        return False
+    return all(narrow_piece(st, t) for t in take)
 
 
 def _last_over_body(st: PageState, take: list[int], i: int) -> bool:
