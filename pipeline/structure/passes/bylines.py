@@ -234,6 +234,7 @@ def _page_bullets(st: PageState) -> None:
     rules = st.profile.byline
     seen: Counter[str] = Counter()
     once: Counter[str] = Counter()
+    short: dict[str, list[str]] = {}  # a possible bullet -> the three-character lines it opens
     bulleted = 0
     for ln in st.lines:
         t = ln.text
@@ -246,7 +247,13 @@ def _page_bullets(st: PageState) -> None:
             bulleted += b.score >= BULLETED_NAME
         elif t[0] not in surnames():
             seen[t[0]] += b.score >= SURE
-            once[t[0]] += b.score >= BULLETED_NAME and (len(t) > UNKNOWN_LEN or _no_word(t))
+            if b.score >= BULLETED_NAME and len(t) == UNKNOWN_LEN:
+                short.setdefault(t[0], []).append(t)
+            else:
+                once[t[0]] += b.score >= BULLETED_NAME and len(t) > UNKNOWN_LEN
+    for c, lines in short.items():
+        if once[c] + len(lines) + bulleted >= PAGE_BULLET:  # (the dictionary only where it may count)
+            once[c] += sum(map(_no_word, lines))
     sure = {c for c, n in seen.items() if n >= PAGE_BULLET}
     extra = "".join(sorted(sure | {c for c, n in once.items() if n and n + bulleted >= PAGE_BULLET}))
     if extra:
