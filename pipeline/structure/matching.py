@@ -13,6 +13,7 @@ the cleanup report.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
@@ -49,11 +50,23 @@ LARGE = 24  # more headlines or articles than any page has: concatenated pages, 
 WINDOW = 8  # articles either side of a headline's position considered on such an input
 
 
+# A column label broken over a headline's last lines: words only between its brackets.
+_BROKEN_LABEL = re.compile(r"[（(〈][\u4e00-\u9fff·、]*\n[\u4e00-\u9fff·、\n]*[）)〉]\s*$")
+
+
+_LABEL_OPEN_HALF = re.compile(r"[（(〈][\u4e00-\u9fff·、]*$")
+_LABEL_CLOSE_HALF = re.compile(r"^[\u4e00-\u9fff·、]*[）)〉]\s*$")
+
+
 def bigrams(text: str) -> list[str]:
     """Character bigrams inside runs of Han characters (is_han), in text order. A column label
     closing a headline line (（人民时评）, （专题深思）) names the column, not the article's
     subject, and never recurs in the body: it is left out."""
     out: list[str] = []
+    if "\n" in text and (m := _BROKEN_LABEL.search(text)):
+        text = text[: m.start()]  # a narrow box's label over its last pieces (（人民 / 观点）)
+    # a piece of such a label alone: its opening half, or its closing half
+    text = _LABEL_CLOSE_HALF.sub("", _LABEL_OPEN_HALF.sub("", text))
     text = "\n".join(LABEL.sub("", line) or line for line in text.split("\n"))
     for run in _HAN_RUN.findall(text):
         out.extend(run[i : i + 2] for i in range(len(run) - 1))

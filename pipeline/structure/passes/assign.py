@@ -26,7 +26,9 @@ from ..matching import (
 )
 from ..page import ArticleSpan, HeadBlock, PageState, Role, Shape
 from ..signs import ends_with_mark
+from ..text_forms import label_only
 from .context import listing, next_line, opens_deck
+from .headline_words import bare
 
 SMALL_MARGIN = 0.15
 
@@ -172,6 +174,29 @@ def _label_tail(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
     return True
 
 
+def _joins_head(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
+    """A block left inside an article that is part of the headline that article took."""
+    return _kicker_over(st, h, art) or _label_tail(st, h, art) or _main_of_label(st, h, art)
+
+
+def _main_of_label(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
+    """A bare line of headline words found inside an article whose headline is a column label
+    alone, and which the assignment gave to no article: the headline's main line, which the
+    reading order put into the text (（深入学习贯彻…思想） at the page top, 美国滥施关税及中国反制
+    措施的法理视角透析 cutting a sentence). It joins the label, over it."""
+    head = art.head
+    if head is None or len(h.lines) != 1 or not label_only(head.text) or head.lines[0] > h.lines[0]:
+        return False
+    if LABEL.search(h.text) or not bare(st, h.lines[0]) or st.lines[h.lines[0]].han < MAIN_HAN:
+        return False
+    art.head = HeadBlock(sorted(head.lines + h.lines), f"{h.text}\n{head.text}", head.where)
+    st.note("headline-stacked", st.lines[h.lines[0]].no, text=h.text)
+    return True
+
+
+MAIN_HAN = 8  # Han at least in a headline's main line found so
+
+
 def _adjacent(st: PageState, end: int, first: int) -> bool:
     """Only headlines and furniture stand between the two lines."""
     return all(st.role(i) in ("headline", "furniture") for i in range(end + 1, first))
@@ -226,7 +251,7 @@ def assign_pass(st: PageState) -> None:
             st.note("headline-margin", c.line, margin=a.margin)
     for c, h in left:
         g, inside = _gap(spans, starts, h.lines[0])
-        if _round_byline(st, h, spans) or (inside and (_kicker_over(st, h, spans[g]) or _label_tail(st, h, spans[g]))):
+        if _round_byline(st, h, spans) or (inside and _joins_head(st, h, spans[g])):
             continue
         if inside or not _stacked_onto(st, h, spans):
             _unassigned(st, h, c, spans, starts)
@@ -402,10 +427,10 @@ def _dp_split(run: list[int], cands: list[Candidate], bodies, limit: int) -> lis
     """The split of a run into groups whose words each point to one article best."""
     groups = [(a, b) for a in range(len(run)) for b in range(a + 1, min(len(run), a + limit) + 1)]
     probe = [_joined(cands, run[a:b]) for a, b in groups]
-    table = [[float("-inf")] * (len(run) + 1) for _ in range(len(run) + 1)]
+    tops = {}
     for (a, b), scores in zip(groups, content_scores(probe, bodies, windowed=True), strict=True):
-        table[a][b] = max(scores.values(), default=0.0) - 0.3
-    return _segment_free(table, limit)
+        tops[a, b] = sorted(((v, k) for k, v in scores.items()), reverse=True)
+    return _segment_free(tops, len(run), limit)
 
 
 def _apply(runs, choice, cands, blocks) -> tuple[list[Candidate], list[HeadBlock]]:
@@ -432,18 +457,34 @@ def _merge_linear(st, runs, cands, blocks, bodies):
     return _apply(runs, choice, cands, blocks)
 
 
-def _segment_free(table: list[list[float]], limit: int) -> list[tuple[int, int]]:
-    """The split of 0..L-1 into groups of at most `limit` maximising the sum of table[a][b]."""
-    n = len(table) - 1
-    best = [float("-inf")] * (n + 1)
-    back = [0] * (n + 1)
-    best[0] = 0.0
+GROUP = 0.3  # given up per group: a split must earn its parts
+BEAM = 64  # sets of articles kept per line of a run (a run's headlines go to few articles)
+
+
+def _segment_free(tops: dict, n: int, limit: int) -> list[tuple[int, int]]:
+    """The split of 0..n-1 into groups of at most `limit` maximising the groups' scores, each
+    group worth its best article's score (tops: (score, article), best first) among the
+    articles no earlier group of the run took: a run's headlines are different articles', so a
+    headline's pieces that all point to its article stay one group rather than each scoring
+    for it."""
+    # best[b]: the articles the groups up to b took -> (their total, where the last group began,
+    # the articles taken before it)
+    best: list[dict] = [{} for _ in range(n + 1)]
+    best[0][frozenset()] = (0.0, 0, frozenset())
     for b in range(1, n + 1):
         for a in range(max(0, b - limit), b):
-            if best[a] + table[a][b] > best[b]:
-                best[b], back[b] = best[a] + table[a][b], a
+            for used, (total, _, _) in best[a].items():
+                score, art = next(((v, k) for v, k in tops[a, b] if k not in used), (0.0, None))
+                state = used if art is None else used | {art}
+                value = total + score - GROUP
+                if state not in best[b] or value > best[b][state][0]:
+                    best[b][state] = (value, a, used)
+        if len(best[b]) > BEAM:
+            best[b] = dict(sorted(best[b].items(), key=lambda kv: -kv[1][0])[:BEAM])
     out, b = [], n
+    state = max(best[n], key=lambda k: best[n][k][0])
     while b > 0:
-        out.append((back[b], b))
-        b = back[b]
+        _, a, prev = best[b][state]
+        out.append((a, b))
+        b, state = a, prev
     return out[::-1]
