@@ -251,6 +251,35 @@ EXPECT |= {
         "a byline whose bullet the OCR read as a Han character once (量唐毛; the page's other byline"
         " 图赵成) between an article without bio and a narrow box's headline: two articles, not one",
     ),
+    "Ti004-s9.tesseract": (
+        0,
+        "title",
+        "the lead's last lines set narrower over a narrow box's headline (…辩证法。 / 总的看，…分化、 /"
+        " 势在向好、未来可期。 / 从用电 / 量看 / …): the pieces are no column the lead ends before",
+    ),
+    "Ti004-s9.tesseract#2": (
+        1,
+        "title",
+        "a narrow box five and six em wide, its label over four lines (美国小施关 / … / 理视角透析 / （深入学习贯 /"
+        " 彻习近平新时 / 代中国特色社 / 会主义思想）)",
+    ),
+    "Ti004-s9.tesseract#3": (
+        1,
+        "bio",
+        "a bio naming the byline's authors (作者简介：孔庆江、范晓波、) after a sentence the OCR cut short",
+    ),
+    "Ti005-s18.tesseract": (
+        0,
+        "title",
+        "a byline read inside a paragraph (…服务西部、服务 / 李智水 / 和服务人民的意识) over rows an engine"
+        " ran across the columns, which must not widen the column the line before the byline is measured in:"
+        " that line is no headline",
+    ),
+    "Ti007-s18.tesseract": (
+        1,
+        "title",
+        "a long column label broken over two lines under its headline (（习近平经济思想指 / 引下的中国经济专论）)",
+    ),
 }
 
 

@@ -2717,3 +2717,218 @@ def test_a_line_wider_than_every_piece_of_a_narrow_box_under_it_is_the_bodys_fir
     [art] = read_bytes(_page("钟才文", *pieces, *body, "（作者系湖南大学教授）")).doc.articles
     assert art.title.replace("\n", "") == "".join(pieces)
     assert "".join(b.text for b in art.blocks) == text
+
+
+LEAD = [
+    "关于我国当前经济形势，主流是看好的，但也有唱衰",
+    "的声音。我们认为，看经济要坚持两点论，用好辩证法。",
+]
+
+
+def test_a_leads_last_lines_set_narrower_over_a_narrow_boxs_headline_stay_the_leads():
+    # 导读 / …辩证法。 / 总的看，我国经济形有分化、 / 势在向好、未来可期。 / 从用电 / 量看 / …: the
+    # narrow box's pieces under the lead are no column of text the lead would end before
+    tail = ["总的看，我国经济形有分化、", "势在向好、未来可期。"]
+    pieces = ["从用电", "量看中", "国发展", "向新性", "稳定性", "（人民", "观点）"]
+    body = _wrap("".join(BODY + BODY2), 12)
+    doc = read_bytes(_page("导读", *LEAD, *tail, *pieces, "本报评论部", *body, "（作者系湖南大学教授）")).doc
+    assert "".join(doc.lead.paragraphs) == "".join(LEAD + tail)
+    [art] = doc.articles
+    assert art.title.replace("\n", "") == "".join(pieces)
+    assert art.authors == ["本报评论部"]
+
+
+def test_a_column_label_over_four_pieces_of_a_box_six_characters_wide_closes_its_headline():
+    # 美国滥施关 / … / 理视角透析 / （深入学习贯 / 彻习近平新时 / 代中国特色社 / 会主义思想）
+    # after the article before it: a box a little wider than a bare piece, its label over four
+    pieces = ["看经济要坚", "持两点论用", "好辩证法"]
+    label = ["（深入学习贯", "彻党的二十届", "四中全会精神", "专题研究）"]
+    body1, body2 = _wrap("".join(BODY2 * 2), 12), _wrap("".join(BODY * 2), 12)
+    page = _page("张三", *body1, *pieces, *label, "钟才文", *body2, "（作者系湖南大学教授）")
+    doc = read_bytes(page).doc
+    assert [a.title.replace("\n", "") for a in doc.articles] == ["", "".join(pieces + label)]
+    assert "".join(b.text for b in doc.articles[0].blocks) == "".join(BODY2 * 2)
+
+
+def test_a_bio_naming_its_articles_byline_after_text_the_ocr_cut_short_is_the_bio():
+    # …方面，多边主义并非纯粹的结 / 作者简介：孔庆江、范晓波、 / 车路遥，中国政法大学: no finished
+    # sentence before it, but the note names the byline's authors
+    body = [*_wrap("".join(BODY * 2), 12)[:-1], "方面，多边主义并非纯粹的结"]
+    bio = ["作者简介：孔庆江、范晓波、", "车路遥，中国政法大学"]
+    [art] = read_bytes(_page("孔庆江 范晓波 车路遥", *body, *bio)).doc.articles
+    assert art.bio == "".join(bio)
+    assert art.authors == ["孔庆江", "范晓波", "车路遥"]
+
+
+def test_a_narrow_boxs_pieces_at_the_page_top_are_no_column_of_their_own():
+    # 美国滥施关 / 税及中国反 / 制措施的法 / 理视角透析 / （深入 / 学习贯 / … / 思想） / 孔庆江…:
+    # the stretch before the first byline holds the pieces alone, no sentence in them
+    pieces = ["看经济要坚", "持两点论用", "好辩证法看", "发展新态势"]
+    label = ["（深入", "学习贯", "彻习近", "平新时", "代中国", "特色社", "会主义", "思想）"]
+    body = _wrap("".join(BODY * 2), 14)
+    [art] = read_bytes(_page(*pieces, *label, "钟才文", *body, "（作者系湖南大学教授）")).doc.articles
+    assert art.title.replace("\n", "") == "".join(pieces + label)
+    assert "".join(b.text for b in art.blocks) == "".join(BODY * 2)
+
+
+def test_a_narrow_boxs_first_piece_ending_on_a_comma_at_the_page_top_over_a_wider_piece():
+    # 音符跃动， / 谱写动人篇章 / （新语·文化 / 强国名家谈） / 文/张千一: the box broke its
+    # headline at the comma, the piece after a little wider than five em
+    head = ["音符跃动，", "谱写动人篇章", "（新语·文化", "强国名家谈）"]
+    body = _wrap("".join(BODY * 2), 12)
+    doc = read_bytes(_page("第9版", "理论", *head, "文/张千一", *body, "（作者为中国音乐家协会副主席）")).doc
+    [art] = doc.articles
+    assert art.title.replace("\n", "") == "".join(head)
+    assert art.authors == ["张千一"]
+
+
+def test_a_headline_whose_labels_opening_bracket_the_ocr_lost_under_its_byline():
+    # 国李洪兴 / 感悟发展的未来感评论员观察） / 目标感十足的坚定与战略感十足的节 / 奏，…: the
+    # line closes a bracket nothing opened; the deck's bare line under it is the body's
+    head = "感悟发展的未来感评论员观察）"
+    text = "目标感十足的坚定与战略感十足的节奏，" + "".join(BODY)
+    body = [text[:16], *_wrap(text[16:], 17)]
+    [art] = read_bytes(_page("李洪兴", head, *body, "（作者系湖南大学教授）")).doc.articles
+    assert art.title == head
+    assert "".join(b.text for b in art.blocks) == text
+
+
+def test_two_bare_lines_said_again_between_two_lines_breaking_between_words_are_a_headline():
+    # …能源消费 / 多措并举协同发力 / 加快建设新型能源体系 / 持续向绿色化…: no pair on the page
+    # shows the sentence reading past them, but neither break round them falls in a word
+    head = ["多措并举协同发力", "加快建设新型能源体系"]
+    before = [*_wrap("".join(BODY), 12), "要着力推动我国的能源消费"]
+    after = ["持续向绿色化低碳化发展。", *_wrap("我们要加快建设新型能源体系，" + "".join(BODY2), 12)]
+    page = _page("李铄", *before, *head, *after, "（作者单位：北京大学经济学院）")
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "\n".join(head)
+    assert "".join(b.text for b in art.blocks) == "".join(before + after)
+
+
+def test_a_line_under_the_byline_whose_last_word_the_next_line_ends_is_the_bodys():
+    # 本报评论部 / 党的二十届四中全会提 / 出：“我国经济…: the word 提出 is used nowhere else on
+    # the page, but the next line goes on after one character and a mark: running text
+    first = "党的二十届四中全会提"
+    text = first + "出：“我国经济基础稳、优势多、韧性强、潜能大。”" + "".join(BODY)
+    body = [first, *_wrap(text[len(first) :], 12)]
+    head, second = "看经济要坚持两点论（人民观点）", _wrap("".join(BODY2), 12)
+    page = _page("本报评论部", *body, "（作者系湖南大学教授）", head, "张三", *second, "（作者系北京大学教授）")
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == ["", head]
+    assert "".join(b.text for b in doc.articles[0].blocks) == text
+
+
+def test_a_long_column_label_broken_over_two_lines_under_its_headline():
+    # 科学客观看待我国当前经济发展态势 / （习近平经济思想指 / 引下的中国经济专论） / 钟才文: each
+    # half of the label longer than a narrow box's piece, words only between its brackets
+    head = ["看经济要坚持两点论", "（习近平经济思想指", "引下的中国经济专论）"]
+    page = _page(
+        "张三", *_wrap("".join(BODY2 * 2), 14), "（作者系北京大学教授）", *head, "钟才文", *_wrap("".join(BODY * 2), 14)
+    )
+    doc = read_bytes(_page(page.decode(), "（作者系湖南大学教授）")).doc
+    assert [a.title.replace("\n", "") for a in doc.articles] == ["", "".join(head)]
+    assert doc.unplaced == []
+
+
+def test_a_narrow_box_under_a_bio_whose_close_was_read_first_keeps_its_first_piece():
+    # 保障。 / 院） / （作者单位：北京大学经济学 / 以数字 / 化赋能新 / 时代“枫 / 桥经验” / 尉建文
+    pieces = ["以数字", "化赋能新", "时代“枫", "桥经验”"]
+    body1 = _wrap("".join(BODY2 * 2), 14)
+    page = _page("张三", *body1, "院）", "（作者单位：北京大学经济学", *pieces, "尉建文", *_wrap("".join(BODY * 2), 14))
+    doc = read_bytes(_page(page.decode(), "（作者系南开大学教授）")).doc
+    assert [a.title.replace("\n", "") for a in doc.articles] == ["", "".join(pieces)]
+    assert doc.articles[0].bio == "作者单位：北京大学经济学院"
+
+
+def test_a_surname_alone_under_a_narrow_boxs_pieces_after_the_lead_is_a_byline_cut_short():
+    # 导读 / … / 多措并举 / 协同发力 / 加快建设新 / 型能源体系 / 李 / 习近平总书记指出…: ■李铄
+    # read as 李, under the first article's narrow headline
+    lead = ["关于我国当前经济形势，主流是看好的，但也有唱衰", "的声音。我们认为，看经济要坚持两点论，用好辩证法。"]
+    pieces = ["多措并举", "协同发力", "加快建设新", "型能源体系"]
+    body = _wrap("".join(BODY * 2), 14)
+    doc = read_bytes(_page("导读", *lead, *pieces, "李", *body, "（作者单位：北京大学经济学院）")).doc
+    [art] = doc.articles
+    assert art.authors == ["李"]
+    assert art.title.replace("\n", "") == "".join(pieces)
+
+
+def test_a_rarer_surnames_byline_over_a_labelled_headline_cutting_the_text_is_the_articles():
+    # …够一够的劲头。走上坡路、开 / 盛玉雷 / 爱拼与会赢（人民论坛） / 顶风船，…: the article began
+    # after a bio with no byline; its byline and headline were read inside a sentence
+    before = [
+        "“蓝天不是等来的，而是拼出来的。”不久",
+        "前生态环境部新闻发布会上的一句话，道出蓝",
+        "发展到今天，“低垂的果子”已经摘完了，",
+        "更需要跳一跳、够一够的劲头。走上坡路、开",
+    ]
+    after = [
+        "顶风船，没点儿拼劲是走不远的。无论是稳增",
+        "长、提质效，还是打基础、利长远，抑或是防",
+        "风险、过难关……今天的中国，自带逆水行舟",
+        "的危机感、时不我待的紧迫感、舍我其谁的使",
+        "命感。",
+    ]
+    first = _wrap("".join(BODY * 2), 19)
+    page = _page(
+        "林伟",
+        *first,
+        "（作者：复旦大学教务处处长，本报记者",
+        "丁雅诵整理）",
+        *before,
+        "盛玉雷",
+        "爱拼与会赢（人民论坛）",
+        *after,
+    )
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["林伟"], ["盛玉雷"]]
+    assert doc.articles[1].title == "爱拼与会赢（人民论坛）"
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(before + after)
+
+
+def test_a_number_whose_count_the_next_line_names_is_running_text_under_a_byline():
+    # 尉建文 / “枫桥经验”历经60 / 余年的发展，…: the body's first line, not a headline under the
+    # byline, though it is short and bare; the headlines stand at the page end
+    text = "“枫桥经验”历经60余年的发展，不断与时俱进，焕发生机，发扬光大。" + "".join(BODY)
+    second = ["“枫桥经验”历经60", *_wrap(text[len("“枫桥经验”历经60") :], 14)]
+    heads = ["打好提振消费组合拳", "以数字化赋能新时代“枫桥经验”"]
+    page = _page(
+        "张三",
+        *_wrap("".join(BODY2 * 2), 14),
+        "（作者系北京大学教授）",
+        "尉建文",
+        *second,
+        "（作者系南开大学教授）",
+        *heads,
+    )
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == heads
+    assert "".join(b.text for b in doc.articles[1].blocks) == text
+
+
+def test_a_bio_that_an_engine_broke_into_two_blocks_on_a_pause_is_one_note():
+    # 作者简介：孔庆江、范晓波、 / (blank line) / 车路遥，中国政法大学: the engine ended its
+    # block on the list's pause, where no note ends
+    body = "\n".join(_wrap("".join(BODY * 2), 14))
+    page = f"孔庆江 范晓波 车路遥\n\n{body}\n\n作者简介：孔庆江、范晓波、\n\n车路遥，中国政法大学\n"
+    doc = read_bytes(page.encode()).doc
+    [art] = doc.articles
+    assert art.bio == "作者简介：孔庆江、范晓波、车路遥，中国政法大学"
+    assert doc.unplaced == []
+
+
+def test_a_bare_line_under_a_headline_that_the_sentence_reads_into_stays_the_text():
+    # 基 / 打好提振消费组合拳 / 本生活类…增势较 / 好，…: the two lines bare, the headline said
+    # again in the text, but the sentence reads into the line under it (基本): the text's line
+    lines = [
+        "消费是拉动经济增长的主引擎。去年以来，",
+        "我国一系列扩内需促消费政策发力显效，基",
+        "本生活类和部分升级类商品销售增势较",
+        "好，服务消费需求不断释放。我们要打好",
+        "提振消费组合拳，使消费潜力充分释放。",
+    ]
+    head = "打好提振消费组合拳"
+    text = "".join(lines) + "".join(BODY) + "打好提振消费组合拳。" + "".join(BODY2)
+    body = [*lines[:2], head, *lines[2:], *_wrap(text[len("".join(lines)) :], 18)]
+    [art] = read_bytes(_page("文/徐丹丹", *body, "（作者系湖南大学教授）")).doc.articles
+    assert art.title == head
+    assert "".join(b.text for b in art.blocks) == text

@@ -9,6 +9,7 @@ article). Headlines stay out of the bodies here; the assignment pass gives each 
 from __future__ import annotations
 
 from ...text import accountable
+from ..matching import LABEL
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
 from .context import (
@@ -106,6 +107,7 @@ def _stacked(st: PageState, cur: ArticleSpan | None, i: int) -> bool:
 
 
 IN_SENTENCE_NAMES = 0.75  # how plausible the names must be where nothing else says byline
+OVER_LABEL_NAMES = 0.5  # and right over a labelled headline that cuts the text
 
 
 def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
@@ -123,7 +125,10 @@ def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
         return False
     if k is None or not (_text_goes_on(st, k) or _headline_cut_at(st, k)):
         return False
-    b = names_line(st, i, IN_SENTENCE_NAMES, 6, alone=True) or titled_byline(st, i)
+    # over a labelled headline cutting the text, a rarer surname's names too (盛玉雷 / 爱拼与会赢（人民论坛）)
+    labelled = _headline_cut_at(st, k) and LABEL.search(st.lines[k].text)
+    least = OVER_LABEL_NAMES if labelled else IN_SENTENCE_NAMES
+    b = names_line(st, i, least, 6, alone=True) or titled_byline(st, i)
     if b is None:
         return False
     st.bylines[i] = b

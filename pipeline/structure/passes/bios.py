@@ -9,6 +9,8 @@ of these and stays in the body.
 
 from __future__ import annotations
 
+import re
+
 from ..matching import LABEL
 from ..page import PageState, Role, Shape
 from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count
@@ -21,6 +23,7 @@ from .context import (
     is_full,
     named_in_full,
     names_line,
+    narrow_piece,
     next_line,
     prev_line,
     refine_columns,
@@ -100,8 +103,8 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
         if named_in_full(st, t) and (_headline_after(st, k) or _paragraph_after(st, i, k)):
             return k  # …治安学院 and then a headline up to the next article (a lost bracket too)
         nxt = st.lines[k + 1] if k + 1 < len(st.lines) else None
-        if st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before:
-            return k  # the engine ended its block here
+        if st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before and not ends_open(t):
+            return k  # the engine ended its block here (not on a pause: 孔庆江、范晓波、 / 车路遥，…)
         k += 1
     return k - 1
 
@@ -158,6 +161,19 @@ def _before_ok(st: PageState, i: int) -> bool:
     if ends_open(t):
         return False
     return ends_with_mark(t) or not is_full(st, j) or headline_like(st, j)
+
+
+_FIRST_NAME = re.compile(r"\s*([\u4e00-\u9fff]{2,4})[、，,]")
+
+
+def _names_a_byline(st: PageState, i: int) -> bool:
+    """A bio whose wording names its authors (作者简介：孔庆江、范晓波、…) and whose first name is
+    a byline's on the page: the note, whatever the OCR lost of the text before it (…并非纯粹
+    的结 / 作者简介：孔庆江、): prose naming someone so is no byline's repetition."""
+    t = st.lines[i].text.strip().lstrip(st.profile.bio.open_brackets + " ")
+    opener = next((o for o in st.profile.bio.naming if t.startswith(o)), None)
+    m = _FIRST_NAME.match(t[len(opener) :].lstrip("：: ")) if opener else None
+    return m is not None and any(m.group(1) in b.names for b in st.bylines.values())
 
 
 def _closed_at_end(st: PageState, end: int, bracket: int) -> bool:
@@ -229,7 +245,7 @@ def bios(st: PageState) -> None:
         if not opens:
             continue
         end = _extent(st, i, bracket)
-        ok = end is not None and (_before_ok(st, i) or _closed_at_end(st, end, bracket))
+        ok = end is not None and (_before_ok(st, i) or _closed_at_end(st, end, bracket) or _names_a_byline(st, i))
         tail = _close_read_first(st, i, end) if ok and bracket else None
         if ok:
             strong = bool(bracket) and (closes_bio(st.lines[end].text, st.profile) or tail is not None)
@@ -239,11 +255,22 @@ def bios(st: PageState) -> None:
             continue
         if tail is not None:
             st.claim(tail, Role.BIO, CLOSE_READ_FIRST, "bios")
+            if end > i and _box_under(st, i, end):
+                end = i  # its close read first, the note ends on its opening line
         for k in range(i, end + 1):
             st.claim(k, Role.BIO, "bio-opening" if k == i else "bio-continues", "bios")
 
 
 CLOSE_READ_FIRST = "bio-close-read-first"  # the model puts this line last in the bio
+
+
+def _box_under(st: PageState, i: int, end: int) -> bool:
+    """The lines after a bio's opening line i up to `end` are narrow pieces with another one
+    under them: a narrow box's headline, not the note (院） / （作者单位：北京大学经济学 / 以数字 /
+    化赋能新 / …, the note's close read first)."""
+    k = next_line(st, end)
+    lines = [*range(i + 1, end + 1), *([k] if k is not None else [])]
+    return k is not None and st.free(k) and all(narrow_piece(st, x) and headline_shaped(st, x) for x in lines)
 
 
 def _close_read_first(st: PageState, i: int, end: int) -> int | None:

@@ -311,7 +311,7 @@ def bylines_after_bios(st: PageState) -> None:
     heads = [k for i in after if (k := _after_heads(st, i)) is not None]
     _find(st, heads, after_bio=True)
     top = [k for k in (0, _after_heads(st, 0)) if k is not None] if st.lines else []
-    _lone_surnames(st, after + heads + top)
+    _lone_surnames(st, after + heads + top + _under_pieces(st))
     _named_by_bios(st)
     _name_in_running_text(st)
 
@@ -362,6 +362,32 @@ def _article_has_byline(st: PageState, i: int) -> bool:
 
 
 LONE_TIER = 2  # a lone character is a surname of this tier at most (1 common, 2 less common)
+UNDER_PIECES = 2  # narrow headline pieces right over a lone character that make it a byline's place
+
+
+def _in_label(st: PageState, i: int) -> bool:
+    """Line i stands inside a column label broken over pieces (（专题 / 全 / 深思）): a bracket
+    opened above it is closed below it."""
+    k = next_line(st, i)
+    opened = sum(bracket_balance(st.lines[j].text, st.profile) for j in range(max(0, i - LABEL_REACH), i))
+    return opened > 0 or (k is not None and bracket_balance(st.lines[k].text, st.profile) < 0)
+
+
+LABEL_REACH = 4  # lines above a lone character where a label's opening half may stand
+
+
+def _under_pieces(st: PageState) -> list[int]:
+    """Lines of one character right under a narrow box's headline pieces (… / 加快建设新 /
+    型能源体系 / 李): where the byline stands, after a lead too (not known yet)."""
+    out = []
+    for i, ln in enumerate(st.lines):
+        if len(ln.text) == 1 and i >= UNDER_PIECES and i not in st.claims:
+            above = range(i - UNDER_PIECES, i)
+            if all(st.free(j) and narrow_piece(st, j) and headline_shaped(st, j) for j in above) and not _in_label(
+                st, i
+            ):
+                out.append(i)
+    return out
 
 
 def _lone_surnames(st: PageState, after: list[int]) -> None:

@@ -17,7 +17,7 @@ from ..matching import LABEL
 from ..names import Byline, parse_byline
 from ..page import PageState, Role, Shape, SourceLine
 from ..pairs import pair_counts
-from ..signs import LINE_END_MARKS, OPENING_END, ends_open, ends_sentence, ends_with_mark, han_count
+from ..signs import LINE_END_MARKS, OPENING_END, ends_open, ends_sentence, ends_with_mark, han_count, may_open_bio
 
 CHUNK = 24  # lines per chunk when estimating the local column width
 # Asked of most lines: an enum member is a slow class attribute in Python 3.11 (EnumType's hook).
@@ -60,7 +60,9 @@ def _measurable(st: PageState) -> list[float]:
     return st.measurable
 
 
-def _estimate(st: PageState, lo: int, hi: int, out: list[float], measurable: list[float]) -> None:
+def _estimate(
+    st: PageState, lo: int, hi: int, out: list[float], measurable: list[float], stretch: bool = False
+) -> None:
     """Column widths for lines lo..hi-1 in chunks of CHUNK lines, each chunk taking the median
     of its own and its neighbours' values: linear, and a short stretch of headlines or a box
     does not move it."""
@@ -72,7 +74,24 @@ def _estimate(st: PageState, lo: int, hi: int, out: list[float], measurable: lis
         around = sorted(vals[max(0, c - 1) : c + 2])
         a = lo + c * CHUNK
         b = min(a + CHUNK, hi)
-        out[a:b] = [around[len(around) // 2]] * (b - a)
+        if len(around) != 2 or not stretch:
+            out[a:b] = [around[len(around) // 2]] * (b - a)
+        else:
+            out[a:b] = [_edge(st, a, b, vals, c, measurable)] * (b - a)
+
+
+EDGE_RATIO = 1.5  # a neighbouring chunk this much wider measures no column of this one
+
+
+def _edge(st: PageState, a: int, b: int, vals: list[float], c: int, measurable: list[float]) -> float:
+    """A chunk at the end of a stretch between anchors has one neighbour, so no median: the
+    wider of the two, but its own value where its neighbour is far wider (rows an engine ran
+    across the columns after it are no column), its neighbour's where it holds a narrow box's
+    pieces alone."""
+    other = vals[c - 1] if c else vals[c + 1]
+    if not _running_text(st, a, b, measurable):
+        return other
+    return vals[c] if other > EDGE_RATIO * vals[c] else max(vals[c], other)
 
 
 def column_widths(st: PageState) -> list[float]:
@@ -91,21 +110,25 @@ def refine_columns(st: PageState) -> None:
     measurable = _measurable(st)
     for a, b in pairwise(bounds):
         if b - a >= 8 and _running_text(st, a, b, measurable):
-            _estimate(st, a, b, st.columns, measurable)
+            _estimate(st, a, b, st.columns, measurable, stretch=True)
 
 
 RUNNING = 4  # measurable lines a stretch needs before its own width is its column
+MARKED = 2  # of them holding a sentence's pause or end
 
 
 def _running_text(st: PageState, a: int, b: int, measurable: list[float]) -> bool:
     """The stretch holds running text: a few free lines of 4 Han or more. A stretch of a
     headline's pieces alone (党性修养不 / 是 / 阵子” … between a bio and a byline) keeps the
     column around it: the pieces are no column of their own."""
-    claims, seen = st.claims, 0
+    claims, seen, marked = st.claims, 0, 0
     for i in range(a, b):
         if measurable[i] >= 0 and i not in claims:
             seen += 1
-            if seen >= RUNNING:
+            # sentences pause or end in running text's lines; a narrow box's pieces (美国滥施关
+            # / 税及中国反 / …) fill no sentence, a headline's (音符跃动， / 谱写动人篇章) one
+            marked += any(m in st.lines[i].text for m in "，。；")
+            if seen >= RUNNING and marked >= MARKED:
                 return True  # (an article's stretch has its few within its first lines)
     return False
 
@@ -244,7 +267,7 @@ def _shaped(st: PageState, i: int) -> bool:
     if t.count("《") != t.count("》") and not display:
         return False  # a book title left open (or closed) continues from another line
     balance = bracket_balance(t, st.profile) if not display else 0
-    if balance and not _closed_by_neighbour(st, i, balance):
+    if balance and not (_closed_by_neighbour(st, i, balance) or label_opening_lost(st, i, balance)):
         return False  # so does a bracket, unless the next (or last) line is the label's other half
     return not commas or _worded_round_comma(st, i, h)
 
@@ -302,9 +325,11 @@ def _pause_among_pieces(st: PageState, i: int) -> bool:
     腐败”， / 让老百姓 / 可感可及): a narrow box's headline breaks so; no column line ends on a
     comma far short of its column, and a paragraph's last line ends a sentence."""
     j, k = i - 1, i + 1
-    if k >= len(st.lines) or not (narrow_piece(st, i) and narrow_piece(st, k) and headline_shaped(st, k)):
+    # (the piece after may be a little wider, as the box's lines break at words: 音符跃动， /
+    # 谱写动人篇章 / （新语·文化 / 强国名家谈）)
+    if k >= len(st.lines) or not (narrow_piece(st, i) and clearly_short(st, k) and headline_shaped(st, k)):
         return False
-    return j < 0 or (narrow_piece(st, j) and not ends_sentence(st.lines[j].text))
+    return j < 0 or st.role(j) == Role.FURNITURE or (narrow_piece(st, j) and not ends_sentence(st.lines[j].text))
 
 
 def _over_marked_byline(st: PageState, i: int) -> bool:
@@ -402,15 +427,55 @@ def _closed_by_neighbour(st: PageState, i: int, balance: int) -> bool:
             # (over more lines, a label ends its headline: the closing line ends on its bracket)
             closing = other if step > 0 else st.lines[i].text
             return n == 0 or closing.rstrip()[-1:] in st.profile.bio.close_brackets
+        if n == 0 and held == -balance and _long_label(st, st.lines[i].text, other, step):
+            return True
         # a narrow box breaks its label over more lines (（习近平 / 经济思想指 / 引下的中医 /
         # 经济专论）): words only between its brackets, no mark
-        if held or not (narrow_piece(st, i) and narrow_piece(st, j) and other.isalnum()):
+        if held or not (label_piece(st, i) and label_piece(st, j) and other.isalnum()):
             return False
         j += step
     return False
 
 
+def label_opening_lost(st: PageState, i: int, balance: int | None = None) -> bool:
+    """A line ending on a closing bracket it never opened, right under a byline (or at the
+    page top): a headline whose column label's opening bracket the OCR lost (国李洪兴 /
+    感悟发展的未来感评论员观察）); no text before it opened the bracket."""
+    t = st.lines[i].text.rstrip()
+    if balance is None:
+        balance = bracket_balance(t, st.profile)
+    if balance != -1 or t[-1:] not in st.profile.bio.close_brackets or han_count(t) < LABEL_LOST_HAN:
+        return False
+    j = prev_line(st, i)
+    # (asked of the text, not the claims: a line's shape is cached before bylines are claimed)
+    return j is None or st.role(j) == Role.BYLINE or names_line(st, j) is not None
+
+
+LABEL_LOST_HAN = 6  # Han at least in such a line: headline words and a label's
+
+
+def _long_label(st: PageState, line: str, other: str, step: int) -> bool:
+    """A long column label broken over two lines, words only between its brackets and the
+    second line ending on its closing one (（习近平经济思想指 / 引下的中国经济专论）); not a bio
+    whose opening the OCR misread (（作者型中国教育科 / 学研究院党委书记）: an institution, a title)."""
+    first, second = (line, other) if step > 0 else (other, line)
+    m = LABEL.search(first + second)
+    if m is None or m.start() >= len(first):
+        return False
+    words, rules = m.group(), st.profile.byline
+    return not (may_open_bio(words[1:], st.profile) or any(w in words for w in (*rules.institutions, *rules.titles)))
+
+
 LABEL_PIECES = 4  # lines a column label may run over in a narrow box
+# em at most of a line of a label so broken: its bracket and its all-word lines are evidence
+# enough to allow a box a little wider than a bare piece's (（深入学习贯 / 彻习近平新时 / …思想）)
+LABEL_PIECE_WIDTH = 6.0
+
+
+def label_piece(st: PageState, i: int) -> bool:
+    return st.lines[i].width <= LABEL_PIECE_WIDTH and clearly_short(st, i)
+
+
 # or over more in a box a few characters wide, every piece this short (（深入 / 学习贯 / 彻习近 /
 # 平新时 / 代中国 / 特色社 / 会主义 / 思想）): no line of running text is
 TINY_PIECE, LABEL_TINY_PIECES = 3, 12

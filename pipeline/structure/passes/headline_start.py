@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..dictionary import COMMON, word_across
 from ..matching import LABEL
 from ..page import PageState
 from ..signs import ends_with_mark
-from .context import clearly_short, headline_shaped, listing, narrow_piece, next_line, page_pairs
+from .context import clearly_short, headline_shaped, label_opening_lost, listing, narrow_piece, next_line, page_pairs
 from .headline_shape import body_width, looks, wide_headline
 from .headline_words import (
     bare,
@@ -46,15 +47,23 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
         if _body_line(st, i) or _past_the_box(st, take, i):
             break
         opens = _last_over_body(st, take, i)
-        if not (looks(st, i) or not body_width(st, i) or opens or kicker_pair(st, run, n) or echo_alone(st, i)):
+        lost = label_opening_lost(st, i)
+        if not (opens or lost or _headline_line(st, run, n)):
             break
         take.append(i)
-        if LABEL.search(st.lines[i].text) or (opens and not bare(st, i + 1)):
+        if lost or LABEL.search(st.lines[i].text) or (opens and not bare(st, i + 1)):
             break  # a column label closes the headline; the next line opens the body (in words)
     short = short_within(st, run)
     if short and take[: len(short)] == short and len(take) > len(short) and not bare(st, take[len(short)]):
         return short  # the lines past a headline's short last line are the body's, in words
     return take or short
+
+
+def _headline_line(st: PageState, run: list[int], n: int) -> bool:
+    """The run's line n may go on the headline after an anchor: it looks like a headline's
+    line, or is narrower or wider than the body's, or is a kicker's or an echo's."""
+    i = run[n]
+    return looks(st, i) or not body_width(st, i) or kicker_pair(st, run, n) or echo_alone(st, i)
 
 
 def _body_line(st: PageState, i: int) -> bool:
@@ -104,7 +113,18 @@ def reads_into_prose(st: PageState, i: int) -> bool:
     k = next_line(st, i)
     if k is None or bare(st, k) or (narrow_piece(st, i) and narrow_piece(st, k)):
         return False  # (a narrow box's headline breaks inside its words too: 惩治“微 / 腐败”，)
-    return pair_recurs_across(st.lines[i].text, st.lines[k].text, page_pairs(st))
+    if pair_recurs_across(st.lines[i].text, st.lines[k].text, page_pairs(st)):
+        return True
+    if st.lines[i].text.rstrip()[-1:].isdigit() and st.lines[k].text[:1] in _COUNTED:
+        return True  # a number counting what the next line names (历经60 / 余年的发展)
+    # a word the page uses nowhere else, its last character alone before a mark on the next
+    # line (…四中全会提 / 出：“我国…): the dictionary, asked only then, knows the word
+    t = st.lines[k].text
+    return len(t) > 1 and t[1] in _PAUSE and t[0].isalpha() and word_across(st.lines[i].text, t) >= COMMON
+
+
+_PAUSE = "，。：；、,:;"
+_COUNTED = "余多万亿年月日个项次届%‰倍名位家座条"
 
 
 def before_quoting(st: PageState, i: int) -> bool:

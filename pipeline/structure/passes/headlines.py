@@ -20,17 +20,19 @@ from ...text import NO_START, accountable
 from ..dictionary import COMMON, RARE, reads_over, word_across
 from ..matching import LABEL
 from ..page import HeadBlock, PageState, Role, Shape
-from ..signs import ends_linking, ends_with_mark
+from ..signs import ends_linking, ends_open, ends_with_mark
 from ..text_forms import canonical, headline_text, label_only
 from .context import (
     DISPLAY_SIZE,
     body_like,
+    bracket_balance,
     clearly_short,
     clearly_wider,
     column_before,
     headline_shaped,
     is_full,
     joined_block,
+    label_piece,
     names_line,
     narrow_piece,
     next_line,
@@ -398,7 +400,7 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
                 part = _widened(st, run, part)
                 # a byline read inside the text with the headline under it is no headline line
                 # (高立伟 / 建强战斗堡垒 / 夯实执政之基（观察者说）): the articles pass takes it
-                return part[1:] if _byline_read_inside(st, part[0]) else part
+                return part[1:] if _byline_read_inside(st, part[0]) or _byline_over_label(st, part) else part
     return []
 
 
@@ -406,6 +408,17 @@ def _byline_read_inside(st: PageState, i: int) -> bool:
     """A line of names alone, or names after their affiliation, is a byline read inside the
     text (the articles pass takes it), not a headline cutting it."""
     return names_line(st, i, NAMES_ONLY, 6, alone=True) is not None or titled_byline(st, i) is not None
+
+
+NAMES_OVER_LABEL = 0.5  # how plausible names over a labelled headline line must be to be its byline
+
+
+def _byline_over_label(st: PageState, part: list[int]) -> bool:
+    """A line of names, of a rarer surname too, heading a cut whose last line a column label
+    closes: the byline read in with its headline (盛玉雷 / 爱拼与会赢（人民论坛）)."""
+    if len(part) < 2 or not LABEL.search(st.lines[part[-1]].text):
+        return False
+    return names_line(st, part[0], NAMES_OVER_LABEL, 6, alone=True) is not None
 
 
 def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
@@ -485,12 +498,29 @@ def _cut_sentence(st: PageState, j: int, part: list[int], k: int) -> bool:
     if all(looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0]) or _main_line(st, k)):
         return True
     if len(part) == 2 and _pair(st, *part):
-        return reads_past(st, j, part, k)
+        return reads_past(st, j, part, k) or _stands_apart(st, j, part, k)
     if len(part) > 2:
         # (_in_body offers a longer cut only of lines that may stand in one: looks, a stray
         # piece, a short bare line) 在推 / 措并举 / 协同发力 / 多 / 加快建设… / 进新能源
         return reads_past(st, j, part, k)
     return len(part) == 1 and _reads_across(st, j, part[0], k)
+
+
+def _stands_apart(st: PageState, j: int, part: list[int], k: int) -> bool:
+    """Neither break around the lines falls inside a word, by the page's pairs or the
+    dictionary's: a pair of bare lines the text says again is then a headline the OCR read
+    between two lines of a sentence that breaks between words (…能源消费 / 多措并举协同发力 /
+    加快建设新型能源体系 / 持续向绿色化…), where no pair shows the sentence reading past."""
+    before, after = st.lines[j].text, st.lines[k].text
+    if ends_open(before) or LABEL.search(after):
+        return False  # the sentence goes on into them after its pause, or a headline follows them
+    lines = [st.lines[i].text for i in part]
+    # (nor does the sentence read into any of the lines, nor any of them on into the line after
+    # the cut: 和部 / … / 署。, or 基 / 打好提振消费组合拳 / 本生活类… are a sentence's lines
+    # beside a headline)
+    if any(seen_across(st, before, t) or seen_across(st, t, after) for t in lines):
+        return False
+    return all(word_across(before, t) < COMMON and word_across(t, after) < COMMON for t in lines)
 
 
 def _short_bare(st: PageState, i: int) -> bool:
@@ -652,6 +682,7 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
             or (label_only(st.lines[nxt].text) and not label_only(st.lines[i].text))
             or pausing_first_line(st, i)  # 惩治“微腐败”， / 让老百姓可感可及（评论员观察）
             or (narrow_piece(st, i) and narrow_piece(st, nxt))  # 让中医 / 药产业更 / 好补短 / …
+            or _label_goes_on(st, cur, nxt)
         )
         closed = bool(LABEL.search(st.lines[i].text)) and not (nxt is not None and label_only(st.lines[nxt].text))
         if (
@@ -664,6 +695,20 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
     if cur:
         out.append(cur)
     return out
+
+
+def _label_goes_on(st: PageState, cur: list[int], nxt: int) -> bool:
+    """A narrow box's column label runs over its next lines: the lines so far opened a bracket
+    they did not close, or the last piece stands over the label's opening line (理视角透析 /
+    （深入学习贯 / 彻习近平新时 / … / 会主义思想）)."""
+    held = bracket_balance(st.lines[nxt].text, st.profile)
+    if sum(bracket_balance(st.lines[i].text, st.profile) for i in cur) > 0:
+        return label_piece(st, nxt) or (held < 0 and headline_shaped(st, nxt))  # (…经济专论）)
+    if st.lines[nxt].text[:1] not in st.profile.bio.open_brackets:
+        return False
+    # a piece over the label's first line, or a headline line over a long label's first half
+    # (科学客观看待我国当前经济发展态势 / （习近平经济思想指 / 引下的中国经济专论）)
+    return (narrow_piece(st, cur[-1]) and label_piece(st, nxt)) or (held > 0 and headline_shaped(st, nxt))
 
 
 def _stacked(st: PageState, i: int, j: int) -> bool:

@@ -10,11 +10,12 @@ comes at all, it runs to the first headline-like line after a finished sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..matching import LABEL
 from ..page import PageState, Role
 from ..signs import ends_sentence, ends_with_mark
-from .context import headline_like, headline_shaped, refine_columns, wide
+from .context import headline_like, headline_shaped, narrow_piece, refine_columns, wide
 from .headline_words import bare
 
 ANCHORS = (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
@@ -75,6 +76,7 @@ def _opens_article(st: PageState, i: int) -> bool:
 # lines after a possible end of the lead that must be set narrower: six is two or three short
 # paragraphs of a column, more than a lead's own short last lines or a wrapped quote can narrow.
 AFTER = 6
+MIN_AFTER = 3  # lines of text (a narrow box's pieces left out) after a lead's possible end that tell the column
 
 
 def _narrows(st: PageState, m: int, k: int) -> int:
@@ -83,12 +85,16 @@ def _narrows(st: PageState, m: int, k: int) -> int:
     spanning columns (profile headline.wide); the article's first lines read after it."""
     free = [i for i in range(m + 1, k) if st.free(i)]
     widths = [st.lines[i].width for i in free]
+    text = [n for n, i in enumerate(free) if not narrow_piece(st, i)]
     step = st.profile.headline.wide
     for n in range(2, len(free) - 3):
         if not ends_sentence(st.lines[free[n - 1]].text):
             continue
         lead_col = sorted(widths[:n], reverse=True)[n // 4]
-        after = sorted(widths[n : n + AFTER])
+        at = bisect_left(text, n)
+        after = sorted(widths[j] for j in text[at : at + AFTER])
+        if len(after) < MIN_AFTER:
+            break  # too little text follows to tell a column: a narrow box's pieces are no text
         if lead_col - after[len(after) // 2] >= step and after[-1] < lead_col - 1.0:
             return free[n]
     return k
