@@ -379,15 +379,19 @@ LABEL_REACH = 4  # lines above a lone character where a label's opening half may
 def _under_pieces(st: PageState) -> list[int]:
     """Lines of one character right under a narrow box's headline pieces (… / 加快建设新 /
     型能源体系 / 李): where the byline stands, after a lead too (not known yet)."""
-    out = []
-    for i, ln in enumerate(st.lines):
-        if len(ln.text) == 1 and i >= UNDER_PIECES and i not in st.claims:
-            above = range(i - UNDER_PIECES, i)
-            if all(st.free(j) and narrow_piece(st, j) and headline_shaped(st, j) for j in above) and not _in_label(
-                st, i
-            ):
-                out.append(i)
-    return out
+    return [
+        i
+        for i, ln in enumerate(st.lines)
+        if len(ln.text) == 1
+        and i >= UNDER_PIECES
+        and i not in st.claims
+        and _pieces_over(st, i)
+        and not _in_label(st, i)
+    ]
+
+
+def _pieces_over(st: PageState, i: int) -> bool:
+    return all(st.free(j) and narrow_piece(st, j) and headline_shaped(st, j) for j in range(i - UNDER_PIECES, i))
 
 
 def _lone_surnames(st: PageState, after: list[int]) -> None:
