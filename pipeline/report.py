@@ -42,6 +42,7 @@ RULE_NAMES = {
     "label_dot": "栏目名间隔号复原",
     "despace": "删除多余空格",
     "lines_joined": "合并折行",
+    "quotes": "直引号改为中文引号",
 }
 _SPACE_LIKE = " \u3000\u00a0\t"
 

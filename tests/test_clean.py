@@ -10,6 +10,7 @@ from pipeline import clean
 from pipeline.clean.despace import despace
 from pipeline.clean.invisible import invisible
 from pipeline.clean.punctuation import label_dot, punctuation
+from pipeline.clean.quotes import quotes
 
 
 @pytest.mark.parametrize(
@@ -123,3 +124,22 @@ def test_cleanup_never_loses_a_han_character_or_digit(text):
     out = clean.run(text).text
     keep = lambda s: [c for c in s if c.isalnum()]  # noqa: E731
     assert keep(out) == keep(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ('被喻为经济"晴雨表"，为观察', "被喻为经济“晴雨表”，为观察"),  # Tesseract's '"' for both marks
+        ("所谓`对等关税`，挑起贸易战", "所谓“对等关税”，挑起贸易战"),  # and '`' for an opening one
+        ('指出："不忘初心牢记使命。"他说', "指出：“不忘初心牢记使命。”他说"),
+        ('“一阵子"和"一辈子"的问题', "“一阵子”和“一辈子”的问题"),  # paired with the curly ones
+        ("“关税战，不会有赢家。近日，所谓`对等关税`，", "“关税战，不会有赢家。近日，所谓“对等关税”，"),
+    ],
+)
+def test_straight_quotes_beside_chinese_become_chinese_quotes(raw, want):
+    assert quotes(raw) == (want, raw.count('"') + raw.count("`"))
+
+
+@pytest.mark.parametrize("kept", ['He said "hello" there', "x = `a`", '12" screen'])
+def test_straight_quotes_in_latin_text_are_kept(kept):
+    assert quotes(kept) == (kept, 0)

@@ -2932,3 +2932,16 @@ def test_a_bare_line_under_a_headline_that_the_sentence_reads_into_stays_the_tex
     [art] = read_bytes(_page("文/徐丹丹", *body, "（作者系湖南大学教授）")).doc.articles
     assert art.title == head
     assert "".join(b.text for b in art.blocks) == text
+
+
+def test_straight_quotes_are_paired_within_each_paragraph_of_the_model():
+    # Tesseract's '"' and '`' for “ ”: made Chinese once the paragraphs are rebuilt, each paired
+    # on its own (the first paragraph's lost closing quote turns none of the second's round),
+    # and counted for the cleanup report; the lines the structure stage reads are the engine's
+    first = "习近平总书记指出：“不忘初心、牢记使命不是一阵子的事。" + "".join(BODY)
+    second = '全社会用电量被喻为经济"晴雨表"，为观察中国经济提供了独特视角。' + "".join(BODY2)
+    body = [*_wrap(first, 16), "　　" + second[:14], *_wrap(second[14:], 16)]
+    r = read_bytes(_page("张三", *body, "（作者系湖南大学教授）"))
+    [art] = r.doc.articles
+    assert [b.text for b in art.blocks] == [first, second.replace('"晴雨表"', "“晴雨表”")]
+    assert r.doc.stats["cleanup"]["quotes"] == 2

@@ -79,7 +79,7 @@ def summarise(doc: Document, st: Structure, counts: dict[str, int], encoding: st
         {
             "encoding": encoding,
             "shape": str(st.state.shape),
-            "cleanup": {**counts, "lines_joined": joins},
+            "cleanup": {**counts, "lines_joined": joins, "quotes": st.state.quotes},
             "headlines_placed": sum(1 for a in doc.articles if a.placement),
             "subheadings": sum(1 for a in doc.articles for b in a.blocks if b.type == "heading"),
             "bylines": sum(1 for a in doc.articles if a.authors),

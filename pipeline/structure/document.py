@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..clean.quotes import quotes
 from ..model import Article, Block, Document, Lead, Placement
 from .page import ArticleSpan, PageState, Role
 from .passes.bios import CLOSE_READ_FIRST
@@ -22,15 +23,23 @@ def _article(st: PageState, span: ArticleSpan) -> Article:
         # 作者：张三（北京大学教授）: the affiliation is the article's only bio.
         bio, b = b.affiliation, replace(b, affiliation="")
     art = Article(
-        title=_title(st, span.head.text) if span.head else "",
+        title=_quoted(st, _title(st, span.head.text)) if span.head else "",
         authors=list(b.names) if b else [],
-        bio=bio,
-        blocks=[Block(u.type, u.text) for u in span.units if u.text],
+        bio=_quoted(st, bio),
+        blocks=[Block(u.type, _quoted(st, u.text)) for u in span.units if u.text],
         byline=b.printed() if b else "",
     )
     if span.head is not None:
         art.placement = Placement(st.lines[span.head.lines[0]].no, span.position, span.score, span.margin)
     return art
+
+
+def _quoted(st: PageState, text: str) -> str:
+    """The text with the straight quotes the OCR wrote for Chinese ones made “ ”, paired within
+    this one paragraph, title or bio (clean/quotes.py), and counted for the cleanup report."""
+    out, n = quotes(text)
+    st.quotes += n
+    return out
 
 
 def _title(st: PageState, text: str) -> str:
@@ -82,5 +91,5 @@ def _unplaced(st: PageState) -> list[str]:
 def to_document(st: PageState) -> Document:
     lead = None
     if st.lead_marker is not None:
-        lead = Lead(st.lead_heading, [u.text for u in st.lead_units if u.text])
+        lead = Lead(st.lead_heading, [_quoted(st, u.text) for u in st.lead_units if u.text])
     return Document(lead=lead, articles=[_article(st, a) for a in st.articles], unplaced=_unplaced(st))

@@ -170,6 +170,7 @@ class PageState:
     joined: object = None  # passes/context.page_text: the lines joined, with where each starts, once
     names_read: dict[tuple[str, str], Byline | None] = field(default_factory=dict)  # context.read_byline
     kinds: dict[tuple[Role, str, str], Claim] = field(default_factory=dict)  # the claims made, each once
+    quotes: int = 0  # straight quotes made Chinese in the model's text (document._quoted)
 
     def claim(self, i: int, role: Role, why: str, by: str) -> None:
         self.claims[i] = self.kind(role, why, by)
