@@ -58,7 +58,7 @@ def _options(*decorators):
 _VARIANT = click.option(
     "--variant",
     default=None,
-    help="Scripts: zh-Hans, zh-Hant, or both (default: zh-Hans; a Traditional input: zh-Hant).",
+    help="Scripts, comma-separated: zh-Hans, zh-Hant, or both as zh-Hans,zh-Hant (default: zh-Hans; a Traditional input: zh-Hant).",
 )
 _STYLE = click.option("--style", "style_path", default=None, help="Style sheet (default styles/booklet.toml).")
 _OUT = click.option(
