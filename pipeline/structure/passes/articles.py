@@ -14,6 +14,7 @@ from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
 from .context import (
     DISPLAY_SIZE,
+    NAMES_OVER_LABEL,
     body_like,
     clearly_wider,
     headline_shaped,
@@ -107,7 +108,6 @@ def _stacked(st: PageState, cur: ArticleSpan | None, i: int) -> bool:
 
 
 IN_SENTENCE_NAMES = 0.75  # how plausible the names must be where nothing else says byline
-OVER_LABEL_NAMES = 0.5  # and right over a labelled headline that cuts the text
 
 
 def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
@@ -127,7 +127,7 @@ def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
         return False
     # over a labelled headline cutting the text, a rarer surname's names too (盛玉雷 / 爱拼与会赢（人民论坛）)
     labelled = _headline_cut_at(st, k) and LABEL.search(st.lines[k].text)
-    least = OVER_LABEL_NAMES if labelled else IN_SENTENCE_NAMES
+    least = NAMES_OVER_LABEL if labelled else IN_SENTENCE_NAMES
     b = names_line(st, i, least, 6, alone=True) or titled_byline(st, i)
     if b is None:
         return False

@@ -124,10 +124,13 @@ def _stacked_onto(st: PageState, h: HeadBlock, spans: list[ArticleSpan]) -> bool
     return True
 
 
-def _join(st: PageState, art: ArticleSpan, h: HeadBlock) -> None:
-    """Block h joins the article's headline, over it or under it as it stands on the page."""
+def _join(st: PageState, art: ArticleSpan, h: HeadBlock, over: bool | None = None) -> None:
+    """Block h joins the article's headline, over it or under it as it stands on the page
+    (or as `over` says: a main line read after its label goes over it)."""
     head = art.head
-    text = f"{h.text}\n{head.text}" if h.lines[0] < head.lines[0] else f"{head.text}\n{h.text}"
+    if over is None:
+        over = h.lines[0] < head.lines[0]
+    text = f"{h.text}\n{head.text}" if over else f"{head.text}\n{h.text}"
     art.head = HeadBlock(sorted(head.lines + h.lines), text, head.where)
     st.note("headline-stacked", st.lines[h.lines[0]].no, text=h.text.replace("\n", " "))
 
@@ -189,8 +192,7 @@ def _main_of_label(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
         return False
     if LABEL.search(h.text) or not bare(st, h.lines[0]) or st.lines[h.lines[0]].han < MAIN_HAN:
         return False
-    art.head = HeadBlock(sorted(head.lines + h.lines), f"{h.text}\n{head.text}", head.where)
-    st.note("headline-stacked", st.lines[h.lines[0]].no, text=h.text)
+    _join(st, art, h, over=True)
     return True
 
 

@@ -547,6 +547,9 @@ def read_byline(st: PageState, ln: SourceLine) -> Byline | None:
     return b
 
 
+NAMES_OVER_LABEL = 0.5  # how plausible names right over a labelled headline must be to be its byline
+
+
 def names_line(st: PageState, i: int, least: float = 0.5, width: float = 12.0, alone: bool = False) -> Byline | None:
     """Line i as a byline when it is a short line (`width` em at most) of names at least
     `least` plausible, not ending on a title or an institution (委书记, the tail of 党委书记,

@@ -24,6 +24,7 @@ from ..signs import ends_linking, ends_open, ends_with_mark
 from ..text_forms import canonical, headline_text, label_only
 from .context import (
     DISPLAY_SIZE,
+    NAMES_OVER_LABEL,
     body_like,
     bracket_balance,
     clearly_short,
@@ -408,9 +409,6 @@ def _byline_read_inside(st: PageState, i: int) -> bool:
     """A line of names alone, or names after their affiliation, is a byline read inside the
     text (the articles pass takes it), not a headline cutting it."""
     return names_line(st, i, NAMES_ONLY, 6, alone=True) is not None or titled_byline(st, i) is not None
-
-
-NAMES_OVER_LABEL = 0.5  # how plausible names over a labelled headline line must be to be its byline
 
 
 def _byline_over_label(st: PageState, part: list[int]) -> bool:
