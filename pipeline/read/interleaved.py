@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..lexicon import frequencies
+from ..lexicon import counts
 from .rows import blank_between, rejoin
 
 MAX_COLUMNS = 6
@@ -121,7 +121,7 @@ class _Joins:
             grams.update(ln[i : i + 2] for i in range(len(ln) - 1))
             grams.update(ln[i : i + 3] for i in range(len(ln) - 2))
         self.grams = grams
-        self.words = words if words is not None else frequencies()
+        self.words = words if words is not None else counts(1, 4)  # (joins span 2-4 characters)
         self.flat = flat
         self.markers = markers
         self.memo: dict[tuple[int, int], float] = {}

@@ -14,8 +14,8 @@ import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..cache import cache_dir, write_cache
 from ..errors import PipelineError
-from .cache import cache_dir, write_cache
 from .fontfind import Face
 
 # Marks a Chinese page sets full-width. A face whose glyph is narrower (LXGW WenKai's quotes)

@@ -22,11 +22,11 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from ..cache import cache_dir, write_cache
 from ..lexicon import jieba
 from ..text import CLOSING, LONG_MARKS, NO_END, OPENING, is_latin
 from ..text import NO_START_DISPLAY as NO_START
 from ..text import PAUSES as PAUSE_MARKS
-from .cache import cache_dir, write_cache
 
 # Penalty (em², the unit of the balance cost) of breaking at a boundary: a phrase boundary is
 # free, a word boundary costs about a character's worth of imbalance, a break beside a

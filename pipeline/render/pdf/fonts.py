@@ -27,11 +27,11 @@ from reportlab.pdfbase import ttfonts as _rl_ttfonts
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont as RLTTFont
 
+from ...cache import cache_dir as shared_cache_dir
+from ...cache import write_cache
 from ...errors import PipelineError
 from ...style import Style
 from ...text import is_alnum_ascii
-from ..cache import cache_dir as shared_cache_dir
-from ..cache import write_cache
 from ..coverage import face_key as _face_key
 from ..coverage import fast_cmap
 from ..fontengine import FontEngine

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
-from ...lexicon import frequencies
+from ...lexicon import counts
 from ..dictionary import COMMON, RARE, word_across
 from ..matching import LABEL
 from ..names import BYLINE_MARKS_FREE, NOT_BYLINE, Byline, after_mark, parse_byline, surnames
@@ -265,7 +265,7 @@ def _page_bullets(st: PageState) -> None:
 def _no_word(t: str) -> bool:
     """A bullet and a two-character name make no word of the dictionary, as a three-character
     line of words does (量唐毛 with ■ read as 量, not 好房子)."""
-    words = frequencies()
+    words = counts(RARE)
     return all(words.get(w, 0) < RARE for w in (t, t[:2], t[1:]))
 
 

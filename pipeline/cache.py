@@ -1,5 +1,5 @@
-"""The writers' disk caches (converted fonts, font coverage, headline segmentations): where they
-live and how a file gets into one."""
+"""The project's disk caches (converted fonts, font coverage, headline segmentations, the
+dictionary's word counts): where they live and how a file gets into one."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from pathlib import Path
 
 
 def cache_dir(name: str) -> Path:
-    """$PIPELINE_CACHE/<name>, else $XDG_CACHE_HOME (or ~/.cache)/pipeline/<name>: the writers'
-    disk caches (converted fonts, headline segmentations)."""
+    """$PIPELINE_CACHE/<name>, else $XDG_CACHE_HOME (or ~/.cache)/pipeline/<name>."""
     root = os.environ.get("PIPELINE_CACHE")
     if root:
         return Path(root) / name
