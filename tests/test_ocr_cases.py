@@ -280,6 +280,12 @@ EXPECT |= {
         "title",
         "a long column label broken over two lines under its headline (（习近平经济思想指 / 引下的中国经济专论）)",
     ),
+    "Ti000-s19.tesseract": (
+        1,
+        "title",
+        "a byline whose bullet and surname the OCR both misread (侠店家 for ■唐韬) between a finished sentence"
+        " and its headline as wide as the narrow columns",
+    ),
 }
 
 

@@ -2294,8 +2294,9 @@ def test_one_character_before_two_bylines_of_the_page_is_a_misread_bullet():
 
 
 def test_a_character_before_one_name_only_is_no_bullet():
-    # once on the page, 侠 before a name is not known to be a bullet: the line is not a byline
-    page = _page("看经济要坚持两点论", "侠高立伟", *BODY, "（作者系湖南大学教授）")
+    # once on the page, 转 before a name is not known to be a bullet (the profile does not list
+    # it, as it lists 侠, Tesseract's usual reading of ■): the line is not a byline
+    page = _page("看经济要坚持两点论", "转高立伟", *BODY, "（作者系湖南大学教授）")
     [art] = read_bytes(page).doc.articles
     assert art.authors != ["高立伟"]
 
@@ -2945,3 +2946,33 @@ def test_straight_quotes_are_paired_within_each_paragraph_of_the_model():
     [art] = r.doc.articles
     assert [b.text for b in art.blocks] == [first, second.replace('"晴雨表"', "“晴雨表”")]
     assert r.doc.stats["cleanup"]["quotes"] == 2
+
+
+def test_a_name_after_a_misread_bullet_with_its_surname_misread_is_a_byline():
+    # ■尉建文 read as 国导建文: no list knows 导, but the bullet says byline after a bio, over a headline
+    page = _page(
+        "看经济要坚持两点论", "高立伟", *BODY, "（作者系湖南大学教授）", "国导建文", "夯实执政之基（观察者说）", *BODY2
+    )
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["高立伟"], ["导建文"]]
+    assert doc.articles[1].title == "夯实执政之基（观察者说）"
+    assert "".join(b.text for b in doc.articles[1].blocks) == "".join(BODY2)
+
+
+def test_a_misread_bullet_and_name_after_a_finished_sentence_starts_an_article():
+    # no bio: the sentence ends, then the bullet and a misread name, then a headline line the
+    # article's text says again (as wide as its narrow columns)
+    head = "打好提振消费组合拳"
+    body2 = [BODY2[0], BODY2[1], "费，打好提振消费组合拳，满足人民日益增长的", "美好生活需要。"]
+    page = _page("看经济要坚持两点论", "高立伟", *BODY, "侠店家", head, *body2)
+    doc = read_bytes(page).doc
+    assert [(a.title, a.authors) for a in doc.articles] == [("看经济要坚持两点论", ["高立伟"]), (head, ["店家"])]
+
+
+def test_a_bullet_character_opening_a_word_is_no_misread_bullet():
+    # 国内外 opens with a character the profile lists as a misread bullet, but 国内 is a word
+    page = _page(
+        "看经济要坚持两点论", "高立伟", *BODY, "（作者系湖南大学教授）", "国内外", "夯实执政之基（观察者说）", *BODY2
+    )
+    doc = read_bytes(page).doc
+    assert all(a.authors != ["内外"] for a in doc.articles)

@@ -38,6 +38,7 @@ from .context import (
     read_byline,
     repeated,
 )
+from .headline_words import echoed
 
 MAX_BYLINE_WIDTH = 30.0
 RUN_OF_NAMES = 12  # characters of three names run together, at most
@@ -221,13 +222,48 @@ def _marked_unknown(st: PageState) -> None:
         st.claim(i, Role.BYLINE, f"names={b.score:.2f} after a byline mark", "bylines")
 
 
+def _bulleted_unknown(st: PageState) -> None:
+    """A name after a bullet the OCR read as a character, its surname misread too (侠店家 for
+    ■唐韬, 国导建文 for ■尉建文): no list knows the name, but the bullet says byline where a
+    byline stands, after a bio or a finished sentence and over a headline line or a bio's end.
+    The bullet and the characters after it make no word (国家, 四个, 日新 open text and
+    headline pieces), and the page prints the name once."""
+    rules, words = st.profile.byline, counts(RARE)
+    for i, ln in enumerate(st.lines):
+        t = ln.text
+        if not BULLETED_LEN[0] <= len(t) <= BULLETED_LEN[1] or t[0] not in rules.misread_bullets or not st.free(i):
+            continue
+        rest = t[1:]
+        if not (rest.isalpha() and ln.han == len(t)) or any(c in rules.not_in_names for c in rest):
+            continue
+        if read_byline(st, ln) is not None or words.get(t[:2], 0) or words.get(t[:3], 0) or words.get(t, 0):
+            continue
+        j, k = prev_line(st, i), next_line(st, i)
+        if j is None or k is None or not (st.role(j) == Role.BIO or _headline_under(st, k)):
+            continue
+        if repeated(page_text(st), i, rest, 0) or (_context(st, i, marked=True) or -1.0) <= 0:
+            continue
+        st.bylines[i] = Byline([rest], UNKNOWN_NAME, dropped=t[0], line=rest)
+        st.claim(i, Role.BYLINE, f"names={UNKNOWN_NAME:.2f} after a misread bullet", "bylines")
+        st.note("bullet-misread", ln.no, char=t[0])
+
+
+BULLETED_LEN = (3, 5)  # a bullet and a name of two to four characters
+
+
+def _headline_under(st: PageState, k: int) -> bool:
+    """A headline line by its shape, or one whose words the text says again (高质量建设国家生态
+    文明试验区, a line as wide as the narrow columns under it)."""
+    return headline_like(st, k) or (headline_shaped(st, k) and echoed(st, k))
+
+
 PAGE_BULLET = 2  # short lines a character must open, before a sure name, to be the page's bullet
 BULLETED_NAME = 0.4  # a name after a one-off bullet on a page that sets bullets (尉: a rare surname)
 
 
 def _page_bullets(st: PageState) -> None:
     """A bullet the OCR read as one Han character, the same before two bylines or more of the
-    page (侠李狼 … 侠高立伟): no word opens two lines that are each a sure name after it. For
+    page (轿李狼 … 轿高立伟): no word opens two lines that are each a sure name after it. For
     this page it is read as a bullet, like those the profile lists (国 for ■). On a page whose
     bylines show a bullet already (图虞晓芬: one the profile lists), one the OCR read once as
     another character (转尉建文) counts the known one as its second."""
@@ -313,6 +349,7 @@ def bylines_after_bios(st: PageState) -> None:
     top = [k for k in (0, _after_heads(st, 0)) if k is not None] if st.lines else []
     _lone_surnames(st, after + heads + top + _under_pieces(st))
     _named_by_bios(st)
+    _bulleted_unknown(st)
     _name_in_running_text(st)
 
 
