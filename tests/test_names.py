@@ -61,6 +61,18 @@ def test_a_misread_bullet_is_kept_out_of_the_names():
         assert b.names == [name] and b.dropped == "国"
 
 
+@pytest.mark.parametrize(("raw", "junk"), [("人@@张干一", "人@@"), ("ma @@芦子龙", "ma @@"), ("和@李洪兴", "和@")])
+def test_strokes_before_a_bullet_read_as_a_mark_are_kept_out_of_the_names(raw, junk):
+    # Tesseract reads ■ as @@, with a stray stroke or two before it read as characters
+    b = parse_byline(raw, raw, P)
+    assert b is not None and b.names == [raw[len(junk) :].strip()] and b.dropped == junk
+    assert b.line == raw[len(junk) :].strip()
+
+
+def test_a_word_before_an_at_sign_inside_a_sentence_is_no_byline():
+    assert parse_byline("转发@人民日报的文章", "转发@人民日报的文章", P) is None
+
+
 def test_a_misread_bullet_glued_to_two_names_run_together_is_dropped():
     # Tesseract: "■ 张金阳 邹升平" read as one token with the bullet as 国
     b = parse_byline("国张金阳邹升平", "国张金阳邹升平", P)

@@ -381,6 +381,8 @@ BODY2 = [
             ["（作规为北京大学习近平新时代", "中国特色社会主义思想研究院研究员）"],
             "作规为北京大学习近平新时代中国特色社会主义思想研究院研究员",
         ),
+        # the opener's colon read as a semicolon (作者； for 作者：), the bracket kept
+        (["（作者；中国政法大学）"], "作者；中国政法大学"),
     ],
 )
 def test_bios_in_other_wordings_and_misread_brackets_end_their_article(bio_lines, bio):
@@ -2976,3 +2978,46 @@ def test_a_bullet_character_opening_a_word_is_no_misread_bullet():
     )
     doc = read_bytes(page).doc
     assert all(a.authors != ["内外"] for a in doc.articles)
+
+
+def test_a_rare_surnames_name_that_is_a_common_word_is_no_byline():
+    # 能量 under a deck line ending 和正 (正能量): 能 is a rare surname, 能量 a common word
+    deck = [
+        "目标感十足的坚定与战略感十足的节奏，持续强化着",
+        "人们锚定未来发展的信心，也为不确定的世界注入了",
+        "强大确定性和正",
+        "能量",
+    ]
+    page = _page(
+        "看经济要坚持两点论",
+        "高立伟",
+        *BODY,
+        "（作者系湖南大学教授）",
+        "感悟发展的未来感（评论员观察）",
+        "李洪兴",
+        *deck,
+        *BODY2,
+    )
+    doc = read_bytes(page).doc
+    assert [a.authors for a in doc.articles] == [["高立伟"], ["李洪兴"]]
+    assert doc.articles[1].title == "感悟发展的未来感（评论员观察）"
+
+
+def test_a_byline_alone_cutting_a_sentence_leaves_the_line_before_it_in_the_text():
+    # the reading order put the byline (its bullet read 人@@) between two lines of one sentence
+    # (覆盖全 / 人@@张千一 / 剧并…):
+    # the line before it is no headline, and the article stays one
+    body = _wrap("".join(BODY) + "因此", 20)
+    cut = ["我将青春作为本剧的音乐主题，贯穿并覆盖全", "剧并涵盖所有主要人物。全剧音乐织体几乎都处"]
+    page = _page(
+        "音符跃动，谱写动人篇章",
+        *body,
+        *cut[:1],
+        "人@@张千一",
+        *cut[1:],
+        "于动态之中，充满热情。",
+        "（作者系湖南大学教授）",
+    )
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "音符跃动，谱写动人篇章"
+    assert "贯穿并覆盖全剧并涵盖" in "".join(b.text for b in art.blocks)

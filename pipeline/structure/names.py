@@ -308,14 +308,15 @@ BYLINE_MARKS_FREE = re.compile(f"^[^{_NEVER}\n]*+(?<![{_NEVER_LAST}])$", re.M)
 
 def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
     """The names a byline line holds, or None when the line is not shaped like a byline."""
+    printed = raw or clean
+    raw, clean, junk = _junk_bullet(raw, clean)
     if NOT_BYLINE.search(clean):
         return None  # sentence marks, quotes, digits or Latin: never a byline (a fast first look)
-    printed = raw or clean
     raw, clean, aff = _affiliation(raw, clean)
     got = _tokens(raw, clean, profile)
     if got is None:
         return None
-    out = Byline([], 1.0, prefix=got[1], affiliation=aff)
+    out = Byline([], 1.0, prefix=got[1], affiliation=aff, dropped=junk)
     tokens = _pair_singles(_drop_bullet(got[0], out, profile))
     if out.prefix and _surname_only(tokens):
         # 文/李: the words of a byline mark, then a surname whose given name the OCR lost
@@ -330,6 +331,21 @@ def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
     out.names, out.score = [n for n, _ in read], min(s for _, s in read)
     out.line = _printed_line(printed, out)
     return out
+
+
+# A bullet an engine read as a mark of its own (■ as @@), after a stray stroke or two read as
+# characters (人@@张干一, ma @@芦子龙): the stroke and the bullet are no part of the names.
+_JUNK_BULLET = re.compile(r"(?P<junk>[^@■●◆▲★◎\s]{1,3}?\s*[@■●◆▲★◎]+)\s*")
+
+
+def _junk_bullet(raw: str, clean: str) -> tuple[str, str, str]:
+    """The line without what stands before a bullet mark near its start, and that (kept out of
+    the names, as a misread bullet is)."""
+    raw = raw or clean
+    m, mc = _JUNK_BULLET.match(raw.strip()), _JUNK_BULLET.match(clean.strip())
+    if not (m and mc) or any(c in mc.group("junk") for c in "/：:"):
+        return raw, clean, ""
+    return raw.strip()[m.end() :], clean.strip()[mc.end() :], mc.group("junk")
 
 
 def _surname_only(tokens: list[str]) -> bool:

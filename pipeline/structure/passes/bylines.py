@@ -581,11 +581,20 @@ def _weighed(st: PageState, i: int, b: Byline) -> float | None:
             return None  # the text says it again and again (经济): a word
         if any(repeated(page, i, n, most) for n in names):
             score *= 0.4
+    if score < WEAK and not b.collective and any(_common_word(n) for n in b.names):
+        return None  # a rare surname's "name" that is a common word (能量 under …确定性和正): a word
     if score < SURE and _reads_on(st, i):
         score -= READS_ON
     if _marked(st, i, b):
         score += MARKED  # 文/, ■: set before names only (作者： may open a bio as well)
     return score
+
+
+WEAK = 0.5  # names less plausible than this (a rare surname) are asked whether they are words
+
+
+def _common_word(name: str) -> bool:
+    return len(name) >= 2 and counts(RARE).get(name, 0) >= COMMON
 
 
 def _marked(st: PageState, i: int, b: Byline) -> bool:

@@ -255,9 +255,13 @@ def _cut_across_byline(st: PageState, i: int) -> bool:
     while k is not None and st.free(k) and looks(st, k) and len(heads) < st.profile.headline.max_lines:
         heads.append(k)
         k = next_line(st, k)
-    if not heads or k is None or not st.free(k) or st.lines[k].indent or not body_like(st, k):
+    if k is None or not st.free(k) or st.lines[k].indent or not body_like(st, k):
         return False
-    return _reads_into(st, i, k, heads[0])
+    # (no headline after the byline: the byline alone cut the sentence, 履盖全 / 人@@张干一 / 剧并…)
+    if heads:
+        return _reads_into(st, i, k, heads[0])
+    before, after = st.lines[i].text, st.lines[k].text
+    return word_across(before, after) >= RARE or seen_across(st, before, after) > 0
 
 
 def _running_text_off(st: PageState, run: list[int]) -> list[int]:
