@@ -128,3 +128,23 @@ def test_two_articles_bands_of_as_many_columns_one_under_the_other_are_two_bands
     assert [r.columns for r in runs] == [k, k]
     assert Counter(got[: got.index("标题二")]) == Counter(a)
     assert _follows(got, [*a, "标题二", *b]) >= 0.9
+
+
+def _drifting(block: list[str], k: int, moved: range) -> list[str]:
+    """`_rows`, but in the rows `moved` the first column's line comes last (its rows sit a few
+    pixels lower than its neighbours': the engine's sort puts it after them)."""
+    rows = -(-len(block) // k)
+    cols = [block[c * rows : (c + 1) * rows] for c in range(k)]
+    out = []
+    for r in range(rows):
+        row = [cols[c][r] for c in range(k) if r < len(cols[c])]
+        out += [*row[1:], row[0]] if r in moved and len(row) == k else row
+    return out
+
+
+@pytest.mark.parametrize("k", [4, 5])
+def test_a_column_that_goes_last_in_some_rows_is_read_whole(k):
+    block = _body()[150 : 150 + 14 * k]
+    text, runs = by_columns("\n".join(["标题一行在此", *_drifting(block, k, range(5, 9)), "（作者系某大学教授）"]))
+    assert [r.columns for r in runs] == [k]
+    assert _follows(_lines(text), ["标题一行在此", *block, "（作者系某大学教授）"]) >= 0.97
