@@ -162,3 +162,16 @@ def test_narrow_columns_whose_rows_drift_are_still_found_interleaved():
     assert Counter(_lines(text)) == Counter(want)
     assert _follows(_lines(raw), want) < 0.1
     assert _follows(_lines(text), want) >= 0.35
+
+
+@pytest.mark.parametrize("start", [150, 200])
+def test_a_bands_first_row_with_a_headline_and_a_byline_in_it_is_read_in(start):
+    # a headline set beside the columns and a byline sit in the band's first rows: those rows
+    # are not whole rows of the stride, but they hold the columns' first lines
+    block, k = _body()[start : start + 48], 4
+    rows = _rows(block, k)
+    head = ["评论版", "2025年3月25日星期二", "打好提振", "消费组合拳", "■ 张三"]
+    src = [*head[:3], rows[0], head[3], *rows[1:k], head[4], *rows[k:], "（作者系某大学教授）"]
+    text, runs = by_columns("\n".join(src))
+    assert [r.columns for r in runs] == [k]
+    assert _follows(_lines(text), [*head, *block, "（作者系某大学教授）"]) >= 0.94

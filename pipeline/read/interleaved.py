@@ -21,7 +21,10 @@ columns before a band taken for its right columns (the left ones begin under an 
 headline), short runs tried where the Viterbi pass would not switch (an editor's note in two
 columns), a run cut in two bands of as many columns where the page reads clearly better so (two
 articles one under the other: the stride does not change where the first one's columns end),
-and lines unlike their column in length taken out of the rows (a headline beside the columns).
+lines unlike their column in length taken out of the rows (a headline beside the columns), and
+a band's first rows taken in, the lines among them unlike the columns in length out of the rows
+(the fit starts a band where its rows are whole; a headline, byline or page header in its first
+rows breaks them).
 A byline's joins read as chance. Last, each segment's rows are read in an order of their own:
 the engine sorts a row by height and by x only where boxes sit within a few pixels, so a column
 set a little lower than its neighbours comes after them in some rows and before them in others,
@@ -66,6 +69,7 @@ SMALL_GAIN = 1.5  # how much better the page must read for one
 SPLIT_GAIN = 2.5  # how much better the page must read for a band cut in two (a chance cut: ~2)
 DRIFT = 2.0  # cost of a row's lines in another order than the row before's
 ASTRAY = 1.0  # cost of a row's lines in another order than the first row's
+TOP_GAIN = 1.5  # how much better the page must read for a band's first rows taken in
 
 _SPACE = re.compile(r"\s+")
 _ENDS = tuple("。！？!?”」』；…")
@@ -249,6 +253,7 @@ class _Layout:
         """The Viterbi pass's runs fitted, short runs tried, bands cut in two and fitted again,
         and lines unlike their column taken out of the rows."""
         segs = self.outsiders(self.fit(self.split(self.small(self.fit(_raw_runs(self.flat, self.joins))))))
+        segs = self.tops(segs)
         self.drift, self.memo = True, {}
         return segs
 
@@ -400,6 +405,31 @@ class _Layout:
                         break
                 if not improved:
                     break
+        return segs
+
+    def tops(self, segs: list[_Seg]) -> list[_Seg]:
+        """A band's first rows taken in where the page reads better so, the lines among them
+        unlike the columns in length (a headline beside the columns, a byline, the page's
+        header) out of the rows: the Viterbi pass and the fit start a band only where its rows
+        are whole, and its first rows hold those lines too."""
+        best = self.value(segs)
+        for idx in range(len(segs)):
+            g = segs[idx]
+            if g.more or g.right:
+                continue
+            lo = segs[idx - 1].b if idx else 0
+            width = sorted(len(self.flat[i]) for i in g.members())[len(g.members()) // 2]
+            for a in range(max(lo, g.a - 2 * g.k), g.a):
+                extra = {i for i in range(a, g.a) if abs(len(self.flat[i]) - width) > 1}
+                cand = [*segs[:idx], replace(g, a=a, skip=g.skip | extra), *segs[idx + 1 :]]
+                for i in sorted(extra):  # (a column's first line may be short: a drop cap, a title's tail)
+                    g2 = cand[idx]
+                    alt = [*segs[:idx], replace(g2, skip=g2.skip - {i}), *segs[idx + 1 :]]
+                    if self.value(alt) > self.value(cand):
+                        cand = alt
+                v = self.value(cand)
+                if v > best + TOP_GAIN:
+                    best, segs = v, cand
         return segs
 
     def _odd(self, m: list[int], t: int, k: int) -> bool:
