@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from collections import Counter
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -128,3 +129,49 @@ def test_two_articles_bands_of_as_many_columns_one_under_the_other_are_two_bands
     assert [r.columns for r in runs] == [k, k]
     assert Counter(got[: got.index("标题二")]) == Counter(a)
     assert _follows(got, [*a, "标题二", *b]) >= 0.9
+
+
+def _drifting(block: list[str], k: int, moved: range) -> list[str]:
+    """`_rows`, but in the rows `moved` the first column's line comes last (its rows sit a few
+    pixels lower than its neighbours': the engine's sort puts it after them)."""
+    rows = -(-len(block) // k)
+    cols = [block[c * rows : (c + 1) * rows] for c in range(k)]
+    out = []
+    for r in range(rows):
+        row = [cols[c][r] for c in range(k) if r < len(cols[c])]
+        out += [*row[1:], row[0]] if r in moved and len(row) == k else row
+    return out
+
+
+@pytest.mark.parametrize("k", [4, 5])
+def test_a_column_that_goes_last_in_some_rows_is_read_whole(k):
+    block = _body()[150 : 150 + 14 * k]
+    text, runs = by_columns("\n".join(["标题一行在此", *_drifting(block, k, range(5, 9)), "（作者系某大学教授）"]))
+    assert [r.columns for r in runs] == [k]
+    assert _follows(_lines(text), ["标题一行在此", *block, "（作者系某大学教授）"]) >= 0.97
+
+
+def test_narrow_columns_whose_rows_drift_are_still_found_interleaved():
+    # a real page's article in four narrow columns (RapidOCR): rows so uneven that the stride's
+    # joins beat the neighbours' by less than on most pages, but far more than text in order does
+    case = json.loads((ROOT / "tests" / "fixtures" / "interleaved" / "drifting_rows.json").read_text(encoding="utf-8"))
+    want = case["lines"]
+    raw = "\n".join(want[i] for i in case["engine"])
+    text, runs = by_columns(raw)
+    assert runs
+    assert Counter(_lines(text)) == Counter(want)
+    assert _follows(_lines(raw), want) < 0.1
+    assert _follows(_lines(text), want) >= 0.35
+
+
+@pytest.mark.parametrize("start", [150, 200])
+def test_a_bands_first_row_with_a_headline_and_a_byline_in_it_is_read_in(start):
+    # a headline set beside the columns and a byline sit in the band's first rows: those rows
+    # are not whole rows of the stride, but they hold the columns' first lines
+    block, k = _body()[start : start + 48], 4
+    rows = _rows(block, k)
+    head = ["评论版", "2025年3月25日星期二", "打好提振", "消费组合拳", "■ 张三"]
+    src = [*head[:3], rows[0], head[3], *rows[1:k], head[4], *rows[k:], "（作者系某大学教授）"]
+    text, runs = by_columns("\n".join(src))
+    assert [r.columns for r in runs] == [k]
+    assert _follows(_lines(text), [*head, *block, "（作者系某大学教授）"]) >= 0.94

@@ -21,9 +21,16 @@ columns before a band taken for its right columns (the left ones begin under an 
 headline), short runs tried where the Viterbi pass would not switch (an editor's note in two
 columns), a run cut in two bands of as many columns where the page reads clearly better so (two
 articles one under the other: the stride does not change where the first one's columns end),
-and lines unlike their column in length taken out of the rows (a headline beside the columns).
-A byline's joins read as chance. What is left wrong (two lines of one row the engine swapped on
-a skewed page; a byline or headline among the rows the fit misplaces) the notice
+lines unlike their column in length taken out of the rows (a headline beside the columns), and
+a band's first rows taken in, the lines among them unlike the columns in length out of the rows
+(the fit starts a band where its rows are whole; a headline, byline or page header in its first
+rows breaks them).
+A byline's joins read as chance. Last, each segment's rows are read in an order of their own:
+the engine sorts a row by height and by x only where boxes sit within a few pixels, so a column
+set a little lower than its neighbours comes after them in some rows and before them in others,
+and two columns of nearly one height swap (a Viterbi pass over the first row's order with one
+line moved, a change of order paid for). What is left wrong (a column whose rows run ahead of its
+neighbours' by a whole row; a byline or headline among the rows the fit misplaces) the notice
 (`lines-by-column`) leaves to the editor.
 """
 
@@ -45,7 +52,7 @@ PROBE = 240  # lines a probe window holds
 WINDOW_CHARS = 40  # characters a window allows a printed line (blank lines between included)
 PROBES = 6  # windows probed, spread over the input (a long one is probed, not modelled whole)
 PLAIN = 0.3  # neighbours that join this well are text in reading order
-MIN_GAIN = 0.1  # how much better than neighbours the best stride's joins must score
+MIN_GAIN = 0.05  # how much better than neighbours the best stride's joins must score
 FAR = (9, 11, 13)  # offsets whose joins stand for chance
 SWITCH = 5.0  # cost of changing stride between two lines
 CAP = 3.0  # most a single join can score
@@ -60,6 +67,9 @@ MAX_SWEEPS = 6  # rounds of moves before a fit stops
 SMALL_COLUMNS = 3  # columns of a short run tried between segments
 SMALL_GAIN = 1.5  # how much better the page must read for one
 SPLIT_GAIN = 2.5  # how much better the page must read for a band cut in two (a chance cut: ~2)
+DRIFT = 2.0  # cost of a row's lines in another order than the row before's
+ASTRAY = 1.0  # cost of a row's lines in another order than the first row's
+TOP_GAIN = 1.5  # how much better the page must read for a band's first rows taken in
 
 _SPACE = re.compile(r"\s+")
 _ENDS = tuple("。！？!?”」』；…")
@@ -234,6 +244,7 @@ class _Layout:
     def __init__(self, flat: list[str], joins: _Joins) -> None:
         self.flat, self.joins, self.n = flat, joins, len(flat)
         self.memo: dict = {}  # a band's order and joins, a segment's lengths
+        self.drift = False  # columns read off the stride where the page reads better so (the last pass)
         self.near = [0.0, 0.0]  # sums of the joins of neighbouring lines: near[i] those up to line i
         for i in range(1, self.n):
             self.near.append(self.near[-1] + joins.score(i - 1, i))
@@ -241,7 +252,10 @@ class _Layout:
     def read(self) -> list[_Seg]:
         """The Viterbi pass's runs fitted, short runs tried, bands cut in two and fitted again,
         and lines unlike their column taken out of the rows."""
-        return self.outsiders(self.fit(self.split(self.small(self.fit(_raw_runs(self.flat, self.joins))))))
+        segs = self.outsiders(self.fit(self.split(self.small(self.fit(_raw_runs(self.flat, self.joins))))))
+        segs = self.tops(segs)
+        self.drift, self.memo = True, {}
+        return segs
 
     def split(self, segs: list[_Seg]) -> list[_Seg]:
         """A segment cut in two bands of its columns where the page reads better so: two
@@ -296,11 +310,54 @@ class _Layout:
                 out += sorted(g.skip)
                 m = g.members()
                 first = width - g.k if g.right else 0
+                split = self._drifted(m, g.k) if self.drift else [m[c :: g.k] for c in range(g.k)]
                 for c in range(g.k):
-                    cols[first + c] += m[c :: g.k]
+                    cols[first + c] += split[c]
             out += [i for col in cols for i in col]
             got = self.memo[band] = (out, sum(self.joins.score(x, y) for x, y in itertools.pairwise(out)))
         return got
+
+    def _drifted(self, m: list[int], k: int) -> list[list[int]]:
+        """The k columns of lines m read row by row (k lines a row), each row's lines in an
+        order of their own: the engine sorts a row by height, then by x where two boxes sit
+        within a few pixels, so a column set a little lower than its neighbours goes after them
+        in one row and before them in the next, and two columns of nearly one height swap. A
+        row's order is one of the first row's with one line moved; a Viterbi pass over them,
+        each change of order costing DRIFT."""
+        rows = len(m) // k
+        if rows < 2 or k < 2:
+            return [m[c::k] for c in range(k)]
+        perms = _moved(k)
+        stray = [0.0] + [ASTRAY] * (len(perms) - 1)
+        score: list[float] = [-stray[i] - (DRIFT if i else 0.0) for i in range(len(perms))]
+        back: list[list[int]] = []
+        for r in range(1, rows):
+            top, low = m[(r - 1) * k : r * k], m[r * k : (r + 1) * k]
+            pair = [[self.joins.score(x, y) + _alike(self.flat[x], self.flat[y]) for y in low] for x in top]
+            new, came = [], []
+            for q in perms:
+                best, arg = -math.inf, 0
+                for i, p in enumerate(perms):
+                    v = score[i] + sum(pair[p[c]][q[c]] for c in range(k)) - (0.0 if p == q else DRIFT)
+                    if v > best:
+                        best, arg = v, i
+                new.append(best - stray[len(new)])
+                came.append(arg)
+            score = new
+            back.append(came)
+        at = max(range(len(perms)), key=score.__getitem__)
+        chosen = [at]
+        for came in reversed(back):
+            at = came[at]
+            chosen.append(at)
+        chosen.reverse()
+        cols: list[list[int]] = [[] for _ in range(k)]
+        for r, i in enumerate(chosen):
+            for c in range(k):
+                cols[c].append(m[r * k + perms[i][c]])
+        for t in range(rows * k, len(m)):
+            cols[t - rows * k].append(m[t])
+        return cols
 
     def _lengths(self, g: _Seg) -> float:
         got = self.memo.get(g)
@@ -348,6 +405,31 @@ class _Layout:
                         break
                 if not improved:
                     break
+        return segs
+
+    def tops(self, segs: list[_Seg]) -> list[_Seg]:
+        """A band's first rows taken in where the page reads better so, the lines among them
+        unlike the columns in length (a headline beside the columns, a byline, the page's
+        header) out of the rows: the Viterbi pass and the fit start a band only where its rows
+        are whole, and its first rows hold those lines too."""
+        best = self.value(segs)
+        for idx in range(len(segs)):
+            g = segs[idx]
+            if g.more or g.right:
+                continue
+            lo = segs[idx - 1].b if idx else 0
+            width = sorted(len(self.flat[i]) for i in g.members())[len(g.members()) // 2]
+            for a in range(max(lo, g.a - 2 * g.k), g.a):
+                extra = {i for i in range(a, g.a) if abs(len(self.flat[i]) - width) > 1}
+                cand = [*segs[:idx], replace(g, a=a, skip=g.skip | extra), *segs[idx + 1 :]]
+                for i in sorted(extra):  # (a column's first line may be short: a drop cap, a title's tail)
+                    g2 = cand[idx]
+                    alt = [*segs[:idx], replace(g2, skip=g2.skip - {i}), *segs[idx + 1 :]]
+                    if self.value(alt) > self.value(cand):
+                        cand = alt
+                v = self.value(cand)
+                if v > best + TOP_GAIN:
+                    best, segs = v, cand
         return segs
 
     def _odd(self, m: list[int], t: int, k: int) -> bool:
@@ -399,6 +481,20 @@ class _Layout:
                     joined = [*segs[:idx], _Seg(g.a, x, g.k, right=True), _Seg(x, h.b, h.k, True)]
                     out.append([*joined, *segs[idx + 2 :]])
         return out
+
+
+def _moved(k: int) -> list[tuple[int, ...]]:
+    """Where in a row each column's line is, for the rows in the first row's order with at most
+    one line moved elsewhere (the first one unmoved)."""
+    out = [tuple(range(k))]
+    for i in range(k):
+        for j in range(k):
+            order = list(range(k))
+            order.insert(j, order.pop(i))
+            pos = tuple(order.index(c) for c in range(k))
+            if pos not in out:
+                out.append(pos)
+    return out
 
 
 def _bands(segs: list[_Seg]) -> list[list[_Seg]]:
