@@ -381,8 +381,6 @@ BODY2 = [
             ["（作规为北京大学习近平新时代", "中国特色社会主义思想研究院研究员）"],
             "作规为北京大学习近平新时代中国特色社会主义思想研究院研究员",
         ),
-        # the opener's colon read as a semicolon (作者； for 作者：), the bracket kept
-        (["（作者；中国政法大学）"], "作者；中国政法大学"),
     ],
 )
 def test_bios_in_other_wordings_and_misread_brackets_end_their_article(bio_lines, bio):

@@ -106,15 +106,10 @@ def _stem_search(rules: BioRules) -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(_stems(rules)))) or "(?!)")
 
 
-_COLON_MISREAD = "[；;，,、.。]"  # what OCR reads for a colon (：)
-
-
 @cache
 def _misread_opener(rules: BioRules) -> re.Pattern:
     three = [o for o in rules.openers if len(o) == 3]
     short = sorted({re.escape(o[0]) + "." + re.escape(o[2]) for o in three} | {"." + re.escape(o[1:]) for o in three})
-    # the colon misread as another mark (（作者；中国政法大学）)
-    short += sorted({re.escape(o[:2]) + _COLON_MISREAD for o in three if o[2] in "：:"})
     brackets = re.escape(rules.open_brackets)
     return re.compile(rf"[{brackets} ]*(?:{'|'.join(short)})." if short else "(?!)")
 

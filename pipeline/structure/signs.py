@@ -102,8 +102,7 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
     if t.startswith(tuple(profile.bio.openers)):
         return True, bracket
     # One character misread in a long opener (作者简经：, 作者单住：) still opens a bio; in a
-    # short one only after a bracket, and only its middle character (（作规为……）) or its
-    # colon read as another mark (（作者；中国政法大学）).
+    # short one only after a bracket, and only its middle character (（作规为……）).
     if bracket and profile.bio.misread_opener.match(t):
         return True, bracket
     if profile.bio.misread_long.match(t):
