@@ -144,7 +144,7 @@ def source_lines(placed: list[Placed]) -> tuple[str, str, list[SourceLine], dict
         text = c.strip()
         if not text:
             continue
-        out.append(SourceLine(no=i + 1, text=text, raw=r, w=measure(text), geo=p.geo))
+        out.append(SourceLine(no=i + 1, text=text, raw=r, width=measure(text), geo=p.geo))
     _join_headlines(out)
     return source, res.text, out, res.counts
 

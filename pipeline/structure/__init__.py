@@ -11,8 +11,6 @@ from __future__ import annotations
 import gc
 import warnings
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..errors import AccountingError
@@ -44,29 +42,33 @@ def structure(
     """The page's structure. `lines` replaces the lines read from `clean` (a geometric reader
     gives them with their measurements); `clean` is still what the accounting checks."""
     prof = load_profile(profile)
-    with _no_cycle_collection():
+    with _NoCycleCollection():
         page_lines = lines if lines is not None else read_lines(clean, source)
         st = PageState(page_lines, prof, page_shape(page_lines))
         st.columns = column_widths(st)
         run_passes(st)
         doc = to_document(st)
-    doc.stats["notices"] = [n.to_dict() for n in st.notices]
-    check_accounting(clean, doc, force)
-    return Structure(doc, st)
+        doc.stats["notices"] = [n.to_dict() for n in st.notices]
+        check_accounting(clean, doc, force)
+        out = Structure(doc, st)
+    return out
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+class _NoCycleCollection:
     """The passes allocate many small objects and free them by reference counting; the cyclic
     collector's full sweeps over a large page state found nothing but cost a tenth of the time
-    on a long input. It is paused for the passes and any cycle is collected afterwards as usual."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    on a long input. It is paused for the passes and up to the Structure made of them, and any
+    cycle is collected afterwards as usual. (Not a generator: one resumed to re-enable the
+    collector allocates its StopIteration after, and the collection that allocation starts walks
+    every object of the state, which a caller that drops the state frees by reference counting.)"""
+
+    def __enter__(self) -> None:
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.was_enabled:
+            gc.enable()  # (nothing is allocated after this)
 
 
 def _count(text: str) -> Counter:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from ..text import HAN_RUN as _HAN_RUN
-from .pairs import pair_key, pair_set, pairs_among
+from .pairs import pair_key, pair_set, pairs_among_each
 from .text_forms import LABEL
 
 # Position prior: how much a position supports a pairing. Content evidence (0..1) decides
@@ -94,7 +94,7 @@ class BodyIndex:
         # set holds only them (the same answers, a fraction of the pairs), and so do the
         # document frequencies.
         keys = None if vocab is None else {pair_key(g) for g in vocab}
-        self.sets = [pair_set(b) if keys is None else pairs_among(b, keys) for b in bodies]
+        self.sets = [pair_set(b) for b in bodies] if keys is None else pairs_among_each(bodies, keys)
         self.df: dict[int, int] = Counter(chain.from_iterable(self.sets))  # counted at C speed, in one call
         # Windowed rows by (text, window): the grouping of headline lines probes each group,
         # and the assignment then scores the groups it kept again.

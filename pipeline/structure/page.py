@@ -67,37 +67,27 @@ class SourceLine:
     joined: bool = False  # followed by a single newline (same block), not a blank line
     indent: int = 0  # leading spaces in the source line
     spaced: bool = False  # the OCR spread it out: a justified, hence full, line
-    w: float = -1.0  # measure(text), computed for the whole page at once by read_lines
+    # measure(text), or what a reader measured (a geometric one's, a split line's); read_lines
+    # gives it for the whole page at once, a line made without it measures its text
+    width: float = -1.0
     blank_before: bool = True  # a blank line (or the page start) precedes it
     geo: Geometry | None = None
-    _han: int = -1
-    _m: float = -1.0  # measure(text) once known (w may differ: a geometric reader's, a split line's)
-    _marks: int = -1  # CJK marks and quotes in text, once counted
+    han: int = -1  # Han characters in the line: read_lines counts them page-wide, others here
+    measured: float = -1.0  # measure(text) (width may differ: a geometric reader's, a split line's)
+    marks: int = -1  # CJK marks and curly quotes in text (what measure() counts half)
 
-    @property
-    def han(self) -> int:
-        """Han characters in the line (counted once)."""
-        if self._han < 0:
-            self._han = han_count(self.text)
-        return self._han
-
-    @property
-    def marks(self) -> int:
-        """CJK marks and curly quotes in the line (what measure() counts half), counted once."""
-        if self._marks < 0:
-            self._marks = len(_MARK.findall(self.text))
-        return self._marks
-
-    @property
-    def measured(self) -> float:
-        """measure(text), computed once (read_lines gives it with the line)."""
-        if self._m < 0:
-            self._m = measure(self.text)
-        return self._m
-
-    @property
-    def width(self) -> float:
-        return self.w if self.w >= 0 else measure(self.text)
+    def __post_init__(self) -> None:
+        # The passes ask a line's width and Han count hundreds of thousands of times on a long
+        # input: plain fields, filled here once (read_lines gives them all), where a property
+        # cost a call each time.
+        if self.width < 0:
+            self.width = measure(self.text)
+        if self.han < 0:
+            self.han = han_count(self.text)
+        if self.measured < 0:
+            self.measured = measure(self.text)
+        if self.marks < 0:
+            self.marks = len(_MARK.findall(self.text))
 
     @property
     def last(self) -> str:
@@ -287,8 +277,8 @@ def read_lines(text: str, source: str | None = None) -> list[SourceLine]:
         w = 0.5 * (n_t - t.count(" ") + n_s - half)  # measure(t), found page-wide
         # (a mark at the line's edge is whitespace, U+3000, which strip() took: counted later)
         marks = half - len(unmarked[i]) if n_t == n_s or "\u3000" not in s else -1
-        # Positional, in SourceLine's field order (no, text, raw, joined, indent, spaced, w,
-        # blank_before, geo, _han, _m, _marks): a page has tens of thousands of lines.
+        # Positional, in SourceLine's field order (no, text, raw, joined, indent, spaced, width,
+        # blank_before, geo, han, measured, marks): a page has tens of thousands of lines.
         out.append(
             SourceLine(
                 i + 1,

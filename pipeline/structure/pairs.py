@@ -44,6 +44,41 @@ def pairs_among(text: str, keys: set[int]) -> set[int]:
     return keys.intersection(_words(text))
 
 
+def pairs_among_each(texts: list[str], keys: set[int]) -> list[set[int]]:
+    """pairs_among() of each text. On a long input the texts' pairs are made one array and
+    looked up among the keys sorted, at C speed: an int object for every pair of every text
+    (a page's article bodies, 1.7 M pairs at 575 pages) cost a tenth of the assignment."""
+    if not keys or not numpy_pays(sum(map(len, texts))):
+        return [pairs_among(t, keys) for t in texts]
+    return _pairs_among_sorted(texts, keys)
+
+
+def _pairs_among_sorted(texts: list[str], keys: set[int]) -> list[set[int]]:
+    import numpy as np
+
+    codes = np.frombuffer("".join(texts).encode(_ENC, "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    first, second = codes[:-1], codes[1:]
+    words = first | (second << np.uint64(32)) if _LITTLE else (first << np.uint64(32)) | second
+    table = np.array(sorted(keys), dtype=np.uint64)
+    at = np.minimum(np.searchsorted(table, words), len(table) - 1)
+    held = table[at] == words
+    # UTF-32 holds one unit per character, so offsets are the str's: a pair from a text's last
+    # character to the next text's first is in neither.
+    lengths = [len(t) for t in texts]
+    last = np.cumsum(lengths) - 1
+    held[last[(last >= 0) & (last < len(held))]] = False
+    pos = np.flatnonzero(held)
+    owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)[pos]
+    # each (text, key) once, in text order: a few per text, where the pairs held are many
+    found = np.sort(owner * len(table) + at[pos])
+    first_of = np.ones(len(found), dtype=bool)
+    first_of[1:] = found[1:] != found[:-1]
+    found = found[first_of]
+    bounds = np.searchsorted(found // len(table), np.arange(len(texts) + 1)).tolist()
+    kept = table[found % len(table)].tolist()
+    return [set(kept[bounds[k] : bounds[k + 1]]) for k in range(len(texts))]
+
+
 def pair_counts(text: str) -> Counter:
     """How often each pair occurs in the text (overlapping: 啊啊啊 holds 啊啊 twice)."""
     if numpy_pays(len(text)):

@@ -193,7 +193,8 @@ def _misread_surnames(st: PageState) -> None:
     (抓落实 / 见真章) stay a headline: the line over the name must be a long one."""
     for i in range(1, len(st.lines) - 1):
         ln = st.lines[i]
-        if ln.han != UNKNOWN_LEN or len(ln.text) != UNKNOWN_LEN or not st.free(i) or not ln.text.isalpha():
+        # (the length first: it rules out nearly every line without counting its Han)
+        if len(ln.text) != UNKNOWN_LEN or ln.han != UNKNOWN_LEN or not st.free(i) or not ln.text.isalpha():
             continue
         if read_byline(st, ln) is not None or any(c in st.profile.byline.not_in_names for c in ln.text):
             continue
@@ -456,8 +457,9 @@ def _named_by_bios(st: PageState) -> None:
     # By the length of the names joined: a line is weighed only against names it may spell
     # (a long input holds a bio for every article, and most short lines are no byline).
     named: dict[int, list[list[str]]] = {}
+    bio = Role.BIO  # (looked up once: an enum member is a slow class attribute in Python 3.11)
     for i, c in st.claims.items():
-        if c.role == Role.BIO and (names := _bio_names(st, i)):
+        if c.role == bio and (names := _bio_names(st, i)):
             named.setdefault(sum(map(len, names)), []).append(names)
     if not named:
         return
@@ -481,10 +483,11 @@ BIO_NAMED = 14  # characters at most of a line of names a bio may name (four nam
 def _bio_names(st: PageState, i: int) -> list[str]:
     """The names a bio opening at line i gives before its first comma (作者简介：孔庆江、范晓波、
     车路遥，中国政法大学), if its wording names the authors; [] otherwise."""
-    if i > 0 and st.role(i - 1) == Role.BIO:
+    bio = Role.BIO
+    if i > 0 and st.role(i - 1) == bio:
         return []  # (a bio's later line: its opening was asked)
     text, k = "", i
-    while k < len(st.lines) and st.role(k) == Role.BIO and len(text) < BIO_NAMED * 3:
+    while k < len(st.lines) and st.role(k) == bio and len(text) < BIO_NAMED * 3:
         text, k = text + st.lines[k].text.strip(), k + 1
     t = text.lstrip(st.profile.bio.open_brackets + " ")
     opener = next((o for o in st.profile.bio.naming if t.startswith(o)), None)

@@ -22,6 +22,7 @@ from ..signs import LINE_END_MARKS, OPENING_END, ends_open, ends_sentence, ends_
 CHUNK = 24  # lines per chunk when estimating the local column width
 # Asked of most lines: an enum member is a slow class attribute in Python 3.11 (EnumType's hook).
 _LINES, _BLOCKS = Shape.LINES, Shape.BLOCKS
+_FURNITURE = Role.FURNITURE  # (prev_line and next_line ask it of most lines' neighbours)
 
 
 def _upper_quartile(st: PageState, lo: int, hi: int, measurable: list[float], base: int = 0) -> float:
@@ -149,7 +150,7 @@ def prev_line(st: PageState, i: int) -> int | None:
     """The nearest line before i that is not page furniture."""
     claims = st.claims  # (st.role() inlined: the passes ask this of most lines)
     j = i - 1
-    while j >= 0 and (c := claims.get(j)) is not None and c.role == Role.FURNITURE:
+    while j >= 0 and (c := claims.get(j)) is not None and c.role == _FURNITURE:
         j -= 1
     return j if j >= 0 else None
 
@@ -157,7 +158,7 @@ def prev_line(st: PageState, i: int) -> int | None:
 def next_line(st: PageState, i: int) -> int | None:
     claims, n = st.claims, len(st.lines)
     j = i + 1
-    while j < n and (c := claims.get(j)) is not None and c.role == Role.FURNITURE:
+    while j < n and (c := claims.get(j)) is not None and c.role == _FURNITURE:
         j += 1
     return j if j < n else None
 

@@ -59,6 +59,14 @@ from .headline_words import (
 )
 
 BODY_SIZED = 1.1  # of the body's glyph size: a measured line this large is no line of the text
+# Roles asked of every run and its neighbours, looked up once: an enum member is a slow class
+# attribute in Python 3.11 (EnumType's hook), and a tuple of them is built at every test.
+_BYLINE, _BIO, _FURNITURE = Role.BYLINE, Role.BIO, Role.FURNITURE
+_LEAD_ROLES = frozenset((Role.LEAD, Role.LEAD_MARKER))
+_OPENING = frozenset((Role.BIO, Role.LEAD, Role.LEAD_MARKER))  # a headline may follow at once
+_CLOSING = frozenset((Role.BYLINE, Role.BIO, Role.LEAD_MARKER))  # a headline may stand right before
+_ANCHORS = frozenset((Role.BIO, Role.BYLINE, Role.LEAD, Role.LEAD_MARKER))
+_NOT_NEAR = frozenset((Role.BIO, Role.HEADLINE, Role.LEAD))  # between a byline and a line: no start
 
 
 def _column_line(st: PageState, i: int) -> bool:
@@ -117,7 +125,7 @@ def _runs(st: PageState) -> list[list[int]]:
             and not (measured and _column_line(st, i))
         ):
             cur.append(i)
-        elif not (cur and (c := claims.get(i)) is not None and c.role == Role.FURNITURE):
+        elif not (cur and (c := claims.get(i)) is not None and c.role == _FURNITURE):
             if cur:
                 runs.append(cur)
             cur = []
@@ -188,13 +196,13 @@ def _goes_on(st: PageState, i: int) -> bool:
 
 def _where(before: Role | None, after: Role | None, first: bool, last: bool) -> str:
     """The kind of place a run stands in, from the claims around it."""
-    if before == Role.BYLINE:
+    if before == _BYLINE:
         return "after-byline"
-    if first or before in (Role.LEAD, Role.LEAD_MARKER):
+    if first or before in _LEAD_ROLES:
         return "page-start"
-    if before == Role.BIO:
+    if before == _BIO:
         return "after-bio"
-    if after == Role.BYLINE:
+    if after == _BYLINE:
         return "before-byline"
     return "page-end" if last else "between"
 
@@ -326,20 +334,20 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
     after = st.role(k) if k is not None else None
     where = _where(before, after, j is None, k is None)
     finished = j is not None and before is None and ends_with_mark(st.lines[j].text)
-    opened = j is None or before in (Role.BIO, Role.LEAD, Role.LEAD_MARKER) or finished
-    closed = k is None or after in (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
-    if after == Role.BYLINE:
+    opened = j is None or before in _OPENING or finished
+    closed = k is None or after in _CLOSING
+    if after == _BYLINE:
         run = _text_before_byline_off(st, run)
         if not run:
             return [], "before-byline"
     if opened and closed and not (j is None and k is None) and (not finished or _headline_sized(st, run)):
         # Between two anchors: all of it (after mere running text only if it reads as headlines).
         return run, where
-    if after == Role.BYLINE:
+    if after == _BYLINE:
         return _before_byline(st, run), "before-byline"
     if finished and k is not None and _echo_between(st, j, run, k):
         return run, "between"
-    if before in (Role.BIO, Role.BYLINE, Role.LEAD, Role.LEAD_MARKER) or j is None:
+    if before in _ANCHORS or j is None:
         return after_anchor(st, run), where
     return _in_body(st, run), "in-body"
 
@@ -659,11 +667,13 @@ NEAR_START = 12  # lines after a byline within which a headline over the columns
 
 def _near_start(st: PageState, i: int) -> bool:
     """Line i stands among its article's first lines: a byline a few lines before, no bio."""
+    claims = st.claims  # (st.role() inlined: asked of a dozen lines for each cut tried)
     for j in range(i - 1, max(-1, i - NEAR_START - 1), -1):
-        role = st.role(j)
-        if role == Role.BYLINE:
+        c = claims.get(j)
+        role = c.role if c is not None else None
+        if role == _BYLINE:
             return True
-        if role in (Role.BIO, Role.HEADLINE, Role.LEAD):
+        if role in _NOT_NEAR:
             return False
     return False
 

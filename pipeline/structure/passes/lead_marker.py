@@ -21,10 +21,14 @@ def lead_marker_pass(st: PageState) -> None:
             return
         m = inline_lead(st.profile).match(ln.text)
         if m and _opens_note(st, i):
-            head = replace(ln, text=m.group(1), raw=m.group(1), joined=False, w=-1.0, _han=-1, _m=-1.0, _marks=-1)
+            head = replace(
+                ln, text=m.group(1), raw=m.group(1), joined=False, width=-1.0, han=-1, measured=-1.0, marks=-1
+            )
             # The rest keeps the printed line's width: the marker fills part of that line, so
             # the lead's first line is no shorter than its column (no paragraph ends there).
-            rest = replace(ln, text=ln.text[m.end() :], w=ln.width, raw=ln.text[m.end() :], _han=-1, _m=-1.0, _marks=-1)
+            rest = replace(
+                ln, text=ln.text[m.end() :], width=ln.width, raw=ln.text[m.end() :], han=-1, measured=-1.0, marks=-1
+            )
             st.lines[i : i + 1] = [head, rest]
             if st.columns:
                 st.columns[i:i] = [st.columns[i]]

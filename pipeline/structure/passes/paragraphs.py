@@ -36,7 +36,8 @@ AGREE = (0.25, 0.5)
 MARK_MARGIN = 1.1
 RELAXED_GAIN = 0.5  # em a first line's successor must gain after a finished sentence
 BOX_SPREAD = 1.5  # em: the lines of a narrower box agree this closely (OCR widths are noisy)
-_LINES = Shape.LINES  # (asked of many lines: an enum member is a slow class attribute in Python 3.11)
+# (asked of many lines: an enum member is a slow class attribute in Python 3.11)
+_LINES, _BLOCKS = Shape.LINES, Shape.BLOCKS
 # A line that is only a section label: （一）, 一、, 【点评】, 读者提问：.
 LABEL_LINE = re.compile(
     r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|【[^】]{1,8}】|[^\s，。！？]{2,6}[：:]"
@@ -311,7 +312,7 @@ class _Body:
             return True, None
         if deficit >= 2.5:
             return True, None
-        if self.shape == Shape.BLOCKS and nxt.blank_before and nxt.geo is None:
+        if self.shape == _BLOCKS and nxt.blank_before and nxt.geo is None:
             return True, None  # the engine's own paragraph break after a finished sentence
         if 0.75 <= deficit < short:
             return False, "short-line-joined"
