@@ -226,9 +226,10 @@ def _marked_unknown(st: PageState) -> None:
 def _bulleted_unknown(st: PageState) -> None:
     """A name after a bullet the OCR read as a character, its surname misread too (侠店家 for
     ■唐韬, 国导建文 for ■尉建文): no list knows the name, but the bullet says byline where a
-    byline stands, after a bio or a finished sentence and over a headline line or a bio's end.
-    The bullet and the characters after it make no word (国家, 四个, 日新 open text and
-    headline pieces), and the page prints the name once."""
+    byline stands: right after a bio, or over a headline line (or a line the text after it says
+    again) where the context allows a byline (after a finished sentence, not inside one). The
+    bullet and the characters after it make no word (国家, 四个, 日新 open text and headline
+    pieces), and the page prints the name once."""
     rules, words = st.profile.byline, counts(RARE)
     for i, ln in enumerate(st.lines):
         t = ln.text
