@@ -83,6 +83,8 @@ def test_an_opening_bracket_the_ocr_misread_is_restored_by_its_closing_half(raw,
     [
         ("（新语。文化强国名家谈）", "（新语·文化强国名家谈）"),
         ("谱写动人篇章（新语．文化强国名家谈）", "谱写动人篇章（新语·文化强国名家谈）"),
+        ("（新语'文化强国名家谈）", "（新语·文化强国名家谈）"),  # Tesseract's apostrophe for the dot
+        ("（新语‧文化强国名家谈）", "（新语·文化强国名家谈）"),
         ("他说（这样。不行）", "他说（这样。不行）"),  # a sentence in brackets ends on its stop
         ("（作者：北京大学。研究员）", "（作者：北京大学。研究员）"),
         ("（新语。文化强国名家谈）还有", "（新语。文化强国名家谈）还有"),  # not closing the line

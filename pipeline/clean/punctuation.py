@@ -121,10 +121,11 @@ def punctuation(text: str) -> tuple[str, int]:
     return _TO_FIX.sub(fix, text), total
 
 
-# A column label's middle dot read as a stop (（新语。文化强国名家谈）): only in a bracket of Han
+# A column label's middle dot read as a stop (（新语。文化强国名家谈）) or as an apostrophe, a
+# bullet or a katakana dot (（新语'文化强国名家谈）): only in a bracket of Han
 # words that closes the line, one stop between a short word and the rest (a sentence in
 # brackets ends on its stop, and a bio's holds a colon).
-_LABEL_DOT = re.compile(r"([（(][\u4e00-\u9fff]{2,4})[。．.・•]([\u4e00-\u9fff]{4,12}[）)][ \t]*)$", re.M)
+_LABEL_DOT = re.compile(r"([（(][\u4e00-\u9fff]{2,4})[。．.・•'’‘`‧･]([\u4e00-\u9fff]{4,12}[）)][ \t]*)$", re.M)
 
 
 def label_dot(text: str) -> tuple[str, int]:
