@@ -294,6 +294,18 @@ EXPECT |= {
         "a byline whose bullet and surname the OCR both misread (侠店家 for ■唐韬) between a finished sentence"
         " and its headline as wide as the narrow columns",
     ),
+    "Ti003-s14.tesseract": (
+        1,
+        "title",
+        "an article's first column read before its byline and headline, right after an article without"
+        " a bio (…此时不拼待何时？ / 【现象】使用人工智 / … / 谷业凯 / 如何看待AI…): its text, not the one before's",
+    ),
+    "Ti002-s7.tesseract": (
+        1,
+        "title",
+        "a byline, kicker and headline read inside a sentence of an article whose first column came right"
+        " after an article without a bio (…以林地保 / 吴灿 / 汲取传统村落生态智慧 / 建设好宜居宜业和美乡村 / 持水土…)",
+    ),
 }
 
 

@@ -24,6 +24,7 @@ from .headlines import headlines
 from .lead import lead
 from .lead_marker import lead_marker_pass
 from .paragraphs import paragraphs
+from .starts import article_starts
 
 Pass = Callable[[PageState], None]
 
@@ -36,6 +37,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("lead", lead),
     ("headlines", headlines),
     ("articles", articles),
+    ("article_starts", article_starts),
     ("assign", assign_pass),
     ("paragraphs", paragraphs),
 ]

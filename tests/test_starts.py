@@ -1,0 +1,110 @@
+"""Where an article begins when the OCR read its headline and byline after its first column."""
+
+from __future__ import annotations
+
+from pipeline.read.ocr import read_bytes
+
+# Two articles on different subjects, each set in 15-character column lines.
+CONSUMPTION = (
+    "消费是拉动经济增长的主引擎，提振消费要从增加居民收入入手。"
+    "居民收入稳定增长，消费能力才有保障，消费意愿才能释放。"
+    "要完善社会保障体系，让居民没有后顾之忧，敢于消费、愿意消费。"
+    "要优化消费环境，加强市场监管，让消费者买得放心、用得舒心。"
+    "服务消费潜力巨大，养老托育、文化旅游、体育健身等领域需求旺盛。"
+    "扩大服务消费供给，提升服务质量，才能把消费潜力转化为增长动力。"
+)
+VILLAGES = (
+    "传统村落是农耕文明的重要载体，蕴含着丰富的生态智慧。"
+    "村落顺应地形布局房屋，利用沟渠池塘修建排灌系统，与山林田地构成完整生态链。"
+    "保护传统村落，要守住村落的山水格局和乡土风貌，不搞大拆大建。"
+    "村民是村落保护的主体，要引导村民参与村落规划、村庄建设和环境整治。"
+    "发展乡村旅游，要依托村落的田园景观和民俗文化，让村民在保护中增收。"
+    "建设宜居宜业和美乡村，既要改善村落的基础设施，也要留住乡愁和乡韵。"
+    "村落的古树、古井、古桥和祠堂，都是村民共同的记忆，修缮时要用本地的木材和石块。"
+)
+
+
+def _column(text: str, width: int = 15) -> list[str]:
+    return [text[i : i + width] for i in range(0, len(text), width)]
+
+
+def _page(*blocks: str) -> bytes:
+    return "\n\n".join(blocks).encode()
+
+
+def _sentences(text: str, n: int) -> int:
+    """Where the text's first n sentences end."""
+    at = 0
+    for _ in range(n):
+        at = text.index("。", at) + 1
+    return at
+
+
+def _read(first_column_of_second: bool):
+    """Article one (no bio), then either article two's first column or more of article one
+    (three sentences read before the anchors), then article two's byline and headline, its
+    other columns and its bio."""
+    if first_column_of_second:
+        at = _sentences(VILLAGES, 3)
+        before, after = _column(VILLAGES[:at]), _column(VILLAGES[at:])
+    else:
+        before, after = _column(CONSUMPTION[: _sentences(CONSUMPTION, 3)]), _column(VILLAGES)
+    page = _page(
+        "打好提振消费组合拳",
+        "徐丹丹",
+        *_column(CONSUMPTION),
+        *before,
+        "吴灿",
+        "建设好宜居宜业和美乡村",
+        *after,
+        "（作者系中南大学教授）",
+    )
+    return read_bytes(page)
+
+
+def _moved(reading) -> bool:
+    return any(n.code == "article-start-moved" for n in reading.structure.state.notices)
+
+
+def _text(article) -> str:
+    return "".join(b.text for b in article.blocks)
+
+
+def test_first_column_read_before_the_headline_goes_to_its_article():
+    reading = _read(first_column_of_second=True)
+    doc = reading.doc
+    assert [(a.authors, a.title) for a in doc.articles] == [
+        (["徐丹丹"], "打好提振消费组合拳"),
+        (["吴灿"], "建设好宜居宜业和美乡村"),
+    ]
+    one, two = doc.articles
+    assert _text(one) == CONSUMPTION
+    assert _text(two) == VILLAGES
+    assert _moved(reading)
+
+
+def test_text_of_the_article_before_stays_with_it():
+    reading = _read(first_column_of_second=False)
+    one, two = reading.doc.articles
+    assert _text(one) == CONSUMPTION + CONSUMPTION[: _sentences(CONSUMPTION, 3)]
+    assert _text(two) == VILLAGES
+    assert not _moved(reading)
+
+
+def test_an_article_with_its_bio_keeps_its_text():
+    """A bio closes an article: what follows it is the next one's, whatever its words."""
+    at = _sentences(VILLAGES, 3)
+    page = _page(
+        "打好提振消费组合拳",
+        "徐丹丹",
+        *_column(CONSUMPTION),
+        "（作者系北京工商大学教授）",
+        *_column(VILLAGES[:at]),
+        "吴灿",
+        "建设好宜居宜业和美乡村",
+        *_column(VILLAGES[at:]),
+        "（作者系中南大学教授）",
+    )
+    reading = read_bytes(page)
+    assert _text(reading.doc.articles[0]) == CONSUMPTION
+    assert not _moved(reading)
