@@ -6,11 +6,12 @@ article before, which ended without a bio, straight into this one's, and its anc
 further down, after a finished sentence or even inside one. The articles pass cuts at the
 anchors, so the first part of the article goes to the one before.
 
-The text tells where the cut belongs: an article's words recur through its own text (IDF-
-weighted character bigrams), so the part read before the anchors reads like the text after
-them and unlike the text before it. The cut moves back to the sentence end where that
-difference is largest, and only by a clear margin (the best of many cuts is taken, so a
-small difference is what chance gives between two parts of one article).
+The text tells where the cut belongs: an article's words recur through its own text
+(character bigrams), so the part read before the anchors is better explained by the text
+after them than by the text before it. The cut moves back to the sentence end where that
+log-likelihood ratio is largest, and only where it is large, in total and per bigram (the
+best of many cuts is taken, so a small ratio is what chance gives between two parts of one
+article).
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from collections import Counter
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence
 
-MARGIN = 0.08  # cosine gain of the moved text's likeness to the new article over the old one's
-KEEP = 8  # lines the article before keeps at least (its own text to compare with)
+EVIDENCE = 60.0  # nats: how much better the next article's words explain the moved text, at least
+PER_BIGRAM = 0.5  # nats per counted bigram of the moved text, at least (a long stretch of weak evidence is none)
+KEEP = 8  # lines each side holds at least: the article before keeps them, the text after the anchor has them
 REACH = 160  # lines before the anchor a cut is sought in (a column or two of the page)
-CHUNK = 10  # lines per "document" for the bigrams' IDF (words of one article recur across many)
+SMOOTH = 0.5  # added to every bigram's count (a bigram one side never uses is not impossible there)
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
@@ -37,57 +39,50 @@ def _grams(text: str) -> Counter:
     return out
 
 
-class _Likeness:
-    """Cosine of IDF-weighted bigram counts between the text moved to the new article and
-    either side, kept up to date as lines move from one side to the other (linear)."""
+class _Evidence:
+    """Log-likelihood ratio of the moved text under two bigram models (smoothed counts): the
+    next article's text after the anchor against what stays before the cut. Only bigrams one
+    side or the other uses count: one neither uses says nothing about where the text belongs
+    (and would favour the smaller side, whose smoothing leaves more to the unseen). Kept up to
+    date as lines move from one side to the other, so every cut is scored in one pass (linear)."""
 
-    def __init__(self, idf: dict[str, float], new: Counter, old: Counter):
-        self.idf, self.new, self.old = idf, new, old
+    def __init__(self, new: Counter, old: Counter):
+        self.new, self.old = new, old
+        vocab = len(set(new) | set(old)) + 1
+        self.total_new = sum(new.values()) + SMOOTH * vocab
+        self.total_old = sum(old.values()) + SMOOTH * vocab
         self.moved: Counter = Counter()
-        w = idf.get
-        self.n_new = math.sqrt(sum((v * w(g, 0.0)) ** 2 for g, v in new.items()))
-        self.old_sq = sum((v * w(g, 0.0)) ** 2 for g, v in old.items())
-        self.moved_sq = self.dot_new = self.dot_old = 0.0
+        self.n = 0  # moved bigrams that count
+        self.log_odds = 0.0  # their sum of log(new count + SMOOTH) - log(old count + SMOOTH)
+
+    def _term(self, g: str) -> tuple[int, float]:
+        m, o, k = self.moved[g], self.old[g], self.new.get(g, 0)
+        if not m or not (o or k):
+            return 0, 0.0
+        return m, m * (math.log(k + SMOOTH) - math.log(o + SMOOTH))
 
     def move(self, grams: Counter) -> None:
-        """A line's bigrams leave the old side and join the moved text."""
         for g, v in grams.items():
-            w2 = self.idf.get(g, 0.0) ** 2
-            if not w2:
-                continue
-            m, o = self.moved[g], self.old[g]
-            self.dot_old += w2 * ((m + v) * (o - v) - m * o)
-            self.old_sq += w2 * ((o - v) ** 2 - o * o)
-            self.moved_sq += w2 * ((m + v) ** 2 - m * m)
-            self.dot_new += w2 * v * self.new.get(g, 0)
-            self.moved[g], self.old[g] = m + v, o - v
+            n0, t0 = self._term(g)
+            self.moved[g] += v
+            self.old[g] -= v
+            self.total_old -= v
+            n1, t1 = self._term(g)
+            self.n += n1 - n0
+            self.log_odds += t1 - t0
 
-    def gain(self) -> float:
-        if self.moved_sq <= 0 or self.n_new <= 0:
-            return 0.0
-        n_m = math.sqrt(self.moved_sq)
-        to_old = self.dot_old / (n_m * math.sqrt(self.old_sq)) if self.old_sq > 1e-9 else 0.0
-        return self.dot_new / (n_m * self.n_new) - to_old
-
-
-def _idf(st: PageState, lo: int, hi: int) -> dict[str, float]:
-    """Bigram weights from chunks of the lines round the two articles (local: on a long input
-    the page's own vocabulary, not the whole book's)."""
-    chunks = [_grams("".join(ln.text for ln in st.lines[a : a + CHUNK])) for a in range(lo, hi, CHUNK)]
-    df: Counter = Counter(g for c in chunks for g in c)
-    n = len(chunks)
-    return {g: math.log((n + 1) / (0.5 + d)) for g, d in df.items()}
+    def ratio(self) -> float:
+        return self.log_odds - self.n * (math.log(self.total_new) - math.log(self.total_old))
 
 
 def _cut(st: PageState, before: list[int], after: list[int]) -> int | None:
     """The index into `before` (an article's body lines in order) where the text read before
-    the anchors begins: the sentence end where the moved text is most like `after` (the new
-    article's text) and least like what stays; None to leave the cut where it is."""
-    if len(before) <= KEEP or not after:
-        return None
+    the anchors begins: the sentence end where the moved text is best explained by `after`
+    (the new article's text) rather than by what stays; None to leave the cut where it is."""
+    if len(before) <= KEEP or len(after) < KEEP:
+        return None  # (a few lines are no model of an article's words)
     lines = st.lines
     lo = max(KEEP, len(before) - REACH)
-    idf = _idf(st, before[0], after[-1] + 1)
     per_line = [_grams(lines[i].text) for i in before]
     old: Counter = Counter()
     for g in per_line:
@@ -95,15 +90,17 @@ def _cut(st: PageState, before: list[int], after: list[int]) -> int | None:
     new: Counter = Counter()
     for i in after:
         new.update(_grams(lines[i].text))
-    like = _Likeness(idf, new, old)
-    best, best_gain = None, MARGIN
+    ev = _Evidence(new, old)
+    best, best_ratio, best_n = None, 0.0, 0
     for x in range(len(before) - 1, lo - 1, -1):
-        like.move(per_line[x])
+        ev.move(per_line[x])
         if not ends_sentence(lines[before[x - 1]].text):
             continue
-        gain = like.gain()
-        if gain > best_gain:
-            best, best_gain = x, gain
+        r = ev.ratio()
+        if r > best_ratio:
+            best, best_ratio, best_n = x, r, ev.n
+    if best is None or best_ratio < EVIDENCE or best_ratio < PER_BIGRAM * best_n:
+        return None
     return best
 
 
@@ -150,6 +147,8 @@ def article_starts(st: PageState) -> None:
     """Move each article's start back to where its text begins, when its anchors were read late."""
     out: list[ArticleSpan] = []
     for art in st.articles:
+        if out and not out[-1].bio and out[-1].body and art.body:
+            _move_back(st, out[-1], art)
         if _inner_byline(st, art):
             b = art.byline
             before = [i for i in art.body if i < b]
@@ -159,7 +158,5 @@ def article_starts(st: PageState) -> None:
                 out.append(art)
                 art = _split(art, x)
                 st.note("article-start-moved", st.lines[art.start].no)
-        elif out and not out[-1].bio and out[-1].body and art.body:
-            _move_back(st, out[-1], art)
         out.append(art)
     st.articles[:] = out
