@@ -306,6 +306,12 @@ EXPECT |= {
         "a byline, kicker and headline read inside a sentence of an article whose first column came right"
         " after an article without a bio (…以林地保 / 吴灿 / 汲取传统村落生态智慧 / 建设好宜居宜业和美乡村 / 持水土…)",
     ),
+    "Ti001-s20.tesseract": (
+        0,
+        "title",
+        "the first article's first column read at the page's top, before its headline and byline"
+        " (消费是拉动经济增长 / … / 打好提振消费组合拳 / 徐丹丹): its text, not an article of its own",
+    ),
 }
 
 

@@ -118,3 +118,36 @@ def test_an_article_with_its_bio_keeps_its_text():
     reading = read_bytes(page)
     assert _text(reading.doc.articles[0]) == CONSUMPTION
     assert not _moved(reading)
+
+
+def _top_page(top: str) -> bytes:
+    """Text at the page's top before any anchor, then an article on villages with its byline
+    and bio, then one on consumption."""
+    at = _sentences(VILLAGES, 9)
+    rest = CONSUMPTION[_sentences(CONSUMPTION, 6) :] if top == "consumption" else CONSUMPTION
+    first = VILLAGES[:at] if top == "villages" else CONSUMPTION[: _sentences(CONSUMPTION, 6)]
+    return _page(
+        *_column(first),
+        "吴灿",
+        "建设好宜居宜业和美乡村",
+        *_column(VILLAGES[at:] if top == "villages" else VILLAGES),
+        "（作者系中南大学教授）",
+        "打好提振消费组合拳",
+        "徐丹丹",
+        *_column(rest),
+        "（作者系北京工商大学教授）",
+    )
+
+
+def test_text_at_the_page_top_that_reads_as_the_first_article_is_its_first_column():
+    reading = read_bytes(_top_page("villages"))
+    assert [a.authors for a in reading.doc.articles] == [["吴灿"], ["徐丹丹"]]
+    assert _text(reading.doc.articles[0]) == VILLAGES
+    assert _moved(reading)
+
+
+def test_text_at_the_page_top_in_other_words_stays_an_article_of_its_own():
+    reading = read_bytes(_top_page("consumption"))
+    assert [a.authors for a in reading.doc.articles] == [[], ["吴灿"], ["徐丹丹"]]
+    assert _text(reading.doc.articles[1]) == VILLAGES
+    assert not _moved(reading)

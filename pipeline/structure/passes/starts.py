@@ -4,7 +4,8 @@ An engine that reads a column at a time may read an article's first column befor
 headline and byline set over the columns (or beside them): the text then runs from the
 article before, which ended without a bio, straight into this one's, and its anchors stand
 further down, after a finished sentence or even inside one. The articles pass cuts at the
-anchors, so the first part of the article goes to the one before.
+anchors, so the first part of the article goes to the one before (or, at the page's top, is
+an article of its own with no byline).
 
 The text tells where the cut belongs: an article's words recur through its own text
 (character bigrams), so the part read before the anchors is better explained by the text
@@ -143,8 +144,42 @@ def _inner_byline(st: PageState, art: ArticleSpan) -> bool:
     return st.role(b - 1) == Role.HEADLINE or (end is not None and st.role(end + 1) == Role.HEADLINE)
 
 
+def _counts(st: PageState, idx) -> Counter:
+    out: Counter = Counter()
+    for i in idx:
+        out.update(_grams(st.lines[i].text))
+    return out
+
+
+def _first_column_first(st: PageState) -> None:
+    """Text at the page's top before its first anchor, no byline or bio of its own, that reads
+    as the next article's (explained far better by that article's words than by the other
+    articles' on the page): that article's first column, read before its headline and byline,
+    not an article of its own."""
+    arts = st.articles
+    if len(arts) < 3:
+        return  # (no other article's words to weigh it against)
+    top, nxt = arts[0], arts[1]
+    if top.byline is not None or top.bio or len(top.body) < KEEP or len(nxt.body) < KEEP:
+        return
+    others = [i for a in arts[2:] for i in a.body]
+    if len(others) < KEEP:
+        return
+    ev = _Evidence(_counts(st, nxt.body), _counts(st, others + top.body))
+    for i in top.body:
+        ev.move(_grams(st.lines[i].text))
+    r = ev.ratio()
+    if r < EVIDENCE or r < PER_BIGRAM * ev.n:
+        return
+    nxt.body = top.body + nxt.body
+    nxt.start = top.start
+    del arts[0]
+    st.note("article-start-moved", st.lines[nxt.start].no)
+
+
 def article_starts(st: PageState) -> None:
     """Move each article's start back to where its text begins, when its anchors were read late."""
+    _first_column_first(st)
     out: list[ArticleSpan] = []
     for art in st.articles:
         if out and not out[-1].bio and out[-1].body and art.body:
