@@ -312,6 +312,12 @@ EXPECT |= {
         "the first article's first column read at the page's top, before its headline and byline"
         " (消费是拉动经济增长 / … / 打好提振消费组合拳 / 徐丹丹): its text, not an article of its own",
     ),
+    "Ti000-s22.tesseract": (
+        0,
+        "bio",
+        "a bio naming its author (作者简介：虞晓芬，浙江工业大学中 / 国住房和房地产研究院院长) before the"
+        " next article's text run into a narrow headline's pieces (、区域协调发展是中国式 / 以人才现代化…)",
+    ),
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..matching import LABEL
+from ..names import name_score
 from ..page import PageState, Role, Shape
 from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count
 from .context import (
@@ -166,6 +167,21 @@ def _before_ok(st: PageState, i: int) -> bool:
 _FIRST_NAME = re.compile(r"\s*([\u4e00-\u9fff]{2,4})[、，,]")
 
 
+NAMED = (
+    0.6  # how plausible (a rarer surname's name too: 虞) the name after a naming opener must be (作者简介：虞晓芬，…)
+)
+
+
+def _names_itself(st: PageState, i: int) -> bool:
+    """A bio in its naming wording whose first words are a plausible name and a comma
+    (作者简介：虞晓芬，浙江工业大学…): no prose opens so, so what follows the note cannot undo
+    it (the next article's text, an inset headline's pieces run into its lines: 、区域协调…)."""
+    t = st.lines[i].text.strip().lstrip(st.profile.bio.open_brackets + " ")
+    opener = next((o for o in st.profile.bio.naming if t.startswith(o)), None)
+    m = _FIRST_NAME.match(t[len(opener) :].lstrip("：: ")) if opener else None
+    return m is not None and name_score(m.group(1), st.profile) >= NAMED
+
+
 def _names_a_byline(st: PageState, i: int) -> bool:
     """A bio whose wording names its authors (作者简介：孔庆江、范晓波、…) and whose first name is
     a byline's on the page: the note, whatever the OCR lost of the text before it (…并非纯粹
@@ -249,6 +265,7 @@ def bios(st: PageState) -> None:
         tail = _close_read_first(st, i, end) if ok and bracket else None
         if ok:
             strong = bool(bracket) and (closes_bio(st.lines[end].text, st.profile) or tail is not None)
+            strong = strong or _names_itself(st, i)
             ok = _after_ok(st, end, strong)
         if not ok or end is None:
             st.note("bio-rejected", st.lines[i].no)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
+from operator import add
 
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence
@@ -27,17 +29,28 @@ from ..signs import ends_sentence
 EVIDENCE = 60.0  # nats: how much better the next article's words explain the moved text, at least
 PER_BIGRAM = 0.5  # nats per counted bigram of the moved text, at least (a long stretch of weak evidence is none)
 KEEP = 8  # lines each side holds at least: the article before keeps them, the text after the anchor has them
-REACH = 160  # lines before the anchor a cut is sought in (a column or two of the page)
+OTHERS = 6  # articles after the next one whose words are the page's other text (a page holds a few)
+REACH = 100  # lines before the anchor a cut is sought in (a column or two: the TUNE moves were 22-90 lines)
 SMOOTH = 0.5  # added to every bigram's count (a bigram one side never uses is not impossible there)
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
-def _grams(text: str) -> Counter:
+def _bigrams(text: str) -> Counter:
+    """The text's bigrams inside runs of Han (a line break ends a run: no bigram spans two lines)."""
     out: Counter = Counter()
     for run in _HAN_RUN.findall(text):
-        out.update(run[i : i + 2] for i in range(len(run) - 1))
+        out.update(map(add, run, run[1:]))  # (each character joined to the next, at C speed)
     return out
+
+
+# A line's bigrams, cached: a line is asked again as the next pair's text. Callers only read it.
+_grams = lru_cache(maxsize=1 << 15)(_bigrams)
+
+
+def _counts(st: PageState, idx: list[int]) -> Counter:
+    """The bigrams of these lines, in a Counter of their own (the evidence takes from it)."""
+    return _bigrams("\n".join([st.lines[i].text for i in idx]))
 
 
 class _Evidence:
@@ -56,21 +69,24 @@ class _Evidence:
         self.n = 0  # moved bigrams that count
         self.log_odds = 0.0  # their sum of log(new count + SMOOTH) - log(old count + SMOOTH)
 
-    def _term(self, g: str) -> tuple[int, float]:
-        m, o, k = self.moved[g], self.old[g], self.new.get(g, 0)
-        if not m or not (o or k):
-            return 0, 0.0
-        return m, m * (math.log(k + SMOOTH) - math.log(o + SMOOTH))
-
     def move(self, grams: Counter) -> None:
+        moved, old, new = self.moved, self.old, self.new
+        log, smooth = math.log, SMOOTH
+        n, odds = self.n, self.log_odds
         for g, v in grams.items():
-            n0, t0 = self._term(g)
-            self.moved[g] += v
-            self.old[g] -= v
+            m, o, k = moved.get(g, 0), old[g], new.get(g, 0)
+            # the bigram's share before the move, taken out, and after it, put in (it counts
+            # while some of it is moved and one side or the other uses it)
+            if m and (o or k):
+                n -= m
+                odds -= m * (log(k + smooth) - log(o + smooth))
+            m, o = m + v, o - v
+            moved[g], old[g] = m, o
+            if o or k:
+                n += m
+                odds += m * (log(k + smooth) - log(o + smooth))
             self.total_old -= v
-            n1, t1 = self._term(g)
-            self.n += n1 - n0
-            self.log_odds += t1 - t0
+        self.n, self.log_odds = n, odds
 
     def ratio(self) -> float:
         return self.log_odds - self.n * (math.log(self.total_new) - math.log(self.total_old))
@@ -84,17 +100,13 @@ def _cut(st: PageState, before: list[int], after: list[int]) -> int | None:
         return None  # (a few lines are no model of an article's words)
     lines = st.lines
     lo = max(KEEP, len(before) - REACH)
-    per_line = [_grams(lines[i].text) for i in before]
-    old: Counter = Counter()
-    for g in per_line:
-        old.update(g)
-    new: Counter = Counter()
-    for i in after:
-        new.update(_grams(lines[i].text))
+    per_line = [_grams(lines[i].text) for i in before[lo:]]  # the lines a cut may move
+    old = _counts(st, before)
+    new = _counts(st, after)
     ev = _Evidence(new, old)
     best, best_ratio, best_n = None, 0.0, 0
     for x in range(len(before) - 1, lo - 1, -1):
-        ev.move(per_line[x])
+        ev.move(per_line[x - lo])
         if not ends_sentence(lines[before[x - 1]].text):
             continue
         r = ev.ratio()
@@ -144,13 +156,6 @@ def _inner_byline(st: PageState, art: ArticleSpan) -> bool:
     return st.role(b - 1) == Role.HEADLINE or (end is not None and st.role(end + 1) == Role.HEADLINE)
 
 
-def _counts(st: PageState, idx) -> Counter:
-    out: Counter = Counter()
-    for i in idx:
-        out.update(_grams(st.lines[i].text))
-    return out
-
-
 def _first_column_first(st: PageState) -> None:
     """Text at the page's top before its first anchor, no byline or bio of its own, that reads
     as the next article's (explained far better by that article's words than by the other
@@ -162,7 +167,7 @@ def _first_column_first(st: PageState) -> None:
     top, nxt = arts[0], arts[1]
     if top.byline is not None or top.bio or len(top.body) < KEEP or len(nxt.body) < KEEP:
         return
-    others = [i for a in arts[2:] for i in a.body]
+    others = [i for a in arts[2 : 2 + OTHERS] for i in a.body]
     if len(others) < KEEP:
         return
     ev = _Evidence(_counts(st, nxt.body), _counts(st, others + top.body))
