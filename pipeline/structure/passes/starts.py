@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 from operator import add
 
 from ..page import ArticleSpan, PageState, Role
@@ -42,10 +41,6 @@ def _bigrams(text: str) -> Counter:
     for run in _HAN_RUN.findall(text):
         out.update(map(add, run, run[1:]))  # (each character joined to the next, at C speed)
     return out
-
-
-# A line's bigrams, cached: a line is asked again as the next pair's text. Callers only read it.
-_grams = lru_cache(maxsize=1 << 15)(_bigrams)
 
 
 def _counts(st: PageState, idx: list[int]) -> Counter:
@@ -100,7 +95,7 @@ def _cut(st: PageState, before: list[int], after: list[int]) -> int | None:
         return None  # (a few lines are no model of an article's words)
     lines = st.lines
     lo = max(KEEP, len(before) - REACH)
-    per_line = [_grams(lines[i].text) for i in before[lo:]]  # the lines a cut may move
+    per_line = [_bigrams(lines[i].text) for i in before[lo:]]  # the lines a cut may move
     old = _counts(st, before)
     new = _counts(st, after)
     ev = _Evidence(new, old)
@@ -172,7 +167,7 @@ def _first_column_first(st: PageState) -> None:
         return
     ev = _Evidence(_counts(st, nxt.body), _counts(st, others + top.body))
     for i in top.body:
-        ev.move(_grams(st.lines[i].text))
+        ev.move(_bigrams(st.lines[i].text))
     r = ev.ratio()
     if r < EVIDENCE or r < PER_BIGRAM * ev.n:
         return
