@@ -167,29 +167,32 @@ def _before_ok(st: PageState, i: int) -> bool:
 _FIRST_NAME = re.compile(r"\s*([\u4e00-\u9fff]{2,4})[、，,]")
 
 
-NAMED = (
-    0.6  # how plausible (a rarer surname's name too: 虞) the name after a naming opener must be (作者简介：虞晓芬，…)
-)
+# How plausible the name after a naming opener must be (a rarer surname's too: 作者简介：虞晓芬，…).
+NAMED = 0.6
+
+
+def _first_named(st: PageState, i: int) -> str | None:
+    """The first name a bio in its naming wording gives before a comma (作者简介：孔庆江、…)."""
+    t = st.lines[i].text.strip().lstrip(st.profile.bio.open_brackets + " ")
+    opener = next((o for o in st.profile.bio.naming if t.startswith(o)), None)
+    m = _FIRST_NAME.match(t[len(opener) :].lstrip("：: ")) if opener else None
+    return m.group(1) if m else None
 
 
 def _names_itself(st: PageState, i: int) -> bool:
     """A bio in its naming wording whose first words are a plausible name and a comma
     (作者简介：虞晓芬，浙江工业大学…): no prose opens so, so what follows the note cannot undo
     it (the next article's text, an inset headline's pieces run into its lines: 、区域协调…)."""
-    t = st.lines[i].text.strip().lstrip(st.profile.bio.open_brackets + " ")
-    opener = next((o for o in st.profile.bio.naming if t.startswith(o)), None)
-    m = _FIRST_NAME.match(t[len(opener) :].lstrip("：: ")) if opener else None
-    return m is not None and name_score(m.group(1), st.profile) >= NAMED
+    name = _first_named(st, i)
+    return name is not None and name_score(name, st.profile) >= NAMED
 
 
 def _names_a_byline(st: PageState, i: int) -> bool:
     """A bio whose wording names its authors (作者简介：孔庆江、范晓波、…) and whose first name is
     a byline's on the page: the note, whatever the OCR lost of the text before it (…并非纯粹
     的结 / 作者简介：孔庆江、): prose naming someone so is no byline's repetition."""
-    t = st.lines[i].text.strip().lstrip(st.profile.bio.open_brackets + " ")
-    opener = next((o for o in st.profile.bio.naming if t.startswith(o)), None)
-    m = _FIRST_NAME.match(t[len(opener) :].lstrip("：: ")) if opener else None
-    return m is not None and any(m.group(1) in b.names for b in st.bylines.values())
+    name = _first_named(st, i)
+    return name is not None and any(name in b.names for b in st.bylines.values())
 
 
 def _closed_at_end(st: PageState, end: int, bracket: int) -> bool:
