@@ -318,6 +318,12 @@ EXPECT |= {
         "a bio naming its author (作者简介：虞晓芬，浙江工业大学中 / 国住房和房地产研究院院长) before the"
         " next article's text run into a narrow headline's pieces (、区域协调发展是中国式 / 以人才现代化…)",
     ),
+    "Ti003-s17.rapidocr": (
+        0,
+        "bio",
+        "the byline read among the article's last lines, after a quote mark the OCR misread (…而应善用AI"
+        "之术” / 林伟 / 找到教育、科技… / 作者简介：林伟，…): the article's own, not one of four lines",
+    ),
 }
 
 

@@ -251,6 +251,8 @@ def _displaced(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> 
         return False
     if st.role(cur.start - 1) == Role.HEADLINE and not _headline_by(st, i):
         return True  # the article began at its headline, and no headline stands by this byline
+    if _tail_before_bio(st, cur, i):
+        return True
     last = st.lines[cur.body[-1]].text
     if ends_with_mark(last):
         return False
@@ -261,6 +263,20 @@ def _displaced(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> 
     while before >= 0 and st.role(before) == Role.HEADLINE:
         before -= 1  # (the article's own headline, over its text after the bio)
     return heads and before >= 0 and st.role(before) == Role.BIO
+
+
+def _tail_before_bio(st: PageState, cur: ArticleSpan, i: int) -> bool:
+    """A byline right after an unfinished sentence of an article that began at its headline,
+    with only a few lines of text between it and the next bio: the article's own byline read
+    among its last lines (…而应善用AI之术” / 林伟 / 找到教育、科技…), not an article of a few
+    lines (no article is shorter than the profile's least)."""
+    if st.role(cur.start - 1) != Role.HEADLINE or cur.body[-1] != i - 1 or ends_sentence(st.lines[i - 1].text):
+        return False
+    han, k = 0, next_line(st, i)
+    while k is not None and st.free(k):
+        han += st.lines[k].han
+        k = next_line(st, k)
+    return k is not None and st.role(k) == Role.BIO and 0 < han < st.profile.article.min_chars
 
 
 def _headline_by(st: PageState, i: int) -> bool:
