@@ -18,10 +18,10 @@ article).
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from operator import add
 
+from ...text import HAN_RUN
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence
 
@@ -32,13 +32,11 @@ OTHERS = 6  # articles after the next one whose words are the page's other text 
 REACH = 100  # lines before the anchor a cut is sought in (a column or two: the TUNE moves were 22-90 lines)
 SMOOTH = 0.5  # added to every bigram's count (a bigram one side never uses is not impossible there)
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-
 
 def _bigrams(text: str) -> Counter:
     """The text's bigrams inside runs of Han (a line break ends a run: no bigram spans two lines)."""
     out: Counter = Counter()
-    for run in _HAN_RUN.findall(text):
+    for run in HAN_RUN.findall(text):
         out.update(map(add, run, run[1:]))  # (each character joined to the next, at C speed)
     return out
 
