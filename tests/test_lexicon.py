@@ -13,9 +13,14 @@ from pipeline import lexicon
 @pytest.fixture()
 def fresh(tmp_path, monkeypatch):
     monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path))
-    lexicon.counts.cache_clear()
+    _clear()
     yield tmp_path
-    lexicon.counts.cache_clear()
+    _clear()
+
+
+def _clear() -> None:
+    for cached in (lexicon.counts, lexicon.segmenter, lexicon._dictionary):
+        cached.cache_clear()
 
 
 def test_counts_agree_with_jiebas_table(fresh):
@@ -52,3 +57,29 @@ def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
         assert lexicon.counts(100)["我们"] >= 100
     finally:
         lexicon.counts.cache_clear()
+
+
+HEADLINES = [
+    "建强战斗堡垒",  # 建强: a word the dictionary lacks, found by jieba's HMM
+    "多措并举，协同发力",
+    "美国滥施关税及中国反制措施的法理视角透析（深入学习贯彻习近平新时代中国特色社会主义思想）",
+    "如何看待AI“一本正经地胡说八道”（新知）",
+    "今年前三季度，第一产业用电量同比增长10.2%，领跑三大产业。",
+    "以城市更新推进长株潭都市圈内涵式高质量发展",
+]
+
+
+def test_the_segmenter_cuts_as_jieba_does(fresh):
+    module = lexicon.jieba()
+    for text in HEADLINES:
+        assert lexicon.segmenter().lcut(text) == module.lcut(text), text
+
+
+def test_one_reading_of_the_dictionary_serves_every_table(fresh):
+    lexicon.counts(20)
+    lexicon.counts(1, 4)
+    lexicon.segmenter()
+    assert lexicon._dictionary.cache_info().misses == 1
+    _clear()  # the cache files now answer: the dictionary is not read again
+    assert lexicon.segmenter().lcut("建强战斗堡垒") and lexicon.counts(20)
+    assert lexicon._dictionary.cache_info().misses == 0

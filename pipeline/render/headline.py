@@ -8,8 +8,8 @@ as it needs and as even as the phrase boundaries allow. Every writer that sets a
 fixed measure (the PDF, the DOCX title, the EPUB cover) asks here; a reflowable EPUB gets the
 same break points as <wbr/> opportunities.
 
-jieba's dictionary takes most of a second to load, so segmentations are cached on disk by text:
-a warm build of the same page never loads it.
+Loading the dictionary's whole table takes a fifth of a second (lexicon.py), so segmentations
+are cached on disk by text: a warm build of the same page never loads it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..cache import cache_dir, write_cache
-from ..lexicon import jieba
+from ..lexicon import segmenter
 from ..text import CLOSING, LONG_MARKS, NO_END, OPENING, is_latin
 from ..text import NO_START_DISPLAY as NO_START
 from ..text import PAUSES as PAUSE_MARKS
@@ -55,10 +55,6 @@ def _cache_dir() -> Path:
     return cache_dir("words")
 
 
-def _jieba():
-    return jieba(_cache_dir())
-
-
 @functools.lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
     """jieba's segmentation of one headline line, from the disk cache when it has it."""
@@ -68,7 +64,7 @@ def words(text: str) -> tuple[str, ...]:
         got = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(got, list) and "".join(got) == text:
             return tuple(got)
-    out = tuple(_jieba().lcut(text))
+    out = tuple(segmenter().lcut(text))
     with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
         write_cache(path, json.dumps(out, ensure_ascii=False).encode("utf-8"))
     return out
