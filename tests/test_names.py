@@ -79,6 +79,15 @@ def test_a_misread_bullet_glued_to_two_names_run_together_is_dropped():
     assert b is not None and b.names == ["张金阳", "邹升平"] and b.dropped == "国"
 
 
+def test_any_character_glued_to_a_collective_byline_is_a_misread_bullet():
+    # Tesseract reads ● as 鲜, 合, 新…: none of them a listed bullet, but no desk signs so
+    for raw in ("鲜本报评论部", "合本报评论员"):
+        b = parse_byline(raw, raw, P)
+        assert b is not None and b.collective and b.names == [raw[1:]] and b.dropped == raw[0]
+    b = parse_byline("湖南日报评论部", "湖南日报评论部", P)
+    assert b is not None and b.names == ["湖南日报评论部"] and not b.dropped
+
+
 def test_three_names_the_ocr_ran_together_are_read_apart():
     # Tesseract drops the spaces between CJK words: 孔庆江 范晓波 车路遥 came out as one run
     b = parse_byline("孔庆江范晓波车路遥", "孔庆江范晓波车路遥", P)

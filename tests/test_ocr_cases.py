@@ -318,6 +318,25 @@ EXPECT |= {
         "a bio naming its author (作者简介：虞晓芬，浙江工业大学中 / 国住房和房地产研究院院长) before the"
         " next article's text run into a narrow headline's pieces (、区域协调发展是中国式 / 以人才现代化…)",
     ),
+    "Ti000-s23.tesseract": (
+        0,
+        "bio",
+        "a bio naming its authors after a stray character the OCR read before the first name"
+        " (作者简介：和孔庆江、范晓 / 波、车路遥，中国政法大学), the next article's kicker and headline after it",
+    ),
+    "Ti006-s23.tesseract": (
+        1,
+        "title",
+        "a narrow headline a little wider than a few characters, broken inside words, its listing line"
+        " going on in the next and its label on a line of its own (从用电量看中 / 国发展向新性、 /"
+        " 稳定性、普惠性 / （人民观点） / 本报评论部)",
+    ),
+    "Ti001-s23.tesseract": (
+        1,
+        "title",
+        "a collective byline whose bullet the OCR read as a character no list holds (鲜本报评论部) over"
+        " its headline, after rows read across the columns",
+    ),
     "Ti003-s17.rapidocr": (
         0,
         "bio",

@@ -3019,3 +3019,45 @@ def test_a_byline_alone_cutting_a_sentence_leaves_the_line_before_it_in_the_text
     [art] = read_bytes(page).doc.articles
     assert art.title == "音符跃动，谱写动人篇章"
     assert "贯穿并覆盖全剧并涵盖" in "".join(b.text for b in art.blocks)
+
+
+def test_a_lead_whose_last_line_read_is_unfinished_ends_where_a_narrow_boxs_pieces_begin():
+    # the OCR read the lead's columns out of order: its last line read stops mid-sentence, an
+    # indented first line (…惠民生。从田间到临) narrower than the lead's full lines but far wider
+    # than the article's column; the byline and the narrow headline's pieces come right after
+    lead = [
+        "精准对接群众需求，方能更好发挥中医药临床优势。中药疗效",
+        "如何，老百姓最为关心关切。不妨从难点破题，落细落实完善",
+        "中药标准体系、完善中药材价格监管机制、强化临床价值评估",
+        "等举措。此外，还要从实践中汲取经验智慧，造福广大患者。",
+        "　　强协同、抓源头、提质量、促转型、惠民生。从田间到临",
+    ]
+    pieces = ["党性", "修养不", "是“一", "阵子”", "（思想", "纵横）"]
+    body = _wrap("".join(BODY * 3), 15)
+    # (a rarer surname's byline, which no test of names alone takes for one)
+    doc = read_bytes(_page("编者按", *lead, "芦子龙", *pieces, *body, "（作者系湖南大学教授）")).doc
+    assert doc.lead is not None and "".join(doc.lead.paragraphs).endswith("从田间到临")
+    [art] = doc.articles
+    assert "党性" in art.title
+
+
+def test_a_narrow_headlines_listing_line_over_a_line_its_label_stands_under_is_the_headlines():
+    # 从用电量看中 / 国发展向新性、 / 稳定性、普惠性 / （人民观点） / 本报评论部: the label on a line
+    # of its own; the line ending on 、 goes on with the list the next line ends
+    first = _wrap("".join(BODY * 2), 13)
+    pieces = ["从用电量看中", "国发展向新性、", "稳定性、普惠性", "（人民观点）"]
+    second = _wrap("".join(BODY2 * 2), 13)
+    doc = read_bytes(_page("张三", *first, "（作者系湖南大学教授）", *pieces, "本报评论部", *second)).doc
+    assert len(doc.articles) == 2
+    assert doc.articles[1].title.replace("\n", "") == "".join(pieces)
+
+
+def test_a_pages_name_among_a_narrow_headlines_pieces_is_a_word_of_it():
+    # （习近平 / 经济 / 思想指 / 引下）: 经济 is a page's name, furniture only where it stands alone
+    pieces = ["科学客观", "看待我国", "（习近平", "经济", "思想指", "引下）"]
+    body = _wrap("".join(BODY * 2), 13)
+    doc = read_bytes(_page("经济", *pieces, "钟才文", *body, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.title.replace("\n", "") == "".join(pieces)
+    assert doc.unplaced == ["经济"]  # the page's header, kept as furniture
+

@@ -268,6 +268,11 @@ def _drop_bullet(tokens: list[str], out: Byline, profile: Profile) -> list[str]:
     if len(first) >= 3 and first[0] in bullets and _reads(first[1:], profile) > _reads(first, profile):
         out.dropped = first[0]
         return [first[1:], *tokens[1:]]
+    if len(first) >= 4 and _collective(first[1:], profile) and not _collective(first, profile):
+        # any character glued to a collective byline is a misread bullet (鲜本报评论部 for ●本报评论部):
+        # no paper's desk signs with a character before 本报, and no name is at stake
+        out.dropped = first[0]
+        return [first[1:], *tokens[1:]]
     return tokens
 
 
@@ -362,3 +367,4 @@ def _printed_line(text: str, b: Byline) -> str:
     if b.dropped and t.startswith(b.dropped):
         t = t[len(b.dropped) :].lstrip()
     return re.sub(r"\s+", " ", t)
+

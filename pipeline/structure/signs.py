@@ -160,6 +160,12 @@ def _furniture_test(rules: FurnitureRules) -> Callable[[str], bool]:
     return test
 
 
+def page_name(profile: Profile, text: str) -> bool:
+    """The line is only a page's name (经济, 理论·智库): furniture at the page's top, a word
+    of a headline among a narrow box's pieces."""
+    return text.strip().strip("【】[]《》 ") in _page_names(profile.furniture)
+
+
 # The caches are keyed by the rules object (compared by identity): hashing its tuple of
 # patterns hashes each compiled pattern's code, on every line of the page.
 @cache

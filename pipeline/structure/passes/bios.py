@@ -176,7 +176,13 @@ def _first_named(st: PageState, i: int) -> str | None:
     t = st.lines[i].text.strip().lstrip(st.profile.bio.open_brackets + " ")
     opener = next((o for o in st.profile.bio.naming if t.startswith(o)), None)
     m = _FIRST_NAME.match(t[len(opener) :].lstrip("：: ")) if opener else None
-    return m.group(1) if m else None
+    if m is None:
+        return None
+    name = m.group(1)
+    # a character the OCR read from a speck or a rule before the name (作者简介：和孔庆江、…)
+    if len(name) >= 3 and name_score(name[1:], st.profile) > name_score(name, st.profile):
+        return name[1:]
+    return name
 
 
 def _names_itself(st: PageState, i: int) -> bool:

@@ -300,8 +300,14 @@ def pausing_first_line(st: PageState, i: int) -> bool:
         return False
     ln = st.lines[i]
     short = (ln.han <= PAUSING_HAN and not t.endswith("、")) or clearly_short(st, i)
-    label = LABEL.search(st.lines[i + 1].text)
-    if label is None:
+    nxt = st.lines[i + 1].text
+    label = LABEL.search(nxt)
+    labelled = nxt[: label.start()] if label else None
+    if label is None and i + 2 < len(st.lines) and LABEL.match(st.lines[i + 2].text.strip()):
+        # the label on a line of its own under the next one (从用电量看中 / 国发展向新性、 /
+        # 稳定性、普惠性 / （人民观点）)
+        labelled = nxt
+    if labelled is None:
         # a list of bare phrases wider than any column line: a headline's first line, its
         # last read elsewhere (从用电量看中国发展向新性、稳定性、 over a byline)
         return (
@@ -309,7 +315,7 @@ def pausing_first_line(st: PageState, i: int) -> bool:
             or _over_marked_byline(st, i)
             or (short and _pause_among_pieces(st, i))
         )
-    return short or clearly_wider(st, i) or _list_goes_on(st, i, st.lines[i + 1].text[: label.start()])
+    return short or clearly_wider(st, i) or _list_goes_on(st, i, labelled)
 
 
 PIECE_WIDTH = 5.0  # em at most of a narrow box's headline line

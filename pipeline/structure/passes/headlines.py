@@ -694,6 +694,7 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
             or (label_only(st.lines[nxt].text) and not label_only(st.lines[i].text))
             or pausing_first_line(st, i)  # 惩治“微腐败”， / 让老百姓可感可及（评论员观察）
             or (narrow_piece(st, i) and narrow_piece(st, nxt))  # 让中医 / 药产业更 / 好补短 / …
+            or _word_cut(st, i, nxt)  # 从用电量看中 / 国发展向新性、
             or _label_goes_on(st, cur, nxt)
         )
         closed = bool(LABEL.search(st.lines[i].text)) and not (nxt is not None and label_only(st.lines[nxt].text))
@@ -707,6 +708,18 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
     if cur:
         out.append(cur)
     return out
+
+
+def _word_cut(st: PageState, i: int, j: int) -> bool:
+    """Two lines clearly short of the column, a common word across their break: a narrow box's
+    pieces a little wider than narrow_piece() allows (从用电量看中 / 国发展向新性、), which break
+    where the box's measure ends, inside a word; a headline's own lines break between words."""
+    if not all(st.lines[x].width <= CUT_PIECE_WIDTH and clearly_short(st, x) for x in (i, j)):
+        return False
+    return word_across(st.lines[i].text, st.lines[j].text) >= COMMON
+
+
+CUT_PIECE_WIDTH = 8.0  # em at most of such a piece (a column line clearly short is a paragraph's end)
 
 
 def _label_goes_on(st: PageState, cur: list[int], nxt: int) -> bool:

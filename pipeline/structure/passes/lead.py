@@ -88,16 +88,34 @@ def _narrows(st: PageState, m: int, k: int) -> int:
     text = [n for n, i in enumerate(free) if not narrow_piece(st, i)]
     step = st.profile.headline.wide
     for n in range(2, len(free) - 3):
-        if not ends_sentence(st.lines[free[n - 1]].text):
+        # after a finished sentence, or where a narrow box's pieces begin (a byline, a narrow
+        # headline) right after the lead's last line read, which the OCR's order of its
+        # columns left unfinished (…惠民生。从田间到临 / 芦子龙 / 党性 / 修养不 / …)
+        if not ends_sentence(st.lines[free[n - 1]].text) and not _piece_begins(st, free[n]):
             continue
         lead_col = sorted(widths[:n], reverse=True)[n // 4]
         at = bisect_left(text, n)
         after = sorted(widths[j] for j in text[at : at + AFTER])
         if len(after) < MIN_AFTER:
             break  # too little text follows to tell a column: a narrow box's pieces are no text
-        if lead_col - after[len(after) // 2] >= step and after[-1] < lead_col - 1.0:
+        column = after[len(after) // 2]
+        if lead_col - column >= step and after[-1] < lead_col - 1.0 and not _lead_line(st, free[n], lead_col, column):
             return free[n]
     return k
+
+
+def _piece_begins(st: PageState, i: int) -> bool:
+    """A line of a few characters that ends on no mark: a byline's or a narrow headline's
+    piece, not the short last line of the lead's paragraph (然路径。)."""
+    return narrow_piece(st, i) and not ends_with_mark(st.lines[i].text)
+
+
+def _lead_line(st: PageState, i: int, lead_col: float, column: float) -> bool:
+    """Line i is nearer the lead's width than the column's and no headline: the lead's own (the
+    indented first line of its next paragraph is narrower than its full lines, and the OCR may
+    read it last: …惠民生。从田间到临)."""
+    w = st.lines[i].width
+    return w - column > lead_col - w and not headline_shaped(st, i)
 
 
 def _larger_type(st: PageState, m: int, k: int) -> int:
