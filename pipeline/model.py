@@ -118,6 +118,9 @@ class Article:
     placement: Placement | None = None
     byline: str = ""  # the byline as printed, when it says more than the names (湖南大学教授 张三)
     source: Provenance | None = None  # in a book: where the article was printed (its 出处 line)
+    # "bio": the authors are the names its bio gives (the OCR lost the byline); they are the
+    # bio's characters, not text of their own
+    authors_from: str = ""
 
 
 @dataclass
@@ -158,6 +161,8 @@ def _without_source(d: dict[str, Any]) -> dict[str, Any]:
     stays exactly as it was before books)."""
     if d.get("source") is None:
         d.pop("source", None)
+    if not d.get("authors_from", True):
+        d.pop("authors_from")  # (only where the authors came from elsewhere than a byline)
     return d
 
 
@@ -176,6 +181,7 @@ def _article_from(a: dict[str, Any]) -> Article:
         placement=Placement(**pl) if pl else None,
         byline=a.get("byline", ""),
         source=Provenance(**src) if src else None,
+        authors_from=a.get("authors_from", ""),
     )
 
 
@@ -287,7 +293,7 @@ def article_text(a: Article):
     yield "title", a.title
     if a.byline:
         yield "byline", a.byline
-    else:
+    elif not a.authors_from:  # (names a bio gave are its text: said once)
         for name in a.authors:
             yield "byline", name
     for b in a.blocks:

@@ -39,6 +39,7 @@ def test_fields_a_later_version_adds_are_ignored():
         (lambda d: d["lead"].update(paragraphs=[1]), "lead.paragraphs[0]"),
         (lambda d: d["meta"].update(date=20260101), "meta.date"),
         (lambda d: d.update(unplaced="x"), "unplaced"),
+        (lambda d: d["articles"][0].update(authors_from="byline"), "articles[0].authors_from"),
     ],
 )
 def test_a_wrong_field_is_one_error_naming_it(change, field):
@@ -46,3 +47,17 @@ def test_a_wrong_field_is_one_error_naming_it(change, field):
     change(d)
     with pytest.raises(InputError, match=re.escape(f"m.json: field '{field}'")):
         parse(json.dumps(d, ensure_ascii=False), "m.json")
+
+
+def test_authors_a_bio_gave_are_said_once_and_kept_through_json():
+    # the names are the bio's characters: the text (and so the accounting) holds them once
+    doc = make_doc()
+    a = doc.articles[0]
+    a.byline, a.authors, a.authors_from = "", ["张金阳", "邹升平"], "bio"
+    a.bio = "作者简介：张金阳、邹升平，扬州大学"
+    assert not any(role == "byline" and t in a.authors for role, t in doc.iter_text())
+    d = doc.to_dict()
+    assert d["articles"][0]["authors_from"] == "bio" and "authors_from" not in d["articles"][1]
+    back = parse(doc.to_json(), "m.json")
+    assert back.articles[0].authors_from == "bio" and back.articles[0].authors == ["张金阳", "邹升平"]
+    assert back.stats["chars_in"] == back.stats["chars_out"]

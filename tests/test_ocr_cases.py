@@ -324,6 +324,12 @@ EXPECT |= {
         "a bio naming its authors after a stray character the OCR read before the first name"
         " (作者简介：和孔庆江、范晓 / 波、车路遥，中国政法大学), the next article's kicker and headline after it",
     ),
+    "Ti000-s23.tesseract#2": (
+        1,
+        "authors",
+        "a byline the OCR cut to its surname and glued to the author's title (中国教育科学研究院党委书记李):"
+        " the authors are the names the bio gives (作者简介：李永智，中国教育科 / 学研究院党委书记)",
+    ),
     "Ti006-s23.tesseract": (
         1,
         "title",

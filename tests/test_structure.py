@@ -3061,3 +3061,17 @@ def test_a_pages_name_among_a_narrow_headlines_pieces_is_a_word_of_it():
     assert art.title.replace("\n", "") == "".join(pieces)
     assert doc.unplaced == ["经济"]  # the page's header, kept as furniture
 
+
+def test_an_article_without_a_byline_takes_the_authors_its_bio_names():
+    # the OCR never read the byline (a narrow box beside the headline): 作者简介 names the authors
+    body = _wrap("".join(BODY * 2), 14)
+    bio = ["作者简介：张金阳、邹升平，扬州", "大学马克思主义学院"]
+    doc = read_bytes(_page("以人才布局优化促进区域协调发展", *body, *bio)).doc
+    [art] = doc.articles
+    assert art.authors == ["张金阳", "邹升平"]
+    assert any(n["code"] == "authors-from-bio" for n in doc.stats["notices"])
+    # a bio in another wording names nobody; a byline, where there is one, is the authors
+    doc = read_bytes(_page("以人才布局优化促进区域协调发展", *body, "（作者系扬州大学教授）")).doc
+    assert doc.articles[0].authors == []
+    doc = read_bytes(_page("李四", *body, *bio)).doc
+    assert doc.articles[0].authors == ["李四"]

@@ -145,7 +145,7 @@ class _Builder:
             return _Repeat("article", first_title, where, score)
         self.articles.add(fp, (page.name, _one_line(a.title)))
         part.articles.append(
-            Article(a.title, list(a.authors), a.bio, list(a.blocks), a.placement, a.byline, page.source)
+            Article(a.title, list(a.authors), a.bio, list(a.blocks), a.placement, a.byline, page.source, a.authors_from)
         )
         self._count_in(self.kept, page.name, _article_chars(a))
         return None

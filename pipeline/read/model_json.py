@@ -139,7 +139,14 @@ class _Checker:
             placement=self.placement(d.get("placement"), f"{where}.placement"),
             byline=self.str_(d.get("byline", ""), f"{where}.byline"),
             source=self.source(d.get("source"), f"{where}.source"),
+            authors_from=self.authors_from(d.get("authors_from", ""), f"{where}.authors_from"),
         )
+
+    def authors_from(self, v: Any, where: str) -> str:
+        got = self.str_(v, where)
+        if got not in ("", "bio"):
+            raise self.fail(where, "'' or 'bio' (the authors are the names the article's bio gives)")
+        return got
 
     def meta(self, v: Any) -> Metadata:
         d = self.obj(v if v is not None else {}, "meta")

@@ -24,10 +24,11 @@ def _article(st: PageState, span: ArticleSpan) -> Article:
         bio, b = b.affiliation, replace(b, affiliation="")
     art = Article(
         title=_quoted(st, _title(st, span.head.text)) if span.head else "",
-        authors=list(b.names) if b else [],
+        authors=list(b.names) if b else list(span.named),
         bio=_quoted(st, bio),
         blocks=[Block(u.type, _quoted(st, u.text)) for u in span.units if u.text],
         byline=b.printed() if b else "",
+        authors_from="bio" if b is None and span.named else "",
     )
     if span.head is not None:
         art.placement = Placement(st.lines[span.head.lines[0]].no, span.position, span.score, span.margin)

@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "bullet-misread": "第{line}行：署名前的“{char}”疑为误识的符号，未计入作者",
     "page-bullet": "本版多处署名前的“{chars}”疑为误识的符号，按符号处理",
     "byline-partial": "第{line}行：署名只识出姓“{text}”（名字疑被OCR漏识），请补全",
+    "authors-from-bio": "第{line}行：文章未识别出署名，作者“{names}”取自作者简介，请核对",
     "byline-named-by-bio": "第{line}行：“{text}”与作者简介中的姓名相符（有误识），按署名处理，请核对",
     "lead-before-marker": "第{line}行：导读标记之前的文字并入导读（OCR 先读了导读的另一栏），请核对",
     "bio-rejected": "第{line}行：以“作者”开头，但不在文末或过长，按正文处理",

@@ -129,6 +129,7 @@ class ArticleSpan:
     margin: float = 0.0
     position: str = ""  # where the headline stood relative to this article (model.POSITIONS)
     units: list = field(default_factory=list)  # paragraphs and subheadings (passes/paragraphs.Unit)
+    named: list[str] = field(default_factory=list)  # authors its bio names, where it has no byline
 
     @property
     def byline_end(self) -> int | None:

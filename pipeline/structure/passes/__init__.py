@@ -17,6 +17,7 @@ from collections.abc import Callable
 from ..page import PageState
 from .articles import articles
 from .assign import assign_pass
+from .bio_authors import bio_authors
 from .bios import bios
 from .bylines import bylines, bylines_after_bios
 from .furniture import furniture
@@ -39,6 +40,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("articles", articles),
     ("article_starts", article_starts),
     ("assign", assign_pass),
+    ("bio_authors", bio_authors),
     ("paragraphs", paragraphs),
 ]
 

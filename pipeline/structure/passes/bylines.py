@@ -17,7 +17,7 @@ from dataclasses import replace
 from ...lexicon import counts
 from ..dictionary import COMMON, RARE, word_across
 from ..matching import LABEL
-from ..names import BYLINE_MARKS_FREE, NOT_BYLINE, Byline, after_mark, parse_byline, surnames
+from ..names import BYLINE_MARKS_FREE, NOT_BYLINE, Byline, after_mark, named_in_bio, parse_byline, surnames
 from ..page import PageState, Role
 from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
 from .context import (
@@ -490,15 +490,7 @@ def _bio_names(st: PageState, i: int) -> list[str]:
     text, k = "", i
     while k < len(st.lines) and st.role(k) == bio and len(text) < BIO_NAMED * 3:
         text, k = text + st.lines[k].text.strip(), k + 1
-    t = text.lstrip(st.profile.bio.open_brackets + " ")
-    opener = next((o for o in st.profile.bio.naming if t.startswith(o)), None)
-    if opener is None:
-        return []
-    head, comma, _ = t[len(opener) :].lstrip("：: ").replace(",", "，").partition("，")
-    names = [n for n in re.split("[、 ]+", head) if n]
-    if not comma or not names or not all(2 <= len(n) <= 4 and n.isalpha() for n in names):
-        return []
-    return names
+    return named_in_bio(text, st.profile)
 
 
 def _garbled(t: str, names: list[str]) -> Byline | None:
