@@ -343,6 +343,12 @@ EXPECT |= {
         "a collective byline whose bullet the OCR read as a character no list holds (鲜本报评论部) over"
         " its headline, after rows read across the columns",
     ),
+    "Ti005-s25.tesseract": (
+        0,
+        "bio",
+        "a bio whose colon the OCR read with a stray mark before it ((作者;:中南大学中国村落文化研究中 /"
+        " 心教授)), before the next article's headline",
+    ),
     "Ti003-s17.rapidocr": (
         0,
         "bio",

@@ -381,6 +381,8 @@ BODY2 = [
             ["（作规为北京大学习近平新时代", "中国特色社会主义思想研究院研究员）"],
             "作规为北京大学习近平新时代中国特色社会主义思想研究院研究员",
         ),
+        # a stray mark read before the opener's colon ((作者;:…: Tesseract)
+        (["（作者；：中南大学中国村落文化研究中", "心教授）"], "作者；：中南大学中国村落文化研究中心教授"),
     ],
 )
 def test_bios_in_other_wordings_and_misread_brackets_end_their_article(bio_lines, bio):

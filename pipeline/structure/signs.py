@@ -99,7 +99,7 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
     t = t.lstrip()
     if t.startswith(tuple(profile.bio.not_openers)):
         return False, bracket
-    if t.startswith(tuple(profile.bio.openers)):
+    if t.startswith(tuple(profile.bio.openers)) or _stray_before_colon(t, profile):
         return True, bracket
     # One character misread in a long opener (作者简经：, 作者单住：) still opens a bio; in a
     # short one only after a bracket, and only its middle character (（作规为……）).
@@ -110,6 +110,20 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
     return any(
         len(o) >= 4 and _one_off(t[: len(o)], o, t[len(o) : len(o) + 1] in "：:") for o in profile.bio.openers
     ), bracket
+
+
+_STRAY_MARKS = "；;，,、.。"  # what the OCR reads from a speck by a colon
+
+
+def _stray_before_colon(t: str, profile: Profile) -> bool:
+    """An opener ending on a colon with one stray mark read before the colon ((作者;:中南大学…):
+    the colon is there, so the wording is; a mark in place of the colon is not enough (a
+    bracketed aside in the text may open 作者，…)."""
+    for o in profile.bio.openers:
+        k = len(o) - 1
+        if o[-1] in "：:" and len(t) > k + 1 and t.startswith(o[:-1]) and t[k] in _STRAY_MARKS and t[k + 1] in "：:":
+            return True
+    return False
 
 
 def may_open_bio(t: str, profile: Profile) -> bool:
