@@ -188,6 +188,11 @@ def check_bios(bk: Booklet) -> int:
         if len(got) > 1:
             assert letters(got[-1].text) >= 2, f"a lone character on a bio's last line: {got[-1].text}"
             n += 1
+        first = got[0]
+        above = [
+            ln for ln in bk.lines if ln.page == first.page and in_frame(bk.style, ln) and ln.baseline > first.baseline
+        ]
+        assert len(above) >= 2, f"page {first.page}: the bio opens the page without its text: {want[:20]}"
     return n
 
 
@@ -269,6 +274,16 @@ def test_generated_pages_obey_every_typesetting_rule(generated):
 def test_sample_page_obeys_every_typesetting_rule(sample):
     n = check_typesetting(sample)
     assert n["lines"] > 250
+
+
+def test_a_bio_never_opens_a_page_alone():
+    # articles of every length up to two pages: somewhere a bio falls at a page's top, and the
+    # paragraph's last lines must go over with it
+    rng_doc = random_doc(5, articles=16, paras=1)
+    for k, a in enumerate(rng_doc.articles):
+        a.blocks = [Block("paragraph", "高质量发展是全面建设社会主义现代化国家的首要任务。" * (4 + 3 * k))]
+    bk = Booklet(rng_doc, load_style())
+    assert check_bios(bk) >= 0
 
 
 @pytest.mark.parametrize("seed", [11, 12])

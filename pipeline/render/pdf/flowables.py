@@ -429,6 +429,59 @@ class CoverPage(Flowable):
             y += bh
 
 
+class KeepTail(Flowable):
+    """A paragraph's last lines kept with what closes the article under it (the bio and its
+    rule): the bio never opens a page alone; at least two lines of the text go over with it
+    (platypus' keepWithNext would move the whole paragraph)."""
+
+    def __init__(self, body: TextBlock, tail: Flowable):
+        super().__init__()
+        self.body, self.tail = body, tail
+        self.spaceBefore = body.getSpaceBefore()
+        self.spaceAfter = tail.getSpaceAfter()
+        self._sizes: list[float] = []
+
+    def _gap(self) -> float:
+        return self.body.getSpaceAfter() + self.tail.getSpaceBefore()
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        _, bh = self.body.wrap(aW, aH)
+        _, th = self.tail.wrap(aW, max(aH - bh - self._gap(), 0.0))
+        self._sizes = [bh, th]
+        self.width, self.height = aW, bh + self._gap() + th
+        return aW, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        lines = self.body.lines(aW)
+        n = len(lines)
+        k = min(self.body.split_at(aW, aH), n - TAIL_LINES)  # (the tail never fits here: we split)
+        if k < 2:
+            return [self.body, self.tail] if _at_top(self) else []  # (too short to leave lines behind)
+        return [self.body.part(lines[:k], first=True), KeepTail(self.body.part(lines[k:], first=False), self.tail)]
+
+    def draw(self) -> None:
+        th = self._sizes[1]  # (wrap came first)
+        self.tail.drawOn(self.canv, 0, 0)
+        self.body.drawOn(self.canv, 0, th + self._gap())
+
+
+TAIL_LINES = 2  # a paragraph's lines at least that go over to the page its bio opens
+
+
+def keep_tail(out: list[Flowable]) -> list[Flowable]:
+    """The last flowable (an article's bio group) kept with the last lines of the paragraph
+    before it, where that is a paragraph of our own setting."""
+    if len(out) < 2:
+        return out
+    body, tail = out[-2], out[-1]
+    if isinstance(body, TextBlock) and body.splittable:
+        return [*out[:-2], KeepTail(body, tail)]
+    if isinstance(body, KeepGroup) and isinstance(body.follower, TextBlock) and body.follower.splittable:
+        # (an article of one paragraph: its title block, its text, its bio)
+        return [*out[:-2], KeepGroup(body.heads, KeepTail(body.follower, tail))]
+    return out
+
+
 def glue(heads: list[Flowable], items: list[Flowable]) -> list[Flowable]:
     """Group every run of headings (and anchors) with the block that follows it."""
     out: list[Flowable] = []

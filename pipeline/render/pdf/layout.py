@@ -32,7 +32,18 @@ from ..shared import (
     source_line,
 )
 from . import index
-from .flowables import Anchor, CoverPage, KeepGroup, Rule, TextBlock, TextStyle, TocEntry, draw_line, glue
+from .flowables import (
+    Anchor,
+    CoverPage,
+    KeepGroup,
+    Rule,
+    TextBlock,
+    TextStyle,
+    TocEntry,
+    draw_line,
+    glue,
+    keep_tail,
+)
 from .fonts import FontSet, load_fonts
 
 # Text roles of the sheet -> the font role whose families set them.
@@ -370,6 +381,7 @@ class Booklet:
                 rule = Rule(0, bio_ts.color, bio_ts.space_before, 0.01, thickness=0)
             items.append(rule)
             items.append(TextBlock(bracketed_bio(a.bio), bio_ts, kind="bio", space_before=0.0))
+            return keep_tail(glue(heads, items))
         return glue(heads, items)
 
     def _cover(self) -> CoverPage:
