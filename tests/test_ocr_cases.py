@@ -349,6 +349,12 @@ EXPECT |= {
         "a bio whose colon the OCR read with a stray mark before it ((作者;:中南大学中国村落文化研究中 /"
         " 心教授)), before the next article's headline",
     ),
+    "Ti002-s26.tesseract": (
+        0,
+        "title",
+        "a narrow headline whose byline the OCR lost, a piece reading as a name before more pieces"
+        " and the label (如何看待 / AT / 本正经 / 胡说 / 上四， / (新知)): one headline, not a byline",
+    ),
     "Ti003-s17.rapidocr": (
         0,
         "bio",

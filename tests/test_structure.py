@@ -3077,3 +3077,15 @@ def test_an_article_without_a_byline_takes_the_authors_its_bio_names():
     assert doc.articles[0].authors == []
     doc = read_bytes(_page("李四", *body, *bio)).doc
     assert doc.articles[0].authors == ["李四"]
+
+
+def test_a_narrow_headlines_pieces_closed_by_its_label_hold_no_byline_and_a_latin_word():
+    # 如何看待 / AT / 本正经 / 胡说 / 八道， / （新知）, the byline lost by the OCR: 胡说 reads as a
+    # name, but the label that closes the pieces after it says it stands inside the headline;
+    # AT (AI“一 misread) is a piece between two pieces
+    pieces = ["如何看待", "AT", "本正经", "胡说", "八道，", "（新知）"]
+    body = _wrap("".join(BODY * 2), 16)
+    doc = read_bytes(_page(*pieces, *body, "（作者系湖南大学教授）")).doc
+    [art] = doc.articles
+    assert art.title.replace("\\n", "") == "".join(pieces)
+    assert art.authors == []

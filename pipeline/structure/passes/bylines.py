@@ -20,6 +20,7 @@ from ..matching import LABEL
 from ..names import BYLINE_MARKS_FREE, NOT_BYLINE, Byline, after_mark, named_in_bio, parse_byline, surnames
 from ..page import PageState, Role
 from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
+from ..text_forms import label_only
 from .context import (
     body_like,
     bracket_balance,
@@ -540,6 +541,10 @@ def _among_pieces(st: PageState, i: int) -> bool:
         return False  # names right under names: authors set one a line, not a piece between
     while k is not None and pieces <= st.profile.headline.max_pieces:
         if pieces and (names_line(st, k) is not None or _collective(st, k)):
+            return True
+        if pieces and st.free(k) and label_only(st.lines[k].text) and _common_word(st.lines[i].text.strip()):
+            # the headline's label closes the pieces after a "name" that is a common word (胡说):
+            # a word of the headline (a real byline may be read among the pieces: 而是 / 芦子龙)
             return True
         if not (
             _piece(st, k) or quote_broken(st, k, next_line(st, k)) or (st.free(k) and LABEL.search(st.lines[k].text))

@@ -251,9 +251,7 @@ def _shaped(st: PageState, i: int) -> bool:
         return False
     rules = st.profile.headline
     h = ln.han
-    if h <= 1 and _LATIN_WORD.search(t) and (h or not t.replace(" ", "").isalnum()):
-        # a Latin word counts as one, beside a Han or a mark that may be one misread (如何看待 /
-        # AI一 / 本正经地, or AI"- with 一 read as a hyphen: pieces of a narrow headline)
+    if h <= 1 and _latin_word_counts(st, i, h):
         h = 2
     if h < rules.min_chars or h > rules.max_chars or ln.width > rules.max_width:
         return False
@@ -271,6 +269,27 @@ def _shaped(st: PageState, i: int) -> bool:
     if balance and not (_closed_by_neighbour(st, i, balance) or label_opening_lost(st, i, balance)):
         return False  # so does a bracket, unless the next (or last) line is the label's other half
     return not commas or _worded_round_comma(st, i, h)
+
+
+def _latin_word_counts(st: PageState, i: int, h: int) -> bool:
+    """A Latin word counts as one, beside a Han or a mark that may be one misread (如何看待 /
+    AI一 / 本正经地, or AI"- with 一 read as a hyphen: pieces of a narrow headline), or alone
+    between two such pieces (如何看待 / AT / 本正经: AI“一 read as AT)."""
+    t = st.lines[i].text
+    if not _LATIN_WORD.search(t):
+        return False
+    return bool(h) or not t.replace(" ", "").isalnum() or _latin_piece(st, i)
+
+
+LATIN_PIECE = 4  # characters at most of a Latin word standing alone as a narrow headline's piece
+PIECE_HAN = 5  # Han at most of the pieces round it
+
+
+def _latin_piece(st: PageState, i: int) -> bool:
+    """A short Latin word between two lines of a few Han that end no sentence."""
+    if len(st.lines[i].text.strip()) > LATIN_PIECE or not 0 < i < len(st.lines) - 1:
+        return False
+    return all(2 <= st.lines[j].han <= PIECE_HAN and not ends_sentence(st.lines[j].text) for j in (i - 1, i + 1))
 
 
 def _worded_round_comma(st: PageState, i: int, h: int) -> bool:
