@@ -25,26 +25,11 @@ import logging
 import marshal
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from .cache import cache_dir, write_cache
 
 FORMAT = 2  # bump when the cached table's layout changes
-
-
-@functools.cache
-def jieba(cache: Path | None = None) -> ModuleType:
-    """The jieba module, silent ("Building prefix dict ..." is no message for a user), its
-    prefix-dictionary cache in `cache` when given."""
-    import jieba as module
-
-    module.setLogLevel(logging.ERROR)
-    if cache is not None:
-        with contextlib.suppress(OSError):
-            cache.mkdir(parents=True, exist_ok=True)
-            module.dt.tmp_dir = str(cache)
-    return module
 
 
 def dictionary_file() -> Path:

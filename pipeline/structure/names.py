@@ -372,15 +372,22 @@ def _printed_line(text: str, b: Byline) -> str:
 BIO_NAME = 0.4  # how plausible each name a bio gives must be to stand as an author
 
 
+def after_naming_opener(text: str, profile: Profile) -> str | None:
+    """What follows a bio's naming opener and its colon (作者简介：孔庆江、… -> 孔庆江、…), or
+    None where the bio opens otherwise."""
+    t = text.strip().lstrip(profile.bio.open_brackets + " ")
+    opener = next((o for o in profile.bio.naming if t.startswith(o)), None)
+    return t[len(opener) :].lstrip("：: ") if opener else None
+
+
 def named_in_bio(text: str, profile: Profile, floor: float = 0.0) -> list[str]:
     """The names a bio in its naming wording gives before its first comma (作者简介：孔庆江、
     范晓波、车路遥，中国政法大学), each at least `floor` plausible as a name; [] for any other
     bio."""
-    t = text.strip().lstrip(profile.bio.open_brackets + " ")
-    opener = next((o for o in profile.bio.naming if t.startswith(o)), None)
-    if opener is None:
+    rest = after_naming_opener(text, profile)
+    if rest is None:
         return []
-    head, comma, _ = t[len(opener) :].lstrip("：: ").replace(",", "，").partition("，")
+    head, comma, _ = rest.replace(",", "，").partition("，")
     names = [n for n in re.split("[、 ]+", head) if n]
     if not comma or not names or not all(2 <= len(n) <= 4 and n.isalpha() for n in names):
         return []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..matching import LABEL
-from ..names import name_score
+from ..names import after_naming_opener, name_score
 from ..page import PageState, Role, Shape
 from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count
 from .context import (
@@ -173,9 +173,8 @@ NAMED = 0.6
 
 def _first_named(st: PageState, i: int) -> str | None:
     """The first name a bio in its naming wording gives before a comma (作者简介：孔庆江、…)."""
-    t = st.lines[i].text.strip().lstrip(st.profile.bio.open_brackets + " ")
-    opener = next((o for o in st.profile.bio.naming if t.startswith(o)), None)
-    m = _FIRST_NAME.match(t[len(opener) :].lstrip("：: ")) if opener else None
+    rest = after_naming_opener(st.lines[i].text, st.profile)
+    m = _FIRST_NAME.match(rest) if rest is not None else None
     if m is None:
         return None
     name = m.group(1)

@@ -17,7 +17,16 @@ from ..matching import LABEL
 from ..names import Byline, parse_byline
 from ..page import PageState, Role, Shape, SourceLine
 from ..pairs import pair_counts
-from ..signs import LINE_END_MARKS, OPENING_END, ends_open, ends_sentence, ends_with_mark, han_count, may_open_bio
+from ..signs import (
+    LINE_END_MARKS,
+    OPENING_END,
+    ends_open,
+    ends_sentence,
+    ends_with_mark,
+    furniture_test,
+    han_count,
+    may_open_bio,
+)
 
 CHUNK = 24  # lines per chunk when estimating the local column width
 # Asked of most lines: an enum member is a slow class attribute in Python 3.11 (EnumType's hook).
@@ -282,14 +291,26 @@ def _latin_word_counts(st: PageState, i: int, h: int) -> bool:
 
 
 LATIN_PIECE = 4  # characters at most of a Latin word standing alone as a narrow headline's piece
-PIECE_HAN = 5  # Han at most of the pieces round it
 
 
 def _latin_piece(st: PageState, i: int) -> bool:
-    """A short Latin word between two lines of a few Han that end no sentence."""
-    if len(st.lines[i].text.strip()) > LATIN_PIECE or not 0 < i < len(st.lines) - 1:
+    """A short Latin word between two of a narrow headline's pieces."""
+    return len(st.lines[i].text.strip()) <= LATIN_PIECE and between_pieces(st, i)
+
+
+PIECE_HAN = 4  # Han at most of a narrow box's headline piece, read on a line of its own
+
+
+def between_pieces(st: PageState, i: int) -> bool:
+    """Line i stands between two lines of a few Han that end no sentence and are no furniture:
+    among a narrow box's headline pieces (如何看待 / AT / 本正经; （习近平 / 经济 / 思想指)."""
+    if not 0 < i < len(st.lines) - 1:
         return False
-    return all(2 <= st.lines[j].han <= PIECE_HAN and not ends_sentence(st.lines[j].text) for j in (i - 1, i + 1))
+    is_furniture = furniture_test(st.profile)
+    return all(
+        2 <= st.lines[j].han <= PIECE_HAN and not ends_sentence(st.lines[j].text) and not is_furniture(st.lines[j].text)
+        for j in (i - 1, i + 1)
+    )
 
 
 def _worded_round_comma(st: PageState, i: int, h: int) -> bool:
