@@ -305,3 +305,48 @@ def test_a_column_running_up_beside_a_kicker_is_not_cut_off_with_the_kicker():
     texts = [p.line.text for p in placed]
     assert texts.index("第2栏正文第09行内容") + 1 == texts.index("末栏正文第00行内容文字")
     assert texts[:4] == ["弘扬志愿精神", "贡献青春力量", "将志愿服务教育融入思政课", "李智水"]
+
+
+def _worded(text: str, x: float, y: float, size: float = BODY, box_height: float | None = None) -> BoxLine:
+    """A line whose words an engine boxed one character each (as Tesseract's TSV gives them);
+    the line's box `box_height` tall (a comma boxed tall stretches it), its characters not."""
+    words = [(c, (x + size * k, y, x + size * (k + 1), y + size)) for k, c in enumerate(text)]
+    return BoxLine(text, (x, y, x + size * len(text), y + (box_height or size)), 0.9, words)
+
+
+def test_body_lines_are_measured_by_their_characters_where_words_are_boxed():
+    # Tesseract's line boxes grow round a comma or quote boxed tall, so the body's line height
+    # is more than its characters': a headline's characters, twice the body's, measured by their
+    # own height against the body's characters, stand at their size, and a line whose box a
+    # bullet read as 、 above one character of a name stretched measures as body type.
+    headline = [_worded(t, 100, 100 + 70 * k, 60.0) for k, t in enumerate(("高质量", "建设国家"))]
+    bullet = BoxLine("、昌", (160, 250, 220, 310), 0.9, [("、", (160, 250, 172, 262)), ("昌", (190, 280, 220, 310))])
+    text = BODY_TEXT * 3
+    rows = [text[k : k + 12] for k in range(0, 36 * 12, 12)]
+    body = [_worded(rows[12 * c + r], 400 + 420 * c, 100 + 42 * r, box_height=40) for c in range(3) for r in range(12)]
+    placed, _ = layout([*headline, bullet, *body])
+    size = {p.line.text: p.geo.size for p in placed}
+    assert size["高质量"] >= 1.9 and size["建设国家"] >= 1.9
+    assert size["、昌"] < 1.15
+    assert all(0.9 <= size[ln.text] <= 1.1 for ln in body)
+
+
+def test_a_row_of_words_boxed_tall_at_the_bodys_pitch_is_no_headline_closing_the_gutter():
+    # Tesseract ran rows across two columns; in some rows it boxed most words as tall as a
+    # headline's (a comma or quote beside them), but their characters stand at the body's
+    # pitch: body words, cut at the gutter like the rest, not a display line kept whole.
+    text = BODY_TEXT * 3
+    lines = []
+    for r in range(24):
+        tall = r % 6 == 3
+        words = []
+        for c, x0 in enumerate((100, 520)):
+            row = text[(c * 24 + r) * 12 : (c * 24 + r) * 12 + 12]
+            for k in range(0, 12, 2):
+                y0 = 100 + 42 * r - (6 if tall else 0)
+                words.append((row[k : k + 2], (x0 + 30 * k, y0, x0 + 30 * k + 58, y0 + (42 if tall else 30))))
+        box = (100.0, min(b[1] for _, b in words), 880.0, max(b[3] for _, b in words))
+        lines.append(BoxLine("".join(w for w, _ in words), box, 0.9, words))
+    placed, _ = layout(lines)
+    read = "".join(p.line.text for p in placed)
+    assert read == text[: 48 * 12]

@@ -3,6 +3,7 @@ is measured on a single box: its height, its width, the size of its glyphs."""
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 
 from ..structure.page import measure
@@ -38,6 +39,15 @@ def glyph_size(text: str, b: Box, height: float, em: float, min_em: float = 2) -
     if m < min_em or m <= 0:
         return by_height
     return min(by_height, max(1.0, box_w(b) / m / em))
+
+
+def inked_height(line: BoxLine) -> float | None:
+    """The height of a line's characters where the source boxed its words: the median of its
+    words', marks left out (a bullet an engine read as 、 above a name, a comma boxed tall,
+    stretch a line's box to a headline's height, and a word boxed with a mark is tall too).
+    None without words to measure."""
+    hs = [b[3] - b[1] for t, b in line.words if any(c.isalnum() for c in t)]
+    return statistics.median(hs) if hs else None
 
 
 def join_words(words: list[str]) -> str:

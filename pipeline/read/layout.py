@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from ..structure.page import Geometry, measure
 from ..text import is_han
-from .boxes import Box, BoxLine, box_h, box_w, glyph_size, join_words, union_boxes
+from .boxes import Box, BoxLine, box_h, box_w, glyph_size, inked_height, join_words, union_boxes
 from .words import explode, is_mark, regroup, tidy
 from .xycut import Cutter, split_line
 
@@ -424,8 +424,31 @@ def _edges(values: list[float], low: bool, em: float) -> list[float]:
     return out
 
 
-def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float, lines_text: list[str]) -> list[Geometry]:
-    body = [i for i in leaf if glyph_size(lines_text[i], boxes[i], height, em) < 1.2]
+def body_ink(lines: list[BoxLine]) -> float | None:
+    """The body's character height where the source boxed words (`inked_height`): a line's
+    box grows round marks set high or low (a comma, a quote), its characters' do not. None
+    where most lines have no words (a detector's lines: the few pieces joined side by side
+    carry theirs, which say nothing of the body)."""
+    text = [ln for ln in lines if measure(ln.text) >= 4]
+    hs = [h for ln in text if (h := inked_height(ln))]
+    return statistics.median(hs) if hs and 2 * len(hs) > len(text) else None
+
+
+def _size(ln: BoxLine, b: Box, height: float, em: float, ink: float | None) -> float:
+    """A line's glyph size over the body's: by its characters' height where their boxes are
+    known (a bullet read as 、 over a name stretches the line's box to a headline's height;
+    a headline's characters stand taller over the body's than its box over theirs)."""
+    inked = inked_height(ln)
+    if inked is None or not ink:
+        return glyph_size(ln.text, b, height, em)
+    return glyph_size(ln.text, (b[0], 0.0, b[2], inked), ink, em)
+
+
+def measure_leaf(
+    leaf: list[int], boxes: list[Box], height: float, em: float, lines: list[BoxLine], ink: float | None = None
+) -> list[Geometry]:
+    sizes = {i: _size(lines[i], boxes[i], height, em, ink) for i in leaf}
+    body = [i for i in leaf if sizes[i] < 1.2]
     x0s = [boxes[i][0] for i in body]
     x1s = [boxes[i][2] for i in body]
     pos = {i: k for k, i in enumerate(body)}
@@ -446,7 +469,7 @@ def measure_leaf(leaf: list[int], boxes: list[Box], height: float, em: float, li
         out.append(
             Geometry(
                 box=b,
-                size=round(glyph_size(lines_text[i], b, height, em), 3),
+                size=round(sizes[i], 3),
                 indent=round(indent, 2),
                 short=round(short, 2),
                 over=round(over, 2),
@@ -473,8 +496,9 @@ def layout(lines: list[BoxLine]) -> tuple[list[Placed], Metrics]:
     lines, leaves = reading_order(lines, s, height, em)
     boxes = [deskew(ln.box, s) for ln in lines]
     placed: list[Placed] = []
+    ink = body_ink(lines)
     for col, leaf in enumerate(leaves):
-        for i, g in zip(leaf, measure_leaf(leaf, boxes, height, em, [ln.text for ln in lines]), strict=True):
+        for i, g in zip(leaf, measure_leaf(leaf, boxes, height, em, lines, ink), strict=True):
             g.page = lines[i].page
             g.column = col
             g.conf = lines[i].conf

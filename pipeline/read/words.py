@@ -63,8 +63,9 @@ def explode(lines: list[BoxLine], em: float, height: float) -> tuple[list[BoxLin
     """The units the XY cut works on: every word of a line that has word boxes (its owner:
     the line's index), every other line whole (owner -1); and which words are display type.
 
-    A line mostly of words set large (taller than 1.25 times the body's `height`) is a
-    headline's line, or pieces of one joined again, and stays whole. In another line, the
+    A line mostly of words set large (taller than 1.25 times the body's `height`), at a wider
+    pitch than the body's (`_wide_pitch`), is a headline's line, or pieces of one joined
+    again, and stays whole. In another line, the
     words of its display runs (`display_runs`) are display type: they close the gutters
     under them, as a headline over the columns does."""
     items: list[BoxLine] = []
@@ -74,7 +75,7 @@ def explode(lines: list[BoxLine], em: float, height: float) -> tuple[list[BoxLin
         words = [(text, box) for w in ln.words for text, box in _cut_marks(w)]
         text = [(w, b) for w, b in words if not is_mark(w)]
         big = sum(1 for _, b in text if (b[3] - b[1]) / height >= 1.25)
-        if len(ln.words) < 2 or 2 * big > len(text):
+        if len(ln.words) < 2 or (2 * big > len(text) and _wide_pitch(ln, em)):
             items.append(ln)
             owner.append(-1)
             continue
@@ -85,6 +86,16 @@ def explode(lines: list[BoxLine], em: float, height: float) -> tuple[list[BoxLin
             items.append(BoxLine(t, box, ln.conf, [(t, box)], ln.page))
             owner.append(k)
     return items, owner, display
+
+
+def _wide_pitch(ln: BoxLine, em: float) -> bool:
+    """The line's characters stand wider apart than the body's (1.2 times its `em`): display
+    type. An engine boxes a body word with the comma or quote beside it as tall as a
+    headline's, but a row of such words keeps the body's pitch (the gutters it runs across
+    add little); a glyph's own box is narrower than its advance, so the line is measured
+    whole."""
+    m = measure(ln.text)
+    return m <= 0 or (ln.box[2] - ln.box[0]) / m >= 1.2 * em
 
 
 def display_runs(words: list[tuple[str, Box]], em: float) -> list[int]:

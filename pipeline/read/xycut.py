@@ -222,8 +222,8 @@ class Cutter:
         columns share a grid (a headline inset lower down, a kicker at the body's size)."""
         above = [i for i in idx if self.boxes[i][1] < at]
         below = [i for i in idx if self.boxes[i][1] >= at]
-        if len(above) < 4 or len(below) < 4:
-            return True
+        if len(above) < 4 or len(below) < 4 or self._line_count(above) < 2:
+            return True  # (one line above, however many its words: a page header's row, no columns)
         reach = 3 * self.height
         near = [i for i in idx if at - reach <= self.boxes[i][3] and self.boxes[i][1] <= at + reach]
         if any(glyph_size(self.lines[i].text, self.boxes[i], self.height, self.em) >= 1.2 for i in near):
@@ -362,7 +362,10 @@ def _witnessed(boxes: list[Box], rows: dict[int, int], a: float, b: float, step:
     engine dropped from one line, or a line set loose leave white that rows do not show
     like that); or one row only, with 1.5 em of white, nothing in the gap and no other row
     with words on both sides (a line set beside a column, as a byline beside a headline). A word is in the gap if it
-    covers a step of it (as the gap was measured); a speck in it counts nowhere."""
+    covers a step of it (as the gap was measured); one reaching into it bounds the white on
+    its side (characters of a justified column stand on a grid: the white between two of
+    them lines up down the rows, and a mark's cell, taken out, widens it); a speck in it
+    counts nowhere."""
     left: dict[int, float] = {}
     right: dict[int, float] = {}
     inside: set[int] = set()
@@ -371,9 +374,11 @@ def _witnessed(boxes: list[Box], rows: dict[int, int], a: float, b: float, step:
         mid = (bx[0] + bx[2]) / 2
         if bx[0] + step < b - step / 2 and bx[2] - step > a + step / 2:
             inside.add(row)
-        elif mid < a:
+        elif a <= mid <= b and bx[2] - bx[0] < step:
+            continue  # a speck in the gap
+        elif mid < (a + b) / 2:  # (a character reaching into the gap bounds the white: 当代中|国 on a grid)
             left[row] = max(left.get(row, bx[2]), bx[2])
-        elif mid > b:
+        else:
             right[row] = min(right.get(row, bx[0]), bx[0])
     white = {r: right[r] - left[r] for r in left.keys() & right.keys() if r not in inside}
     both = [r for r, w in white.items() if w >= 0.8 * em]

@@ -113,6 +113,21 @@ def bio_opening(text: str, profile: Profile) -> tuple[bool, int]:
 
 
 _STRAY_MARKS = "；;，,、.。"  # what the OCR reads from a speck by a colon
+_COLON_MISREAD = "；;"  # what the OCR reads for a colon itself
+
+
+def colon_misread_opening(text: str, profile: Profile) -> bool:
+    """A bracket, then an opener whose colon the OCR read as a semicolon ((作者；复旦大学…).
+    No proof alone (an aside in the text may open so, and did on a page): the bios pass takes
+    it only where the note closes its bracket and the page's geometry ends the article there."""
+    t = text.strip()
+    if not t or t[0] not in profile.bio.open_brackets:
+        return False
+    t = t.lstrip(profile.bio.open_brackets + " ")
+    return any(
+        o[-1] in "：:" and len(t) > len(o) and t.startswith(o[:-1]) and t[len(o) - 1] in _COLON_MISREAD
+        for o in profile.bio.openers
+    )
 
 
 def _stray_before_colon(t: str, profile: Profile) -> bool:

@@ -191,8 +191,9 @@ def _after_headline(st: PageState, cur: ArticleSpan, i: int) -> bool:
         h -= 1
     if h == i - 1 or h < 0 or not cur.body or cur.body[-1] != h or not ends_with_mark(st.lines[h].text):
         return False
-    head, before = st.lines[h + 1].geo, st.lines[h].geo
-    if head is not None and before is not None and head.size >= DISPLAY_SIZE and head.band > before.band:
+    heads, before = [st.lines[k].geo for k in range(h + 1, i)], st.lines[h].geo
+    # display type among its lines (a byline or kicker set over it is body-sized)
+    if before is not None and all(heads) and heads[0].band > before.band and max(g.size for g in heads) >= DISPLAY_SIZE:
         return True
     if st.claims[h + 1].why == "between":
         # its words said again in the text after it (headlines._echo_between), and a headline

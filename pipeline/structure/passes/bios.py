@@ -14,7 +14,7 @@ import re
 from ..matching import LABEL
 from ..names import after_naming_opener, name_score
 from ..page import PageState, Role, Shape
-from ..signs import bio_opening, closes_bio, ends_open, ends_sentence, ends_with_mark, han_count
+from ..signs import bio_opening, closes_bio, colon_misread_opening, ends_open, ends_sentence, ends_with_mark, han_count
 from .context import (
     body_like,
     bracket_balance,
@@ -267,6 +267,8 @@ def bios(st: PageState) -> None:
             continue
         opens, bracket = bio_opening(st.lines[i].text, st.profile)
         if not opens:
+            if colon_misread_opening(st.lines[i].text, st.profile):
+                _measured_note(st, i)
             continue
         end = _extent(st, i, bracket)
         ok = end is not None and (_before_ok(st, i) or _closed_at_end(st, end, bracket) or _names_a_byline(st, i))
@@ -287,6 +289,20 @@ def bios(st: PageState) -> None:
 
 
 CLOSE_READ_FIRST = "bio-close-read-first"  # the model puts this line last in the bio
+
+
+def _measured_note(st: PageState, i: int) -> None:
+    """A bracketed note whose opener's colon the OCR misread ((作者；复旦大学…本报记者 / 丁雅诵整理）)
+    is the bio where it closes its bracket and the page's geometry ends the article after it:
+    the page ends, or what follows stands in another band or is set as display type."""
+    end = _closing_line(st, i)
+    if end is None or any(not st.free(k) for k in range(i, end + 1)):
+        return
+    k = next_line(st, end)
+    if k is not None and not (st.free(k) and _set_apart(st, end, k)):
+        return
+    for x in range(i, end + 1):
+        st.claim(x, Role.BIO, "bio-opening" if x == i else "bio-continues", "bios")
 
 
 def _box_under(st: PageState, i: int, end: int) -> bool:
