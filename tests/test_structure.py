@@ -3089,3 +3089,16 @@ def test_a_narrow_headlines_pieces_closed_by_its_label_hold_no_byline_and_a_lati
     [art] = doc.articles
     assert art.title.replace("\\n", "") == "".join(pieces)
     assert art.authors == []
+
+
+def test_a_narrow_headlines_piece_opening_with_a_common_word_is_no_rare_surnames_name():
+    # 以数字 / 化赋能新 / 时代“枫 / 桥经验” over the byline, the quote read as a character (时代机):
+    # 时 is a surname, but a rare one, and 时代 a common word: the piece is the headline's
+    text = "".join(b.text for b in read_path(SAMPLE).doc.articles[1].blocks)[:420]
+    text = text[: text.rindex("。") + 1]
+    body = ["　　" + text[:13]] + [text[i : i + 15] for i in range(13, len(text), 15)]
+    head = ["以数字", "化赋能新", "时代机", "桥经验”"]
+    page = "\n".join([*head, "尉建文", *body, "（作者系南开大学社会学院教授）"])
+    [art] = read_bytes(page.encode()).doc.articles
+    assert art.title == "\n".join(head)
+    assert art.authors == ["尉建文"]

@@ -595,7 +595,10 @@ WEAK = 0.5  # names less plausible than this (a rare surname) are asked whether 
 
 
 def _common_word(name: str) -> bool:
-    return len(name) >= 2 and counts(RARE).get(name, 0) >= COMMON
+    """The name is a common word, or opens with one (时代机: 时代“枫 of a narrow headline's
+    pieces, the quote read as a character)."""
+    words = counts(RARE)
+    return len(name) >= 2 and (words.get(name, 0) >= COMMON or (len(name) == 3 and words.get(name[:2], 0) >= COMMON))
 
 
 def _marked(st: PageState, i: int, b: Byline) -> bool:
