@@ -3100,5 +3100,16 @@ def test_a_narrow_headlines_piece_opening_with_a_common_word_is_no_rare_surnames
     head = ["以数字", "化赋能新", "时代机", "桥经验”"]
     page = "\n".join([*head, "尉建文", *body, "（作者系南开大学社会学院教授）"])
     [art] = read_bytes(page.encode()).doc.articles
-    assert art.title == "\n".join(head)
+    assert art.title == "".join(head)  # (a narrow box's pieces: one line, broken again by the writers)
     assert art.authors == ["尉建文"]
+
+
+def test_a_kickers_short_lines_over_a_long_headline_keep_their_breaks():
+    # unlike a narrow box's pieces, the kicker's lines are the headline's own lines
+    text = "".join(b.text for b in read_path(SAMPLE).doc.articles[1].blocks)[:420]
+    text = text[: text.rindex("。") + 1]
+    body = ["　　" + text[:13]] + [text[i : i + 15] for i in range(13, len(text), 15)]
+    head = ["多措并举", "协同发力", "加快建设新型能源体系"]
+    page = "\n".join([*head, "李铄", *body, "（作者系中国人民大学教授）"])
+    [art] = read_bytes(page.encode()).doc.articles
+    assert art.title == "\n".join(head)

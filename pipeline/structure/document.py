@@ -43,12 +43,17 @@ def _quoted(st: PageState, text: str) -> str:
     return out
 
 
+PIECE = 5  # characters at most on every line of a headline set narrow beside the body
+
+
 def _title(st: PageState, text: str) -> str:
-    """More lines than a headline set across the columns has are the pieces of one set narrow
-    beside the body (an inset headline, a few characters a line): one line, which the writers
-    break again where the words allow."""
+    """More lines than a headline set across the columns has, or three and more of a few
+    characters each (高质量 / 建设国家 / 生态文 / 明试验区), are the pieces of one set narrow beside the
+    body: one line, which the writers break again where the words allow. A kicker's short
+    lines over a long one (多措并举 / 协同发力 / 加快建设新型能源体系) keep their breaks."""
     parts = mend_openers(mend_labels(text.split("\n")))
-    return "".join(parts) if len(parts) > st.profile.headline.max_lines else "\n".join(parts)
+    narrow = len(parts) >= 3 and all(len(p) <= PIECE for p in parts)
+    return "".join(parts) if narrow or len(parts) > st.profile.headline.max_lines else "\n".join(parts)
 
 
 _LOUD = frozenset((Role.UNPLACED, Role.FURNITURE, Role.BYLINE))
