@@ -350,3 +350,19 @@ def test_a_row_of_words_boxed_tall_at_the_bodys_pitch_is_no_headline_closing_the
     placed, _ = layout(lines)
     read = "".join(p.line.text for p in placed)
     assert read == text[: 48 * 12]
+
+
+def test_tall_boxed_body_words_either_side_of_a_gutter_read_as_a_mark_are_no_display_run():
+    # Tesseract read a row across two columns and the gutter as ”: 的 before it and 重 after it
+    # boxed tall (the mark beside them); across the gutter they stand two body ems apart, but
+    # counting the mark's room they are at the body's pitch. An inset headline's words read into
+    # the same line are a display run.
+    from pipeline.read.words import display_runs
+
+    em = 25.0
+    body = [(c, (400 + 25 * k, 100, 423 + 25 * k, 128)) for k, c in enumerate("发展理念的")]
+    across = [("重", (530, 94, 554, 135)), ("”", (556, 100, 566, 110)), ("的", (580, 94, 604, 135))]
+    more = [(c, (630 + 25 * k, 100, 653 + 25 * k, 128)) for k, c in enumerate("实践探索")]
+    assert display_runs(body + across + more, em) == []
+    inset = [("高", (90, 90, 166, 142)), ("质量", (170, 90, 250, 142))]
+    assert display_runs(inset + body, em) == [0, 1]

@@ -101,7 +101,7 @@ def _wide_pitch(ln: BoxLine, em: float) -> bool:
 def display_runs(words: list[tuple[str, Box]], em: float) -> list[int]:
     """Which of a line's words are set larger than the rest of it: runs of two or more words
     (marks aside) taller than 1.3 times the line's typical character and set at a wider
-    pitch (1.35 times the body's `em`). An inset headline that an engine read into one line
+    pitch (1.35 times the body's `em`, the marks among them counted). An inset headline that an engine read into one line
     with the body beside it is such a run; an engine's box grown tall round one word, or
     round several at about the body's pitch, is not."""
     text = [j for j, (w, _) in enumerate(words) if not is_mark(w) and measure(w) > 0]
@@ -114,7 +114,10 @@ def display_runs(words: list[tuple[str, Box]], em: float) -> list[int]:
     for a, b in _runs(tall):
         run = text[a:b]
         width = words[run[-1]][1][2] - words[run[0]][1][0]
-        if len(run) >= 2 and width / sum(measure(words[j][0]) for j in run) >= 1.35 * em:
+        # the marks between the run's words take their room (an engine reads a gutter as ”
+        # between two tall-boxed body words: 加重”的 across two columns is no wide pitch)
+        chars = sum(measure(w) for w, _ in words[run[0] : run[-1] + 1])
+        if len(run) >= 2 and width / chars >= 1.35 * em:
             out += run
     return out
 
