@@ -40,6 +40,7 @@ RULE_NAMES = {
     "trailing_space": "删除行尾空格",
     "punctuation": "半角标点转全角",
     "label_dot": "栏目名间隔号复原",
+    "stray_stop": "删除误识的句号",
     "despace": "删除多余空格",
     "lines_joined": "合并折行",
     "quotes": "直引号改为中文引号",

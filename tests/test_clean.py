@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from pipeline import clean
 from pipeline.clean.despace import despace
 from pipeline.clean.invisible import invisible
-from pipeline.clean.punctuation import label_dot, punctuation
+from pipeline.clean.punctuation import label_dot, punctuation, stray_stop
 from pipeline.clean.quotes import quotes
 
 
@@ -93,6 +93,23 @@ def test_an_opening_bracket_the_ocr_misread_is_restored_by_its_closing_half(raw,
 def test_a_column_labels_dot_read_as_a_stop_is_restored(raw, want):
     assert label_dot(raw)[0] == want
     assert label_dot(want)[0] == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want", "n"),
+    [
+        ("优势，。比如", "优势，比如", 1),  # a gutter's speck read as a stop after a comma
+        ("种苗、。。中药", "种苗、中药", 1),
+        ("提出：。对", "提出：对", 1),
+        ("逐步显现。。看产业链", "逐步显现。看产业链", 1),  # a second stop
+        ("“持续”。。建设", "“持续”。建设", 1),
+        ("这样……。。", "这样……。。", 0),  # after an ellipsis: left as printed
+        ("不行。。。", "不行。。。", 0),  # a run of stops used as an ellipsis
+        ("已经完成。下一步", "已经完成。下一步", 0),
+    ],
+)
+def test_a_stop_after_a_pause_mark_or_a_second_stop_is_dropped_and_counted(raw, want, n):
+    assert stray_stop(raw) == (want, n)
 
 
 def test_invisible_characters_are_removed_and_counted():

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .despace import despace
 from .invisible import invisible
-from .punctuation import label_dot, punctuation
+from .punctuation import label_dot, punctuation, stray_stop
 from .spaces import column_rules, ideographic_space, trailing_space
 
 Rule = Callable[[str], tuple[str, int]]
@@ -23,7 +23,8 @@ Rule = Callable[[str], tuple[str, int]]
 # later rules; U+3000 becomes a plain space so one despace rule handles both; column rules
 # (a bar read at a line's edge) go before trailing spaces, which they may leave behind; punctuation
 # runs before despace because it must see "2035年, 打造" with its space to judge the comma,
-# and despace then removes the space next to the now full-width mark.
+# and despace then removes the space next to the now full-width mark; a stray stop after a pause
+# mark is dropped once the pause mark is full-width.
 RULES: list[tuple[str, Rule]] = [
     ("invisible", invisible),
     ("ideographic_space", ideographic_space),
@@ -31,6 +32,7 @@ RULES: list[tuple[str, Rule]] = [
     ("trailing_space", trailing_space),
     ("punctuation", punctuation),
     ("label_dot", label_dot),
+    ("stray_stop", stray_stop),
     ("despace", despace),
 ]
 

@@ -130,3 +130,13 @@ _LABEL_DOT = re.compile(r"([（(][\u4e00-\u9fff]{2,4})[。．.・•'’‘`‧�
 
 def label_dot(text: str) -> tuple[str, int]:
     return _LABEL_DOT.subn(r"\1·\2", text)
+
+
+# A stop right after a pause mark (力，。比 / 药、。。) or a second stop after one (侧。。费):
+# no Chinese sentence is punctuated so; Tesseract reads a speck in a gutter, or the gutter
+# itself, as the stop. The first mark is the text's; an ellipsis of stops (。。。) is kept.
+_STRAY_STOP = re.compile(r"(?<=[，、；：])。+|(?<![。…]。)(?<=。)。(?!。)")
+
+
+def stray_stop(text: str) -> tuple[str, int]:
+    return _STRAY_STOP.subn("", text)
