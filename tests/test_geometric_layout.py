@@ -366,3 +366,16 @@ def test_tall_boxed_body_words_either_side_of_a_gutter_read_as_a_mark_are_no_dis
     assert display_runs(body + across + more, em) == []
     inset = [("高", (90, 90, 166, 142)), ("质量", (170, 90, 250, 142))]
     assert display_runs(inset + body, em) == [0, 1]
+
+
+def test_a_headline_piece_of_two_words_is_measured_by_the_taller():
+    # 是“一 of an inset headline read as 是6: the digit stands shorter than a Han character, and
+    # the median of two words would halve the headline's size between its other pieces
+    from pipeline.read.boxes import inked_height
+
+    piece = BoxLine("是6", (85, 511, 189, 581), 0.8, [("是", (85, 511, 155, 581)), ("6", (160, 530, 189, 570))])
+    assert inked_height(piece) == 70
+    body = BoxLine(
+        "发展理念", (0, 0, 120, 40), 0.9, [(c, (30 * k, 6, 30 * k + 28, 34)) for k, c in enumerate("发展理念")]
+    )
+    assert inked_height(body) == 28

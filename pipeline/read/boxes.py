@@ -44,9 +44,12 @@ def glyph_size(text: str, b: Box, height: float, em: float, min_em: float = 2) -
 def inked_height(line: BoxLine) -> float | None:
     """The height of a line's characters where the source boxed its words: the median of its
     words', marks left out (a bullet an engine read as 、 above a name, a comma boxed tall,
-    stretch a line's box to a headline's height, and a word boxed with a mark is tall too).
-    None without words to measure."""
+    stretch a line's box to a headline's height, and a word boxed with a mark is tall too);
+    of two words, the taller (是6: a headline's piece whose quote the engine read as a digit,
+    a digit is shorter than a Han character). None without words to measure."""
     hs = [b[3] - b[1] for t, b in line.words if any(c.isalnum() for c in t)]
+    if len(hs) == 2:
+        return max(hs)
     return statistics.median(hs) if hs else None
 
 
