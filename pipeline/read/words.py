@@ -65,9 +65,8 @@ def explode(lines: list[BoxLine], em: float, height: float) -> tuple[list[BoxLin
 
     A line mostly of words set large (taller than 1.25 times the body's `height`), at a wider
     pitch than the body's (`_wide_pitch`), is a headline's line, or pieces of one joined
-    again, and stays whole. In another line, the
-    words of its display runs (`display_runs`) are display type: they close the gutters
-    under them, as a headline over the columns does."""
+    again, and stays whole. In another line, the words of its display runs (`display_runs`)
+    are display type: they close the gutters under them, as a headline over the columns does."""
     items: list[BoxLine] = []
     owner: list[int] = []
     display: set[int] = set()
@@ -101,9 +100,9 @@ def _wide_pitch(ln: BoxLine, em: float) -> bool:
 def display_runs(words: list[tuple[str, Box]], em: float) -> list[int]:
     """Which of a line's words are set larger than the rest of it: runs of two or more words
     (marks aside) taller than 1.3 times the line's typical character and set at a wider
-    pitch (1.35 times the body's `em`, the marks among them counted). An inset headline that an engine read into one line
-    with the body beside it is such a run; an engine's box grown tall round one word, or
-    round several at about the body's pitch, is not."""
+    pitch (1.35 times the body's `em`, the marks among them counted). An inset headline that
+    an engine read into one line with the body beside it is such a run; an engine's box grown
+    tall round one word, or round several at about the body's pitch, is not."""
     text = [j for j, (w, _) in enumerate(words) if not is_mark(w) and measure(w) > 0]
     if len(text) < 3:
         return []

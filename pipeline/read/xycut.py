@@ -363,9 +363,8 @@ def _witnessed(boxes: list[Box], rows: dict[int, int], a: float, b: float, step:
     like that); or one row only, with 1.5 em of white, nothing in the gap and no other row
     with words on both sides (a line set beside a column, as a byline beside a headline). A word is in the gap if it
     covers a step of it (as the gap was measured); one reaching into it bounds the white on
-    its side (characters of a justified column stand on a grid: the white between two of
-    them lines up down the rows, and a mark's cell, taken out, widens it); a speck in it
-    counts nowhere."""
+    its side (characters of a justified column stand on a grid, so the white between two of
+    them lines up down the rows); a speck in it counts nowhere."""
     left: dict[int, float] = {}
     right: dict[int, float] = {}
     inside: set[int] = set()
