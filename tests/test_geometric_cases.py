@@ -1,4 +1,4 @@
-"""Real Tesseract output (its TSV word boxes) of bench page images, each holding a layout or
+"""Real engine output (Tesseract's TSV word boxes, RapidOCR's line boxes) of bench page images, each holding a layout or
 measuring failure the geometric reader once got wrong: read through the whole reader
 (layout, cleanup, structure), the article the case is about must come out right.
 
@@ -58,6 +58,13 @@ EXPECT = {
         "工作原理，) kept whole as a headline's lines: large type across the gutters; by their pitch they"
         " are body words, cut at the gutters, and the two articles come apart",
     ),
+    "Ti000-s13": (
+        1,
+        "title",
+        "RapidOCR's lines (no words): an inset headline's pieces twice the body's height beside the"
+        " column's lines (建设安全 / 舒适绿色 / 智慧的 / 好房子), whose middles share no body row: each is"
+        " level with a body line, so the white between them is a gutter, the pieces one headline",
+    ),
     "Ti000-s9": (
         0,
         "title",
@@ -70,6 +77,12 @@ EXPECT = {
 def _case(page: str) -> tuple[Document, list[str], PageSource]:
     d = json.loads((CASES / f"{page}.gold.json").read_text(encoding="utf-8"))
     info = d.pop("page", {})
+    rapid = CASES / f"{page}.rapidocr.json.gz"
+    if rapid.exists():  # RapidOCR's lines: boxes, no words
+        res = engines.OcrResult.from_json(gzip.decompress(rapid.read_bytes()).decode("utf-8"))
+        lines = [BoxLine(ln.text, tuple(map(float, ln.box)), ln.confidence) for ln in res.lines if ln.text.strip()]
+        size = (float(res.size[0]), float(res.size[1]))
+        return Document.from_dict(d), info.get("furniture", []), PageSource(lines, size, None, "rapidocr")
     tsv = gzip.decompress((CASES / f"{page}.tesseract.tsv.gz").read_bytes()).decode("utf-8")
     lines = [
         BoxLine(
@@ -85,12 +98,13 @@ def _case(page: str) -> tuple[Document, list[str], PageSource]:
 
 def test_every_case_is_on_disk():
     pages = {c.split("#")[0] for c in EXPECT}
-    assert {p.name.removesuffix(".tesseract.tsv.gz") for p in CASES.glob("*.tsv.gz")} == pages
+    sources = [*CASES.glob("*.tesseract.tsv.gz"), *CASES.glob("*.rapidocr.json.gz")]
+    assert {p.name.split(".")[0] for p in sources} == pages
     assert {p.name.removesuffix(".gold.json") for p in CASES.glob("*.gold.json")} == pages
 
 
 @pytest.mark.parametrize("case", sorted(EXPECT))
-def test_real_tesseract_case(case):
+def test_real_engine_case(case):
     page = case.split("#")[0]
     gold, furniture, src = _case(page)
     doc, err, ordered = read_geometric(src, f"{page}.png")  # as `make eval` reads and scores it

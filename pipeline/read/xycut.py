@@ -288,7 +288,26 @@ class Cutter:
         rows = self._rows(idx, words_only=False)
         left = {rows[i] for i in rows if self.boxes[i][2] <= b}
         right = {rows[i] for i in rows if self.boxes[i][0] >= a}
-        return bool(left & right)
+        return bool(left & right) or self._display_beside(idx, a, b)
+
+    def _display_beside(self, idx: list[int], a: float, b: float) -> bool:
+        """A line set large on one side of the gap level with a body line on the other (half
+        the smaller's height shared): an inset headline beside its column, whose lines' middles
+        stand apart from the body's rows by their size."""
+        large = [self.boxes[i] for i in idx if i not in self.noise and not self.body(i)]
+        if not large:
+            return False
+        body = [self.boxes[i] for i in idx if i not in self.noise and self.body(i)]
+        for g in large:
+            side = g[2] <= b  # left of the gap, else right
+            if not side and g[0] < a:
+                continue
+            for o in body:
+                if (o[0] >= a if side else o[2] <= b) and min(g[3], o[3]) - max(g[1], o[1]) >= 0.5 * min(
+                    g[3] - g[1], o[3] - o[1]
+                ):
+                    return True
+        return False
 
     def _rows(self, idx: list[int], words_only: bool = True) -> dict[int, int]:
         """Each item's row (items whose middles stand within half a line of each other); by
