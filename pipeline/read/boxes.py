@@ -30,11 +30,12 @@ def box_w(b: Box) -> float:
     return b[2] - b[0]
 
 
-def glyph_size(text: str, b: Box, height: float, em: float, min_em: float = 2) -> float:
-    """Glyph size over the body's: the box's height, unless the characters stand no wider
-    apart than body type (an engine's box grows round quotes and brackets set high). Below
-    `min_em` of text the width says too little (a line of one character: its box's height)."""
-    by_height = box_h(b) / height
+def glyph_size(text: str, b: Box, height: float, em: float, min_em: float = 2, glyph_h: float | None = None) -> float:
+    """Glyph size over the body's: the box's height (or `glyph_h`, its characters' own, over
+    `height` measured the same way), unless the characters stand no wider apart than body type
+    (an engine's box grows round quotes and brackets set high). Below `min_em` of text the width
+    says too little (a line of one character: its box's height)."""
+    by_height = (box_h(b) if glyph_h is None else glyph_h) / height
     m = measure(text)
     if m < min_em or m <= 0:
         return by_height

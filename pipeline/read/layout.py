@@ -441,7 +441,7 @@ def _size(ln: BoxLine, b: Box, height: float, em: float, ink: float | None) -> f
     inked = inked_height(ln)
     if inked is None or not ink:
         return glyph_size(ln.text, b, height, em)
-    return glyph_size(ln.text, (b[0], 0.0, b[2], inked), ink, em)
+    return glyph_size(ln.text, b, ink, em, glyph_h=inked)
 
 
 def measure_leaf(

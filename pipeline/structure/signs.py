@@ -116,6 +116,12 @@ _STRAY_MARKS = "；;，,、.。"  # what the OCR reads from a speck by a colon
 _COLON_MISREAD = "；;"  # what the OCR reads for a colon itself
 
 
+def _after_colon_stems(t: str, profile: Profile) -> list[str]:
+    """What follows each opener ending on a colon, its colon left off, that t opens with
+    (作者；复旦… -> ；复旦…): where a misread or stray mark would stand."""
+    return [t[len(o) - 1 :] for o in profile.bio.openers if o[-1] in "：:" and t.startswith(o[:-1])]
+
+
 def colon_misread_opening(text: str, profile: Profile) -> bool:
     """A bracket, then an opener whose colon the OCR read as a semicolon ((作者；复旦大学…).
     No proof alone (an aside in the text may open so, and did on a page): the bios pass takes
@@ -124,21 +130,16 @@ def colon_misread_opening(text: str, profile: Profile) -> bool:
     if not t or t[0] not in profile.bio.open_brackets:
         return False
     t = t.lstrip(profile.bio.open_brackets + " ")
-    return any(
-        o[-1] in "：:" and len(t) > len(o) and t.startswith(o[:-1]) and t[len(o) - 1] in _COLON_MISREAD
-        for o in profile.bio.openers
-    )
+    return any(len(rest) > 1 and rest[0] in _COLON_MISREAD for rest in _after_colon_stems(t, profile))
 
 
 def _stray_before_colon(t: str, profile: Profile) -> bool:
     """An opener ending on a colon with one stray mark read before the colon ((作者;:中南大学…):
     the colon is there, so the wording is; a mark in place of the colon is not enough (a
     bracketed aside in the text may open 作者，…)."""
-    for o in profile.bio.openers:
-        k = len(o) - 1
-        if o[-1] in "：:" and len(t) > k + 1 and t.startswith(o[:-1]) and t[k] in _STRAY_MARKS and t[k + 1] in "：:":
-            return True
-    return False
+    return any(
+        rest[:1] in _STRAY_MARKS and rest[1:2] in ("：", ":") for rest in _after_colon_stems(t, profile) if rest[:1]
+    )
 
 
 def may_open_bio(t: str, profile: Profile) -> bool:
