@@ -65,6 +65,20 @@ EXPECT = {
         " column's lines (建设安全 / 舒适绿色 / 智慧的 / 好房子), whose middles share no body row: each is"
         " level with a body line, so the white between them is a gutter, the pieces one headline",
     ),
+    "Ti005-s29": (
+        "lead",
+        "lead",
+        "a lead box of two wide columns whose rows put a mark where a gutter would be (资源。把 /"
+        " 坚不可摧，党; the marks are no words): white a mark fills is a character's cell, no gutter, and"
+        " the lead reads line by line, not in strips",
+    ),
+    "Ti007-s29": (
+        0,
+        "paragraphs",
+        "a headline over six columns with its byline set close over them (文/芦子龙), the engine's boxes"
+        " drawn tall: no white row a quarter line high under the headline, only a sliver, which is cut"
+        " at, or the columns are read row by row across the page",
+    ),
     "Ti000-s9": (
         0,
         "title",
@@ -116,6 +130,9 @@ def test_real_engine_case(case):
         return
     article = s.articles[index]
     assert article.status == "found", f"{why}: {s.details}"
-    assert getattr(article, part), f"{why}: {s.details}"
+    if part == "paragraphs":
+        assert s.boundaries.f1 >= 0.8, f"{why}: {s.details}"  # (read in strips: 0.63)
+    else:
+        assert getattr(article, part), f"{why}: {s.details}"
     # (a stray character the OCR made of a speck may stay out of the articles, never a line)
     assert s.han_lost <= 2, f"{why}: {s.details}"

@@ -16,6 +16,7 @@ from ..structure.page import measure
 from .boxes import Box, BoxLine, box_h, box_w, glyph_size, join_words
 
 BESIDE_LINE = 8.0  # em: a line this long beside a headline is a column's, not a byline
+SLIVER = 0.1  # of a line's height: the least white row under a headline a region no gutter divides is cut at
 
 
 def gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -88,6 +89,10 @@ class Cutter:
             if first and rest:
                 return self.order(first, depth + 1) + self.order(rest, depth + 1)
         at = self._display_gap(idx, gy, at_y)
+        if at is None and len(idx) > 1:
+            # no white row a quarter line high under the headline: its byline set close over
+            # the columns, the engine's boxes drawn tall, leave a sliver (文/芦子龙 over six columns)
+            at = self._under_headline(idx, gy, SLIVER)
         if at is not None:  # a headline over its columns, closer than a line
             return self._rows_at(idx, at, depth)
         return [sorted(idx, key=lambda i: (self.boxes[i][1], self.boxes[i][0]))]
@@ -104,14 +109,14 @@ class Cutter:
             return at_y
         return self._under_headline(idx, gy)
 
-    def _under_headline(self, idx: list[int], gy: float) -> float | None:
+    def _under_headline(self, idx: list[int], gy: float, least: float = 0.25) -> float | None:
         """The white row right under a headline set over the columns, closer to them than a
         line (so no section break), when above it stand only the headline and a few body-size
         lines (its byline, a kicker): cut there before looking for gutters, or a gutter that
         runs past the headline's end would read a column before the headline over it. Of
         several such rows the lowest: a deck and a byline set under the headline stay above
         the cut, or a column that starts left of the deck would be read before it."""
-        if gy < 0.25 * self.height:
+        if gy < least * self.height:
             return None
         large = [self.boxes[i] for i in idx if not self.body(i) and i not in self.noise]
         if not large:
@@ -119,7 +124,7 @@ class Cutter:
         spans = [(self.boxes[i][1], self.boxes[i][3]) for i in idx if i not in self.noise]
         found: list[tuple[float, list[int]]] = []
         for a, b in gaps(spans):
-            if b - a < 0.25 * self.height or not any(self._just_under(idx, bx, a) for bx in large):
+            if b - a < least * self.height or not any(self._just_under(idx, bx, a) for bx in large):
                 continue
             at = (a + b) / 2
             above = [i for i in idx if self.boxes[i][1] < at and self.body(i) and i not in self.noise]
@@ -272,7 +277,7 @@ class Cutter:
             for k, j in stretches:
                 if (j - k) * step >= width * self.em and k > 0 and j < n:
                     a, b = x0 + k * step, x0 + j * step
-                    if rows and not _witnessed(self.boxes, rows, a, b, step, self.em):
+                    if rows and not _witnessed(self.boxes, rows, a, b, step, self.em, self._marks(idx)):
                         continue
                     if not rows and not self._side_by_side(idx, a, b):
                         continue
@@ -281,6 +286,10 @@ class Cutter:
                         return cand
             tol = tol * 2 if tol else 1
         return None
+
+    def _marks(self, idx: list[int]) -> list[Box]:
+        """The boxes of the marks among the items (left out of the rows and the gaps)."""
+        return [self.boxes[i] for i in idx if i in self.noise]
 
     def _side_by_side(self, idx: list[int], a: float, b: float) -> bool:
         """Cut by lines, a gap is between columns only if some row has lines on both sides of
@@ -374,7 +383,9 @@ class Cutter:
         return loose and found in ({"Lup", "Rup"}, {"Ldown", "Rdown"})
 
 
-def _witnessed(boxes: list[Box], rows: dict[int, int], a: float, b: float, step: float, em: float) -> bool:
+def _witnessed(
+    boxes: list[Box], rows: dict[int, int], a: float, b: float, step: float, em: float, marks: list[Box] = ()
+) -> bool:
     """A gap between words is a gutter only if rows show it: rows with words on both sides,
     none in it and at least 0.8 em of white between them, at least two, and twice as many as
     the rows with a word in it (a paragraph's indent over the line below, characters an
@@ -399,10 +410,26 @@ def _witnessed(boxes: list[Box], rows: dict[int, int], a: float, b: float, step:
         else:
             right[row] = min(right.get(row, bx[0]), bx[0])
     white = {r: right[r] - left[r] for r in left.keys() & right.keys() if r not in inside}
-    both = [r for r, w in white.items() if w >= 0.8 * em]
+    both = [r for r, w in white.items() if w >= 0.8 * em and not _marked(boxes, rows, r, left[r], right[r], marks, em)]
     if len(white) == 1 and not inside:  # one line beside a column (a byline by the headline): a wide gap
         return white[both[0]] >= 1.5 * em if both else False
     return len(both) >= 2 and len(both) >= 2 * len(inside)
+
+
+def _marked(boxes: list[Box], rows: dict[int, int], r: int, x0: float, x1: float, marks: list[Box], em: float) -> bool:
+    """A mark fills row r's white between x0 and x1, close to the words on both sides: the
+    white is a character cell of running text (资源。把 / 坚不可摧，党, the mark left out of the
+    words), no gutter. A mark that ends a column's line leaves the gutter's white beside it."""
+    if not marks:
+        return False
+    ys = [(boxes[i][1] + boxes[i][3]) / 2 for i, row in rows.items() if row == r]
+    y0, y1 = min(ys), max(ys)
+    h = statistics.median(boxes[i][3] - boxes[i][1] for i, row in rows.items() if row == r)
+    return any(
+        m[0] - x0 < 0.5 * em and x1 - m[2] < 0.5 * em and y0 - 0.5 * h <= (m[1] + m[3]) / 2 <= y1 + 0.5 * h
+        for m in marks
+        if x0 <= (m[0] + m[2]) / 2 <= x1
+    )
 
 
 def _runs(flags: list[bool]) -> list[tuple[int, int]]:
