@@ -79,6 +79,21 @@ EXPECT = {
         " drawn tall: no white row a quarter line high under the headline, only a sliver, which is cut"
         " at, or the columns are read row by row across the page",
     ),
+    "Ti007-s30": (
+        1,
+        "title",
+        "an article's headline opening a band across the page, set large, after an article without a"
+        " bio whose last mark the OCR lost (获得 / 感), its byline misread (国张和干一): the band and the"
+        " type start a new article; and a line of the inset headline above measured as display type"
+        " (板惠民生 among 让中医 / 药产业更) is no byline",
+    ),
+    "Ti007-s30#2": (0, "title", "the inset headline of the article before (让中医 / 药产业更 / 好补短 / 板惠民生)"),
+    "Ti004-s30": (
+        1,
+        "authors",
+        "two bylines whose bullet the OCR read as a different character each time (圈郑新立, 转张再杰):"
+        " on a page setting a bullet before two names, each is read as one",
+    ),
     "Ti000-s9": (
         0,
         "title",

@@ -189,12 +189,15 @@ def _after_headline(st: PageState, cur: ArticleSpan, i: int) -> bool:
     h = i - 1
     while h >= 0 and st.role(h) == Role.HEADLINE:
         h -= 1
-    if h == i - 1 or h < 0 or not cur.body or cur.body[-1] != h or not ends_with_mark(st.lines[h].text):
+    if h == i - 1 or h < 0 or not cur.body or cur.body[-1] != h:
         return False
     heads, before = [st.lines[k].geo for k in range(h + 1, i)], st.lines[h].geo
-    # display type among its lines (a byline or kicker set over it is body-sized)
+    # display type among its lines (a byline or kicker set over it is body-sized): the band
+    # says the text before is over, whether or not the OCR kept its last mark (获得 / 感)
     if before is not None and all(heads) and heads[0].band > before.band and max(g.size for g in heads) >= DISPLAY_SIZE:
         return True
+    if not ends_with_mark(st.lines[h].text):
+        return False
     if st.claims[h + 1].why == "between":
         # its words said again in the text after it (headlines._echo_between), and a headline
         # was found cutting the article's own text before it: not one displaced into its own

@@ -22,6 +22,7 @@ from ..page import PageState, Role
 from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
 from ..text_forms import label_only
 from .context import (
+    DISPLAY_SIZE,
     body_like,
     bracket_balance,
     clearly_short,
@@ -294,7 +295,10 @@ def _page_bullets(st: PageState) -> None:
         if once[c] + len(lines) + bulleted >= PAGE_BULLET:  # (the dictionary only where it may count)
             once[c] += sum(map(_no_word, lines))
     sure = {c for c, n in seen.items() if n >= PAGE_BULLET}
-    extra = "".join(sorted(sure | {c for c, n in once.items() if n and n + bulleted >= PAGE_BULLET}))
+    # one bullet the OCR read as a different character each time (圈郑新立 … 转张再杰): each
+    # before a name as long as a byline's, and the page sets a bullet before two names or more
+    pool = sum(once.values()) + bulleted
+    extra = "".join(sorted(sure | {c for c, n in once.items() if n and pool >= PAGE_BULLET}))
     if extra:
         st.profile = replace(st.profile, byline=replace(rules, misread_bullets=rules.misread_bullets + extra))
         st.names_read.clear()  # (lines read with the profile's bullets only)
@@ -612,6 +616,8 @@ def _find(st: PageState, candidates, after_bio: bool = False) -> None:
         ln = st.lines[i]
         if i in claims or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text):
             continue
+        if ln.geo is not None and ln.geo.size >= DISPLAY_SIZE:
+            continue  # measured as display type: a headline's line (板惠民生 among 让中医 / 药产业更)
         # (the cheap look first: it rules out six times as many lines as the look at the column)
         if not _could_be(st, ln.text, ln.raw) or _running_line(st, i) or _opens_note(st, ln.text):
             continue
