@@ -188,7 +188,14 @@ class _Body:
         if _setting(whole, self.widths, cw, ch):
             self.widths, self.cols = whole, cw
             self.mark_em = 1.0
-        self.wide = bool(self.widths) and sorted(self.widths)[len(self.widths) // 2] >= self.rules.wide_column
+        # (measured lines tell a paragraph's last line by the white after it, however wide the
+        # column: a lead set across the page in two wide columns is no text a paragraph a line)
+        measured = sum(ln.geo is not None for ln in self.lines) * 2 > len(self.lines)
+        self.wide = (
+            bool(self.widths)
+            and not measured
+            and sorted(self.widths)[len(self.widths) // 2] >= self.rules.wide_column
+        )
         # Leading spaces mean an indent only where some lines have them and most do not.
         indented = sum(1 for ln in self.lines if ln.indent >= 2)
         self.indents = 0 < indented < 0.5 * len(self.lines)
