@@ -100,6 +100,12 @@ EXPECT = {
         "RapidOCR's lines: a lead in two wide columns whose first line, indented, ends a sentence (…的核心载体。): measured"
         " lines end a paragraph by the white after them, however wide the column, not by their mark",
     ),
+    "Ti003-s8": (
+        0,
+        "title",
+        "an article's first column read right after a lead set in two wide columns: its indented first line"
+        " (住房是民生之要，寄托着亿) is measured against its own column, not the lead's, so it is no headline line",
+    ),
     "Ti000-s9": (
         0,
         "title",

@@ -105,15 +105,44 @@ def _edge(st: PageState, a: int, b: int, vals: list[float], c: int, measurable: 
 
 
 def column_widths(st: PageState) -> list[float]:
-    """The column width around each line: the upper quartile of nearby line widths."""
+    """The column width around each line: the upper quartile of nearby line widths, or, where
+    a geometric reader measured the line's column, of that column's lines."""
     out = [16.0] * len(st.lines)
     _estimate(st, 0, len(st.lines), out, _measurable(st))
+    for i, w in _measured_columns(st).items():
+        out[i] = w
     return out
+
+
+def _measured_columns(st: PageState) -> dict[int, float]:
+    """Per measured line in a column of running text (RUNNING lines of 4 Han or more): the
+    upper quartile of that column's widths. In reading order a column's first lines follow
+    the lead or the column before, whose widths say nothing of theirs."""
+    groups: dict[tuple[int, int, int], list[int]] = {}
+    for i, ln in enumerate(st.lines):
+        g = ln.geo
+        if g is not None and g.column >= 0:
+            groups.setdefault((g.page, g.band, g.column), []).append(i)
+    measurable = _measurable(st)
+    out: dict[int, float] = {}
+    for idx in groups.values():
+        body = [i for i in idx if measurable[i] >= 0 and st.lines[i].geo.size < BODY_SIZE]
+        # running text, as _running_text() asks: a headline's pieces and its label, or a
+        # byline over them, in a column of their own measure no column of text
+        if len(body) < RUNNING or sum(any(m in st.lines[i].text for m in "，。；") for i in body) < MARKED:
+            continue
+        ws = sorted((measurable[i] for i in body), reverse=True)
+        out.update(dict.fromkeys(idx, ws[len(ws) // 4]))
+    return out
+
+
+BODY_SIZE = 1.2  # measured glyph size below which a line is set at the body's size
 
 
 def refine_columns(st: PageState) -> None:
     """Once bylines (and bios) are known, estimate the width within each stretch between two
-    of them, so the lead's wide lines or the next article's column do not leak in."""
+    of them, so the lead's wide lines or the next article's column do not leak in (a measured
+    column keeps its own)."""
     anchors = (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)  # (looked up once, not per claim)
     cuts = [i for i, c in sorted(st.claims.items()) if c.role in anchors]
     bounds = [0, *[c + 1 for c in cuts], len(st.lines)]
@@ -121,6 +150,8 @@ def refine_columns(st: PageState) -> None:
     for a, b in pairwise(bounds):
         if b - a >= 8 and _running_text(st, a, b, measurable):
             _estimate(st, a, b, st.columns, measurable, stretch=True)
+    for i, w in _measured_columns(st).items():
+        st.columns[i] = w
 
 
 RUNNING = 4  # measurable lines a stretch needs before its own width is its column
