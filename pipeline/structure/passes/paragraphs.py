@@ -192,9 +192,7 @@ class _Body:
         # column: a lead set across the page in two wide columns is no text a paragraph a line)
         measured = sum(ln.geo is not None for ln in self.lines) * 2 > len(self.lines)
         self.wide = (
-            bool(self.widths)
-            and not measured
-            and sorted(self.widths)[len(self.widths) // 2] >= self.rules.wide_column
+            bool(self.widths) and not measured and sorted(self.widths)[len(self.widths) // 2] >= self.rules.wide_column
         )
         # Leading spaces mean an indent only where some lines have them and most do not.
         indented = sum(1 for ln in self.lines if ln.indent >= 2)
