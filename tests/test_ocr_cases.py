@@ -306,6 +306,13 @@ EXPECT |= {
         "a byline, kicker and headline read inside a sentence of an article whose first column came right"
         " after an article without a bio (…以林地保 / 吴灿 / 汲取传统村落生态智慧 / 建设好宜居宜业和美乡村 / 持水土…)",
     ),
+    "Ti005-s7.tesseract": (
+        1,
+        "title",
+        "a kicker of two short phrases over the byline (多措并举 / 协同发力), its main line read into the"
+        " text between two lines of a sentence (…稳扎稳打，在 / 加快建设新型能源体系 / 推进新能源…): the"
+        " main line joins the kicker, under it",
+    ),
     "Ti001-s20.tesseract": (
         0,
         "title",

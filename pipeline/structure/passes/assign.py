@@ -187,7 +187,37 @@ def _label_tail(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
 
 def _joins_head(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
     """A block left inside an article that is part of the headline that article took."""
-    return _kicker_over(st, h, art) or _label_tail(st, h, art) or _main_of_label(st, h, art)
+    return (
+        _kicker_over(st, h, art)
+        or _label_tail(st, h, art)
+        or _main_of_label(st, h, art)
+        or _main_under_kicker(st, h, art)
+    )
+
+
+def _main_under_kicker(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
+    """A bare line of headline words found inside an article whose headline is a kicker alone:
+    two short phrases of a few characters each (多措并举 / 协同发力), a line apiece, no label.
+    The reading order put the main line into the text (…稳扎稳打，在 / 加快建设新型能源体系 /
+    推进新能源…); it joins the kicker, under it. A kicker's phrases are whole; a narrow
+    headline's pieces (让中医 / 药产业更) break inside words and are no kicker."""
+    head = art.head
+    if head is None or len(h.lines) != 1 or head.lines[-1] > h.lines[0] or LABEL.search(head.text):
+        return False
+    if len(head.lines) != KICKER_LINES or not all(
+        KICKER_HAN[0] <= st.lines[i].han <= KICKER_HAN[1] for i in head.lines
+    ):
+        return False
+    if not all(bare(st, i) for i in head.lines) or word_across(*(st.lines[i].text for i in head.lines)) >= COMMON:
+        return False
+    if not bare(st, h.lines[0]) or st.lines[h.lines[0]].han < MAIN_HAN:
+        return False
+    _join(st, art, h)
+    return True
+
+
+KICKER_LINES = 2
+KICKER_HAN = (4, 5)  # Han in each of a kicker's two phrases (四字格: 多措并举 / 协同发力)
 
 
 def _main_of_label(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
