@@ -306,6 +306,13 @@ EXPECT |= {
         "a byline, kicker and headline read inside a sentence of an article whose first column came right"
         " after an article without a bio (…以林地保 / 吴灿 / 汲取传统村落生态智慧 / 建设好宜居宜业和美乡村 / 持水土…)",
     ),
+    "Ti006-s20.rapidocr": (
+        1,
+        "title",
+        "an article without a bio whose last line lost its full stop (…办大事的优势 / 能够确保我国经济航船"
+        "行稳致远), right before the next article's headline and byline: the line ends the sentence it"
+        " reads on from, it is no headline line",
+    ),
     "Ti005-s7.tesseract": (
         1,
         "title",

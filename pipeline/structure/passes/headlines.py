@@ -215,9 +215,26 @@ def _before_byline(st: PageState, run: list[int]) -> list[int]:
         if take and not looks(st, i):
             break
         take.insert(0, i)
-    while len(take) > 1 and _unfinished(st, prev_line(st, take[0])) and not looks(st, take[0]):
+    while len(take) > 1 and (j := prev_line(st, take[0])) is not None and _unfinished(st, j):
+        if looks(st, take[0]) and not _ends_sentence_of(st, j, take):
+            break
         take.pop(0)
     return _running_text_off(st, take) if take and _cut_by_byline(st, take[-1]) else take
+
+
+def _ends_sentence_of(st: PageState, j: int, take: list[int]) -> bool:
+    """The first line of a run before a byline ends the unfinished sentence of line j, its
+    final mark lost (…办大事的优势 / 能够确保我国经济航船行稳致远 / 以基层治理现代化助力 /
+    更高水平平安中国建设 / 孙静): line j's words run on into it, not into the text after the
+    byline (a headline the reading order put inside a sentence leaves the sentence to go on
+    there)."""
+    first, line = st.lines[take[0]].text, st.lines[j].text
+    on = word_across(line, first)
+    if ends_with_mark(first) or on < RARE:
+        return False
+    b = next_line(st, take[-1])
+    k = next_line(st, b) if b is not None else None
+    return k is None or word_across(line, st.lines[k].text) < min(on, RARE)
 
 
 def _reads_past_byline(st: PageState, take: list[int]) -> bool:
