@@ -106,6 +106,13 @@ EXPECT = {
         "an article's first column read right after a lead set in two wide columns: its indented first line"
         " (住房是民生之要，寄托着亿) is measured against its own column, not the lead's, so it is no headline line",
     ),
+    "Ti002-s12": (
+        1,
+        "title",
+        "a column's lines narrowed beside a box (组学从基因遗传角), read in order at the body's size: no"
+        " headline cutting the text, so the article's own inset headline (让中医 / 药产业更 / …) stays its"
+        " title (the article before lost its headline to the OCR)",
+    ),
     "Ti000-s9": (
         0,
         "title",

@@ -501,6 +501,8 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return False  # a column label closes its headline: nothing of the headline follows it
     if ends_linking(st.lines[part[-1]].text):
         return False  # 传统村落生态智慧的: a sentence going on, no headline's end
+    if _inside_column(st, j, part, k):
+        return False
     if echo_reads_from(st, j, part[0]):
         return False  # the text says it again after j's words: a sentence going on (a deck's last line)
     if any(wide(st, i) for i in part) and all(looks(st, i) and terse(st, i) for i in part):
@@ -513,6 +515,16 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         # label closes the line: a headline's, never a subheading's
         return len(part) == 1 and headline_shaped(st, part[0]) and _labelled(st, part)
     return _labelled(st, part) or (body_like(st, k) and _cut_sentence(st, j, part, k))
+
+
+def _inside_column(st: PageState, j: int, part: list[int], k: int) -> bool:
+    """Measured: the lines are set at the body's size in the column of the lines around them,
+    which a geometric reader reads in order: a column's lines narrowed beside a box (组学从基因
+    遗传角), not a headline the reading order put into the text."""
+    gs = [st.lines[i].geo for i in (j, *part, k)]
+    if any(g is None for g in gs) or any(g.size >= BODY_SIZED for g in gs[1:-1]):
+        return False
+    return len({(g.page, g.band, g.column) for g in gs}) == 1
 
 
 def _cut_sentence(st: PageState, j: int, part: list[int], k: int) -> bool:
