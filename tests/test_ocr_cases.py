@@ -306,6 +306,13 @@ EXPECT |= {
         "a byline, kicker and headline read inside a sentence of an article whose first column came right"
         " after an article without a bio (…以林地保 / 吴灿 / 汲取传统村落生态智慧 / 建设好宜居宜业和美乡村 / 持水土…)",
     ),
+    "Ti006-s16.rapidocr": (
+        0,
+        "title",
+        "a paragraph's first line under the headline ending on a count's 余 (“枫桥经 / 验”历经60余 /"
+        " 年的发展，不断): the number goes on into what it counts, the line is running text, not the"
+        " headline's",
+    ),
     "Ti006-s20.rapidocr": (
         1,
         "title",

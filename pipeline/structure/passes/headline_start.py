@@ -115,8 +115,8 @@ def reads_into_prose(st: PageState, i: int) -> bool:
         return False  # (a narrow box's headline breaks inside its words too: 惩治“微 / 腐败”，)
     if pair_recurs_across(st.lines[i].text, st.lines[k].text, page_pairs(st)):
         return True
-    if st.lines[i].text.rstrip()[-1:].isdigit() and st.lines[k].text[:1] in _COUNTED:
-        return True  # a number counting what the next line names (历经60 / 余年的发展)
+    if _NUMBER_END.search(st.lines[i].text.rstrip()) and st.lines[k].text[:1] in _COUNTED:
+        return True  # a number counting what the next line names (历经60 / 余年的发展, 历经60余 / 年的发展)
     # a word the page uses nowhere else, its last character alone before a mark on the next
     # line (…四中全会提 / 出：“我国…): the dictionary, asked only then, knows the word
     t = st.lines[k].text
@@ -125,6 +125,7 @@ def reads_into_prose(st: PageState, i: int) -> bool:
 
 _PAUSE = "，。：；、,:;"
 _COUNTED = "余多万亿年月日个项次届%‰倍名位家座条"
+_NUMBER_END = re.compile(r"\d[余多]?$")  # a number, maybe with its 余 or 多, ends the line
 
 
 def before_quoting(st: PageState, i: int) -> bool:
