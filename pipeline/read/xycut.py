@@ -10,6 +10,7 @@ gap between words counts only where rows show white on both sides of it.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..structure.page import measure
@@ -384,7 +385,7 @@ class Cutter:
 
 
 def _witnessed(
-    boxes: list[Box], rows: dict[int, int], a: float, b: float, step: float, em: float, marks: list[Box] = ()
+    boxes: list[Box], rows: dict[int, int], a: float, b: float, step: float, em: float, marks: Sequence[Box] = ()
 ) -> bool:
     """A gap between words is a gutter only if rows show it: rows with words on both sides,
     none in it and at least 0.8 em of white between them, at least two, and twice as many as
@@ -416,7 +417,9 @@ def _witnessed(
     return len(both) >= 2 and len(both) >= 2 * len(inside)
 
 
-def _marked(boxes: list[Box], rows: dict[int, int], r: int, x0: float, x1: float, marks: list[Box], em: float) -> bool:
+def _marked(
+    boxes: list[Box], rows: dict[int, int], r: int, x0: float, x1: float, marks: Sequence[Box], em: float
+) -> bool:
     """A mark fills row r's white between x0 and x1, close to the words on both sides: the
     white is a character cell of running text (资源。把 / 坚不可摧，党, the mark left out of the
     words), no gutter. A mark that ends a column's line leaves the gutter's white beside it."""

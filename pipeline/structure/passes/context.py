@@ -126,7 +126,7 @@ def _measured_columns(st: PageState) -> dict[int, float]:
     measurable = _measurable(st)
     out: dict[int, float] = {}
     for idx in groups.values():
-        body = [i for i in idx if measurable[i] >= 0 and st.lines[i].geo.size < BODY_SIZE]
+        body = [i for i in idx if measurable[i] >= 0 and st.lines[i].geo.size < BODY_SIZED]
         # running text, as _running_text() asks: a headline's pieces and its label, or a
         # byline over them, in a column of their own measure no column of text
         if len(body) < RUNNING or sum(any(m in st.lines[i].text for m in "，。；") for i in body) < MARKED:
@@ -134,9 +134,6 @@ def _measured_columns(st: PageState) -> dict[int, float]:
         ws = sorted((measurable[i] for i in body), reverse=True)
         out.update(dict.fromkeys(idx, ws[len(ws) // 4]))
     return out
-
-
-BODY_SIZE = 1.2  # measured glyph size below which a line is set at the body's size
 
 
 def refine_columns(st: PageState) -> None:
@@ -260,6 +257,7 @@ def bracket_balance(t: str, profile) -> int:
 
 
 DISPLAY_SIZE = 1.5  # measured glyph size (over the body's) of unmistakable display type
+BODY_SIZED = 1.1  # of the body's glyph size: a measured line this large is no line of the text
 
 
 @cache

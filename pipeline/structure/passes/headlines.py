@@ -23,6 +23,7 @@ from ..page import HeadBlock, PageState, Role, Shape
 from ..signs import ends_linking, ends_open, ends_with_mark
 from ..text_forms import canonical, headline_text, label_only
 from .context import (
+    BODY_SIZED,
     DISPLAY_SIZE,
     NAMES_OVER_LABEL,
     body_like,
@@ -58,7 +59,6 @@ from .headline_words import (
     seen_across,
 )
 
-BODY_SIZED = 1.1  # of the body's glyph size: a measured line this large is no line of the text
 # Roles asked of every run and its neighbours, looked up once: an enum member is a slow class
 # attribute in Python 3.11 (EnumType's hook), and a tuple of them is built at every test.
 _BYLINE, _BIO, _FURNITURE = Role.BYLINE, Role.BIO, Role.FURNITURE
