@@ -3113,3 +3113,14 @@ def test_a_kickers_short_lines_over_a_long_headline_keep_their_breaks():
     page = "\n".join([*head, "李铄", *body, "（作者系中国人民大学教授）"])
     [art] = read_bytes(page.encode()).doc.articles
     assert art.title == "\n".join(head)
+
+
+def test_a_narrow_boxs_pieces_closed_by_a_column_label_are_one_line():
+    # the label on the last piece (板惠民生（人民时评）) is no part of the piece's measure
+    text = "".join(b.text for b in read_path(SAMPLE).doc.articles[1].blocks)[:420]
+    text = text[: text.rindex("。") + 1]
+    body = ["　　" + text[:13]] + [text[i : i + 15] for i in range(13, len(text), 15)]
+    head = ["让中医", "药产业更", "好补短", "板惠民生（人民时评）"]
+    page = "\n".join(["杨彦帆", *head, *body, "（作者系人民日报记者）"])
+    [art] = read_bytes(page.encode()).doc.articles
+    assert art.title == "".join(head)

@@ -8,7 +8,7 @@ from ..clean.quotes import quotes
 from ..model import Article, Block, Document, Lead, Placement
 from .page import ArticleSpan, PageState, Role
 from .passes.bios import CLOSE_READ_FIRST
-from .text_forms import bio_text, canonical, join_text, mend_labels, mend_openers
+from .text_forms import LABEL, bio_text, canonical, join_text, mend_labels, mend_openers
 
 
 def _article(st: PageState, span: ArticleSpan) -> Article:
@@ -48,11 +48,13 @@ PIECE = 5  # characters at most on every line of a headline set narrow beside th
 
 def _title(st: PageState, text: str) -> str:
     """More lines than a headline set across the columns has, or three and more of a few
-    characters each (高质量 / 建设国家 / 生态文 / 明试验区), are the pieces of one set narrow beside the
+    characters each (高质量 / 建设国家 / 生态文 / 明试验区, a column label aside), are the pieces of one set narrow beside the
     body: one line, which the writers break again where the words allow. A kicker's short
     lines over a long one (多措并举 / 协同发力 / 加快建设新型能源体系) keep their breaks."""
     parts = mend_openers(mend_labels(text.split("\n")))
-    narrow = len(parts) >= 3 and all(len(p) <= PIECE for p in parts)
+    # (a column label on the last piece is no part of its measure: 板惠民生（人民时评）)
+    words = [*parts[:-1], LABEL.sub("", parts[-1])] if parts else parts
+    narrow = len(parts) >= 3 and all(len(p) <= PIECE for p in words)
     return "".join(parts) if narrow or len(parts) > st.profile.headline.max_lines else "\n".join(parts)
 
 
