@@ -113,6 +113,13 @@ EXPECT = {
         " headline cutting the text, so the article's own inset headline (让中医 / 药产业更 / …) stays its"
         " title (the article before lost its headline to the OCR)",
     ),
+    "Ti004-s19": (
+        "lead",
+        "lead",
+        "a lead box of two columns whose right one holds two lines, the first after a bullet's debris"
+        " read as a mark at its left edge (”做到自始至终…): the mark stands by one side of the gutter"
+        " only, so the white is still a gutter and the lead reads column by column",
+    ),
     "Ti000-s9": (
         0,
         "title",

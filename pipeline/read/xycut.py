@@ -17,6 +17,7 @@ from ..structure.page import measure
 from .boxes import Box, BoxLine, box_h, box_w, glyph_size, join_words
 
 BESIDE_LINE = 8.0  # em: a line this long beside a headline is a column's, not a byline
+FILLED = 0.4  # em at most between a mark and the words either side for it to fill their white
 SLIVER = 0.1  # of a line's height: the least white row under a headline a region no gutter divides is cut at
 
 
@@ -420,7 +421,8 @@ def _witnessed(
 def _marked(
     boxes: list[Box], rows: dict[int, int], r: int, x0: float, x1: float, marks: Sequence[Box], em: float
 ) -> bool:
-    """A mark fills row r's white between x0 and x1, close to the words on both sides: the
+    """A mark fills row r's white between x0 and x1, close to the words on both sides (a
+    bullet's debris beside a column's first character leaves the gutter open on its left): the
     white is a character cell of running text (资源。把 / 坚不可摧，党, the mark left out of the
     words), no gutter. A mark that ends a column's line leaves the gutter's white beside it."""
     if not marks:
@@ -429,7 +431,7 @@ def _marked(
     y0, y1 = min(ys), max(ys)
     h = statistics.median(boxes[i][3] - boxes[i][1] for i, row in rows.items() if row == r)
     return any(
-        m[0] - x0 < 0.5 * em and x1 - m[2] < 0.5 * em and y0 - 0.5 * h <= (m[1] + m[3]) / 2 <= y1 + 0.5 * h
+        m[0] - x0 < FILLED * em and x1 - m[2] < FILLED * em and y0 - 0.5 * h <= (m[1] + m[3]) / 2 <= y1 + 0.5 * h
         for m in marks
         if x0 <= (m[0] + m[2]) / 2 <= x1
     )
