@@ -379,3 +379,25 @@ def test_a_headline_piece_of_two_words_is_measured_by_the_taller():
         "发展理念", (0, 0, 120, 40), 0.9, [(c, (30 * k, 6, 30 * k + 28, 34)) for k, c in enumerate("发展理念")]
     )
     assert inked_height(body) == 28
+
+
+def test_a_speck_read_as_a_few_latin_letters_is_set_aside_and_told():
+    # Under a column's last line Tesseract read a speck as esNo, in a box a fifth of a line
+    # high: no printed word is that small, so it stays out of the text (a notice tells the
+    # editor); a small Latin word as tall as half a line (AI) and a page number stay.
+    from pipeline.read import geometric
+    from pipeline.read.sources import PageSource
+
+    lines = [_line("杨彦帆", 100, 60), _line("让中医药产业更好补短板惠民生", 100, 100, 60.0)]
+    per = 10
+    rows = [BODY_TEXT[k : k + per] for k in range(0, len(BODY_TEXT), per)]
+    for c in range(3):
+        for r, text in enumerate(rows[c * 10 : c * 10 + 10]):
+            lines.append(_line(text, 100 + 360 * c, 200 + 42 * r))
+    lines.append(BoxLine("esNo", (100, 630, 140, 638), 0.3))
+    lines.append(BoxLine("AI", (460, 630, 480, 645), 0.9))
+    reading = geometric.read_page(PageSource(lines, (1300.0, 800.0), None, "tesseract"), "p")
+    text = reading.doc.plain_text()
+    assert "esNo" not in text and "AI" in text
+    notices = reading.doc.stats["notices"]
+    assert any(n["code"] == "speck-dropped" and n["detail"]["text"] == "esNo" for n in notices)

@@ -170,6 +170,8 @@ def read_page(page: PageSource, name: str, force: bool = False, profile: str | N
     st = structure(cleaned, source, force=force, profile=profile, lines=lines)
     for ghost in metrics.ghosts:  # set aside by the layout: told, never silently dropped
         st.state.note("ghost-dropped", text=ghost)
+    for speck in metrics.specks:
+        st.state.note("speck-dropped", text=speck)
     _confidence_notices(st, lines)
     doc = st.doc
     if not doc.articles and doc.lead is None:

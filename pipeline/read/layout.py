@@ -26,6 +26,7 @@ measured evidence where the text reader guesses it.
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field, replace
 
@@ -53,6 +54,7 @@ class Metrics:
     em: float  # body character advance (box units)
     skew: float  # dx/dy of a column edge on the page as given
     ghosts: list[str] = field(default_factory=list)  # words set aside as read inside a large glyph (`drop_ghosts`)
+    specks: list[str] = field(default_factory=list)  # lines set aside as specks read as letters (`drop_specks`)
 
 
 # --- measuring the body type ------------------------------------------------------------------
@@ -263,6 +265,25 @@ def drop_ghosts(lines: list[BoxLine], height: float) -> tuple[list[BoxLine], lis
                 replace(ln, text=join_words([t for t, _ in kept]), box=union_boxes([b for _, b in kept]), words=kept)
             )
     return out, ghosts
+
+
+def drop_specks(lines: list[BoxLine], height: float) -> tuple[list[BoxLine], list[str]]:
+    """The lines without a speck an engine read as a few Latin letters (esNo, jewso under a
+    column's last line): a line of letters alone in a box less than SPECK of the body's line
+    height, which no printed word of any size is. Returned apart, for a notice to the editor."""
+    out: list[BoxLine] = []
+    specks: list[str] = []
+    for ln in lines:
+        t = ln.text.strip()
+        if box_h(ln.box) < SPECK * height and _LETTERS.fullmatch(t):
+            specks.append(t)
+        else:
+            out.append(ln)
+    return out, specks
+
+
+SPECK = 0.3
+_LETTERS = re.compile(r"[A-Za-z]{1,8}")
 
 
 def merge_fragments(lines: list[BoxLine], s: float, height: float, em: float) -> list[BoxLine]:
@@ -492,6 +513,7 @@ def layout(lines: list[BoxLine]) -> tuple[list[Placed], Metrics]:
     em = body_em(lines, height)
     s = estimate_skew(lines, height, em)
     lines, ghosts = drop_ghosts(lines, height)
+    lines, specks = drop_specks(lines, height)
     lines = merge_fragments(lines, s, height, em)
     lines, leaves = reading_order(lines, s, height, em)
     boxes = [deskew(ln.box, s) for ln in lines]
@@ -504,7 +526,7 @@ def layout(lines: list[BoxLine]) -> tuple[list[Placed], Metrics]:
             g.conf = lines[i].conf
             placed.append(Placed(lines[i], boxes[i], g))
     _bands(placed, height)
-    return placed, Metrics(height, em, s, ghosts)
+    return placed, Metrics(height, em, s, ghosts, specks)
 
 
 def _bands(placed: list[Placed], height: float) -> None:

@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "low-ocr-confidence": "第{line}行：OCR 置信度低（{conf:.2f}），请核对原文",
     "lead-unplaced": "第{line}行：导读标记之前的文字无法归入导读或文章",
     "ghost-dropped": "“{text}”位于标题大字的字框之内，疑为对字形的重复识别，已略去",
+    "speck-dropped": "“{text}”的字框远小于正文字号，疑为污点被识别成字母，已略去",
 }
 
 
