@@ -282,7 +282,7 @@ def drop_specks(lines: list[BoxLine], height: float) -> tuple[list[BoxLine], lis
     return out, specks
 
 
-SPECK = 0.3
+SPECK = 0.3  # of the body's line height: no printed word's box is this low
 _LETTERS = re.compile(r"[A-Za-z]{1,8}")
 
 

@@ -48,9 +48,10 @@ PIECE = 5  # characters at most on every line of a headline set narrow beside th
 
 def _title(st: PageState, text: str) -> str:
     """More lines than a headline set across the columns has, or three and more of a few
-    characters each (高质量 / 建设国家 / 生态文 / 明试验区, a column label aside), are the pieces of one set narrow beside the
-    body: one line, which the writers break again where the words allow. A kicker's short
-    lines over a long one (多措并举 / 协同发力 / 加快建设新型能源体系) keep their breaks."""
+    characters each (高质量 / 建设国家 / 生态文 / 明试验区, a column label aside), are the pieces
+    of one set narrow beside the body: one line, which the writers break again where the words
+    allow. A kicker's short lines over a long one (多措并举 / 协同发力 / 加快建设新型能源体系)
+    keep their breaks."""
     parts = mend_openers(mend_labels(text.split("\n")))
     # (a column label on the last piece is no part of its measure: 板惠民生（人民时评）)
     words = [*parts[:-1], LABEL.sub("", parts[-1])] if parts else parts

@@ -129,7 +129,7 @@ def _measured_columns(st: PageState) -> dict[int, float]:
         body = [i for i in idx if measurable[i] >= 0 and st.lines[i].geo.size < BODY_SIZED]
         # running text, as _running_text() asks: a headline's pieces and its label, or a
         # byline over them, in a column of their own measure no column of text
-        if len(body) < RUNNING or sum(any(m in st.lines[i].text for m in "，。；") for i in body) < MARKED:
+        if len(body) < RUNNING or sum(_pauses(st.lines[i].text) for i in body) < MARKED:
             continue
         ws = sorted((measurable[i] for i in body), reverse=True)
         out.update(dict.fromkeys(idx, ws[len(ws) // 4]))
@@ -155,6 +155,11 @@ RUNNING = 4  # measurable lines a stretch needs before its own width is its colu
 MARKED = 2  # of them holding a sentence's pause or end
 
 
+def _pauses(text: str) -> bool:
+    """A sentence pauses or ends in the line, as in running text's lines."""
+    return "，" in text or "。" in text or "；" in text
+
+
 def _running_text(st: PageState, a: int, b: int, measurable: list[float]) -> bool:
     """The stretch holds running text: a few free lines of 4 Han or more. A stretch of a
     headline's pieces alone (党性修养不 / 是 / 阵子” … between a bio and a byline) keeps the
@@ -165,7 +170,7 @@ def _running_text(st: PageState, a: int, b: int, measurable: list[float]) -> boo
             seen += 1
             # sentences pause or end in running text's lines; a narrow box's pieces (美国滥施关
             # / 税及中国反 / …) fill no sentence, a headline's (音符跃动， / 谱写动人篇章) one
-            marked += any(m in st.lines[i].text for m in "，。；")
+            marked += _pauses(st.lines[i].text)
             if seen >= RUNNING and marked >= MARKED:
                 return True  # (an article's stretch has its few within its first lines)
     return False

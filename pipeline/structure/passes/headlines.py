@@ -520,7 +520,8 @@ def _cuts(st: PageState, part: list[int]) -> bool:
 def _inside_column(st: PageState, j: int, part: list[int], k: int) -> bool:
     """Measured: the lines are set at the body's size in the column of the lines around them,
     which a geometric reader reads in order: a column's lines narrowed beside a box (组学从基因
-    遗传角), not a headline the reading order put into the text."""
+    遗传角), not a headline the reading order put into the text. (_column_line, which keeps such
+    lines out of a run, spares lines all narrower than the column: a kicker beside it.)"""
     gs = [st.lines[i].geo for i in (j, *part, k)]
     if any(g is None for g in gs) or any(g.size >= BODY_SIZED for g in gs[1:-1]):
         return False
