@@ -126,6 +126,14 @@ EXPECT = {
         "a subheading at a column's foot with white above it across two columns (…尤为如此。 / （作者：…） |"
         " 中国反制的法理正当性：…): read in its column, not after the next one as a section of its own",
     ),
+    "Ti007-s14": (
+        1,
+        "title",
+        "an inset headline four lines deep (高质量 / 建设国家 / …) that Tesseract read into the lines of the"
+        " column beside it, with a misread piece of its first glyph (下) before that column's line, whose words"
+        " it boxed tall (下 | 习近平总书记强调): by the pitch of its tall words alone, the line is body type and"
+        " cut at the gutter, and the two articles come apart; the piece lies inside the glyph (a ghost)",
+    ),
 }
 
 

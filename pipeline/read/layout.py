@@ -234,12 +234,17 @@ def _inside(a: Box, b: Box) -> bool:
     return b[0] - slack <= a[0] and a[2] <= b[2] + slack and b[1] - slack <= a[1] and a[3] <= b[3] + slack
 
 
+GHOST = 0.6  # of a display glyph's box: a word this low inside it is a second reading of part of it
+# (nothing is printed over a headline's glyph; a body character stands about 0.6 of its height)
+
+
 def drop_ghosts(lines: list[BoxLine], height: float) -> tuple[list[BoxLine], list[str]]:
     """The lines without an engine's second reading of part of a large glyph (Tesseract
-    reads the lower half of a headline's 药 as 顺): a word of a character or two, in a box
-    less than half as tall as a display glyph's (a box 1.25 times the body's height or more,
-    and not narrow: a body word an engine boxed tall is) that it lies inside. Read as a line of its own between a headline's lines, it would cut the
-    headline in two. They are returned apart, for a notice to the editor."""
+    reads the lower half of a headline's 药 as 顺, the top of 高 as 下): a word of a character
+    or two, in a box less than GHOST times as tall as a display glyph's (a box 1.25 times the
+    body's height or more, and not narrow: a body word an engine boxed tall is) that it lies
+    inside. Read as a line of its own between a headline's lines, it would cut the headline in
+    two. They are returned apart, for a notice to the editor."""
     pieces = [(k, w) for k, ln in enumerate(lines) for w in (ln.words or [(ln.text, ln.box)])]
     large = [(k, b) for k, (_, b) in pieces if box_h(b) >= 1.25 * height and box_w(b) >= 0.7 * box_h(b)]
     if not large:
@@ -249,7 +254,7 @@ def drop_ghosts(lines: list[BoxLine], height: float) -> tuple[list[BoxLine], lis
         text, a = w
         if len(text.strip()) > 2 or is_mark(text.strip()):
             return False
-        return any(j != k and box_h(a) < 0.5 * box_h(b) and _inside(a, b) for j, b in large)
+        return any(j != k and box_h(a) < GHOST * box_h(b) and _inside(a, b) for j, b in large)
 
     out: list[BoxLine] = []
     ghosts: list[str] = []

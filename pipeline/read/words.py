@@ -73,8 +73,8 @@ def explode(lines: list[BoxLine], em: float, height: float) -> tuple[list[BoxLin
     for k, ln in enumerate(lines):
         words = [(text, box) for w in ln.words for text, box in _cut_marks(w)]
         text = [(w, b) for w, b in words if not is_mark(w)]
-        big = sum(1 for _, b in text if (b[3] - b[1]) / height >= 1.25)
-        if len(ln.words) < 2 or (2 * big > len(text) and _wide_pitch(ln, em)):
+        tall = [(w, b) for w, b in text if (b[3] - b[1]) / height >= 1.25]
+        if len(ln.words) < 2 or (2 * len(tall) > len(text) and _wide_pitch(_tall_cluster(words, tall, em), em)):
             items.append(ln)
             owner.append(-1)
             continue
@@ -87,14 +87,31 @@ def explode(lines: list[BoxLine], em: float, height: float) -> tuple[list[BoxLin
     return items, owner, display
 
 
-def _wide_pitch(ln: BoxLine, em: float) -> bool:
-    """The line's characters stand wider apart than the body's (1.2 times its `em`): display
+def _wide_pitch(span: list[tuple[str, Box]], em: float) -> bool:
+    """The words stand wider apart than the body's characters (1.2 times its `em`): display
     type. An engine boxes a body word with the comma or quote beside it as tall as a
     headline's, but a row of such words keeps the body's pitch (the gutters it runs across
-    add little); a glyph's own box is narrower than its advance, so the line is measured
-    whole."""
-    m = measure(ln.text)
-    return m <= 0 or (ln.box[2] - ln.box[0]) / m >= 1.2 * em
+    add little); a glyph's own box is narrower than its advance, so the words are measured
+    whole, from the first one's left edge to the last one's right."""
+    m = sum(measure(w) for w, _ in span)
+    return m <= 0 or (max(b[2] for _, b in span) - min(b[0] for _, b in span)) / m >= 1.2 * em
+
+
+GUTTER_WHITE = 1.5  # em of white between two words of a line: a gutter, not a word space
+
+
+def _tall_cluster(words: list[tuple[str, Box]], tall: list[tuple[str, Box]], em: float) -> list[tuple[str, Box]]:
+    """The run of the line's words, between gutter-wide whites, that holds most of its tall
+    words: a word across a gutter from them (a piece of an inset headline read with a
+    column's line: 下 | 习近平总书记强调) would lend them its white."""
+    runs: list[list[tuple[str, Box]]] = []
+    right = None
+    for w in sorted(words, key=lambda w: w[1][0]):
+        if right is None or w[1][0] - right >= GUTTER_WHITE * em:
+            runs.append([])
+        runs[-1].append(w)
+        right = w[1][2] if right is None else max(right, w[1][2])
+    return max(runs, key=lambda r: sum(1 for w in r if w in tall))
 
 
 def display_runs(words: list[tuple[str, Box]], em: float) -> list[int]:
