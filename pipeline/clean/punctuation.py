@@ -135,7 +135,10 @@ def label_dot(text: str) -> tuple[str, int]:
 # A stop right after a pause mark (力，。比 / 药、。。) or a second stop after one (侧。。费):
 # no Chinese sentence is punctuated so; Tesseract reads a speck in a gutter, or the gutter
 # itself, as the stop. The first mark is the text's; an ellipsis of stops (。。。) is kept.
-_STRAY_STOP = re.compile(r"(?<=[，、；：])。+|(?<![。…]。)(?<=。)。(?!。)")
+# The pattern opens on the stop itself and looks back from there: a pattern opening on a
+# lookbehind was tried at every position of the page (50 ms on 5 MB), one opening on a literal
+# is only tried where a stop stands.
+_STRAY_STOP = re.compile(r"。(?:(?<=[，、；：]。)。*|(?<=。。)(?<![。…]。。)(?!。))")
 
 
 def stray_stop(text: str) -> tuple[str, int]:
