@@ -45,6 +45,29 @@ def test_pair_counts_sorted_agree_with_counting_pairs():
     assert got[pair_key("啊啊")] == 2
 
 
+def test_line_counts_by_code_point_agree_with_the_substitutions():
+    from pipeline.structure.page import _line_counts_coded, _line_counts_plain
+
+    every = "".join(chr(o) for o in range(0x20, 0x10000) if not 0xD800 <= o < 0xE000)
+    astral = "".join(chr(o) for o in range(0x1F000, 0x32000, 7))
+    text = "\n".join([SAMPLE.read_text(encoding="utf-8"), every, astral, "", "一 体 化 ，2035 年 𠮷〇\ud800\u3000"])
+    for t in (text, text + "\n", "", "\n", "𠮷"):
+        assert _line_counts_coded(t) == _line_counts_plain(t, t.split("\n")), repr(t[-20:])
+
+
+def test_stray_stop_opening_on_the_stop_agrees_with_the_lookbehind_pattern():
+    import itertools
+    import re
+
+    from pipeline.clean.punctuation import _STRAY_STOP
+
+    plain = re.compile(r"(?<=[，、；：])。+|(?<![。…]。)(?<=。)。(?!。)")
+    for n in range(1, 7):
+        for chars in itertools.product("，；。…a", repeat=n):
+            s = "".join(chars)
+            assert _STRAY_STOP.subn("", s) == plain.subn("", s), s
+
+
 def test_trailing_space_on_the_reversed_page_agrees_with_the_line_end_pattern():
     import random
     import re
