@@ -120,6 +120,13 @@ EXPECT = {
         " read as a mark at its left edge (”做到自始至终…): the mark stands by one side of the gutter"
         " only, so the white is still a gutter and the lead reads column by column",
     ),
+    "Ti004-s19#2": (
+        0,
+        "bio",
+        "a bio on one line whose colon the OCR read as a semicolon ((作者；中国政法大学）) with the next"
+        " article's byline, in the band below, found before it: the byline ends the article as a free line"
+        " set apart would",
+    ),
     "Ti000-s9": (
         0,
         "title",

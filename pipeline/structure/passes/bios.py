@@ -294,13 +294,14 @@ CLOSE_READ_FIRST = "bio-close-read-first"  # the model puts this line last in th
 def _measured_note(st: PageState, i: int) -> None:
     """A bracketed note whose opener's colon the OCR misread ((作者；复旦大学…本报记者 / 丁雅诵整理）)
     is the bio where it closes its bracket and the page's geometry ends the article after it:
-    the page ends, or what follows stands in another band or is set as display type."""
+    the page ends, or what follows (free, or the next article's byline) stands in another band
+    or is set as display type."""
     end = _closing_line(st, i)
     if end is None or any(not st.free(k) for k in range(i, end + 1)):
         return
     k = next_line(st, end)
-    if k is not None and not (st.free(k) and _set_apart(st, end, k)):
-        return
+    if k is not None and not ((st.free(k) or st.role(k) == Role.BYLINE) and _set_apart(st, end, k)):
+        return  # (a byline found there already, in another band, opens the next article)
     for x in range(i, end + 1):
         st.claim(x, Role.BIO, "bio-opening" if x == i else "bio-continues", "bios")
 
