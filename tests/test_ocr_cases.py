@@ -382,6 +382,19 @@ EXPECT |= {
         "the byline read among the article's last lines, after a quote mark the OCR misread (…而应善用AI"
         "之术” / 林伟 / 找到教育、科技… / 作者简介：林伟，…): the article's own, not one of four lines",
     ),
+    "Ti001-s12.tesseract": (
+        1,
+        "bio",
+        "an article without a bio running into the next, whose headline lost its quotes and whose byline"
+        " the OCR read mid-sentence, a misread bullet before a rare surname (…接诉即 / 国尉建文 / 办改革…),"
+        " inside an article that has its byline: the next article's, cut off where its words begin",
+    ),
+    "Ti000-s21.tesseract": (
+        1,
+        "bio",
+        "the same, the byline's surname misread (广晓芬 for 虞晓芬) mid-sentence after a headline the"
+        " OCR read inside the first article's text",
+    ),
 }
 
 

@@ -23,7 +23,8 @@ from operator import add
 
 from ...text import HAN_RUN
 from ..page import ArticleSpan, PageState, Role
-from ..signs import ends_sentence
+from ..signs import ends_sentence, ends_with_mark
+from .context import names_line, titled_byline
 
 EVIDENCE = 60.0  # nats: how much better the next article's words explain the moved text, at least
 PER_BIGRAM = 0.5  # nats per counted bigram of the moved text, at least (a long stretch of weak evidence is none)
@@ -149,6 +150,51 @@ def _inner_byline(st: PageState, art: ArticleSpan) -> bool:
     return st.role(b - 1) == Role.HEADLINE or (end is not None and st.role(end + 1) == Role.HEADLINE)
 
 
+IN_SENTENCE_NAMES = 0.3  # how plausible a line's names must be, standing inside a sentence, to be a byline
+
+
+def _names_inside(st: PageState, art: ArticleSpan) -> int | None:
+    """A short line of plausible names inside a sentence of an article that has its byline
+    (…接诉即 / 国尉建文 / 办改革…): no column line is that short mid-sentence, so it is a
+    byline the OCR's reading order put into the text, and not this article's. Taken only
+    where a line the headline pass set apart alone (a block of one line) or a body line."""
+    if art.byline is None or len(art.body) < 2 * KEEP:
+        return None
+    body = set(art.body)
+    for i in range(art.body[0] + 1, art.body[-1]):
+        if i in body or i in (art.byline, *art.stacked) or not ({i - 1, i + 1} <= body):
+            continue
+        if st.role(i) != Role.HEADLINE or any(h.lines != [i] for h in st.heads if i in h.lines):
+            continue
+        prev = st.lines[i - 1].text
+        if ends_with_mark(prev) or ends_sentence(prev):
+            continue
+        if names_line(st, i, IN_SENTENCE_NAMES, 6, alone=True) or titled_byline(st, i):
+            return i
+    return None
+
+
+def _second_article(st: PageState, art: ArticleSpan) -> ArticleSpan | None:
+    """The article whose byline stands inside this one's text (_names_inside), cut off where
+    its words begin (at the sentence end _cut finds, before the byline); None where the text
+    does not say so."""
+    i = _names_inside(st, art)
+    if i is None:
+        return None
+    x = _cut(st, [k for k in art.body if k < i], [k for k in art.body if k > i])
+    if x is None:
+        return None
+    new = _split(art, x)
+    new.byline = i
+    b = st.bylines[i] = names_line(st, i, IN_SENTENCE_NAMES, 6, alone=True) or titled_byline(st, i)
+    st.claim(i, Role.BYLINE, f"names={b.score:.2f} inside the next article's text", "article_starts")
+    if b.dropped:
+        st.note("bullet-misread", st.lines[i].no, char=b.dropped)
+    st.heads[:] = [h for h in st.heads if h.lines != [i]]
+    st.note("article-start-moved", st.lines[new.start].no)
+    return new
+
+
 def _first_column_first(st: PageState) -> None:
     """Text at the page's top before its first anchor, no byline or bio of its own, that reads
     as the next article's (explained far better by that article's words than by the other
@@ -182,6 +228,10 @@ def article_starts(st: PageState) -> None:
     for art in st.articles:
         if out and not out[-1].bio and out[-1].body and art.body:
             _move_back(st, out[-1], art)
+        second = _second_article(st, art)
+        if second is not None:
+            out.append(art)
+            art = second
         if _inner_byline(st, art):
             b = art.byline
             before = [i for i in art.body if i < b]
