@@ -395,6 +395,12 @@ EXPECT |= {
         "the same, the byline's surname misread (广晓芬 for 虞晓芬) mid-sentence after a headline the"
         " OCR read inside the first article's text",
     ),
+    "Ti006-s26.tesseract": (
+        0,
+        "title",
+        "a kicker read inside the text right under the article's byline, read there too (…一般 / 张晒瀚 /"
+        " 发展新质生产力与改造提升传统产业密不可分 / 革命中…), its labelled main line at the page top: over it",
+    ),
 }
 
 

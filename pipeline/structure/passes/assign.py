@@ -192,7 +192,31 @@ def _joins_head(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
         or _label_tail(st, h, art)
         or _main_of_label(st, h, art)
         or _main_under_kicker(st, h, art)
+        or _kicker_after_byline(st, h, art)
     )
+
+
+def _kicker_after_byline(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
+    """A bare line of headline words right under the article's byline, both read inside its
+    text, while the headline it took ends on a column label and stands before them (积极运用新
+    技术改造提升传统产业（专题深思） … 一般 / 张显瀚 / 发展新质生产力与改造提升传统产业密不可分 /
+    革命中…): the headline's other line, set beside the byline. A label closes a headline, so the
+    line goes over it (under it where it opens on a deck's dash)."""
+    head, end = art.head, art.byline_end
+    if head is None or end is None or h.lines[0] != end + 1 or len(h.lines) != 1:
+        return False
+    if head.lines[-1] > art.byline or not LABEL.search(head.text) or LABEL.search(h.text):
+        return False
+    if (
+        not bare(st, h.lines[0])
+        or st.lines[h.lines[0]].han < MAIN_HAN
+        or len(head.lines) + 1 > st.profile.headline.max_pieces
+    ):
+        return False
+    if not any(i < art.byline for i in art.body):
+        return False  # (a byline over the text, not read inside it: the line is the text's)
+    _join(st, art, h, over=not opens_deck(st, h.text))
+    return True
 
 
 def _main_under_kicker(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
