@@ -194,3 +194,15 @@ def test_real_engine_case(case):
         assert getattr(article, part), f"{why}: {s.details}"
     # (a stray character the OCR made of a speck may stay out of the articles, never a line)
     assert s.han_lost <= 2, f"{why}: {s.details}"
+
+
+def test_inset_headline_keeps_its_last_smaller_piece():
+    """The last piece of an inset headline measures smaller than the others (a stroke read as a
+    character widens it: 上明试验区) but larger than the body: it stays in the headline, not a
+    subheading over the first paragraph."""
+    _, _, src = _case("Ti007-s14")
+    doc, err, _ = read_geometric(src, "Ti007-s14.png")
+    assert not err
+    art = doc.articles[1]
+    assert "明试验区" in art.title.replace("\n", "")
+    assert [b.type for b in art.blocks if b.type != "paragraph"] == []

@@ -641,13 +641,18 @@ def _opening_block(st: PageState, part: list[int], k: int) -> bool:
     return echo_alone(st, part[0])  # (its sentence does not read on into the next line)
 
 
+LARGER = 1.25  # measured glyph size over the body's: a line this large is no body line (read.words)
+
+
 def _opens_band(st: PageState, part: list[int]) -> bool:
-    """Measured: every line set as display type, the first opening a band (the lines before
-    it lie in bands above)."""
+    """Measured: the first line set as display type and opening a band (the lines before it
+    lie in bands above), the others larger than the body's type at least (LARGER): an inset
+    headline's last piece may measure smaller, a character the OCR made of a stroke widening it
+    (高质量 / 建设国家 / 生态文 / 上明试验区)."""
     geos = [st.lines[i].geo for i in part]
     j = prev_line(st, part[0])
     prev = st.lines[j].geo if j is not None else None
-    if prev is None or any(g is None or g.size < DISPLAY_SIZE for g in geos):
+    if prev is None or any(g is None or g.size < LARGER for g in geos) or geos[0].size < DISPLAY_SIZE:
         return False
     return geos[0].band > prev.band
 
