@@ -141,6 +141,13 @@ EXPECT = {
         " it boxed tall (下 | 习近平总书记强调): by the pitch of its tall words alone, the line is body type and"
         " cut at the gutter, and the two articles come apart; the piece lies inside the glyph (a ghost)",
     ),
+    "Ti003-s31": (
+        1,
+        "title",
+        "a display line's first glyph boxed apart and read as Latin letters (nn for 建 before 设好宜居宜业和美"
+        "乡村), its letters no measure of its size: the piece joins the line it starts, which stays the"
+        " main line under its kicker instead of opening the text",
+    ),
 }
 
 

@@ -195,22 +195,39 @@ def _quote_piece(text: str, a: Box, b: Box) -> bool:
     return a[1] - slack <= b[1] and b[3] <= a[3] + slack and -box_h(a) <= b[0] - a[2] <= box_h(a)
 
 
+_LATIN_BIT = re.compile(r"[A-Za-z]{1,3}")
+
+
+def _misread_glyph(text: str, a: Box, b: Box, size_b: float) -> bool:
+    """a is a display line's first glyph the engine boxed apart and read as a few Latin letters
+    (nn for 建 before 设好宜居宜业和美乡村): letters alone, no wider than the glyph is high, level
+    with b, a display line (1.5 times the body) that starts right after it. Letters have no
+    height of their own to compare (an x-height is half a glyph's)."""
+    if not _LATIN_BIT.fullmatch(text.strip()) or size_b < 1.5 or box_w(a) > box_h(b):
+        return False
+    slack = 0.2 * box_h(b)
+    return b[1] - slack <= a[1] and a[3] <= b[3] + slack and -0.3 * box_h(b) <= b[0] - a[2] <= 0.5 * box_h(b)
+
+
 def _fragment_groups(lines: list[BoxLine], boxes: list[Box], height: float, em: float) -> list[list[int]]:
     """Groups of pieces that are one large display line, left to right (singletons included)."""
     order = sorted(range(len(lines)), key=lambda i: boxes[i][0])
     sizes = [glyph_size(ln.text, b, height, em) for ln, b in zip(lines, boxes, strict=True)]
     merged: dict[int, int] = {}  # piece -> the first piece of its line
     for i in order:
-        a = boxes[i]
-        if i in merged or sizes[i] < 1.25:
+        a, size = boxes[i], sizes[i]
+        if i in merged or (size < 1.25 and not _LATIN_BIT.fullmatch(lines[i].text.strip())):
             continue
         for j in order:
             b = boxes[j]
             if j == i or j in merged or b[0] < a[0]:
                 continue
-            if _same_row(a, b, sizes[i], sizes[j]) or _quote_piece(lines[j].text, a, b):
-                merged[j] = merged.get(i, i)
-                a = (a[0], min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+            if a == boxes[i] and _misread_glyph(lines[i].text, a, b, sizes[j]):
+                size = sizes[j]  # (the piece's letters say nothing of the line's size)
+            elif size < 1.25 or not (_same_row(a, b, size, sizes[j]) or _quote_piece(lines[j].text, a, b)):
+                continue  # (a piece of letters below display size joins only the line it starts)
+            merged[j] = merged.get(i, i)
+            a = (a[0], min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
     groups: dict[int, list[int]] = {}
     for i in order:
         groups.setdefault(merged.get(i, i), []).append(i)
