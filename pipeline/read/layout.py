@@ -215,19 +215,19 @@ def _fragment_groups(lines: list[BoxLine], boxes: list[Box], height: float, em: 
     sizes = [glyph_size(ln.text, b, height, em) for ln, b in zip(lines, boxes, strict=True)]
     merged: dict[int, int] = {}  # piece -> the first piece of its line
     for i in order:
-        a, size = boxes[i], sizes[i]
+        a, size, alone = boxes[i], sizes[i], True
         if i in merged or (size < 1.25 and not _LATIN_BIT.fullmatch(lines[i].text.strip())):
             continue
         for j in order:
             b = boxes[j]
             if j == i or j in merged or b[0] < a[0]:
                 continue
-            if a == boxes[i] and _misread_glyph(lines[i].text, a, b, sizes[j]):
+            if alone and _misread_glyph(lines[i].text, a, b, sizes[j]):
                 size = sizes[j]  # (the piece's letters say nothing of the line's size)
             elif size < 1.25 or not (_same_row(a, b, size, sizes[j]) or _quote_piece(lines[j].text, a, b)):
                 continue  # (a piece of letters below display size joins only the line it starts)
             merged[j] = merged.get(i, i)
-            a = (a[0], min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+            a, alone = (a[0], min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])), False
     groups: dict[int, list[int]] = {}
     for i in order:
         groups.setdefault(merged.get(i, i), []).append(i)

@@ -74,9 +74,7 @@ def explode(lines: list[BoxLine], em: float, height: float) -> tuple[list[BoxLin
         words = [(text, box) for w in ln.words for text, box in _cut_marks(w)]
         text = [(w, b) for w, b in words if not is_mark(w)]
         tall = [(w, b) for w, b in text if (b[3] - b[1]) / height >= 1.25]
-        if len(ln.words) < 2 or (
-            2 * len(tall) > len(text) and _wide_pitch(ln, None, em) and _cluster_wide(ln, words, tall, em)
-        ):
+        if len(ln.words) < 2 or (2 * len(tall) > len(text) and _wide_pitch(ln, em) and _cluster_wide(words, tall, em)):
             items.append(ln)
             owner.append(-1)
             continue
@@ -89,27 +87,29 @@ def explode(lines: list[BoxLine], em: float, height: float) -> tuple[list[BoxLin
     return items, owner, display
 
 
-def _wide_pitch(ln: BoxLine, span: list[tuple[str, Box]] | None, em: float) -> bool:
-    """The line's characters (or, given a `span` of its words, theirs) stand wider apart than
-    the body's (1.2 times its `em`): display type. An engine boxes a body word with the comma
-    or quote beside it as tall as a headline's, but a row of such words keeps the body's pitch
-    (the gutters it runs across add little); a glyph's own box is narrower than its advance,
-    so the characters are measured whole, from the first one's left edge to the last one's right."""
-    if span is None:
-        m, width = measure(ln.text), ln.box[2] - ln.box[0]
-    else:
-        m, width = sum(measure(w) for w, _ in span), max(b[2] for _, b in span) - min(b[0] for _, b in span)
-    return m <= 0 or width / m >= 1.2 * em
+def _wide_pitch(ln: BoxLine, em: float) -> bool:
+    """The line's characters stand wider apart than the body's (1.2 times its `em`): display
+    type. An engine boxes a body word with the comma or quote beside it as tall as a
+    headline's, but a row of such words keeps the body's pitch (the gutters it runs across
+    add little); a glyph's own box is narrower than its advance, so the line is measured
+    whole."""
+    return _wide(ln.box[2] - ln.box[0], measure(ln.text), em)
+
+
+def _wide(width: float, chars: float, em: float) -> bool:
+    return chars <= 0 or width / chars >= 1.2 * em
 
 
 GUTTER_WHITE = 1.5  # em of white between two words of a line: a gutter, not a word space
 
 
-def _cluster_wide(ln: BoxLine, words: list[tuple[str, Box]], tall: list[tuple[str, Box]], em: float) -> bool:
+def _cluster_wide(words: list[tuple[str, Box]], tall: list[tuple[str, Box]], em: float) -> bool:
     """Where gutter-wide whites divide the line, the run of words holding its tall ones is set
     wide too: the line's width alone may be a gutter's (下 | 习近平总书记强调)."""
     run = _tall_cluster(words, tall, em)
-    return run is None or _wide_pitch(ln, run, em)
+    if run is None:
+        return True
+    return _wide(max(b[2] for _, b in run) - min(b[0] for _, b in run), sum(measure(w) for w, _ in run), em)
 
 
 def _tall_cluster(words: list[tuple[str, Box]], tall: list[tuple[str, Box]], em: float) -> list[tuple[str, Box]] | None:

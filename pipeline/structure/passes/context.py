@@ -224,7 +224,7 @@ def column_before(st: PageState, i: int, n: int = 16) -> float:
 def body_like(st: PageState, i: int) -> bool:
     """A line of running text: long, or ending the way prose does."""
     ln = st.lines[i]
-    if ln.geo is not None and ln.geo.size >= 1.25:
+    if ln.geo is not None and ln.geo.size >= LARGE_SIZE:
         return False
     return ln.width >= min(8.0, 0.6 * st.columns[i]) or ends_with_mark(ln.text) or ends_open(ln.text)
 
@@ -262,6 +262,7 @@ def bracket_balance(t: str, profile) -> int:
 
 
 DISPLAY_SIZE = 1.5  # measured glyph size (over the body's) of unmistakable display type
+LARGE_SIZE = 1.25  # measured glyph size over the body's: a line this large is set larger than the text
 BODY_SIZED = 1.1  # of the body's glyph size: a measured line this large is no line of the text
 
 
@@ -568,7 +569,7 @@ def headline_like(st: PageState, i: int) -> bool:
         return False
     ln: SourceLine = st.lines[i]
     rules = st.profile.headline
-    if ln.geo is not None and ln.geo.size >= 1.25:
+    if ln.geo is not None and ln.geo.size >= LARGE_SIZE:
         return True
     if joined_block(st, i):
         return True  # a page that puts a blank line after every line joins only a headline's lines

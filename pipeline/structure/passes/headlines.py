@@ -25,6 +25,7 @@ from ..text_forms import canonical, headline_text, label_only
 from .context import (
     BODY_SIZED,
     DISPLAY_SIZE,
+    LARGE_SIZE,
     NAMES_OVER_LABEL,
     body_like,
     bracket_balance,
@@ -101,7 +102,7 @@ def _display_piece(st: PageState, i: int) -> bool:
     """Measured: a short piece set large and stacked with the lines of a headline block (而是“
     on its own row), which the text alone cannot tell from a stray fragment."""
     ln = st.lines[i]
-    if ln.geo is None or ln.geo.size < 1.25:
+    if ln.geo is None or ln.geo.size < LARGE_SIZE:
         return False
     return ln.joined or (i > 0 and st.lines[i - 1].joined and st.lines[i - 1].no == ln.no - 1)
 
@@ -641,18 +642,15 @@ def _opening_block(st: PageState, part: list[int], k: int) -> bool:
     return echo_alone(st, part[0])  # (its sentence does not read on into the next line)
 
 
-LARGER = 1.25  # measured glyph size over the body's: a line this large is no body line (read.words)
-
-
 def _opens_band(st: PageState, part: list[int]) -> bool:
     """Measured: the first line set as display type and opening a band (the lines before it
-    lie in bands above), the others larger than the body's type at least (LARGER): an inset
+    lie in bands above), the others larger than the body's type at least (LARGE_SIZE): an inset
     headline's last piece may measure smaller, a character the OCR made of a stroke widening it
     (高质量 / 建设国家 / 生态文 / 上明试验区)."""
     geos = [st.lines[i].geo for i in part]
     j = prev_line(st, part[0])
     prev = st.lines[j].geo if j is not None else None
-    if prev is None or any(g is None or g.size < LARGER for g in geos) or geos[0].size < DISPLAY_SIZE:
+    if prev is None or any(g is None or g.size < LARGE_SIZE for g in geos) or geos[0].size < DISPLAY_SIZE:
         return False
     return geos[0].band > prev.band
 

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from ..matching import LABEL
 from ..page import PageState, Role
 from ..signs import ends_sentence, ends_with_mark
-from .context import headline_like, headline_shaped, narrow_piece, refine_columns, wide
+from .context import LARGE_SIZE, headline_like, headline_shaped, narrow_piece, refine_columns, wide
 from .headline_words import bare
 
 ANCHORS = (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
@@ -124,9 +124,9 @@ def _larger_type(st: PageState, m: int, k: int) -> int:
     seen = False
     for i in range(m + 1, k):
         g = st.lines[i].geo
-        if g is not None and g.size >= 1.25 and seen:
+        if g is not None and g.size >= LARGE_SIZE and seen:
             return i
-        seen = seen or (st.free(i) and (g is None or g.size < 1.25))
+        seen = seen or (st.free(i) and (g is None or g.size < LARGE_SIZE))
     return k
 
 

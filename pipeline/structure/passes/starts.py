@@ -22,6 +22,7 @@ from collections import Counter
 from operator import add
 
 from ...text import HAN_RUN
+from ..names import Byline
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
 from .context import names_line, titled_byline
@@ -150,14 +151,16 @@ def _inner_byline(st: PageState, art: ArticleSpan) -> bool:
     return st.role(b - 1) == Role.HEADLINE or (end is not None and st.role(end + 1) == Role.HEADLINE)
 
 
-IN_SENTENCE_NAMES = 0.3  # how plausible a line's names must be, standing inside a sentence, to be a byline
+NAMES_WITH_WORDS = 0.3  # how plausible a line's names inside a sentence must be, the text's words agreeing
+# (articles.IN_SENTENCE_NAMES asks 0.75 where nothing else says byline; here the cut must also
+# pass the bigram ratio, so a rare surname after a misread bullet, 国尉建文 at 0.4, is enough)
 
 
-def _names_inside(st: PageState, art: ArticleSpan) -> int | None:
+def _names_inside(st: PageState, art: ArticleSpan) -> tuple[int, Byline] | None:
     """A short line of plausible names inside a sentence of an article that has its byline
-    (…接诉即 / 国尉建文 / 办改革…): no column line is that short mid-sentence, so it is a
-    byline the OCR's reading order put into the text, and not this article's. Taken only
-    where a line the headline pass set apart alone (a block of one line) or a body line."""
+    (…接诉即 / 国尉建文 / 办改革…), and its names: no column line is that short mid-sentence, so
+    it is a byline the OCR's reading order put into the text, and not this article's. Only a
+    line the headline pass set apart alone (a block of one line) is asked."""
     if art.byline is None or len(art.body) < 2 * KEEP:
         return None
     body = set(art.body)
@@ -169,8 +172,9 @@ def _names_inside(st: PageState, art: ArticleSpan) -> int | None:
         prev = st.lines[i - 1].text
         if ends_with_mark(prev) or ends_sentence(prev):
             continue
-        if names_line(st, i, IN_SENTENCE_NAMES, 6, alone=True) or titled_byline(st, i):
-            return i
+        b = names_line(st, i, NAMES_WITH_WORDS, 6, alone=True) or titled_byline(st, i)
+        if b is not None:
+            return i, b
     return None
 
 
@@ -178,15 +182,16 @@ def _second_article(st: PageState, art: ArticleSpan) -> ArticleSpan | None:
     """The article whose byline stands inside this one's text (_names_inside), cut off where
     its words begin (at the sentence end _cut finds, before the byline); None where the text
     does not say so."""
-    i = _names_inside(st, art)
-    if i is None:
+    found = _names_inside(st, art)
+    if found is None:
         return None
+    i, b = found
     x = _cut(st, [k for k in art.body if k < i], [k for k in art.body if k > i])
     if x is None:
         return None
     new = _split(art, x)
     new.byline = i
-    b = st.bylines[i] = names_line(st, i, IN_SENTENCE_NAMES, 6, alone=True) or titled_byline(st, i)
+    st.bylines[i] = b
     st.claim(i, Role.BYLINE, f"names={b.score:.2f} inside the next article's text", "article_starts")
     if b.dropped:
         st.note("bullet-misread", st.lines[i].no, char=b.dropped)
