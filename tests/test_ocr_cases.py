@@ -401,6 +401,36 @@ EXPECT |= {
         "a kicker read inside the text right under the article's byline, read there too (…一般 / 张晒瀚 /"
         " 发展新质生产力与改造提升传统产业密不可分 / 革命中…), its labelled main line at the page top: over it",
     ),
+    "Ti004-s19.tesseract": (
+        0,
+        "bio",
+        "a bracketed bio whose colon the OCR read as a semicolon ((作者;中国政法大学)) before the next"
+        " article's byline: no prose aside opens so and is followed by a byline",
+    ),
+    "Ti004-s15.tesseract": (
+        0,
+        "bio",
+        "the same over two lines ((作者;复旦大学教务处处长，本报记者 / 丁牙育整理)), the next article's"
+        " body read right after it, its headline and byline elsewhere: the note names an institution",
+    ),
+    "Ti006-s21.tesseract": (
+        0,
+        "title",
+        "a byline of an institution, a title and a name whose surname the OCR misread (复量大学教务处处长"
+        "枯伟 for 复旦大学…林伟) right over its headline's narrow pieces: the byline, not the headline's first line",
+    ),
+    "Ti002-s22.tesseract": (
+        0,
+        "title",
+        "a headline's main line set narrower than the column in two even pieces under its kicker"
+        " (做好少年儿童思想政 / 治教育的方法论指引), each as wide as an indented first line",
+    ),
+    "Ti005-s23.tesseract": (
+        1,
+        "bio",
+        "the first article's byline right after a lead whose last line the OCR read out of turn and"
+        " broke off (…从田间到临 / 芦子龙 / 党性 / 修养不): missed, the two articles ran into one",
+    ),
 }
 
 

@@ -154,9 +154,14 @@ TITLED_NAME = 0.4  # a rarer surname's name: an institution and a title right be
 
 def _titled_name(rest: str, profile: Profile) -> bool:
     """The words after a title read as a name: a common surname's, or a rarer one's (尉建文)
-    whose surname is no word a sentence goes on with (从国家: 研究员从国家…)."""
+    whose surname is no word a sentence goes on with (从国家: 研究员从国家…), or two or three
+    characters none of which a sentence goes on with: a name whose surname the OCR misread
+    (复旦大学教务处处长枯伟 for 林伟; the title and the institution say byline)."""
     s = name_score(rest, profile)
-    return s >= 0.6 or (s >= TITLED_NAME and rest[0] not in profile.byline.not_in_names)
+    if s >= 0.6:
+        return True
+    plain = not any(c in profile.byline.not_in_names for c in rest)
+    return plain and (s >= TITLED_NAME or (2 <= len(rest) <= 3 and _ALL_HAN.fullmatch(rest) is not None))
 
 
 def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
@@ -295,7 +300,7 @@ def _read_token(tok: str, last: bool, out: Byline, profile: Profile) -> list[tup
         return [(tok, s)]
     if split := _title_split(tok, profile):
         out.title = (out.title + " " + split[0]).strip()
-        return [(split[1], name_score(split[1], profile))]
+        return [(split[1], max(MIN_NAME, name_score(split[1], profile)))]
     if tok.endswith(tuple(profile.byline.titles)) and not last:
         out.title = (out.title + " " + tok).strip()
         return []

@@ -19,7 +19,7 @@ from .articles import articles
 from .assign import assign_pass
 from .bio_authors import bio_authors
 from .bios import bios
-from .bylines import bylines, bylines_after_bios
+from .bylines import bylines, bylines_after_bios, bylines_after_lead
 from .furniture import furniture
 from .headlines import headlines
 from .lead import lead
@@ -36,6 +36,7 @@ PASSES: list[tuple[str, Pass]] = [
     ("bios", bios),
     ("bylines_after_bios", bylines_after_bios),
     ("lead", lead),
+    ("bylines_after_lead", bylines_after_lead),
     ("headlines", headlines),
     ("articles", articles),
     ("article_starts", article_starts),

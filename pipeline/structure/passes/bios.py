@@ -301,10 +301,27 @@ def _measured_note(st: PageState, i: int) -> None:
     if end is None or any(not st.free(k) for k in range(i, end + 1)):
         return
     k = next_line(st, end)
-    if k is not None and not ((st.free(k) or st.role(k) == Role.BYLINE) and _set_apart(st, end, k)):
+    if st.lines[i].geo is None:
+        if not (_before_ok(st, i) and _ends_text(st, i, end)):
+            return
+    elif k is not None and not ((st.free(k) or st.role(k) == Role.BYLINE) and _set_apart(st, end, k)):
         return  # (a byline found there already, in another band, opens the next article)
     for x in range(i, end + 1):
         st.claim(x, Role.BIO, "bio-opening" if x == i else "bio-continues", "bios")
+
+
+def _ends_text(st: PageState, i: int, end: int) -> bool:
+    """Without geometry: after the note (lines i..end) a byline, a headline (a column label
+    closing it soon) or the page end; or, where the note names an institution or a title in
+    full, a paragraph's indented first line (the next article's body read before its headline)."""
+    k = next_line(st, end)
+    if k is None or st.role(k) in (Role.BYLINE, Role.HEADLINE):
+        return True
+    if not st.free(k):
+        return False
+    if names_line(st, k) is not None or _labelled_soon(st, k) or _headline_run(st, k):
+        return True
+    return _opens_paragraph(st, k) and any(named_in_full(st, st.lines[x].text) for x in range(i, end + 1))
 
 
 def _box_under(st: PageState, i: int, end: int) -> bool:

@@ -360,6 +360,16 @@ def bylines_after_bios(st: PageState) -> None:
     _name_in_running_text(st)
 
 
+def bylines_after_lead(st: PageState) -> None:
+    """A look at the line right after the lead, once the lead is known: a name there starts the
+    first article, whatever the lead's last line ends on (its columns read out of turn, it may
+    break off: …从田间到临 / 芦子龙 / 党性修养不…, which the first look took for names inside a
+    sentence)."""
+    claims, lead, last = st.claims, Role.LEAD, len(st.lines) - 1
+    after = sorted(i + 1 for i, c in claims.items() if c.role == lead and 0 <= i < last and i + 1 not in claims)
+    _find(st, after, after_bio=True)
+
+
 def _name_in_running_text(st: PageState) -> None:
     """A name the reading order put between two full lines of an article that has no byline
     (头上减少基层治理压力。全面整合12345 / 尉建文 / 热线、综治中心等…: its bullet lost, a rarer
@@ -590,9 +600,15 @@ def _weighed(st: PageState, i: int, b: Byline) -> float | None:
         return None  # a rare surname's "name" that is a common word (能量 under …确定性和正): a word
     if score < SURE and _reads_on(st, i):
         score -= READS_ON
-    if _marked(st, i, b):
+    if _marked(st, i, b) or _titled(st, b):
         score += MARKED  # 文/, ■: set before names only (作者： may open a bio as well)
     return score
+
+
+def _titled(st: PageState, b: Byline) -> bool:
+    """The names follow an institution and a title (复旦大学教务处处长): a byline's own words,
+    as much as a mark is, whatever the OCR made of the surname (枯伟 for 林伟)."""
+    return bool(b.title) and any(w in b.title for w in st.profile.byline.institutions)
 
 
 WEAK = 0.5  # names less plausible than this (a rare surname) are asked whether they are words

@@ -63,7 +63,26 @@ def _headline_line(st: PageState, run: list[int], n: int) -> bool:
     """The run's line n may go on the headline after an anchor: it looks like a headline's
     line, or is narrower or wider than the body's, or is a kicker's or an echo's."""
     i = run[n]
-    return looks(st, i) or not body_width(st, i) or kicker_pair(st, run, n) or echo_alone(st, i)
+    return (
+        looks(st, i) or not body_width(st, i) or kicker_pair(st, run, n) or echo_alone(st, i) or _short_pair(st, run, n)
+    )
+
+
+PAIR_SLACK = 1.0  # how far apart in width two pieces of one narrow headline may be
+
+
+def _short_pair(st: PageState, run: list[int], n: int) -> bool:
+    """Line n and its neighbour in the run are bare, end on no mark, fall clearly short of the
+    column and are as long as each other: two pieces of a headline set narrower than the column
+    (做好少年儿童思想政 / 治教育的方法论指引), as wide as an indented first line, which the line
+    after it never is (it is full, or the paragraph's last and ends on a mark)."""
+    i = run[n]
+    pair = [run[m] for m in (n - 1, n + 1) if 0 <= m < len(run) and abs(run[m] - i) == 1]
+    return any(
+        all(bare(st, x) and clearly_short(st, x) and not ends_with_mark(st.lines[x].text) for x in (i, j))
+        and abs(st.lines[i].width - st.lines[j].width) <= PAIR_SLACK
+        for j in pair
+    )
 
 
 def _body_line(st: PageState, i: int) -> bool:
