@@ -25,6 +25,26 @@ CASES = Path(__file__).parent / "fixtures" / "geometry_cases"
 
 # page -> (gold article or "lead", what must be right, why the page is here)
 EXPECT = {
+    "Ti000-s36": (
+        1,
+        "bio",
+        "an article without a bio before a band whose inset headline (做好少年 / 儿童 / …, display type)"
+        " has its kicker over it in its own column (记住要求、 / 心有榜样、 / …, body-sized): the band"
+        " still opens a new article, the kicker with it",
+    ),
+    "Ti005-s36": (
+        "lead",
+        "lead",
+        "a lead whose marker (导读) the OCR lost: the page's first band, set across the page over the"
+        " first headline, is the lead by its measure",
+    ),
+    "Ti006-s35": (
+        1,
+        "bio",
+        "a subheading broken over two columns (…规则捍卫与制 / 度创新, the piece at the next column's"
+        " head) read as a misread name under a headline: measured, the line over it is body-sized and"
+        " in another column, no headline, and the article stays whole",
+    ),
     "Ti004-s18": (
         "lead",
         "lead",

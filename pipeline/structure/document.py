@@ -99,6 +99,6 @@ def _unplaced(st: PageState) -> list[str]:
 
 def to_document(st: PageState) -> Document:
     lead = None
-    if st.lead_marker is not None:
+    if st.lead_marker is not None or st.lead:
         lead = Lead(st.lead_heading, [_quoted(st, u.text) for u in st.lead_units if u.text])
     return Document(lead=lead, articles=[_article(st, a) for a in st.articles], unplaced=_unplaced(st))

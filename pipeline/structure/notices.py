@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "bio-rejected": "第{line}行：以“作者”开头，但不在文末或过长，按正文处理",
     "headline-in-body": "第{line}行：夹在正文中间的标题已移出，前后文字重新接合",
     "low-ocr-confidence": "第{line}行：OCR 置信度低（{conf:.2f}），请核对原文",
+    "lead-unmarked": "第{line}行起：版面顶部通栏排的文字未见导读标记（疑被OCR漏识），按导读处理，请核对",
     "lead-unplaced": "第{line}行：导读标记之前的文字无法归入导读或文章",
     "ghost-dropped": "“{text}”位于标题大字的字框之内，疑为对字形的重复识别，已略去",
     "speck-dropped": "“{text}”的字框远小于正文字号，疑为污点被识别成字母，已略去",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ...text import accountable
 from ..matching import LABEL
-from ..page import ArticleSpan, PageState, Role
+from ..page import ArticleSpan, Geometry, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
 from .context import (
     DISPLAY_SIZE,
@@ -55,8 +55,7 @@ def articles(st: PageState) -> None:
             # (_after_headline needs a headline right before the line: asked only then)
             after_head = i > 0 and (h := claims.get(i - 1)) is not None and h.role == headline
             if cur is None or closed or (after_head and _after_headline(st, cur, i)):
-                cur = ArticleSpan(start=i, end=i)
-                st.articles.append(cur)
+                cur = _opened(st, cur, closed, i)
                 closed = False
             cur.body.append(i)
             cur.end = i
@@ -191,7 +190,8 @@ def _after_headline(st: PageState, cur: ArticleSpan, i: int) -> bool:
         h -= 1
     if h == i - 1 or h < 0 or not cur.body or cur.body[-1] != h:
         return False
-    heads, before = [st.lines[k].geo for k in range(h + 1, i)], st.lines[h].geo
+    heads = [st.lines[k].geo for k in range(h + 1, i)]
+    before = st.lines[_over_kicker(st, cur, h, heads[0])].geo
     # display type among its lines (a byline or kicker set over it is body-sized): the band
     # says the text before is over, whether or not the OCR kept its last mark (获得 / 感)
     if before is not None and all(heads) and heads[0].band > before.band and max(g.size for g in heads) >= DISPLAY_SIZE:
@@ -207,6 +207,49 @@ def _after_headline(st: PageState, cur: ArticleSpan, i: int) -> bool:
     if not (ends_sentence(st.lines[h].text) and _headed(st, cur) and body_like(st, i)):
         return False
     return worded_label(st, list(range(h + 1, i)))
+
+
+def _over_kicker(st: PageState, cur: ArticleSpan, h: int, head: Geometry | None) -> int:
+    """The last line of the article's text before a measured headline whose first line is
+    `head`, past the lines over the headline in its own band and column (its kicker, which no
+    pass claimed: 记住要求、 / 心有榜样、 / 从小做起、接受帮助 over 做好少年 / 儿童 / …). Text of
+    the article there would stand under its headline, not over it."""
+    if head is None:
+        return h
+    k, n = h, 0
+    while n < st.profile.headline.max_lines and k > cur.start and k in cur.body and _in_place(st, k, head):
+        k, n = k - 1, n + 1
+    return k if k in cur.body else h
+
+
+def _in_place(st: PageState, k: int, head: Geometry) -> bool:
+    g = st.lines[k].geo
+    return g is not None and (g.band, g.column, g.page) == (head.band, head.column, head.page)
+
+
+def _opened(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> ArticleSpan:
+    """A new article whose text starts at line i, with the kicker of its headline that the
+    article before it held (_kicker_carried)."""
+    carried = _kicker_carried(st, cur, i) if cur is not None and not closed else []
+    new = ArticleSpan(start=carried[0] if carried else i, end=i, body=carried)
+    st.articles.append(new)
+    return new
+
+
+def _kicker_carried(st: PageState, cur: ArticleSpan, i: int) -> list[int]:
+    """The lines at the end of the article before a new one that opens at line i that stand
+    over its headline (_over_kicker): they go with the new article, out of the old one."""
+    h = i - 1
+    while h >= 0 and st.role(h) == Role.HEADLINE:
+        h -= 1
+    if h < 0 or not cur.body or cur.body[-1] != h or st.lines[h + 1].geo is None:
+        return []
+    k = _over_kicker(st, cur, h, st.lines[h + 1].geo)
+    carried = [x for x in cur.body if x > k]
+    if carried:
+        cur.body[:] = [x for x in cur.body if x <= k]
+        cur.end = cur.body[-1] if cur.body else cur.end
+    return carried
 
 
 def _headline_inside(st: PageState, cur: ArticleSpan, h: int) -> bool:

@@ -23,6 +23,7 @@ from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_
 from ..text_forms import label_only
 from .context import (
     DISPLAY_SIZE,
+    LARGE_SIZE,
     body_like,
     bracket_balance,
     clearly_short,
@@ -326,6 +327,10 @@ def _under_headline(st: PageState, i: int) -> bool:
         or ends_sentence(st.lines[j].text)
     ):
         return False
+    g, f = st.lines[i].geo, st.lines[j].geo
+    if g is not None and f is not None and f.size < LARGE_SIZE and (f.band, f.column) != (g.band, g.column):
+        return False  # measured: a body-sized line at the foot of the column before (a subheading
+        # broken over two columns: …规则捍卫与制 / 度创新), not a headline over the name
     h = prev_line(st, j)
     if h is None or st.role(h) in (Role.BIO, Role.LEAD, Role.LEAD_MARKER, Role.FURNITURE):
         return True

@@ -134,6 +134,7 @@ def lead(st: PageState) -> None:
     refine_columns(st)
     m = st.lead_marker
     if m is None:
+        _unmarked(st)
         return
     k = m + 1
     while k < len(st.lines) and st.role(k) not in ANCHORS:
@@ -190,3 +191,42 @@ def _read_before(st: PageState, m: int, k: int) -> list[int]:
         return []
     chars = sum(st.lines[i].han for i in free) + sum(st.lines[i].han for i in range(m + 1, k))
     return free if chars <= st.profile.lead.max_chars else []
+
+
+MEASURE_AFTER = 20  # lines after a possible unmarked lead that tell the articles' column
+
+
+def _unmarked(st: PageState) -> None:
+    """Measured: a lead whose marker the OCR lost (导读 read as nothing). The page's first text,
+    before any anchor, alone in the page's first band, with a headline (type set larger than
+    the body) opening the next band, set clearly wider than the articles' columns after it
+    (across the page), at most a lead's length and ending a sentence, is the lead; the editor
+    is told."""
+    free: list[int] = []
+    for i, ln in enumerate(st.lines):
+        if st.role(i) == Role.FURNITURE and not free:
+            continue
+        g = ln.geo
+        if g is None or (free and g.band != st.lines[free[0]].geo.band):
+            break
+        if not st.free(i) or g.size >= LARGE_SIZE:
+            return
+        free.append(i)
+    k = free[-1] + 1 if free else 0
+    if len(free) < MIN_LEAD_LINES or k >= len(st.lines):
+        return
+    nxt = st.lines[k : k + st.profile.headline.max_lines]
+    if not any(ln.geo is not None and ln.geo.size >= LARGE_SIZE for ln in nxt):
+        return
+    if sum(st.lines[i].han for i in free) > st.profile.lead.max_chars or not ends_sentence(st.lines[free[-1]].text):
+        return
+    widths = sorted(st.lines[i].width for i in free)
+    after = sorted(
+        ln.width for ln in st.lines[k : k + MEASURE_AFTER] if ln.geo is not None and ln.geo.size < LARGE_SIZE
+    )
+    if len(after) < MIN_AFTER or widths[len(widths) // 2] - after[len(after) // 2] < st.profile.headline.wide:
+        return
+    for i in free:
+        st.lead.append(i)
+        st.claim(i, Role.LEAD, "unmarked-measured", "lead")
+    st.note("lead-unmarked", st.lines[free[0]].no)
