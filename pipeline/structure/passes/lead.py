@@ -100,8 +100,21 @@ def _narrows(st: PageState, m: int, k: int) -> int:
             break  # too little text follows to tell a column: a narrow box's pieces are no text
         column = after[len(after) // 2]
         if lead_col - column >= step and after[-1] < lead_col - 1.0 and not _lead_line(st, free[n], lead_col, column):
+            if _band_goes_on(st, free[0], [free[j] for j in text[at:]], lead_col - 2 * step):
+                continue
             return free[n]
     return k
+
+
+def _band_goes_on(st: PageState, first: int, after: list[int], wide: float) -> bool:
+    """Measured: a line after, in the band of the lead's first line, is nearly as wide as the
+    lead's: the lead goes on past a few pieces the layout cut off its lines' ends (…打造绿色
+    发展 / 高地。”建 / 重要使命， / 设国家生态文明试验区承载着…); the articles start in a band of
+    their own."""
+    g = st.lines[first].geo
+    if g is None:
+        return False
+    return any((h := st.lines[i].geo) is not None and h.band == g.band and st.lines[i].width >= wide for i in after)
 
 
 def _piece_begins(st: PageState, i: int) -> bool:
