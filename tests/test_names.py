@@ -79,6 +79,21 @@ def test_a_misread_bullet_glued_to_two_names_run_together_is_dropped():
     assert b is not None and b.names == ["张金阳", "邹升平"] and b.dropped == "国"
 
 
+def test_any_character_glued_to_a_common_surnames_name_is_a_misread_bullet():
+    # Tesseract reads ■ as 量 (no listed bullet) glued to the name
+    b = parse_byline("量李智水", "量李智水", P)
+    assert b is not None and b.names == ["李智水"] and b.dropped == "量"
+    # but not a phrase whose last three characters read as a name (何 is a surname): 如何 is a word
+    assert parse_byline("如何看待", "如何看待", P) is None
+
+
+def test_a_title_before_a_misread_surname_says_byline():
+    # 复旦大学教务处处长林伟 with 林 read as 枯: the institution and the title make it a byline
+    b = parse_byline("复量大学教务处处长枯伟", "复量大学教务处处长枯伟", P)
+    assert b is not None and b.names == ["枯伟"] and b.title == "复量大学教务处处长"
+    assert parse_byline("北京大学教授认为", "北京大学教授认为", P) is None  # 认 after it: a sentence
+
+
 def test_any_character_glued_to_a_collective_byline_is_a_misread_bullet():
     # Tesseract reads ● as 鲜, 合, 新…: none of them a listed bullet, but no desk signs so
     for raw in ("鲜本报评论部", "合本报评论员"):

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
+from ..lexicon import counts
 from ..text import HAN_CLASS, HAN_RUN, is_han
+from .dictionary import COMMON, RARE
 from .profile import BylineRules, Profile
 
 SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.tsv"
@@ -273,12 +275,28 @@ def _drop_bullet(tokens: list[str], out: Byline, profile: Profile) -> list[str]:
     if len(first) >= 3 and first[0] in bullets and _reads(first[1:], profile) > _reads(first, profile):
         out.dropped = first[0]
         return [first[1:], *tokens[1:]]
+    if len(tokens) == 1 and len(first) == 4 and _glued_bullet(first, profile):
+        out.dropped = first[0]  # 量李智水: a bullet read as a character no list holds
+        return [first[1:]]
     if len(first) >= 4 and _collective(first[1:], profile) and not _collective(first, profile):
         # any character glued to a collective byline is a misread bullet (鲜本报评论部 for ●本报评论部):
         # no paper's desk signs with a character before 本报, and no name is at stake
         out.dropped = first[0]
         return [first[1:], *tokens[1:]]
     return tokens
+
+
+GLUED_NAME = 0.8  # a name after an unknown character must read this well (a common surname's)
+
+
+def _glued_bullet(token: str, profile: Profile) -> bool:
+    """Four characters that read as no name, the last three as a common surname's name, and
+    no two of them side by side a common word (如何看待: 何 is a surname): the first is a bullet
+    the OCR read as a character (量李智水 for ■李智水), whatever it read."""
+    if name_score(token, profile) >= MIN_NAME or name_score(token[1:], profile) < GLUED_NAME:
+        return False
+    words = counts(RARE)  # (asked only of a token that passed the tests above)
+    return all(words.get(token[k : k + 2], 0) < COMMON for k in range(len(token) - 1))
 
 
 def _reads(token: str, profile: Profile) -> float:
