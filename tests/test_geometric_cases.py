@@ -25,6 +25,13 @@ CASES = Path(__file__).parent / "fixtures" / "geometry_cases"
 
 # page -> (gold article or "lead", what must be right, why the page is here)
 EXPECT = {
+    "Ti004-s40": (
+        1,
+        "title",
+        "a kicker set a little larger than the body, its lines ending on listing marks (记住要求、心有榜样、"
+        " / 从小做起、接受帮助), right over an inset display headline in its column under the byline: the"
+        " headline's kicker, not the body's first lines",
+    ),
     "Ti003-s35": (
         0,
         "authors",

@@ -19,7 +19,7 @@ from __future__ import annotations
 from ...text import NO_START, accountable
 from ..dictionary import COMMON, RARE, reads_over, word_across
 from ..matching import LABEL
-from ..page import HeadBlock, PageState, Role, Shape
+from ..page import Geometry, HeadBlock, PageState, Role, Shape
 from ..signs import ends_linking, ends_open, ends_with_mark
 from ..text_forms import canonical, headline_text, label_only
 from .context import (
@@ -803,3 +803,34 @@ def headlines(st: PageState) -> None:
         rest = [i for i in run if i not in take]
         if rest and where != "in-body" and (cut := _in_body(st, rest)):
             _claim(st, cut, "in-body")
+    for h in st.heads:
+        _measured_kicker(st, h)
+
+
+def _measured_kicker(st: PageState, h: HeadBlock) -> None:
+    """Measured: the lines right over a display headline in its own band and column, set a
+    little larger than the body (no line of the text is) and opening that column's block (an
+    anchor or another column over them), are its kicker, whatever marks they hold (记住要求、
+    心有榜样、 / 从小做起、接受帮助 over 做好少年 / 儿童思想政 / …)."""
+    g = st.lines[h.lines[0]].geo
+    if g is None or g.size < LARGE_SIZE:
+        return
+    over: list[int] = []
+    k = h.lines[0] - 1
+    while k >= 0 and len(over) < st.profile.headline.max_lines and st.free(k) and _kicker_sized(st, k, g):
+        over, k = [k, *over], k - 1
+    if not over or (k >= 0 and st.free(k) and _same_place(st.lines[k].geo, g)):
+        return  # (text of the column over them: they are its lines, set larger by chance)
+    h.lines[:0] = over
+    h.text = headline_text([st.lines[i].text for i in h.lines])
+    for i in over:
+        st.claim(i, Role.HEADLINE, h.where, "headlines")
+
+
+def _kicker_sized(st: PageState, k: int, head: Geometry) -> bool:
+    g = st.lines[k].geo
+    return g is not None and BODY_SIZED <= g.size < LARGE_SIZE and _same_place(g, head)
+
+
+def _same_place(g: Geometry | None, h: Geometry) -> bool:
+    return g is not None and (g.band, g.column, g.page) == (h.band, h.column, h.page)
