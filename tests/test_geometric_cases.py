@@ -25,6 +25,13 @@ CASES = Path(__file__).parent / "fixtures" / "geometry_cases"
 
 # page -> (gold article or "lead", what must be right, why the page is here)
 EXPECT = {
+    "Ti000-s40": (
+        1,
+        "title",
+        "a display headline opening a band under its kicker set a little larger than the body, a"
+        " stray quote in it (弘扬志愿精神”贡献青春力量 / 将志愿服务教育融入思政课), after an article"
+        " without a bio, the byline read columns later: the band's headline, kicker and all",
+    ),
     "Ti004-s40": (
         1,
         "title",

@@ -643,16 +643,21 @@ def _opening_block(st: PageState, part: list[int], k: int) -> bool:
 
 
 def _opens_band(st: PageState, part: list[int]) -> bool:
-    """Measured: the first line set as display type and opening a band (the lines before it
-    lie in bands above), the others larger than the body's type at least (LARGE_SIZE): an inset
-    headline's last piece may measure smaller, a character the OCR made of a stroke widening it
-    (高质量 / 建设国家 / 生态文 / 上明试验区)."""
+    """Measured: the first line set as display type (or a kicker's over it) and opening a band
+    (the lines before it lie in bands above), the others larger than the body's type at least
+    (LARGE_SIZE): an inset headline's last piece may measure smaller, a character the OCR made
+    of a stroke widening it (高质量 / 建设国家 / 生态文 / 上明试验区)."""
     geos = [st.lines[i].geo for i in part]
     j = prev_line(st, part[0])
     prev = st.lines[j].geo if j is not None else None
-    if prev is None or any(g is None or g.size < LARGE_SIZE for g in geos) or geos[0].size < DISPLAY_SIZE:
+    if prev is None or any(g is None for g in geos):
         return False
-    return geos[0].band > prev.band
+    # (its kicker may stand over it, set a little larger than the body: 弘扬志愿精神 贡献青春力量
+    # over 将志愿服务教育融入思政课)
+    first = next((n for n, g in enumerate(geos) if g.size >= DISPLAY_SIZE), None)
+    if first is None or any(g.size < BODY_SIZED or g.band != geos[first].band for g in geos[:first]):
+        return False
+    return all(g.size >= LARGE_SIZE for g in geos[first:]) and geos[0].band > prev.band
 
 
 def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
