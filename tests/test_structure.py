@@ -2295,12 +2295,20 @@ def test_one_character_before_two_bylines_of_the_page_is_a_misread_bullet():
     assert [a.title for a in doc.articles] == ["看经济要坚持两点论", "夯实执政之基（观察者说）"]
 
 
-def test_a_character_before_one_name_only_is_no_bullet():
-    # once on the page, 转 before a name is not known to be a bullet (the profile does not list
-    # it, as it lists 侠, Tesseract's usual reading of ■): the line is not a byline
+def test_a_character_before_one_rare_surnames_name_only_is_no_bullet():
+    # once on the page, 转 before a rarer surname's name is not known to be a bullet (the profile
+    # does not list it, as it lists 侠, Tesseract's usual reading of ■): the line is not a byline
+    page = _page("看经济要坚持两点论", "转尉建文", *BODY, "（作者系湖南大学教授）")
+    [art] = read_bytes(page).doc.articles
+    assert art.authors != ["尉建文"]
+
+
+def test_a_character_before_a_common_surnames_name_is_a_bullet_even_once():
+    # before a common surname's name whose characters make no word together (量李智水, a real
+    # Tesseract reading of ■李智水), any one character is the bullet misread
     page = _page("看经济要坚持两点论", "转高立伟", *BODY, "（作者系湖南大学教授）")
     [art] = read_bytes(page).doc.articles
-    assert art.authors != ["高立伟"]
+    assert art.authors == ["高立伟"]
 
 
 def test_a_one_off_bullet_counts_on_a_page_whose_other_byline_shows_a_known_one():
