@@ -431,6 +431,13 @@ EXPECT |= {
         "the first article's byline right after a lead whose last line the OCR read out of turn and"
         " broke off (…从田间到临 / 芦子龙 / 党性 / 修养不): missed, the two articles ran into one",
     ),
+    "Ti000-s39.tesseract": (
+        0,
+        "title",
+        "the lead's last line read, pausing inside its sentence and breaking off (…技术、品牌更是在很长一段"
+        "时间内受) over a narrow headline's pieces (感悟发民 / 的未来感 / …): nearer the lead's width than"
+        " the column's, the lead's, not a headline line",
+    ),
 }
 
 

@@ -160,7 +160,11 @@ def lead(st: PageState) -> None:
         # Unmarked lines right before the anchor are the first article's headline: the line next
         # to it by its shape alone, earlier ones if they look like headline lines too.
         first = True
+        widest = max((st.lines[i].width for i in range(m + 1, k) if st.free(i)), default=0.0)
+        column = _column_after(st, k)
         while k > m + 1 and (not st.free(k - 1) or (headline_shaped(st, k - 1) if first else headline_like(st, k - 1))):
+            if st.free(k - 1) and _lead_tail(st, k - 1, widest, column):
+                break
             first = first and not st.free(k - 1)
             k -= 1
         if not first and k > m + 2 and _kicker(st, m, k - 1):
@@ -174,6 +178,23 @@ def lead(st: PageState) -> None:
         if st.free(i):
             st.lead.append(i)
             st.claim(i, Role.LEAD, "after-marker", "lead")
+
+
+def _column_after(st: PageState, k: int) -> float:
+    """The width of the text's lines after line k (the first article's column)."""
+    widths = sorted(ln.width for ln in st.lines[k : k + MEASURE_AFTER] if ln.han >= PROSE_LINE)
+    return widths[len(widths) // 2] if widths else 0.0
+
+
+def _lead_tail(st: PageState, i: int, widest: float, column: float) -> bool:
+    """A line nearer the lead's widest than the column after it that pauses inside a sentence
+    (，、；) and breaks off on no mark: the lead's last line read, its sentence going on in a
+    column the OCR read elsewhere (…76.8万件、处分62.8万人，移送检察机关2万 / 杨彦帆), not a
+    headline line (one that wide breaks after its mark, if it pauses at all)."""
+    t, w = st.lines[i].text, st.lines[i].width
+    if not column or ends_with_mark(t) or LABEL.search(t) or w - column <= widest - w:
+        return False
+    return bool(_PAUSES.search(t.rstrip()[:-1]))
 
 
 KICKER_OF_LEAD = 0.75  # of the lead's widest line: a bare line over the headline this narrow is a kicker
