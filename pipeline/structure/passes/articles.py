@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ...text import accountable
 from ..matching import LABEL
+from ..names import Byline
 from ..page import ArticleSpan, Geometry, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
 from .context import (
@@ -118,6 +119,10 @@ def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
     line inside a paragraph may read as names in an article that has its byline."""
     if cur.byline is not None or not cur.body or cur.body[-1] != i - 1 or not st.columns:
         return False
+    if (b := _titled_between_paragraphs(st, i)) is not None:
+        st.bylines[i] = b
+        st.claim(i, Role.BYLINE, f"names={b.score:.2f} between paragraphs", "articles")
+        return True
     ln, prev = st.lines[i], st.lines[i - 1]
     k = next_line(st, i)
     if ln.width > st.columns[i] - 4 or ends_with_mark(prev.text) or ends_sentence(prev.text):
@@ -133,6 +138,20 @@ def _byline_in_sentence(st: PageState, cur: ArticleSpan, i: int) -> bool:
     st.bylines[i] = b
     st.claim(i, Role.BYLINE, f"names={b.score:.2f} inside a sentence", "articles")
     return True
+
+
+def _titled_between_paragraphs(st: PageState, i: int) -> Byline | None:
+    """A byline printed with its institution and title (南开大学社会学院教授尉建文) between two
+    paragraphs of an article that has none: the line before ends a sentence and the line after
+    is a paragraph's indented first line. A sentence naming someone so would go on into the
+    next line, not open a paragraph there."""
+    k = next_line(st, i)
+    if k is None or not st.free(k) or not ends_sentence(st.lines[i - 1].text):
+        return None
+    lo, hi = st.profile.paragraph.indent_tolerance
+    if not lo <= st.columns[k] - st.lines[k].width <= hi or ends_with_mark(st.lines[k].text):
+        return None
+    return titled_byline(st, i)
 
 
 def _text_goes_on(st: PageState, k: int) -> bool:
