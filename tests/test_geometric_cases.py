@@ -25,6 +25,12 @@ CASES = Path(__file__).parent / "fixtures" / "geometry_cases"
 
 # page -> (gold article or "lead", what must be right, why the page is here)
 EXPECT = {
+    "Ti004-s43": (
+        0,
+        "title",
+        "a byline printed with two titles, the second after a listing mark (北京工商大学党委常委、副校长"
+        "徐丹丹): the name after the second title is the byline's, not a headline line over the title",
+    ),
     "Ti007-s33": (
         1,
         "authors",

@@ -94,6 +94,13 @@ def test_a_title_before_a_misread_surname_says_byline():
     assert parse_byline("北京大学教授认为", "北京大学教授认为", P) is None  # 认 after it: a sentence
 
 
+def test_a_second_title_after_a_listing_mark_goes_with_the_first():
+    # the line's institution stands in its first title: the second needs none of its own
+    b = parse_byline("北京工商大学党委常委、副校长徐丹丹", "北京工商大学党委常委、副校长徐丹丹", P)
+    assert b is not None and b.names == ["徐丹丹"] and b.title == "北京工商大学党委常委 副校长"
+    assert parse_byline("副校长徐丹丹", "副校长徐丹丹", P) is None  # a title alone names no institution
+
+
 def test_any_character_glued_to_a_collective_byline_is_a_misread_bullet():
     # Tesseract reads ● as 鲜, 合, 新…: none of them a listed bullet, but no desk signs so
     for raw in ("鲜本报评论部", "合本报评论员"):

@@ -166,12 +166,13 @@ def _titled_name(rest: str, profile: Profile) -> bool:
     return plain and (s >= TITLED_NAME or (2 <= len(rest) <= 3 and _ALL_HAN.fullmatch(rest) is not None))
 
 
-def _title_split(token: str, profile: Profile) -> tuple[str, str] | None:
+def _title_split(token: str, profile: Profile, titled: str = "") -> tuple[str, str] | None:
     """湖南大学教授张三 -> (湖南大学教授, 张三) when a title word ends right before a name, and the
-    title names an institution (习近平总书记高度重 is a sentence, not a title and a name)."""
+    title names an institution (习近平总书记高度重 is a sentence, not a title and a name), or the
+    line's title printed before it did (北京工商大学党委常委、副校长徐丹丹: `titled`)."""
     if len(token) < 4 or not profile.byline.title_words.search(token):
         return None
-    if not any(w in token for w in profile.byline.institutions):
+    if not any(w in token or w in titled for w in profile.byline.institutions):
         return None
     for title in _longest_first(profile.byline):
         k = token.rfind(title)
@@ -316,7 +317,7 @@ def _read_token(tok: str, last: bool, out: Byline, profile: Profile) -> list[tup
     s = name_score(tok, profile)
     if s >= 0.3:
         return [(tok, s)]
-    if split := _title_split(tok, profile):
+    if split := _title_split(tok, profile, out.title):
         out.title = (out.title + " " + split[0]).strip()
         return [(split[1], max(MIN_NAME, name_score(split[1], profile)))]
     if tok.endswith(tuple(profile.byline.titles)) and not last:
