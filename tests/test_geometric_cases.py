@@ -25,6 +25,13 @@ CASES = Path(__file__).parent / "fixtures" / "geometry_cases"
 
 # page -> (gold article or "lead", what must be right, why the page is here)
 EXPECT = {
+    "Ti001-s43": (
+        0,
+        "bio",
+        "a subheading broken inside a word over two lines of one column (…规则捍卫与制 / 度创新): the"
+        " piece reads as a rare surname's name under a headline line, but the line over it breaks off"
+        " inside the word it opens (制度): no byline, the article stays whole",
+    ),
     "Ti004-s43": (
         0,
         "title",

@@ -438,6 +438,12 @@ EXPECT |= {
         "时间内受) over a narrow headline's pieces (感悟发民 / 的未来感 / …): nearer the lead's width than"
         " the column's, the lead's, not a headline line",
     ),
+    "Ti006-s35.tesseract": (
+        1,
+        "bio",
+        "a subheading broken inside a word (…规则捍卫与制 / 度创新) whose second piece reads as a rare"
+        " surname's name: no byline, the article stays whole",
+    ),
 }
 
 

@@ -203,6 +203,8 @@ def _misread_surnames(st: PageState) -> None:
             continue
         if named_in_full(st, ln.text) or bio_opening(st.lines[i - 1].text, st.profile)[0]:
             continue  # 副主任 under 作者简介：郑新立，中央政策研究室原: a bio's broken line
+        if word_across(st.lines[i - 1].text, ln.text) >= COMMON:
+            continue  # the line over it breaks off inside a word the "name" ends (…规则捍卫与制 / 度创新)
         if _under_headline(st, i) and body_like(st, i + 1) and not repeated(page_text(st), i, ln.text, 0):
             b = Byline([ln.text], UNKNOWN_NAME, line=ln.text)
             st.bylines[i] = b
