@@ -25,6 +25,12 @@ CASES = Path(__file__).parent / "fixtures" / "geometry_cases"
 
 # page -> (gold article or "lead", what must be right, why the page is here)
 EXPECT = {
+    "Ti003-s46": (
+        1,
+        "title",
+        "a subheading's numeral misread as a name (全人 for （一）) between two paragraphs inside a column"
+        " of an article that has its byline: measured, a line inside a column's running text, no byline",
+    ),
     "Ti001-s43": (
         0,
         "bio",

@@ -22,6 +22,7 @@ from ..page import PageState, Role
 from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
 from ..text_forms import label_only
 from .context import (
+    BODY_SIZED,
     DISPLAY_SIZE,
     LARGE_SIZE,
     body_like,
@@ -62,6 +63,8 @@ def _context(st: PageState, i: int, collective: bool = False, marked: bool = Fal
     j, k = prev_line(st, i), next_line(st, i)
     if k is None:
         return None  # a byline is never the last line of a page
+    if j is not None and _inside_column_text(st, j, i, k):
+        return None
     nxt = st.lines[k]
     if nxt.han == 0:
         return None
@@ -89,6 +92,17 @@ def _context(st: PageState, i: int, collective: bool = False, marked: bool = Fal
     elif not headline_like(st, k):
         bonus -= 0.2
     return bonus
+
+
+def _inside_column_text(st: PageState, j: int, i: int, k: int) -> bool:
+    """Measured: the lines before and after line i are unclaimed body-sized lines of its own
+    band and column: it stands inside a column of running text, no headline, bio or byline
+    over or under it (全人, a subheading's （一） misread between two paragraphs). A byline
+    after an article without a bio has the next headline over or under it."""
+    gs = [st.lines[x].geo for x in (j, i, k)]
+    if any(g is None for g in gs) or not (st.free(j) and st.free(k)):
+        return False
+    return all(g.size < BODY_SIZED and (g.page, g.band, g.column) == (gs[1].page, gs[1].band, gs[1].column) for g in gs)
 
 
 def _reads_on(st: PageState, i: int) -> bool:
