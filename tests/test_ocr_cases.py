@@ -444,6 +444,13 @@ EXPECT |= {
         "a subheading broken inside a word (…规则捍卫与制 / 度创新) whose second piece reads as a rare"
         " surname's name: no byline, the article stays whole",
     ),
+    "Ti000-s44.tesseract": (
+        0,
+        "title",
+        "the first byline after a lead set across the page whose last line read breaks off on a comma"
+        " (…灯火啊， / 国李铸 / 多措并举 / 协同发力 / 加快建设新型能源体系): no sentence of the lead goes on"
+        " into a name, so the byline opens the article and the lead ends over it",
+    ),
 }
 
 

@@ -75,7 +75,7 @@ def _context(st: PageState, i: int, collective: bool = False, marked: bool = Fal
         bonus += 0.25  # the page's top, the lead's marker, a bio: where an article starts
     else:
         prev = st.lines[j].text
-        if ends_open(prev) and not collective and not headline_shaped(st, j):
+        if ends_open(prev) and not collective and not headline_shaped(st, j) and not _after_wider_block(st, j, k):
             return None  # the sentence goes on: names inside a paragraph (not a headline's pause)
         if LABEL.search(prev):
             bonus += 0.25  # a column label closes a headline: a byline stands under one
@@ -92,6 +92,18 @@ def _context(st: PageState, i: int, collective: bool = False, marked: bool = Fal
     elif not headline_like(st, k):
         bonus -= 0.2
     return bonus
+
+
+def _after_wider_block(st: PageState, j: int, k: int) -> bool:
+    """Line j, over the names, is wider than the column of the text after them by more than a
+    line spanning columns: a lead set across the page whose last line read breaks off (its
+    columns read out of order: …灯火啊， / 国李铸 / 多措并举 / …), not the names' paragraph."""
+    after = sorted(ln.width for ln in st.lines[k : k + TEXT_AFTER] if ln.han >= PROSE)
+    return bool(after) and st.lines[j].width - after[len(after) // 2] >= st.profile.headline.wide
+
+
+TEXT_AFTER = 12  # lines after the names that show the column of the text they open
+PROSE = 8  # Han at least in a line of running text (a headline's short lines left out)
 
 
 def _inside_column_text(st: PageState, j: int, i: int, k: int) -> bool:
