@@ -58,6 +58,11 @@ class Geometry:
     conf: float | None = None  # the engine's confidence, 0..1
     centred: bool = False
 
+    @property
+    def column_key(self) -> tuple[int, int, int]:
+        """The column the line stands in, page-wide: lines with equal keys share a column."""
+        return (self.page, self.band, self.column)
+
 
 @dataclass(slots=True)
 class SourceLine:

@@ -21,6 +21,7 @@ from .context import (
     headline_shaped,
     names_line,
     next_line,
+    same_column,
     titled_byline,
     worded_label,
 )
@@ -236,14 +237,9 @@ def _over_kicker(st: PageState, cur: ArticleSpan, h: int, head: Geometry | None)
     if head is None:
         return h
     k, n = h, 0
-    while n < st.profile.headline.max_lines and k > cur.start and k in cur.body and _in_place(st, k, head):
+    while n < st.profile.headline.max_lines and k > cur.start and k in cur.body and same_column(st.lines[k].geo, head):
         k, n = k - 1, n + 1
     return k if k in cur.body else h
-
-
-def _in_place(st: PageState, k: int, head: Geometry) -> bool:
-    g = st.lines[k].geo
-    return g is not None and (g.band, g.column, g.page) == (head.band, head.column, head.page)
 
 
 def _opened(st: PageState, cur: ArticleSpan | None, closed: bool, i: int) -> ArticleSpan:

@@ -28,6 +28,7 @@ from .context import (
     body_like,
     bracket_balance,
     clearly_short,
+    column_after,
     headline_like,
     headline_shaped,
     is_full,
@@ -98,12 +99,8 @@ def _after_wider_block(st: PageState, j: int, k: int) -> bool:
     """Line j, over the names, is wider than the column of the text after them by more than a
     line spanning columns: a lead set across the page whose last line read breaks off (its
     columns read out of order: …灯火啊， / 国李铸 / 多措并举 / …), not the names' paragraph."""
-    after = sorted(ln.width for ln in st.lines[k : k + TEXT_AFTER] if ln.han >= PROSE)
-    return bool(after) and st.lines[j].width - after[len(after) // 2] >= st.profile.headline.wide
-
-
-TEXT_AFTER = 12  # lines after the names that show the column of the text they open
-PROSE = 8  # Han at least in a line of running text (a headline's short lines left out)
+    column = column_after(st, k)
+    return column > 0 and st.lines[j].width - column >= st.profile.headline.wide
 
 
 def _inside_column_text(st: PageState, j: int, i: int, k: int) -> bool:
@@ -114,7 +111,7 @@ def _inside_column_text(st: PageState, j: int, i: int, k: int) -> bool:
     gs = [st.lines[x].geo for x in (j, i, k)]
     if any(g is None for g in gs) or not (st.free(j) and st.free(k)):
         return False
-    return all(g.size < BODY_SIZED and (g.page, g.band, g.column) == (gs[1].page, gs[1].band, gs[1].column) for g in gs)
+    return all(g.size < BODY_SIZED and g.column_key == gs[1].column_key for g in gs)
 
 
 def _reads_on(st: PageState, i: int) -> bool:

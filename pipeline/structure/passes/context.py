@@ -15,7 +15,7 @@ from itertools import accumulate, pairwise
 
 from ..matching import LABEL
 from ..names import Byline, parse_byline
-from ..page import PageState, Role, Shape, SourceLine
+from ..page import Geometry, PageState, Role, Shape, SourceLine
 from ..pairs import pair_counts
 from ..signs import (
     LINE_END_MARKS,
@@ -122,7 +122,7 @@ def _measured_columns(st: PageState) -> dict[int, float]:
     for i, ln in enumerate(st.lines):
         g = ln.geo
         if g is not None and g.column >= 0:
-            groups.setdefault((g.page, g.band, g.column), []).append(i)
+            groups.setdefault(g.column_key, []).append(i)
     measurable = _measurable(st)
     out: dict[int, float] = {}
     for idx in groups.values():
@@ -475,6 +475,22 @@ LABELLED_HAN = 6  # Han of a labelled headline's words beside its label
 PAUSING_HAN = 8  # at most this many Han on a headline's first line that ends on a comma
 CLEARLY_WIDER = 1.5  # ems beyond its column that no column line reaches, a hung mark included
 CLEARLY_SHORT = 2.5  # ems short of its column: more than a paragraph's indent and a hung mark
+
+
+def same_column(g: Geometry | None, h: Geometry) -> bool:
+    """Measured: line geometry g stands in the column of h (g may be unmeasured)."""
+    return g is not None and g.column_key == h.column_key
+
+
+PROSE_LINE = 8  # Han at least in a line of running text (a headline's short lines left out)
+COLUMN_AFTER = 20  # lines after a line that show the column of the text there
+
+
+def column_after(st: PageState, k: int) -> float:
+    """The width of the running text's lines from line k on (the median of the next lines of
+    prose): the column of the text an anchor or a lead's end opens, whatever stands around."""
+    widths = sorted(ln.width for ln in st.lines[k : k + COLUMN_AFTER] if ln.han >= PROSE_LINE)
+    return widths[len(widths) // 2] if widths else 0.0
 
 
 def clearly_short(st: PageState, i: int) -> bool:

@@ -42,6 +42,7 @@ from .context import (
     pausing_first_line,
     prev_line,
     quote_broken,
+    same_column,
     titled_byline,
     wide,
     worded_label,
@@ -526,7 +527,7 @@ def _inside_column(st: PageState, j: int, part: list[int], k: int) -> bool:
     gs = [st.lines[i].geo for i in (j, *part, k)]
     if any(g is None for g in gs) or any(g.size >= BODY_SIZED for g in gs[1:-1]):
         return False
-    return len({(g.page, g.band, g.column) for g in gs}) == 1
+    return len({g.column_key for g in gs}) == 1
 
 
 def _cut_sentence(st: PageState, j: int, part: list[int], k: int) -> bool:
@@ -781,7 +782,7 @@ def _stacked(st: PageState, i: int, j: int) -> bool:
     g, h = st.lines[i].geo, st.lines[j].geo
     if g is None or h is None or j != i + 1:
         return False
-    return (g.page, g.band, g.column) == (h.page, h.band, h.column) and h.gap_before < 1.0
+    return g.column_key == h.column_key and h.gap_before < 1.0
 
 
 def _claim(st: PageState, take: list[int], where: str) -> None:
@@ -824,7 +825,7 @@ def _measured_kicker(st: PageState, h: HeadBlock) -> None:
     k = h.lines[0] - 1
     while k >= 0 and len(over) < st.profile.headline.max_lines and st.free(k) and _kicker_sized(st, k, g):
         over, k = [k, *over], k - 1
-    if not over or (k >= 0 and st.free(k) and _same_place(st.lines[k].geo, g)):
+    if not over or (k >= 0 and st.free(k) and same_column(st.lines[k].geo, g)):
         return  # (text of the column over them: they are its lines, set larger by chance)
     h.lines[:0] = over
     h.text = headline_text([st.lines[i].text for i in h.lines])
@@ -834,8 +835,4 @@ def _measured_kicker(st: PageState, h: HeadBlock) -> None:
 
 def _kicker_sized(st: PageState, k: int, head: Geometry) -> bool:
     g = st.lines[k].geo
-    return g is not None and BODY_SIZED <= g.size < LARGE_SIZE and _same_place(g, head)
-
-
-def _same_place(g: Geometry | None, h: Geometry) -> bool:
-    return g is not None and (g.band, g.column, g.page) == (h.band, h.column, h.page)
+    return g is not None and BODY_SIZED <= g.size < LARGE_SIZE and same_column(g, head)

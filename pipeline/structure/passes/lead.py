@@ -15,7 +15,16 @@ from bisect import bisect_left
 from ..matching import LABEL
 from ..page import PageState, Role
 from ..signs import ends_sentence, ends_with_mark
-from .context import LARGE_SIZE, headline_like, headline_shaped, narrow_piece, refine_columns, wide
+from .context import (
+    COLUMN_AFTER,
+    LARGE_SIZE,
+    column_after,
+    headline_like,
+    headline_shaped,
+    narrow_piece,
+    refine_columns,
+    wide,
+)
 from .headline_words import bare
 
 ANCHORS = (Role.BYLINE, Role.BIO, Role.LEAD_MARKER)
@@ -161,7 +170,7 @@ def lead(st: PageState) -> None:
         # to it by its shape alone, earlier ones if they look like headline lines too.
         first = True
         widest = max((st.lines[i].width for i in range(m + 1, k) if st.free(i)), default=0.0)
-        column = _column_after(st, k)
+        column = column_after(st, k)
         while k > m + 1 and (not st.free(k - 1) or (headline_shaped(st, k - 1) if first else headline_like(st, k - 1))):
             if st.free(k - 1) and _lead_tail(st, k - 1, widest, column):
                 break
@@ -178,12 +187,6 @@ def lead(st: PageState) -> None:
         if st.free(i):
             st.lead.append(i)
             st.claim(i, Role.LEAD, "after-marker", "lead")
-
-
-def _column_after(st: PageState, k: int) -> float:
-    """The width of the text's lines after line k (the first article's column)."""
-    widths = sorted(ln.width for ln in st.lines[k : k + MEASURE_AFTER] if ln.han >= PROSE_LINE)
-    return widths[len(widths) // 2] if widths else 0.0
 
 
 def _lead_tail(st: PageState, i: int, widest: float, column: float) -> bool:
@@ -227,9 +230,6 @@ def _read_before(st: PageState, m: int, k: int) -> list[int]:
     return free if chars <= st.profile.lead.max_chars else []
 
 
-MEASURE_AFTER = 20  # lines after a possible unmarked lead that tell the articles' column
-
-
 def _unmarked(st: PageState) -> None:
     """Measured: a lead whose marker the OCR lost (导读 read as nothing). The page's first text,
     before any anchor, alone in the page's first band, with a headline (type set larger than
@@ -255,9 +255,7 @@ def _unmarked(st: PageState) -> None:
     if sum(st.lines[i].han for i in free) > st.profile.lead.max_chars or not ends_sentence(st.lines[free[-1]].text):
         return
     widths = sorted(st.lines[i].width for i in free)
-    after = sorted(
-        ln.width for ln in st.lines[k : k + MEASURE_AFTER] if ln.geo is not None and ln.geo.size < LARGE_SIZE
-    )
+    after = sorted(ln.width for ln in st.lines[k : k + COLUMN_AFTER] if ln.geo is not None and ln.geo.size < LARGE_SIZE)
     if len(after) < MIN_AFTER or widths[len(widths) // 2] - after[len(after) // 2] < st.profile.headline.wide:
         return
     for i in free:
