@@ -36,12 +36,15 @@ neighbours' by a whole row; a byline or headline among the rows the fit misplace
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+
+import numpy as np
 
 from ..lexicon import counts
 from .rows import blank_between, rejoin
@@ -244,15 +247,30 @@ class _Layout:
     def __init__(self, flat: list[str], joins: _Joins) -> None:
         self.flat, self.joins, self.n = flat, joins, len(flat)
         self.memo: dict = {}  # a band's order and joins, a segment's lengths
-        self.drift = False  # columns read off the stride where the page reads better so (the last pass)
+        self.drift = True  # columns read off the stride where the page reads better so (the last pass)
         self.near = [0.0, 0.0]  # sums of the joins of neighbouring lines: near[i] those up to line i
         for i in range(1, self.n):
             self.near.append(self.near[-1] + joins.score(i - 1, i))
+        span = 3 * MAX_COLUMNS
+        self.ahead = np.zeros((self.n, span))  # [x, d]: line x joined to line x + d, lengths included
+        for x in range(self.n):
+            for d in range(1, min(span, self.n - x)):
+                self.ahead[x, d] = joins.score(x, x + d) + _alike(flat[x], flat[x + d])
 
     def read(self) -> list[_Seg]:
         """The Viterbi pass's runs fitted, short runs tried, bands cut in two and fitted again,
-        and lines unlike their column taken out of the rows."""
-        segs = self.outsiders(self.fit(self.split(self.small(self.fit(_raw_runs(self.flat, self.joins))))))
+        and lines unlike their column taken out of the rows. The first fit, the short runs, the
+        cuts and the outsiders read each row in its own order (`_drifted`): on a skewed page one
+        column goes last in every few rows, and read on the stride alone such rows make a band
+        look like one of another stride. The second fit and the band tops read on the stride:
+        a row order moved in every row would pass for a band's phase moved by a line."""
+        self.drift = True
+        segs = self.split(self.small(self.fit(_raw_runs(self.flat, self.joins))))
+        self.drift, self.memo = False, {}  # (a band's phase is the stride's: a row order moved in every row is not)
+        segs = self.fit(segs)
+        self.drift, self.memo = True, {}
+        segs = self.outsiders(segs)
+        self.drift, self.memo = False, {}
         segs = self.tops(segs)
         self.drift, self.memo = True, {}
         return segs
@@ -327,28 +345,27 @@ class _Layout:
         rows = len(m) // k
         if rows < 2 or k < 2:
             return [m[c::k] for c in range(k)]
-        perms = _moved(k)
-        stray = [0.0] + [ASTRAY] * (len(perms) - 1)
-        score: list[float] = [-stray[i] - (DRIFT if i else 0.0) for i in range(len(perms))]
-        back: list[list[int]] = []
-        for r in range(1, rows):
-            top, low = m[(r - 1) * k : r * k], m[r * k : (r + 1) * k]
-            pair = [[self.joins.score(x, y) + _alike(self.flat[x], self.flat[y]) for y in low] for x in top]
-            new, came = [], []
-            for q in perms:
-                best, arg = -math.inf, 0
-                for i, p in enumerate(perms):
-                    v = score[i] + sum(pair[p[c]][q[c]] for c in range(k)) - (0.0 if p == q else DRIFT)
-                    if v > best:
-                        best, arg = v, i
-                new.append(best - stray[len(new)])
-                came.append(arg)
-            score = new
+        perms, table, cost, change = _orders(k)
+        grid = np.array(m[: rows * k]).reshape(rows, k)
+        top, low = grid[:-1, :, None], grid[1:, None, :]  # [row, x, y]: row r's line x, row r+1's line y
+        ahead = low - top
+        if ahead.min() > 0 and ahead.max() < self.ahead.shape[1]:
+            pair = self.ahead[top, ahead]
+        else:
+            pair = np.array([self._pair(list(grid[r]), list(grid[r + 1])) for r in range(rows - 1)])
+        gains = pair[:, table[:, None, :], table[None, :, :]].sum(axis=3)  # [row, p, q]
+        score = -cost - np.where(np.arange(len(perms)) > 0, DRIFT, 0.0)
+        back = []
+        cols_at = np.arange(len(perms))
+        for gain in gains:
+            total = score[:, None] + gain - change
+            came = total.argmax(axis=0)
+            score = total[came, cols_at] - cost
             back.append(came)
-        at = max(range(len(perms)), key=score.__getitem__)
+        at = int(score.argmax())
         chosen = [at]
         for came in reversed(back):
-            at = came[at]
+            at = int(came[at])
             chosen.append(at)
         chosen.reverse()
         cols: list[list[int]] = [[] for _ in range(k)]
@@ -358,6 +375,14 @@ class _Layout:
         for t in range(rows * k, len(m)):
             cols[t - rows * k].append(m[t])
         return cols
+
+    def _pair(self, top: list[int], low: list[int]) -> np.ndarray:
+        """[x, y]: line top[x] joined to line low[y], lengths included (looked up where near)."""
+        t, lo = np.array(top), np.array(low)
+        d = lo[None, :] - t[:, None]
+        if d.min() > 0 and d.max() < self.ahead.shape[1]:
+            return self.ahead[t[:, None], d]
+        return np.array([[self.joins.score(x, y) + _alike(self.flat[x], self.flat[y]) for y in low] for x in top])
 
     def _lengths(self, g: _Seg) -> float:
         got = self.memo.get(g)
@@ -481,6 +506,17 @@ class _Layout:
                     joined = [*segs[:idx], _Seg(g.a, x, g.k, right=True), _Seg(x, h.b, h.k, True)]
                     out.append([*joined, *segs[idx + 2 :]])
         return out
+
+
+@functools.cache
+def _orders(k: int) -> tuple[list[tuple[int, ...]], np.ndarray, np.ndarray, np.ndarray]:
+    """A row's orders (`_moved`), as an array, with what each costs and what a change costs."""
+    perms = _moved(k)
+    cost = np.full(len(perms), ASTRAY)
+    cost[0] = 0.0
+    change = np.full((len(perms), len(perms)), DRIFT)
+    np.fill_diagonal(change, 0.0)
+    return perms, np.array(perms), cost, change
 
 
 def _moved(k: int) -> list[tuple[int, ...]]:
