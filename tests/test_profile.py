@@ -38,6 +38,20 @@ def test_the_profile_decides_what_a_bio_is(tmp_path):
     assert own.bio == "撰稿人系某大学教授"
 
 
+def test_the_typesetting_thresholds_are_the_profiles_too(tmp_path):
+    # the measures of a paper's type (a byline's width, a narrow headline's pieces, glyph sizes)
+    # are profile keys the passes read, not constants of their own: a byline no wider than an em
+    # leaves the sample's five articles without authors
+    from conftest import SAMPLE
+
+    p = load_profile()
+    assert p.headline.kicker_chars == (4, 5) and p.byline.bulleted_chars == (3, 5) and p.size.large == 1.25
+    raw = SAMPLE.read_bytes()
+    assert all(a.authors for a in read_bytes(raw, "p").doc.articles)
+    path = _write(tmp_path, 'extends = "mainland"\n[byline]\nmax_width = 1.0\n')
+    assert not any(a.authors for a in read_bytes(raw, "p", profile=path).doc.articles)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -49,6 +63,9 @@ def test_the_profile_decides_what_a_bio_is(tmp_path):
             "furniture.patterns[0]: not a regular expression",
         ),
         ("[bio]\nmax_chars = 10\n", "missing key lead.markers"),
+        ('extends = "mainland"\n[headline]\nkicker_chars = [5, 4]\n', "headline.kicker_chars: expected [low, high]"),
+        ('extends = "mainland"\n[byline]\nbulleted_chars = "3-5"\n', "byline.bulleted_chars: expected two positive"),
+        ('extends = "mainland"\n[size]\nlarge = 0\n', "size.large: expected a positive number"),
         ('extends = "nosuch"\n', "no such file"),
         ("this is = not toml [", "not a valid TOML profile"),
     ],

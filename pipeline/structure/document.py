@@ -43,9 +43,6 @@ def _quoted(st: PageState, text: str) -> str:
     return out
 
 
-PIECE = 5  # characters at most on every line of a headline set narrow beside the body
-
-
 def _title(st: PageState, text: str) -> str:
     """More lines than a headline set across the columns has, or three and more of a few
     characters each (高质量 / 建设国家 / 生态文 / 明试验区, a column label aside), are the pieces
@@ -55,7 +52,7 @@ def _title(st: PageState, text: str) -> str:
     parts = mend_openers(mend_labels(text.split("\n")))
     # (a column label on the last piece is no part of its measure: 板惠民生（人民时评）)
     words = [*parts[:-1], LABEL.sub("", parts[-1])] if parts else parts
-    narrow = len(parts) >= 3 and all(len(p) <= PIECE for p in words)
+    narrow = len(parts) >= 3 and all(len(p) <= st.profile.headline.narrow_chars for p in words)
     return "".join(parts) if narrow or len(parts) > st.profile.headline.max_lines else "\n".join(parts)
 
 

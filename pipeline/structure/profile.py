@@ -1,7 +1,7 @@
 """Source profiles: a paper's conventions as data (TOML), validated on load.
 
-The structure passes never hold a marker, a wording or a threshold of their own: they read
-them from a Profile. The default, `mainland`, covers mainland papers' theory and commentary
+The structure passes never hold a marker, a wording or a measure of a paper's type of their
+own: they read them from a Profile (the reading model's weights stay next to their rules). The default, `mainland`, covers mainland papers' theory and commentary
 pages; another paper's habits (other bio wordings, byline marks, wider columns) are a profile
 that `extends` it and changes only what differs. Errors name the file and the dotted key.
 """
@@ -29,6 +29,10 @@ class ProfileError(PipelineError):
 class LeadRules:
     markers: tuple[str, ...]
     max_chars: int
+    min_lines: int
+    short_ratio: float
+    narrower_after: float
+    kicker_ratio: float
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,6 +46,12 @@ class BylineRules:
     not_name_endings: tuple[str, ...]
     institutions: tuple[str, ...]
     pen_names: tuple[str, ...]
+    max_width: float
+    run_chars: int
+    narrowest_column: float
+    bulleted_chars: tuple[int, int]
+    unknown_name_chars: int
+    bio_names_chars: int
 
     @property
     def title_words(self) -> re.Pattern:
@@ -149,6 +159,24 @@ class HeadlineRules:
     column_ratio: float
     wide: float
     deck_openers: tuple[str, ...]
+    kicker_lines: int
+    kicker_chars: tuple[int, int]
+    main_chars: int
+    narrow_chars: int
+    piece_chars: int
+    piece_width: float
+    box_pieces: int
+    pair_slack: float
+    debris_chars: int
+    latin_piece_chars: int
+    quoted_piece_chars: int
+    labelled_chars: int
+    pausing_chars: int
+    label_lost_chars: int
+    label_pieces: int
+    label_piece_width: float
+    cut_piece_width: float
+    clearly_wider: float
 
 
 @dataclass(frozen=True, eq=False)
@@ -157,6 +185,17 @@ class ParagraphRules:
     short: float
     wide_column: float
     indent_tolerance: tuple[float, float]
+    clearly_short: float
+    prose_chars: int
+
+
+@dataclass(frozen=True, eq=False)
+class SizeRules:
+    """Glyph sizes measured on a page's geometry, over its body type's."""
+
+    display: float
+    large: float
+    body_sized: float
 
 
 @dataclass(frozen=True, eq=False)
@@ -182,13 +221,21 @@ class Profile:
     paragraph: ParagraphRules
     furniture: FurnitureRules
     article: ArticleRules
+    size: SizeRules
 
 
 # The schema: section -> key -> (type, converter). Every key is required once the chain of
 # `extends` is merged, so defaults live in one place: mainland.toml.
 _STR_LIST = "list of strings"
 _SCHEMA: dict[str, dict[str, str]] = {
-    "lead": {"markers": _STR_LIST, "max_chars": "integer"},
+    "lead": {
+        "markers": _STR_LIST,
+        "max_chars": "integer",
+        "min_lines": "integer",
+        "short_ratio": "number",
+        "narrower_after": "number",
+        "kicker_ratio": "number",
+    },
     "byline": {
         "prefixes": _STR_LIST,
         "misread_bullets": "string",
@@ -199,6 +246,12 @@ _SCHEMA: dict[str, dict[str, str]] = {
         "not_name_endings": _STR_LIST,
         "institutions": _STR_LIST,
         "pen_names": _STR_LIST,
+        "max_width": "number",
+        "run_chars": "integer",
+        "narrowest_column": "number",
+        "bulleted_chars": "two integers",
+        "unknown_name_chars": "integer",
+        "bio_names_chars": "integer",
     },
     "bio": {
         "openers": _STR_LIST,
@@ -220,10 +273,36 @@ _SCHEMA: dict[str, dict[str, str]] = {
         "column_ratio": "number",
         "wide": "number",
         "deck_openers": _STR_LIST,
+        "kicker_lines": "integer",
+        "kicker_chars": "two integers",
+        "main_chars": "integer",
+        "narrow_chars": "integer",
+        "piece_chars": "integer",
+        "piece_width": "number",
+        "box_pieces": "integer",
+        "pair_slack": "number",
+        "debris_chars": "integer",
+        "latin_piece_chars": "integer",
+        "quoted_piece_chars": "integer",
+        "labelled_chars": "integer",
+        "pausing_chars": "integer",
+        "label_lost_chars": "integer",
+        "label_pieces": "integer",
+        "label_piece_width": "number",
+        "cut_piece_width": "number",
+        "clearly_wider": "number",
     },
-    "paragraph": {"indent": "number", "short": "number", "wide_column": "number", "indent_tolerance": "two numbers"},
+    "paragraph": {
+        "indent": "number",
+        "short": "number",
+        "wide_column": "number",
+        "indent_tolerance": "two numbers",
+        "clearly_short": "number",
+        "prose_chars": "integer",
+    },
     "furniture": {"roles": _STR_LIST, "page_names": _STR_LIST, "patterns": "list of regular expressions"},
     "article": {"min_chars": "integer"},
+    "size": {"display": "number", "large": "number", "body_sized": "number"},
 }
 
 
@@ -242,10 +321,8 @@ def _check(value: Any, kind: str, where: str) -> Any:
         if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
             raise ProfileError(f"{where}: expected a positive number, got {value!r}")
         return float(value)
-    if kind == "two numbers":
-        if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int | float) for v in value)):
-            raise bad
-        return (float(value[0]), float(value[1]))
+    if kind.startswith("two "):
+        return _pair(value, kind, where)
     if not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
         raise bad
     if kind == "list of regular expressions":
@@ -257,6 +334,20 @@ def _check(value: Any, kind: str, where: str) -> Any:
                 raise ProfileError(f"{where}[{i}]: not a regular expression ({e})") from None
         return tuple(out)
     return tuple(value)
+
+
+def _pair(value: Any, kind: str, where: str) -> tuple:
+    """Two numbers ([low, high] for integers: a range of characters)."""
+    if kind == "two integers":
+        ok = isinstance(value, list) and len(value) == 2
+        if not (ok and all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value)):
+            raise ProfileError(f"{where}: expected two positive integers [low, high], got {value!r}")
+        if value[0] > value[1]:
+            raise ProfileError(f"{where}: expected [low, high] with low <= high, got {value!r}")
+        return (value[0], value[1])
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int | float) for v in value)):
+        raise ProfileError(f"{where}: expected {kind}, got {value!r}")
+    return (float(value[0]), float(value[1]))
 
 
 def _path(name: str | Path) -> Path:
@@ -326,4 +417,5 @@ def load_profile(name: str | None = None) -> Profile:
         paragraph=ParagraphRules(**sections["paragraph"]),
         furniture=FurnitureRules(**sections["furniture"]),
         article=ArticleRules(**sections["article"]),
+        size=SizeRules(**sections["size"]),
     )

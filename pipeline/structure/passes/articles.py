@@ -14,7 +14,6 @@ from ..names import Byline
 from ..page import ArticleSpan, Geometry, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
 from .context import (
-    DISPLAY_SIZE,
     NAMES_OVER_LABEL,
     body_like,
     clearly_wider,
@@ -214,7 +213,12 @@ def _after_headline(st: PageState, cur: ArticleSpan, i: int) -> bool:
     before = st.lines[_over_kicker(st, cur, h, heads[0])].geo
     # display type among its lines (a byline or kicker set over it is body-sized): the band
     # says the text before is over, whether or not the OCR kept its last mark (获得 / 感)
-    if before is not None and all(heads) and heads[0].band > before.band and max(g.size for g in heads) >= DISPLAY_SIZE:
+    if (
+        before is not None
+        and all(heads)
+        and heads[0].band > before.band
+        and max(g.size for g in heads) >= st.profile.size.display
+    ):
         return True
     if not ends_with_mark(st.lines[h].text):
         return False

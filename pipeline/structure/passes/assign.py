@@ -209,7 +209,7 @@ def _kicker_after_byline(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
         return False
     if (
         not bare(st, h.lines[0])
-        or st.lines[h.lines[0]].han < MAIN_HAN
+        or st.lines[h.lines[0]].han < st.profile.headline.main_chars
         or len(head.lines) + 1 > st.profile.headline.max_pieces
     ):
         return False
@@ -228,20 +228,17 @@ def _main_under_kicker(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
     head = art.head
     if head is None or len(h.lines) != 1 or head.lines[-1] > h.lines[0] or LABEL.search(head.text):
         return False
-    if len(head.lines) != KICKER_LINES or not all(
-        KICKER_HAN[0] <= st.lines[i].han <= KICKER_HAN[1] for i in head.lines
+    if len(head.lines) != st.profile.headline.kicker_lines or not all(
+        st.profile.headline.kicker_chars[0] <= st.lines[i].han <= st.profile.headline.kicker_chars[1]
+        for i in head.lines
     ):
         return False
     if not all(bare(st, i) for i in head.lines) or word_across(*(st.lines[i].text for i in head.lines)) >= COMMON:
         return False
-    if not bare(st, h.lines[0]) or st.lines[h.lines[0]].han < MAIN_HAN:
+    if not bare(st, h.lines[0]) or st.lines[h.lines[0]].han < st.profile.headline.main_chars:
         return False
     _join(st, art, h)
     return True
-
-
-KICKER_LINES = 2
-KICKER_HAN = (4, 5)  # Han in each of a kicker's two phrases (四字格: 多措并举 / 协同发力)
 
 
 def _main_of_label(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
@@ -252,13 +249,10 @@ def _main_of_label(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
     head = art.head
     if head is None or len(h.lines) != 1 or not label_only(head.text) or head.lines[0] > h.lines[0]:
         return False
-    if LABEL.search(h.text) or not bare(st, h.lines[0]) or st.lines[h.lines[0]].han < MAIN_HAN:
+    if LABEL.search(h.text) or not bare(st, h.lines[0]) or st.lines[h.lines[0]].han < st.profile.headline.main_chars:
         return False
     _join(st, art, h, over=True)
     return True
-
-
-MAIN_HAN = 8  # Han at least in a headline's main line found so
 
 
 def _adjacent(st: PageState, end: int, first: int) -> bool:

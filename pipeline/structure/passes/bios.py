@@ -16,7 +16,6 @@ from ..names import after_naming_opener, name_score
 from ..page import PageState, Role, Shape
 from ..signs import bio_opening, closes_bio, colon_misread_opening, ends_open, ends_sentence, ends_with_mark, han_count
 from .context import (
-    LARGE_SIZE,
     body_like,
     bracket_balance,
     column_before,
@@ -51,7 +50,7 @@ def _set_apart(st: PageState, i: int, k: int) -> bool:
     g, h = st.lines[i].geo, st.lines[k].geo
     if g is None or h is None:
         return False
-    return h.size >= LARGE_SIZE or (h.band, h.page) != (g.band, g.page)
+    return h.size >= st.profile.size.large or (h.band, h.page) != (g.band, g.page)
 
 
 def _closing_line(st: PageState, i: int) -> int | None:

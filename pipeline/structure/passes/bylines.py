@@ -22,9 +22,6 @@ from ..page import PageState, Role
 from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
 from ..text_forms import label_only
 from .context import (
-    BODY_SIZED,
-    DISPLAY_SIZE,
-    LARGE_SIZE,
     body_like,
     bracket_balance,
     clearly_short,
@@ -45,9 +42,6 @@ from .context import (
 )
 from .headline_words import echoed
 
-MAX_BYLINE_WIDTH = 30.0
-RUN_OF_NAMES = 12  # characters of three names run together, at most
-NARROWED = 5.0  # em: the narrowest column set round a box (a line of two names is narrower)
 AFTER_BIO_HEADS = 0.25  # context: after a bio and the next headline's lines, where a byline stands
 WORDY = 3  # times a "name" may recur in the text around: more, and it is a word (经济), no name
 SURE = 0.8  # names this plausible are not weighed against the words across the break
@@ -111,7 +105,7 @@ def _inside_column_text(st: PageState, j: int, i: int, k: int) -> bool:
     gs = [st.lines[x].geo for x in (j, i, k)]
     if any(g is None for g in gs) or not (st.free(j) and st.free(k)):
         return False
-    return all(g.size < BODY_SIZED and g.column_key == gs[1].column_key for g in gs)
+    return all(g.size < st.profile.size.body_sized and g.column_key == gs[1].column_key for g in gs)
 
 
 def _reads_on(st: PageState, i: int) -> bool:
@@ -179,7 +173,9 @@ def _fills_column(st: PageState, i: int) -> bool:
         return True
     # or all three as wide as each other: a column narrowed round a box, narrower than the
     # column measured around it (five em and more: 原材料、高端 between 焦能源、基础 and 芯片等领域关)
-    return here.width >= NARROWED and all(abs(x.width - here.width) <= 0.6 for x in (above, below))
+    return here.width >= st.profile.byline.narrowest_column and all(
+        abs(x.width - here.width) <= 0.6 for x in (above, below)
+    )
 
 
 _SEPARATOR = re.compile("[ 、/／·]")
@@ -195,7 +191,7 @@ def _opens_note(st: PageState, text: str) -> bool:
 def _could_be(st: PageState, text: str, raw: str) -> bool:
     """A cheap first look: short, or holding a separator, a byline mark or a title, or a
     few names run together (孔庆江范晓波车路遥: the OCR lost the spaces between them)."""
-    if len(text) <= 8 or _SEPARATOR.search(raw) or (len(text) <= RUN_OF_NAMES and text.isalpha()):
+    if len(text) <= 8 or _SEPARATOR.search(raw) or (len(text) <= st.profile.byline.run_chars and text.isalpha()):
         return True
     rules = st.profile.byline
     return text.startswith(rules.prefixes) or (len(text) <= 24 and bool(rules.title_words.search(text)))
@@ -220,7 +216,12 @@ def _misread_surnames(st: PageState) -> None:
     for i in range(1, len(st.lines) - 1):
         ln = st.lines[i]
         # (the length first: it rules out nearly every line without counting its Han)
-        if len(ln.text) != UNKNOWN_LEN or ln.han != UNKNOWN_LEN or not st.free(i) or not ln.text.isalpha():
+        if (
+            len(ln.text) != st.profile.byline.unknown_name_chars
+            or ln.han != st.profile.byline.unknown_name_chars
+            or not st.free(i)
+            or not ln.text.isalpha()
+        ):
             continue
         if read_byline(st, ln) is not None or any(c in st.profile.byline.not_in_names for c in ln.text):
             continue
@@ -261,7 +262,11 @@ def _bulleted_unknown(st: PageState) -> None:
     rules, words = st.profile.byline, counts(RARE)
     for i, ln in enumerate(st.lines):
         t = ln.text
-        if not BULLETED_LEN[0] <= len(t) <= BULLETED_LEN[1] or t[0] not in rules.misread_bullets or not st.free(i):
+        if (
+            not st.profile.byline.bulleted_chars[0] <= len(t) <= st.profile.byline.bulleted_chars[1]
+            or t[0] not in rules.misread_bullets
+            or not st.free(i)
+        ):
             continue
         rest = t[1:]
         if not (rest.isalpha() and ln.han == len(t)) or any(c in rules.not_in_names for c in rest):
@@ -276,9 +281,6 @@ def _bulleted_unknown(st: PageState) -> None:
         st.bylines[i] = Byline([rest], UNKNOWN_NAME, dropped=t[0], line=rest)
         st.claim(i, Role.BYLINE, f"names={UNKNOWN_NAME:.2f} after a misread bullet", "bylines")
         st.note("bullet-misread", ln.no, char=t[0])
-
-
-BULLETED_LEN = (3, 5)  # a bullet and a name of two to four characters
 
 
 def _headline_under(st: PageState, k: int) -> bool:
@@ -313,10 +315,10 @@ def _page_bullets(st: PageState) -> None:
             bulleted += b.score >= BULLETED_NAME
         elif t[0] not in surnames():
             seen[t[0]] += b.score >= SURE
-            if b.score >= BULLETED_NAME and len(t) == UNKNOWN_LEN:
+            if b.score >= BULLETED_NAME and len(t) == st.profile.byline.unknown_name_chars:
                 short.setdefault(t[0], []).append(t)
             else:
-                once[t[0]] += b.score >= BULLETED_NAME and len(t) > UNKNOWN_LEN
+                once[t[0]] += b.score >= BULLETED_NAME and len(t) > st.profile.byline.unknown_name_chars
     for c, lines in short.items():
         if once[c] + len(lines) + bulleted >= PAGE_BULLET:  # (the dictionary only where it may count)
             once[c] += sum(map(_no_word, lines))
@@ -338,22 +340,18 @@ def _no_word(t: str) -> bool:
     return all(words.get(w, 0) < RARE for w in (t, t[:2], t[1:]))
 
 
-UNKNOWN_LEN = 3  # characters of the name: a surname and a two-character given name
-HEADLINE_OVER = 2 * UNKNOWN_LEN  # Han characters at least of the headline line over it
-
-
 def _under_headline(st: PageState, i: int) -> bool:
     """Line i stands right under one headline line that opens after a finished sentence."""
     j = i - 1
     if (
         not st.free(j)
-        or st.lines[j].han < HEADLINE_OVER
+        or st.lines[j].han < 2 * st.profile.byline.unknown_name_chars
         or not headline_shaped(st, j)
         or ends_sentence(st.lines[j].text)
     ):
         return False
     g, f = st.lines[i].geo, st.lines[j].geo
-    if g is not None and f is not None and f.size < LARGE_SIZE and (f.band, f.column) != (g.band, g.column):
+    if g is not None and f is not None and f.size < st.profile.size.large and (f.band, f.column) != (g.band, g.column):
         return False  # measured: a body-sized line at the foot of the column before (a subheading
         # broken over two columns: …规则捍卫与制 / 度创新), not a headline over the name
     h = prev_line(st, j)
@@ -511,7 +509,7 @@ def _named_by_bios(st: PageState) -> None:
         return
     for i, ln in enumerate(st.lines):
         t = ln.text
-        if i in st.claims or not 3 <= len(t) <= BIO_NAMED or not t.isalpha():
+        if i in st.claims or not 3 <= len(t) <= st.profile.byline.bio_names_chars or not t.isalpha():
             continue
         alike = named.get(len(t), []) + named.get(len(t) - 1, [])  # (one more: a bullet before)
         b = next((b for names in alike if (b := _garbled(t, names)) is not None), None)
@@ -523,9 +521,6 @@ def _named_by_bios(st: PageState) -> None:
                 st.note("bullet-misread", ln.no, char=b.dropped)
 
 
-BIO_NAMED = 14  # characters at most of a line of names a bio may name (four names and a bullet)
-
-
 def _bio_names(st: PageState, i: int) -> list[str]:
     """The names a bio opening at line i gives before its first comma (作者简介：孔庆江、范晓波、
     车路遥，中国政法大学), if its wording names the authors; [] otherwise."""
@@ -533,7 +528,7 @@ def _bio_names(st: PageState, i: int) -> list[str]:
     if i > 0 and st.role(i - 1) == bio:
         return []  # (a bio's later line: its opening was asked)
     text, k = "", i
-    while k < len(st.lines) and st.role(k) == bio and len(text) < BIO_NAMED * 3:
+    while k < len(st.lines) and st.role(k) == bio and len(text) < st.profile.byline.bio_names_chars * 3:
         text, k = text + st.lines[k].text.strip(), k + 1
     return named_in_bio(text, st.profile)
 
@@ -601,7 +596,7 @@ def _among_pieces(st: PageState, i: int) -> bool:
 def _collective(st: PageState, k: int) -> bool:
     """A collective byline (本报评论部: names_line() takes 部 for an institution's end)."""
     b = read_byline(st, st.lines[k])
-    return b is not None and b.collective and st.lines[k].width <= MAX_BYLINE_WIDTH
+    return b is not None and b.collective and st.lines[k].width <= st.profile.byline.max_width
 
 
 def _after_heads(st: PageState, i: int) -> int | None:
@@ -660,9 +655,9 @@ def _find(st: PageState, candidates, after_bio: bool = False) -> None:
     claims = st.claims  # (st.free() for every line of the page, without the call)
     for i in candidates:
         ln = st.lines[i]
-        if i in claims or ln.width > MAX_BYLINE_WIDTH or NOT_BYLINE.search(ln.text):
+        if i in claims or ln.width > st.profile.byline.max_width or NOT_BYLINE.search(ln.text):
             continue
-        if ln.geo is not None and ln.geo.size >= DISPLAY_SIZE:
+        if ln.geo is not None and ln.geo.size >= st.profile.size.display:
             continue  # measured as display type: a headline's line (板惠民生 among 让中医 / 药产业更)
         # (the cheap look first: it rules out six times as many lines as the look at the column)
         if not _could_be(st, ln.text, ln.raw) or _running_line(st, i) or _opens_note(st, ln.text):

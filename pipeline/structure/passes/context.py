@@ -126,7 +126,7 @@ def _measured_columns(st: PageState) -> dict[int, float]:
     measurable = _measurable(st)
     out: dict[int, float] = {}
     for idx in groups.values():
-        body = [i for i in idx if measurable[i] >= 0 and st.lines[i].geo.size < BODY_SIZED]
+        body = [i for i in idx if measurable[i] >= 0 and st.lines[i].geo.size < st.profile.size.body_sized]
         # running text, as _running_text() asks: a headline's pieces and its label, or a
         # byline over them, in a column of their own measure no column of text
         if len(body) < RUNNING or sum(_pauses(st.lines[i].text) for i in body) < MARKED:
@@ -224,7 +224,7 @@ def column_before(st: PageState, i: int, n: int = 16) -> float:
 def body_like(st: PageState, i: int) -> bool:
     """A line of running text: long, or ending the way prose does."""
     ln = st.lines[i]
-    if ln.geo is not None and ln.geo.size >= LARGE_SIZE:
+    if ln.geo is not None and ln.geo.size >= st.profile.size.large:
         return False
     return ln.width >= min(8.0, 0.6 * st.columns[i]) or ends_with_mark(ln.text) or ends_open(ln.text)
 
@@ -259,11 +259,6 @@ def bracket_balance(t: str, profile) -> int:
     if not either.search(t):
         return 0  # most lines hold no bracket: one search instead of two
     return len(opening.findall(t)) - len(closing.findall(t))
-
-
-DISPLAY_SIZE = 1.5  # measured glyph size (over the body's) of unmistakable display type
-LARGE_SIZE = 1.25  # measured glyph size over the body's: a line this large is set larger than the text
-BODY_SIZED = 1.1  # of the body's glyph size: a measured line this large is no line of the text
 
 
 @cache
@@ -306,7 +301,7 @@ def _shaped(st: PageState, i: int) -> bool:
         return False
     # A line measured as display type continues no body line: a bracket left open there is
     # the OCR's misreading (《评论员观察） for （评论员观察）).
-    display = ln.geo is not None and ln.geo.size >= DISPLAY_SIZE
+    display = ln.geo is not None and ln.geo.size >= st.profile.size.display
     if t.count("《") != t.count("》") and not display:
         return False  # a book title left open (or closed) continues from another line
     balance = bracket_balance(t, st.profile) if not display else 0
@@ -325,15 +320,9 @@ def _latin_word_counts(st: PageState, i: int, h: int) -> bool:
     return bool(h) or not t.replace(" ", "").isalnum() or _latin_piece(st, i)
 
 
-LATIN_PIECE = 4  # characters at most of a Latin word standing alone as a narrow headline's piece
-
-
 def _latin_piece(st: PageState, i: int) -> bool:
     """A short Latin word between two of a narrow headline's pieces."""
-    return len(st.lines[i].text.strip()) <= LATIN_PIECE and between_pieces(st, i)
-
-
-PIECE_HAN = 4  # Han at most of a narrow box's headline piece, read on a line of its own
+    return len(st.lines[i].text.strip()) <= st.profile.headline.latin_piece_chars and between_pieces(st, i)
 
 
 def between_pieces(st: PageState, i: int) -> bool:
@@ -343,7 +332,9 @@ def between_pieces(st: PageState, i: int) -> bool:
         return False
     is_furniture = furniture_test(st.profile)
     return all(
-        2 <= st.lines[j].han <= PIECE_HAN and not ends_sentence(st.lines[j].text) and not is_furniture(st.lines[j].text)
+        2 <= st.lines[j].han <= st.profile.headline.piece_chars
+        and not ends_sentence(st.lines[j].text)
+        and not is_furniture(st.lines[j].text)
         for j in (i - 1, i + 1)
     )
 
@@ -374,7 +365,7 @@ def pausing_first_line(st: PageState, i: int) -> bool:
     if not t.endswith(("，", ",", "、")) or "【" in t or i + 1 >= len(st.lines):
         return False
     ln = st.lines[i]
-    short = (ln.han <= PAUSING_HAN and not t.endswith("、")) or clearly_short(st, i)
+    short = (ln.han <= st.profile.headline.pausing_chars and not t.endswith("、")) or clearly_short(st, i)
     nxt = st.lines[i + 1].text
     label = LABEL.search(nxt)
     labelled = nxt[: label.start()] if label else None
@@ -393,13 +384,10 @@ def pausing_first_line(st: PageState, i: int) -> bool:
     return short or clearly_wider(st, i) or _list_goes_on(st, i, labelled)
 
 
-PIECE_WIDTH = 5.0  # em at most of a narrow box's headline line
-
-
 def narrow_piece(st: PageState, i: int) -> bool:
     """A line of a narrow box's headline: a few em, clearly short of the column (让中医 / 药产业更
     / 好补短 / 板惠民生 / （人民 / 时评）: consecutive pieces are one headline)."""
-    return st.lines[i].width <= PIECE_WIDTH and clearly_short(st, i)
+    return st.lines[i].width <= st.profile.headline.piece_width and clearly_short(st, i)
 
 
 def _pause_among_pieces(st: PageState, i: int) -> bool:
@@ -446,15 +434,17 @@ def listing(text: str) -> bool:
     return text.translate(_LIST_MARKS).isalnum()
 
 
-QUOTED_PIECE = 6  # Han at most of a narrow headline's piece that breaks before a quoted word
-
-
 def quote_broken(st: PageState, i: int, k: int | None) -> bool:
     """A piece of a headline set narrow that breaks before a quoted word, the word on the next
     piece (智慧的“ / 好房子”): clearly short of the column, bare but for the quote it ends on.
     Prose that opens a quotation at a line's end fills its column."""
     t = st.lines[i].text
-    if not t.endswith(("“", "「")) or st.lines[i].han > QUOTED_PIECE or k is None or not st.free(k):
+    if (
+        not t.endswith(("“", "「"))
+        or st.lines[i].han > st.profile.headline.quoted_piece_chars
+        or k is None
+        or not st.free(k)
+    ):
         return False
     if not clearly_short(st, i) or not t[:-1].isalnum():
         return False
@@ -466,15 +456,10 @@ def worded_label(st: PageState, lines: list[int]) -> bool:
     """A column label closes the lines, over words of a headline's own: a headline, not a
     piece of one (（思想纵横） alone)."""
     label = LABEL.search(st.lines[lines[-1]].text)
-    return label is not None and sum(st.lines[k].han for k in lines) - han_count(label.group()) >= LABELLED_HAN
-
-
-LABELLED_HAN = 6  # Han of a labelled headline's words beside its label
-
-
-PAUSING_HAN = 8  # at most this many Han on a headline's first line that ends on a comma
-CLEARLY_WIDER = 1.5  # ems beyond its column that no column line reaches, a hung mark included
-CLEARLY_SHORT = 2.5  # ems short of its column: more than a paragraph's indent and a hung mark
+    return (
+        label is not None
+        and sum(st.lines[k].han for k in lines) - han_count(label.group()) >= st.profile.headline.labelled_chars
+    )
 
 
 def same_column(g: Geometry | None, h: Geometry) -> bool:
@@ -482,27 +467,26 @@ def same_column(g: Geometry | None, h: Geometry) -> bool:
     return g is not None and g.column_key == h.column_key
 
 
-PROSE_LINE = 8  # Han at least in a line of running text (a headline's short lines left out)
 COLUMN_AFTER = 20  # lines after a line that show the column of the text there
 
 
 def column_after(st: PageState, k: int) -> float:
     """The width of the running text's lines from line k on (the median of the next lines of
     prose): the column of the text an anchor or a lead's end opens, whatever stands around."""
-    widths = sorted(ln.width for ln in st.lines[k : k + COLUMN_AFTER] if ln.han >= PROSE_LINE)
+    widths = sorted(ln.width for ln in st.lines[k : k + COLUMN_AFTER] if ln.han >= st.profile.paragraph.prose_chars)
     return widths[len(widths) // 2] if widths else 0.0
 
 
 def clearly_short(st: PageState, i: int) -> bool:
     """Line i falls clearly short of its column: a headline's piece or line, or a paragraph's
     last line, never a full column line (measured columns needed)."""
-    return bool(st.columns) and st.lines[i].width <= st.columns[i] - CLEARLY_SHORT
+    return bool(st.columns) and st.lines[i].width <= st.columns[i] - st.profile.paragraph.clearly_short
 
 
 def clearly_wider(st: PageState, i: int) -> bool:
     """Wider than its column by more than a column line ever is, and not spread out."""
     ln = st.lines[i]
-    return bool(st.columns) and not ln.spaced and ln.width >= st.columns[i] + CLEARLY_WIDER
+    return bool(st.columns) and not ln.spaced and ln.width >= st.columns[i] + st.profile.headline.clearly_wider
 
 
 def _closed_by_neighbour(st: PageState, i: int, balance: int) -> bool:
@@ -518,7 +502,7 @@ def _closed_by_neighbour(st: PageState, i: int, balance: int) -> bool:
             return False
         other = st.lines[j].text
         tiny = tiny and len(other) <= TINY_PIECE
-        if n >= LABEL_PIECES and not tiny:
+        if n >= st.profile.headline.label_pieces and not tiny:
             return False
         held = bracket_balance(other, st.profile)
         if len(other) <= 8 and held == -balance:
@@ -542,14 +526,15 @@ def label_opening_lost(st: PageState, i: int, balance: int | None = None) -> boo
     t = st.lines[i].text.rstrip()
     if balance is None:
         balance = bracket_balance(t, st.profile)
-    if balance != -1 or t[-1:] not in st.profile.bio.close_brackets or han_count(t) < LABEL_LOST_HAN:
+    if (
+        balance != -1
+        or t[-1:] not in st.profile.bio.close_brackets
+        or han_count(t) < st.profile.headline.label_lost_chars
+    ):
         return False
     j = prev_line(st, i)
     # (asked of the text, not the claims: a line's shape is cached before bylines are claimed)
     return j is None or st.role(j) == Role.BYLINE or names_line(st, j) is not None
-
-
-LABEL_LOST_HAN = 6  # Han at least in such a line: headline words and a label's
 
 
 def _long_label(st: PageState, line: str, other: str, step: int) -> bool:
@@ -564,14 +549,8 @@ def _long_label(st: PageState, line: str, other: str, step: int) -> bool:
     return not (may_open_bio(words[1:], st.profile) or any(w in words for w in (*rules.institutions, *rules.titles)))
 
 
-LABEL_PIECES = 4  # lines a column label may run over in a narrow box
-# em at most of a line of a label so broken: its bracket and its all-word lines are evidence
-# enough to allow a box a little wider than a bare piece's (（深入学习贯 / 彻习近平新时 / …思想）)
-LABEL_PIECE_WIDTH = 6.0
-
-
 def label_piece(st: PageState, i: int) -> bool:
-    return st.lines[i].width <= LABEL_PIECE_WIDTH and clearly_short(st, i)
+    return st.lines[i].width <= st.profile.headline.label_piece_width and clearly_short(st, i)
 
 
 # or over more in a box a few characters wide, every piece this short (（深入 / 学习贯 / 彻习近 /
@@ -585,7 +564,7 @@ def headline_like(st: PageState, i: int) -> bool:
         return False
     ln: SourceLine = st.lines[i]
     rules = st.profile.headline
-    if ln.geo is not None and ln.geo.size >= LARGE_SIZE:
+    if ln.geo is not None and ln.geo.size >= st.profile.size.large:
         return True
     if joined_block(st, i):
         return True  # a page that puts a blank line after every line joins only a headline's lines

@@ -68,9 +68,6 @@ def _headline_line(st: PageState, run: list[int], n: int) -> bool:
     )
 
 
-PAIR_SLACK = 1.0  # how far apart in width two pieces of one narrow headline may be
-
-
 def _short_pair(st: PageState, run: list[int], n: int) -> bool:
     """Line n and its neighbour in the run are bare, end on no mark, fall clearly short of the
     column and are as long as each other: two pieces of a headline set narrower than the column
@@ -80,7 +77,7 @@ def _short_pair(st: PageState, run: list[int], n: int) -> bool:
     pair = [run[m] for m in (n - 1, n + 1) if 0 <= m < len(run) and abs(run[m] - i) == 1]
     return any(
         all(bare(st, x) and clearly_short(st, x) and not ends_with_mark(st.lines[x].text) for x in (i, j))
-        and abs(st.lines[i].width - st.lines[j].width) <= PAIR_SLACK
+        and abs(st.lines[i].width - st.lines[j].width) <= st.profile.headline.pair_slack
         for j in pair
     )
 
@@ -95,14 +92,11 @@ def _body_line(st: PageState, i: int) -> bool:
     return reads_into_prose(st, i)  # 城市是人类文明的重要标 / 志，是经济社会…: mid-word
 
 
-BOX_PIECES = 3  # narrow pieces that show a headline set in a narrow box
-
-
 def _past_the_box(st: PageState, take: list[int], i: int) -> bool:
     """After several narrow pieces (a headline set in a narrow box, a few characters a line:
     以数字 / 化赋能新 / 时代“枫 / 桥经验), a line wider than any piece and no column label is
     the body's first: the box holds the whole headline (… / 桥经验 / “枫桥经验”历经60余年的)."""
-    if len(take) < BOX_PIECES or narrow_piece(st, i) or LABEL.search(st.lines[i].text):
+    if len(take) < st.profile.headline.box_pieces or narrow_piece(st, i) or LABEL.search(st.lines[i].text):
         return False
     return all(narrow_piece(st, t) for t in take)
 

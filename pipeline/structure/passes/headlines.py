@@ -23,9 +23,6 @@ from ..page import Geometry, HeadBlock, PageState, Role, Shape
 from ..signs import ends_linking, ends_open, ends_with_mark
 from ..text_forms import canonical, headline_text, label_only
 from .context import (
-    BODY_SIZED,
-    DISPLAY_SIZE,
-    LARGE_SIZE,
     NAMES_OVER_LABEL,
     body_like,
     bracket_balance,
@@ -77,14 +74,14 @@ def _column_line(st: PageState, i: int) -> bool:
     not all of them much narrower than the column: a kicker set beside the columns in short
     lines is no running text)."""
     g = st.lines[i].geo
-    if g is None or g.size >= BODY_SIZED:
+    if g is None or g.size >= st.profile.size.body_sized:
         return False
 
     def run(step: int) -> list[int]:
         out, j = [], i + step
         while 0 <= j < len(st.lines) and len(out) < 2:
             h = st.lines[j].geo
-            if h is None or (h.band, h.column) != (g.band, g.column) or h.size >= BODY_SIZED:
+            if h is None or (h.band, h.column) != (g.band, g.column) or h.size >= st.profile.size.body_sized:
                 break
             out, j = [*out, j], j + step
         return out
@@ -103,7 +100,7 @@ def _display_piece(st: PageState, i: int) -> bool:
     """Measured: a short piece set large and stacked with the lines of a headline block (而是“
     on its own row), which the text alone cannot tell from a stray fragment."""
     ln = st.lines[i]
-    if ln.geo is None or ln.geo.size < LARGE_SIZE:
+    if ln.geo is None or ln.geo.size < st.profile.size.large:
         return False
     return ln.joined or (i > 0 and st.lines[i - 1].joined and st.lines[i - 1].no == ln.no - 1)
 
@@ -150,15 +147,12 @@ def _piece_alone(st: PageState, i: int) -> bool:
     return _debris(st, i) and k is not None and st.free(k) and headline_shaped(st, k) and names_line(st, k) is None
 
 
-DEBRIS_HAN = 3  # Han characters at most in a stray piece the OCR read off a headline's strokes
-
-
 def _debris(st: PageState, i: int) -> bool:
     """A few characters opening on a mark that never starts a printed line (、属，尼心，
     between a kicker and its headline): what an OCR reads off the strokes of large type, no
     line of running text."""
     ln = st.lines[i]
-    return ln.text[:1] in NO_START and 0 < ln.han <= DEBRIS_HAN
+    return ln.text[:1] in NO_START and 0 < ln.han <= st.profile.headline.debris_chars
 
 
 def _mark_alone(st: PageState, i: int) -> bool:
@@ -260,7 +254,7 @@ def _cut_line(st: PageState, i: int) -> bool:
     ln, g = st.lines[i], st.lines[i].geo
     if ends_with_mark(ln.text) or ln.width >= column_before(st, i) + 0.75:
         return False
-    return g is None or g.size < BODY_SIZED
+    return g is None or g.size < st.profile.size.body_sized
 
 
 def _reads_into(st: PageState, i: int, k: int, head: int) -> bool:
@@ -525,7 +519,7 @@ def _inside_column(st: PageState, j: int, part: list[int], k: int) -> bool:
     遗传角), not a headline the reading order put into the text. (_column_line, which keeps such
     lines out of a run, spares lines all narrower than the column: a kicker beside it.)"""
     gs = [st.lines[i].geo for i in (j, *part, k)]
-    if any(g is None for g in gs) or any(g.size >= BODY_SIZED for g in gs[1:-1]):
+    if any(g is None for g in gs) or any(g.size >= st.profile.size.body_sized for g in gs[1:-1]):
         return False
     return len({g.column_key for g in gs}) == 1
 
@@ -646,7 +640,7 @@ def _opening_block(st: PageState, part: list[int], k: int) -> bool:
 def _opens_band(st: PageState, part: list[int]) -> bool:
     """Measured: the first line set as display type (or a kicker's over it) and opening a band
     (the lines before it lie in bands above), the others larger than the body's type at least
-    (LARGE_SIZE): an inset headline's last piece may measure smaller, a character the OCR made
+    (the profile's size.large): an inset headline's last piece may measure smaller, a character the OCR made
     of a stroke widening it (高质量 / 建设国家 / 生态文 / 上明试验区)."""
     geos = [st.lines[i].geo for i in part]
     j = prev_line(st, part[0])
@@ -655,10 +649,10 @@ def _opens_band(st: PageState, part: list[int]) -> bool:
         return False
     # (its kicker may stand over it, set a little larger than the body: 弘扬志愿精神 贡献青春力量
     # over 将志愿服务教育融入思政课)
-    first = next((n for n, g in enumerate(geos) if g.size >= DISPLAY_SIZE), None)
-    if first is None or any(g.size < BODY_SIZED or g.band != geos[first].band for g in geos[:first]):
+    first = next((n for n, g in enumerate(geos) if g.size >= st.profile.size.display), None)
+    if first is None or any(g.size < st.profile.size.body_sized or g.band != geos[first].band for g in geos[:first]):
         return False
-    return all(g.size >= LARGE_SIZE for g in geos[first:]) and geos[0].band > prev.band
+    return all(g.size >= st.profile.size.large for g in geos[first:]) and geos[0].band > prev.band
 
 
 def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
@@ -753,12 +747,9 @@ def _word_cut(st: PageState, i: int, j: int) -> bool:
     """Two lines clearly short of the column, a common word across their break: a narrow box's
     pieces a little wider than narrow_piece() allows (从用电量看中 / 国发展向新性、), which break
     where the box's measure ends, inside a word; a headline's own lines break between words."""
-    if not all(st.lines[x].width <= CUT_PIECE_WIDTH and clearly_short(st, x) for x in (i, j)):
+    if not all(st.lines[x].width <= st.profile.headline.cut_piece_width and clearly_short(st, x) for x in (i, j)):
         return False
     return word_across(st.lines[i].text, st.lines[j].text) >= COMMON
-
-
-CUT_PIECE_WIDTH = 8.0  # em at most of such a piece (a column line clearly short is a paragraph's end)
 
 
 def _label_goes_on(st: PageState, cur: list[int], nxt: int) -> bool:
@@ -819,7 +810,7 @@ def _measured_kicker(st: PageState, h: HeadBlock) -> None:
     anchor or another column over them), are its kicker, whatever marks they hold (记住要求、
     心有榜样、 / 从小做起、接受帮助 over 做好少年 / 儿童思想政 / …)."""
     g = st.lines[h.lines[0]].geo
-    if g is None or g.size < LARGE_SIZE:
+    if g is None or g.size < st.profile.size.large:
         return
     over: list[int] = []
     k = h.lines[0] - 1
@@ -835,4 +826,4 @@ def _measured_kicker(st: PageState, h: HeadBlock) -> None:
 
 def _kicker_sized(st: PageState, k: int, head: Geometry) -> bool:
     g = st.lines[k].geo
-    return g is not None and BODY_SIZED <= g.size < LARGE_SIZE and same_column(g, head)
+    return g is not None and st.profile.size.body_sized <= g.size < st.profile.size.large and same_column(g, head)

@@ -17,7 +17,6 @@ from ..page import PageState, Role
 from ..signs import ends_sentence, ends_with_mark
 from .context import (
     COLUMN_AFTER,
-    LARGE_SIZE,
     column_after,
     headline_like,
     headline_shaped,
@@ -43,11 +42,6 @@ def _stop_early(st: PageState, m: int, k: int) -> int:
     return k
 
 
-SHORT_OF_LEAD = 0.5  # of the lead's usual line: a line shorter, ending on no mark, is a headline
-MIN_LEAD_LINES = 3  # lines of the lead read before its usual width is known
-NARROWER = 0.9  # of the lead's usual line: every line after its end is narrower
-
-
 def _short_bare(st: PageState, m: int, k: int) -> int:
     """The first headline-like line far shorter than the lead's lines that ends on no mark: a
     lead's line so short ends its paragraph, on a mark. It opens the first article even where
@@ -60,9 +54,9 @@ def _short_bare(st: PageState, m: int, k: int) -> int:
         ln = st.lines[i]
         if ln.geo is not None:
             return k  # measured: the type's size tells the headline (_larger_type), not the width
-        if len(widths) >= MIN_LEAD_LINES and not ends_with_mark(ln.text) and _opens_article(st, i):
+        if len(widths) >= st.profile.lead.min_lines and not ends_with_mark(ln.text) and _opens_article(st, i):
             usual = sorted(widths)[len(widths) // 2]
-            if ln.width <= SHORT_OF_LEAD * usual and _narrow_after(st, i, usual):
+            if ln.width <= st.profile.lead.short_ratio * usual and _narrow_after(st, i, usual):
                 return i
         widths.append(ln.width)
     return k
@@ -73,7 +67,7 @@ def _narrow_after(st: PageState, i: int, usual: float) -> bool:
     article's in columns): a short line the lead's own text reads on after (a column's
     line that an engine's order set among the lead's) ends nothing."""
     after = [j for j in range(i + 1, min(len(st.lines), i + 1 + AFTER)) if st.free(j)]
-    return all(st.lines[j].width < NARROWER * usual for j in after)
+    return all(st.lines[j].width < st.profile.lead.narrower_after * usual for j in after)
 
 
 def _opens_article(st: PageState, i: int) -> bool:
@@ -146,9 +140,9 @@ def _larger_type(st: PageState, m: int, k: int) -> int:
     seen = False
     for i in range(m + 1, k):
         g = st.lines[i].geo
-        if g is not None and g.size >= LARGE_SIZE and seen:
+        if g is not None and g.size >= st.profile.size.large and seen:
             return i
-        seen = seen or (st.free(i) and (g is None or g.size < LARGE_SIZE))
+        seen = seen or (st.free(i) and (g is None or g.size < st.profile.size.large))
     return k
 
 
@@ -200,9 +194,6 @@ def _lead_tail(st: PageState, i: int, widest: float, column: float) -> bool:
     return bool(_PAUSES.search(t.rstrip()[:-1]))
 
 
-KICKER_OF_LEAD = 0.75  # of the lead's widest line: a bare line over the headline this narrow is a kicker
-
-
 def _kicker(st: PageState, m: int, i: int) -> bool:
     """Over the first article's headline lines, a bare line (no mark) clearly narrower than the
     lead's lines before it: the headline's kicker set over it (发展新质生产力与改造提升传统产业密不
@@ -210,10 +201,7 @@ def _kicker(st: PageState, m: int, i: int) -> bool:
     before = [st.lines[j].width for j in range(m + 1, i) if st.free(j)]
     if not before or not headline_shaped(st, i) or not bare(st, i):
         return False
-    return st.lines[i].width <= KICKER_OF_LEAD * max(before)
-
-
-PROSE_LINE = 8  # Han at least in a line of prose read before the marker
+    return st.lines[i].width <= st.profile.lead.kicker_ratio * max(before)
 
 
 def _read_before(st: PageState, m: int, k: int) -> list[int]:
@@ -224,7 +212,7 @@ def _read_before(st: PageState, m: int, k: int) -> list[int]:
     free = [i for i in range(m) if st.free(i)]
     if not free or any(st.role(i) is not None and st.role(i) != Role.FURNITURE for i in range(m)):
         return []
-    if not all(st.lines[i].han >= PROSE_LINE and _PAUSES.search(st.lines[i].text) for i in free):
+    if not all(st.lines[i].han >= st.profile.paragraph.prose_chars and _PAUSES.search(st.lines[i].text) for i in free):
         return []
     chars = sum(st.lines[i].han for i in free) + sum(st.lines[i].han for i in range(m + 1, k))
     return free if chars <= st.profile.lead.max_chars else []
@@ -243,19 +231,21 @@ def _unmarked(st: PageState) -> None:
         g = ln.geo
         if g is None or (free and g.band != st.lines[free[0]].geo.band):
             break
-        if not st.free(i) or g.size >= LARGE_SIZE:
+        if not st.free(i) or g.size >= st.profile.size.large:
             return
         free.append(i)
     k = free[-1] + 1 if free else 0
-    if len(free) < MIN_LEAD_LINES or k >= len(st.lines):
+    if len(free) < st.profile.lead.min_lines or k >= len(st.lines):
         return
     nxt = st.lines[k : k + st.profile.headline.max_lines]
-    if not any(ln.geo is not None and ln.geo.size >= LARGE_SIZE for ln in nxt):
+    if not any(ln.geo is not None and ln.geo.size >= st.profile.size.large for ln in nxt):
         return
     if sum(st.lines[i].han for i in free) > st.profile.lead.max_chars or not ends_sentence(st.lines[free[-1]].text):
         return
     widths = sorted(st.lines[i].width for i in free)
-    after = sorted(ln.width for ln in st.lines[k : k + COLUMN_AFTER] if ln.geo is not None and ln.geo.size < LARGE_SIZE)
+    after = sorted(
+        ln.width for ln in st.lines[k : k + COLUMN_AFTER] if ln.geo is not None and ln.geo.size < st.profile.size.large
+    )
     if len(after) < MIN_AFTER or widths[len(widths) // 2] - after[len(after) // 2] < st.profile.headline.wide:
         return
     for i in free:
