@@ -7,6 +7,10 @@ byline, after the bio, all at the page end, or inside the first column's lines (
 engines put a headline spanning several columns); bios with misread or missing brackets,
 wrapped at the column width; bylines with bullets or titles; the lead note at either end.
 No OCR runs: this is the fast half of the bench.
+
+`paragraphs` writes the other kind of text users bring: paragraphs kept, one a line (an
+e-paper's text copied out, an OCR tool that joins a paragraph's lines); no column lines, so no
+breaks to mend, but the same variation of the rest.
 """
 
 from __future__ import annotations
@@ -270,3 +274,41 @@ def degrade(page: Page, seed: int = 0) -> tuple[str, Damage]:
     bottom = [Chunk("furniture", [t]) for t in page.furniture_bottom]
     out = (top + bottom + out) if d.furniture_at_start else (top + out + bottom)
     return _join(out, d), d
+
+
+def paragraphs(page: Page, seed: int = 0) -> str:
+    """The page as text that keeps its paragraphs, one a line, in reading order: blank lines
+    between them or not, indents or not, the byline over or under the headline (or run into
+    the headline's line), a two-line headline on one line or two, the bio's brackets as the
+    OCR gives them, light character damage. The same seed gives the same text."""
+    rng = random.Random(f"{seed}:{page.id}:paragraphs")
+    d = draw_damage(rng)
+    d.lost_line = d.merged_line = 0.0
+    indent = rng.choice(["", "", "\u3000\u3000", "  "])
+    byline_above = rng.random() < 0.3
+    joined_title = rng.random() < 0.5
+    out: list[Chunk] = []
+    for k, art in enumerate(page.gold.articles):
+        pr = page.printed[k]
+        title = art.title.replace("\n", "") if joined_title else art.title
+        head = Chunk("title", [_noise(t, d, rng) for t in title.split("\n")])
+        byline = Chunk("byline", [pr.byline.strip()])
+        body = []
+        for b in art.blocks:
+            text = _body_line(b.text, False, d, rng)
+            body.append(text if b.type == "heading" else indent + text)
+        out += [byline, head] if byline_above else [head, byline]
+        out.append(Chunk("body", body))
+        if pr.bio:
+            out.append(Chunk("bio", _bio_lines(pr.bio, 10_000, d, rng)))
+    lead = page.gold.lead
+    if lead is not None:
+        lines = [indent + _body_line(p, False, d, rng) for p in lead.paragraphs]
+        if page.house.lead_inline:
+            lead_chunks = [Chunk("lead", [f"{lead.heading}：{lines[0].lstrip()}", *lines[1:]])]
+        else:
+            lead_chunks = [Chunk("lead", [lead.heading]), Chunk("lead", lines)]
+        out = lead_chunks + out
+    top = [Chunk("furniture", [t]) for t in page.furniture_top]
+    bottom = [Chunk("furniture", [t]) for t in page.furniture_bottom]
+    return _join(top + out + bottom, d)

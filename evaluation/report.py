@@ -16,6 +16,9 @@ read by the current reader (`pipeline.read.ocr.read_bytes(..., force=True)`) fro
 
 - **text · degraded**: the page set in columns and damaged as OCR tools and papers do, conventions
   varied per page (`evaluation/degrade.py`, no OCR);
+- **text · paragraphs**: the same pages as text that keeps its paragraphs, one a line (an
+  e-paper's text copied out, an OCR tool that joins a paragraph's lines), conventions and light
+  damage varied per page (`evaluation/degrade.py`'s `paragraphs`, no OCR);
 - **tesseract / rapidocr · lines**: the page image (`evaluation/render.py`) read by the engine, its
   lines in reading order (Tesseract's own; RapidOCR has no layout analysis, so a recursive XY cut
   over its boxes), one a line with blank lines between (the sample's shape);

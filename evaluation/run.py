@@ -27,10 +27,11 @@ from typing import Any
 from pipeline.model import Document
 
 from .corpus import ROOT, SPLITS, Page, pages
-from .degrade import degrade
+from .degrade import degrade, paragraphs
 from .score import PageScore, Summary, score_page
 
-TEXT_PAGES = 40  # degraded-text pages per split
+TEXT_PAGES = 40  # degraded-text pages per split (and as many kept in paragraphs)
+TEXT_SHAPES = ("degraded", "paragraphs")
 SEED = 0
 
 
@@ -40,7 +41,7 @@ class Case:
 
     page: Page
     engine: str  # text | tesseract | rapidocr | image (the geometric reader)
-    shape: str  # degraded | lines | single | engine; for image: rapidocr | tesseract | hocr | alto
+    shape: str  # text: degraded | paragraphs; OCR: lines | single | engine; image: rapidocr | tesseract | hocr | alto
     text: str
     gold: Document | None = None  # defaults to the page's gold
     source: Any = None  # image: the page's boxed lines (pipeline.read.sources.PageSource)
@@ -113,11 +114,14 @@ def kind_of(detail: str) -> str:
     return next((k for k, pat in KINDS if pat in detail), "other")
 
 
-def text_cases(splits: list[str], count: int, seed: int) -> Iterator[Case]:
+def text_cases(splits: list[str], count: int, seed: int, shapes: tuple[str, ...] = TEXT_SHAPES) -> Iterator[Case]:
     for split in splits:
         for p in pages(split, count, seed):
-            text, _ = degrade(p, seed)
-            yield Case(p, "text", "degraded", text)
+            if "degraded" in shapes:
+                text, _ = degrade(p, seed)
+                yield Case(p, "text", "degraded", text)
+            if "paragraphs" in shapes:
+                yield Case(p, "text", "paragraphs", paragraphs(p, seed))
 
 
 def ocr_cases(splits: list[str], engines: list[str], quick: bool, seed: int) -> Iterator[Case]:
@@ -165,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--engine", choices=["text", "tesseract", "rapidocr", "ocr", "image", "all"], default="all")
     ap.add_argument(
         "--shape",
-        choices=["degraded", "lines", "single", "engine", "rapidocr", "tesseract", "hocr", "alto", "all"],
+        choices=["degraded", "paragraphs", "lines", "single", "engine", "rapidocr", "tesseract", "hocr", "alto", "all"],
         default="all",
     )
     ap.add_argument("--pages", type=int, default=TEXT_PAGES, help="degraded-text pages per split")

@@ -187,3 +187,18 @@ def test_a_bands_first_row_with_a_headline_and_a_byline_in_it_is_read_in(start):
     text, runs = by_columns("\n".join(src))
     assert [r.columns for r in runs] == [k]
     assert _follows(_lines(text), [*head, *block, "（作者系某大学教授）"]) >= 0.94
+
+
+def _sample_paragraphs() -> list[str]:
+    model = json.loads((ROOT / "tests" / "fixtures" / "sample_model.json").read_text(encoding="utf-8"))
+    return [*model["lead"]["paragraphs"], *(b["text"] for a in model["articles"] for b in a["blocks"])]
+
+
+@pytest.mark.parametrize("size", [24, 30, 40])
+def test_text_that_keeps_its_paragraphs_one_a_line_is_never_read_as_rows(size):
+    # an e-paper's text or an OCR tool that joins a paragraph's lines: nearly every line ends a
+    # sentence, so no break says anything of a stride (chance joins once passed for one)
+    paras = _sample_paragraphs()
+    for start in range(len(paras) - size):
+        text = "\n".join(paras[start : start + size])
+        assert by_columns(text) == (text, [])

@@ -3132,3 +3132,24 @@ def test_a_narrow_boxs_pieces_closed_by_a_column_label_are_one_line():
     page = "\n".join(["杨彦帆", *head, *body, "（作者系人民日报记者）"])
     [art] = read_bytes(page.encode()).doc.articles
     assert art.title == "".join(head)
+
+
+def test_a_page_that_keeps_its_paragraphs_one_a_line_reads_as_its_model():
+    # text copied from an e-paper (or an OCR tool that joins a paragraph's lines): every line a
+    # paragraph, the subheadings lines without a stop among them; the sample's model back, block
+    # for block (a subheading once ran into the paragraph after it)
+    import json
+
+    model = json.loads((Path(__file__).parent / "fixtures" / "sample_model.json").read_text(encoding="utf-8"))
+    lines = [model["lead"]["heading"], *model["lead"]["paragraphs"]]
+    for a in model["articles"]:
+        lines += [a["title"].replace("\n", ""), "  ".join(a["authors"]), *(b["text"] for b in a["blocks"])]
+        lines.append(f"（{a['bio']}）")
+    doc = read_bytes("\n".join(lines).encode(), "page").doc
+    assert doc.lead is not None and doc.lead.paragraphs == model["lead"]["paragraphs"]
+    assert len(doc.articles) == len(model["articles"])
+    for got, want in zip(doc.articles, model["articles"], strict=True):
+        assert got.title == want["title"].replace("\n", "")
+        assert got.authors == want["authors"] and got.bio == want["bio"]
+        assert [(b.type, b.text) for b in got.blocks] == [(b["type"], b["text"]) for b in want["blocks"]]
+    assert not doc.unplaced

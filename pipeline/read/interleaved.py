@@ -55,6 +55,7 @@ PROBE = 240  # lines a probe window holds
 WINDOW_CHARS = 40  # characters a window allows a printed line (blank lines between included)
 PROBES = 6  # windows probed, spread over the input (a long one is probed, not modelled whole)
 PLAIN = 0.3  # neighbours that join this well are text in reading order
+ENDED = 0.5  # share of lines ending a sentence beyond which the lines are paragraphs, not column lines
 MIN_GAIN = 0.05  # how much better than neighbours the best stride's joins must score
 FAR = (9, 11, 13)  # offsets whose joins stand for chance
 SWITCH = 5.0  # cost of changing stride between two lines
@@ -194,8 +195,10 @@ def _windows(text: str) -> Iterator[list[str]]:
 
 
 def _interleaved(window: list[str]) -> bool:
-    """Whether lines k apart join better than neighbours do, by a clear margin."""
-    if len(window) < MIN_LINES:
+    """Whether lines k apart join better than neighbours do, by a clear margin. Only column
+    lines can be so: lines that mostly end a sentence are paragraphs, one a line (an e-paper's
+    text, an OCR tool that joins a paragraph's lines), and their breaks say nothing of a stride."""
+    if len(window) < MIN_LINES or sum(ln.endswith(_ENDS) for ln in window) > ENDED * len(window):
         return False
     j = _Joins(window, words={})  # the page's own n-grams: the dictionary is loaded only when needed
     near = j.mean(1)

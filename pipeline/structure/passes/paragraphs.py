@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...text import CJK_PUNCT, NO_END, PAUSES
+from ...text import CJK_PUNCT, NO_END, NO_START, PAUSES
+from ..dictionary import RARE, word_across
 from ..notices import Notice
 from ..page import PageState, Shape, SourceLine, measure
 from ..profile import ParagraphRules
@@ -35,6 +36,8 @@ AGREE = (0.25, 0.5)
 # the usual face, and a tie or a line or two of noise must not switch a body's measure.
 MARK_MARGIN = 1.1
 RELAXED_GAIN = 0.5  # em a first line's successor must gain after a finished sentence
+GOES_ON = frozenset("的了着过地得之们吗呢吧")  # particles that never open a paragraph
+WIDE_SHORT = 0.75  # of the measure, in text a paragraph a line: a line this short ends its paragraph unmarked
 BOX_SPREAD = 1.5  # em: the lines of a narrower box agree this closely (OCR widths are noisy)
 # (asked of many lines: an enum member is a slow class attribute in Python 3.11)
 _LINES, _BLOCKS = Shape.LINES, Shape.BLOCKS
@@ -176,6 +179,7 @@ class _Body:
     pushed: list[float] = field(default_factory=list)
     mark_em: float = 0.5  # the width of a mark in this setting
     wide: bool = False  # set across the page, or a paragraph a line: only marks end paragraphs
+    a_line: bool = False  # wide lines that mostly end on a mark: paragraphs, one a line
     indents: bool = False  # the OCR kept first-line indents as leading spaces
 
     def __post_init__(self) -> None:
@@ -194,6 +198,9 @@ class _Body:
         self.wide = (
             bool(self.widths) and not measured and sorted(self.widths)[len(self.widths) // 2] >= self.rules.wide_column
         )
+        # wide lines that mostly end on a mark are paragraphs, one a line (not a wide column's
+        # lines, nor rows the OCR read across the columns, which end anywhere)
+        self.a_line = self.wide and sum(ends_with_mark(ln.text) for ln in self.lines) * 2 >= len(self.lines)
         # Leading spaces mean an indent only where some lines have them and most do not.
         indented = sum(1 for ln in self.lines if ln.indent >= 2)
         self.indents = 0 < indented < 0.5 * len(self.lines)
@@ -281,6 +288,13 @@ class _Body:
             return 1  # a paragraph a line: a short unmarked line between two of them is a subheading
         return 0
 
+    def reads_on(self, i: int) -> bool:
+        """The next line goes on with line i's sentence: it opens on a mark or a particle no
+        paragraph opens on (…坚持以人民为中心 / 的发展思想。: a long line the OCR broke), or a
+        word spans the break."""
+        nxt = self.lines[i + 1].text.lstrip()
+        return nxt[:1] in NO_START or nxt[:1] in GOES_ON or word_across(self.lines[i].text, nxt) >= RARE
+
     def deficit(self, i: int, starts: bool) -> float:
         g = self.lines[i].geo
         if g is not None:
@@ -301,7 +315,9 @@ class _Body:
             sentence = ends_sentence(text)
             mark = sentence or ends_with_other_mark(text)
         if wide:
-            return mark, None
+            # a paragraph a line: a line far short of the measure ends its paragraph too, marked
+            # or not (a subheading, a paragraph printed without its stop)
+            return mark or (self.a_line and self.widths[i] <= WIDE_SHORT * self.cols[i] and not self.reads_on(i)), None
         deficit = self.deficit(i, starts)
         if not sentence:  # most lines: whether the next line starts a paragraph is asked only here
             if mark:
