@@ -451,6 +451,19 @@ EXPECT |= {
         " (…灯火啊， / 国李铸 / 多措并举 / 协同发力 / 加快建设新型能源体系): no sentence of the lead goes on"
         " into a name, so the byline opens the article and the lead ends over it",
     ),
+    "Ti000-s51.tesseract": (
+        1,
+        "title",
+        "a paragraph's last line read before the next article's byline and its kicker and headline"
+        " (…一系列挑 / 李铸 / 多措并举 / 协同发力 / 加快建设新型能源体系 / 战。为…): its words run on"
+        " past them all (挑战), so it is the paragraph's, no headline line",
+    ),
+    "Ti004-s53.tesseract": (
+        0,
+        "title",
+        "the same past a byline and one headline line that does not look like one by its shape"
+        ' (…释放住房消费潜 / 文/广晓芬 / 建设安全舒适绿色智慧的"好房子" / 力，增强…: 潜力)',
+    ),
 }
 
 

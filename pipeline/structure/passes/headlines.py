@@ -282,7 +282,24 @@ def _cut_across_byline(st: PageState, i: int) -> bool:
     if heads:
         return _reads_into(st, i, k, heads[0])
     before, after = st.lines[i].text, st.lines[k].text
-    return word_across(before, after) >= RARE or seen_across(st, before, after) > 0
+    return word_across(before, after) >= RARE or seen_across(st, before, after) > 0 or _reads_past_heads(st, i, b)
+
+
+def _reads_past_heads(st: PageState, i: int, b: int) -> bool:
+    """Line i's words run on past the byline b and the headline lines after it (shaped like
+    headline lines, at most a headline's lines) into the text, not into the headline: the
+    byline and the headline were read into a paragraph (…一系列挑 / 李铸 / 多措并举 / 协同发力 /
+    加快建设新型能源体系 / 战。为…: 挑战). Only a line the text runs into from above is asked."""
+    j = prev_line(st, i)
+    if j is None or not st.free(j):
+        return False  # (after a bio or a headline, a line before a byline is the next headline)
+    heads, k = [], next_line(st, b)
+    while k is not None and st.free(k) and headline_shaped(st, k) and len(heads) < st.profile.headline.max_lines:
+        heads.append(k)
+        k = next_line(st, k)
+    if not heads or k is None or not st.free(k) or st.lines[k].indent or not body_like(st, k):
+        return False
+    return _reads_into(st, i, k, heads[0])
 
 
 def _running_text_off(st: PageState, run: list[int]) -> list[int]:
@@ -313,6 +330,8 @@ def _cut_by_byline(st: PageState, i: int) -> bool:
         k = next_line(st, k)  # the article's own headline, read after its byline
     if k is None or looks(st, i) or ends_with_mark(st.lines[i].text):
         return False
+    if _cut_line(st, i) and _reads_past_heads(st, i, b):
+        return True
 
     def runs_on() -> bool:  # (asked last: the dictionary is loaded only when the page needs it)
         return st.free(k) and body_like(st, k) and word_across(st.lines[i].text, st.lines[k].text) >= COMMON
