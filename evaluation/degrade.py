@@ -236,10 +236,15 @@ def _lead_chunks(page: Page, rng: random.Random, d: Damage) -> list[Chunk]:
             lines += [_body_line(ln.text, ln.justified, d, rng) for ln in set_paragraph(p, column(width, rng))]
         else:
             lines.append(_body_line(p, False, d, rng))
+    return _lead_with_marker(page, lines)
+
+
+def _lead_with_marker(page: Page, lines: list[str]) -> list[Chunk]:
+    """The lead's lines under its marker (导读), or after it on the first line (编者按：…)."""
+    heading = page.gold.lead.heading
     if page.house.lead_inline:
-        lines[0] = f"{lead.heading}：{lines[0].lstrip()}"
-        return [Chunk("lead", lines)]
-    return [Chunk("lead", [lead.heading]), Chunk("lead", lines)]
+        return [Chunk("lead", [f"{heading}：{lines[0].lstrip()}", *lines[1:]])]
+    return [Chunk("lead", [heading]), Chunk("lead", lines)]
 
 
 def _join(chunks: list[Chunk], d: Damage) -> str:
@@ -278,8 +283,8 @@ def degrade(page: Page, seed: int = 0) -> tuple[str, Damage]:
 
 def paragraphs(page: Page, seed: int = 0) -> str:
     """The page as text that keeps its paragraphs, one a line, in reading order: blank lines
-    between them or not, indents or not, the byline over or under the headline (or run into
-    the headline's line), a two-line headline on one line or two, the bio's brackets as the
+    between them or not, indents or not, the byline over or under the headline, a two-line
+    headline on one line or two, the bio's brackets as the
     OCR gives them, light character damage. The same seed gives the same text."""
     rng = random.Random(f"{seed}:{page.id}:paragraphs")
     d = draw_damage(rng)
@@ -303,12 +308,7 @@ def paragraphs(page: Page, seed: int = 0) -> str:
             out.append(Chunk("bio", _bio_lines(pr.bio, 10_000, d, rng)))
     lead = page.gold.lead
     if lead is not None:
-        lines = [indent + _body_line(p, False, d, rng) for p in lead.paragraphs]
-        if page.house.lead_inline:
-            lead_chunks = [Chunk("lead", [f"{lead.heading}：{lines[0].lstrip()}", *lines[1:]])]
-        else:
-            lead_chunks = [Chunk("lead", [lead.heading]), Chunk("lead", lines)]
-        out = lead_chunks + out
+        out = _lead_with_marker(page, [indent + _body_line(p, False, d, rng) for p in lead.paragraphs]) + out
     top = [Chunk("furniture", [t]) for t in page.furniture_top]
     bottom = [Chunk("furniture", [t]) for t in page.furniture_bottom]
     return _join(top + out + bottom, d)

@@ -250,7 +250,7 @@ class _Layout:
     def __init__(self, flat: list[str], joins: _Joins) -> None:
         self.flat, self.joins, self.n = flat, joins, len(flat)
         self.memo: dict = {}  # a band's order and joins, a segment's lengths
-        self.drift = True  # columns read off the stride where the page reads better so (the last pass)
+        self.drift = True  # each row read in an order of its own (`_drifted`); read() sets it per pass
         self.near = [0.0, 0.0]  # sums of the joins of neighbouring lines: near[i] those up to line i
         for i in range(1, self.n):
             self.near.append(self.near[-1] + joins.score(i - 1, i))
@@ -267,16 +267,22 @@ class _Layout:
         column goes last in every few rows, and read on the stride alone such rows make a band
         look like one of another stride. The second fit and the band tops read on the stride:
         a row order moved in every row would pass for a band's phase moved by a line."""
-        self.drift = True
+        self._rows_own_order(True)
         segs = self.split(self.small(self.fit(_raw_runs(self.flat, self.joins))))
-        self.drift, self.memo = False, {}  # (a band's phase is the stride's: a row order moved in every row is not)
+        self._rows_own_order(False)
         segs = self.fit(segs)
-        self.drift, self.memo = True, {}
+        self._rows_own_order(True)
         segs = self.outsiders(segs)
-        self.drift, self.memo = False, {}
+        self._rows_own_order(False)
         segs = self.tops(segs)
-        self.drift, self.memo = True, {}
+        self._rows_own_order(True)  # (order() reads each row in its own order)
         return segs
+
+    def _rows_own_order(self, drift: bool) -> None:
+        """Read each row in its own order from now on, or on the stride; the memo holds bands
+        read one way only."""
+        if drift != self.drift:
+            self.drift, self.memo = drift, {}
 
     def split(self, segs: list[_Seg]) -> list[_Seg]:
         """A segment cut in two bands of its columns where the page reads better so: two

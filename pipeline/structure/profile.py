@@ -1,9 +1,10 @@
 """Source profiles: a paper's conventions as data (TOML), validated on load.
 
 The structure passes never hold a marker, a wording or a measure of a paper's type of their
-own: they read them from a Profile (the reading model's weights stay next to their rules). The default, `mainland`, covers mainland papers' theory and commentary
-pages; another paper's habits (other bio wordings, byline marks, wider columns) are a profile
-that `extends` it and changes only what differs. Errors name the file and the dotted key.
+own: they read them from a Profile (the reading model's weights stay next to their rules).
+The default, `mainland`, covers mainland papers' theory and commentary pages; another paper's
+habits (other bio wordings, byline marks, wider columns) are a profile that `extends` it and
+changes only what differs. Errors name the file and the dotted key.
 """
 
 from __future__ import annotations

@@ -213,15 +213,11 @@ def _misread_surnames(st: PageState) -> None:
     headline line at least twice as long that opens after a finished sentence (or an anchor, or
     the page top), over a line of running text. Two headline lines of a few characters each
     (抓落实 / 见真章) stay a headline: the line over the name must be a long one."""
+    size = st.profile.byline.unknown_name_chars
     for i in range(1, len(st.lines) - 1):
         ln = st.lines[i]
         # (the length first: it rules out nearly every line without counting its Han)
-        if (
-            len(ln.text) != st.profile.byline.unknown_name_chars
-            or ln.han != st.profile.byline.unknown_name_chars
-            or not st.free(i)
-            or not ln.text.isalpha()
-        ):
+        if len(ln.text) != size or ln.han != size or not st.free(i) or not ln.text.isalpha():
             continue
         if read_byline(st, ln) is not None or any(c in st.profile.byline.not_in_names for c in ln.text):
             continue
@@ -262,11 +258,8 @@ def _bulleted_unknown(st: PageState) -> None:
     rules, words = st.profile.byline, counts(RARE)
     for i, ln in enumerate(st.lines):
         t = ln.text
-        if (
-            not st.profile.byline.bulleted_chars[0] <= len(t) <= st.profile.byline.bulleted_chars[1]
-            or t[0] not in rules.misread_bullets
-            or not st.free(i)
-        ):
+        lo, hi = rules.bulleted_chars
+        if not lo <= len(t) <= hi or t[0] not in rules.misread_bullets or not st.free(i):
             continue
         rest = t[1:]
         if not (rest.isalpha() and ln.han == len(t)) or any(c in rules.not_in_names for c in rest):

@@ -659,7 +659,7 @@ def _opening_block(st: PageState, part: list[int], k: int) -> bool:
 def _opens_band(st: PageState, part: list[int]) -> bool:
     """Measured: the first line set as display type (or a kicker's over it) and opening a band
     (the lines before it lie in bands above), the others larger than the body's type at least
-    (the profile's size.large): an inset headline's last piece may measure smaller, a character the OCR made
+    (size.large): an inset headline's last piece may measure smaller, a character the OCR made
     of a stroke widening it (高质量 / 建设国家 / 生态文 / 上明试验区)."""
     geos = [st.lines[i].geo for i in part]
     j = prev_line(st, part[0])

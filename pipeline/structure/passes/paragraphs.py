@@ -26,7 +26,7 @@ from ..dictionary import RARE, word_across
 from ..notices import Notice
 from ..page import PageState, Shape, SourceLine, measure
 from ..profile import ParagraphRules
-from ..signs import LINE_END_MARKS, ends_sentence, ends_with_mark, ends_with_other_mark
+from ..signs import LINE_END_MARKS, NEVER_OPENS, ends_sentence, ends_with_mark, ends_with_other_mark
 from ..text_forms import canonical, join_text
 
 # em: a line this close to its column agrees with it (exactly; loosely). A quarter em is the
@@ -36,7 +36,6 @@ AGREE = (0.25, 0.5)
 # the usual face, and a tie or a line or two of noise must not switch a body's measure.
 MARK_MARGIN = 1.1
 RELAXED_GAIN = 0.5  # em a first line's successor must gain after a finished sentence
-GOES_ON = frozenset("的了着过地得之们吗呢吧")  # particles that never open a paragraph
 WIDE_SHORT = 0.75  # of the measure, in text a paragraph a line: a line this short ends its paragraph unmarked
 BOX_SPREAD = 1.5  # em: the lines of a narrower box agree this closely (OCR widths are noisy)
 # (asked of many lines: an enum member is a slow class attribute in Python 3.11)
@@ -293,7 +292,7 @@ class _Body:
         paragraph opens on (…坚持以人民为中心 / 的发展思想。: a long line the OCR broke), or a
         word spans the break."""
         nxt = self.lines[i + 1].text.lstrip()
-        return nxt[:1] in NO_START or nxt[:1] in GOES_ON or word_across(self.lines[i].text, nxt) >= RARE
+        return nxt[:1] in NO_START or nxt[:1] in NEVER_OPENS or word_across(self.lines[i].text, nxt) >= RARE
 
     def deficit(self, i: int, starts: bool) -> float:
         g = self.lines[i].geo
