@@ -71,6 +71,7 @@ def test_punctuation_never_inside_numbers_or_latin(kept):
         ("“微腐败”“评论员观察”）", "“微腐败”“评论员观察”）"),  # the quotes pair up: kept
         ("培养AI时代的拔尖创新人才〈（师说）", "培养AI时代的拔尖创新人才（师说）"),  # read twice
         ("人才（〈师说）", "人才（师说）"),
+        ("补短板惠民生〈《人民时评)", "补短板惠民生（人民时评）"),  # read twice, the second as 《
     ],
 )
 def test_an_opening_bracket_the_ocr_misread_is_restored_by_its_closing_half(raw, want):

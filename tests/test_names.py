@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.structure.names import name_score, parse_byline
+from pipeline.structure.names import after_mark, name_score, parse_byline
 from pipeline.structure.profile import load_profile
 
 P = load_profile()
@@ -154,3 +154,13 @@ def test_a_byline_mark_then_a_surname_whose_given_name_the_ocr_lost_is_still_a_b
     assert b is not None and b.names == ["李"] and b.prefix == "文/"
     assert parse_byline("■ 李", "■李", P) is None  # a mark alone says less than the words 文/
     assert parse_byline("文/的", "文/的", P) is None  # no surname
+
+
+def test_names_run_together_after_a_byline_mark_split_where_one_reads_as_a_name():
+    """After 文/ the OCR ran three names together and misread two (孔 as 筷, 遥 as 和): the mark
+    says byline, the split keeps each name whole; words after the mark stay no byline."""
+    p = load_profile()
+    assert after_mark("文/筷庆江范晓波车路和", p, 0.2).names == ["筷庆江", "范晓波", "车路和"]
+    assert after_mark("文/张强王悦心", p, 0.2).names == ["张强", "王悦心"]
+    assert after_mark("文/化自信的力量源泉", p, 0.2) is None
+    assert after_mark("文/本报评论员", p, 0.2) is None

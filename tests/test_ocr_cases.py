@@ -58,7 +58,7 @@ def _case(case: str):
 
 
 def test_every_case_is_on_disk():
-    cases = {c.split("#")[0] for c in EXPECT} | set(NOTHING_LOST)
+    cases = {c.split("#")[0] for c in EXPECT} | set(NOTHING_LOST) | {"Ti001-s51.tesseract"}
     assert {p.name.removesuffix(".txt").removesuffix(".lines") for p in CASES.glob("*.txt")} == cases
 
 
@@ -464,7 +464,49 @@ EXPECT |= {
         "the same past a byline and one headline line that does not look like one by its shape"
         ' (…释放住房消费潜 / 文/广晓芬 / 建设安全舒适绿色智慧的"好房子" / 力，增强…: 潜力)',
     ),
+    "Ti004-s53.tesseract#2": (
+        1,
+        "title",
+        "a headline right after a bio whose opening quote the OCR lost, closed by a label on a line of"
+        " its own (如何看待人Al一本正经地胡说八道” / （新知）), its byline read far into the text",
+    ),
+    "Ti004-s53.tesseract#3": (
+        1,
+        "authors",
+        "a byline after its mark (文/谷业凯) read between two lines of a sentence, a surname the lists"
+        " rate low: no headline, the article's byline",
+    ),
+    "Ti007-s47.tesseract": (
+        1,
+        "title",
+        "a kicker and its headline read with their byline inside a sentence left open on a pause"
+        " (…田地、 / 汲取传统村落生态智慧 / 建设好宜居宜业和美乡村 / 文/吴灿 / 水域构成…)",
+    ),
+    "Ti004-s44.tesseract": (
+        1,
+        "title",
+        "a kicker after the bio over the byline, its headline's main line read far into the text"
+        " (…无不 / 建设好宜居宜业和美乡村 / 与周边山林…), which says its words again",
+    ),
+    "Ti000-s42.tesseract": (
+        1,
+        "title",
+        "the body's first line opening on a section's tag (【现象】使用人工智能) under the byline: no headline line",
+    ),
 }
+
+
+def test_marked_names_run_together_and_a_narrow_headlines_broken_label():
+    """文/筷庆江范晓波车路和 (孔庆江 and 车路遥 misread) opens the page over a headline set five
+    characters a line whose label the OCR cut short (…理视角透析 / （深入 / 学习贯): the mark makes
+    the run a byline of three names, and the label's pieces stay on the headline."""
+    _, text, _ = _case("Ti001-s51.tesseract")
+    doc, err = read(text, "Ti001-s51.tesseract")
+    assert not err
+    first = doc.articles[0]
+    assert first.title.replace("\n", "").endswith("理视角透析（深入学习贯"), first.title
+    assert len(first.authors) == 3 and first.authors[1] == "范晓波", first.authors
+    assert not first.blocks[0].text.startswith(("（", "学习")), first.blocks[0].text
 
 
 @pytest.mark.parametrize("case", sorted(EXPECT))

@@ -3153,3 +3153,25 @@ def test_a_page_that_keeps_its_paragraphs_one_a_line_reads_as_its_model():
         assert got.authors == want["authors"] and got.bio == want["bio"]
         assert [(b.type, b.text) for b in got.blocks] == [(b["type"], b["text"]) for b in want["blocks"]]
     assert not doc.unplaced
+
+
+def test_a_line_whose_next_opens_on_a_verb_and_a_quotation_is_the_bodys_first():
+    # under the byline, a short line that could be a headline's (习近平总书记深刻), over a line
+    # opening on 指出：“ with no speaker before it: the line is the speaker, the body's first,
+    # not the headline (the article's own headline the OCR lost)
+    body = _wrap("".join(BODY2), 12)
+    page = _page(
+        "把党中央精神落到实处",
+        "文/张明华",
+        *_wrap("".join(BODY), 12),
+        "（作者系湖南大学教授）",
+        "文/李建国",
+        "习近平总书记深刻",
+        "指出：“过去更多的是要求群众去做事。”",
+        *body,
+        "（作者系湖南师范大学教授）",
+    )
+    arts = read_bytes(page).doc.articles
+    assert len(arts) == 2
+    assert arts[1].title != "习近平总书记深刻"
+    assert arts[1].blocks[0].text.startswith("习近平总书记深刻指出：")

@@ -31,12 +31,14 @@ def _misread_openers(line: str) -> tuple[str, int]:
     if "）" not in line and ")" not in line:
         return line, 0  # both patterns end on a closing bracket: most lines, two passes saved
     a = b = 0
+    # (the book-title bracket first: 〈《人民时评) is an angle bracket doubling a label's
+    # bracket once that is read as a label's)
+    if "《" in line:
+        line, b = _MISREAD_LABEL.subn(r"(\1\2\3", line)
     if "〈" in line:
         line, d = _DOUBLED.subn("", line)
         line, a = _MISREAD_ANGLE.subn(r"(\1\2", line)
         a += d
-    if "《" in line:
-        line, b = _MISREAD_LABEL.subn(r"(\1\2\3", line)
     c = 0
     if "“" in line and line.count("“") > line.count("”"):
         line, c = _QUOTED_LABEL.subn(r"(\1\2\3", line)

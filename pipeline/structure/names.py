@@ -128,10 +128,38 @@ def after_mark(text: str, profile: Profile, score: float) -> Byline | None:
     if not t.startswith(profile.byline.prefixes):
         return None
     rest, words = _strip_prefix(t, profile)
-    if not 2 <= len(rest) <= 4 or not all(is_han(c) for c in rest):
+    if not all(is_han(c) for c in rest):
         return None
-    out = Byline([rest], score, prefix=words)
+    names = [rest] if 2 <= len(rest) <= 4 else _marked_run(rest, profile)
+    if not names:
+        return None
+    out = Byline(names, score, prefix=words)
     out.line = _printed_line(t, out)
+    return out
+
+
+def _marked_run(rest: str, profile: Profile) -> list[str] | None:
+    """Names run together after a byline's mark, one of them misread (文/筷庆江范晓波车路和 for
+    孔庆江 范晓波 车路遥): the split into two or three names whose scores add up best, when one of
+    them at least reads as a name (the mark says byline; the split only says where names end)."""
+    if not 5 <= len(rest) <= profile.byline.run_chars:
+        return None
+    best: tuple[float, list[str]] | None = None
+    for names in _splits(rest, MAX_RUN):
+        total = sum(name_score(n, profile) for n in names) / len(names)
+        if len(names) > 1 and (best is None or total > best[0]):
+            best = (total, names)
+    if best is None or max(name_score(n, profile) for n in best[1]) < RUN_NAME:
+        return None
+    return best[1]
+
+
+def _splits(token: str, parts: int) -> list[list[str]]:
+    """Every split of the token into at most `parts` pieces of two to four characters."""
+    out = [[token]] if 2 <= len(token) <= 4 else []
+    if parts > 1:
+        for k in range(2, min(4, len(token) - 2) + 1):
+            out += [[token[:k], *rest] for rest in _splits(token[k:], parts - 1)]
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ...text import is_han
 from ..dictionary import COMMON, word_across
 from ..matching import (
     LABEL,
@@ -28,7 +29,7 @@ from ..page import ArticleSpan, HeadBlock, PageState, Role, Shape
 from ..signs import ends_with_mark
 from ..text_forms import label_only
 from .context import listing, next_line, opens_deck
-from .headline_words import bare
+from .headline_words import bare, echoed
 
 SMALL_MARGIN = 0.15
 
@@ -193,7 +194,31 @@ def _joins_head(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
         or _main_of_label(st, h, art)
         or _main_under_kicker(st, h, art)
         or _kicker_after_byline(st, h, art)
+        or _main_under_line(st, h, art)
     )
+
+
+def _main_under_line(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:
+    """A bare line of headline words cutting a sentence of an article whose headline is one
+    bare line, no label, before the text: the headline's two lines, which the reading order
+    parted (汲取传统村落生态智慧 over the byline … 无不 / 建设好宜居宜业和美乡村 / 与周边山林…).
+    No article took it, the text says its words again (as it does a headline's), and the
+    article has only half a headline: it joins, under it."""
+    head = art.head
+    if head is None or len(head.lines) != 1 or len(h.lines) != 1 or head.lines[0] > h.lines[0]:
+        return False
+    if h.where != "in-body" or LABEL.search(head.text) or LABEL.search(h.text):
+        return False
+    main = st.profile.headline.main_chars
+    if not all(bare(st, i) and st.lines[i].han >= main for i in (head.lines[0], h.lines[0])):
+        return False
+    if not echoed(st, h.lines[0]):
+        return False  # a headline's words recur in its text; a clause cut off a sentence's do not
+    a, b = ({c for c in x if is_han(c)} for x in (head.text, h.text))
+    if len(a & b) > min(len(a), len(b)) / 2:
+        return False  # the headline said again in the text (“建设安全舒适绿色智慧的‘好房子’”)
+    _join(st, art, h)
+    return True
 
 
 def _kicker_after_byline(st: PageState, h: HeadBlock, art: ArticleSpan) -> bool:

@@ -242,7 +242,7 @@ def _marked_unknown(st: PageState) -> None:
         b = after_mark(ln.text, st.profile, UNKNOWN_NAME)
         if b is None or read_byline(st, ln) is not None or any(c in rules.not_in_names for c in b.names[0]):
             continue
-        if repeated(page_text(st), i, b.names[0], 0) or (_context(st, i, marked=True) or -1.0) <= 0:
+        if any(repeated(page_text(st), i, n, 0) for n in b.names) or (_context(st, i, marked=True) or -1.0) <= 0:
             continue
         st.bylines[i] = b
         st.claim(i, Role.BYLINE, f"names={b.score:.2f} after a byline mark", "bylines")

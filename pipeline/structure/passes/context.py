@@ -13,6 +13,7 @@ from collections import Counter
 from functools import cache
 from itertools import accumulate, pairwise
 
+from ...text import is_han
 from ..matching import LABEL
 from ..names import Byline, parse_byline
 from ..page import Geometry, PageState, Role, Shape, SourceLine
@@ -627,6 +628,15 @@ def read_byline(st: PageState, ln: SourceLine) -> Byline | None:
 NAMES_OVER_LABEL = 0.5  # how plausible names right over a labelled headline must be to be its byline
 
 
+WORD_MARKED = 0.2  # how plausible names after a worded byline mark (文/, 作者：) must be
+
+
+def worded_mark(b: Byline) -> bool:
+    """The names follow a byline mark made of words (文/谷业凯, 作者：…): no headline or
+    column line opens so, whatever the names' surname (the OCR may have misread it)."""
+    return any(is_han(c) for c in b.prefix)
+
+
 def names_line(st: PageState, i: int, least: float = 0.5, width: float = 12.0, alone: bool = False) -> Byline | None:
     """Line i as a byline when it is a short line (`width` em at most) of names at least
     `least` plausible, not ending on a title or an institution (委书记, the tail of 党委书记,
@@ -636,7 +646,7 @@ def names_line(st: PageState, i: int, least: float = 0.5, width: float = 12.0, a
     if ln.width > width or named_in_full(st, ln.text):
         return None
     b = read_byline(st, ln)
-    if b is None or b.score < least:
+    if b is None or b.score < (min(least, WORD_MARKED) if worded_mark(b) else least):
         return None
     if alone and (b.collective or any(repeated(page_text(st), i, n, 0) for n in b.names)):
         return None

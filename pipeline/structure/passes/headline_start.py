@@ -11,7 +11,16 @@ from ..dictionary import COMMON, word_across
 from ..matching import LABEL
 from ..page import PageState
 from ..signs import ends_with_mark
-from .context import clearly_short, headline_shaped, label_opening_lost, listing, narrow_piece, next_line, page_pairs
+from .context import (
+    clearly_short,
+    headline_shaped,
+    label_opening_lost,
+    label_piece,
+    listing,
+    narrow_piece,
+    next_line,
+    page_pairs,
+)
 from .headline_shape import body_width, looks, wide_headline
 from .headline_words import (
     bare,
@@ -54,9 +63,17 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
         if lost or LABEL.search(st.lines[i].text) or (opens and not bare(st, i + 1)):
             break  # a column label closes the headline; the next line opens the body (in words)
     short = short_within(st, run)
-    if short and take[: len(short)] == short and len(take) > len(short) and not bare(st, take[len(short)]):
-        return short  # the lines past a headline's short last line are the body's, in words
+    if short and take[: len(short)] == short and len(take) > len(short):
+        after = take[len(short)]
+        if not bare(st, after) and not label_opening(st, after):
+            return short  # the lines past a headline's short last line are the body's, in words
     return take or short
+
+
+def label_opening(st: PageState, i: int) -> bool:
+    """A narrow headline's column label opens on line i, broken into pieces like the headline
+    (理视角透析 / （深入 / 学习贯 / …): no paragraph opens on a bracket in a line that short."""
+    return st.lines[i].text[:1] in st.profile.bio.open_brackets and label_piece(st, i)
 
 
 def _headline_line(st: PageState, run: list[int], n: int) -> bool:
@@ -87,6 +104,11 @@ def _body_line(st: PageState, i: int) -> bool:
     t = st.lines[i].text
     if QUOTING.search(t):
         return True  # 习近平主席指出：“……: a sentence opening a quotation
+    if RUN_IN.match(t):
+        return True  # 【现象】使用人工智能: a section's tag run into its paragraph's first words
+    k = next_line(st, i)
+    if k is not None and SPEAKS.match(st.lines[k].text):
+        return True  # 习近平总书记深刻 / 指出：“过去…: the speaker of the quotation the next line opens
     if st.lines[i].spaced and any(m in t for m in "，、,；;"):
         return True  # spread out to the column's width with a pause in it: a justified body line
     return reads_into_prose(st, i)  # 城市是人类文明的重要标 / 志，是经济社会…: mid-word
@@ -118,6 +140,8 @@ def main_under_kicker(st: PageState, take: list[int], i: int) -> bool:
 
 
 QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how prose quotes a speaker
+SPEAKS = re.compile(r"\s*[\u4e00-\u9fff]{1,3}[：:]\s*[“「\"]")  # a verb and a quotation, no speaker before them
+RUN_IN = re.compile(r"\s*[【\[〔][^】\]〕]{1,6}[】\]〕]\s*[^\s】\]〕]")  # a tag in black brackets, words after it
 
 
 def reads_into_prose(st: PageState, i: int) -> bool:
@@ -184,14 +208,16 @@ def labelled_within(st: PageState, run: list[int]) -> list[int]:
             return []  # 中国 / 式现代化: running text broken mid-word
         if m := LABEL.search(t):
             # the quotes of the lines it closes balance (a headline's quote may open on one of
-            # them and close on the next: 党性修养不是“一阵子 / 而是一辈子”（思想纵横）)
+            # them and close on the next: 党性修养不是“一阵子 / 而是一辈子”（思想纵横）), or a
+            # closing one stands alone: the OCR lost its opening (如何看待人Al一本正经地胡说八道” /
+            # （新知）); no quote opens before an anchor's first line
             head = "".join(st.lines[x].text for x in run[: n + 1])
             if paused and not (n == 1 and body_opens_under(st, run[0], i)):
                 return []  # a paragraph's first line read before the headline under it
             before = t[: m.start()]
             if listing_on and not (listing(before) and "、" in before):
                 return []  # a list left open above that the labelled line does not go on with
-            return run[: n + 1] if n and head.count("“") == head.count("”") else []
+            return run[: n + 1] if n and head.count("“") <= head.count("”") else []
         if t.endswith("、") and listing(t) and headline_shaped(st, i):
             # a headline's list broken over its lines, going on in the labelled line
             # (从用电量看中国发展向新性、 / 稳定性、普惠性（人民观点）)

@@ -45,7 +45,7 @@ from .context import (
     worded_label,
 )
 from .headline_shape import body_width, looks, off_column, terse, wider
-from .headline_start import after_anchor
+from .headline_start import after_anchor, label_opening
 from .headline_words import (
     QUOTES,
     bare,
@@ -119,7 +119,7 @@ def _runs(st: PageState) -> list[list[int]]:
             and (
                 (shaped[i] if i in shaped else headline_shaped(st, i))
                 or (measured and _display_piece(st, i))
-                or (bool(cur) and _piece_alone(st, i))
+                or (bool(cur) and (_piece_alone(st, i) or label_opening(st, i)))
             )
             and not (measured and _column_line(st, i))
         ):
@@ -208,14 +208,25 @@ def _before_byline(st: PageState, run: list[int]) -> list[int]:
     lines, never the end of an unfinished sentence."""
     take: list[int] = []
     for i in reversed(run):
-        if take and not looks(st, i):
+        if take and not (looks(st, i) or _kicker_in_sentence(st, i)):
             break
         take.insert(0, i)
     while len(take) > 1 and (j := prev_line(st, take[0])) is not None and _unfinished(st, j):
-        if looks(st, take[0]) and not _ends_sentence_of(st, j, take):
+        if (looks(st, take[0]) or _kicker_in_sentence(st, take[0])) and not _ends_sentence_of(st, j, take):
             break
         take.pop(0)
     return _running_text_off(st, take) if take and _cut_by_byline(st, take[-1]) else take
+
+
+def _kicker_in_sentence(st: PageState, i: int) -> bool:
+    """Line i, over a headline line and its byline, is a kicker the reading order put inside
+    a sentence: no mark at all, clearly short of the column, after a line left open on a pause
+    (…田地、 / 汲取传统村落生态智慧 / 建设好宜居宜业和美乡村 / 文/吴灿 / 水域构成…): no paragraph
+    goes on after a pause to end on a short line without its final mark."""
+    j = prev_line(st, i)
+    if j is None or not st.free(j) or not ends_open(st.lines[j].text):
+        return False
+    return bare(st, i) and st.lines[i].han >= 4 and clearly_short(st, i)
 
 
 def _ends_sentence_of(st: PageState, j: int, take: list[int]) -> bool:

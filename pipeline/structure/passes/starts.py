@@ -25,7 +25,7 @@ from ...text import HAN_RUN
 from ..names import Byline
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
-from .context import names_line, titled_byline
+from .context import names_line, titled_byline, worded_mark
 
 EVIDENCE = 60.0  # nats: how much better the next article's words explain the moved text, at least
 PER_BIGRAM = 0.5  # nats per counted bigram of the moved text, at least (a long stretch of weak evidence is none)
@@ -165,15 +165,16 @@ def _names_inside(st: PageState, art: ArticleSpan) -> tuple[int, Byline] | None:
         return None
     body = set(art.body)
     for i in range(art.body[0] + 1, art.body[-1]):
-        if i in body or i in (art.byline, *art.stacked) or not ({i - 1, i + 1} <= body):
+        if i in (art.byline, *art.stacked) or not ({i - 1, i + 1} <= body):
             continue
-        if st.role(i) != Role.HEADLINE or any(h.lines != [i] for h in st.heads if i in h.lines):
+        read = i in body  # read as the article's text: only names after a worded mark (文/尉建文)
+        if not read and (st.role(i) != Role.HEADLINE or any(h.lines != [i] for h in st.heads if i in h.lines)):
             continue
         prev = st.lines[i - 1].text
         if ends_with_mark(prev) or ends_sentence(prev):
             continue
         b = names_line(st, i, NAMES_WITH_WORDS, 6, alone=True) or titled_byline(st, i)
-        if b is not None:
+        if b is not None and (not read or worded_mark(b)):
             return i, b
     return None
 
@@ -189,6 +190,7 @@ def _second_article(st: PageState, art: ArticleSpan) -> ArticleSpan | None:
     x = _cut(st, [k for k in art.body if k < i], [k for k in art.body if k > i])
     if x is None:
         return None
+    art.body = [k for k in art.body if k != i]
     new = _split(art, x)
     new.byline = i
     st.bylines[i] = b
