@@ -493,6 +493,13 @@ EXPECT |= {
         "title",
         "the body's first line opening on a section's tag (【现象】使用人工智能) under the byline: no headline line",
     ),
+    "Ti001-s34.tesseract": (
+        0,
+        "bio",
+        "a bio whose closing bracket the OCR lost ((作者系北京大学习近平新时 / … / 院研究员) before"
+        " rows read across the columns, each far wider than the column the note ends: no line of it",
+    ),
+    "Ti000-s10.tesseract": (0, "bio", "the same, the bio cut to its first line ((作者单位：北京大学经济学)"),
 }
 
 

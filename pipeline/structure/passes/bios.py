@@ -214,6 +214,9 @@ def _after_ok(st: PageState, end: int, strong: bool) -> bool:
         return True
     if strong:
         return True  # bracketed both sides: the next article's body may follow directly
+    if st.lines[k].width >= column_before(st, end) + st.profile.headline.clearly_wider:
+        return True  # set wider than the column the note ends (rows read across columns, or the
+        # next article's wider measure): no line of the same paragraph
     if _labelled_soon(st, k):
         return True  # a headline a column label closes begins, whatever the note ends on (整 / 理)
     if named_in_full(st, st.lines[end].text) and _opens_paragraph(st, k):
