@@ -13,7 +13,7 @@ import json
 import os
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +26,25 @@ HELD_OUT_FROM = 27
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚华建国志红文斌宇浩凯健俊帆旭宁欣雪琳晨轩思雨佳怡博宏海波辉鹏飞峰"
 WEEKDAYS = "一二三四五六日"
+# Decks (副题) the corpus's TUNE articles never print, though theory pages often do: from this
+# seed on, a TUNE article may print one under its headline (earlier seeds' pages, their OCR
+# cached, stay as they were drawn).
+DECK_SEEDS = 61
+DECK_SHARE = 0.35
+DECKS = (
+    "——深入学习贯彻党的二十届四中全会精神",
+    "——学习贯彻习近平总书记重要讲话精神",
+    "——写在新中国成立七十六周年之际",
+    "——从一个县域看高质量发展",
+    "——论推进中国式现代化的几个重大关系",
+    "——来自基层一线的调研与思考",
+    "——把握新发展阶段的时代特征",
+    "——以改革创新激发发展内生动力",
+    "——坚持和发展新时代“枫桥经验”",
+    "——访中国社会科学院学部委员",
+    "——“十五五”时期经济社会发展谈",
+    "——读《习近平谈治国理政》第五卷",
+)
 
 
 def corpus_dir() -> Path:
@@ -122,6 +141,15 @@ class PrintedArticle:
     source_id: str
     byline: str  # the byline as printed (bullets, titles, padding)
     bio: str  # the bio as printed, brackets included when the house uses them
+    deck: str = ""  # a deck printed under the headline that the corpus does not give (DECKS)
+
+    def source(self) -> Source:
+        """The corpus article as this page prints it: its title with the deck under it."""
+        src = load_corpus()[self.source_id]
+        if not self.deck:
+            return src
+        roles = src.title_roles or title_roles(src.title, None)
+        return replace(src, title=f"{src.title}\n{self.deck}", title_roles=(*roles, "deck"))
 
 
 @dataclass
@@ -245,10 +273,17 @@ def compose(split: str, index: int, seed: int = 0, sizes: tuple[int, int] = (2, 
     house = draw_house(rng)
     srcs = [corpus[i] for i in chosen]
     printed, articles = [], []
+    decks = random.Random(f"deck:{seed}:{split}:{kind}:{index}")  # (apart: earlier draws unchanged)
     for s in srcs:
         bio = _bio(s, house.bio_form)
-        articles.append(Article(title=s.title, authors=list(s.authors), bio=bio, blocks=list(s.blocks)))
-        printed.append(PrintedArticle(s.id, _byline(s, house.byline_form, rng), _printed_bio(bio, house.bio_form)))
+        deck = ""
+        if split == "tune" and seed >= DECK_SEEDS and "deck" not in s.title_roles and decks.random() < DECK_SHARE:
+            deck = decks.choice(DECKS)
+        title = f"{s.title}\n{deck}" if deck else s.title
+        articles.append(Article(title=title, authors=list(s.authors), bio=bio, blocks=list(s.blocks)))
+        printed.append(
+            PrintedArticle(s.id, _byline(s, house.byline_form, rng), _printed_bio(bio, house.bio_form), deck)
+        )
     lead, lead_source = None, ""
     if house.lead_marker:
         lead_source, paras = _lead_paragraphs(rng, [i for i in ids if i not in chosen])

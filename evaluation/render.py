@@ -24,7 +24,7 @@ from functools import cache
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
-from .corpus import Page, load_corpus
+from .corpus import Page
 from .typeset import SetLine, column, set_paragraph, tokens
 
 FONTS = {
@@ -342,7 +342,7 @@ def _band(
     page: Page, k: int, st: Style, top: float, left: float, rng: random.Random
 ) -> tuple[list[Printed], float, list]:
     """Typeset article k as a band under `top`; returns its lines, its bottom and the boxes to draw."""
-    src = load_corpus()[page.printed[k].source_id]
+    src = page.printed[k].source()
     em = st.em
     mode = rng.choice(["span", "span", "partial", "side"])
     byline_at = rng.choice(["below", "below", "column", "above"])

@@ -11,7 +11,9 @@ HEADER = """# Reader accuracy on the bench (`make eval`)
 
 Written by `make eval` (`python -m evaluation.run --markdown docs/EVAL.md`); do not edit by hand.
 Pages are composed from the shared corpus of 40 People's Daily articles with gold structure:
-TUNE pages use a01–a26 only, HELD-OUT pages a27–a40 only (never mixed on a page). Each page is
+TUNE pages use a01–a26 only, HELD-OUT pages a27–a40 only (never mixed on a page); no TUNE article
+prints a deck (副题), so from seed 61 on a third of the TUNE articles print one drawn from a list
+(`evaluation/corpus.py` DECKS; earlier seeds stay as drawn, their OCR cached). Each page is
 read by the current reader (`pipeline.read.ocr.read_bytes(..., force=True)`) from:
 
 - **text · degraded**: the page set in columns and damaged as OCR tools and papers do, conventions

@@ -219,6 +219,24 @@ EXPECT = {
         "乡村), its letters no measure of its size: the piece joins the line it starts, which stays the"
         " main line under its kicker instead of opening the text",
     ),
+    "Ti005-s62": (
+        0,
+        "title",
+        "a deck (副题) whose dash the engine read as 一- (一-写在新中国成立七十六周年之际), set beside the"
+        " byline under the headline: it closes the headline, the body opens under it",
+    ),
+    "Ti000-s62": (
+        0,
+        "title",
+        "a deck centred under a headline across the columns, which the reading order put among the"
+        " body's columns: measured right under the headline, it is the headline's last line",
+    ),
+    "Ti004-s63": (
+        1,
+        "title",
+        "a deck whose dash the engine read as one stroke (一以改革创新激发发展内生动力), measured larger"
+        " than the text right under its headline: the deck, not the body's first line",
+    ),
 }
 
 

@@ -500,6 +500,12 @@ EXPECT |= {
         " rows read across the columns, each far wider than the column the note ends: no line of it",
     ),
     "Ti000-s10.tesseract": (0, "bio", "the same, the bio cut to its first line ((作者单位：北京大学经济学)"),
+    "Ti005-s62.tesseract": (
+        0,
+        "title",
+        "a deck (副题) whose dash the engine read as 一- under a labelled headline and its byline"
+        " (培养Al时代的拔尖创新人才（师说） / 林伟 / 一-写在新中国成立七十六周年之际): the headline's last line",
+    ),
 }
 
 

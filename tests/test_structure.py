@@ -3175,3 +3175,50 @@ def test_a_line_whose_next_opens_on_a_verb_and_a_quotation_is_the_bodys_first():
     assert len(arts) == 2
     assert arts[1].title != "习近平总书记深刻"
     assert arts[1].blocks[0].text.startswith("习近平总书记深刻指出：")
+
+
+def test_a_deck_under_a_labelled_headline_read_inside_the_text_stays_with_it():
+    # the reading order put the headline, its label and its deck between two lines of a
+    # sentence; a label closes the main line, the deck goes under it, not into the text
+    body = _wrap("".join(BODY), 12)
+    page = _page(
+        "张明华",
+        *body[:3],
+        "感悟发展的未来感（评论员观察）\n——从一个县域看高质量发展",
+        *body[3:],
+        "（作者系湖南大学教授）",
+    )
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "感悟发展的未来感（评论员观察）\n——从一个县域看高质量发展"
+    assert "——" not in "".join(b.text for b in art.blocks)
+
+
+def test_decks_in_a_stack_of_headlines_at_the_page_end_close_their_own_headlines():
+    # every headline read after the last bio: a deck ends the headline over it and never
+    # opens the next one
+    page = _page(
+        "张明华",
+        *_wrap("".join(BODY), 12),
+        "（作者系湖南大学教授）",
+        "李建国",
+        *_wrap("".join(BODY2), 12),
+        "（作者系湖南师范大学教授）",
+        "以人才布局优化促进区域协调发展\n——来自基层一线的调研与思考",
+        "打好提振消费组合拳\n——把握新发展阶段的时代特征",
+    )
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == [
+        "以人才布局优化促进区域协调发展\n——来自基层一线的调研与思考",
+        "打好提振消费组合拳\n——把握新发展阶段的时代特征",
+    ]
+
+
+def test_a_headline_and_its_deck_on_one_line_read_as_two_title_lines():
+    page = _page(
+        "以人才布局优化促进区域协调发展（专题深思）——来自基层一线的调研与思考",
+        "张明华",
+        *_wrap("".join(BODY), 12),
+        "（作者系湖南大学教授）",
+    )
+    [art] = read_bytes(page).doc.articles
+    assert art.title == "以人才布局优化促进区域协调发展（专题深思）\n——来自基层一线的调研与思考"

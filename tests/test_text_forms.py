@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.structure.text_forms import mend_labels, mend_openers
+from pipeline.structure.text_forms import headline_text, mend_labels, mend_openers, split_deck
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,33 @@ def test_a_headlines_column_label_is_whole_again(parts, mended):
 )
 def test_no_headline_line_ends_on_an_opening_mark(parts, mended):
     assert mend_openers(parts) == mended
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        (
+            "科学客观看待经济态势（中国经济专论）——论推进中国式现代化的几个重大关系",
+            ["科学客观看待经济态势（中国经济专论）", "——论推进中国式现代化的几个重大关系"],
+        ),
+        ("爱拼与会赢——从一个县域看高质量发展", ["爱拼与会赢", "——从一个县域看高质量发展"]),
+        (
+            "礼赞新时代——原创歌剧的创作与演出实践，一部作品的诞生",
+            ["礼赞新时代——原创歌剧的创作与演出实践，一部作品的诞生"],
+        ),
+        ("——论推进中国式现代化", ["——论推进中国式现代化"]),  # a deck alone
+        ("爱拼与会赢", ["爱拼与会赢"]),
+    ],
+)
+def test_a_deck_run_into_its_headlines_line_goes_under_it(line, parts):
+    assert split_deck(line) == parts
+    assert headline_text([line]) == "\n".join(parts)
+
+
+def test_a_decks_dash_the_ocr_read_as_two_marks_is_the_dash_again_under_the_headline():
+    assert headline_text(["培养AI时代的拔尖创新人才（师说）", "--写在新中国成立七十六周年之际"]) == (
+        "培养AI时代的拔尖创新人才（师说）\n——写在新中国成立七十六周年之际"
+    )
+    # a dash read as 一- keeps its character (nothing of the input is dropped); a first line too
+    assert headline_text(["爱拼与会赢", "一-写在之际"]) == "爱拼与会赢\n一-写在之际"
+    assert headline_text(["--列举的办法"]) == "--列举的办法"

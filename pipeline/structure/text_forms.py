@@ -52,7 +52,27 @@ def headline_text(lines: list[str]) -> str:
         halves = [p for p in _HALVES.split(parts[0]) if p]
         if len(halves) >= 2 and all(len(h) >= 4 for h in halves):
             parts = halves
+    parts = [q for p in parts for q in split_deck(p)]
+    parts = parts[:1] + [_MISREAD_DASH.sub("——", p) for p in parts[1:]]
     return "\n".join(mend_labels([canonical(p) for p in parts]))
+
+
+# A deck's dash as the OCR reads it in marks (--来自…, —-论…): under a headline's first line it can
+# only be the dash. (Read as 一- the 一 stays: a character of the input is never dropped.)
+_MISREAD_DASH = re.compile(r"^\s*(?:--|—-|-—|－－|—－|－—)(?=[^—\-－])")
+
+
+_JOINED_DECK = re.compile(r"^(.*[^—\s])\s*(——[^—]{4,40})$")
+
+
+def split_deck(line: str) -> list[str]:
+    """A headline line and its deck run into one line (…专论）——论推进…的几个重大关系): two
+    lines, the deck under the headline, as the page prints them; a dash inside the words of a
+    line (礼赞新时代——原创…) is left where more than a deck's words follow it."""
+    m = _JOINED_DECK.match(line.strip())
+    if not m or len(m.group(1)) < 4 or any(c in m.group(2) for c in "。！？；，"):
+        return [line]
+    return [m.group(1), m.group(2)]
 
 
 _OPENS, _CLOSES = "（(〈", "）)〉"

@@ -115,6 +115,8 @@ def _stacked_onto(st: PageState, h: HeadBlock, spans: list[ArticleSpan]) -> bool
     before its headline, a deck (opening on a dash) after it."""
     if any(a.head is None for a in spans):
         return False
+    if len(h.lines) > 1 and opens_deck(st, st.lines[h.lines[-1]].text):
+        return False  # a whole headline down to its deck: no kicker of another, nor its deck
     after = next((a for a in spans if a.head.lines[0] == h.lines[-1] + 1), None)
     before = next((a for a in spans if a.head.lines[-1] + 1 == h.lines[0]), None)
     deck = opens_deck(st, h.text)
@@ -424,6 +426,15 @@ def _block_cuts(st: PageState, blocks: list[HeadBlock], run: list[int], a: int, 
     return cuts
 
 
+def _closed_early(st: PageState, lines: list[str]) -> int:
+    """Lines of a group after the line that closes its headline: a column label closes the
+    main line (only a deck may follow it), a deck closes the headline (nothing follows it)."""
+    deck = [opens_deck(st, t) for t in lines]
+    after_label = any(LABEL.search(t) and not all(deck[k + 1 :]) for k, t in enumerate(lines[:-1]) if not deck[k])
+    # (and a deck alone is the end of a headline whose other lines stand before it)
+    return int(after_label) + int(any(deck[:-1])) + int(deck == [True])
+
+
 def _joined(cands: list[Candidate], idx: list[int]) -> Candidate:
     pos: dict = {}
     for i in reversed(idx):
@@ -452,8 +463,7 @@ def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodie
         if (r, a, b) not in rows:
             extra = LONG_HEADLINE * max(0.0, _lines(st, blocks, runs[r][a:b], body_col) - 2)  # a kicker or deck: rarer
             extra += TRAILING * _trailing_short(st, blocks, runs[r][a:b])
-            if any(LABEL.search(t) for t in _joined(cands, runs[r][a:b]).text.split("\n")[:-1]):
-                extra += CLOSED  # a column label closes its headline: no line of it follows
+            extra += CLOSED * _closed_early(st, _joined(cands, runs[r][a:b]).text.split("\n"))
             extra += BLOCK_CUT * _block_cuts(st, blocks, runs[r], a, b)
             rows[r, a, b] = [v - extra for v in score_matrix([_joined(cands, runs[r][a:b])], bodies)[0]]
         return rows[r, a, b]

@@ -28,6 +28,7 @@ from ..signs import (
     han_count,
     may_open_bio,
 )
+from ..text_forms import split_deck
 
 CHUNK = 24  # lines per chunk when estimating the local column width
 # Asked of most lines: an enum member is a slow class attribute in Python 3.11 (EnumType's hook).
@@ -290,10 +291,13 @@ def _shaped(st: PageState, i: int) -> bool:
     if commas > 1:
         return False
     rules = st.profile.headline
-    h = ln.han
+    h, width = ln.han, ln.width
+    if "——" in t and len(parts := split_deck(t)) == 2:
+        # a headline and its deck run into one line: the headline's part is measured
+        h, width = han_count(parts[0]), width * len(parts[0]) / len(t)
     if h <= 1 and _latin_word_counts(st, i, h):
         h = 2
-    if h < rules.min_chars or h > rules.max_chars or ln.width > rules.max_width:
+    if h < rules.min_chars or h > rules.max_chars or width > rules.max_width:
         return False
     last = t[-1]  # (a line ending on neither kind of mark is asked neither question)
     if (last in _ENDS_OR_OPENS or last.isspace()) and (
@@ -651,6 +655,25 @@ def names_line(st: PageState, i: int, least: float = 0.5, width: float = 12.0, a
     if alone and (b.collective or any(repeated(page_text(st), i, n, 0) for n in b.names)):
         return None
     return b
+
+
+DECK_CHARS = 40  # Han at most in a deck line
+
+
+MISREAD_DASHES = ("一-", "-一", "一—", "—一")  # a deck's dash as the OCR reads it, a stroke and a mark
+
+
+def is_deck(st: PageState, i: int, under: bool = False) -> bool:
+    """Line i is a deck's (副题): it opens on the dash, no sentence ends in it, a deck's length.
+    Right `under` a headline (or its byline), the dash may be read as a stroke and a mark (一-);
+    measured larger than the text, as one stroke (一以改革创新…)."""
+    ln = st.lines[i]
+    t = ln.text
+    if "。" in t or not 4 <= ln.han <= DECK_CHARS:
+        return False
+    large = ln.geo is not None and ln.geo.size >= st.profile.size.body_sized
+    head = t.lstrip()
+    return opens_deck(st, t) or (under and head.startswith(MISREAD_DASHES)) or (large and head[:1] in "一—-－")
 
 
 def opens_deck(st: PageState, text: str) -> bool:

@@ -14,6 +14,7 @@ from ..signs import ends_with_mark
 from .context import (
     clearly_short,
     headline_shaped,
+    is_deck,
     label_opening_lost,
     label_piece,
     listing,
@@ -53,6 +54,9 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
             paired = not paired
             take.append(i)
             continue
+        if is_deck(st, i):
+            take.append(i)
+            break  # a deck closes the headline: the body opens under it
         if _body_line(st, i) or _past_the_box(st, take, i):
             break
         opens = _last_over_body(st, take, i)
@@ -62,11 +66,17 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
         take.append(i)
         if lost or LABEL.search(st.lines[i].text) or (opens and not bare(st, i + 1)):
             break  # a column label closes the headline; the next line opens the body (in words)
+    return _short_off(st, run, take)
+
+
+def _short_off(st: PageState, run: list[int], take: list[int]) -> list[int]:
+    """The lines taken, or only those up to a headline's short last line when the next one
+    is worded (the body's, in words: neither bare nor a broken label's opening)."""
     short = short_within(st, run)
     if short and take[: len(short)] == short and len(take) > len(short):
         after = take[len(short)]
         if not bare(st, after) and not label_opening(st, after):
-            return short  # the lines past a headline's short last line are the body's, in words
+            return short
     return take or short
 
 

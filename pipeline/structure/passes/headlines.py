@@ -30,12 +30,14 @@ from .context import (
     clearly_wider,
     column_before,
     headline_shaped,
+    is_deck,
     is_full,
     joined_block,
     label_piece,
     names_line,
     narrow_piece,
     next_line,
+    opens_deck,
     pausing_first_line,
     prev_line,
     quote_broken,
@@ -437,7 +439,7 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
 
     def fits(t: int) -> bool:
         if t not in fit:
-            fit[t] = alike[t] or _piece_alone(st, run[t]) or _short_bare(st, run[t])
+            fit[t] = alike[t] or _piece_alone(st, run[t]) or _short_bare(st, run[t]) or is_deck(st, run[t])
         return fit[t]
 
     for start in range(len(run)):
@@ -448,7 +450,9 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
         if not tried and not echoed(st, run[start]):
             continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
-            if size > 1 and not all(map(fits, range(start, start + size))) and not (size == 2 and (labelled or paired)):
+            # (two lines a label closes or that pair up, and the deck under them)
+            core = size - (size > 2 and is_deck(st, run[start + size - 1]))
+            if size > 1 and not all(map(fits, range(start, start + size))) and not (core == 2 and (labelled or paired)):
                 continue
             part = run[start : start + size]
             # (a line of names alone is a byline read inside the text: the articles pass)
@@ -523,6 +527,8 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     j, k = prev_line(st, part[0]), next_line(st, part[-1])
     if j is None or k is None or not (st.free(j) and st.free(k)):
         return False
+    if len(part) > 1 and is_deck(st, part[-1]):
+        part = part[:-1]  # a deck under the headline (and its label): the headline decides
     if any(LABEL.search(st.lines[i].text) for i in part[:-1]):
         return False  # a column label closes its headline: nothing of the headline follows it
     if ends_linking(st.lines[part[-1]].text):
@@ -624,6 +630,8 @@ def _labelled(st: PageState, part: list[int]) -> bool:
     if not (LABEL.search(second.text) and bare(st, part[0])):
         return False
     j, k = prev_line(st, part[0]), next_line(st, part[1])
+    if k is not None and is_deck(st, k):
+        k = next_line(st, k)  # the text goes on under the deck
     if j is not None and seen_across(st, st.lines[j].text, first.text):
         return False  # the sentence reads into it (广大党 / 员干部…): running text
     if clearly_short(st, part[0]):
@@ -760,7 +768,10 @@ def _split(st: PageState, run: list[int]) -> list[list[int]]:
             or _word_cut(st, i, nxt)  # 从用电量看中 / 国发展向新性、
             or _label_goes_on(st, cur, nxt)
         )
+        deck = nxt is not None and nxt == i + 1 and opens_deck(st, st.lines[nxt].text)
+        stacked = stacked or deck  # a deck goes under the headline, its label or not
         closed = bool(LABEL.search(st.lines[i].text)) and not (nxt is not None and label_only(st.lines[nxt].text))
+        closed = closed and not deck
         if (
             closed
             or not (st.lines[i].joined or stacked)
@@ -830,8 +841,54 @@ def headlines(st: PageState) -> None:
         rest = [i for i in run if i not in take]
         if rest and where != "in-body" and (cut := _in_body(st, rest)):
             _claim(st, cut, "in-body")
-    for h in st.heads:
-        _measured_kicker(st, h)
+    for h in list(st.heads):
+        if h in st.heads:  # (a block whose one line was a deck, moved under its headline, is gone)
+            _measured_kicker(st, h)
+            _deck_under(st, h)
+
+
+def _deck_under(st: PageState, h: HeadBlock) -> None:
+    """A line opening on a deck's dash right under a headline (——深入学习贯彻…精神), or under the
+    byline set beside the deck, is its deck, wherever the headline was read: no paragraph of the
+    text opens on the dash, and a column label closes the main line, not the deck under it. A
+    deck that opened a block of its own (read after the byline) leaves that block."""
+    k = h.lines[-1] + 1
+    if k < len(st.lines) and st.role(k) == Role.BYLINE:
+        k += 1
+    if k >= len(st.lines) or not is_deck(st, k, under=True):
+        k = _deck_measured_under(st, h)
+    if k is None or len(h.lines) >= st.profile.headline.max_pieces:
+        return
+    if not st.free(k):
+        other = next((g for g in st.heads if g is not h and g.lines[0] == k), None)
+        if other is None:
+            return
+        other.lines.pop(0)
+        other.text = "\n".join(other.text.split("\n")[1:])
+        if not other.lines:
+            st.heads.remove(other)
+    t = st.lines[k].text
+    h.lines.append(k)
+    h.text = f"{h.text}\n{t.strip()}"
+    st.claim(k, Role.HEADLINE, h.where, "headlines")
+
+
+def _deck_measured_under(st: PageState, h: HeadBlock) -> int | None:
+    """Measured: a deck line set right under the headline's last line, within its width (a
+    deck centred under a headline over the columns, which the reading order put among the
+    body's columns)."""
+    g = st.lines[h.lines[-1]].geo
+    if g is None:
+        return None
+    x0, _, x1, bottom = g.box
+    height = bottom - g.box[1]
+    for k, ln in enumerate(st.lines):
+        d = ln.geo
+        if d is None or k in h.lines or d.page != g.page or not is_deck(st, k):
+            continue
+        if 0 <= d.box[1] - bottom <= 1.5 * height and d.box[0] >= x0 - height and d.box[2] <= x1 + height:
+            return k
+    return None
 
 
 def _measured_kicker(st: PageState, h: HeadBlock) -> None:
