@@ -841,13 +841,14 @@ def headlines(st: PageState) -> None:
         rest = [i for i in run if i not in take]
         if rest and where != "in-body" and (cut := _in_body(st, rest)):
             _claim(st, cut, "in-body")
+    gone: set[int] = set()  # (blocks whose one line was a deck, moved under their headline)
     for h in list(st.heads):
-        if h in st.heads:  # (a block whose one line was a deck, moved under its headline, is gone)
+        if id(h) not in gone:
             _measured_kicker(st, h)
-            _deck_under(st, h)
+            _deck_under(st, h, gone)
 
 
-def _deck_under(st: PageState, h: HeadBlock) -> None:
+def _deck_under(st: PageState, h: HeadBlock, gone: set[int]) -> None:
     """A line opening on a deck's dash right under a headline (——深入学习贯彻…精神), or under the
     byline set beside the deck, is its deck, wherever the headline was read: no paragraph of the
     text opens on the dash, and a column label closes the main line, not the deck under it. A
@@ -866,7 +867,8 @@ def _deck_under(st: PageState, h: HeadBlock) -> None:
         other.lines.pop(0)
         other.text = "\n".join(other.text.split("\n")[1:])
         if not other.lines:
-            st.heads.remove(other)
+            st.heads[:] = [g for g in st.heads if g is not other]
+            gone.add(id(other))
     t = st.lines[k].text
     h.lines.append(k)
     h.text = f"{h.text}\n{t.strip()}"

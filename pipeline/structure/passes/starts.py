@@ -21,7 +21,7 @@ import math
 from collections import Counter
 from operator import add
 
-from ...text import HAN_RUN
+from ...text import HAN_RUN, is_han
 from ..names import Byline
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
@@ -164,10 +164,13 @@ def _names_inside(st: PageState, art: ArticleSpan) -> tuple[int, Byline] | None:
     if art.byline is None or len(art.body) < 2 * KEEP:
         return None
     body = set(art.body)
+    marks = tuple(m for m in st.profile.byline.prefixes if any(is_han(c) for c in m))
     for i in range(art.body[0] + 1, art.body[-1]):
         if i in (art.byline, *art.stacked) or not ({i - 1, i + 1} <= body):
             continue
         read = i in body  # read as the article's text: only names after a worded mark (文/尉建文)
+        if read and not st.lines[i].text.startswith(marks):
+            continue  # (most lines: the cheap look first)
         if not read and (st.role(i) != Role.HEADLINE or any(h.lines != [i] for h in st.heads if i in h.lines)):
             continue
         prev = st.lines[i - 1].text
