@@ -292,3 +292,22 @@ def test_hant_vertical_sheet_is_booklet_with_one_change():
     assert vert.epub.vertical and not base.epub.vertical
     assert vert.roles == base.roles and vert.page == base.page and vert.fonts_hant == base.fonts_hant
     assert len(Path(vert.path).read_text(encoding="utf-8").splitlines()) < 30
+
+
+def test_a_deck_the_reader_left_on_the_title_is_set_as_a_deck_in_docx_and_epub(style):
+    # the structure stage keeps a 副题 as the title's last line (——…); the writers set it as the
+    # model's deck blocks are, under the headline in the deck's type, and the contents show the
+    # headline alone
+    doc = every_block()
+    a = doc.articles[0]
+    a.title, a.blocks = "感悟发展的未来感（评论员观察）\n——以改革创新激发发展内生动力", a.blocks[1:]
+    d = docx.Document(io.BytesIO(docx_writer.render(doc, style, opts("zh-Hans"))))
+    paras = [(p.style.name, p.text) for p in d.paragraphs]
+    start = paras.index(("Heading 1", "感悟发展的未来感（评论员观察）"))
+    assert paras[start + 1] == (DOCX_STYLE["deck"], "——以改革创新激发发展内生动力")
+    with zipfile.ZipFile(io.BytesIO(epub_writer.render(doc, style, opts("zh-Hans")))) as z:
+        pages = [z.read(n).decode() for n in z.namelist() if n.endswith(".xhtml")]
+    plain = [p.replace("<wbr/>", "") for p in pages]  # (phrase breaks the EPUB marks for readers)
+    page = next(p for p in plain if 'class="title">感悟发展的未来感' in p)
+    assert '<p class="deck">——以改革创新激发发展内生动力</p>' in page
+    assert "<title>感悟发展的未来感（评论员观察）</title>" in page

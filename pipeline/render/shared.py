@@ -10,7 +10,7 @@ from datetime import datetime
 
 from .. import metadata
 from ..clock import build_time
-from ..model import Article, Document, Provenance
+from ..model import Article, Block, Document, Provenance
 from ..style import Style
 from ..terms import terms
 from ..text import chinese_numeral, is_han
@@ -57,8 +57,31 @@ HEADLINE_SEPARATOR = "\u3000"
 
 def flat_title(title: str) -> str:
     """A multi-line headline on one line: contents, running heads, bookmarks, EPUB nav and
-    <title>, DOCX TOC, metadata all call this, so no two formats join it differently."""
-    return HEADLINE_SEPARATOR.join(part.strip() for part in title.split("\n") if part.strip())
+    <title>, DOCX TOC, metadata all call this, so no two formats join it differently. A deck
+    read with the headline (its last lines, opening on the dash) is no part of it here."""
+    head = title.split("\n")[: _deck_at(title.split("\n"))]
+    return HEADLINE_SEPARATOR.join(part.strip() for part in head if part.strip())
+
+
+DECK_DASHES = ("——", "—")
+
+
+def _deck_at(lines: list[str]) -> int:
+    """Where the title's deck lines begin (副题 under the headline: from the first line after the
+    first that opens on the dash), or len(lines)."""
+    return next((i for i, t in enumerate(lines) if i > 0 and t.lstrip().startswith(DECK_DASHES)), len(lines))
+
+
+def with_decks(a: Article) -> Article:
+    """The article as the writers set it: a deck the reader found with the headline (its title's
+    last lines, opening on the dash) is set as the model's deck blocks are, under the headline in
+    the deck's type, not at the headline's size."""
+    lines = a.title.split("\n")
+    k = _deck_at(lines)
+    if k == len(lines):
+        return a
+    decks = [Block("deck", t.strip()) for t in lines[k:] if t.strip()]
+    return replace(a, title="\n".join(lines[:k]), blocks=[*decks, *a.blocks])
 
 
 def header_text(template: str, doc: Document, article_title: str, page: int | str = "") -> str:

@@ -18,7 +18,7 @@ from ...style import Style
 from ...terms import Terms, terms
 from ...text import bracketed_bio
 from ..headline import balance, em_measure
-from ..shared import byline_text, flat_title, lead_heading, part_label, part_title, source_line, xml_text
+from ..shared import byline_text, flat_title, lead_heading, part_label, part_title, source_line, with_decks, xml_text
 from . import index, oxml, page
 
 TOC_INSTR = 'TOC \\o "1-2" \\h \\z \\u'
@@ -132,6 +132,7 @@ class BodyWriter:
                 self.para("lead", text)
 
     def article(self, art: Article, run_on: bool = False) -> None:
+        art = with_decks(art)
         self.section(art.title, run_on=run_on)
         if art.source:
             self.para("source", source_line(art.source, self.variant))

@@ -13,7 +13,7 @@ from lxml import etree
 from ...model import Article, Block, Document, Lead, leading_decks, unknown_block
 from ...text import bracketed_bio
 from ..headline import phrases
-from ..shared import flat_title, xml_text
+from ..shared import flat_title, with_decks, xml_text
 from .vertical import vertical_runs
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -152,6 +152,7 @@ def heading_id(art_id: str, n: int) -> str:
 def article_page(art: Article, art_id: str, ctx: Ctx, source: str = "") -> bytes:
     """A book's source line (出处), title (breaks kept), decks, byline, the blocks in order,
     then the bio."""
+    art = with_decks(art)
     html, body = page(art.title, ctx, "bodymatter")
     sec = _el(body, "section", "article", id=art_id)
     sec.set(EPUB_TYPE, "chapter")

@@ -30,6 +30,7 @@ from ..shared import (
     part_label,
     part_title,
     source_line,
+    with_decks,
 )
 from . import index
 from .flowables import (
@@ -364,6 +365,7 @@ class Booklet:
         """An article: in a book its source line first, then the title block (title, decks,
         byline), its blocks, the bio. `before`: heads kept with its title block (a part's)."""
         key = f"art{n}"
+        a = with_decks(a)
         k = leading_decks(a.blocks)  # decks join the title block, under the headline
         heads: list[Flowable] = [*(before or []), self.anchor(key, flat_title(a.title), level, running=True)]
         if source := source_line(a.source, self.opts.variant):
