@@ -59,8 +59,8 @@ def flat_title(title: str) -> str:
     """A multi-line headline on one line: contents, running heads, bookmarks, EPUB nav and
     <title>, DOCX TOC, metadata all call this, so no two formats join it differently. A deck
     read with the headline (its last lines, opening on the dash) is no part of it here."""
-    head = title.split("\n")[: _deck_at(title.split("\n"))]
-    return HEADLINE_SEPARATOR.join(part.strip() for part in head if part.strip())
+    lines = title.split("\n")
+    return HEADLINE_SEPARATOR.join(part.strip() for part in lines[: _deck_at(lines)] if part.strip())
 
 
 DECK_DASHES = ("——", "—")

@@ -842,13 +842,15 @@ def headlines(st: PageState) -> None:
         if rest and where != "in-body" and (cut := _in_body(st, rest)):
             _claim(st, cut, "in-body")
     gone: set[int] = set()  # (blocks whose one line was a deck, moved under their headline)
+    # measured lines that read as decks, looked up once (each headline asks which is under it)
+    measured = [k for k, ln in enumerate(st.lines) if ln.geo is not None and is_deck(st, k)]
     for h in list(st.heads):
         if id(h) not in gone:
             _measured_kicker(st, h)
-            _deck_under(st, h, gone)
+            _deck_under(st, h, gone, measured)
 
 
-def _deck_under(st: PageState, h: HeadBlock, gone: set[int]) -> None:
+def _deck_under(st: PageState, h: HeadBlock, gone: set[int], measured: list[int]) -> None:
     """A line opening on a deck's dash right under a headline (——深入学习贯彻…精神), or under the
     byline set beside the deck, is its deck, wherever the headline was read: no paragraph of the
     text opens on the dash, and a column label closes the main line, not the deck under it. A
@@ -857,7 +859,7 @@ def _deck_under(st: PageState, h: HeadBlock, gone: set[int]) -> None:
     if k < len(st.lines) and st.role(k) == Role.BYLINE:
         k += 1
     if k >= len(st.lines) or not is_deck(st, k, under=True):
-        k = _deck_measured_under(st, h)
+        k = _deck_measured_under(st, h, measured)
     if k is None or len(h.lines) >= st.profile.headline.max_pieces:
         return
     if not st.free(k):
@@ -865,28 +867,27 @@ def _deck_under(st: PageState, h: HeadBlock, gone: set[int]) -> None:
         if other is None:
             return
         other.lines.pop(0)
-        other.text = "\n".join(other.text.split("\n")[1:])
+        other.text = headline_text([st.lines[i].text for i in other.lines])
         if not other.lines:
             st.heads[:] = [g for g in st.heads if g is not other]
             gone.add(id(other))
-    t = st.lines[k].text
     h.lines.append(k)
-    h.text = f"{h.text}\n{t.strip()}"
+    h.text = f"{h.text}\n{st.lines[k].text.strip()}"  # (under the headline as read, its label mended in)
     st.claim(k, Role.HEADLINE, h.where, "headlines")
 
 
-def _deck_measured_under(st: PageState, h: HeadBlock) -> int | None:
+def _deck_measured_under(st: PageState, h: HeadBlock, measured: list[int]) -> int | None:
     """Measured: a deck line set right under the headline's last line, within its width (a
     deck centred under a headline over the columns, which the reading order put among the
-    body's columns)."""
+    body's columns). `measured`: the page's measured lines that read as decks."""
     g = st.lines[h.lines[-1]].geo
     if g is None:
         return None
     x0, _, x1, bottom = g.box
     height = bottom - g.box[1]
-    for k, ln in enumerate(st.lines):
-        d = ln.geo
-        if d is None or k in h.lines or d.page != g.page or not is_deck(st, k):
+    for k in measured:
+        d = st.lines[k].geo
+        if k in h.lines or d.page != g.page:
             continue
         if 0 <= d.box[1] - bottom <= 1.5 * height and d.box[0] >= x0 - height and d.box[2] <= x1 + height:
             return k
