@@ -237,6 +237,20 @@ EXPECT = {
         "a deck whose dash the engine read as one stroke (一以改革创新激发发展内生动力), measured larger"
         " than the text right under its headline: the deck, not the body's first line",
     ),
+    "Ti004-s66": (
+        1,
+        "title",
+        "a kicker wider than the column and set larger than the text over a headline the reading"
+        " order put inside the first column (记住要求、心有榜样、从小做起、接受帮助 / 做好…指引): the"
+        " headline's first line, not the text's",
+    ),
+    "Ti006-s66": (
+        0,
+        "title",
+        "a byline whose affiliation and title a narrow box broke over two lines above the name"
+        " (江苏省哲学社会科学界联合 / 会原党组书记 / 张颢瀚): the byline's, not an article of one line"
+        " and a headline",
+    ),
 }
 
 

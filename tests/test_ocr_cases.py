@@ -506,6 +506,25 @@ EXPECT |= {
         "a deck (副题) whose dash the engine read as 一- under a labelled headline and its byline"
         " (培养Al时代的拔尖创新人才（师说） / 林伟 / 一-写在新中国成立七十六周年之际): the headline's last line",
     ),
+    "Ti002-s46.tesseract": (
+        0,
+        "title",
+        "a common word among a narrow headline's pieces (…穿城市更 / 新全过程 / （专题 / 深思）) that its"
+        " broken label closes: a piece, not a byline",
+    ),
+    "Ti004-s43.tesseract": (
+        1,
+        "bio",
+        "a paragraph's line ending on a comma (传统产业转型升级，) over a labelled headline wider than the"
+        " column and a titled byline, all read inside the paragraph: the line stays the paragraph's,"
+        " the article whole",
+    ),
+    "Ti004-s68.tesseract": (
+        0,
+        "title",
+        "a kicker listing its phrases, wider than the column (记住要求、心有榜样、从小做起、接受帮助),"
+        " over a headline and its byline read inside a sentence: the headline's first line",
+    ),
 }
 
 

@@ -3222,3 +3222,17 @@ def test_a_headline_and_its_deck_on_one_line_read_as_two_title_lines():
     )
     [art] = read_bytes(page).doc.articles
     assert art.title == "以人才布局优化促进区域协调发展（专题深思）\n——来自基层一线的调研与思考"
+
+
+def test_a_bylines_title_broken_over_the_lines_above_its_name_is_the_bylines():
+    """A narrow box breaks a byline's affiliation and title over lines above the name
+    (江苏省哲学社会科学界联合 / 会原党组书记 / 张颢瀚): they are the byline's, not an article of
+    their own nor a headline's lines; one article, the title printed with the name."""
+    head = "以人才布局优化促进区域协调发展"
+    raw = _page("江苏省哲学社会科学界联合", "会原党组书记", "张颢瀚", head, *BODY, "（作者系湖南大学教授）")
+    doc = read_bytes(raw).doc
+    [art] = doc.articles
+    assert art.title == head
+    assert art.authors == ["张颢瀚"]
+    assert art.byline == "江苏省哲学社会科学界联合会原党组书记 张颢瀚"
+    assert "".join(b.text for b in art.blocks) == "".join(BODY)

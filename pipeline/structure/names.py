@@ -106,7 +106,8 @@ class Byline:
     def stacked(self, under: Byline) -> Byline:
         """This byline with the names printed on the line under it (several authors set one a
         line: 张明华 / 李建国 / 王立伟): one byline of the article, its weakest name's score."""
-        line = " ".join(b.line or " ".join(b.names) for b in (self, under)) if self.line or under.line else ""
+        parts = [p for b in (self, under) if (p := b.line or " ".join(b.names))]
+        line = " ".join(parts) if self.line or under.line else ""
         return Byline(
             self.names + under.names,
             min(self.score, under.score),

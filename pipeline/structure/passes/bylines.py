@@ -34,6 +34,7 @@ from .context import (
     names_line,
     narrow_piece,
     next_line,
+    opens_deck,
     page_text,
     prev_line,
     quote_broken,
@@ -202,6 +203,53 @@ def bylines(st: PageState) -> None:
     _find(st, _unmarked(st))
     _misread_surnames(st)
     _marked_unknown(st)
+    _titles_over(st)
+
+
+TITLE_LINES = 2  # lines a byline's affiliation and title may take over its names
+_NO_TITLE_MARKS = re.compile(r"[。，,；;：:！？!?“”（）()《》]")
+_DASHES = "一-—－"  # a deck's dash, as printed or as the OCR misread it
+
+
+def _titles_over(st: PageState) -> None:
+    """A byline whose affiliation and title a narrow box broke over the lines above its names
+    (江苏省哲学社会科学界联合 / 会原党组书记 / 张颢瀚): those lines, an institution in them and
+    a title at their end, no mark, after a finished sentence or no text at all, are the
+    byline's too (claimed as bylines stacked over the names, the title on the first)."""
+    for i, b in sorted(st.bylines.items()):
+        if b.title or b.prefix or b.collective or not b.names or st.role(i) != Role.BYLINE:
+            continue  # (a mark, 文/ or ■, opens the byline: nothing of it stands above)
+        top = _title_top(st, i)
+        if top is None:
+            continue
+        title = "".join(st.lines[j].text.strip() for j in range(top, i))
+        for j in range(top, i):
+            first = j == top
+            st.bylines[j] = Byline([], b.score, title=title if first else "", line=title if first else "")
+            st.claim(j, Role.BYLINE, "title over names", "bylines")
+
+
+def _title_top(st: PageState, i: int) -> int | None:
+    """The first of the lines over byline i that hold its affiliation and title, if any."""
+    rules, top, k = st.profile.byline, None, i - 1
+    while k >= 0 and i - k <= TITLE_LINES and st.free(k) and _title_piece(st, k):
+        title = "".join(st.lines[j].text.strip() for j in range(k, i))
+        opens = k == 0 or not st.free(k - 1) or ends_with_mark(st.lines[k - 1].text)
+        if opens and title.endswith(tuple(rules.titles)) and any(w in title for w in rules.institutions):
+            top = k
+        k -= 1
+    return top
+
+
+def _title_piece(st: PageState, k: int) -> bool:
+    """Line k may be a piece of a byline's title: no mark, no wider than a byline, neither a
+    deck (——访…学部委员), a bio nor a headline's line set large."""
+    t, geo = st.lines[k].text.strip(), st.lines[k].geo
+    if not t or _NO_TITLE_MARKS.search(t) or st.lines[k].width > st.profile.byline.max_width:
+        return False
+    if opens_deck(st, t) or t[0] in _DASHES or bio_opening(t, st.profile)[0]:
+        return False  # (作者为…副主席 with its brackets lost: the article's bio before the next byline)
+    return geo is None or geo.size < st.profile.size.large
 
 
 UNKNOWN_NAME = 0.2  # the plausibility of a name whose surname no list holds (the OCR misread it)
@@ -379,6 +427,7 @@ def bylines_after_bios(st: PageState) -> None:
     _named_by_bios(st)
     _bulleted_unknown(st)
     _name_in_running_text(st)
+    _titles_over(st)
 
 
 def bylines_after_lead(st: PageState) -> None:
@@ -389,6 +438,7 @@ def bylines_after_lead(st: PageState) -> None:
     claims, lead, last = st.claims, Role.LEAD, len(st.lines) - 1
     after = sorted(i + 1 for i, c in claims.items() if c.role == lead and 0 <= i < last and i + 1 not in claims)
     _find(st, after, after_bio=True)
+    _titles_over(st)
 
 
 def _name_in_running_text(st: PageState) -> None:
@@ -561,7 +611,7 @@ def _piece(st: PageState, i: int | None) -> bool:
     return clearly_short(st, i)
 
 
-def _among_pieces(st: PageState, i: int) -> bool:
+def _among_pieces(st: PageState, i: int, b: Byline) -> bool:
     """Names standing among the pieces of a headline in a narrow box, with a line of names after
     more pieces and no text between: a piece of the headline (如何看待 / AI一 / 本正经地 / 胡说 /
     八道 / （新知） / 谷业凯). A byline is followed by its text or its headline, then text: never
@@ -571,13 +621,19 @@ def _among_pieces(st: PageState, i: int) -> bool:
     k, pieces = next_line(st, i), 0
     if k is not None and names_line(st, k) is not None:
         return False  # names right under names: authors set one a line, not a piece between
+    opened = False  # a label opened on a piece after the names (（专题 / 深思）)
     while k is not None and pieces <= st.profile.headline.max_pieces:
         if pieces and (names_line(st, k) is not None or _collective(st, k)):
             return True
-        if pieces and st.free(k) and label_only(st.lines[k].text) and _common_word(st.lines[i].text.strip()):
-            # the headline's label closes the pieces after a "name" that is a common word (胡说):
-            # a word of the headline (a real byline may be read among the pieces: 而是 / 芦子龙)
+        text = st.lines[k].text
+        closes = label_only(text) or (opened and text.rstrip().endswith(("）", ")")))
+        worded = _common_word(st.lines[i].text.strip()) or any(_common_word(n) for n in b.names)
+        if pieces and st.free(k) and closes and worded:
+            # the headline's label, whole or broken, closes the pieces after a "name" that is a
+            # common word (胡说, 全过程): a word of the headline (a real byline may be read among
+            # the pieces: 而是 / 芦子龙)
             return True
+        opened = opened or text.lstrip()[:1] in ("（", "(")
         if not (
             _piece(st, k) or quote_broken(st, k, next_line(st, k)) or (st.free(k) and LABEL.search(st.lines[k].text))
         ):
@@ -656,7 +712,7 @@ def _find(st: PageState, candidates, after_bio: bool = False) -> None:
         if not _could_be(st, ln.text, ln.raw) or _running_line(st, i) or _opens_note(st, ln.text):
             continue
         b = read_byline(st, ln)
-        if b is None or _among_pieces(st, i):
+        if b is None or _among_pieces(st, i, b):
             continue
         ctx = AFTER_BIO_HEADS if after_bio else _context(st, i, b.collective, _marked(st, i, b))
         if ctx is None:

@@ -34,6 +34,7 @@ from .context import (
     is_full,
     joined_block,
     label_piece,
+    listing,
     names_line,
     narrow_piece,
     next_line,
@@ -210,14 +211,34 @@ def _before_byline(st: PageState, run: list[int]) -> list[int]:
     lines, never the end of an unfinished sentence."""
     take: list[int] = []
     for i in reversed(run):
-        if take and not (looks(st, i) or _kicker_in_sentence(st, i)):
+        if take and not _kicker_like(st, i):
             break
         take.insert(0, i)
     while len(take) > 1 and (j := prev_line(st, take[0])) is not None and _unfinished(st, j):
-        if (looks(st, take[0]) or _kicker_in_sentence(st, take[0])) and not _ends_sentence_of(st, j, take):
+        if _kicker_like(st, take[0]) and not _ends_sentence_of(st, j, take):
             break
         take.pop(0)
     return _running_text_off(st, take) if take and _cut_by_byline(st, take[-1]) else take
+
+
+def _kicker_like(st: PageState, i: int) -> bool:
+    return looks(st, i) or _kicker_in_sentence(st, i) or _listing_kicker(st, i)
+
+
+def _pause_over_wide(st: PageState, i: int, k: int) -> bool:
+    """Line i, as wide as a column line and ending on a pause, over a headline line set wider
+    than the column: a paragraph's line the byline and headline cut (传统产业转型升级， /
+    运用新技术改造提升传统产业（专题深思） / 江苏省…书记张颢瀚 / 也能够为…). A headline broken
+    after its comma (音符跃动， / 谱写动人篇章) sets both lines in its own type and width."""
+    t = st.lines[i].text.rstrip()
+    return t.endswith(("，", ",")) and body_width(st, i) and clearly_wider(st, k)
+
+
+def _listing_kicker(st: PageState, i: int) -> bool:
+    """Line i, over a headline line and its byline, lists its phrases (记住要求、心有榜样、从小
+    做起、接受帮助) and is set wider than the column: a kicker. Running text pauses on other
+    marks, and no line of it is wider than its column."""
+    return wider(st, i) and st.lines[i].han >= 8 and listing(st.lines[i].text) and "、" in st.lines[i].text
 
 
 def _kicker_in_sentence(st: PageState, i: int) -> bool:
@@ -422,7 +443,7 @@ def _text_before_byline_off(st: PageState, run: list[int]) -> list[int]:
     it) cut: the paragraph's sentence runs on past them."""
     if len(run) == 1 and _cut_across_byline(st, run[0]):
         return []
-    if len(run) > 1 and _reads_past_byline(st, run):
+    if len(run) > 1 and (_reads_past_byline(st, run) or _pause_over_wide(st, run[0], run[1])):
         run = run[1:]  # (the line before the cut then ends no sentence: opened is moot)
     return _running_text_off(st, run) if _cut_by_byline(st, run[-1]) else run
 
@@ -497,7 +518,24 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
         i = run[first - 1]  # a kicker over a labelled line (发展新质生产力与… / 积极运用…（专题深思）)
         if i == part[0] - 1 and st.lines[i].han >= 6 and bare(st, i) and _read_past(st, [i, *part], i):
             part = [i, *part]
+    elif first and _kicker_measured(st, run[first - 1], part):
+        part = [run[first - 1], *part]
     return part
+
+
+def _kicker_measured(st: PageState, i: int, part: list[int]) -> bool:
+    """The line right over a cut is measured larger than the text and ends no sentence: its kicker (记住要求、心有榜样、从小做起、接受帮助 over 做好…方法论指引), which no
+    line of running text is set so."""
+    ln = st.lines[i]
+    return (
+        i == part[0] - 1
+        and len(part) < st.profile.headline.max_pieces
+        and ln.geo is not None
+        and ln.geo.size >= st.profile.size.large
+        and ln.han >= 4
+        and not ends_with_mark(ln.text)
+        and not any(c in ln.text for c in "。！？；")
+    )
 
 
 def _main_line(st: PageState, i: int) -> bool:
