@@ -9,6 +9,9 @@ Everything lives under .cache/eval/<version>-s<seed>/<page id>/ (git-ignored): p
 - `single`: the same lines with single newlines;
 - `engine`: the engine's own text (Tesseract's plain text with its own paragraphing; RapidOCR's
   lines in its detection order).
+
+No engine reads the `pdftotext` route: the page's truth is set into an e-paper PDF and its text
+taken out with `pdftotext -layout`, columns side by side (`epaper.py`), shape `layout`.
 """
 
 from __future__ import annotations
@@ -139,12 +142,14 @@ def cases(splits: list[str], engine_names: list[str], cached_only: bool, seed: i
 
     missing = 0
     niced = False
-    runnable = {e for e in engine_names if cached_only or engines.available(e)}
+    runnable = {e for e in engine_names if e == "pdftotext" or cached_only or engines.available(e)}
     for e in sorted(set(engine_names) - runnable):
         print(f"note: {e} is not installed: only its cached pages are scored", file=sys.stderr)
     for split in splits:
         for page in image_pages(split, seed):
-            for engine in engine_names:
+            if "pdftotext" in engine_names and (text := _epaper(page, seed, cached_only)) is not None:
+                yield Case(page, "pdftotext", "layout", text)
+            for engine in [e for e in engine_names if e != "pdftotext"]:
                 texts = cached(page, engine, seed)
                 if texts is None and engine in runnable and not cached_only:
                     if not niced:  # OCR is heavy and the machine is shared
@@ -160,6 +165,20 @@ def cases(splits: list[str], engine_names: list[str], cached_only: bool, seed: i
                     yield Case(page, engine, shape, text)
     if missing:
         print(f"note: {missing} page x engine OCR results not cached yet (run without --quick)", file=sys.stderr)
+
+
+def _epaper(page: Page, seed: int, cached_only: bool) -> str | None:
+    """The page as an e-paper PDF's laid-out text (`epaper`), rendered first unless only
+    cached pages are scored."""
+    from . import epaper
+    from .render import save
+
+    folder = page_dir(page, seed)
+    if not (folder / "truth.json").exists():
+        if cached_only:
+            return None
+        save(page, folder, seed)
+    return epaper.layout_text(folder)
 
 
 def load_gold(folder: Path) -> Document:

@@ -31,6 +31,9 @@ read by the current reader (`pipeline.read.ocr.read_bytes(..., force=True)`) fro
   column from the text alone (`pipeline/read/interleaved.py`: which lines join into words), but
   an inset headline or a byline set among the rows still misleads it. A reader from geometry
   reads the same engine exactly (issue 15); the row shows what a user who pastes that text gets.
+- **pdftotext · layout**: the image pages' printed lines set into an e-paper PDF with a text
+  layer, at their places and sizes (`evaluation/epaper.py`), and taken out with
+  `pdftotext -layout`: every printed row one line, the columns side by side.
 
 Columns: *found* — gold articles matched by exactly one predicted article holding ≥ {found:.0%} of
 its text and nothing ≥ {merge:.0%} of another's; *pages ok* — every article found and no extra one;

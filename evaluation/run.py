@@ -166,10 +166,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m evaluation.run", description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="no rendering or OCR: degraded text and cached OCR only")
     ap.add_argument("--split", choices=[*SPLITS, "all"], default="all")
-    ap.add_argument("--engine", choices=["text", "tesseract", "rapidocr", "ocr", "image", "all"], default="all")
+    ap.add_argument(
+        "--engine", choices=["text", "tesseract", "rapidocr", "ocr", "pdftotext", "image", "all"], default="all"
+    )
     ap.add_argument(
         "--shape",
-        choices=["degraded", "paragraphs", "lines", "single", "engine", "rapidocr", "tesseract", "hocr", "alto", "all"],
+        choices=[
+            *("degraded", "paragraphs", "lines", "single", "engine", "layout"),
+            *("rapidocr", "tesseract", "hocr", "alto", "all"),
+        ],
         default="all",
     )
     ap.add_argument("--pages", type=int, default=TEXT_PAGES, help="degraded-text pages per split")
@@ -180,14 +185,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump", type=Path, help="write each input, its gold and the reader's model (JSON) here")
     args = ap.parse_args(argv)
     splits = list(SPLITS) if args.split == "all" else [args.split]
-    engines = {"all": ["text", "tesseract", "rapidocr", "image"], "ocr": ["tesseract", "rapidocr"]}.get(
+    engines = {"all": ["text", "tesseract", "rapidocr", "pdftotext", "image"], "ocr": ["tesseract", "rapidocr"]}.get(
         args.engine, [args.engine]
     )
     t0 = time.time()
     cases: list[Case] = []
     if "text" in engines:
         cases += text_cases(splits, args.pages, args.seed)
-    ocr_engines = [e for e in engines if e in ("tesseract", "rapidocr")]
+    ocr_engines = [e for e in engines if e in ("tesseract", "rapidocr", "pdftotext")]
     if ocr_engines:
         cases += ocr_cases(splits, ocr_engines, args.quick, args.seed)
     if "image" in engines:

@@ -16,6 +16,7 @@ from ..structure import Structure, structure
 from ..structure.profile import load_profile
 from .decode import Decoded, decode, read_file
 from .interleaved import by_columns
+from .laid_out import in_reading_order, laid_out
 from .rows import deinterleave
 
 
@@ -51,7 +52,9 @@ def read_bytes(data: bytes, name: str = "input", force: bool = False, profile: s
 
 def read_decoded(dec: Decoded, name: str = "input", force: bool = False, profile: str | None = None) -> Reading:
     """The page from its decoded text: cleanup, structure, the model with its statistics."""
-    text, runs = deinterleave(dec.text)  # rows an engine ran across the columns, by column
+    source = dec.text
+    ordered = in_reading_order(source) if laid_out(source) else None  # columns side by side
+    text, runs = deinterleave(ordered or source)  # rows an engine ran across the columns, by column
     markers = load_profile(profile).byline.prefixes  # (a byline's joins read as chance)
     text, column_runs = by_columns(text, markers)  # column lines an engine wrote row by row, by column
     with no_cycle_collection():
@@ -62,7 +65,9 @@ def read_decoded(dec: Decoded, name: str = "input", force: bool = False, profile
         st.state.note("rows-by-column", r.line, rows=r.rows, columns=r.columns, bars=r.bars)
     for c in column_runs:
         st.state.note("lines-by-column", c.line, lines=c.lines, columns=c.columns)
-    if runs or column_runs:  # (the structure stage wrote its notices into the model before these)
+    if ordered:
+        st.state.note("laid-out-columns", 1)
+    if runs or column_runs or ordered:  # (the structure stage wrote its notices into the model before these)
         doc.stats["notices"] = [n.to_dict() for n in st.state.notices]
     if not doc.articles and doc.lead is None and not doc.unplaced:
         raise InputError(f"{name}: no text found after cleanup")

@@ -1,0 +1,125 @@
+"""Text that keeps the page's layout, put in reading order from its geometry.
+
+`pdftotext -layout`, an OCR tool's "keep layout" text export and the like set a page's columns
+side by side: every printed row of the page is one line of text, its columns apart by runs of
+spaces, each character on a grid of its own (`城市是人类文明的重要标志，    更新的重要时期。从…`).
+Read as lines in order, every line would run across the columns. But the grid is geometry: a
+character's place in its line is its x, the line's number its y. So such a text becomes boxes
+(a box per run of text between the gutters, a box per character inside it), the geometric
+reader's XY cut puts them in reading order (columns, bands, an inset headline's box), and the
+text reader reads those lines as it reads any OCR text. The grid counts one place per
+character, full-width or not (what pdftotext does), and keeps no type sizes: measured, every
+line would be body type, so the text reader's own evidence decides what is a headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..text import is_han
+from .boxes import BoxLine
+from .layout import layout
+from .sources import PageSource
+
+GAP = re.compile(r" {3,}")  # white this wide inside a line parts two columns (a word space is one)
+MIN_ROWS = 6  # lines that must run across columns before a text is taken as laid out
+MIN_SHARE = 0.2  # and their share of the text's lines
+RULE = "|"  # a column rule an OCR engine read as a character (no layout export writes one)
+CELL = 20.0  # px a grid place stands for: a character's advance
+PITCH = 30.0  # px a text line stands for: a row of the page, its type and leading
+
+
+def _runs(line: str, gutter: Callable[[int, int], bool] | None = None) -> list[tuple[int, str]]:
+    """The line's runs of text between wide white, with where each starts on the grid; with
+    `gutter`, only the white it says a gutter runs through parts two runs."""
+    out, at = [], 0
+    for m in GAP.finditer(line):
+        if gutter is not None and not gutter(m.start(), m.end()):
+            continue
+        if line[at : m.start()].strip():
+            out.append((at, line[at : m.start()]))
+        at = m.end()
+    if line[at:].strip():
+        out.append((at, line[at:]))
+    return [(start + len(t) - len(t.lstrip()), t.strip()) for start, t in out]
+
+
+def _gutter(lines: list[str], row: int) -> Callable[[int, int], bool]:
+    """Whether white from a to b in line `row` is a gutter: white too in the nearest lines of
+    text above and below it (a gutter runs down the page), not only a wide space inside one
+    line (the two halves of a headline, 多措并举   协同发力, over a line of text)."""
+    above = next((k for k in range(row - 1, -1, -1) if lines[k].strip()), None)
+    below = next((k for k in range(row + 1, len(lines)) if lines[k].strip()), None)
+    near = [k for k in (above, below) if k is not None]
+
+    def white(a: int, b: int) -> bool:
+        mid = (a + b) // 2
+        return all(mid >= len(lines[k]) or lines[k][mid] == " " for k in near)
+
+    return white
+
+
+def laid_out(text: str) -> bool:
+    """The text sets columns side by side: enough of its lines hold two runs of Chinese text
+    apart by a gutter, white that runs on through the lines above and below (an OCR line holds
+    one run; an engine's line run across the columns leaves its white where its words fell,
+    never aligned with the next line's)."""
+    if "   " not in text:
+        return False  # (most inputs: asked at C speed before any line is looked at)
+    lines = [ln.rstrip() for ln in text.split("\n") if ln.strip()]
+    if sum(1 for ln in lines if RULE in ln) >= MIN_ROWS:
+        return False  # column rules read as bars: rows an engine ran across them (rows.py's)
+    across = 0
+    for row, ln in enumerate(lines):
+        runs = _runs(ln, _gutter(lines, row))
+        if sum(1 for _, t in runs if sum(map(is_han, t)) >= 2) >= 2:
+            across += 1
+    return across >= MIN_ROWS and across >= MIN_SHARE * len(lines)
+
+
+def _close_single_blanks(lines: list[str]) -> list[str]:
+    """The lines without a lone blank line between two lines of text: the grid quantises the
+    page's rows, and a taller line (a headline's piece beside the columns) leaves one blank
+    row that no white on the page stands for; two or more blank rows are white indeed."""
+    out = []
+    for k, ln in enumerate(lines):
+        lone = not ln.strip() and 0 < k < len(lines) - 1 and lines[k - 1].strip() and lines[k + 1].strip()
+        if not lone:
+            out.append(ln)
+    return out
+
+
+def page_source(text: str) -> PageSource:
+    """The text's runs as boxes on the page's grid: a line per run, a word per character."""
+    boxes: list[BoxLine] = []
+    width = 0.0
+    lines = _close_single_blanks([ln.rstrip() for ln in text.split("\n")])
+    for row, line in enumerate(lines):
+        top = row * PITCH + (PITCH - CELL) / 2
+        for start, run in _runs(line, _gutter(lines, row)):
+            words = [
+                (c, (x * CELL, top, (x + 1) * CELL, top + CELL)) for x, c in enumerate(run, start) if not c.isspace()
+            ]
+            box = (words[0][1][0], top, words[-1][1][2], top + CELL)
+            boxes.append(BoxLine(run, box, None, words))
+            width = max(width, box[2])
+    height = (text.count("\n") + 1) * PITCH
+    return PageSource(boxes, (width + CELL, height), None, "laid-out text")
+
+
+def in_reading_order(text: str) -> str | None:
+    """The laid-out text's runs one a line (blank lines between), in the order the XY cut
+    reads them, page by page (pdftotext ends each with a form feed); None when the layout
+    would set any character aside (the text is then read as it stands: nothing the user gave
+    is ever dropped)."""
+    lines: list[str] = []
+    for page in text.split("\f"):
+        if not page.strip():
+            continue
+        placed, metrics = layout(page_source(page).lines)
+        if metrics.ghosts or metrics.specks:
+            return None
+        lines += [" ".join(p.line.text.split()) for p in placed]
+    kept = sorted(c for ln in lines for c in ln if not c.isspace())
+    return "\n\n".join(lines) if kept == sorted(c for c in text if not c.isspace()) else None
