@@ -17,7 +17,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from .render import _rotate, font_file
+from .render import font_file, rotate
 
 SCALE = 0.3  # pt per image px: a 240-dpi page at about its printed size
 FACE = "kai"  # LXGW WenKai: a TrueType face reportlab can embed (Noto CJK is CFF)
@@ -48,7 +48,7 @@ def _pdf(truth: dict, out: Path) -> None:
     c = canvas.Canvas(str(out), pagesize=(w * SCALE, h * SCALE))
     for ln in truth["lines"]:
         x0, _, _, y1 = ln["box"]
-        x, y = _rotate((x0, y1), (w, h), -truth["skew"])  # (the box's lower left, unskewed)
+        x, y = rotate((x0, y1), (w, h), -truth["skew"])  # (the box's lower left, unskewed)
         c.setFont(_face(), max(ln["size"] * SCALE, 3.0))
         c.drawString(x * SCALE, (h - y) * SCALE + 0.2 * ln["size"] * SCALE, ln["text"])
     c.save()

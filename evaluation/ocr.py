@@ -147,8 +147,12 @@ def cases(splits: list[str], engine_names: list[str], cached_only: bool, seed: i
         print(f"note: {e} is not installed: only its cached pages are scored", file=sys.stderr)
     for split in splits:
         for page in image_pages(split, seed):
-            if "pdftotext" in engine_names and (text := _epaper(page, seed, cached_only)) is not None:
-                yield Case(page, "pdftotext", "layout", text)
+            if "pdftotext" in engine_names:
+                text = _epaper(page, seed, cached_only)
+                if text is None:
+                    missing += 1  # (no page rendered yet under --quick, or no pdftotext installed)
+                else:
+                    yield Case(page, "pdftotext", "layout", text)
             for engine in [e for e in engine_names if e != "pdftotext"]:
                 texts = cached(page, engine, seed)
                 if texts is None and engine in runnable and not cached_only:

@@ -522,7 +522,7 @@ def layout(page: Page, st: Style, seed: int = 0) -> tuple[list[Printed], list, t
     return printed, shapes, size
 
 
-def _rotate(pt: tuple[float, float], size: tuple[int, int], deg: float) -> tuple[float, float]:
+def rotate(pt: tuple[float, float], size: tuple[int, int], deg: float) -> tuple[float, float]:
     cx, cy = size[0] / 2, size[1] / 2
     a = math.radians(deg)
     dx, dy = pt[0] - cx, pt[1] - cy
@@ -560,7 +560,7 @@ def render(page: Page, seed: int = 0) -> tuple[Image.Image, dict]:
 
 def _truth(p: Printed, size: tuple[int, int], skew: float) -> TruthLine:
     x0, y0, x1, y1 = p.x, p.y, p.x + p.width, p.y + p.size
-    pts = [_rotate(q, size, skew) for q in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))]
+    pts = [rotate(q, size, skew) for q in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))]
     box = (
         int(min(q[0] for q in pts)),
         int(min(q[1] for q in pts)),

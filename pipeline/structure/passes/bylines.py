@@ -622,17 +622,19 @@ def _among_pieces(st: PageState, i: int, b: Byline) -> bool:
     if k is not None and names_line(st, k) is not None:
         return False  # names right under names: authors set one a line, not a piece between
     opened = False  # a label opened on a piece after the names (（专题 / 深思）)
+    worded = None  # the "name" is a common word (asked once, and only here: it loads the word list)
     while k is not None and pieces <= st.profile.headline.max_pieces:
         if pieces and (names_line(st, k) is not None or _collective(st, k)):
             return True
         text = st.lines[k].text
-        closes = label_only(text) or (opened and text.rstrip().endswith(("）", ")")))
-        worded = _common_word(st.lines[i].text.strip()) or any(_common_word(n) for n in b.names)
-        if pieces and st.free(k) and closes and worded:
+        if pieces and st.free(k) and _closes_label(text, opened):
             # the headline's label, whole or broken, closes the pieces after a "name" that is a
             # common word (胡说, 全过程): a word of the headline (a real byline may be read among
             # the pieces: 而是 / 芦子龙)
-            return True
+            if worded is None:
+                worded = _common_word(st.lines[i].text.strip()) or any(_common_word(n) for n in b.names)
+            if worded:
+                return True
         opened = opened or text.lstrip()[:1] in ("（", "(")
         if not (
             _piece(st, k) or quote_broken(st, k, next_line(st, k)) or (st.free(k) and LABEL.search(st.lines[k].text))
@@ -640,6 +642,11 @@ def _among_pieces(st: PageState, i: int, b: Byline) -> bool:
             return False
         k, pieces = next_line(st, k), pieces + 1
     return False
+
+
+def _closes_label(text: str, opened: bool) -> bool:
+    """The line is a column label, or closes one a piece before it opened (（专题 / 深思）)."""
+    return label_only(text) or (opened and text.rstrip().endswith(("）", ")")))
 
 
 def _collective(st: PageState, k: int) -> bool:

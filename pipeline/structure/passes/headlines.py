@@ -16,7 +16,7 @@ claimed according to where it stands:
 
 from __future__ import annotations
 
-from ...text import NO_START, accountable
+from ...text import NO_START, SENTENCE_FINAL, accountable
 from ..dictionary import COMMON, RARE, reads_over, word_across
 from ..matching import LABEL
 from ..page import Geometry, HeadBlock, PageState, Role, Shape
@@ -225,15 +225,6 @@ def _kicker_like(st: PageState, i: int) -> bool:
     return looks(st, i) or _kicker_in_sentence(st, i) or _listing_kicker(st, i)
 
 
-def _pause_over_wide(st: PageState, i: int, k: int) -> bool:
-    """Line i, as wide as a column line and ending on a pause, over a headline line set wider
-    than the column: a paragraph's line the byline and headline cut (传统产业转型升级， /
-    运用新技术改造提升传统产业（专题深思） / 江苏省…书记张颢瀚 / 也能够为…). A headline broken
-    after its comma (音符跃动， / 谱写动人篇章) sets both lines in its own type and width."""
-    t = st.lines[i].text.rstrip()
-    return t.endswith(("，", ",")) and body_width(st, i) and clearly_wider(st, k)
-
-
 def _listing_kicker(st: PageState, i: int) -> bool:
     """Line i, over a headline line and its byline, lists its phrases (记住要求、心有榜样、从小
     做起、接受帮助) and is set wider than the column: a kicker. Running text pauses on other
@@ -438,6 +429,15 @@ def _echo_between(st: PageState, j: int, run: list[int], k: int) -> bool:
     return all(heralds(st, i) for i in run)
 
 
+def _pause_over_wide(st: PageState, i: int, k: int) -> bool:
+    """Line i, as wide as a column line and ending on a pause, over a headline line set wider
+    than the column: a paragraph's line the byline and headline cut (传统产业转型升级， /
+    运用新技术改造提升传统产业（专题深思） / 江苏省…书记张颢瀚 / 也能够为…). A headline broken
+    after its comma (音符跃动， / 谱写动人篇章) sets both lines in its own type and width."""
+    t = st.lines[i].text.rstrip()
+    return t.endswith(("，", ",")) and body_width(st, i) and clearly_wider(st, k)
+
+
 def _text_before_byline_off(st: PageState, run: list[int]) -> list[int]:
     """The run before a byline without the paragraph's lines the byline (and a headline by
     it) cut: the paragraph's sentence runs on past them."""
@@ -524,8 +524,9 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
 
 
 def _kicker_measured(st: PageState, i: int, part: list[int]) -> bool:
-    """The line right over a cut is measured larger than the text and ends no sentence: its kicker (记住要求、心有榜样、从小做起、接受帮助 over 做好…方法论指引), which no
-    line of running text is set so."""
+    """The line right over a cut is measured larger than the text and holds no sentence's end:
+    its kicker (记住要求、心有榜样、从小做起、接受帮助 over 做好…方法论指引). No line of running
+    text is set larger."""
     ln = st.lines[i]
     return (
         i == part[0] - 1
@@ -534,7 +535,7 @@ def _kicker_measured(st: PageState, i: int, part: list[int]) -> bool:
         and ln.geo.size >= st.profile.size.large
         and ln.han >= 4
         and not ends_with_mark(ln.text)
-        and not any(c in ln.text for c in "。！？；")
+        and not any(c in SENTENCE_FINAL for c in ln.text)
     )
 
 
