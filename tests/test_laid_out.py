@@ -90,3 +90,14 @@ def test_pages_of_a_laid_out_text_are_ordered_each_on_its_own():
     doc = read_bytes((one + two).encode("utf-8"), "two-pages").doc
     titles = [a.title.replace("\n", "") for a in doc.articles]
     assert len(titles) == 4 and titles[0].startswith("弘扬志愿精神") and titles[2].startswith("建强战斗堡垒")
+
+
+def test_latin_and_numbers_keep_their_characters_together():
+    """The layout rebuilds a piece from its words with a space between two Latin ones; the
+    grid's own characters are kept instead (4.02亿, AI幻觉: not 4 . 0 2, A I)."""
+    _, text, _ = _case("Ti003-s9")
+    assert "4.02" in text and "AI幻觉" in text
+    doc = read_bytes(text.encode("utf-8"), "Ti003-s9").doc
+    body = "".join(b.text for a in doc.articles for b in a.blocks) + "".join(doc.lead.paragraphs if doc.lead else [])
+    assert "4.02亿" in body and "AI幻觉" in body
+    assert "4 . 0" not in body and "A I" not in body

@@ -90,11 +90,15 @@ def _close_single_blanks(lines: list[str]) -> list[str]:
     return out
 
 
+def _grid(text: str) -> list[str]:
+    return _close_single_blanks([ln.rstrip() for ln in text.split("\n")])
+
+
 def page_source(text: str) -> PageSource:
     """The text's runs as boxes on the page's grid: a line per run, a word per character."""
     boxes: list[BoxLine] = []
     width = 0.0
-    lines = _close_single_blanks([ln.rstrip() for ln in text.split("\n")])
+    lines = _grid(text)
     for row, line in enumerate(lines):
         top = row * PITCH + (PITCH - CELL) / 2
         for start, run in _runs(line, _gutter(lines, row)):
@@ -120,6 +124,17 @@ def in_reading_order(text: str) -> str | None:
         placed, metrics = layout(page_source(page).lines)
         if metrics.ghosts or metrics.specks:
             return None
-        lines += [" ".join(p.line.text.split()) for p in placed]
+        grid = _grid(page)
+        lines += [_as_printed(p.line, grid) for p in placed]
     kept = sorted(c for ln in lines for c in ln if not c.isspace())
     return "\n\n".join(lines) if kept == sorted(c for c in text if not c.isspace()) else None
+
+
+def _as_printed(line: BoxLine, grid: list[str]) -> str:
+    """A placed line's text as the grid holds it: the layout rebuilds a piece from its words,
+    a space between two Latin ones (4 . 02 for 4.02, A I for AI); the grid has the characters
+    as they stood. The rebuilt text where the two disagree."""
+    row = int(line.box[1] // PITCH)
+    held = grid[row][round(line.box[0] / CELL) : round(line.box[2] / CELL)].strip() if row < len(grid) else ""
+    rebuilt = " ".join(line.text.split())
+    return held if held.split() and "".join(held.split()) == "".join(rebuilt.split()) else rebuilt
