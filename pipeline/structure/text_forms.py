@@ -57,8 +57,12 @@ def headline_text(lines: list[str]) -> str:
     return "\n".join(mend_labels([canonical(p) for p in parts]))
 
 
-# A deck's dash as the OCR reads it in marks (--来自…, —-论…): under a headline's first line it can
-# only be the dash. (Read as 一- the 一 stays: a character of the input is never dropped.)
+# A deck's dash (——) as the OCR reads it: the one place that spells its forms. The profile's
+# deck_openers are the paper's printed forms; these are what an engine makes of them.
+DASH_STROKES = "一—-－"  # one character of the dash: a mark, or the stroke 一 it looks like
+MISREAD_DASHES = ("一-", "-一", "一—", "—一")  # a stroke and a mark: the dash only under a headline
+# In marks (--来自…, —-论…): under a headline's first line it can only be the dash. (Read as 一-
+# the 一 stays: a character of the input is never dropped.)
 _MISREAD_DASH = re.compile(r"^\s*(?:--|—-|-—|－－|—－|－—)(?=[^—\-－])")
 
 

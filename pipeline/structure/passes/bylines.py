@@ -20,7 +20,7 @@ from ..matching import LABEL
 from ..names import BYLINE_MARKS_FREE, NOT_BYLINE, Byline, after_mark, named_in_bio, parse_byline, surnames
 from ..page import PageState, Role
 from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
-from ..text_forms import label_only
+from ..text_forms import DASH_STROKES, label_only
 from .context import (
     body_like,
     bracket_balance,
@@ -208,7 +208,6 @@ def bylines(st: PageState) -> None:
 
 TITLE_LINES = 2  # lines a byline's affiliation and title may take over its names
 _NO_TITLE_MARKS = re.compile(r"[。，,；;：:！？!?“”（）()《》]")
-_DASHES = "一-—－"  # a deck's dash, as printed or as the OCR misread it
 
 
 def _titles_over(st: PageState) -> None:
@@ -247,7 +246,7 @@ def _title_piece(st: PageState, k: int) -> bool:
     t, geo = st.lines[k].text.strip(), st.lines[k].geo
     if not t or _NO_TITLE_MARKS.search(t) or st.lines[k].width > st.profile.byline.max_width:
         return False
-    if opens_deck(st, t) or t[0] in _DASHES or bio_opening(t, st.profile)[0]:
+    if opens_deck(st, t) or t[0] in DASH_STROKES or bio_opening(t, st.profile)[0]:
         return False  # (作者为…副主席 with its brackets lost: the article's bio before the next byline)
     return geo is None or geo.size < st.profile.size.large
 

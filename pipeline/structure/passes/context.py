@@ -28,7 +28,7 @@ from ..signs import (
     han_count,
     may_open_bio,
 )
-from ..text_forms import split_deck
+from ..text_forms import DASH_STROKES, MISREAD_DASHES, split_deck
 
 CHUNK = 24  # lines per chunk when estimating the local column width
 # Asked of most lines: an enum member is a slow class attribute in Python 3.11 (EnumType's hook).
@@ -660,9 +660,6 @@ def names_line(st: PageState, i: int, least: float = 0.5, width: float = 12.0, a
 DECK_CHARS = 40  # Han at most in a deck line
 
 
-MISREAD_DASHES = ("一-", "-一", "一—", "—一")  # a deck's dash as the OCR reads it, a stroke and a mark
-
-
 def is_deck(st: PageState, i: int, under: bool = False) -> bool:
     """Line i is a deck's (副题): it opens on the dash, no sentence ends in it, a deck's length.
     Right `under` a headline (or its byline), the dash may be read as a stroke and a mark (一-);
@@ -673,7 +670,7 @@ def is_deck(st: PageState, i: int, under: bool = False) -> bool:
         return False
     large = ln.geo is not None and ln.geo.size >= st.profile.size.body_sized
     head = t.lstrip()
-    return opens_deck(st, t) or (under and head.startswith(MISREAD_DASHES)) or (large and head[:1] in "一—-－")
+    return opens_deck(st, t) or (under and head.startswith(MISREAD_DASHES)) or (large and head[:1] in DASH_STROKES)
 
 
 def opens_deck(st: PageState, text: str) -> bool:
