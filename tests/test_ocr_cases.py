@@ -129,6 +129,13 @@ EXPECT |= {
         "a narrow headline's piece ending on an opening quote (建设安全 / 舒适绿色 / 智慧的“ / 好房子”)",
     ),
     "Ti007-s8.rapidocr": (1, "title", "a column label read before the line it closes (（观察者说） / 夯实执政之基)"),
+    "Ti000-s0.tesseract": (
+        1,
+        "title",
+        "a two-line headline between a bio and a byline whose first line's words are all the next"
+        " article's, after an article whose own headline the OCR ran into its first line (党性修养不是 /"
+        " 而是“一辈子): one headline, not its first line given to the article before by place alone",
+    ),
     "Ti007-s8.tesseract": (
         0,
         "title",

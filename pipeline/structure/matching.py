@@ -174,20 +174,40 @@ def form_bonus(c: Candidate) -> float:
     return LABELLED if any(LABEL.search(line) for line in c.text.split("\n")) else 0.0
 
 
-def score_matrix(cands: list[Candidate], bodies: list[str] | BodyIndex, windowed: bool = False) -> list:
+# Splitting a run of headline lines: a place next to an article is no evidence for a piece
+# whose words are all another article's (none in this body, most in another): the first line of a
+# two-line headline after a bio would otherwise go to the article before, which lost its own to
+# the OCR, by place alone. (Only the split asks: the assignment itself weighs place as always.)
+NONE_HERE = 0.05  # content at most this in the article the position points to
+ALL_THERE = 0.6  # and at least this in another article
+CONTRADICTED = -0.1  # the position's worth then
+
+
+def _position(pos: str, here: float, best: float, contradicted: bool) -> float:
+    bonus = POSITION_BONUS[pos]
+    if contradicted and bonus > 0 and here <= NONE_HERE and best >= ALL_THERE:
+        return CONTRADICTED
+    return bonus
+
+
+def score_matrix(
+    cands: list[Candidate], bodies: list[str] | BodyIndex, windowed: bool = False, contradicted: bool = False
+) -> list:
+    """Each candidate's score for each article: content, form and position. With `contradicted`,
+    a position the candidate's words contradict counts against it (splitting runs)."""
     bodies = _index(bodies)
     content = content_scores(cands, bodies, windowed)
     m: list = []
     for ci, c in enumerate(cands):
         form = form_bonus(c)
+        row_c = content[ci]
+        best = max(row_c.values() if windowed else row_c, default=0.0) if contradicted else 0.0
         if windowed:
-            m.append({k: v + form + POSITION_BONUS[c.positions.get(k, "far")] for k, v in content[ci].items()})
+            m.append(
+                {k: v + form + _position(c.positions.get(k, "far"), v, best, contradicted) for k, v in row_c.items()}
+            )
             continue
-        row = []
-        for k in range(len(bodies)):
-            pos = c.positions.get(k, "far")
-            row.append(content[ci][k] + form + POSITION_BONUS[pos])
-        m.append(row)
+        m.append([v + form + _position(c.positions.get(k, "far"), v, best, contradicted) for k, v in enumerate(row_c)])
     return m
 
 

@@ -465,7 +465,9 @@ def _merge(st: PageState, cands: list[Candidate], blocks: list[HeadBlock], bodie
             extra += TRAILING * _trailing_short(st, blocks, runs[r][a:b])
             extra += CLOSED * _closed_early(st, _joined(cands, runs[r][a:b]).text.split("\n"))
             extra += BLOCK_CUT * _block_cuts(st, blocks, runs[r], a, b)
-            rows[r, a, b] = [v - extra for v in score_matrix([_joined(cands, runs[r][a:b])], bodies)[0]]
+            rows[r, a, b] = [
+                v - extra for v in score_matrix([_joined(cands, runs[r][a:b])], bodies, contradicted=True)[0]
+            ]
         return rows[r, a, b]
 
     choice = {r: [(i, i + 1) for i in range(len(runs[r]))] for r in range(len(runs))}
