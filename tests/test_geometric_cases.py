@@ -251,6 +251,13 @@ EXPECT = {
         " (江苏省哲学社会科学界联合 / 会原党组书记 / 张颢瀚): the byline's, not an article of one line"
         " and a headline",
     ),
+    "Ti000-s72": (
+        0,
+        "title",
+        "a deck under a display headline over some of the columns, a two-line kicker over it (多措并举 /"
+        " 协同发力 / 加快建设新型能源体系 / ——深入学习贯彻…精神): the deck outruns the columns by half, so"
+        " the region is cut under it, not between the headline and its deck",
+    ),
 }
 
 

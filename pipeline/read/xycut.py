@@ -19,6 +19,7 @@ from .boxes import Box, BoxLine, box_h, box_w, glyph_size, join_words
 BESIDE_LINE = 8.0  # em: a line this long beside a headline is a column's, not a byline
 FILLED = 0.4  # em at most between a mark and the words either side for it to fill their white
 SLIVER = 0.1  # of a line's height: the least white row under a headline a region no gutter divides is cut at
+DECK_WIDTH = 1.5  # columns' widths a body-size line under a headline outruns: a deck over them, no column's line
 
 
 def gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -131,7 +132,7 @@ class Cutter:
             at = (a + b) / 2
             above = [i for i in idx if self.boxes[i][1] < at and self.body(i) and i not in self.noise]
             below = [i for i in idx if self.boxes[i][1] >= at]
-            if len(below) > len(above) and self._lone_rows(above, 3) and not self._beside(above, large):
+            if len(below) > len(above) and self._lone_rows(above, 4) and not self._beside(above, large):
                 found.append((at, above))
         if not found:
             return None
@@ -139,13 +140,13 @@ class Cutter:
         return decked[-1] if decked else found[0][0]
 
     def _wider_than_columns(self, above: list[int], idx: list[int], at: float) -> bool:
-        """A body-size line above the cut runs wider than twice the lines below it: a deck set
-        under the headline across several columns, not a column's first line."""
+        """A body-size line above the cut runs clearly wider than the lines below it: a deck set
+        under the headline across two columns or more, not a column's first line."""
         below = self._spans([i for i in idx if self.boxes[i][1] >= at])
         if not below:
             return False
         col = statistics.median(x1 - x0 for x0, x1 in below.values())
-        return any(x1 - x0 > 2 * col for x0, x1 in self._spans(above).values())
+        return any(x1 - x0 > DECK_WIDTH * col for x0, x1 in self._spans(above).values())
 
     def _spans(self, idx: list[int]) -> dict[int, tuple[float, float]]:
         """Per source line of the items (a word goes with its line): its left and right edge."""
