@@ -70,12 +70,16 @@ def laid_out(text: str) -> bool:
     lines = [ln.rstrip() for ln in text.split("\n") if ln.strip()]
     if sum(1 for ln in lines if RULE in ln) >= MIN_ROWS:
         return False  # column rules read as bars: rows an engine ran across them (rows.py's)
+    need = max(MIN_ROWS, MIN_SHARE * len(lines))
+    wide = [row for row, ln in enumerate(lines) if "   " in ln.strip()]  # (only these can run across)
+    if len(wide) < need:
+        return False  # (a text with a few wide spaces is decided without a gutter looked at)
     across = 0
-    for row, ln in enumerate(lines):
-        runs = _runs(ln, _gutter(lines, row))
+    for row in wide:
+        runs = _runs(lines[row], _gutter(lines, row))
         if sum(1 for _, t in runs if sum(map(is_han, t)) >= 2) >= 2:
             across += 1
-    return across >= MIN_ROWS and across >= MIN_SHARE * len(lines)
+    return across >= need
 
 
 def _close_single_blanks(lines: list[str]) -> list[str]:
