@@ -258,6 +258,20 @@ EXPECT = {
         " 协同发力 / 加快建设新型能源体系 / ——深入学习贯彻…精神): the deck outruns the columns by half, so"
         " the region is cut under it, not between the headline and its deck",
     ),
+    "Ti003-s72": (
+        0,
+        "paragraphs",
+        "three columns apart by narrow gutters, the engine's lines run across them and a word of a row"
+        " boxed over a gutter as tall as a headline's (边 | 发展): one such stray among thirty rows"
+        " leaves the gutter open, the columns are read one after another",
+    ),
+    "Ti003-s72#2": (
+        1,
+        "title",
+        "an unbracketed bio (作者简介：李智水 / 江苏商贸职业学院马克思 / 主义学院) over the next band's"
+        " kicker and headline (汲取传统村落生态智慧 / 建设好宜居宜业和美乡村): the band ends the"
+        " note and its article, the next one is found",
+    ),
 }
 
 

@@ -401,3 +401,14 @@ def test_a_speck_read_as_a_few_latin_letters_is_set_aside_and_told():
     assert "esNo" not in text and "AI" in text
     notices = reading.doc.stats["notices"]
     assert any(n["code"] == "speck-dropped" and n["detail"]["text"] == "esNo" for n in notices)
+
+
+def test_a_word_of_no_han_boxed_wider_than_it_could_print_is_white():
+    """A 2 boxed across a column's first row (13 em for one digit) is an engine's reading of
+    white; a Han character boxed too wide (板 over a narrow headline's piece) is still printed."""
+    from pipeline.read.words import stretched
+
+    em = 31.0
+    assert stretched("2", (1561.0, 2071.0, 1977.0, 2150.0), em)
+    assert not stretched("板", (91.0, 774.0, 300.0, 824.0), em)
+    assert not stretched("2025", (100.0, 0.0, 180.0, 30.0), em)  # a number at its own width

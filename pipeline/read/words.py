@@ -20,7 +20,8 @@ import statistics
 from dataclasses import replace
 
 from ..structure.page import measure
-from .boxes import Box, BoxLine, join_words
+from ..text import is_han
+from .boxes import Box, BoxLine, join_words, union_boxes
 
 RULE_MARKS = frozenset("|｜¦")
 
@@ -75,6 +76,9 @@ def explode(lines: list[BoxLine], em: float, height: float) -> tuple[list[BoxLin
         text = [(w, b) for w, b in words if not is_mark(w)]
         tall = [(w, b) for w, b in text if (b[3] - b[1]) / height >= 1.25]
         if len(ln.words) < 2 or (2 * len(tall) > len(text) and _wide_pitch(ln, em) and _cluster_wide(words, tall, em)):
+            inked = [b for w, b in words if not stretched(w, b, em)]
+            if inked and len(inked) < len(words):  # (the line's box is its printed words')
+                ln = replace(ln, box=union_boxes(inked))
             items.append(ln)
             owner.append(-1)
             continue
@@ -85,6 +89,17 @@ def explode(lines: list[BoxLine], em: float, height: float) -> tuple[list[BoxLin
             items.append(BoxLine(t, box, ln.conf, [(t, box)], ln.page))
             owner.append(k)
     return items, owner, display
+
+
+STRETCHED = 4.0  # em per character: no printed word, however large its type, is boxed this wide
+
+
+def stretched(text: str, box: Box, em: float) -> bool:
+    """A word of no Han character boxed far wider than its characters could print (a 2 boxed
+    across a column's first row beside a headline): an engine's reading of white. (A Han
+    character boxed too wide is still printed there: 板 of a narrow headline's piece.)"""
+    chars = measure(text)
+    return chars > 0 and box[2] - box[0] > STRETCHED * em * max(chars, 1.0) and not any(map(is_han, text))
 
 
 def _wide_pitch(ln: BoxLine, em: float) -> bool:

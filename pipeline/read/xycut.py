@@ -19,6 +19,7 @@ from .boxes import Box, BoxLine, box_h, box_w, glyph_size, join_words
 BESIDE_LINE = 8.0  # em: a line this long beside a headline is a column's, not a byline
 FILLED = 0.4  # em at most between a mark and the words either side for it to fill their white
 SLIVER = 0.1  # of a line's height: the least white row under a headline a region no gutter divides is cut at
+STRAY_ROWS = 12  # rows of words a region holds before one tall word in a gutter counts as a stray
 DECK_WIDTH = 1.5  # columns' widths a body-size line under a headline outruns: a deck over them, no column's line
 
 
@@ -260,21 +261,15 @@ class Cutter:
         x1 = max(self.boxes[i][2] for i in idx)
         step = max(1.0, self.em / 4)
         n = int((x1 - x0) / step) + 1
-        hard = [0] * n  # lines that close the gap: not body size
-        soft = [0] * n
-        for i in idx:
-            if i in self.noise:
-                continue
-            b = self.boxes[i]
-            row = soft if self.body(i) else hard
-            for k in range(max(0, int((b[0] - x0) / step) + 1), min(n, int((b[2] - x0) / step))):
-                row[k] += 1
+        hard, soft, stray = self._cover(idx, x0, step, n)
         rows = self._rows(idx)
         n_rows = len(set(rows.values()))
         limit, width = (max(1, int(0.25 * n_rows)), 0.6) if rows else (max(2, int(0.5 * len(idx))), 0.25)
+        # one word an engine boxed tall among a tall region's rows is a stray, not a headline over them
+        lone = 1 if rows and n_rows >= STRAY_ROWS else 0
         tol = 0
         while tol <= limit:  # the cleanest gaps first, then those a few lines run over
-            stretches = _runs([not hard[k] and soft[k] <= tol for k in range(n)])
+            stretches = _runs([not hard[k] and stray[k] <= lone and soft[k] + stray[k] <= tol for k in range(n)])
             if rows:  # by words, the widest white first: a gutter, not the white inside a line beside it
                 stretches.sort(key=lambda kj: kj[0] - kj[1])
             for k, j in stretches:
@@ -289,6 +284,37 @@ class Cutter:
                         return cand
             tol = tol * 2 if tol else 1
         return None
+
+    def _cover(self, idx: list[int], x0: float, step: float, n: int) -> tuple[list[int], list[int], list[int]]:
+        """Per step across the region, how many items cover it: lines that close a gap (not body
+        size), body lines and words, and display words that are strays (`_strays`)."""
+        hard, soft, stray = [0] * n, [0] * n, [0] * n
+        strays = self._strays(idx)
+        for i in idx:
+            if i in self.noise:
+                continue
+            b = self.boxes[i]
+            row = soft if self.body(i) else (stray if i in strays else hard)
+            for k in range(max(0, int((b[0] - x0) / step) + 1), min(n, int((b[2] - x0) / step))):
+                row[k] += 1
+        return hard, soft, stray
+
+    def _strays(self, idx: list[int]) -> set[int]:
+        """Display words of source lines whose words are mostly body type (at most a third set
+        large): an engine's box drawn as tall as a headline's round a word or two of a row of
+        text, where a headline's own line is display type through and through."""
+        if not self.display:
+            return set()
+        words: dict[int, list[int]] = {}
+        for i in idx:
+            if self.owner and self.owner[i] >= 0 and i not in self.noise:
+                words.setdefault(self.owner[i], []).append(i)
+        out: set[int] = set()
+        for line in words.values():
+            shown = [i for i in line if i in self.display]
+            if shown and 3 * len(shown) <= len(line):
+                out.update(shown)
+        return out
 
     def _marks(self, idx: list[int]) -> list[Box]:
         """The boxes of the marks among the items (left out of the rows and the gaps)."""

@@ -214,6 +214,8 @@ def _after_ok(st: PageState, end: int, strong: bool) -> bool:
         return True
     if strong:
         return True  # bracketed both sides: the next article's body may follow directly
+    if _set_apart(st, end, k):
+        return True  # measured: what follows is set large or stands in another band of the page
     if st.lines[k].width >= column_before(st, end) + st.profile.headline.clearly_wider:
         return True  # set wider than the column the note ends (rows read across columns, or the
         # next article's wider measure): no line of the same paragraph
