@@ -25,12 +25,13 @@ def _case(page: str) -> tuple[Document, str, list[str]]:
     return Document.from_dict(d), text, info.get("furniture", [])
 
 
-@pytest.mark.parametrize("page", ["Ti001-s9", "Ti003-s9", "Ti005-s72"])
+@pytest.mark.parametrize("page", ["Ti001-s9", "Ti003-s9", "Ti005-s72", "Ti005-s13"])
 def test_a_laid_out_page_reads_column_by_column(page):
     """Every line of the text runs across the columns; read in order it would weld them. Put in
     reading order, every article is found whole with its headline, byline and bio. (Ti005-s72:
     a headline over the columns alone in its row, 惩治“微腐败”，让老百姓可感可及（评论员观察）,
-    stays one line: the gutters under it do not cut it at its marks' white.)"""
+    stays one line: the gutters under it do not cut it at its marks' white. Ti005-s13: the byline
+    in the row under such a headline, ■ 郑新立, stays with it, not at the head of a column.)"""
     gold, text, furniture = _case(page)
     assert laid_out(text)
     r = read_bytes(text.encode("utf-8"), page)

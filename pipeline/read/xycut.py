@@ -135,10 +135,28 @@ class Cutter:
             below = [i for i in idx if self.boxes[i][1] >= at]
             if len(below) > len(above) and self._lone_rows(above, 4) and not self._beside(above, large):
                 found.append((at, above))
-        if not found:
-            return None
-        decked = [at for at, above in found[1:] if self._wider_than_columns(above, idx, at)]
-        return decked[-1] if decked else found[0][0]
+        return self._lowest(found, idx) if found else None
+
+    def _lowest(self, found: list[tuple[float, list[int]]], idx: list[int]) -> float:
+        """Of the white rows under a headline (each with the body lines above it), the lowest
+        that keeps a deck or a byline above the cut; else the first."""
+        first = set(found[0][1])
+        lower = [
+            at
+            for at, above in found[1:]
+            if self._wider_than_columns(above, idx, at) or self._short_under(set(above) - first, idx, at)
+        ]
+        return lower[-1] if lower else found[0][0]
+
+    def _short_under(self, added: set[int], idx: list[int], at: float) -> bool:
+        """The lines between the first white row under the headline and this one are short, half
+        a column's line at most: a byline set under the headline, which stays above the cut (read
+        with the columns, it would open one of them)."""
+        below = self._spans([i for i in idx if self.boxes[i][1] >= at])
+        if not added or not below:
+            return False
+        col = statistics.median(x1 - x0 for x0, x1 in below.values())
+        return all(x1 - x0 <= 0.5 * col for x0, x1 in self._spans(list(added)).values())
 
     def _wider_than_columns(self, above: list[int], idx: list[int], at: float) -> bool:
         """A body-size line above the cut runs clearly wider than the lines below it: a deck set
