@@ -19,6 +19,7 @@ it at the white of its marks (惩治“微腐败”，让老百姓可感可及�
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Callable
 
 from ..text import is_han
@@ -105,13 +106,13 @@ def _grid(text: str) -> list[str]:
 
 
 def page_source(text: str) -> PageSource:
-    """The text's runs as boxes on the page's grid: a line per run, a word per character."""
+    """The text's runs as boxes on the page's grid: a line per run, a word per character (a
+    run set over the columns one box of display height, without words)."""
     boxes: list[BoxLine] = []
     width = 0.0
     lines = _grid(text)
     runs = [_runs(line, _gutter(lines, row)) for row, line in enumerate(lines)]
-    lengths = sorted(len(t) for row in runs for _, t in row)
-    column = lengths[len(lengths) // 2] if lengths else 0
+    column = statistics.median_high([len(t) for row in runs for _, t in row] or [0])  # a typical run
     for row, found in enumerate(runs):
         top = row * PITCH + (PITCH - CELL) / 2
         for start, run in found:

@@ -139,33 +139,24 @@ class Cutter:
 
     def _lowest(self, found: list[tuple[float, list[int]]], idx: list[int]) -> float:
         """Of the white rows under a headline (each with the body lines above it), the lowest
-        that keeps a deck or a byline above the cut; else the first."""
+        that keeps a deck or a byline above the cut; else the first. Above it, a line clearly
+        wider than the columns' lines below (a deck across two columns or more, no column's
+        first line), or only short lines added since the first row, half a column's line at
+        most (a byline set under the headline: read with the columns, it would open one)."""
         first = set(found[0][1])
-        lower = [
-            at
-            for at, above in found[1:]
-            if self._wider_than_columns(above, idx, at) or self._short_under(set(above) - first, idx, at)
-        ]
+        lower = []
+        for at, above in found[1:]:
+            col = self._column_below(idx, at)
+            widths = [x1 - x0 for x0, x1 in self._spans(above).values()]
+            added = [x1 - x0 for x0, x1 in self._spans([i for i in above if i not in first]).values()]
+            if col and (any(w > DECK_WIDTH * col for w in widths) or (added and max(added) <= 0.5 * col)):
+                lower.append(at)
         return lower[-1] if lower else found[0][0]
 
-    def _short_under(self, added: set[int], idx: list[int], at: float) -> bool:
-        """The lines between the first white row under the headline and this one are short, half
-        a column's line at most: a byline set under the headline, which stays above the cut (read
-        with the columns, it would open one of them)."""
+    def _column_below(self, idx: list[int], at: float) -> float | None:
+        """The median width of the lines under height `at` (a column's line), if any."""
         below = self._spans([i for i in idx if self.boxes[i][1] >= at])
-        if not added or not below:
-            return False
-        col = statistics.median(x1 - x0 for x0, x1 in below.values())
-        return all(x1 - x0 <= 0.5 * col for x0, x1 in self._spans(list(added)).values())
-
-    def _wider_than_columns(self, above: list[int], idx: list[int], at: float) -> bool:
-        """A body-size line above the cut runs clearly wider than the lines below it: a deck set
-        under the headline across two columns or more, not a column's first line."""
-        below = self._spans([i for i in idx if self.boxes[i][1] >= at])
-        if not below:
-            return False
-        col = statistics.median(x1 - x0 for x0, x1 in below.values())
-        return any(x1 - x0 > DECK_WIDTH * col for x0, x1 in self._spans(above).values())
+        return statistics.median(x1 - x0 for x0, x1 in below.values()) if below else None
 
     def _spans(self, idx: list[int]) -> dict[int, tuple[float, float]]:
         """Per source line of the items (a word goes with its line): its left and right edge."""
