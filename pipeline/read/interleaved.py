@@ -24,7 +24,13 @@ articles one under the other: the stride does not change where the first one's c
 lines unlike their column in length taken out of the rows (a headline beside the columns), and
 a band's first rows taken in, the lines among them unlike the columns in length out of the rows
 (the fit starts a band where its rows are whole; a headline, byline or page header in its first
-rows breaks them).
+rows breaks them). A band's top also moves up into a segment of another stride above it, which
+is cut there or, too short to stand, taken whole: a headline set beside a band's first rows in
+a few characters a line makes them read as rows of one more column, or as the last rows of the
+band above; its short lines are taken out of the rows. After a top moves, the cuts (a band cut
+in two, the headline between them; two bands of one stride joined again), the outsiders and the
+ends are read again; last, a band's last rows of fewer columns (its right columns ended with
+their bio) are tried among the lines the fit left.
 A byline's joins read as chance. Last, each segment's rows are read in an order of their own:
 the engine sorts a row by height and by x only where boxes sit within a few pixels, so a column
 set a little lower than its neighbours comes after them in some rows and before them in others,
@@ -74,9 +80,13 @@ SPLIT_GAIN = 2.5  # how much better the page must read for a band cut in two (a 
 DRIFT = 2.0  # cost of a row's lines in another order than the row before's
 ASTRAY = 1.0  # cost of a row's lines in another order than the first row's
 TOP_GAIN = 1.5  # how much better the page must read for a band's first rows taken in
+SETTLE = 3  # rounds of the passes again after the tops, while they change something
+INSET = 0.6  # most of a column's measure a line of a headline set beside the columns holds
+TOP_ROWS = 10  # rows of a band's top where a headline's lines set beside its columns are looked for
 
 _SPACE = re.compile(r"\s+")
 _ENDS = tuple("。！？!?”」』；…")
+_STOPS = tuple("。！？!?；")
 
 
 @dataclass
@@ -124,6 +134,10 @@ class _Seg:
 
     def members(self) -> list[int]:
         return [i for i in range(self.a, self.b) if i not in self.skip]
+
+    def span(self, a: int, b: int, **kw: bool) -> _Seg:
+        """The segment over lines a..b-1, the lines it skips there still skipped."""
+        return replace(self, a=a, b=b, skip=frozenset(i for i in self.skip if a <= i < b), **kw)
 
 
 class _Joins:
@@ -266,7 +280,8 @@ class _Layout:
         cuts and the outsiders read each row in its own order (`_drifted`): on a skewed page one
         column goes last in every few rows, and read on the stride alone such rows make a band
         look like one of another stride. The second fit and the band tops read on the stride:
-        a row order moved in every row would pass for a band's phase moved by a line."""
+        a row order moved in every row would pass for a band's phase moved by a line. Where a
+        band's top moved, the cuts, outsiders and ends are read again, a few rounds at most."""
         self._rows_own_order(True)
         segs = self.split(self.small(self.fit(_raw_runs(self.flat, self.joins))))
         self._rows_own_order(False)
@@ -274,9 +289,16 @@ class _Layout:
         self._rows_own_order(True)
         segs = self.outsiders(segs)
         self._rows_own_order(False)
-        segs = self.tops(segs)
+        for _ in range(SETTLE):  # (a band's top moved: the cuts, outsiders and ends read again)
+            topped = self.tops(segs)
+            if topped == segs:
+                break
+            self._rows_own_order(True)
+            segs = self.outsiders(self.joined(self.split(topped)))
+            self._rows_own_order(False)
+            segs = self.fit(segs)
         self._rows_own_order(True)  # (order() reads each row in its own order)
-        return segs
+        return self.small(segs)  # (the lines the fitted bands left: a band's last rows)
 
     def _rows_own_order(self, drift: bool) -> None:
         """Read each row in its own order from now on, or on the stride; the memo holds bands
@@ -286,20 +308,40 @@ class _Layout:
 
     def split(self, segs: list[_Seg]) -> list[_Seg]:
         """A segment cut in two bands of its columns where the page reads better so: two
-        articles' bands of as many columns, one under the other, read as one run of rows."""
+        articles' bands of as many columns, one under the other, read as one run of rows (the
+        lower one's headline and byline, lines unlike the columns, left between the two)."""
         best = self.value(segs)
         for idx in range(len(segs) - 1, -1, -1):
             g = segs[idx]
+            m = g.members()
+            width = sorted(len(self.flat[i]) for i in m)[len(m) // 2]
             found = None
             for x in range(g.a + MIN_ROWS * g.k, g.b - MIN_ROWS * g.k + 1):
-                top = replace(g, b=x, skip=frozenset(i for i in g.skip if i < x))
-                low = _Seg(x, g.b, g.k, skip=frozenset(i for i in g.skip if i >= x))
-                cand = [*segs[:idx], top, low, *segs[idx + 1 :]]
-                v = self.value(cand)
-                if v > best + SPLIT_GAIN:
-                    best, found = v, cand
+                y = x  # (a headline and byline over the lower band's columns: between the two)
+                while y < g.b and abs(len(self.flat[y]) - width) > 1:
+                    y += 1
+                for z in {x, y}:
+                    cand = [*segs[:idx], g.span(g.a, x), g.span(z, g.b, more=False, right=False), *segs[idx + 1 :]]
+                    v = self.value(cand)
+                    if v > best + SPLIT_GAIN:
+                        best, found = v, cand
             if found:
                 segs = found
+        return segs
+
+    def joined(self, segs: list[_Seg]) -> list[_Seg]:
+        """Two segments of as many columns, one right under the other, read as one band where
+        the page reads better so: a band cut in two while its top was out of phase."""
+        best = self.value(segs)
+        idx = len(segs) - 2
+        while idx >= 0:
+            g, h = segs[idx], segs[idx + 1]
+            if g.k == h.k and g.b == h.a and not h.more and not h.right:
+                cand = [*segs[:idx], replace(g, b=h.b, skip=g.skip | h.skip), *segs[idx + 2 :]]
+                v = self.value(cand)
+                if v > best:
+                    best, segs = v, cand
+            idx -= 1
         return segs
 
     def order(self, segs: list[_Seg]) -> list[int]:
@@ -419,6 +461,28 @@ class _Layout:
                 v = self.value(cand)
                 if v > best + SMALL_GAIN:
                     best, segs = v, cand
+        return self._last_rows(segs)
+
+    def _last_rows(self, segs: list[_Seg]) -> list[_Seg]:
+        """The lines after the page's last band, when they are all as long as its columns' (or
+        end a sentence), read as its last rows of fewer columns where the page reads no worse
+        so: the band's right columns ended (with the article's bio) and its left ones go on for
+        a row or two, too few for any pass to see a stride in them."""
+        if not segs or segs[-1].right or segs[-1].b >= self.n:
+            return segs
+        g, best = segs[-1], self.value(segs)
+        m = g.members()
+        width = sorted(len(self.flat[i]) for i in m)[len(m) // 2]
+        for a in range(g.b, min(self.n, g.b + g.k)):  # (the band's own last lines: a bio's tail)
+            rest = self.flat[a:]
+            if not all(abs(len(x) - width) <= 2 or x.endswith(_ENDS) for x in rest):
+                continue
+            for k in range(2, g.k):
+                if len(rest) >= 2 * k:
+                    cand = [*segs[:-1], g.span(g.a, a), _Seg(a, self.n, k, True)]
+                    v = self.value(cand)
+                    if v >= best:
+                        best, segs = v, cand
         return segs
 
     def outsiders(self, segs: list[_Seg]) -> list[_Seg]:
@@ -447,24 +511,79 @@ class _Layout:
         header) out of the rows: the Viterbi pass and the fit start a band only where its rows
         are whole, and its first rows hold those lines too."""
         best = self.value(segs)
-        for idx in range(len(segs)):
+        idx = 0
+        while idx < len(segs):
             g = segs[idx]
-            if g.more or g.right:
-                continue
-            lo = segs[idx - 1].b if idx else 0
-            width = sorted(len(self.flat[i]) for i in g.members())[len(g.members()) // 2]
-            for a in range(max(lo, g.a - 2 * g.k), g.a):
-                extra = {i for i in range(a, g.a) if abs(len(self.flat[i]) - width) > 1}
-                cand = [*segs[:idx], replace(g, a=a, skip=g.skip | extra), *segs[idx + 1 :]]
-                for i in sorted(extra):  # (a column's first line may be short: a drop cap, a title's tail)
-                    g2 = cand[idx]
-                    alt = [*segs[:idx], replace(g2, skip=g2.skip - {i}), *segs[idx + 1 :]]
-                    if self.value(alt) > self.value(cand):
-                        cand = alt
+            m = g.members()
+            width = sorted(len(self.flat[i]) for i in m)[len(m) // 2]  # (the columns' measure)
+            for before, top, extra in self._tops(segs, idx, width):
+                after = segs[idx + 1 :]
+                cand = [*before, replace(top, skip=top.skip | extra), *after]
+                cand = self._put_back(cand, len(before), [i for i in extra if len(self.flat[i]) < width])
                 v = self.value(cand)
                 if v > best + TOP_GAIN:
                     best, segs = v, cand
+            idx = next(t for t, x in enumerate(segs) if x.b == g.b) + 1
         return segs
+
+    def _put_back(self, segs: list[_Seg], idx: int, lines: list[int]) -> list[_Seg]:
+        """Of the short lines taken out of segment idx's rows, those that read better in them
+        put back, the best first (a column's first line may be short: a drop cap, a title's
+        tail; and one line put back moves every row after it)."""
+        v, left = self.value(segs), set(lines)
+        while left:
+            g = segs[idx]
+            tries = {i: [*segs[:idx], replace(g, skip=g.skip - {i}), *segs[idx + 1 :]] for i in sorted(left)}
+            i, cand = max(tries.items(), key=lambda t: self.value(t[1]))
+            if self.value(cand) <= v:
+                break
+            segs, v = cand, self.value(cand)
+            left.discard(i)
+        return segs
+
+    def _tops(self, segs: list[_Seg], idx: int, width: int) -> Iterator[tuple[list[_Seg], _Seg, set[int]]]:
+        """Where a band's top may be: the segments before it, the band from its new top, and
+        the lines of its first rows unlike its columns in length. The top moves up into the
+        lines above it, or into a segment of another stride just above it: that one cut there
+        (the columns above read on into the band's first rows, its headline's lines among
+        them), or taken whole where too short to stand (a headline's lines set beside the
+        band's first rows made them rows of one more column)."""
+        g = segs[idx]
+        if g.right:
+            return
+        top = replace(g, more=False)
+
+        def unlike(a: int, b: int) -> set[int]:
+            return {i for i in range(a, b) if abs(len(self.flat[i]) - width) > 1}
+
+        def inset(a: int, b: int) -> set[int]:  # (a headline set beside the columns: a few characters a line)
+            return {
+                i for i in range(a, b) if len(self.flat[i]) <= INSET * width and not self.flat[i].endswith(_STOPS)
+            }  # (a short line that ends a sentence is a paragraph's last)
+
+        def first_rows(x: int) -> int:  # (the end of the band's first TOP_ROWS rows from x)
+            alike = 0
+            while x < g.b and alike < TOP_ROWS * g.k:
+                alike += abs(len(self.flat[x]) - width) <= 1
+                x += 1
+            return x
+
+        if not g.more:
+            lo = segs[idx - 1].b if idx else 0
+            for a in range(max(lo, g.a - 2 * g.k), g.a):
+                yield segs[:idx], replace(top, a=a), unlike(a, g.a) | inset(g.a, first_rows(a))
+        if not idx:
+            return
+        p = segs[idx - 1]
+        if p.k == g.k or p.right:
+            return
+        lo = segs[idx - 2].b if idx > 1 else 0
+        reach = REACH * MAX_COLUMNS
+        start = p.a - 2 * g.k if p.b - p.a <= 2 * reach else g.a - reach  # (a short p may go whole)
+        for x in range(max(lo, start), min(p.b, g.a)):
+            # (p cut at x, or dropped where too short to stand: its rows were the band's)
+            before = [*segs[: idx - 1], p.span(p.a, x)] if x - p.a >= MIN_ROWS * p.k else segs[: idx - 1]
+            yield before, replace(top, a=x), inset(x, max(g.a, first_rows(x)))
 
     def _odd(self, m: list[int], t: int, k: int) -> bool:
         line = self.flat[m[t]]
@@ -494,26 +613,41 @@ class _Layout:
         out = []
         for a in range(max(lo, g.a - reach), min(g.b - MIN_ROWS * g.k, g.a + reach) + 1):
             if a != g.a:
-                out.append([*segs[:idx], replace(g, a=a, more=g.more and a == lo), *segs[idx + 1 :]])
+                out.append([*segs[:idx], g.span(a, g.b, more=g.more and a == lo), *segs[idx + 1 :]])
         for b in range(max(g.a + MIN_ROWS * g.k, g.b - reach), min(hi, g.b + reach) + 1):
             if b != g.b:
-                out.append([*segs[:idx], replace(g, b=b), *segs[idx + 1 :]])
-        for d in range(-g.k, g.k + 1):  # the band's rows moved: its phase
-            if d and lo <= g.a + d and g.b + d <= hi:
-                tail = segs[idx + 1 :]
-                if tail and tail[0].more and tail[0].a == g.b:
-                    tail = [replace(tail[0], a=g.b + d), *tail[1:]]
-                out.append([*segs[:idx], replace(g, a=g.a + d, b=g.b + d), *tail])
+                out.append([*segs[:idx], g.span(g.a, b), *segs[idx + 1 :]])
+        out += self._phases(segs, idx, lo, hi)
         if idx + 1 < len(segs):
             h = segs[idx + 1]
             for x in range(max(g.a + MIN_ROWS * g.k, g.b - reach), min(h.b - MIN_ROWS * h.k, h.a + reach) + 1):
-                keep = [*segs[:idx], replace(g, b=x)]
-                out.append([*keep, _Seg(x, h.b, h.k), *segs[idx + 2 :]])
+                keep = [*segs[:idx], g.span(g.a, x)]
+                out.append([*keep, h.span(x, h.b, more=False, right=False), *segs[idx + 2 :]])
                 if h.k < g.k:  # the band's right columns ended early
-                    out.append([*keep, _Seg(x, h.b, h.k, True), *segs[idx + 2 :]])
+                    out.append([*keep, h.span(x, h.b, more=True, right=False), *segs[idx + 2 :]])
                 if h.k > g.k and not g.more:  # its left columns begin under an inset headline
-                    joined = [*segs[:idx], _Seg(g.a, x, g.k, right=True), _Seg(x, h.b, h.k, True)]
+                    joined = [*segs[:idx], g.span(g.a, x, right=True), h.span(x, h.b, more=True, right=False)]
                     out.append([*joined, *segs[idx + 2 :]])
+        return out
+
+    def _phases(self, segs: list[_Seg], idx: int, lo: int, hi: int) -> list[list[_Seg]]:
+        """The band's rows moved by up to a row: its phase (and where the columns it goes on
+        with begin, in a fit that reads each row in its own order: read on the stride alone, a
+        row order moved in every row would pass for such a move)."""
+        g, out = segs[idx], []
+        for d in range(-g.k, g.k + 1):
+            if not d or g.a + d < lo:
+                continue
+            tail = segs[idx + 1 :]
+            joined = bool(tail) and tail[0].more and tail[0].a == g.b
+            if self.drift and joined:
+                for e in range(d - g.k + 1, d + g.k):
+                    if g.b + e - (g.a + d) >= MIN_ROWS * g.k and g.b + e + MIN_ROWS * tail[0].k <= tail[0].b:
+                        out.append([*segs[:idx], g.span(g.a + d, g.b + e), tail[0].span(g.b + e, tail[0].b), *tail[1:]])
+            elif g.b + d <= hi:
+                if joined:
+                    tail = [tail[0].span(g.b + d, tail[0].b), *tail[1:]]
+                out.append([*segs[:idx], g.span(g.a + d, g.b + d), *tail])
         return out
 
 
