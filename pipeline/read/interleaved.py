@@ -583,7 +583,8 @@ class _Layout:
         for x in range(max(lo, start), min(p.b, g.a)):
             # (p cut at x, or dropped where too short to stand: its rows were the band's)
             before = [*segs[: idx - 1], p.span(p.a, x)] if x - p.a >= MIN_ROWS * p.k else segs[: idx - 1]
-            yield before, replace(top, a=x), inset(x, max(g.a, first_rows(x)))
+            wider = {i for i in range(x, g.a) if len(self.flat[i]) > width + 1}  # (no column's line: a page header)
+            yield before, replace(top, a=x), inset(x, max(g.a, first_rows(x))) | wider
 
     def _odd(self, m: list[int], t: int, k: int) -> bool:
         line = self.flat[m[t]]
