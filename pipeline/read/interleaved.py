@@ -306,6 +306,15 @@ class _Layout:
         if drift != self.drift:
             self.drift, self.memo = drift, {}
 
+    def _measure(self, g: _Seg) -> int:
+        """A segment's column measure: the median length of its lines."""
+        m = g.members()
+        return sorted(len(self.flat[i]) for i in m)[len(m) // 2]
+
+    def _off(self, i: int, width: int) -> bool:
+        """Whether line i is unlike a column of this measure in length (by more than a character)."""
+        return abs(len(self.flat[i]) - width) > 1
+
     def split(self, segs: list[_Seg]) -> list[_Seg]:
         """A segment cut in two bands of its columns where the page reads better so: two
         articles' bands of as many columns, one under the other, read as one run of rows (the
@@ -313,12 +322,11 @@ class _Layout:
         best = self.value(segs)
         for idx in range(len(segs) - 1, -1, -1):
             g = segs[idx]
-            m = g.members()
-            width = sorted(len(self.flat[i]) for i in m)[len(m) // 2]
+            width = self._measure(g)
             found = None
             for x in range(g.a + MIN_ROWS * g.k, g.b - MIN_ROWS * g.k + 1):
                 y = x  # (a headline and byline over the lower band's columns: between the two)
-                while y < g.b and abs(len(self.flat[y]) - width) > 1:
+                while y < g.b and self._off(y, width):
                     y += 1
                 for z in {x, y}:
                     cand = [*segs[:idx], g.span(g.a, x), g.span(z, g.b, more=False, right=False), *segs[idx + 1 :]]
@@ -471,8 +479,7 @@ class _Layout:
         if not segs or segs[-1].right or segs[-1].b >= self.n:
             return segs
         g, best = segs[-1], self.value(segs)
-        m = g.members()
-        width = sorted(len(self.flat[i]) for i in m)[len(m) // 2]
+        width = self._measure(g)
         for a in range(g.b, min(self.n, g.b + g.k)):  # (the band's own last lines: a bio's tail)
             rest = self.flat[a:]
             if not all(abs(len(x) - width) <= 2 or x.endswith(_ENDS) for x in rest):
@@ -514,8 +521,7 @@ class _Layout:
         idx = 0
         while idx < len(segs):
             g = segs[idx]
-            m = g.members()
-            width = sorted(len(self.flat[i]) for i in m)[len(m) // 2]  # (the columns' measure)
+            width = self._measure(g)
             for before, top, extra in self._tops(segs, idx, width):
                 after = segs[idx + 1 :]
                 cand = [*before, replace(top, skip=top.skip | extra), *after]
@@ -533,12 +539,12 @@ class _Layout:
         v, left = self.value(segs), set(lines)
         while left:
             g = segs[idx]
-            tries = {i: [*segs[:idx], replace(g, skip=g.skip - {i}), *segs[idx + 1 :]] for i in sorted(left)}
-            i, cand = max(tries.items(), key=lambda t: self.value(t[1]))
-            if self.value(cand) <= v:
+            tries = [(i, [*segs[:idx], replace(g, skip=g.skip - {i}), *segs[idx + 1 :]]) for i in sorted(left)]
+            got, i, cand = max((self.value(c), -i, c) for i, c in tries)
+            if got <= v:
                 break
-            segs, v = cand, self.value(cand)
-            left.discard(i)
+            segs, v = cand, got
+            left.discard(-i)
         return segs
 
     def _tops(self, segs: list[_Seg], idx: int, width: int) -> Iterator[tuple[list[_Seg], _Seg, set[int]]]:
@@ -554,7 +560,7 @@ class _Layout:
         top = replace(g, more=False)
 
         def unlike(a: int, b: int) -> set[int]:
-            return {i for i in range(a, b) if abs(len(self.flat[i]) - width) > 1}
+            return {i for i in range(a, b) if self._off(i, width)}
 
         def inset(a: int, b: int) -> set[int]:  # (a headline set beside the columns: a few characters a line)
             return {
@@ -564,7 +570,7 @@ class _Layout:
         def first_rows(x: int) -> int:  # (the end of the band's first TOP_ROWS rows from x)
             alike = 0
             while x < g.b and alike < TOP_ROWS * g.k:
-                alike += abs(len(self.flat[x]) - width) <= 1
+                alike += not self._off(x, width)
                 x += 1
             return x
 
