@@ -398,3 +398,15 @@ def test_plain_build_does_not_call_libreoffice(tmp_path):
     assert "LibreOffice" not in r.stdout + r.stderr
     entries = [p.text for p in docx.Document(path).paragraphs if p.style.name == "toc 1"]
     assert entries and all(e.endswith("\t") for e in entries)
+
+
+def test_an_article_without_a_headline_is_headed_and_listed_under_the_placeholder(style):
+    """Word's contents list the Heading 1 paragraphs: an empty one gives an entry of dot leaders
+    after nothing, and the editor no heading to type the headline into."""
+    doc = make_doc(n_articles=3)
+    doc.articles[2].title = ""
+    wd = docx.Document(io.BytesIO(render(doc, style, HANS)))
+    heads = [p.text for p in wd.paragraphs if p.style.name == "Heading 1"]
+    assert heads == [*(a.title for a in doc.articles[:2]), "（无题）"]
+    toc = [p.text for p in wd.paragraphs if p.style.name in ("toc 1", "toc 2")]
+    assert not toc or any(t.startswith("（无题）") for t in toc), toc

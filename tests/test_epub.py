@@ -412,3 +412,19 @@ def test_text_helpers():
     runs = vertical_runs("第1篇2035年GDP增长69.5%与COVID-19")
     assert [r for r in runs if r[1]] == [("1", "tcy"), ("2035", "upright"), ("GDP", "upright")]
     assert "".join(t for t, _ in runs) == "第1篇2035年GDP增长69.5%与COVID-19"
+
+
+@pytest.mark.parametrize(("variant", "word"), [("zh-Hans", "（无题）"), ("zh-Hant", "（無題）")])
+def test_an_article_without_a_headline_has_the_placeholder_in_nav_title_and_heading(style, variant, word):
+    """An empty <h1>, <title> or nav label leaves a screen reader and a reading system's
+    contents with nothing to say; the gap is named in the edition's script."""
+    doc = make_doc(n_articles=2)
+    doc.articles[0].title = " "
+    z = zipfile.ZipFile(io.BytesIO(render(doc, style, RenderOptions(variant=variant, epoch=EPOCH))))
+    art = etree.fromstring(z.read("EPUB/art001.xhtml"))
+    assert art.findtext(".//x:title", namespaces=NS) == word
+    assert art.findtext(".//x:h1", namespaces=NS) == word
+    nav = etree.fromstring(z.read("EPUB/nav.xhtml")).find(".//x:nav[@epub:type='toc']", NS)
+    labels = {a.get("href"): "".join(a.itertext()) for a in nav.iterfind(".//x:a", NS)}
+    assert labels["art001.xhtml"] == word
+    assert labels["art002.xhtml"] == flat_title(doc.articles[1].title)

@@ -511,3 +511,20 @@ def test_headline_or_heading_taller_than_a_page_is_split_not_fatal():
     bk = Booklet(doc, load_style())
     text = "".join(ln.text for ln in bk.lines)
     assert text.count("长") >= 3000 and text.count("丁") == 3000 and "丙" * 50 in text  # title twice: page + contents
+
+
+def test_an_article_without_a_headline_is_listed_headed_and_run_under_the_placeholder():
+    """A headline the reader could not find leaves no empty contents line (a dot leader after
+    nothing), heading, bookmark or running head: each says （无题） where an editor will look."""
+    doc = make_doc(n_articles=3, paras=8)
+    doc.articles[1].title = ""
+    bk = Booklet(doc, load_style())
+    ol = bk.outline()
+    assert "（无题）" in ol, f"no bookmark for the untitled article: {sorted(ol)}"
+    start = ol["（无题）"]
+    toc = {ln.text for ln in bk.lines if ln.page == 2 and ln.size == bk.style.role("toc").size}
+    assert f"（无题）{start}" in {re.sub(r"[.·…\s]+", "", t) for t in toc}, toc
+    heads = [ln.text for ln in bk.lines if ln.page == start and ln.size == bk.style.role("title").size]
+    assert heads == ["（无题）"]
+    later = [ln.text for ln in bk.lines if ln.page > start and ln.size == bk.style.role("header").size]
+    assert "（无题）" in later, "no running head names the untitled article"

@@ -3,6 +3,7 @@ the booklet's metadata and the text XML can carry."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -101,8 +102,22 @@ def header_text(template: str, doc: Document, article_title: str, page: int | st
 
 def booklet_doc(doc: Document, style: Style, variant: str) -> Document:
     """The document with the booklet fields a printed edition shows (pipeline.metadata.booklet):
-    the PDF, DOCX and EPUB writers start here, so none has a fallback title of its own."""
-    return replace(doc, meta=metadata.booklet(doc, style.meta.layer(), variant))
+    the PDF, DOCX and EPUB writers start here, so none has a fallback title of its own, and
+    none an empty heading, contents line, running head or navigation entry."""
+    no_title = terms(variant).no_title
+    titled = functools.partial(_titled, no_title=no_title)
+    return replace(
+        doc,
+        meta=metadata.booklet(doc, style.meta.layer(), variant),
+        articles=[titled(a) for a in doc.articles],
+        parts=[replace(p, articles=[titled(a) for a in p.articles]) for p in doc.parts],
+    )
+
+
+def _titled(a: Article, no_title: str) -> Article:
+    """An article whose headline the reader could not find, under the word an editor writes
+    there (（无题）), as the Markdown writer does: the gap shows, and nothing prints as empty."""
+    return a if a.title.strip() else replace(a, title=no_title)
 
 
 def lead_heading(doc: Document, variant: str) -> str:
