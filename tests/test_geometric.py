@@ -424,3 +424,16 @@ def test_a_headline_line_set_large_stays_the_headlines_whatever_word_its_end_mak
     [art] = doc.articles
     assert art.title == "\n".join(head)
     assert art.authors == ["盛玉雷"]
+
+
+def test_text_layer_digits_and_latin_run_together_where_no_white_parts_them():
+    """A text layer gives each character its own box: 8155 set solid is one number and AI one
+    word (they were read as 8 1 5 5 and A I, and a page number 09 as 0 9, no furniture then);
+    a real space between two words stays."""
+
+    def ch(t, x, w=5.0, top=10.0):
+        return {"text": t, "x0": x, "x1": x + w, "top": top, "bottom": top + 10}
+
+    chars = [ch("有", 0, 10), ch("8", 10), ch("1", 15), ch("5", 20), ch("5", 25), ch("个", 30, 10)]
+    chars += [ch("A", 0, top=30), ch("I", 5, top=30), ch("R", 15, top=30), ch("&", 20, top=30), ch("D", 25, top=30)]
+    assert [ln.text for ln in text_layer_lines(chars)] == ["有8155个", "AI R&D"]

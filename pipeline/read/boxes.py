@@ -54,10 +54,20 @@ def inked_height(line: BoxLine) -> float | None:
     return statistics.median(hs) if hs else None
 
 
-def join_words(words: list[str]) -> str:
+SPACE_GAP = 0.3  # of the type size: white between two boxed words that is a space
+
+
+def join_words(words: list[str], boxes: list[Box] | None = None) -> str:
+    """Words as their line prints them: a space between Latin words (or digits), where their
+    boxes, if given, show white between them (a text layer's characters 8 1 5 5 are one
+    number, A I one word; Han need none)."""
     out = words[0]
-    for w in words[1:]:
+    for k in range(1, len(words)):
+        w = words[k]
         latin = (out[-1:].isascii() and out[-1:].isalnum()) or (w[:1].isascii() and w[:1].isalnum())
+        if latin and boxes is not None:
+            a, b = boxes[k - 1], boxes[k]
+            latin = b[0] - a[2] > SPACE_GAP * max(a[3] - a[1], b[3] - b[1], 1.0)
         out += (" " if latin else "") + w
     return out
 

@@ -185,7 +185,7 @@ def text_layer_lines(chars: list[dict]) -> list[BoxLine]:
 
 def _chars_line(chars: list[dict]) -> BoxLine:
     words = [(c["text"], (c["x0"], c["top"], c["x1"], c["bottom"])) for c in chars]
-    return BoxLine(join_words([w for w, _ in words]), _union([b for _, b in words]), 1.0, words)
+    return BoxLine(join_words([w for w, _ in words], [b for _, b in words]), _union([b for _, b in words]), 1.0, words)
 
 
 def _union(boxes: list[Box]) -> Box:
@@ -242,7 +242,9 @@ def _boxed_line(words: list[tuple[str, Box]], confs: list[float], text: str, box
     """A line from its words (Tesseract's way: boxes united, text joined), else its own box."""
     if words:
         conf = sum(confs) / len(confs) if confs else None
-        return BoxLine(join_words([w for w, _ in words]), _union([b for _, b in words]), conf, words)
+        return BoxLine(
+            join_words([w for w, _ in words], [b for _, b in words]), _union([b for _, b in words]), conf, words
+        )
     text = " ".join((text or "").split())
     return BoxLine(text, box, None) if text and box else None
 

@@ -172,7 +172,7 @@ def _piece(line: BoxLine, words: list[BoxLine]) -> BoxLine:
     pairs = [(w.text, w.box) for w in words]
     inked = [b for t, b in pairs if not is_rule(t)] or [b for _, b in pairs]
     box = (min(b[0] for b in inked), min(b[1] for b in inked), max(b[2] for b in inked), max(b[3] for b in inked))
-    return replace(line, text=join_words([t for t, _ in pairs]), box=box, words=pairs)
+    return replace(line, text=join_words([t for t, _ in pairs], [b for _, b in pairs]), box=box, words=pairs)
 
 
 def regroup(

@@ -528,4 +528,4 @@ def _from_words(ln: BoxLine, words: list[tuple[str, Box]]) -> BoxLine:
         max(w[1][2] for w in words),
         max(w[1][3] for w in words),
     )
-    return replace(ln, text=join_words([w[0] for w in words]), box=box, words=words)
+    return replace(ln, text=join_words([w[0] for w in words], [w[1] for w in words]), box=box, words=words)
