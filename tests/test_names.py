@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.structure.names import after_mark, name_score, parse_byline
+from pipeline.structure.names import after_mark, name_score, named_in_bio, parse_byline
 from pipeline.structure.profile import load_profile
 
 P = load_profile()
@@ -164,3 +164,38 @@ def test_names_run_together_after_a_byline_mark_split_where_one_reads_as_a_name(
     assert after_mark("文/张强王悦心", p, 0.2).names == ["张强", "王悦心"]
     assert after_mark("文/化自信的力量源泉", p, 0.2) is None
     assert after_mark("文/本报评论员", p, 0.2) is None
+
+
+@pytest.mark.parametrize(
+    "line", ["——访国务院发展研究中心研究员王一鸣", "——记全国劳动模范张秉贵", "一一访中国工程院院士李德仁"]
+)
+def test_a_deck_that_ends_on_a_title_and_a_name_is_no_byline(line):
+    """An interview's deck (——访…研究员王一鸣) reads as a title and a name; its dash says
+    subtitle, and the interviewee is no author."""
+    assert parse_byline(line, line, load_profile()) is None
+
+
+def test_a_bio_in_the_colon_wording_names_each_author_before_their_note():
+    p = load_profile()
+    assert named_in_bio("（作者：王晓明，系中国人民大学马克思主义学院教授）", p) == ["王晓明"]
+    two = "作者：李红梅，系北京师范大学文学院教授；赵志刚，系北京师范大学文学院副教授"
+    assert named_in_bio(two, p) == ["李红梅", "赵志刚"]
+    # the colon wording with the unit only, or a funding note after the names, names no one more
+    assert named_in_bio("作者：北京工商大学党委常委、副校长", p) == []
+    assert named_in_bio("作者：中国社会科学院大学教授，博士生导师", p) == []
+    assert named_in_bio("作者：王晓明，系中国人民大学教授；本文系国家社科基金项目阶段性成果", p) == ["王晓明"]
+
+
+@pytest.mark.parametrize("line", ["文 | 王晓明", "文|王晓明", "文丨王晓明", "文｜王晓明", "作者 王晓明"])
+def test_a_byline_mark_of_another_paper_is_no_part_of_the_name(line):
+    """文 | 王晓明 (a bar), 文丨王晓明 (the stroke 丨 as the bar), 作者 王晓明 (no colon)."""
+    b = parse_byline(line, line, load_profile())
+    assert b is not None and b.names == ["王晓明"]
+
+
+def test_a_bulleted_phrase_is_no_run_of_names_but_names_run_together_are():
+    """■ 激发消费新活力 (a subheading's bullet) split into 激发消 费新 活力 cuts the word 消费."""
+    p = load_profile()
+    assert after_mark("■ 激发消费新活力", p, 0.2) is None
+    b = after_mark("文/筷庆江范晓波车路和", p, 0.2)
+    assert b is not None and b.names == ["筷庆江", "范晓波", "车路和"]

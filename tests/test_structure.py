@@ -3236,3 +3236,190 @@ def test_a_bylines_title_broken_over_the_lines_above_its_name_is_the_bylines():
     assert art.authors == ["张颢瀚"]
     assert art.byline == "江苏省哲学社会科学界联合会原党组书记 张颢瀚"
     assert "".join(b.text for b in art.blocks) == "".join(BODY)
+
+
+def _column(text: str, width: int = 16) -> list[str]:
+    """A paragraph as the column prints it: indented two, a line every `width` characters."""
+    t = "\u3000\u3000" + text
+    return [t[i : i + width].strip("\u3000") for i in range(0, len(t), width)]
+
+
+@pytest.mark.parametrize(
+    "head", ["理论·实践 06版", "第06版：理论周刊", "学习时报  理论周刊  A3版", "思想·理论 | 第 11 版"]
+)
+def test_a_running_head_of_several_parts_is_furniture_not_a_headline_line(head):
+    """Another paper's running head (page name and number on one line) over the first headline
+    was read as the headline's first line; it is the page's furniture, kept in unplaced."""
+    body = [
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成，",
+        "一些地方在推动产业转型中仍存在路径依赖，创新要素的集聚能力不强，科技成果转化的链条不够顺畅，需要从体制机制入手。",
+        "要打通从实验室到生产线的“最后一公里”，健全以企业为主体、市场为导向、产学研深度融合的技术创新体系，于",
+    ]
+    date_line = "2025年10月14日"  # a narrow column's line that holds only a date stays in its paragraph
+    lines = [head, "以科技创新引领", "新质生产力发展", "王晓明"]
+    lines += _column(body[0]) + _column(body[1]) + _column(body[2]) + [date_line, "正式启动。"]
+    lines += _column("（作者系中国人民大学马克思主义学院教授）", 16)
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [a.title for a in doc.articles] == ["以科技创新引领\n新质生产力发展"]
+    assert [a.authors for a in doc.articles] == [["王晓明"]]
+    assert " ".join(head.split()) in [" ".join(u.split()) for u in doc.unplaced] or any(
+        re.sub(r"\s", "", head) == re.sub(r"\s", "", u) for u in doc.unplaced
+    )
+    assert date_line + "正式启动。" in doc.articles[0].blocks[-1].text
+
+
+def test_an_interviews_deck_stays_under_its_headline_and_its_name_is_no_author():
+    lines = ["推动经济持续回升向好", "——访国务院发展研究中心研究员王一鸣", "□ 本报记者 张晓兰"]
+    lines += _column("今年以来，我国经济运行总体平稳、稳中有进，高质量发展扎实推进。外贸进出口规模再创新高。")
+    lines += _column("在宏观政策持续发力的同时，各地因地制宜发展新质生产力，推动传统产业转型升级。")
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [(a.title, a.authors) for a in doc.articles] == [
+        ("推动经济持续回升向好\n——访国务院发展研究中心研究员王一鸣", ["张晓兰"])
+    ]
+
+
+def test_the_authors_of_a_page_without_bylines_are_the_names_its_notes_give():
+    """Guangming Daily's wording: no byline over the text, the names open the note at its end
+    (（作者：李红梅，系…；赵志刚，系…）); a funding note (本文系…成果) is the end note too, never
+    the last paragraph's words, while a paragraph opening 本文系统… stays text."""
+    first = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶和精华所在。"
+    own = "本文系统梳理了中华优秀传统文化创造性转化的路径，认为要立足新时代的实践要求，用时代精神激活传统文化的生命力。"
+    second = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    lines = ["让中华优秀传统文化", "焕发新的时代光彩", *_column(first), *_column(own)]
+    lines += _column("（作者：李红梅，系北京师范大学文学院教授；赵志刚，系北京师范大学文学院副教授）", 16)
+    lines += ["以科技创新引领", "新质生产力发展", "王晓明", *_column(second)]
+    lines += _column("（本文系国家社科基金重大项目“新时代科技创新体制机制研究”（23ZDA001）阶段性成果）", 16)
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [(a.authors, a.authors_from) for a in doc.articles] == [(["李红梅", "赵志刚"], "bio"), (["王晓明"], "")]
+    assert [len(a.blocks) for a in doc.articles] == [2, 1]
+    assert doc.articles[0].blocks[1].text.startswith("本文系统梳理")
+    assert doc.articles[1].bio.startswith("本文系国家社科基金") and doc.articles[1].bio.endswith("阶段性成果")
+    assert doc.articles[1].blocks[-1].text.endswith("新质生产力加快形成。")
+
+
+@pytest.mark.parametrize("marker", ["开栏的话", "导语", "本期导读", "【编者按】"])
+def test_a_lead_under_another_papers_marker_is_the_lead_not_an_article(marker):
+    note = "本版今日刊发一组文章，从不同角度探讨如何以科技创新引领新质生产力发展，敬请关注。"
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    lines = [marker, *_column(note), "以科技创新引领", "新质生产力发展", "王晓明", *_column(body)]
+    lines += _column("（作者系中国人民大学教授）", 16)
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert doc.lead is not None and doc.lead.heading == marker.strip("【】")
+    assert doc.lead.paragraphs == [note]
+    assert [a.title for a in doc.articles] == ["以科技创新引领\n新质生产力发展"]
+
+
+@pytest.mark.parametrize("bullet", ["■ ", "◆", "一、"])
+def test_bulleted_subheadings_stay_in_their_article(bullet):
+    paras = [
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。",
+        "外贸是国民经济的重要组成部分。面对复杂严峻的外部环境，要积极拓展多元化市场，支持企业稳订单拓市场。",
+        "消费是经济增长的主引擎。要着力提升消费能力、优化消费环境、创新消费场景，推动消费从疫后恢复转向持续扩大。",
+    ]
+    subs = [bullet + "稳住外贸基本盘", bullet.replace("一", "二") + "激发消费新活力"]
+    lines = ["以科技创新引领", "新质生产力发展", "王晓明", *_column(paras[0]), subs[0], *_column(paras[1])]
+    lines += [subs[1], *_column(paras[2]), *_column("（作者系中国人民大学教授）", 16)]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert len(doc.articles) == 1 and doc.articles[0].authors == ["王晓明"]
+    heads = [b.text for b in doc.articles[0].blocks if b.type == "heading"]
+    assert [re.sub(r"\s", "", h) for h in heads] == [re.sub(r"\s", "", s) for s in subs]
+
+
+def _three_articles(middle: list[str]) -> list[str]:
+    first = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    last = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶和精华所在。"
+    lines = ["以科技创新引领", "新质生产力发展", "王晓明", *_column(first), *_column("（作者系中国人民大学教授）", 16)]
+    lines += middle
+    lines += [
+        "让中华优秀传统文化",
+        "焕发新的时代光彩",
+        "李红梅",
+        *_column(last),
+        *_column("（作者系北京师范大学教授）", 16),
+    ]
+    return lines
+
+
+SHORT_COMMENT = [
+    "民营经济是推进中国式现代化的生力军，是高质量发展的重要基础。促进民营经济发展壮大，必须坚持“两个毫不动摇”。",
+    "要持续优化民营经济发展环境，破除市场准入壁垒，完善融资支持政策制度，让民营企业家安心经营、放心投资。",
+]
+
+
+def test_a_short_unsigned_comment_under_its_own_headline_is_an_article():
+    """A 短评 of a hundred-odd characters with no byline or bio, under its headline, between
+    two signed articles: an article of its own, not leftover text after a bio."""
+    doc = read_bytes(
+        "\n\n".join(
+            _three_articles(["营造良好营商环境", *_column(SHORT_COMMENT[0]), *_column(SHORT_COMMENT[1])])
+        ).encode()
+    ).doc
+    assert [a.title for a in doc.articles][1] == "营造良好营商环境"
+    assert [b.text for b in doc.articles[1].blocks] == SHORT_COMMENT
+    assert not doc.unplaced
+
+
+def test_unplaced_text_keeps_its_paragraphs_and_a_headline_apart():
+    """A note after a bio too short to be an article is set apart; its paragraphs stay
+    paragraphs, and a headline-like line over it is not glued to the text under it."""
+    note = ["征稿启事", *_column("本版长期征集理论文章。"), *_column("来稿请注明作者单位。")]
+    doc = read_bytes("\n\n".join(_three_articles(note)).encode()).doc
+    assert doc.unplaced == ["征稿启事", "本版长期征集理论文章。", "来稿请注明作者单位。"]
+
+
+def test_a_bio_under_the_byline_before_the_text_keeps_the_text_in_its_article():
+    """Some papers print the author's note under the byline, before the text: the note is
+    the article's bio, and the text under it is still that article's, not leftover text."""
+    texts = [
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。",
+        "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶和精华所在。",
+    ]
+    lines = [
+        "以科技创新引领",
+        "新质生产力发展",
+        "王晓明",
+        *_column("（作者系中国人民大学教授）", 16),
+        *_column(texts[0]),
+    ]
+    lines += [
+        "让中华优秀传统文化",
+        "焕发新的时代光彩",
+        "李红梅",
+        *_column("（作者系北京师范大学教授）", 16),
+        *_column(texts[1]),
+    ]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [(a.authors, a.bio, [b.text for b in a.blocks]) for a in doc.articles] == [
+        (["王晓明"], "作者系中国人民大学教授", [texts[0]]),
+        (["李红梅"], "作者系北京师范大学教授", [texts[1]]),
+    ]
+    assert not doc.unplaced
+
+
+def test_numbered_subheadings_as_wide_as_the_column_or_broken_over_two_lines():
+    """A numbered subheading no narrower than the column (a paragraph's first line is indented)
+    alone on its line, or wider and broken over two lines, is a subheading, not a paragraph's
+    first words nor the end of the paragraph before it."""
+    paras = [
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。",
+        "外贸是国民经济的重要组成部分。面对复杂严峻的外部环境，要积极拓展多元化市场，支持企业稳订单拓市场。",
+        "消费是经济增长的主引擎。要着力提升消费能力、优化消费环境、创新消费场景，推动消费从恢复转向持续扩大。",
+        "开放是当代中国的鲜明标识。要稳步扩大规则、规制、管理、标准等制度型开放，以高水平开放促进深层次改革。",
+    ]
+    heads = ["一、科技创新是发展新质生产力的核心要素", "二、以体制机制改革激发创新活", "三、在开放合作中提升创新能力"]
+    lines = ["深刻把握以科技创新引领", "新质生产力发展的内在逻辑", "王晓明", *_column(paras[0], 15)]
+    for h, p in zip(heads, paras[1:], strict=True):
+        lines += [h[i : i + 15] for i in range(0, len(h), 15)]  # set flush, not indented
+        lines += _column(p, 15)
+    lines += _column("（作者系中国人民大学教授）", 15)
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    blocks = [(b.type, b.text) for b in doc.articles[0].blocks]
+    assert blocks == [("paragraph", paras[0])] + [
+        x for h, p in zip(heads, paras[1:], strict=True) for x in (("heading", h), ("paragraph", p))
+    ]

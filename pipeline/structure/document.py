@@ -6,8 +6,10 @@ from dataclasses import replace
 
 from ..clean.quotes import quotes
 from ..model import Article, Block, Document, Lead, Placement
-from .page import ArticleSpan, PageState, Role
+from .page import ArticleSpan, PageState, Role, SourceLine
 from .passes.bios import CLOSE_READ_FIRST
+from .passes.paragraphs import unwrap
+from .signs import ends_sentence, ends_with_mark
 from .text_forms import LABEL, bio_text, canonical, join_text, mend_labels, mend_openers
 
 
@@ -60,10 +62,11 @@ _LOUD = frozenset((Role.UNPLACED, Role.FURNITURE, Role.BYLINE))
 
 
 def _unplaced(st: PageState) -> list[str]:
-    """What fits nowhere, in source order, a run of adjacent lines as one entry; furniture and
-    misread byline bullets each as their own."""
+    """What fits nowhere, in source order, a run of adjacent lines as its paragraphs (a
+    headline no article took stays a line of its own, never glued to the text under it);
+    furniture and misread byline bullets each as their own."""
     out: list[str] = []
-    run: list[str] = []
+    run: list[int] = []
     claims, lines = st.claims, st.lines  # (st.role() of every line, read directly)
     # Only the lines that give text or end a run with their own: a line of any other role (the
     # body, nearly all of a page) only ends a run, which a gap between these indices shows.
@@ -71,27 +74,62 @@ def _unplaced(st: PageState) -> list[str]:
     idx = [i for i in range(n) if i not in claims]
     idx += [i for i, c in claims.items() if c.role in _LOUD and 0 <= i < n]
     idx.sort()
+    measure = _body_measure(st) if any(claims.get(i) is None or claims[i].role == Role.UNPLACED for i in idx) else None
     prev = -2
     for i in idx:
         if i != prev + 1 and run:
-            out.append(canonical(join_text(run)))
+            out += _run_text(st, run, measure)
             run = []
         prev = i
         c = claims.get(i)
         role = c.role if c is not None else None
         if role in (None, Role.UNPLACED):
-            run.append(lines[i].text)
+            run.append(i)
             continue
         if run:
-            out.append(canonical(join_text(run)))
+            out += _run_text(st, run, measure)
             run = []
         if role == Role.FURNITURE:
             out.append(lines[i].text.strip())
         elif role == Role.BYLINE and st.bylines[i].dropped:
             out.append(st.bylines[i].dropped)
     if run:
-        out.append(canonical(join_text(run)))
+        out += _run_text(st, run, measure)
     return [u for u in out if u]
+
+
+def _run_text(st: PageState, run: list[int], measure: float | None) -> list[str]:
+    """A run of unplaced lines as the paragraphs (and headings) the lines show: an editor
+    places them whole, and a paragraph break of the source is not lost because no article
+    took its text."""
+    rules = st.profile.paragraph
+    units = unwrap([st.lines[i] for i in run], rules, st.shape)
+    out: list[str] = []
+    for u in units:
+        if u.type == "heading" or measure is None or any(ln.geo is not None for ln in u.lines):
+            out.append(u.text)
+            continue
+        # (a few lines alone show no column: the page's body shows it)
+        part: list[SourceLine] = []
+        for k, ln in enumerate(u.lines):
+            part.append(ln)
+            short = ln.width <= measure - rules.short
+            alone = k == 0 and not ends_with_mark(ln.text) and ln.width <= measure - rules.clearly_short
+            if k + 1 < len(u.lines) and ((short and ends_sentence(ln.text)) or alone):
+                out.append(canonical(join_text([x.text for x in part])))
+                part = []
+        if part:
+            out.append(canonical(join_text([x.text for x in part])))
+    return [t for t in out if t]
+
+
+def _body_measure(st: PageState) -> float | None:
+    """The usual width of the page's body lines (its columns' measure), if it has a body."""
+    widths = sorted(st.lines[i].width for i, c in st.claims.items() if c.role == Role.BODY)
+    return widths[len(widths) * 3 // 4] if len(widths) >= MEASURE_LINES else None
+
+
+MEASURE_LINES = 8  # body lines at least that show the columns' measure
 
 
 def to_document(st: PageState) -> Document:

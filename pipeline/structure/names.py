@@ -150,9 +150,20 @@ def _marked_run(rest: str, profile: Profile) -> list[str] | None:
         total = sum(name_score(n, profile) for n in names) / len(names)
         if len(names) > 1 and (best is None or total > best[0]):
             best = (total, names)
-    if best is None or max(name_score(n, profile) for n in best[1]) < RUN_NAME:
+    if best is None or max(name_score(n, profile) for n in best[1]) < RUN_NAME or _cuts_words(best[1]):
         return None
     return best[1]
+
+
+def _cuts_words(names: list[str]) -> bool:
+    """A common word across a cut between two of the names (激发消|费新|活力: 消费): a phrase
+    after the mark (■ 激发消费新活力, a bulleted subheading), not names run together."""
+    words, at, run = counts(RARE), 0, "".join(names)
+    for n in names[:-1]:
+        at += len(n)
+        if words.get(run[at - 1 : at + 1], 0) >= COMMON:
+            return True
+    return False
 
 
 def _splits(token: str, parts: int) -> list[list[str]]:
@@ -367,6 +378,8 @@ BYLINE_MARKS_FREE = re.compile(f"^[^{_NEVER}\n]*+(?<![{_NEVER_LAST}])$", re.M)
 def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
     """The names a byline line holds, or None when the line is not shaped like a byline."""
     printed = raw or clean
+    if clean.lstrip().startswith(profile.headline.deck_openers):
+        return None  # a deck (——访…研究员王一鸣): a title and a name, as a subtitle words them
     raw, clean, junk = _junk_bullet(raw, clean)
     if NOT_BYLINE.search(clean):
         return None  # sentence marks, quotes, digits or Latin: never a byline (a fast first look)
@@ -440,8 +453,20 @@ def named_in_bio(text: str, profile: Profile, floor: float = 0.0) -> list[str]:
     rest = after_naming_opener(text, profile)
     if rest is None:
         return []
-    head, comma, _ = rest.replace(",", "，").partition("，")
+    names: list[str] = []
+    # 作者：李红梅，系…教授；赵志刚，系…副教授: each author's note opens on the name
+    for k, part in enumerate(rest.replace(";", "；").split("；")):
+        got = _names_before_comma(part)
+        if k == 0 and not got:
+            return []
+        names += got
+    return names if all(name_score(n, profile) >= floor for n in names) else []
+
+
+def _names_before_comma(text: str) -> list[str]:
+    """孔庆江、范晓波 of 孔庆江、范晓波，中国政法大学…; [] where no comma follows names."""
+    head, comma, _ = text.strip().replace(",", "，").partition("，")
     names = [n for n in re.split("[、 ]+", head) if n]
     if not comma or not names or not all(2 <= len(n) <= 4 and n.isalpha() for n in names):
         return []
-    return names if all(name_score(n, profile) >= floor for n in names) else []
+    return names

@@ -204,6 +204,8 @@ class FurnitureRules:
     roles: tuple[str, ...]
     page_names: tuple[str, ...]
     patterns: tuple[re.Pattern, ...]
+    head_marks: tuple[re.Pattern, ...]  # what makes a line a running head (06版 in 理论·实践 06版)
+    head_parts: tuple[re.Pattern, ...]  # what else a running head may hold (a date)
 
 
 @dataclass(frozen=True, eq=False)
@@ -301,7 +303,13 @@ _SCHEMA: dict[str, dict[str, str]] = {
         "clearly_short": "number",
         "prose_chars": "integer",
     },
-    "furniture": {"roles": _STR_LIST, "page_names": _STR_LIST, "patterns": "list of regular expressions"},
+    "furniture": {
+        "roles": _STR_LIST,
+        "page_names": _STR_LIST,
+        "patterns": "list of regular expressions",
+        "head_marks": "list of regular expressions",
+        "head_parts": "list of regular expressions",
+    },
     "article": {"min_chars": "integer"},
     "size": {"display": "number", "large": "number", "body_sized": "number"},
 }

@@ -174,6 +174,7 @@ def furniture_test(profile: Profile) -> Callable[[str], bool]:
 @cache
 def _furniture_test(rules: FurnitureRules) -> Callable[[str], bool]:
     searches, names, first, credit = _searches(rules), _page_names(rules), _first_chars(rules), _credit(rules)
+    running_head = _running_head(rules)
 
     def test(text: str) -> bool:
         t = text.strip()
@@ -186,9 +187,35 @@ def _furniture_test(rules: FurnitureRules) -> Callable[[str], bool]:
                 return True
         if t.strip("【】[]《》 ") in names:
             return True
-        return t[0] in first and bool(credit.fullmatch(t))
+        return (t[0] in first and bool(credit.fullmatch(t))) or running_head(t)
 
     return test
+
+
+@cache
+def _running_head(rules: FurnitureRules) -> Callable[[str], bool]:
+    """A page's running head (理论·实践06版, 光明日报 2025年10月14日 星期二): its marks and
+    parts taken out, then its page names, nothing but separators is left."""
+    name = "|".join(map(re.escape, sorted(rules.page_names, key=len, reverse=True)))
+    # a page's name alone or joined by a middle dot to a word of the paper's own (理论·实践)
+    names = re.compile(rf"(?:[{HAN_CLASS}]{{1,4}}[·・])?(?:{name})(?:[·・][{HAN_CLASS}]{{1,4}})?")
+
+    def test(t: str) -> bool:
+        rest, marks = t, 0
+        for p in rules.head_marks:
+            rest, n = p.subn(" ", rest)
+            marks += n
+        if not marks:
+            return False
+        for p in rules.head_parts:
+            rest = p.sub(" ", rest)
+        rest = names.sub(" ", rest)
+        return not rest.strip(_HEAD_SEPARATORS)
+
+    return test
+
+
+_HEAD_SEPARATORS = " \u3000·・|｜/／:：【】[]《》"
 
 
 def page_name(profile: Profile, text: str) -> bool:

@@ -71,7 +71,9 @@ def articles(st: PageState) -> None:
                 st.articles.append(cur)
             cur.bio.append(i)
             cur.end = i
-            closed = True
+            # A bio right under the byline, before any text (学习时报's 作者简介 at the top),
+            # leaves the article open: its text follows.
+            closed = closed or bool(cur.body) or cur.byline is None
     st.articles[:] = [a for a in st.articles if a.body or a.bio or a.byline is not None]
     _orphans(st)
 
@@ -287,13 +289,16 @@ def _headed(st: PageState, cur: ArticleSpan) -> bool:
 
 def _orphans(st: PageState) -> None:
     """A little text after a finished article, with no byline or bio of its own, is no article
-    (a note, a call for papers, a caption): it is set apart and flagged instead."""
+    (a note, a call for papers, a caption): it is set apart and flagged instead. Under a
+    headline of its own, half as much is an article (a short comment, unsigned)."""
     keep = []
     for k, a in enumerate(st.articles):
         if a.byline is not None or a.bio:
             keep.append(a)  # (most articles: their text need not be counted)
             continue
-        small = sum(st.lines[i].han for i in a.body) < st.profile.article.min_chars
+        han = sum(st.lines[i].han for i in a.body)
+        # (a short comment under its own headline, 短评 with no byline, is an article)
+        small = han < st.profile.article.min_chars // (2 if _headed(st, a) else 1)
         # Marks alone (a quote mark the OCR split off a headline) are no article anywhere.
         marks = not any(accountable(c) for i in a.body for c in st.lines[i].text)
         if marks or (k > 0 and small and st.articles[k - 1].bio):

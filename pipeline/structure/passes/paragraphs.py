@@ -44,6 +44,7 @@ _LINES, _BLOCKS = Shape.LINES, Shape.BLOCKS
 LABEL_LINE = re.compile(
     r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|【[^】]{1,8}】|[^\s，。！？]{2,6}[：:]"
 )
+INDENT_SLACK = 0.75  # em a numbered line is wider than an indented first line, at least, to be no such line
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．])")
 
 
@@ -285,7 +286,23 @@ class _Body:
             return 1
         if self.wide and w[i] <= 0.5 * col and self.widths[i + 1] > w[i]:
             return 1  # a paragraph a line: a short unmarked line between two of them is a subheading
-        return 0
+        return self._numbered_wide(i)
+
+    def _numbered_wide(self, i: int) -> int:
+        """A numbered subheading wider than a paragraph's indented first line can be:
+        alone on its line (二、以体制机制改革激发创新活力), or broken over two, the second
+        clearly short (一、科技创新是发展新质生 / 产力的核心要素); an indented first line
+        follows. Its lines, or 0."""
+        if not NUMBERED.match(self.lines[i].text) or self.widths[i] < self.cols[i] - self.rules.indent + INDENT_SLACK:
+            return 0
+        if self.first_line(i + 1):
+            return 1
+        if i + 2 >= len(self.lines):
+            return 0
+        second = self.lines[i + 1].text
+        if ends_with_mark(second) or "。" in second or self.widths[i + 1] > self.cols[i] - self.rules.clearly_short:
+            return 0
+        return 2 if self.first_line(i + 2) else 0
 
     def reads_on(self, i: int) -> bool:
         """The next line goes on with line i's sentence: it opens on a mark or a particle no
