@@ -199,3 +199,17 @@ def test_a_bulleted_phrase_is_no_run_of_names_but_names_run_together_are():
     assert after_mark("■ 激发消费新活力", p, 0.2) is None
     b = after_mark("文/筷庆江范晓波车路和", p, 0.2)
     assert b is not None and b.names == ["筷庆江", "范晓波", "车路和"]
+
+
+def test_names_each_with_their_affiliation_after_them():
+    b = parse_byline(
+        "王晓明（中国人民大学）  李红梅（北京师范大学）",
+        "王晓明（中国人民大学） 李红梅（北京师范大学）",
+        load_profile(),
+    )
+    assert b is not None and b.names == ["王晓明", "李红梅"]
+    assert b.affiliation == "中国人民大学；北京师范大学"
+
+
+def test_a_photo_credit_is_no_byline():
+    assert parse_byline("新华社记者 张三摄", "新华社记者 张三摄", load_profile()) is None

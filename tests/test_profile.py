@@ -62,6 +62,11 @@ def test_the_typesetting_thresholds_are_the_profiles_too(tmp_path):
             'extends = "mainland"\n[furniture]\npatterns = ["(unclosed"]\n',
             "furniture.patterns[0]: not a regular expression",
         ),
+        (
+            'extends = "mainland"\n[furniture]\ncaption_credit = "[unclosed"\n',
+            "furniture.caption_credit: not a regular expression",
+        ),
+        ('extends = "mainland"\n[furniture]\ncaption_credit = ["摄"]\n', "furniture.caption_credit: expected regular"),
         ("[bio]\nmax_chars = 10\n", "missing key lead.markers"),
         ('extends = "mainland"\n[headline]\nkicker_chars = [5, 4]\n', "headline.kicker_chars: expected [low, high]"),
         ('extends = "mainland"\n[byline]\nbulleted_chars = "3-5"\n', "byline.bulleted_chars: expected two positive"),

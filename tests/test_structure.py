@@ -3423,3 +3423,68 @@ def test_numbered_subheadings_as_wide_as_the_column_or_broken_over_two_lines():
     assert blocks == [("paragraph", paras[0])] + [
         x for h, p in zip(heads, paras[1:], strict=True) for x in (("heading", h), ("paragraph", p))
     ]
+
+
+def test_a_photos_caption_and_credit_inside_the_text_are_set_apart():
+    """图为… / 新华社记者 张三摄 set among an article's column lines: the credit read as a
+    byline split the article, the caption was glued into the paragraph. They are furniture,
+    kept apart, and the paragraph they stood in reads on; a column line opening 图为 in the
+    text (宏伟蓝 / 图为实现…) stays text."""
+    para = "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成，经济发展的质量和效益不断提升。"
+    own = "我们要绘就高质量发展的宏伟蓝图为实现中国式现代化贡献力量，各地坚持以科技创新引领产业创新。"
+    cols = _column(para, 15)
+    lines = ["以科技创新引领", "新质生产力发展", "王晓明", *cols[:3], "图为浙江省杭州市某科技企业研", "发车间。"]
+    lines += ["新华社记者 张三摄", *cols[3:], *_column(own, 15), "图为研发车间。（李四摄）"]
+    lines += [*_column("（作者系中国人民大学教授）", 15), "（下转第六版）"]
+    lines += [
+        "让中华优秀传统文化",
+        "焕发新的时代光彩",
+        "李红梅",
+        *_column(own, 15),
+        *_column("（作者系北京师范大学教授）", 15),
+    ]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [(a.title, a.authors) for a in doc.articles] == [
+        ("以科技创新引领\n新质生产力发展", ["王晓明"]),
+        ("让中华优秀传统文化\n焕发新的时代光彩", ["李红梅"]),
+    ]
+    assert [b.text for b in doc.articles[0].blocks] == [para, own]
+    assert doc.unplaced == [
+        "图为浙江省杭州市某科技企业研",
+        "发车间。",
+        "新华社记者 张三摄",
+        "图为研发车间。（李四摄）",
+        "（下转第六版）",
+    ]
+
+
+def test_a_headline_under_its_byline_as_wide_as_the_column_is_not_the_bodys_first_line():
+    """Byline over headline (王晓明 / 以科技创新引领新质生产力发展), the headline within an em of
+    the column's width: the body's first line is indented, so the full line between the byline
+    and it is the headline, not the paragraph's first words."""
+    first = "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新。"
+    other = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶。"
+    lines = [
+        "李红梅",
+        "让中华优秀传统文化焕发新的时代光",
+        *_column(other, 15),
+        *_column("（作者系北京师范大学教授）", 15),
+    ]
+    lines += ["王晓明", "以科技创新引领新质生产力发展", *_column(first, 15), *_column("（作者系中国人民大学教授）", 15)]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [(a.title, a.authors, [b.text for b in a.blocks]) for a in doc.articles] == [
+        ("让中华优秀传统文化焕发新的时代光", ["李红梅"], [other]),
+        ("以科技创新引领新质生产力发展", ["王晓明"], [first]),
+    ]
+
+
+def test_a_lead_note_signed_on_its_last_line_keeps_its_signature():
+    note = "本版今日刊发一组文章，从不同角度探讨如何以科技创新引领新质生产力发展，敬请关注。"
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    lines = ["编者按", *_column(note), "——编者", "以科技创新引领新质生产力发展", "王晓明", *_column(body)]
+    lines += _column("（作者系中国人民大学教授）", 16)
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert doc.lead is not None and doc.lead.paragraphs == [note, "——编者"]
+    assert [a.title for a in doc.articles] == ["以科技创新引领新质生产力发展"]

@@ -298,12 +298,22 @@ def _tokens(raw: str, clean: str, profile: Profile) -> tuple[list[str], str] | N
 _AFFILIATION = re.compile(r"^(?P<names>[^（(]+?)\s*[（(](?P<aff>[^（()）]{2,40})[）)]\s*$")
 
 
+_EACH_AFFILIATION = re.compile(r"\s*(?P<name>[^\s（()）]{2,4})\s*[（(](?P<aff>[^（()）]{2,40})[）)]")
+_AFFILIATIONS = re.compile(rf"(?:{_EACH_AFFILIATION.pattern}){{2,6}}\s*")
+
+
 def _affiliation(raw: str, clean: str) -> tuple[str, str, str]:
-    """作者：张三（北京大学教授）: the names part and the affiliation printed after them."""
+    """作者：张三（北京大学教授）: the names part and the affiliation printed after them; each
+    name's after it (王晓明（中国人民大学） 李红梅（北京师范大学）): the names, and the
+    affiliations in their order (中国人民大学；北京师范大学; the printed byline pairs them)."""
     m, mc = _AFFILIATION.match(raw.strip()), _AFFILIATION.match(clean.strip())
-    if not (m and mc):
-        return raw, clean, ""
-    return m.group("names"), mc.group("names"), mc.group("aff")
+    if m and mc:
+        return m.group("names"), mc.group("names"), mc.group("aff")
+    if _AFFILIATIONS.fullmatch(clean.strip()):
+        each = [(e.group("name"), e.group("aff")) for e in _EACH_AFFILIATION.finditer(clean)]
+        names = " ".join(n for n, _ in each)
+        return names, names, "；".join(a for _, a in each)  # (the names are the byline's)
+    return raw, clean, ""
 
 
 def _drop_bullet(tokens: list[str], out: Byline, profile: Profile) -> list[str]:

@@ -29,6 +29,7 @@ class ProfileError(PipelineError):
 @dataclass(frozen=True, eq=False)
 class LeadRules:
     markers: tuple[str, ...]
+    signatures: tuple[str, ...]  # ——编者: who signs the lead note, after a dash
     max_chars: int
     min_lines: int
     short_ratio: float
@@ -206,6 +207,9 @@ class FurnitureRules:
     patterns: tuple[re.Pattern, ...]
     head_marks: tuple[re.Pattern, ...]  # what makes a line a running head (06版 in 理论·实践 06版)
     head_parts: tuple[re.Pattern, ...]  # what else a running head may hold (a date)
+    photo_credits: tuple[re.Pattern, ...]  # 新华社记者 张三摄
+    caption_openers: tuple[str, ...]  # 图为
+    caption_credit: re.Pattern  # （张三摄） at a caption line's end
 
 
 @dataclass(frozen=True, eq=False)
@@ -233,6 +237,7 @@ _STR_LIST = "list of strings"
 _SCHEMA: dict[str, dict[str, str]] = {
     "lead": {
         "markers": _STR_LIST,
+        "signatures": _STR_LIST,
         "max_chars": "integer",
         "min_lines": "integer",
         "short_ratio": "number",
@@ -309,6 +314,9 @@ _SCHEMA: dict[str, dict[str, str]] = {
         "patterns": "list of regular expressions",
         "head_marks": "list of regular expressions",
         "head_parts": "list of regular expressions",
+        "photo_credits": "list of regular expressions",
+        "caption_openers": _STR_LIST,
+        "caption_credit": "regular expression",
     },
     "article": {"min_chars": "integer"},
     "size": {"display": "number", "large": "number", "body_sized": "number"},
@@ -332,6 +340,13 @@ def _check(value: Any, kind: str, where: str) -> Any:
         return float(value)
     if kind.startswith("two "):
         return _pair(value, kind, where)
+    if kind == "regular expression":
+        if not isinstance(value, str) or not value:
+            raise bad
+        try:
+            return re.compile(value)
+        except re.error as e:
+            raise ProfileError(f"{where}: not a regular expression ({e})") from None
     if not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
         raise bad
     if kind == "list of regular expressions":

@@ -1,4 +1,5 @@
-"""Page furniture (the editors' credit line, a date line, a page number): kept, never an article's."""
+"""Page furniture (the editors' credit line, a date line, a page number, a photo's caption and
+credit): kept, never an article's."""
 
 from __future__ import annotations
 
@@ -14,3 +15,31 @@ def furniture(st: PageState) -> None:
         if is_furniture(ln.text) and not (page_name(st.profile, ln.text) and between_pieces(st, i)):
             st.claim(i, Role.FURNITURE, "furniture-pattern", "furniture")
             st.note("furniture", ln.no)
+    _captions(st)
+
+
+CAPTION_LINES = 4  # lines of a caption over its credit, at most
+CREDIT_CHARS = 40  # characters of a credit line (or a caption line ending on its credit), at most
+
+
+def _captions(st: PageState) -> None:
+    """A photo's credit (新华社记者 张三摄) and its caption over it (图为…), set inside an
+    article's columns: set apart, so the paragraphs around them join again. A caption line is
+    one only over a credit, or ending on one (图为…（张三摄）): a column line may open 图为."""
+    rules = st.profile.furniture
+    for i, ln in enumerate(st.lines):
+        t = ln.text.strip()
+        if not t or len(t) > CREDIT_CHARS or not st.free(i):
+            continue
+        opens = t.startswith(rules.caption_openers)
+        if not any(p.search(t) for p in rules.photo_credits) and not (opens and rules.caption_credit.search(t)):
+            continue
+        top = next((k for k in range(i, max(-1, i - CAPTION_LINES - 1), -1) if _opens_caption(st, k)), i)
+        for j in range(top, i + 1):
+            if st.free(j):
+                st.claim(j, Role.FURNITURE, "photo-caption" if j < i else "photo-credit", "furniture")
+                st.note("furniture", st.lines[j].no)
+
+
+def _opens_caption(st: PageState, k: int) -> bool:
+    return st.free(k) and st.lines[k].text.strip().startswith(st.profile.furniture.caption_openers)

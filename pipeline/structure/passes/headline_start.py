@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ..dictionary import COMMON, word_across
 from ..matching import LABEL
-from ..page import PageState
+from ..page import PageState, Role
 from ..signs import ends_with_mark
 from .context import (
     clearly_short,
@@ -21,6 +21,7 @@ from .context import (
     narrow_piece,
     next_line,
     page_pairs,
+    prev_line,
 )
 from .headline_shape import body_width, looks, wide_headline
 from .headline_words import (
@@ -59,7 +60,7 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
             break  # a deck closes the headline: the body opens under it
         if _body_line(st, i) or _past_the_box(st, take, i):
             break
-        opens = _last_over_body(st, take, i)
+        opens = _last_over_body(st, take, i) or (not take and _full_under_byline(st, i))
         lost = label_opening_lost(st, i)
         if not (opens or lost or _headline_line(st, run, n)):
             break
@@ -67,6 +68,31 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
         if lost or LABEL.search(st.lines[i].text) or (opens and not bare(st, i + 1)):
             break  # a column label closes the headline; the next line opens the body (in words)
     return _short_off(st, run, take)
+
+
+def _full_under_byline(st: PageState, i: int) -> bool:
+    """Line i, right under a byline that opens an article (at the page's top, after a finished
+    sentence, a bio or a headline), is as wide as the column with no mark at its end, and an
+    indented first line follows: the headline set under its byline (王晓明 / 以科技创新引领新质
+    生产力发展 / 推动…), for the body's first line would be indented."""
+    j = prev_line(st, i)
+    if j is None or st.role(j) != Role.BYLINE or i + 1 >= len(st.lines):
+        return False
+    h = prev_line(st, j)
+    if h is not None and st.role(h) not in _OPENERS and not ends_with_mark(st.lines[h].text):
+        return False  # a byline read inside a sentence: the line under it goes on with the text
+    ln, nxt = st.lines[i], st.lines[i + 1]
+    first = st.columns[i] - st.profile.paragraph.indent
+    return (
+        not ends_with_mark(ln.text)
+        and headline_shaped(st, i)
+        and abs(nxt.width - first) <= 0.5
+        and not ends_with_mark(nxt.text)
+        and ln.width - first >= 0.75
+    )
+
+
+_OPENERS = frozenset((Role.HEADLINE, Role.BIO, Role.FURNITURE, Role.LEAD, Role.LEAD_MARKER))
 
 
 def _short_off(st: PageState, run: list[int], take: list[int]) -> list[int]:

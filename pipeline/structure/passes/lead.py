@@ -166,7 +166,7 @@ def lead(st: PageState) -> None:
         widest = max((st.lines[i].width for i in range(m + 1, k) if st.free(i)), default=0.0)
         column = column_after(st, k)
         while k > m + 1 and (not st.free(k - 1) or (headline_shaped(st, k - 1) if first else headline_like(st, k - 1))):
-            if st.free(k - 1) and _lead_tail(st, k - 1, widest, column):
+            if st.free(k - 1) and (_lead_tail(st, k - 1, widest, column) or _signature(st, k - 1)):
                 break
             first = first and not st.free(k - 1)
             k -= 1
@@ -192,6 +192,14 @@ def _lead_tail(st: PageState, i: int, widest: float, column: float) -> bool:
     if not column or ends_with_mark(t) or LABEL.search(t) or w - column <= widest - w:
         return False
     return bool(_PAUSES.search(t.rstrip()[:-1]))
+
+
+def _signature(st: PageState, i: int) -> bool:
+    """The lead note signed on its last line (——编者): the lead's line, not the deck of a
+    headline under it."""
+    t = st.lines[i].text.strip()
+    body = t.lstrip("—–-－一 ")
+    return len(body) < len(t) and t[:1] in "—–-－" and body in st.profile.lead.signatures
 
 
 def _kicker(st: PageState, m: int, i: int) -> bool:
