@@ -213,3 +213,16 @@ def test_names_each_with_their_affiliation_after_them():
 
 def test_a_photo_credit_is_no_byline():
     assert parse_byline("新华社记者 张三摄", "新华社记者 张三摄", load_profile()) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "中国人民大学习近平新时代中国特色社会主义思想研究院课题组",
+        "国家发展改革委宏观经济研究院课题组",
+        "中国社会科学院习近平新时代中国特色社会主义思想研究中心课题组",
+    ],
+)
+def test_a_group_signing_as_one_is_a_collective_byline(line):
+    b = parse_byline(line, line, load_profile())
+    assert b is not None and b.collective and b.names == [line]

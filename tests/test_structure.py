@@ -3488,3 +3488,35 @@ def test_a_lead_note_signed_on_its_last_line_keeps_its_signature():
     doc = read_bytes("\n\n".join(lines).encode()).doc
     assert doc.lead is not None and doc.lead.paragraphs == [note, "——编者"]
     assert [a.title for a in doc.articles] == ["以科技创新引领新质生产力发展"]
+
+
+def test_a_research_groups_byline_and_its_writer_are_the_authors():
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    group = "中国人民大学习近平新时代中国特色社会主义思想研究院课题组"
+    lines = ["以科技创新引领新质生产力发展", group, "执笔：王晓明", *_column(body), *_column(body)]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [(a.title, a.authors) for a in doc.articles] == [("以科技创新引领新质生产力发展", [group, "王晓明"])]
+
+
+@pytest.mark.parametrize(
+    "headline", ["科技创新何以引领新质生产力？", "如何看待AI“一本正经地胡说八道”？", "奋斗者，正青春！"]
+)
+def test_a_headline_that_asks_or_exclaims_is_still_a_headline(headline):
+    """A headline ending on ？ or ！ over its byline: a sentence's mark, but no sentence of the
+    text stands alone between an article's end and a byline."""
+    first = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶。"
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    lines = [
+        "让中华优秀传统文化焕发新的时代光彩",
+        "李红梅",
+        *_column(first),
+        *_column("（作者系北京师范大学教授）", 16),
+    ]
+    lines += [headline, "王晓明", *_column(body), *_column("（作者系中国人民大学教授）", 16)]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [(a.title, a.authors) for a in doc.articles][1] == (headline, ["王晓明"])
+    assert [b.text for b in doc.articles[1].blocks] == [body]

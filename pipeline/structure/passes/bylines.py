@@ -195,7 +195,13 @@ def _could_be(st: PageState, text: str, raw: str) -> bool:
     if len(text) <= 8 or _SEPARATOR.search(raw) or (len(text) <= st.profile.byline.run_chars and text.isalpha()):
         return True
     rules = st.profile.byline
-    return text.startswith(rules.prefixes) or (len(text) <= 24 and bool(rules.title_words.search(text)))
+    if text.startswith(rules.prefixes) or (len(text) <= 24 and bool(rules.title_words.search(text))):
+        return True
+    # a group signing as one, however long its name (…思想研究院课题组)
+    return len(text) <= COLLECTIVE_CHARS and text.isalpha() and any(p.fullmatch(text) for p in rules.collective)
+
+
+COLLECTIVE_CHARS = 40  # characters of a collective byline at most (a research group's full name)
 
 
 def bylines(st: PageState) -> None:
