@@ -5,7 +5,9 @@ A user with a paper's e-paper PDF may copy its text out with a tool that keeps t
 page's truth (every printed line, its box and type size) is set into a PDF at those places
 (unskewed: an e-paper is typeset, not scanned), in one TrueType face (reportlab embeds
 TrueType only; the text layer is what is read), and read back. Cached as
-`pdftotext.layout.txt` beside the page image.
+`pdftotext.layout.txt` beside the page image. The same page justified as printed
+(`epaper.pdf`) is the input of the `epaper · pdf` route: the PDF reader's text layer with its
+geometry (evaluation/geometry.py).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from pathlib import Path
 from .render import font_file, rotate
 
 SCALE = 0.3  # pt per image px: a 240-dpi page at about its printed size
-FACE = "kai"  # LXGW WenKai: a TrueType face reportlab can embed (Noto CJK is CFF)
+FACE = "kai"
+JUSTIFY_MAX = 0.25  # of the type size: the most a justified line spreads between two characters  # LXGW WenKai: a TrueType face reportlab can embed (Noto CJK is CFF)
 
 
 def available() -> bool:
@@ -41,17 +44,42 @@ def _face() -> str:
     return "bench-face"
 
 
-def _pdf(truth: dict, out: Path) -> None:
+def _pdf(truth: dict, out: Path, justify: bool = False) -> None:
+    """The page's printed lines at their places; `justify`: each spread to its box's width,
+    as the paper set it (a full line ends at the column's edge), by letter spacing."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
 
     w, h = truth["size"]
     c = canvas.Canvas(str(out), pagesize=(w * SCALE, h * SCALE))
     for ln in truth["lines"]:
-        x0, _, _, y1 = ln["box"]
+        x0, _, x1, y1 = ln["box"]
         x, y = rotate((x0, y1), (w, h), -truth["skew"])  # (the box's lower left, unskewed)
-        c.setFont(_face(), max(ln["size"] * SCALE, 3.0))
-        c.drawString(x * SCALE, (h - y) * SCALE + 0.2 * ln["size"] * SCALE, ln["text"])
+        size = max(ln["size"] * SCALE, 3.0)
+        text = ln["text"]
+        t = c.beginText(x * SCALE, (h - y) * SCALE + 0.2 * ln["size"] * SCALE)
+        t.setFont(_face(), size)
+        if justify and len(text) > 1:
+            # (a justified line spreads a little; a line set wider on purpose, a padded byline's
+            # 张  三, is set as the face sets it: its spaces stay spaces. A line the bench's face
+            # sets wider than the face the page image was drawn in is drawn closer, not over
+            # the next box: a headline ran over the byline beside it.)
+            spread = ((x1 - x0) * SCALE - stringWidth(text, _face(), size)) / (len(text) - 1)
+            if spread <= JUSTIFY_MAX * size:
+                t.setCharSpace(spread)
+        t.textOut(text)
+        c.drawText(t)
     c.save()
+
+
+def pdf_file(folder: Path) -> Path | None:
+    """The page as an e-paper PDF with a text layer, its lines justified as printed (cached
+    as `epaper.pdf`), or None without the page's truth."""
+    out = folder / "epaper.pdf"
+    truth_file = folder / "truth.json"
+    if not out.exists() and truth_file.exists():
+        _pdf(json.loads(truth_file.read_text(encoding="utf-8")), out, justify=True)
+    return out if out.exists() else None
 
 
 def layout_text(folder: Path) -> str | None:

@@ -4,7 +4,9 @@ Four routes per image page, each scored like the text shapes (same scorer, TUNE 
 apart): `image·rapidocr` and `image·tesseract` (the page image through the engine's lines and
 boxes, then pipeline/read/layout.py), `hocr` and `alto` (Tesseract's hOCR and ALTO of the same
 image, read as files from any OCR system would be). The engines' results come from the bench's
-cache (evaluation/ocr.py); with --quick nothing is OCR'd.
+cache (evaluation/ocr.py); with --quick nothing is OCR'd. `epaper·pdf` is no image: the page's
+printed lines set into an e-paper PDF with a text layer (evaluation/epaper.py), read by the
+PDF reader from the layer's geometry, as `pipeline build page.pdf` does.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pipeline.read.sources import PageSource, alto_pages, hocr_pages
 
 from . import ocr
 
-ROUTES = ("rapidocr", "tesseract", "hocr", "alto")
+ROUTES = ("rapidocr", "tesseract", "hocr", "alto", "pdf")
 
 
 def _result(folder: Path, engine: str) -> engines.OcrResult | None:
@@ -50,6 +52,13 @@ def page_source(folder: Path, route: str) -> PageSource | None:
             if ln.text.strip()
         ]
         return PageSource(lines, (float(res.size[0]), float(res.size[1])), None, route)
+    if route == "pdf":
+        from pipeline.read.sources import pdf_pages
+
+        from . import epaper
+
+        pdf = epaper.pdf_file(folder)
+        return pdf_pages(pdf.read_bytes(), pdf.name, "rapidocr")[0] if pdf is not None else None
     f = folder / ("tesseract.hocr" if route == "hocr" else "tesseract.alto.xml")
     if not f.exists() or not f.stat().st_size:
         return None
@@ -74,7 +83,7 @@ def cases(splits: list[str], routes: list[str], cached_only: bool, seed: int) ->
                     missing += 1
                     continue
                 text = "\n".join(ln.text for ln in src.lines) + "\n"
-                yield Case(page, "image", route, text, source=src)
+                yield Case(page, "epaper" if route == "pdf" else "image", route, text, source=src)
     if missing:
         print(f"note: {missing} page x route results not cached yet (run without --quick)", file=sys.stderr)
 

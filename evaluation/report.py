@@ -34,6 +34,12 @@ read by the current reader (`pipeline.read.ocr.read_bytes(..., force=True)`) fro
 - **pdftotext · layout**: the image pages' printed lines set into an e-paper PDF with a text
   layer, at their places and sizes (`evaluation/epaper.py`), and taken out with
   `pdftotext -layout`: every printed row one line, the columns side by side.
+- **image · rapidocr / tesseract / hocr / alto**: the page image read from geometry (issue 15):
+  the engine's boxed lines (or Tesseract's hOCR and ALTO files) through the layout analysis of
+  `pipeline/read/layout.py`, as `pipeline build page.png` reads it;
+- **epaper · pdf**: the same printed lines set into an e-paper PDF, justified to their boxes as
+  the paper set them (`evaluation/epaper.py`), read by the PDF reader from its text layer and
+  the layer's geometry, no OCR, as `pipeline build page.pdf` reads it.
 
 Columns: *found* — gold articles matched by exactly one predicted article holding ≥ {found:.0%} of
 its text and nothing ≥ {merge:.0%} of another's; *pages ok* — every article found and no extra one;

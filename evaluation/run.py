@@ -40,8 +40,8 @@ class Case:
     """One input the reader is given: a page as one engine and shape wrote it."""
 
     page: Page
-    engine: str  # text | tesseract | rapidocr | image (the geometric reader)
-    shape: str  # text: degraded | paragraphs; OCR: lines | single | engine; image: rapidocr | tesseract | hocr | alto
+    engine: str  # text | tesseract | rapidocr | image | epaper (the geometric reader)
+    shape: str  # text: degraded | paragraphs; OCR: lines | single | engine; image: rapidocr | tesseract | hocr | alto; epaper: pdf
     text: str
     gold: Document | None = None  # defaults to the page's gold
     source: Any = None  # image: the page's boxed lines (pipeline.read.sources.PageSource)
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         "--shape",
         choices=[
             *("degraded", "paragraphs", "lines", "single", "engine", "layout"),
-            *("rapidocr", "tesseract", "hocr", "alto", "all"),
+            *("rapidocr", "tesseract", "hocr", "alto", "pdf", "all"),
         ],
         default="all",
     )

@@ -155,16 +155,23 @@ def render_preview(data: bytes, index: int, width: int = 900) -> bytes:
     return buf.getvalue()
 
 
+ROW_SIZES = 1.4  # the most two characters of one row may differ in height (a larger one is a headline's)
+
+
 def text_layer_lines(chars: list[dict]) -> list[BoxLine]:
-    """Characters of a text layer grouped into lines: same row (they overlap vertically), no
-    gap wider than a character between neighbours (a gutter starts a new line)."""
+    """Characters of a text layer grouped into lines: same row (they overlap vertically, and
+    are of a like size), no gap wider than a character between neighbours (a gutter starts a
+    new line)."""
     rows: list[list[dict]] = []
     for c in sorted(chars, key=lambda c: (c["top"], c["x0"])):
         h = c["bottom"] - c["top"]
         for row in reversed(rows[-40:]):
             last = row[-1]
+            lh = last["bottom"] - last["top"]
             overlap = min(last["bottom"], c["bottom"]) - max(last["top"], c["top"])
-            if overlap >= 0.5 * min(h, last["bottom"] - last["top"]):
+            # (of a like size: a headline set large beside the columns spans two of their rows,
+            # and would join them into one, their characters interleaved)
+            if overlap >= 0.5 * min(h, lh) and max(h, lh) <= ROW_SIZES * max(min(h, lh), 0.1):
                 row.append(c)
                 break
         else:
