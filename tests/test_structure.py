@@ -3520,3 +3520,24 @@ def test_a_headline_that_asks_or_exclaims_is_still_a_headline(headline):
     doc = read_bytes("\n\n".join(lines).encode()).doc
     assert [(a.title, a.authors) for a in doc.articles][1] == (headline, ["王晓明"])
     assert [b.text for b in doc.articles[1].blocks] == [body]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_a_headline_as_wide_as_the_column_right_after_a_bio_heads_the_next_article(sep):
+    """No byline (the names are in the note at the end): after the bio before it, a line as
+    wide as the column with an indented first line under it is the next article's headline."""
+    other = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶。"
+    body = "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新。"
+    lines = [
+        "让中华优秀传统文化焕发新的时代光",
+        "李红梅",
+        *_column(other, 15),
+        *_column("（作者系北京师范大学教授）", 15),
+    ]
+    lines += ["以科技创新引领新质生产力发展", *_column(body, 15), *_column("（作者：王晓明，系中国人民大学教授）", 15)]
+    doc = read_bytes(sep.join(lines).encode()).doc
+    assert [(a.title, a.authors, [b.text for b in a.blocks]) for a in doc.articles][1] == (
+        "以科技创新引领新质生产力发展",
+        ["王晓明"],
+        [body],
+    )

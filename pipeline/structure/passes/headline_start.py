@@ -72,13 +72,14 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
 
 def _full_under_byline(st: PageState, i: int) -> bool:
     """Line i, right under a byline that opens an article (at the page's top, after a finished
-    sentence, a bio or a headline), is as wide as the column with no mark at its end, and an
-    indented first line follows: the headline set under its byline (王晓明 / 以科技创新引领新质
-    生产力发展 / 推动…), for the body's first line would be indented."""
+    sentence, a bio or a headline) or right after a bio, is as wide as the column with no mark
+    at its end, and an indented first line follows: the headline set under its byline (王晓明 /
+    以科技创新引领新质生产力发展 / 推动…) or of an article with no byline, for the body's first
+    line would be indented."""
     j = prev_line(st, i)
-    if j is None or st.role(j) != Role.BYLINE or i + 1 >= len(st.lines):
+    if j is None or st.role(j) not in (Role.BYLINE, Role.BIO) or i + 1 >= len(st.lines):
         return False
-    h = prev_line(st, j)
+    h = prev_line(st, j) if st.role(j) == Role.BYLINE else None
     if h is not None and st.role(h) not in _OPENERS and not ends_with_mark(st.lines[h].text):
         return False  # a byline read inside a sentence: the line under it goes on with the text
     ln, nxt = st.lines[i], st.lines[i + 1]
