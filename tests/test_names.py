@@ -226,3 +226,19 @@ def test_a_photo_credit_is_no_byline():
 def test_a_group_signing_as_one_is_a_collective_byline(line):
     b = parse_byline(line, line, load_profile())
     assert b is not None and b.collective and b.names == [line]
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("本报记者  张 晓 兰", ["张晓兰"]),
+        ("张  强", ["张强"]),
+        ("王 明  张 晓 兰", ["王明", "张晓兰"]),
+        ("王  明  李  红", ["王明", "李红"]),
+    ],
+)
+def test_a_name_spread_out_character_by_character_is_one_name(raw, names):
+    """A justified byline spreads a three-character name (张 晓 兰) as a padded two-character
+    one is spread (张  强): three single characters in a row are one name, not 张晓 and 兰."""
+    b = parse_byline(raw, raw.replace(" ", ""), load_profile())
+    assert b is not None and b.names == names

@@ -240,16 +240,25 @@ def _collective(token: str, profile: Profile) -> bool:
 
 
 def _pair_singles(tokens: list[str]) -> list[str]:
-    """Two-character names are padded in print (张  强): consecutive single characters pair up."""
+    """Two-character names are padded in print (张  强): consecutive single characters pair up;
+    three in a row are one name spread out by a justified line (张 晓 兰), and an odd one left
+    at the end of a longer run goes with the pair before it (王 明 张 晓 兰: 王明, 张晓兰)."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        if len(tokens[i]) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
-            out.append(tokens[i] + tokens[i + 1])
-            i += 2
-        else:
+        j = i
+        while j < len(tokens) and len(tokens[j]) == 1:
+            j += 1
+        if j - i < 2:
             out.append(tokens[i])
             i += 1
+            continue
+        run = tokens[i:j]
+        names = ["".join(run[k : k + 2]) for k in range(0, len(run) - len(run) % 2, 2)]
+        if len(run) % 2:
+            names[-1] += run[-1]
+        out += names
+        i = j
     return out
 
 
