@@ -206,8 +206,10 @@ class FurnitureRules:
     page_names: tuple[str, ...]
     patterns: tuple[re.Pattern, ...]
     head_marks: tuple[re.Pattern, ...]  # what makes a line a running head (06版 in 理论·实践 06版)
+    head_words: tuple[str, ...]  # one of them is in every head mark (a first look)
     head_parts: tuple[re.Pattern, ...]  # what else a running head may hold (a date)
     photo_credits: tuple[re.Pattern, ...]  # 新华社记者 张三摄
+    credit_words: tuple[str, ...]  # one of them is in every photo credit (a first look)
     caption_openers: tuple[str, ...]  # 图为
     caption_credit: re.Pattern  # （张三摄） at a caption line's end
 
@@ -313,8 +315,10 @@ _SCHEMA: dict[str, dict[str, str]] = {
         "page_names": _STR_LIST,
         "patterns": "list of regular expressions",
         "head_marks": "list of regular expressions",
+        "head_words": _STR_LIST,
         "head_parts": "list of regular expressions",
         "photo_credits": "list of regular expressions",
+        "credit_words": _STR_LIST,
         "caption_openers": _STR_LIST,
         "caption_credit": "regular expression",
     },

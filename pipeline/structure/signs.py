@@ -200,13 +200,16 @@ def _running_head(rules: FurnitureRules) -> Callable[[str], bool]:
     # a page's name alone or joined by a middle dot to a word of the paper's own (理论·实践)
     names = re.compile(rf"(?:[{HAN_CLASS}]{{1,4}}[·・])?(?:{name})(?:[·・][{HAN_CLASS}]{{1,4}})?")
 
+    # (a first look for the marks' words: nearly every line holds none, and is asked no more)
+    first_look = re.compile("|".join(map(re.escape, rules.head_words))).search
+    any_mark = re.compile("|".join(f"(?:{p.pattern})" for p in rules.head_marks)).search
+
     def test(t: str) -> bool:
-        rest, marks = t, 0
-        for p in rules.head_marks:
-            rest, n = p.subn(" ", rest)
-            marks += n
-        if not marks:
+        if first_look(t) is None or any_mark(t) is None:
             return False
+        rest = t
+        for p in rules.head_marks:
+            rest = p.sub(" ", rest)
         for p in rules.head_parts:
             rest = p.sub(" ", rest)
         rest = names.sub(" ", rest)

@@ -3,7 +3,12 @@ credit): kept, never an article's."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from functools import cache
+
 from ..page import PageState, Role
+from ..profile import FurnitureRules
 from ..signs import furniture_test, page_name
 from .context import between_pieces
 
@@ -27,18 +32,29 @@ def _captions(st: PageState) -> None:
     article's columns: set apart, so the paragraphs around them join again. A caption line is
     one only over a credit, or ending on one (图为…（张三摄）): a column line may open 图为."""
     rules = st.profile.furniture
+    first_look, credit = _credits(rules)
+    claims = st.claims
     for i, ln in enumerate(st.lines):
+        if len(ln.text) > CREDIT_CHARS or first_look(ln.text) is None or i in claims:
+            continue  # (nearly every line: no credit's word, no caption's)
         t = ln.text.strip()
-        if not t or len(t) > CREDIT_CHARS or not st.free(i):
-            continue
         opens = t.startswith(rules.caption_openers)
-        if not any(p.search(t) for p in rules.photo_credits) and not (opens and rules.caption_credit.search(t)):
+        if credit(t) is None and not (opens and rules.caption_credit.search(t)):
             continue
         top = next((k for k in range(i, max(-1, i - CAPTION_LINES - 1), -1) if _opens_caption(st, k)), i)
         for j in range(top, i + 1):
             if st.free(j):
                 st.claim(j, Role.FURNITURE, "photo-caption" if j < i else "photo-credit", "furniture")
                 st.note("furniture", st.lines[j].no)
+
+
+@cache
+def _credits(rules: FurnitureRules) -> tuple[Callable[[str], re.Match | None], Callable[[str], re.Match | None]]:
+    """A first look for the words of a credit or a caption (the pass asks every line; nearly
+    none holds one), and the profile's photo credits as one search."""
+    words = (*rules.credit_words, *rules.caption_openers)
+    first_look = re.compile("|".join(map(re.escape, words))).search
+    return first_look, re.compile("|".join(f"(?:{p.pattern})" for p in rules.photo_credits)).search
 
 
 def _opens_caption(st: PageState, k: int) -> bool:

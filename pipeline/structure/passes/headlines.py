@@ -122,7 +122,7 @@ def _runs(st: PageState) -> list[list[int]]:
             and (
                 (shaped[i] if i in shaped else headline_shaped(st, i))
                 or (measured and _display_piece(st, i))
-                or _question_by_byline(st, i)
+                or (ln.text.rstrip()[-1:] in _ASK_MARKS and _question_by_byline(st, i))
                 or (bool(cur) and (_piece_alone(st, i) or label_opening(st, i)))
             )
             and not (measured and _column_line(st, i))
@@ -138,6 +138,7 @@ def _runs(st: PageState) -> list[list[int]]:
 
 
 _ASKS = ("？", "！", "?", "!")
+_ASK_MARKS = "".join(_ASKS)
 
 
 def _question_by_byline(st: PageState, i: int) -> bool:
