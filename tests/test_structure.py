@@ -3503,9 +3503,10 @@ def test_a_research_groups_byline_and_its_writer_are_the_authors():
 @pytest.mark.parametrize(
     "headline", ["科技创新何以引领新质生产力？", "如何看待AI“一本正经地胡说八道”？", "奋斗者，正青春！"]
 )
-def test_a_headline_that_asks_or_exclaims_is_still_a_headline(headline):
-    """A headline ending on ？ or ！ over its byline: a sentence's mark, but no sentence of the
-    text stands alone between an article's end and a byline."""
+@pytest.mark.parametrize("under", [False, True])
+def test_a_headline_that_asks_or_exclaims_is_still_a_headline(headline, under):
+    """A headline ending on ？ or ！ over its byline (or under it): a sentence's mark, but no
+    sentence of the text stands alone between an article's end and a byline."""
     first = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶。"
     body = (
         "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
@@ -3516,7 +3517,8 @@ def test_a_headline_that_asks_or_exclaims_is_still_a_headline(headline):
         *_column(first),
         *_column("（作者系北京师范大学教授）", 16),
     ]
-    lines += [headline, "王晓明", *_column(body), *_column("（作者系中国人民大学教授）", 16)]
+    lines += ["王晓明", headline] if under else [headline, "王晓明"]
+    lines += [*_column(body), *_column("（作者系中国人民大学教授）", 16)]
     doc = read_bytes("\n\n".join(lines).encode()).doc
     assert [(a.title, a.authors) for a in doc.articles][1] == (headline, ["王晓明"])
     assert [b.text for b in doc.articles[1].blocks] == [body]

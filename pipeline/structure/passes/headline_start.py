@@ -60,7 +60,7 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
             break  # a deck closes the headline: the body opens under it
         if _body_line(st, i) or _past_the_box(st, take, i):
             break
-        opens = _last_over_body(st, take, i) or (not take and _full_under_byline(st, i))
+        opens = _last_over_body(st, take, i) or (not take and (_full_under_byline(st, i) or question_by_byline(st, i)))
         lost = label_opening_lost(st, i)
         if not (opens or lost or _headline_line(st, run, n)):
             break
@@ -94,6 +94,34 @@ def _full_under_byline(st: PageState, i: int) -> bool:
 
 
 _OPENERS = frozenset((Role.HEADLINE, Role.BIO, Role.FURNITURE, Role.LEAD, Role.LEAD_MARKER))
+
+
+_ASKS = ("？", "！", "?", "!")
+ASK_MARKS = "".join(_ASKS)
+
+
+def question_by_byline(st: PageState, i: int) -> bool:
+    """A headline that asks or exclaims (科技创新何以引领新质生产力？) ends on a sentence's mark,
+    which no other headline line does: one line of a headline's length, no full stop or pause
+    in it, right over a byline (or under one, over an indented first line) is still a headline."""
+    t = st.lines[i].text.rstrip()
+    if (
+        not t.endswith(_ASKS)
+        or "。" in t
+        or "；" in t
+        or t.count("，") > 1
+        or st.lines[i].han < st.profile.headline.min_chars
+    ):
+        return False
+    if st.lines[i].width > st.profile.headline.max_width or st.lines[i].han > st.profile.headline.max_chars:
+        return False
+    j, k = prev_line(st, i), next_line(st, i)
+    if k is not None and st.role(k) == Role.BYLINE:
+        return j is None or st.role(j) in _OPENERS or ends_with_mark(st.lines[j].text) or st.role(j) == Role.FURNITURE
+    if j is None or st.role(j) != Role.BYLINE or k is None:
+        return False
+    first = st.columns[k] - st.profile.paragraph.indent  # (the body's first line under it, indented)
+    return st.lines[k].indent >= 2 or abs(st.lines[k].width - first) <= 0.5
 
 
 def _short_off(st: PageState, run: list[int], take: list[int]) -> list[int]:

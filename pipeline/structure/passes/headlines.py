@@ -48,7 +48,7 @@ from .context import (
     worded_label,
 )
 from .headline_shape import body_width, looks, off_column, terse, wider
-from .headline_start import after_anchor, label_opening
+from .headline_start import ASK_MARKS, after_anchor, label_opening, question_by_byline
 from .headline_words import (
     QUOTES,
     bare,
@@ -122,7 +122,7 @@ def _runs(st: PageState) -> list[list[int]]:
             and (
                 (shaped[i] if i in shaped else headline_shaped(st, i))
                 or (measured and _display_piece(st, i))
-                or (ln.text.rstrip()[-1:] in _ASK_MARKS and _question_by_byline(st, i))
+                or (ln.text.rstrip()[-1:] in ASK_MARKS and question_by_byline(st, i))
                 or (bool(cur) and (_piece_alone(st, i) or label_opening(st, i)))
             )
             and not (measured and _column_line(st, i))
@@ -135,34 +135,6 @@ def _runs(st: PageState) -> list[list[int]]:
     if cur:
         runs.append(cur)
     return runs
-
-
-_ASKS = ("？", "！", "?", "!")
-_ASK_MARKS = "".join(_ASKS)
-
-
-def _question_by_byline(st: PageState, i: int) -> bool:
-    """A headline that asks or exclaims (科技创新何以引领新质生产力？) ends on a sentence's mark,
-    which no other headline line does: one line of a headline's length, no full stop or pause
-    in it, right over a byline (or under one, over an indented first line) is still a headline."""
-    t = st.lines[i].text.rstrip()
-    if (
-        not t.endswith(_ASKS)
-        or "。" in t
-        or "；" in t
-        or t.count("，") > 1
-        or st.lines[i].han < st.profile.headline.min_chars
-    ):
-        return False
-    if st.lines[i].width > st.profile.headline.max_width or st.lines[i].han > st.profile.headline.max_chars:
-        return False
-    j, k = prev_line(st, i), next_line(st, i)
-    if k is not None and st.role(k) == _BYLINE:
-        return j is None or st.role(j) in _OPENING or ends_with_mark(st.lines[j].text) or st.role(j) == _FURNITURE
-    if j is None or st.role(j) != _BYLINE or k is None:
-        return False
-    first = st.columns[k] - st.profile.paragraph.indent  # (the body's first line under it, indented)
-    return st.lines[k].indent >= 2 or abs(st.lines[k].width - first) <= 0.5
 
 
 def _piece_alone(st: PageState, i: int) -> bool:
