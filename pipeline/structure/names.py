@@ -17,7 +17,7 @@ from pathlib import Path
 from ..lexicon import counts
 from ..text import HAN_CLASS, HAN_RUN, is_han
 from .dictionary import COMMON, RARE
-from .profile import BylineRules, Profile
+from .profile import BylineRules, Profile, any_of
 
 SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.tsv"
 _ALL_HAN = HAN_RUN
@@ -232,10 +232,11 @@ def _longest_first(rules: BylineRules) -> tuple[str, ...]:
 
 @cache
 def _collectives(rules: BylineRules) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p.pattern})" for p in rules.collective))
+    return any_of(rules.collective)
 
 
-def _collective(token: str, profile: Profile) -> bool:
+def collective_token(token: str, profile: Profile) -> bool:
+    """The token names no person (本报评论员, …研究院课题组): one of the profile's collectives."""
     return bool(_collectives(profile.byline).fullmatch(token))
 
 
@@ -338,7 +339,7 @@ def _drop_bullet(tokens: list[str], out: Byline, profile: Profile) -> list[str]:
     if len(tokens) == 1 and len(first) == 4 and _glued_bullet(first, profile):
         out.dropped = first[0]  # 量李智水: a bullet read as a character no list holds
         return [first[1:]]
-    if len(first) >= 4 and _collective(first[1:], profile) and not _collective(first, profile):
+    if len(first) >= 4 and collective_token(first[1:], profile) and not collective_token(first, profile):
         # any character glued to a collective byline is a misread bullet (鲜本报评论部 for ●本报评论部):
         # no paper's desk signs with a character before 本报, and no name is at stake
         out.dropped = first[0]
@@ -370,7 +371,7 @@ def _reads(token: str, profile: Profile) -> float:
 
 def _read_token(tok: str, last: bool, out: Byline, profile: Profile) -> list[tuple[str, float]]:
     """One token as names with their scores; a title goes to out.title."""
-    if _collective(tok, profile):
+    if collective_token(tok, profile):
         out.collective = True
         return [(tok, 1.0)]
     s = name_score(tok, profile)
@@ -414,7 +415,7 @@ def parse_byline(raw: str, clean: str, profile: Profile) -> Byline | None:
         return out
     read = [pair for k, tok in enumerate(tokens) for pair in _read_token(tok, k == len(tokens) - 1, out, profile)]
     # 本报记者 王五 赵六: the collective word is the title of the names that follow it.
-    while len(read) > 1 and _collective(read[0][0], profile) and not _collective(read[1][0], profile):
+    while len(read) > 1 and collective_token(read[0][0], profile) and not collective_token(read[1][0], profile):
         out.title = (out.title + " " + read.pop(0)[0]).strip()
     if not read or len(read) > profile.byline.max_names or min(s for _, s in read) < MIN_NAME:
         return None

@@ -447,3 +447,13 @@ def load_profile(name: str | None = None) -> Profile:
         article=ArticleRules(**sections["article"]),
         size=SizeRules(**sections["size"]),
     )
+
+
+def any_of(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+    """A profile's list of patterns as one (a pass asks every line: one search, not several)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+def words_of(words: tuple[str, ...]) -> re.Pattern:
+    """A profile's list of words as one search: the first look before costlier patterns."""
+    return re.compile("|".join(map(re.escape, words)))

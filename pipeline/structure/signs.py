@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import cache
 
 from ..text import CLOSING, HAN_CLASS, HAN_RUN, SENTENCE_FINAL
-from .profile import FurnitureRules, Profile
+from .profile import FurnitureRules, Profile, any_of, words_of
 
 _END_MARKS = "!?"
 _FINAL = frozenset(SENTENCE_FINAL) | frozenset(_END_MARKS)
@@ -201,8 +201,7 @@ def _running_head(rules: FurnitureRules) -> Callable[[str], bool]:
     names = re.compile(rf"(?:[{HAN_CLASS}]{{1,4}}[·・])?(?:{name})(?:[·・][{HAN_CLASS}]{{1,4}})?")
 
     # (a first look for the marks' words: nearly every line holds none, and is asked no more)
-    first_look = re.compile("|".join(map(re.escape, rules.head_words))).search
-    any_mark = re.compile("|".join(f"(?:{p.pattern})" for p in rules.head_marks)).search
+    first_look, any_mark = words_of(rules.head_words).search, any_of(rules.head_marks).search
 
     def test(t: str) -> bool:
         if first_look(t) is None or any_mark(t) is None:

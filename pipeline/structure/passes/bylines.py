@@ -17,7 +17,16 @@ from dataclasses import replace
 from ...lexicon import counts
 from ..dictionary import COMMON, RARE, word_across
 from ..matching import LABEL
-from ..names import BYLINE_MARKS_FREE, NOT_BYLINE, Byline, after_mark, named_in_bio, parse_byline, surnames
+from ..names import (
+    BYLINE_MARKS_FREE,
+    NOT_BYLINE,
+    Byline,
+    after_mark,
+    collective_token,
+    named_in_bio,
+    parse_byline,
+    surnames,
+)
 from ..page import PageState, Role
 from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
 from ..text_forms import DASH_STROKES, label_only
@@ -198,7 +207,7 @@ def _could_be(st: PageState, text: str, raw: str) -> bool:
     if text.startswith(rules.prefixes) or (len(text) <= 24 and bool(rules.title_words.search(text))):
         return True
     # a group signing as one, however long its name (…思想研究院课题组)
-    return len(text) <= COLLECTIVE_CHARS and text.isalpha() and any(p.fullmatch(text) for p in rules.collective)
+    return len(text) <= COLLECTIVE_CHARS and text.isalpha() and collective_token(text, st.profile)
 
 
 COLLECTIVE_CHARS = 40  # characters of a collective byline at most (a research group's full name)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import cache
 
 from ..page import PageState, Role
-from ..profile import FurnitureRules
+from ..profile import FurnitureRules, any_of, words_of
 from ..signs import furniture_test, page_name
 from .context import between_pieces
 
@@ -52,9 +52,7 @@ def _captions(st: PageState) -> None:
 def _credits(rules: FurnitureRules) -> tuple[Callable[[str], re.Match | None], Callable[[str], re.Match | None]]:
     """A first look for the words of a credit or a caption (the pass asks every line; nearly
     none holds one), and the profile's photo credits as one search."""
-    words = (*rules.credit_words, *rules.caption_openers)
-    first_look = re.compile("|".join(map(re.escape, words))).search
-    return first_look, re.compile("|".join(f"(?:{p.pattern})" for p in rules.photo_credits)).search
+    return words_of((*rules.credit_words, *rules.caption_openers)).search, any_of(rules.photo_credits).search
 
 
 def _opens_caption(st: PageState, k: int) -> bool:

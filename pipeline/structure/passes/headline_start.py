@@ -82,15 +82,20 @@ def _full_under_byline(st: PageState, i: int) -> bool:
     h = prev_line(st, j) if st.role(j) == Role.BYLINE else None
     if h is not None and st.role(h) not in _OPENERS and not ends_with_mark(st.lines[h].text):
         return False  # a byline read inside a sentence: the line under it goes on with the text
-    ln, nxt = st.lines[i], st.lines[i + 1]
-    first = st.columns[i] - st.profile.paragraph.indent
+    ln, col = st.lines[i], st.columns[i]
     return (
         not ends_with_mark(ln.text)
         and headline_shaped(st, i)
-        and abs(nxt.width - first) <= 0.5
-        and not ends_with_mark(nxt.text)
-        and ln.width - first >= 0.75
+        and _first_line_width(st, i + 1, col)
+        and not ends_with_mark(st.lines[i + 1].text)
+        and ln.width - (col - st.profile.paragraph.indent) >= 0.75
     )
+
+
+def _first_line_width(st: PageState, k: int, col: float) -> bool:
+    """Line k is as wide as an indented first line of a column `col` em wide (within half an
+    em: OCR text gives no indent but the characters it leaves out)."""
+    return abs(st.lines[k].width - (col - st.profile.paragraph.indent)) <= 0.5
 
 
 _OPENERS = frozenset((Role.HEADLINE, Role.BIO, Role.FURNITURE, Role.LEAD, Role.LEAD_MARKER))
@@ -117,11 +122,10 @@ def question_by_byline(st: PageState, i: int) -> bool:
         return False
     j, k = prev_line(st, i), next_line(st, i)
     if k is not None and st.role(k) == Role.BYLINE:
-        return j is None or st.role(j) in _OPENERS or ends_with_mark(st.lines[j].text) or st.role(j) == Role.FURNITURE
+        return j is None or st.role(j) in _OPENERS or ends_with_mark(st.lines[j].text)
     if j is None or st.role(j) != Role.BYLINE or k is None:
         return False
-    first = st.columns[k] - st.profile.paragraph.indent  # (the body's first line under it, indented)
-    return st.lines[k].indent >= 2 or abs(st.lines[k].width - first) <= 0.5
+    return st.lines[k].indent >= 2 or _first_line_width(st, k, st.columns[k])  # the body's first line
 
 
 def _short_off(st: PageState, run: list[int], take: list[int]) -> list[int]:
@@ -356,8 +360,7 @@ def before_first_line(st: PageState, i: int, under: bool = False) -> bool:
     if nxt.indent >= 2 and not ln.indent:
         return True
     col, indent = st.columns[i], st.profile.paragraph.indent
-    first = abs(nxt.width - (col - indent)) <= 0.5 and not ends_with_mark(nxt.text)
-    if not (first and headline_shaped(st, i)):
+    if not (_first_line_width(st, i + 1, col) and not ends_with_mark(nxt.text) and headline_shaped(st, i)):
         return False
     if under and listed(st, i) and not listed(st, i + 1):
         return True
