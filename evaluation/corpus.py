@@ -45,6 +45,26 @@ DECKS = (
     "——“十五五”时期经济社会发展谈",
     "——读《习近平谈治国理政》第五卷",
 )
+# Other papers' habits the People's Daily pages of the corpus never print (Guangming, Economic
+# Daily, Study Times, provincial dailies): from this seed on a page may keep some of them
+# (House.habits), drawn apart so that every earlier draw, and earlier seeds' pages, stay as they were.
+HABIT_SEEDS = 80
+HABITS = ("named-note", "funding", "bar-byline", "running-head", "lead-words", "group-byline")
+FUNDS = (
+    "国家社科基金重大项目“新时代科技创新体制机制研究”（23ZDA001）",
+    "教育部人文社会科学研究规划基金项目“乡村振兴中的基层治理”（24YJA710012）",
+    "国家社科基金一般项目“中华优秀传统文化创造性转化研究”（22BKS105）",
+    "中国特色社会主义理论体系研究中心项目",
+)
+GROUPS = (
+    "中国社会科学院马克思主义研究院课题组",
+    "国务院发展研究中心宏观经济研究部课题组",
+    "中共中央党校（国家行政学院）经济学教研部课题组",
+    "清华大学国情研究院调研组",
+)
+PAPERS = ("光明日报", "经济日报", "学习时报", "解放日报", "湖南日报", "南方日报")
+PAGE_NAMES = ("理论·实践", "理论周刊", "思想理论", "学术", "智库", "理论·评论")
+LEAD_WORDS = ("开栏的话", "本期导读", "导语", "编者的话")
 
 
 def corpus_dir() -> Path:
@@ -132,6 +152,7 @@ class House:
     lead_marker: str  # "" (no lead) | 导读 | 编者按
     lead_inline: bool  # 编者按：text on one line, not a line of its own
     furniture: bool  # date line, page name and number, editors' credit
+    habits: tuple[str, ...] = ()  # other papers' habits (HABITS), from HABIT_SEEDS on
 
 
 @dataclass
@@ -182,7 +203,7 @@ class Page:
             "articles": self.article_ids,
             "lead_source": self.lead_source,
             "furniture": self.furniture,
-            "house": self.house.__dict__,
+            "house": {k: v for k, v in self.house.__dict__.items() if k != "habits" or v},
         }
         return d
 
@@ -221,6 +242,8 @@ def _byline(src: Source, form: str, rng: random.Random) -> str:
         return ("■" if form == "square" else "●") + " " + "  ".join(names)
     if form == "wen":
         return "文/" + " ".join(names)
+    if form == "bar":
+        return rng.choice(["文 | ", "文丨", "文｜"]) + " ".join(names)
     if form == "titled" and src.bio.startswith("作者为") and len(names) == 1 and not collective:
         title = src.bio.removeprefix("作者为").split("，")[0]
         if len(title) <= 18:
@@ -263,6 +286,44 @@ def draw_house(rng: random.Random, lead: bool | None = None) -> House:
     return House(bio_form, byline_form, marker, has_lead and rng.random() < 0.3, rng.random() < 0.4)
 
 
+def _draw_habits(rng: random.Random, seed: int) -> tuple[str, ...]:
+    if seed < HABIT_SEEDS:
+        return ()
+    return tuple(h for h in HABITS if rng.random() < 0.45)
+
+
+def _habit_article(src: Source, byline: str, bio: str, habits: tuple[str, ...], rng: random.Random):
+    """An article's byline, authors and bio as a page with other papers' habits prints them."""
+    authors = list(src.authors)
+    collective = any(n.startswith("本报") for n in authors) or len(authors[0]) > 4
+    if "group-byline" in habits and not src.bio and not collective and rng.random() < 0.5:
+        group = rng.choice(GROUPS)  # a research group signs the piece: the group is its author
+        mark = byline[:2] if byline.startswith(("●", "■", "文/")) else ""
+        # where every article closes on a note, the group's names its writers (执笔：…)
+        note = "执笔：" + "、".join(_name(rng) for _ in range(rng.randint(1, 3))) if "named-note" in habits else ""
+        return mark + group, [group], note
+    if "named-note" in habits and not collective:
+        # Guangming's wording: no byline, the note at the end names every author
+        rest = src.bio.removeprefix("作者为").removeprefix("作者单位：") or "本报记者"
+        if len(authors) > 1:
+            rest = "均来自" + rest
+        elif rng.random() < 0.6 or not src.bio:
+            rest = "系" + rest
+        bio, byline = f"作者：{'、'.join(authors)}，{rest}", ""
+    if "funding" in habits and bio and not bio.startswith("作者简介") and rng.random() < 0.5:
+        bio += "；本文系" + rng.choice(FUNDS) + "阶段性成果"
+    return byline, authors, bio
+
+
+def _running_head(rng: random.Random, srcs: list[Source]) -> tuple[list[str], list[str]]:
+    """A running head of several parts on one line each (paper and date; page name and number)."""
+    day = datetime.date.fromisoformat(rng.choice(srcs).date)
+    date = f"{day.year}年{day.month}月{day.day}日  星期{WEEKDAYS[day.weekday()]}"
+    top = [f"{rng.choice(PAPERS)}  {date}", f"{rng.choice(PAGE_NAMES)}  {rng.randint(2, 16):02d}版"]
+    rng.shuffle(top)
+    return top, [f"本版责编：{_name(rng)}  版式设计：{_name(rng)}"]
+
+
 def compose(split: str, index: int, seed: int = 0, sizes: tuple[int, int] = (2, 6), kind: str = "p") -> Page:
     """Page `index` of a split: the same arguments always give the same page."""
     rng = random.Random(f"{seed}:{split}:{kind}:{index}")
@@ -271,6 +332,10 @@ def compose(split: str, index: int, seed: int = 0, sizes: tuple[int, int] = (2, 
     n = rng.randint(*sizes)
     chosen = rng.sample(ids, min(n, len(ids)))
     house = draw_house(rng)
+    habit_rng = random.Random(f"habit:{seed}:{split}:{kind}:{index}")
+    house.habits = _draw_habits(habit_rng, seed)
+    if "bar-byline" in house.habits and house.byline_form in ("plain", "padded"):
+        house.byline_form = "bar"
     srcs = [corpus[i] for i in chosen]
     printed, articles = [], []
     decks = random.Random(f"deck:{seed}:{split}:{kind}:{index}")  # (apart: earlier draws unchanged)
@@ -280,18 +345,26 @@ def compose(split: str, index: int, seed: int = 0, sizes: tuple[int, int] = (2, 
         if split == "tune" and seed >= DECK_SEEDS and "deck" not in s.title_roles and decks.random() < DECK_SHARE:
             deck = decks.choice(DECKS)
         title = f"{s.title}\n{deck}" if deck else s.title
-        articles.append(Article(title=title, authors=list(s.authors), bio=bio, blocks=list(s.blocks)))
-        printed.append(
-            PrintedArticle(s.id, _byline(s, house.byline_form, rng), _printed_bio(bio, house.bio_form), deck)
-        )
+        byline, authors = _byline(s, house.byline_form, rng), list(s.authors)
+        if house.habits:
+            byline, authors, bio = _habit_article(s, byline, bio, house.habits, habit_rng)
+        articles.append(Article(title=title, authors=authors, bio=bio, blocks=list(s.blocks)))
+        printed.append(PrintedArticle(s.id, byline, _printed_bio(bio, house.bio_form), deck))
     lead, lead_source = None, ""
     if house.lead_marker:
         lead_source, paras = _lead_paragraphs(rng, [i for i in ids if i not in chosen])
         if paras:
-            lead = Lead(house.lead_marker, paras)
+            marker = house.lead_marker
+            if "lead-words" in house.habits:
+                marker = house.lead_marker = habit_rng.choice(LEAD_WORDS)
+                if habit_rng.random() < 0.5:
+                    paras.append("——编者")  # the lead's signature (the model keeps it as its last paragraph)
+            lead = Lead(marker, paras)
         else:
             house.lead_marker = ""
     top, bottom = _furniture(rng, srcs) if house.furniture else ([], [])
+    if "running-head" in house.habits:
+        top, bottom = _running_head(habit_rng, srcs)
     page_id = f"{'T' if split == 'tune' else 'H'}{kind}{index:03d}"
     return Page(page_id, split, seed, house, Document(lead=lead, articles=articles), printed, top, bottom, lead_source)
 

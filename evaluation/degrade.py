@@ -190,7 +190,8 @@ def _article_chunks(page: Page, k: int, d: Damage, rng: random.Random) -> tuple[
         for i, ln in enumerate(set_paragraph(b.text, widths)):
             body.append((d.indent if i == 0 else "") + _body_line(ln.text, ln.justified, d, rng))
     body = _lose_and_merge(body, d, rng)
-    chunks = [Chunk("byline", [(" " if rng.random() < 0.3 else "") + pr.byline]), Chunk("body", body)]
+    pad = " " if rng.random() < 0.3 else ""
+    chunks = [Chunk("byline", [pad + pr.byline] if pr.byline else []), Chunk("body", body)]
     if pr.bio:
         chunks.append(Chunk("bio", _bio_lines(pr.bio, width, d, rng)))
     title = Chunk("title", [_noise(t, d, rng) for t in art.title.split("\n")])

@@ -279,6 +279,8 @@ def _byline_lines(page: Page, k: int, st: Style, width_px: float, wrap: bool) ->
     """The byline, wrapped as a compositor would where it is wider than its box: between names, or
     between a title and the name, a name never broken unless it alone is too wide."""
     one = _byline_line(page, k, st)
+    if not one.text:
+        return []  # no byline: the note at the article's end names its authors
     if not wrap or one.width <= width_px:
         return [one]
     f = font(one.font, one.size)
@@ -470,7 +472,10 @@ def _lead(page: Page, st: Style, top: float, left: float, rng: random.Random) ->
         col, row = divmod(n, rows)
         x = left + em + col * (chars + st.gutter) * em + (2 * em if sl.first else 0)
         target = sl.cap * em if sl.justified else 0.0
-        out.append(Printed(sl.text, x, y + row * pitch, em, name, "lead", -1, b, i, col, target))
+        line = Printed(sl.text, x, y + row * pitch, em, name, "lead", -1, b, i, col, target)
+        if sl.text.startswith("——") and len(lead.paragraphs[b]) <= 8:  # the signature (——编者), set flush right
+            line.x = left + em + (col * (chars + st.gutter) + chars) * em - line.width
+        out.append(line)
     return out, y + rows * pitch + em
 
 

@@ -21,6 +21,12 @@ read by the current reader (`pipeline.read.ocr.read_bytes(..., force=True)`) fro
 - **text · paragraphs**: the same pages as text that keeps its paragraphs, one a line (an
   e-paper's text copied out, an OCR tool that joins a paragraph's lines), conventions and light
   damage varied per page (`evaluation/degrade.py`'s `paragraphs`, no OCR);
+- **text · habits**: degraded text as above, of pages drawn at seed 80 (`HABIT_SEEDS`), which
+  also keep some of other papers' habits the corpus never prints (`evaluation/corpus.py`
+  HABITS): no byline and the names in the closing note (（作者：张三，系…）), a research group's
+  byline and its writers' note (（执笔：…）), funding notes after the bio (；本文系…（24YJA710012）
+  阶段性成果), bylines marked 文丨, running heads of several parts with production credits
+  (本版责编：…  版式设计：…), and leads opened 开栏的话 / 本期导读 / 导语 and signed ——编者;
 - **tesseract / rapidocr · lines**: the page image (`evaluation/render.py`) read by the engine, its
   lines in reading order (Tesseract's own; RapidOCR has no layout analysis, so a recursive XY cut
   over its boxes), one a line with blank lines between (the sample's shape);

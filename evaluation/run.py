@@ -26,7 +26,7 @@ from typing import Any
 
 from pipeline.model import Document
 
-from .corpus import ROOT, SPLITS, Page, pages
+from .corpus import HABIT_SEEDS, ROOT, SPLITS, Page, pages
 from .degrade import degrade, paragraphs
 from .score import PageScore, Summary, score_page
 
@@ -124,6 +124,12 @@ def text_cases(splits: list[str], count: int, seed: int, shapes: tuple[str, ...]
                 yield Case(p, "text", "paragraphs", paragraphs(p, seed))
 
 
+def habit_cases(splits: list[str], count: int) -> Iterator[Case]:
+    """Degraded text of pages that also keep other papers' habits (drawn from HABIT_SEEDS on)."""
+    for c in text_cases(splits, count, HABIT_SEEDS, ("degraded",)):
+        yield Case(c.page, "text", "habits", c.text)
+
+
 def ocr_cases(splits: list[str], engines: list[str], quick: bool, seed: int) -> Iterator[Case]:
     try:
         from . import ocr
@@ -172,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--shape",
         choices=[
-            *("degraded", "paragraphs", "lines", "single", "engine", "layout"),
+            *("degraded", "paragraphs", "habits", "lines", "single", "engine", "layout"),
             *("rapidocr", "tesseract", "hocr", "alto", "pdf", "all"),
         ],
         default="all",
@@ -192,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     cases: list[Case] = []
     if "text" in engines:
         cases += text_cases(splits, args.pages, args.seed)
+        if args.seed < HABIT_SEEDS and args.shape in ("all", "habits"):
+            cases += habit_cases(splits, args.pages)
     ocr_engines = [e for e in engines if e in ("tesseract", "rapidocr", "pdftotext")]
     if ocr_engines:
         cases += ocr_cases(splits, ocr_engines, args.quick, args.seed)

@@ -1,8 +1,9 @@
-"""The bench's page composer: decks (副题) drawn for TUNE articles from DECK_SEEDS on."""
+"""The bench's page composer: decks (副题) drawn for TUNE articles from DECK_SEEDS on; other
+papers' habits drawn for every page from HABIT_SEEDS on."""
 
 from __future__ import annotations
 
-from evaluation.corpus import DECK_SEEDS, DECKS, compose
+from evaluation.corpus import DECK_SEEDS, DECKS, GROUPS, HABIT_SEEDS, LEAD_WORDS, compose
 
 
 def _decked(split: str, seed: int) -> list[tuple[str, str]]:
@@ -38,3 +39,41 @@ def test_the_printed_source_carries_the_deck_as_its_last_title_line():
 
 def test_held_out_pages_never_get_a_deck():
     assert _decked("held-out", DECK_SEEDS + 3) == []
+
+
+def _habit_pages(seed: int, split: str = "tune") -> list:
+    return [compose(split, i, seed) for i in range(24)]
+
+
+def test_no_habits_before_the_habit_seeds_so_cached_pages_stay_as_drawn():
+    for page in _habit_pages(HABIT_SEEDS - 1):
+        assert page.house.habits == () and "habits" not in page.gold_dict()["page"]["house"]
+
+
+def test_a_page_that_names_its_authors_in_the_notes_prints_no_byline_and_the_gold_keeps_the_names():
+    named = 0
+    for page in _habit_pages(HABIT_SEEDS):
+        if "named-note" not in page.house.habits:
+            continue
+        for art, printed in zip(page.gold.articles, page.printed, strict=True):
+            if printed.byline:
+                continue
+            named += 1
+            assert art.bio.startswith("作者：" + "、".join(art.authors) + "，")
+            assert printed.bio.strip("（）") == art.bio or page.house.bio_form == "intro"
+    assert named >= 5
+
+
+def test_habit_pages_hold_groups_running_heads_funding_notes_and_other_lead_words():
+    pages = _habit_pages(HABIT_SEEDS) + _habit_pages(HABIT_SEEDS, "held-out")
+    arts = [a for p in pages for a in p.gold.articles]
+    assert any(a.authors[0] in GROUPS for a in arts)
+    assert any("；本文系" in a.bio and a.bio.endswith("阶段性成果") for a in arts)
+    assert any(
+        p.furniture_top and any(t.endswith("版") for t in p.furniture_top)
+        for p in pages
+        if "running-head" in p.house.habits
+    )
+    leads = [p.gold.lead for p in pages if p.gold.lead is not None and "lead-words" in p.house.habits]
+    assert leads and all(lead.heading in LEAD_WORDS for lead in leads)
+    assert any(lead.paragraphs[-1] == "——编者" for lead in leads)
