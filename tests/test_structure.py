@@ -3543,3 +3543,168 @@ def test_a_headline_as_wide_as_the_column_right_after_a_bio_heads_the_next_artic
         ["王晓明"],
         [body],
     )
+
+
+def test_a_research_groups_name_may_hold_its_parents_in_brackets():
+    """…党校（国家行政学院）…课题组 signs as one: the brackets are part of the group's name, not
+    a bio's or an affiliation's, so the line is the byline and the group the author."""
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    other = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶和精华所在。"
+    group = "中共中央党校（国家行政学院）经济学教研部课题组"
+    lines = ["以科技创新引领", "新质生产力发展", group, *_column(body), *_column(body)]
+    lines += ["守正创新", "传承中华文化", "李红梅", *_column(other), *_column(other)]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [(a.title, a.authors) for a in doc.articles] == [
+        ("以科技创新引领\n新质生产力发展", [group]),
+        ("守正创新\n传承中华文化", ["李红梅"]),
+    ]
+
+
+@pytest.mark.parametrize("credit", ["本版责编：孙波  版式设计：王轩", "责编：孙波", "美术设计：王轩  视觉设计：李明"])
+def test_a_pages_production_credits_in_other_papers_words_are_furniture(credit):
+    """本版责编, 版式设计, 美术设计: the credits other papers print under the page, read here
+    after the headlines the OCR put at the page's end: furniture, not a headline's line."""
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    other = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶和精华所在。"
+    lines = ["王晓明", *_column(body), *_column("（作者系中国人民大学教授）")]
+    lines += ["李红梅", *_column(other), *_column("（作者系北京师范大学教授）")]
+    lines += ["以科技创新引领新质生产力发展", "守正创新传承中华文化", credit]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [a.title for a in doc.articles] == ["以科技创新引领新质生产力发展", "守正创新传承中华文化"]
+    assert [u.replace(" ", "") for u in doc.unplaced] == [credit.replace(" ", "")]
+
+
+def _unsigned(body: str, note: str, width: int = 13) -> list[str]:
+    """An article whose only signature is its closing note (no headline or byline read before it)."""
+    return [*_column(body, width), *_column(note, width)]
+
+
+def test_a_signed_lead_ends_on_its_signature_though_no_headline_follows():
+    """The lead's signature (——编者) ends it even where the first article's text follows with
+    no headline or byline read before it (its headline at the page's end, its names in its
+    note): the signature is no headline's deck, the text after it the article's."""
+    note = "以数字化赋能新时代“枫桥经验”，必须坚持以党的领导为根本、以源头治理为前提、以多方共治为基础。"
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    lines = ["编者的话", note, "——编者", *_unsigned(body, "（作者：王晓明，系中国人民大学教授）")]
+    lines += ["以科技创新引领新质生产力发展"]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert doc.lead is not None and doc.lead.paragraphs == [note, "——编者"]
+    assert [(a.title, a.authors, [b.text for b in a.blocks]) for a in doc.articles] == [
+        ("以科技创新引领新质生产力发展", ["王晓明"], [body])
+    ]
+
+
+def test_a_lead_of_one_line_across_the_page_ends_where_the_columns_begin():
+    """A lead of one paragraph printed on one line (as the sample prints its lead) over an
+    article with no headline or byline read before its text: the lead is that one line."""
+    note = "向新性，这是中国经济在新时代呈现的一个突出特点。党的二十届四中全会提出：“加快高水平科技自立自强，引领发展新质生产力。”"
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    lines = ["本期导读", note, *_unsigned(body + body, "（作者：王晓明，系中国人民大学教授）")]
+    lines += ["以科技创新引领新质生产力发展"]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert doc.lead is not None and doc.lead.paragraphs == [note]
+    assert [a.blocks[0].text for a in doc.articles] == [body + body]
+
+
+FUNDED = [
+    "（作者为贵州财经大学中国西",
+    "部绿色发展战略研究院院长；",
+    "本文系教育部人文社会科学研",
+    "究规划基金项目“乡村振兴中",
+    "的基层治理”",
+    "（24YJA710012）阶段性成",
+    "果）",
+]
+
+
+@pytest.mark.parametrize("closed", [True, False])
+def test_a_bio_with_a_funding_note_after_its_semicolon_is_one_bio(closed):
+    """（作者为…院长；本文系…“…”（24YJA710012）阶段性成果）: the funding note opens a line
+    inside the bracket the bio opened, and its project number, carried down whole, leaves the
+    line before it short; neither ends the bio, with its closing bracket or without it."""
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    other = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶和精华所在。"
+    bio = FUNDED if closed else [*FUNDED[:-1], "果"]
+    lines = ["以科技创新引领新质生产力发展", "王晓明", *_column(body, 13), *_column(body, 13), *bio]
+    lines += ["守正创新传承中华文化", "李红梅", *_column(other, 13), *_column(other, 13)]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [a.bio for a in doc.articles] == [
+        "作者为贵州财经大学中国西部绿色发展战略研究院院长；本文系教育部人文社会科学研究规划基金项目“乡村振兴中的基层治理”"
+        "（24YJA710012）阶段性成果",
+        "",
+    ]
+    assert [len(a.blocks) for a in doc.articles] == [2, 2]
+
+
+def test_an_unbracketed_funding_note_goes_on_past_its_project_number_to_its_last_words():
+    """作者：…；本文系…（23ZDA001） / 阶段性成果, no brackets round the note, and the next
+    article's text right after it: the note ends on 阶段性成果, not on the number."""
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    other = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶和精华所在。"
+    note = [
+        "作者：尉建文，南开大学社会学院教",
+        "授；本文系国家社科基金重大项目“新时",
+        "代科技创新体制机制研究”（23ZDA001）",
+        "阶段性成果",
+    ]
+    lines = ["以科技创新引领新质生产力发展", *_column(body, 17), *_column(body, 17), *note]
+    lines += [*_column(other, 17), *_column(other, 17), "（作者：李红梅，系北京师范大学教授）", "守正创新传承中华文化"]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [(a.authors, a.bio.endswith(("阶段性成果", "北京师范大学教授")), len(a.blocks)) for a in doc.articles] == [
+        (["尉建文"], True, 2),
+        (["李红梅"], True, 2),
+    ]
+    assert "阶段性成果" in doc.articles[0].bio
+
+
+def test_a_groups_writers_note_that_lost_its_brackets_is_no_byline_of_the_next_article():
+    """执笔：肖凯 after the text of a piece a research group signed, its brackets lost, and then
+    the next headline and byline: the group's closing note, not the next article's author."""
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    other = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶和精华所在。"
+    group = "国务院发展研究中心宏观经济研究部课题组"
+    lines = ["以科技创新引领新质生产力发展", group, *_column(body), *_column(body), "执笔:肖凯"]
+    lines += ["守正创新传承中华文化", "李红梅", *_column(other), *_column(other)]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [(a.authors, a.bio) for a in doc.articles] == [([group], "执笔：肖凯"), (["李红梅"], "")]
+
+
+@pytest.mark.parametrize("after", ["headline", "indent"])
+def test_a_one_line_note_naming_its_author_ends_before_a_labelled_headline_or_a_paragraph(after):
+    """作者：尉建文，南开大学社会学院教授 (a rare surname, no brackets) on one line, then a headline
+    its column label closes, or the next article's indented first line: the note is one line and
+    names the author; the next article is not its text."""
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    other = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶和精华所在。"
+    lines = [
+        "以科技创新引领",
+        "新质生产力发展",
+        *_column(body, 17),
+        *_column(body, 17),
+        "作者：尉建文，南开大学社会学院教授",
+    ]
+    if after == "headline":
+        lines += ["守正创新传承中华文化（思想纵横）", *[ln.strip() for ln in _column(other, 17)]]
+    else:
+        lines += ["  " + ln if i == 0 else ln for i, ln in enumerate(_column(other, 17))] + ["守正创新传承中华文化"]
+    lines += ["（作者：李红梅，系北京师范大学教授）"]
+    doc = read_bytes("\n".join(lines).encode()).doc
+    first = doc.articles[0]
+    assert (first.authors, first.bio) == (["尉建文"], "作者：尉建文，南开大学社会学院教授")
+    assert [b.text for b in first.blocks] == [body, body]

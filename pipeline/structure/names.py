@@ -300,7 +300,8 @@ def _tokens(raw: str, clean: str, profile: Profile) -> tuple[list[str], str] | N
     if not t or len(t) > 60 or _NO_NAME_MARK.search(t):
         return None
     tokens = [x for x in _SPLIT.split(t) if x]
-    if not tokens or not all(_NAME_CHARS.fullmatch(x) for x in tokens):
+    # (a research group's name may hold its parent's in brackets: …党校（国家行政学院）…课题组)
+    if not tokens or not all(_NAME_CHARS.fullmatch(x) or collective_token(x, profile) for x in tokens):
         return None
     return tokens, prefix
 

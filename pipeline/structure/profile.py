@@ -73,6 +73,7 @@ class BioRules:
     not_openers: tuple[str, ...]
     naming: tuple[str, ...]
     credits: tuple[str, ...]
+    funding_endings: tuple[str, ...]
     open_brackets: str
     close_brackets: str
     max_chars: int
@@ -268,6 +269,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
         "not_openers": _STR_LIST,
         "naming": _STR_LIST,
         "credits": _STR_LIST,
+        "funding_endings": _STR_LIST,
         "open_brackets": "string",
         "close_brackets": "string",
         "max_chars": "integer",

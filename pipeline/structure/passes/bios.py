@@ -37,11 +37,25 @@ def _stops(st: PageState, i: int, k: int) -> bool:
     """Line k (after the bio's first line i) cannot be part of the bio."""
     return k > i and (
         not st.free(k)
-        or bio_opening(st.lines[k].text, st.profile)[0]
+        or (bio_opening(st.lines[k].text, st.profile)[0] and not _second_note(st, i, k))
         or wide(st, k)
         or names_line(st, k) is not None
         or _set_apart(st, i, k)
     )
+
+
+def _second_note(st: PageState, i: int, k: int) -> bool:
+    """Line k opens a second note inside the bracket the bio opened at i, after a semicolon
+    (（作者为…院长； / 本文系…项目阶段性成果）): the same bio goes on."""
+    if not st.lines[k - 1].text.rstrip().endswith(("；", ";")):
+        return False
+    return sum(bracket_balance(st.lines[x].text, st.profile) for x in range(i, k)) > 0
+
+
+# A funding note's bracketed project number (（24YJA710012）), carried down whole: the line
+# before it falls short inside the bio, and its own line may look short (Latin set narrower
+# than the count of its characters says); either way the note goes on to its last words (成果).
+_PROJECT_NUMBER = re.compile(r"[（(][A-Za-z0-9]{4,16}[）)]")
 
 
 def _set_apart(st: PageState, i: int, k: int) -> bool:
@@ -96,18 +110,36 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
         chars += han_count(t)
         if chars > rules.max_chars or k - i >= rules.max_lines:
             return None
-        # The bio's first line may be indented like a paragraph's: it is full 2 em short.
-        slack = 1.0 + (st.profile.paragraph.indent if k == i else 0.0)
-        short = not is_full(st, k, slack=slack, col=col)
+        short = _short(st, i, k, col)
         if not ends_open(t) and (short or (not bracket and ends_sentence(t))) and not _wrapped_name(st, i, k):
             return k  # a short line ends it; without brackets a sentence end does too
-        if named_in_full(st, t) and (_headline_after(st, k) or _paragraph_after(st, i, k)):
+        if named_in_full(st, t) and _next_starts(st, i, k):
             return k  # …治安学院 and then a headline up to the next article (a lost bracket too)
         nxt = st.lines[k + 1] if k + 1 < len(st.lines) else None
         if st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before and not ends_open(t):
             return k  # the engine ended its block here (not on a pause: 孔庆江、范晓波、 / 车路遥，…)
         k += 1
     return k - 1
+
+
+def _short(st: PageState, i: int, k: int, col: float) -> bool:
+    """Line k of a bio opening at i falls short of the column: the bio's last line. Its first
+    line may be indented like a paragraph's (full 2 em short); a funding note's project number
+    carried down whole leaves a line short inside the note, up to the note's last words (成果)."""
+    slack = 1.0 + (st.profile.paragraph.indent if k == i else 0.0)
+    if is_full(st, k, slack=slack, col=col):
+        return False
+    t = st.lines[k].text.rstrip().rstrip(st.profile.bio.close_brackets)
+    if t.endswith(st.profile.bio.funding_endings):
+        return True
+    nxt = st.lines[k + 1].text.lstrip() if k + 1 < len(st.lines) else ""
+    return not (_PROJECT_NUMBER.search(t) or _PROJECT_NUMBER.match(nxt))
+
+
+def _next_starts(st: PageState, i: int, k: int) -> bool:
+    """After line k what follows starts something else: a headline up to the next article, a
+    paragraph's indented first line, or a headline its column label closes."""
+    return _headline_after(st, k) or _paragraph_after(st, i, k) or _labelled_next(st, k)
 
 
 def _labelled_over_byline(st: PageState, i: int, k: int) -> bool:
@@ -130,9 +162,21 @@ def _wrapped_name(st: PageState, i: int, k: int) -> bool:
 
 
 def _paragraph_after(st: PageState, i: int, k: int) -> bool:
-    """After the bio's own lines, a paragraph's indented first line: the next article's body."""
+    """After the bio's own lines, a paragraph's indented first line: the next article's body
+    (after a one-line bio, only one printed indented: a bio's short last line is as narrow)."""
     n = next_line(st, k)
-    return k > i and n is not None and st.free(n) and _opens_paragraph(st, n)
+    return n is not None and st.free(n) and _opens_paragraph(st, n) and (k > i or bool(st.lines[n].indent))
+
+
+def _labelled_next(st: PageState, k: int) -> bool:
+    """The line after k is closed by a column label and names no institution or title before
+    it (培养AI时代的拔尖创新人才（师说）, not 湖北省委党校（湖北省行政学院）): a headline."""
+    n = next_line(st, k)
+    if n is None or not st.free(n) or (m := LABEL.search(st.lines[n].text)) is None:
+        return False
+    words = st.lines[n].text[: m.start()]
+    rules = st.profile.byline
+    return not any(w in words for w in rules.institutions) and not any(w in words for w in rules.titles)
 
 
 def _headline_after(st: PageState, k: int) -> bool:
@@ -167,8 +211,9 @@ def _before_ok(st: PageState, i: int) -> bool:
 _FIRST_NAME = re.compile(r"\s*([\u4e00-\u9fff]{2,4})[、，,]")
 
 
-# How plausible the name after a naming opener must be (a rarer surname's too: 作者简介：虞晓芬，…).
-NAMED = 0.6
+# How plausible the name after a naming opener must be: a rare surname's too (作者简介：虞晓芬，…;
+# 作者：尉建文，…), since no prose opens on the naming words, a name and a comma.
+NAMED = 0.4
 
 
 def _first_named(st: PageState, i: int) -> str | None:

@@ -206,8 +206,12 @@ def _could_be(st: PageState, text: str, raw: str) -> bool:
     rules = st.profile.byline
     if text.startswith(rules.prefixes) or (len(text) <= 24 and bool(rules.title_words.search(text))):
         return True
-    # a group signing as one, however long its name (…思想研究院课题组)
-    return len(text) <= COLLECTIVE_CHARS and text.isalpha() and collective_token(text, st.profile)
+    # a group signing as one, however long its name (…思想研究院课题组, …党校（国家行政学院）…课题组)
+    letters = text.translate(_GROUP_BRACKETS)
+    return len(text) <= COLLECTIVE_CHARS and letters.isalpha() and collective_token(text, st.profile)
+
+
+_GROUP_BRACKETS = str.maketrans("", "", "（）()")
 
 
 COLLECTIVE_CHARS = 40  # characters of a collective byline at most (a research group's full name)
@@ -721,6 +725,19 @@ def _marked(st: PageState, i: int, b: Byline) -> bool:
     return bool(b.prefix) and not bio_opening(st.lines[i].text, st.profile)[0]
 
 
+def _writers_note(st: PageState, i: int, b: Byline) -> bool:
+    """执笔：张三 after the text of a piece a group signed (…课题组): the note naming its writers,
+    its closing brackets lost, not the byline of the next article (a writer's line is a byline
+    only right under the group's)."""
+    if not b.prefix.startswith(WRITER_MARKS):
+        return False
+    above = max((k for k in st.bylines if k < i), default=None)
+    return above is not None and st.bylines[above].collective and prev_line(st, i) != above
+
+
+WRITER_MARKS = ("执笔", "執筆")
+
+
 def _find(st: PageState, candidates, after_bio: bool = False) -> None:
     claims = st.claims  # (st.free() for every line of the page, without the call)
     for i in candidates:
@@ -733,7 +750,7 @@ def _find(st: PageState, candidates, after_bio: bool = False) -> None:
         if not _could_be(st, ln.text, ln.raw) or _running_line(st, i) or _opens_note(st, ln.text):
             continue
         b = read_byline(st, ln)
-        if b is None or _among_pieces(st, i, b):
+        if b is None or _among_pieces(st, i, b) or _writers_note(st, i, b):
             continue
         ctx = AFTER_BIO_HEADS if after_bio else _context(st, i, b.collective, _marked(st, i, b))
         if ctx is None:

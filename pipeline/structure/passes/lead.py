@@ -90,7 +90,7 @@ def _narrows(st: PageState, m: int, k: int) -> int:
     widths = [st.lines[i].width for i in free]
     text = [n for n, i in enumerate(free) if not narrow_piece(st, i)]
     step = st.profile.headline.wide
-    for n in range(2, len(free) - 3):
+    for n in range(1, len(free) - 3):
         # after a finished sentence, or where a narrow box's pieces begin (a byline, a narrow
         # headline) right after the lead's last line read, which the OCR's order of its
         # columns left unfinished (…惠民生。从田间到临 / 芦子龙 / 党性 / 修养不 / …)
@@ -102,6 +102,9 @@ def _narrows(st: PageState, m: int, k: int) -> int:
         if len(after) < MIN_AFTER:
             break  # too little text follows to tell a column: a narrow box's pieces are no text
         column = after[len(after) // 2]
+        if n == 1 and after[-1] > lead_col / 2:
+            continue  # a lead of one line (one paragraph set across the page) only over columns
+            # at most half as wide: a wide first row may be two of the lead's columns run together
         if lead_col - column >= step and after[-1] < lead_col - 1.0 and not _lead_line(st, free[n], lead_col, column):
             if _band_goes_on(st, free[0], [free[j] for j in text[at:]], lead_col - 2 * step):
                 continue
@@ -173,6 +176,7 @@ def lead(st: PageState) -> None:
         if not first and k > m + 2 and _kicker(st, m, k - 1):
             k -= 1  # and the kicker over those lines (the lead's own lines are not narrower)
     k = _short_bare(st, m, k)
+    k = _signed_end(st, m, k)
     for i in _read_before(st, m, k):
         st.lead.append(i)
         st.claim(i, Role.LEAD, "before-marker", "lead")
@@ -192,6 +196,15 @@ def _lead_tail(st: PageState, i: int, widest: float, column: float) -> bool:
     if not column or ends_with_mark(t) or LABEL.search(t) or w - column <= widest - w:
         return False
     return bool(_PAUSES.search(t.rstrip()[:-1]))
+
+
+def _signed_end(st: PageState, m: int, k: int) -> int:
+    """The lead ends on its signature (——编者), wherever its text seemed to end: what follows
+    is the first article, even with no headline or byline read before its text."""
+    for i in range(m + 1, min(k + 1, len(st.lines))):
+        if st.free(i) and _signature(st, i):
+            return i + 1
+    return k
 
 
 def _signature(st: PageState, i: int) -> bool:
