@@ -3708,3 +3708,37 @@ def test_a_one_line_note_naming_its_author_ends_before_a_labelled_headline_or_a_
     first = doc.articles[0]
     assert (first.authors, first.bio) == (["尉建文"], "作者：尉建文，南开大学社会学院教授")
     assert [b.text for b in first.blocks] == [body, body]
+
+
+@pytest.mark.parametrize("deck", ["深入学习贯彻党的二十届四中全会精神", "一深入学习贯彻党的二十届四中全会精神"])
+def test_a_deck_whose_dash_the_ocr_lost_is_still_the_headlines_deck(deck):
+    """RapidOCR drops a deck's leading —— (or reads it as one stroke, 一): right under the
+    headline, with no byline between (the names in the note at the end), a phrase with no mark
+    set wider than the column of the text under it is the deck, not the text's first line."""
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    other = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶和精华所在。"
+    lines = ["王晓明", *_column(other, 12), *_column("（作者系中国人民大学教授）", 12)]
+    lines += ["以科技创新引领新质生产力发展（人民时评）", deck, *_column(body, 12), *_column(body, 12)]
+    lines += _column("（作者：李红梅，系北京师范大学教授）", 12)
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [(a.title, a.authors, [b.text for b in a.blocks]) for a in doc.articles][1] == (
+        f"以科技创新引领新质生产力发展（人民时评）\n{deck}",
+        ["李红梅"],
+        [body, body],
+    )
+
+
+def test_a_lead_signed_by_the_editors_whose_dash_the_ocr_lost_keeps_its_signature():
+    """——编者 read as 编者 alone (the dash dropped): still the lead's signature, not the first
+    headline's first line."""
+    note = "以数字化赋能新时代“枫桥经验”，必须坚持以党的领导为根本、以源头治理为前提、以多方共治为基础。"
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    lines = ["开栏的话", note, "编者", "以科技创新引领新质生产力发展", "王晓明", *_column(body), *_column(body)]
+    lines += _column("（作者系中国人民大学教授）")
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert doc.lead is not None and doc.lead.paragraphs == [note, "编者"]
+    assert [a.title for a in doc.articles] == ["以科技创新引领新质生产力发展"]

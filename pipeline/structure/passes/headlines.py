@@ -16,18 +16,22 @@ claimed according to where it stands:
 
 from __future__ import annotations
 
+import re
+
 from ...text import NO_START, SENTENCE_FINAL, accountable
 from ..dictionary import COMMON, RARE, reads_over, word_across
 from ..matching import LABEL
 from ..page import Geometry, HeadBlock, PageState, Role, Shape
 from ..signs import ends_linking, ends_open, ends_with_mark
-from ..text_forms import canonical, headline_text, label_only
+from ..text_forms import DASH_STROKES, canonical, headline_text, label_only
 from .context import (
+    DECK_CHARS,
     NAMES_OVER_LABEL,
     body_like,
     bracket_balance,
     clearly_short,
     clearly_wider,
+    column_after,
     column_before,
     headline_shaped,
     is_deck,
@@ -899,7 +903,7 @@ def _deck_under(st: PageState, h: HeadBlock, gone: set[int], measured: list[int]
     if k < len(st.lines) and st.role(k) == Role.BYLINE:
         k += 1
     if k >= len(st.lines) or not is_deck(st, k, under=True):
-        k = _deck_measured_under(st, h, measured)
+        k = _deck_measured_under(st, h, measured) or _dashless_deck_under(st, h)
     if k is None or len(h.lines) >= st.profile.headline.max_pieces:
         return
     if not st.free(k):
@@ -914,6 +918,37 @@ def _deck_under(st: PageState, h: HeadBlock, gone: set[int], measured: list[int]
     h.lines.append(k)
     h.text = f"{h.text}\n{st.lines[k].text.strip()}"  # (under the headline as read, its label mended in)
     st.claim(k, Role.HEADLINE, h.where, "headlines")
+
+
+# Marks no deck holds (a deck is a phrase; quotes, 《》, 、 and · it may hold).
+_NOT_IN_DECK = re.compile(r"[。！？；，,.!?;:：]")
+
+
+def _dashless_deck_under(st: PageState, h: HeadBlock) -> int | None:
+    """A deck whose dash the OCR lost (RapidOCR drops a leading ——) or read as one stroke
+    (一深入学习…), right under the headline with no byline between: a phrase with no mark,
+    opening on the stroke or clearly wider than the column of the text after it, which no
+    line of that text is."""
+    k = h.lines[-1] + 1
+    if k >= len(st.lines) or not st.free(k):
+        return None
+    ln = st.lines[k]
+    if not 4 <= ln.han <= DECK_CHARS or _NOT_IN_DECK.search(ln.text) or ends_open(ln.text):
+        return None
+    j = prev_line(st, h.lines[0])
+    if j is not None and st.free(j) and not ends_with_mark(st.lines[j].text):
+        return None  # the headline was read inside running text: the line under it goes on with it
+    if titled_byline(st, k) is not None or names_line(st, k, width=DECK_CHARS) is not None:
+        return None  # a byline with its affiliation (…原党组书记张颢瀚), not a phrase
+    nxt = next_line(st, k)
+    if nxt is None or not st.free(nxt) or not body_like(st, nxt):
+        return None
+    column = column_after(st, nxt) or st.columns[nxt]  # (a narrow column's lines hold few characters)
+    return (
+        k
+        if ln.text.lstrip()[:1] in DASH_STROKES or (column and ln.width >= column + st.profile.headline.clearly_wider)
+        else None
+    )
 
 
 def _deck_measured_under(st: PageState, h: HeadBlock, measured: list[int]) -> int | None:

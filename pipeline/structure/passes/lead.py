@@ -208,11 +208,13 @@ def _signed_end(st: PageState, m: int, k: int) -> int:
 
 
 def _signature(st: PageState, i: int) -> bool:
-    """The lead note signed on its last line (——编者): the lead's line, not the deck of a
-    headline under it."""
+    """The lead note signed on its last line (——编者, or 编者 alone where the OCR lost the
+    dash): the lead's line, not the deck of a headline under it."""
     t = st.lines[i].text.strip()
     body = t.lstrip("—–-－一 ")
-    return len(body) < len(t) and t[:1] in "—–-－" and body in st.profile.lead.signatures
+    if body == t:  # its dash lost (RapidOCR drops a leading ——): the signature alone on its line
+        return t in st.profile.lead.signatures and i > 0 and st.role(i - 1) in (None, Role.LEAD)
+    return t[:1] in "—–-－" and body in st.profile.lead.signatures
 
 
 def _kicker(st: PageState, m: int, i: int) -> bool:
