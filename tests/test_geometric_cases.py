@@ -272,6 +272,25 @@ EXPECT = {
         " kicker and headline (汲取传统村落生态智慧 / 建设好宜居宜业和美乡村): the band ends the"
         " note and its article, the next one is found",
     ),
+    "Ti004-s80": (
+        1,
+        "title",
+        "a deck whose dash RapidOCR dropped, body-sized, between a labelled headline and a byline the"
+        " first look left (…而是“一辈子”（思想纵横） / 写在新中国成立七十六周年之际 / 文|芦子龙): the"
+        " title's last line, and the names under it the byline",
+    ),
+    "Ti004-s80#2": (
+        1,
+        "authors",
+        "the byline under a deck whose dash RapidOCR dropped (写在新中国成立七十六周年之际 / 文|芦子龙),"
+        " which the first look left since the phrase over it reads on like text: the article's byline",
+    ),
+    "Ti004-s80#3": (
+        0,
+        "title",
+        "a deck whose dash RapidOCR read as a hyphen (-从一个县域看高质量发展) between a labelled"
+        " headline and its byline: the title's last line",
+    ),
 }
 
 

@@ -926,21 +926,28 @@ _NOT_IN_DECK = re.compile(r"[。！？；，,.!?;:：]")
 
 def _dashless_deck_under(st: PageState, h: HeadBlock) -> int | None:
     """A deck whose dash the OCR lost (RapidOCR drops a leading ——) or read as one stroke
-    (一深入学习…), right under the headline with no byline between: a phrase with no mark,
-    opening on the stroke or clearly wider than the column of the text after it, which no
-    line of that text is."""
+    (一深入学习…), right under the headline: a phrase with no mark over the byline, or, with no
+    byline under it, opening on the stroke or clearly wider than the column of the text after
+    it, which no line of that text is. A line of names under such a deck is its byline."""
     k = h.lines[-1] + 1
     if k >= len(st.lines) or not st.free(k):
         return None
     ln = st.lines[k]
     if not 4 <= ln.han <= DECK_CHARS or _NOT_IN_DECK.search(ln.text) or ends_open(ln.text):
         return None
-    j = prev_line(st, h.lines[0])
-    if j is not None and st.free(j) and not ends_with_mark(st.lines[j].text):
-        return None  # the headline was read inside running text: the line under it goes on with it
     if titled_byline(st, k) is not None or names_line(st, k, width=DECK_CHARS) is not None:
         return None  # a byline with its affiliation (…原党组书记张颢瀚), not a phrase
     nxt = next_line(st, k)
+    if nxt is not None and st.role(nxt) == Role.BYLINE:
+        return k  # between the headline and its byline: the title's own line
+    if nxt is not None and st.free(nxt) and (b := names_line(st, nxt)) is not None:
+        # the byline under it, which the first look left (the deck over it read as text)
+        st.bylines[nxt] = b
+        st.claim(nxt, Role.BYLINE, "under-deck", "headlines")
+        return k
+    j = prev_line(st, h.lines[0])
+    if j is not None and st.free(j) and not ends_with_mark(st.lines[j].text):
+        return None  # the headline was read inside running text: the line under it goes on with it
     if nxt is None or not st.free(nxt) or not body_like(st, nxt):
         return None
     column = column_after(st, nxt) or st.columns[nxt]  # (a narrow column's lines hold few characters)
