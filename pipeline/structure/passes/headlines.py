@@ -22,7 +22,7 @@ from ...text import NO_START, SENTENCE_FINAL, accountable
 from ..dictionary import COMMON, RARE, reads_over, word_across
 from ..matching import LABEL
 from ..page import Geometry, HeadBlock, PageState, Role, Shape
-from ..signs import ends_linking, ends_open, ends_with_mark
+from ..signs import ends_linking, ends_open, ends_sentence, ends_with_mark
 from ..text_forms import DASH_STROKES, canonical, headline_text, label_only
 from .context import (
     DECK_CHARS,
@@ -945,9 +945,8 @@ def _dashless_deck_under(st: PageState, h: HeadBlock) -> int | None:
         st.bylines[nxt] = b
         st.claim(nxt, Role.BYLINE, "under-deck", "headlines")
         return k
-    j = prev_line(st, h.lines[0])
-    if j is not None and st.free(j) and not ends_with_mark(st.lines[j].text):
-        return None  # the headline was read inside running text: the line under it goes on with it
+    if _read_in_text(st, h):
+        return None  # the line under it goes on with the text the headline was read inside
     if nxt is None or not st.free(nxt) or not body_like(st, nxt):
         return None
     column = column_after(st, nxt) or st.columns[nxt]  # (a narrow column's lines hold few characters)
@@ -956,6 +955,17 @@ def _dashless_deck_under(st: PageState, h: HeadBlock) -> int | None:
         if ln.text.lstrip()[:1] in DASH_STROKES or (column and ln.width >= column + st.profile.headline.clearly_wider)
         else None
     )
+
+
+def _read_in_text(st: PageState, h: HeadBlock) -> bool:
+    """The headline was read inside running text: the text line before it (past its other
+    lines and a byline read with it) ends no sentence."""
+    j = prev_line(st, h.lines[0])
+    for _ in range(st.profile.headline.max_lines):
+        if j is None or st.role(j) not in (Role.BYLINE, Role.HEADLINE):
+            break
+        j = prev_line(st, j)
+    return j is not None and st.free(j) and not ends_sentence(st.lines[j].text)
 
 
 def _deck_measured_under(st: PageState, h: HeadBlock, measured: list[int]) -> int | None:
