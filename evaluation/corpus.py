@@ -50,6 +50,24 @@ DECKS = (
 # (House.habits), drawn apart so that every earlier draw, and earlier seeds' pages, stay as they were.
 HABIT_SEEDS = 80
 HABITS = ("named-note", "funding", "bar-byline", "running-head", "lead-words", "group-byline")
+# From this seed on a text page may also print photos' captions and credits (图为…。 / 新华社记者
+# 张三摄), read by the OCR in the column's flow; drawn apart, so seeds 80-89 stay as drawn. Text
+# pages only: the image pages draw a photo as a grey box and print no caption.
+CAPTION_SEEDS = 90
+PLACES = (
+    "浙江省安吉县余村",
+    "贵州省黔东南苗族侗族自治州",
+    "江苏省苏州市工业园区",
+    "四川省成都市郫都区",
+    "湖南省长沙市岳麓区",
+)
+SCENES = (
+    "村民在田间查看水稻长势",
+    "游客在古镇街巷参观游览",
+    "工人在智能生产线上忙碌",
+    "志愿者为社区老人提供服务",
+    "科研人员在实验室开展研究",
+)
 FUNDS = (
     "国家社科基金重大项目“新时代科技创新体制机制研究”（23ZDA001）",
     "教育部人文社会科学研究规划基金项目“乡村振兴中的基层治理”（24YJA710012）",
@@ -163,6 +181,7 @@ class PrintedArticle:
     byline: str  # the byline as printed (bullets, titles, padding)
     bio: str  # the bio as printed, brackets included when the house uses them
     deck: str = ""  # a deck printed under the headline that the corpus does not give (DECKS)
+    caption: list[str] = field(default_factory=list)  # a photo's caption and credit lines (HABITS)
 
     def source(self) -> Source:
         """The corpus article as this page prints it: its title with the deck under it."""
@@ -187,7 +206,8 @@ class Page:
 
     @property
     def furniture(self) -> list[str]:
-        return self.furniture_top + self.furniture_bottom
+        """Every line the page prints outside its articles and lead (captions included)."""
+        return self.furniture_top + self.furniture_bottom + [t for p in self.printed for t in p.caption]
 
     @property
     def article_ids(self) -> list[str]:
@@ -315,6 +335,16 @@ def _habit_article(src: Source, byline: str, bio: str, habits: tuple[str, ...], 
     return byline, authors, bio
 
 
+def _caption(rng: random.Random) -> list[str]:
+    """A photo's caption (图为…。) and its credit, on a line of its own or closing the caption."""
+    name = _name(rng)
+    text = f"图为{rng.choice(PLACES)}，{rng.choice(SCENES)}。"
+    form = rng.choice(["agency", "own", "inline"])
+    if form == "inline":
+        return [f"{text}（{name}摄）"]
+    return [text, f"新华社记者  {name}摄" if form == "agency" else f"{name}  摄"]
+
+
 def _running_head(rng: random.Random, srcs: list[Source]) -> tuple[list[str], list[str]]:
     """A running head of several parts on one line each (paper and date; page name and number)."""
     day = datetime.date.fromisoformat(rng.choice(srcs).date)
@@ -334,6 +364,9 @@ def compose(split: str, index: int, seed: int = 0, sizes: tuple[int, int] = (2, 
     house = draw_house(rng)
     habit_rng = random.Random(f"habit:{seed}:{split}:{kind}:{index}")
     house.habits = _draw_habits(habit_rng, seed)
+    captions = random.Random(f"caption:{seed}:{split}:{kind}:{index}")
+    if seed >= CAPTION_SEEDS and kind == "p" and captions.random() < 0.5:
+        house.habits += ("photo-caption",)
     if "bar-byline" in house.habits and house.byline_form in ("plain", "padded"):
         house.byline_form = "bar"
     srcs = [corpus[i] for i in chosen]
@@ -349,7 +382,8 @@ def compose(split: str, index: int, seed: int = 0, sizes: tuple[int, int] = (2, 
         if house.habits:
             byline, authors, bio = _habit_article(s, byline, bio, house.habits, habit_rng)
         articles.append(Article(title=title, authors=authors, bio=bio, blocks=list(s.blocks)))
-        printed.append(PrintedArticle(s.id, byline, _printed_bio(bio, house.bio_form), deck))
+        caption = _caption(captions) if "photo-caption" in house.habits and captions.random() < 0.6 else []
+        printed.append(PrintedArticle(s.id, byline, _printed_bio(bio, house.bio_form), deck, caption))
     lead, lead_source = None, ""
     if house.lead_marker:
         lead_source, paras = _lead_paragraphs(rng, [i for i in ids if i not in chosen])

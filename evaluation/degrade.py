@@ -190,6 +190,10 @@ def _article_chunks(page: Page, k: int, d: Damage, rng: random.Random) -> tuple[
         for i, ln in enumerate(set_paragraph(b.text, widths)):
             body.append((d.indent if i == 0 else "") + _body_line(ln.text, ln.justified, d, rng))
     body = _lose_and_merge(body, d, rng)
+    if pr.caption:  # the photo's caption and credit, read where the photo stands in the column
+        at = rng.randrange(1, max(2, len(body) - 1))
+        lines = [ln.text for t in pr.caption for ln in set_paragraph(t, widths, indent=0.0)]
+        body[at:at] = [_noise(t, d, rng) for t in lines]
     pad = " " if rng.random() < 0.3 else ""
     chunks = [Chunk("byline", [pad + pr.byline] if pr.byline else []), Chunk("body", body)]
     if pr.bio:

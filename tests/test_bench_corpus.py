@@ -3,7 +3,7 @@ papers' habits drawn for every page from HABIT_SEEDS on."""
 
 from __future__ import annotations
 
-from evaluation.corpus import DECK_SEEDS, DECKS, GROUPS, HABIT_SEEDS, LEAD_WORDS, compose
+from evaluation.corpus import CAPTION_SEEDS, DECK_SEEDS, DECKS, GROUPS, HABIT_SEEDS, LEAD_WORDS, compose
 
 
 def _decked(split: str, seed: int) -> list[tuple[str, str]]:
@@ -77,3 +77,16 @@ def test_habit_pages_hold_groups_running_heads_funding_notes_and_other_lead_word
     leads = [p.gold.lead for p in pages if p.gold.lead is not None and "lead-words" in p.house.habits]
     assert leads and all(lead.heading in LEAD_WORDS for lead in leads)
     assert any(lead.paragraphs[-1] == "——编者" for lead in leads)
+
+
+def test_captions_only_from_the_caption_seeds_on_text_pages_and_the_furniture_holds_them():
+    before = [p for i in range(24) for p in (compose("tune", i, CAPTION_SEEDS - 1),)]
+    assert not any(pr.caption for p in before for pr in p.printed)
+    images = [compose("tune", i, CAPTION_SEEDS, sizes=(2, 2), kind="i") for i in range(24)]
+    assert not any(pr.caption for p in images for pr in p.printed)
+    pages = _habit_pages(CAPTION_SEEDS)
+    captioned = [(p, pr) for p in pages for pr in p.printed if pr.caption]
+    assert captioned
+    for page, pr in captioned:
+        assert pr.caption[0].startswith("图为") and "摄" in pr.caption[-1]
+        assert all(t in page.furniture for t in pr.caption)
