@@ -192,14 +192,23 @@ def _article_chunks(page: Page, k: int, d: Damage, rng: random.Random) -> tuple[
     body = _lose_and_merge(body, d, rng)
     if pr.caption:  # the photo's caption and credit, read where the photo stands in the column
         at = rng.randrange(1, max(2, len(body) - 1))
-        lines = [ln.text for t in pr.caption for ln in set_paragraph(t, widths, indent=0.0)]
-        body[at:at] = [_noise(t, d, rng) for t in lines]
+        body[at:at] = [_noise(t, d, rng) for t in _caption_lines(pr.caption, widths)]
     pad = " " if rng.random() < 0.3 else ""
     chunks = [Chunk("byline", [pad + pr.byline] if pr.byline else []), Chunk("body", body)]
     if pr.bio:
         chunks.append(Chunk("bio", _bio_lines(pr.bio, width, d, rng)))
     title = Chunk("title", [_noise(t, d, rng) for t in art.title.split("\n")])
     return chunks, title
+
+
+def _caption_lines(caption: list[str], widths) -> list[str]:
+    """The caption wrapped at the column's width; its credit, set small, kept whole on one line
+    (on the caption's last line when it closes the caption: …游览。（张三摄））."""
+    text, credit = caption[0], caption[1:]
+    inline = "" if credit else text[text.rindex("（") :]
+    lines = [ln.text for ln in set_paragraph(text.removesuffix(inline), widths, indent=0.0)]
+    lines[-1] += inline
+    return lines + credit
 
 
 def _lose_and_merge(lines: list[str], d: Damage, rng: random.Random) -> list[str]:
