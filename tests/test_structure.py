@@ -3742,3 +3742,39 @@ def test_a_lead_signed_by_the_editors_whose_dash_the_ocr_lost_keeps_its_signatur
     doc = read_bytes("\n\n".join(lines).encode()).doc
     assert doc.lead is not None and doc.lead.paragraphs == [note, "编者"]
     assert [a.title for a in doc.articles] == ["以科技创新引领新质生产力发展"]
+
+
+def test_a_caption_over_lines_ending_on_its_credit_read_inside_a_paragraph_is_set_apart():
+    """A photo's caption read where the photo stands, between two lines of a sentence, over two
+    lines whose last ends on its credit (图为… / …游览。（张波摄）): furniture, and the paragraph
+    reads on across it."""
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    lines = _column(body)
+    lines[2:2] = ["图为湖南省长沙市岳麓区，游客在古镇街巷", "参观游览。（张波摄）"]
+    page = ["以科技创新引领新质生产力发展", "王晓明", *lines, *_column(body), *_column("（作者系中国人民大学教授）")]
+    doc = read_bytes("\n\n".join(page).encode()).doc
+    assert [b.text for b in doc.articles[0].blocks] == [body, body]
+    assert "".join(doc.unplaced).replace(" ", "") == "图为湖南省长沙市岳麓区，游客在古镇街巷参观游览。（张波摄）"
+
+
+def test_a_funding_notes_last_words_alone_on_a_line_are_no_byline():
+    """成果 alone under …（23ZDA001）阶段性 (成 is a surname): the funding note's last words, in
+    the bio, not the next article's author."""
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    other = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶和精华所在。"
+    note = [
+        "（作者：孔庆江，系中国政",
+        "法大学教授；本文系国家社",
+        "科基金重大项目“新时代科",
+        "技创新体制机制研究”",
+        "（23ZDA001）阶段性",
+        "成果",
+    ]
+    lines = ["以科技创新引领新质生产力发展", "王晓明", *_column(body, 12), *_column(body, 12), *note]
+    lines += ["守正创新传承中华文化", "李红梅", *_column(other, 12), *_column(other, 12)]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [(a.authors, a.bio[-5:]) for a in doc.articles] == [(["王晓明"], "阶段性成果"), (["李红梅"], "")]

@@ -125,3 +125,8 @@ def bio_text(text: str, open_brackets: str, close_brackets: str) -> str:
     if t[-1:] and t[-1] in close_brackets:
         t = t[:-1]
     return t.strip()
+
+
+# A funding note's bracketed project number (（24YJA710012）), which a compositor carries down
+# whole: the bio and byline passes both read a funding note's lines by it.
+PROJECT_NUMBER = re.compile(r"[（(][A-Za-z0-9]{4,16}[）)]")

@@ -15,10 +15,12 @@ from ..matching import LABEL
 from ..names import after_naming_opener, name_score
 from ..page import PageState, Role, Shape
 from ..signs import bio_opening, closes_bio, colon_misread_opening, ends_open, ends_sentence, ends_with_mark, han_count
+from ..text_forms import PROJECT_NUMBER
 from .context import (
     body_like,
     bracket_balance,
     column_before,
+    funding_tail,
     headline_like,
     headline_shaped,
     is_full,
@@ -39,7 +41,7 @@ def _stops(st: PageState, i: int, k: int) -> bool:
         not st.free(k)
         or (bio_opening(st.lines[k].text, st.profile)[0] and not _second_note(st, i, k))
         or wide(st, k)
-        or names_line(st, k) is not None
+        or (names_line(st, k) is not None and not funding_tail(st, k))
         or _set_apart(st, i, k)
     )
 
@@ -50,12 +52,6 @@ def _second_note(st: PageState, i: int, k: int) -> bool:
     if not st.lines[k - 1].text.rstrip().endswith(("；", ";")):
         return False
     return sum(bracket_balance(st.lines[x].text, st.profile) for x in range(i, k)) > 0
-
-
-# A funding note's bracketed project number (（24YJA710012）), carried down whole: the line
-# before it falls short inside the bio, and its own line may look short (Latin set narrower
-# than the count of its characters says); either way the note goes on to its last words (成果).
-_PROJECT_NUMBER = re.compile(r"[（(][A-Za-z0-9]{4,16}[）)]")
 
 
 def _set_apart(st: PageState, i: int, k: int) -> bool:
@@ -133,7 +129,7 @@ def _short(st: PageState, i: int, k: int, col: float) -> bool:
     if t.endswith(st.profile.bio.funding_endings):
         return True
     nxt = st.lines[k + 1].text.lstrip() if k + 1 < len(st.lines) else ""
-    return not (_PROJECT_NUMBER.search(t) or _PROJECT_NUMBER.match(nxt))
+    return not (PROJECT_NUMBER.search(t) or PROJECT_NUMBER.match(nxt))
 
 
 def _next_starts(st: PageState, i: int, k: int) -> bool:

@@ -35,6 +35,7 @@ from .context import (
     bracket_balance,
     clearly_short,
     column_after,
+    funding_tail,
     headline_like,
     headline_shaped,
     is_full,
@@ -750,7 +751,7 @@ def _find(st: PageState, candidates, after_bio: bool = False) -> None:
         if not _could_be(st, ln.text, ln.raw) or _running_line(st, i) or _opens_note(st, ln.text):
             continue
         b = read_byline(st, ln)
-        if b is None or _among_pieces(st, i, b) or _writers_note(st, i, b):
+        if b is None or _among_pieces(st, i, b) or _writers_note(st, i, b) or funding_tail(st, i):
             continue
         ctx = AFTER_BIO_HEADS if after_bio else _context(st, i, b.collective, _marked(st, i, b))
         if ctx is None:

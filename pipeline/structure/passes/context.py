@@ -28,7 +28,7 @@ from ..signs import (
     han_count,
     may_open_bio,
 )
-from ..text_forms import DASH_STROKES, MISREAD_DASHES, split_deck
+from ..text_forms import DASH_STROKES, MISREAD_DASHES, PROJECT_NUMBER, split_deck
 
 CHUNK = 24  # lines per chunk when estimating the local column width
 # Asked of most lines: an enum member is a slow class attribute in Python 3.11 (EnumType's hook).
@@ -691,3 +691,13 @@ def titled_byline(st: PageState, i: int) -> Byline | None:
     if not any(w in b.title for w in rules.institutions) or not b.title.endswith(tuple(rules.titles)):
         return None
     return b
+
+
+def funding_tail(st: PageState, i: int) -> bool:
+    """成果 alone under …（23ZDA001）阶段性: a funding note's last words, not a name (成 is a
+    surname), whose line before holds the note's project number."""
+    t = st.lines[i].text.strip().rstrip(st.profile.bio.close_brackets)
+    j = prev_line(st, i)
+    return (
+        j is not None and t.endswith(st.profile.bio.funding_endings) and bool(PROJECT_NUMBER.search(st.lines[j].text))
+    )

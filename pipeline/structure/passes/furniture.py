@@ -30,7 +30,7 @@ CREDIT_CHARS = 40  # characters of a credit line (or a caption line ending on it
 def _captions(st: PageState) -> None:
     """A photo's credit (新华社记者 张三摄) and its caption over it (图为…), set inside an
     article's columns: set apart, so the paragraphs around them join again. A caption line is
-    one only over a credit, or ending on one (图为…（张三摄）): a column line may open 图为."""
+    one only over a credit, or ending on one (图为… / …（张三摄）): a column line may open 图为."""
     rules = st.profile.furniture
     first_look, credit = _credits(rules)
     claims = st.claims
@@ -38,10 +38,12 @@ def _captions(st: PageState) -> None:
         if len(ln.text) > CREDIT_CHARS or first_look(ln.text) is None or i in claims:
             continue  # (nearly every line: no credit's word, no caption's)
         t = ln.text.strip()
-        opens = t.startswith(rules.caption_openers)
-        if credit(t) is None and not (opens and rules.caption_credit.search(t)):
+        top = next((k for k in range(i, max(-1, i - CAPTION_LINES - 1), -1) if _opens_caption(st, k)), None)
+        # a credit line, or a caption's line ending on its credit (…游览。（张波摄）) under the
+        # line that opens the caption (图为…), or that line itself
+        if credit(t) is None and not (top is not None and rules.caption_credit.search(t)):
             continue
-        top = next((k for k in range(i, max(-1, i - CAPTION_LINES - 1), -1) if _opens_caption(st, k)), i)
+        top = i if top is None else top
         for j in range(top, i + 1):
             if st.free(j):
                 st.claim(j, Role.FURNITURE, "photo-caption" if j < i else "photo-credit", "furniture")
