@@ -3778,3 +3778,22 @@ def test_a_funding_notes_last_words_alone_on_a_line_are_no_byline():
     lines += ["守正创新传承中华文化", "李红梅", *_column(other, 12), *_column(other, 12)]
     doc = read_bytes("\n\n".join(lines).encode()).doc
     assert [(a.authors, a.bio[-5:]) for a in doc.articles] == [(["王晓明"], "阶段性成果"), (["李红梅"], "")]
+
+
+def test_a_naming_notes_first_line_broken_inside_its_names_goes_on():
+    """（作者：孔庆江、范 / 晓波、车路遥，均来自中国政法大学 with its closing bracket lost: the
+    first line, short of the column, breaks inside the list of names, before the comma that
+    closes it; the note goes on and names all three."""
+    body = (
+        "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"
+    )
+    other = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深，是中华文明的智慧结晶和精华所在。"
+    note = ["（作者：孔庆江、范", "晓波、车路遥，均来自中国", "政法大学"]
+    lines = ["以科技创新引领新质生产力发展", *_column(body, 12), *_column(body, 12), *note]
+    lines += ["守正创新传承中华文化", "李红梅", *_column(other, 12), *_column(other, 12)]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    first = doc.articles[0]
+    assert (first.authors, first.bio) == (
+        ["孔庆江", "范晓波", "车路遥"],
+        "作者：孔庆江、范晓波、车路遥，均来自中国政法大学",
+    )

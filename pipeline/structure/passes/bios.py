@@ -107,7 +107,8 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
         if chars > rules.max_chars or k - i >= rules.max_lines:
             return None
         short = _short(st, i, k, col)
-        if not ends_open(t) and (short or (not bracket and ends_sentence(t))) and not _wrapped_name(st, i, k):
+        ends = short or (not bracket and ends_sentence(t))
+        if ends and not ends_open(t) and not _wrapped_name(st, i, k) and not _names_go_on(st, i, k):
             return k  # a short line ends it; without brackets a sentence end does too
         if named_in_full(st, t) and _next_starts(st, i, k):
             return k  # …治安学院 and then a headline up to the next article (a lost bracket too)
@@ -155,6 +156,15 @@ def _wrapped_name(st: PageState, i: int, k: int) -> bool:
     if k != i or n is None or not st.free(n) or ends_with_mark(st.lines[k].text):
         return False
     return named_in_full(st, st.lines[n].text)
+
+
+def _names_go_on(st: PageState, i: int, k: int) -> bool:
+    """（作者：孔庆江、范 / 晓波、车路遥，…): the opening line of a note that names its authors
+    breaks inside the names, before the comma that closes them: the note goes on."""
+    if k != i:
+        return False
+    rest = after_naming_opener(st.lines[i].text, st.profile)
+    return rest is not None and "、" in rest and not any(c in rest for c in "，,（(）)")
 
 
 def _paragraph_after(st: PageState, i: int, k: int) -> bool:
