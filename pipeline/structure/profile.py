@@ -40,6 +40,7 @@ class LeadRules:
 @dataclass(frozen=True, eq=False)
 class BylineRules:
     prefixes: tuple[str, ...]
+    writer_marks: tuple[str, ...]
     misread_bullets: str
     collective: tuple[re.Pattern, ...]
     titles: tuple[str, ...]
@@ -249,6 +250,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
     },
     "byline": {
         "prefixes": _STR_LIST,
+        "writer_marks": _STR_LIST,
         "misread_bullets": "string",
         "collective": "list of regular expressions",
         "titles": _STR_LIST,

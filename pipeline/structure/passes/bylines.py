@@ -730,13 +730,10 @@ def _writers_note(st: PageState, i: int, b: Byline) -> bool:
     """执笔：张三 after the text of a piece a group signed (…课题组): the note naming its writers,
     its closing brackets lost, not the byline of the next article (a writer's line is a byline
     only right under the group's)."""
-    if not b.prefix.startswith(WRITER_MARKS):
+    if not b.prefix.startswith(tuple(st.profile.byline.writer_marks)):
         return False
     above = max((k for k in st.bylines if k < i), default=None)
     return above is not None and st.bylines[above].collective and prev_line(st, i) != above
-
-
-WRITER_MARKS = ("执笔", "執筆")
 
 
 def _find(st: PageState, candidates, after_bio: bool = False) -> None:
