@@ -159,6 +159,12 @@ EXPECT |= {
         "title",
         "a headline whose closing quote the OCR read as a comma (以数字化赋能新时代枫桥经验，) over a bulleted byline",
     ),
+    "Ti001-s12.tesseract#title": (
+        1,
+        "title",
+        "a headline whose closing quote the OCR read as a comma (以数字化赋能新时代枫桥经验，) after a"
+        " finished sentence, its byline read far down the text: wider than the column and the lines under it",
+    ),
     "Ti000-s13.tesseract#byline": (
         0,
         "authors",

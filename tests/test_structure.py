@@ -2331,6 +2331,28 @@ def test_a_one_off_bullet_counts_on_a_page_whose_other_byline_shows_a_known_one(
     assert ["".join(b.text for b in a.blocks) for a in doc.articles] == ["".join(BODY), "".join(BODY2)]
 
 
+def test_a_line_ending_on_a_comma_wider_than_the_column_after_a_sentence_is_a_headline():
+    # the OCR read the headline's closing quote as a comma, and its byline far down the
+    # text: after a finished sentence, wider than the column and the lines under it, no
+    # paragraph's first line (indented) stands so
+    one, two = "".join(BODY + BODY), "".join(BODY2 + BODY2)
+    first, second = _wrap(one, 12), _wrap(two, 12)
+    page = _page(
+        "看经济要坚持两点论",
+        "高立伟",
+        *first,
+        "以数字化赋能新时代枫桥经验，",
+        *second[:5],
+        "■尉建文",
+        *second[5:],
+        "（作者系南开大学教授）",
+    )
+    doc = read_bytes(page).doc
+    assert [a.title for a in doc.articles] == ["看经济要坚持两点论", "以数字化赋能新时代枫桥经验，"]
+    assert [a.authors for a in doc.articles] == [["高立伟"], ["尉建文"]]
+    assert ["".join(b.text for b in a.blocks) for a in doc.articles] == [one, two]
+
+
 def test_a_name_after_a_byline_mark_is_a_byline_though_no_list_knows_its_surname():
     # 文/户子龙 (芦 misread 户): the mark says byline where a byline stands, after a bio
     page = _page(

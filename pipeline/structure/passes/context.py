@@ -384,6 +384,7 @@ def pausing_first_line(st: PageState, i: int) -> bool:
         return (
             (t.endswith("、") and listing(t) and clearly_wider(st, i))
             or _over_marked_byline(st, i)
+            or wide_after_sentence(st, i)
             or (short and _pause_among_pieces(st, i))
         )
     return short or clearly_wider(st, i) or _list_goes_on(st, i, labelled)
@@ -405,6 +406,22 @@ def _pause_among_pieces(st: PageState, i: int) -> bool:
     if k >= len(st.lines) or not (narrow_piece(st, i) and clearly_short(st, k) and headline_shaped(st, k)):
         return False
     return j < 0 or st.role(j) == Role.FURNITURE or (narrow_piece(st, j) and not ends_sentence(st.lines[j].text))
+
+
+def wide_after_sentence(st: PageState, i: int) -> bool:
+    """A line ending on a comma after a finished sentence (or at the page top), clearly wider
+    than its column and than the lines under it: a headline whose closing quote the OCR read
+    as a comma (以数字化赋能新时代枫桥经验， over the body's first line), or its first line.
+    A paragraph's first line is indented, never wider than the column; the lines under it
+    measure the column, so a wider band beginning there is not taken for one."""
+    if not st.lines[i].text.endswith(("，", ",")) or not clearly_wider(st, i):
+        return False
+    j = prev_line(st, i)
+    if j is not None and not ends_sentence(st.lines[j].text):
+        return False
+    width, slack = st.lines[i].width, st.profile.headline.clearly_wider
+    under = range(i + 1, min(i + 4, len(st.lines)))
+    return len(under) == 3 and all(st.lines[k].width <= width - slack for k in under)
 
 
 def _over_marked_byline(st: PageState, i: int) -> bool:

@@ -49,6 +49,7 @@ from .context import (
     same_column,
     titled_byline,
     wide,
+    wide_after_sentence,
     worded_label,
 )
 from .headline_shape import body_width, looks, off_column, terse, wider
@@ -585,7 +586,7 @@ def _cuts(st: PageState, part: list[int]) -> bool:
         return _wide_cut(st, part, j)
     if ends_with_mark(st.lines[j].text) and not st.lines[j].text.rstrip().endswith(("：", ":")):
         # (a colon opens what follows: no subheading after it)
-        return _opening_block(st, part, k) or _labelled_block(st, part)
+        return _after_sentence(st, part, k)
     if not is_full(st, j, slack=1.5 + st.profile.paragraph.indent, col=_column_around(st, j, k)):
         # a short line before: a paragraph's end (the paragraph pass decides), unless a column
         # label closes the line: a headline's, never a subheading's
@@ -702,6 +703,16 @@ def _labelled_block(st: PageState, part: list[int]) -> bool:
     if not worded_label(st, part) or not all(headline_shaped(st, i) for i in part):
         return False
     return all(clearly_wider(st, i) for i in part[:-1]) or (len(part) == 2 and body_opens_under(st, *part))
+
+
+def _after_sentence(st: PageState, part: list[int], k: int) -> bool:
+    """After a finished sentence: a block that opens an article or a band, a block a column
+    label closes, or one line ending on a comma wider than its column and the lines under it
+    (context.wide_after_sentence): no paragraph opens so, a headline whose closing quote the
+    OCR read as a comma does."""
+    if _opening_block(st, part, k) or _labelled_block(st, part):
+        return True
+    return len(part) == 1 and wide_after_sentence(st, part[0])
 
 
 def _opening_block(st: PageState, part: list[int], k: int) -> bool:
