@@ -140,6 +140,41 @@ def test_hocr_and_alto_give_the_structure_of_the_tesseract_image_route():
     assert len(from_tsv.articles) == 2
 
 
+def _han(src: PageSource) -> str:
+    return "".join(c for ln in src.lines for c in ln.text if "\u4e00" <= c <= "\u9fff")
+
+
+def test_words_without_positions_keep_their_text_in_their_lines_box():
+    # ALTO makes a String's position optional, and hOCR a word's bbox: such a word is still
+    # its line's text, the line placed by its own box
+    import re
+
+    alto = gzip.decompress((FIX / f"{PAGE}.tesseract.alto.xml.gz").read_bytes())
+    hocr = gzip.decompress((FIX / f"{PAGE}.tesseract.hocr.gz").read_bytes())
+    bare_alto = re.sub(rb'(<String [^>]*?) HPOS="[^"]*" VPOS="[^"]*" WIDTH="[^"]*" HEIGHT="[^"]*"', rb"\1", alto)
+    bare_hocr = re.sub(rb"(class='ocrx_word' id='word_1_[0-9]*[05]') title='bbox [0-9 ]+; ", rb"\1 title='", hocr)
+    assert bare_alto != alto and bare_hocr != hocr
+    [whole], [bare] = alto_pages(alto, "p.xml"), alto_pages(bare_alto, "p.xml")
+    assert _han(bare) == _han(whole) and len(bare.lines) == len(whole.lines)
+    [whole], [bare] = hocr_pages(hocr, "p.hocr"), hocr_pages(bare_hocr, "p.hocr")
+    assert _han(bare) == _han(whole) and len(bare.lines) == len(whole.lines)
+
+
+def test_a_line_without_any_position_is_a_one_line_error(tmp_path):
+    from click.testing import CliRunner
+
+    lines = "".join(
+        f'<TextLine HPOS="10" VPOS="{20 + 40 * k}" WIDTH="600" HEIGHT="30"><String CONTENT="第{k}行中文内容"/></TextLine>'
+        for k in range(6)
+    )
+    alto = f'<alto><Layout><Page WIDTH="900" HEIGHT="400"><PrintSpace>{lines}<TextLine><String CONTENT="没有位置的一行"/></TextLine></PrintSpace></Page></Layout></alto>'
+    (tmp_path / "a.xml").write_text(alto, encoding="utf-8")
+    res = CliRunner().invoke(cli, ["structure", str(tmp_path / "a.xml")])
+    assert res.exit_code == 1
+    assert "没有位置的一行" in res.output and "no position" in res.output
+    assert "Traceback" not in res.output and len(res.output.strip().splitlines()) == 1
+
+
 def test_low_confidence_lines_become_notices():
     def notes(src: PageSource) -> list[dict]:
         doc = geometric.read_page(src, "p").doc

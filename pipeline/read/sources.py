@@ -226,18 +226,20 @@ def hocr_pages(data: bytes, name: str) -> list[PageSource]:
             classes = set((el.get("class") or "").split())
             if not classes & _LINE_CLASSES:
                 continue
-            words = []
+            words: list[tuple[str, Box | None]] = []
             confs = []
             for w in el.iter():
                 if "ocrx_word" in (w.get("class") or "").split():
-                    text, box = (w.text_content() or "").strip(), _title_box(w.get("title", ""))
-                    if text and box:
-                        words.append((text, box))
+                    text = (w.text_content() or "").strip()
+                    if text:
+                        words.append((text, _title_box(w.get("title", ""))))
                         m = _WCONF.search(w.get("title", ""))
                         confs.append(max(0.0, float(m.group(1))) / 100 if m else 1.0)
             line = _boxed_line(words, confs, el.text_content(), _title_box(el.get("title", "")))
             if line is not None:
                 lines.append(line)
+            elif words:
+                raise InputError(_unplaced_line(name, k, words))
         box = _title_box(page.get("title", "")) or _extent(lines)
         out.append(PageSource(lines, (box[2], box[3]), None, "hocr", k + 1))
     if not any(p.lines for p in out):
@@ -245,15 +247,29 @@ def hocr_pages(data: bytes, name: str) -> list[PageSource]:
     return out
 
 
-def _boxed_line(words: list[tuple[str, Box]], confs: list[float], text: str, box: Box | None) -> BoxLine | None:
-    """A line from its words (Tesseract's way: boxes united, text joined), else its own box."""
-    if words:
-        conf = sum(confs) / len(confs) if confs else None
+def _boxed_line(words: list[tuple[str, Box | None]], confs: list[float], text: str, box: Box | None) -> BoxLine | None:
+    """A line from its words (Tesseract's way: boxes united, text joined), else its own box
+    and text: the formats make a word's position optional, and a word without one is still
+    the line's text (its characters are never dropped for want of a box)."""
+    conf = sum(confs) / len(confs) if confs else None
+    boxed = [(w, b) for w, b in words if b is not None]
+    if words and len(boxed) == len(words):
         return BoxLine(
-            join_words([w for w, _ in words], [b for _, b in words]), _union([b for _, b in words]), conf, words
+            join_words([w for w, _ in boxed], [b for _, b in boxed]), _union([b for _, b in boxed]), conf, boxed
         )
-    text = " ".join((text or "").split())
-    return BoxLine(text, box, None) if text and box else None
+    text = " ".join((text or "").split()) or " ".join(w for w, _ in words)
+    box = box or (_union([b for _, b in boxed]) if boxed else None)
+    return BoxLine(text, box, conf if words else None) if text and box else None
+
+
+def _unplaced_line(name: str, page: int, words: list[tuple[str, Box | None]]) -> str:
+    """A line with text but no position on it or its words: the reader places lines by their
+    boxes, and dropping it would lose the user's text."""
+    text = "".join(w for w, _ in words)[:20]
+    return (
+        f"{name}: page {page + 1}: the line '{text}' has no position (neither it nor its words carry a box);"
+        " export the file with coordinates, or give its plain text instead"
+    )
 
 
 def _extent(lines: list[BoxLine]) -> Box:
@@ -291,16 +307,19 @@ def alto_pages(data: bytes, name: str) -> list[PageSource]:
     for k, page in enumerate(el for el in root.iter() if _local(el) == "Page"):
         lines = []
         for tl in (el for el in page.iter() if _local(el) == "TextLine"):
-            words, confs = [], []
+            words: list[tuple[str, Box | None]] = []
+            confs = []
             for s in (el for el in tl if _local(el) == "String"):
-                text, box = (s.get("CONTENT") or "").strip(), _alto_box(s)
-                if text and box:
-                    words.append((text, box))
+                text = (s.get("CONTENT") or "").strip()
+                if text:
+                    words.append((text, _alto_box(s)))
                     if s.get("WC") is not None:
                         confs.append(float(s.get("WC")))
             line = _boxed_line(words, confs, "", _alto_box(tl))
             if line is not None:
                 lines.append(line)
+            elif words:
+                raise InputError(_unplaced_line(name, k, words))
         try:
             size = (float(page.get("WIDTH")), float(page.get("HEIGHT")))
         except (TypeError, ValueError):
