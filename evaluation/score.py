@@ -81,7 +81,9 @@ class Unit:
 def units(doc: Document) -> list[Unit]:
     out = []
     if doc.lead and (doc.lead.paragraphs or doc.lead.heading):
-        out.append(Unit("lead", doc.lead.heading + "".join(doc.lead.paragraphs), list(doc.lead.paragraphs)))
+        # (a signature closes the note's text: the bench's gold keeps it as the last paragraph)
+        blocks = list(doc.lead.paragraphs) + ([doc.lead.signature] if doc.lead.signature else [])
+        out.append(Unit("lead", doc.lead.heading + "".join(blocks), blocks))
     for i, a in enumerate(doc.articles):
         full = a.title + (a.byline or "".join(a.authors)) + "".join(b.text for b in a.blocks) + a.bio
         out.append(Unit(f"article {i + 1}", full, [b.text for b in a.blocks], a))
@@ -315,7 +317,7 @@ def _in_order(unplaced: list[str], source: str) -> bool:
 def _han_of_output(doc: Document) -> Counter:
     c: Counter = Counter()
     if doc.lead:
-        c += han_count(doc.lead.heading + "".join(doc.lead.paragraphs))
+        c += han_count(doc.lead.heading + "".join(doc.lead.paragraphs) + doc.lead.signature)
     for a in doc.articles:
         # The printed byline (文/郑平, 湖南大学教授 张三) holds the names and what else the page printed.
         c += han_count(a.title + (a.byline or "".join(a.authors)) + a.bio + "".join(b.text for b in a.blocks))

@@ -203,6 +203,7 @@ def to_hant(doc: Document, profile: str = "s2tw", corner_quotes: bool = True) ->
         for lead in part.leads:
             lead.heading = conv(lead.heading)
             lead.paragraphs = [conv(p) for p in lead.paragraphs]
+            lead.signature = conv(lead.signature)
             _source(lead.source, conv)
         for a in part.articles:
             a.title = conv(a.title)

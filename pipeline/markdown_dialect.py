@@ -13,3 +13,4 @@ LEFTOVER_HEADINGS = all_scripts("leftovers") | {"未归入文章的文字"}  # t
 # Block types written as a pandoc fenced div (`::: quote` … `:::`); a list item is `- text`,
 # a subheading `### text`, a paragraph plain text.
 FENCE_TYPES = ("deck", "note", "quote", "caption")
+LEAD_FENCE_TYPES = ("signature",)  # in the lead only: who signed it (——编者), after its paragraphs

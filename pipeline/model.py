@@ -90,6 +90,9 @@ class Lead:
     heading: str
     paragraphs: list[str]
     source: Provenance | None = None  # in a book: the page the note introduces
+    # Who signed the note (——编者), as printed: set apart from its text, flush right, as a
+    # Chinese page sets it; empty when the note is unsigned.
+    signature: str = ""
 
 
 # Where a headline stood relative to the article it was given, decided once by the reader:
@@ -163,12 +166,14 @@ def _without_source(d: dict[str, Any]) -> dict[str, Any]:
         d.pop("source", None)
     if not d.get("authors_from", True):
         d.pop("authors_from")  # (only where the authors came from elsewhere than a byline)
+    if d.get("signature") == "":
+        d.pop("signature")  # (only on a signed lead note)
     return d
 
 
 def _lead_from(d: dict[str, Any]) -> Lead:
     src = d.get("source")
-    return Lead(d["heading"], list(d["paragraphs"]), Provenance(**src) if src else None)
+    return Lead(d["heading"], list(d["paragraphs"]), Provenance(**src) if src else None, d.get("signature", ""))
 
 
 def _article_from(a: dict[str, Any]) -> Article:
@@ -282,6 +287,8 @@ class Document:
                 yield "lead_heading", lead.heading
                 for p in lead.paragraphs:
                     yield "lead", p
+                if lead.signature:
+                    yield "signature", lead.signature
             for a in part.articles:
                 yield from article_text(a)
             for u in part.unplaced:

@@ -206,6 +206,8 @@ def map_rows(r: Reading) -> tuple[list[Row], dict[int, list[Row]], list[Row]]:
     if doc.lead and st.lead_marker is not None:
         lead.append(Row("lead-marker", [lines[st.lead_marker].no], doc.lead.heading))
         lead += _unit_rows(st.lead_units, "lead")
+        if st.lead_signature is not None:
+            lead.append(Row("signature", [lines[st.lead_signature].no], doc.lead.signature))
     arts: dict[int, list[Row]] = {}
     for k, (span, a) in enumerate(zip(st.articles, doc.articles, strict=True)):
         rows: list[Row] = []
@@ -276,6 +278,7 @@ def _rebuilt_html(row: Row, diffs: dict[int, LineDiff]) -> str:
 TAGS = {
     "lead-marker": ("lead", "导读标记"),
     "lead": ("lead", "导读段落"),
+    "signature": ("lead", "导读署名"),
     "title": ("title", "标题"),
     "byline": ("byline", "署名"),
     "para": ("para", "段落"),

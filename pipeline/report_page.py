@@ -24,6 +24,7 @@ ROLES = {
     "bio": ("bio", "作者简介"),
     "lead": ("lead", "导读"),
     "lead-marker": ("lead", "导读"),
+    "signature": ("lead", "导读"),
     "furniture": ("furniture", "版面信息"),
     "unplaced": ("unplaced", "未归入"),
 }

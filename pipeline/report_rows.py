@@ -14,7 +14,7 @@ def esc(s: object) -> str:
 
 @dataclass
 class Row:
-    role: str  # "lead-marker" | "lead" | "title" | "byline" | "para" | "head" | "bio" | "unplaced" | "other"
+    role: str  # "lead-marker" | "lead" | "signature" | "title" | "byline" | "para" | "head" | "bio" | "unplaced" | "other"
     lines: list[int]  # source line numbers
     text: str = ""  # the rebuilt text (model)
     weak: list[str] = field(default_factory=list)

@@ -40,6 +40,7 @@ ROLE_FONT = {
     "bio": "bio",
     "lead": "lead",
     "lead_heading": "title",
+    "signature": "lead",  # who signed the lead note (——编者): its face, set flush right
     "note": "lead",  # an editor's note (编者按): the Kai face of the lead note
     "quote": "lead",  # a block quotation: Kai, as Chinese books set quoted passages
     "list_item": "body",
@@ -57,7 +58,10 @@ ROLE_FONT = {
 ROLES = tuple(ROLE_FONT)
 # Roles added after sheets were in use: a sheet that does not give one takes the role named
 # here, so a sheet written before books still loads (and sets a book sensibly).
-ROLE_FALLBACK = {"part": "lead_heading", "source": "bio", "index": "toc"}
+ROLE_FALLBACK = {"part": "lead_heading", "source": "bio", "index": "toc", "signature": "lead"}
+# What such a role sets apart from the role it falls back on, unless the sheet says otherwise:
+# a signature stands flush right, unindented, as Chinese pages set ——编者 under a note.
+ROLE_FALLBACK_SETS = {"signature": {"align": "right", "first_line_indent": 0.0}}
 FONT_ROLES = ("body", "heading", "title", "byline", "bio", "lead", "header", "latin")
 ALIGNS = ("left", "right", "center", "justify")
 HANT_PROFILES = ("s2tw", "s2hk", "s2twp", "s2t")
@@ -493,7 +497,8 @@ def load_style(path: str | Path | None = None) -> Style:
     for rname in ROLES:
         given = tables.get(f"roles.{rname}")
         if rname in ROLE_FALLBACK:  # what the sheet leaves out comes from the role it falls back on
-            given = {**tables.get(f"roles.{ROLE_FALLBACK[rname]}", {}), **(given or {})}
+            base = {**tables.get(f"roles.{ROLE_FALLBACK[rname]}", {}), **ROLE_FALLBACK_SETS.get(rname, {})}
+            given = {**base, **(given or {})}
         if given is None:
             raise _missing(path, f"role table [roles.{rname}]", note)
         roles[rname] = _section(Role, given, path, f"roles.{rname}", note)

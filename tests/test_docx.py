@@ -28,6 +28,7 @@ HANT = RenderOptions(variant="zh-Hant", lang="zh-TW", epoch=EPOCH)
 ROLE_STYLE = {
     "lead_heading": "Lead Heading",
     "lead": "Lead",
+    "signature": "Signature",
     "title": "Heading 1",
     "byline": "Byline",
     "heading": "Heading 2",
@@ -57,6 +58,7 @@ def traditional(doc: Document) -> Document:
 def model() -> Document:
     doc = make_doc(n_articles=5)
     doc.unplaced = ["版权所有，转载请注明出处。"]
+    doc.lead.signature = "——编者"
     return doc
 
 
@@ -176,6 +178,14 @@ def test_body_style_indents_two_characters_and_justifies(style, wd):
     assert ppr.find(qn("w:jc")).get(qn("w:val")) == "both"
     assert wd.styles["Body Text"].paragraph_format.line_spacing.pt == style.role("body").leading
     assert wd.styles["Body Text"].font.size.pt == style.role("body").size
+
+
+def test_the_leads_signature_is_set_flush_right_unindented(model, wd):
+    [p] = [p for p in body_paragraphs(wd) if p.text == model.lead.signature]
+    ppr = wd.styles[p.style.name].element.pPr
+    assert p.style.name == "Signature" and ppr.find(qn("w:jc")).get(qn("w:val")) == "right"
+    ind = ppr.find(qn("w:ind"))
+    assert ind is None or ind.get(qn("w:firstLineChars")) in (None, "0")
 
 
 def test_headings_have_outline_levels_for_navigation(wd):

@@ -55,6 +55,7 @@ def _doc() -> Document:
     doc.articles[2].blocks.append(Block("heading", HOSTILE_HEADING))
     doc.articles[2].blocks.append(Block("paragraph", "长沙先后对14个历史街区实施了更新改造。"))
     doc.unplaced = ["一段无法归入任何文章的文字。"]
+    doc.lead.signature = "——编者"
     return doc
 
 
@@ -144,6 +145,7 @@ def _expected_blocks(doc: Document, sep: str) -> list[tuple[str, str]]:
     if doc.lead:
         out.append(("lead-heading", doc.lead.heading))
         out += [("lead", p) for p in doc.lead.paragraphs]
+        out += [("signature", doc.lead.signature)] if doc.lead.signature else []
     for a in doc.articles:
         out.append(("title", _flat(a.title)))
         if a.authors:
@@ -330,6 +332,8 @@ def test_css_is_derived_from_the_sheet(books, style):
     assert "text-indent: 2em;" in body and "text-align: justify;" in body
     assert f"line-height: {18 / 10.5:.3f};" in body
     assert "text-indent: 2em;" in _rule(css, "p.lead")
+    signature = _rule(css, "p.signature")  # the lead's signature (——编者): flush right, unindented
+    assert "text-align: right;" in signature and "text-indent: 0;" in signature
     page = _rule(css, "body")
     assert "line-break: strict;" in page and "-webkit-line-break: strict;" in page
     title = _rule(css, "h1.title")

@@ -201,8 +201,10 @@ def test_to_hant_converts_every_field_and_leaves_the_input_alone() -> None:
     doc.articles[0].placement = Placement(3, "before-byline", 0.9, 0.4)
     doc.articles[0].authors = ["范晓东", "曹威伟"]
     doc.meta.source = "000_x.txt"
+    doc.lead.signature = "——本报编辑部"
     before = doc.to_json()
     out = hant.to_hant(doc)
+    assert out.lead.signature == "——本報編輯部"
     assert doc.to_json() == before and out is not doc
     assert out.meta.language == "zh-TW" and out.meta.source == doc.meta.source and out.meta.date == doc.meta.date
     assert out.stats == doc.stats and out.articles[0].placement == doc.articles[0].placement

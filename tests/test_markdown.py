@@ -105,6 +105,16 @@ def test_markup_like_text_is_escaped_and_survives(text):
     assert content(parse(md)) == content(doc)
 
 
+def test_a_leads_signature_roundtrips_as_its_own_div():
+    doc = make_doc(2)
+    doc.lead.signature = "——编者"
+    md = to_markdown(doc)
+    assert "::: signature\n——编者\n:::" in md
+    back = roundtrip(doc)
+    assert (back.lead.paragraphs, back.lead.signature) == (doc.lead.paragraphs, "——编者")
+    assert content(back) == content(doc)
+
+
 def test_first_paragraph_starting_with_author_prefix_stays_a_paragraph():
     doc = Document(lead=None, articles=[Article("标题", [], "", [Block("paragraph", "作者：不是署名的正文。")])])
     back = roundtrip(doc)
@@ -187,6 +197,7 @@ BAD = {
     "## 题\n\n> （甲）\n\n> （乙）\n": "line 5: a second '> ' bio",
     "# 导读\n\n> 引文\n": "line 3: a '> ' bio outside an article",
     "## 题\n\n```\n": "line 3: code fences",
+    "## 题\n\n::: signature\n——编者\n:::\n": "line 3: a '::: signature' outside the lead",
     "## \n": "line 1: empty '##' heading",
     "\n\n只有文字\n": "line 3: text before the first heading",
     "---\n---\n": "no '# 导读' lead and no '## ' article title",

@@ -23,6 +23,15 @@ def test_contract_shape():
     assert {b["type"] for b in art["blocks"]} == {"heading", "paragraph"}
 
 
+def test_a_leads_signature_is_in_the_json_only_when_the_note_is_signed():
+    doc = make_doc()
+    doc.lead.signature = "——编者"
+    d = json.loads(doc.to_json())
+    assert d["lead"]["signature"] == "——编者" and "signature" not in json.loads(make_doc().to_json())["lead"]
+    assert Document.from_json(doc.to_json()) == doc
+    assert doc.lead.paragraphs[-1] + "——编者" + doc.articles[0].title in doc.plain_text()
+
+
 def test_unknown_schema_is_refused():
     with pytest.raises(ValueError, match="schema"):
         Document.from_dict({"schema": 99, "articles": []})

@@ -425,6 +425,18 @@ def test_mirrored_margins_flip_on_versos(synthetic):
     assert frame_x(st, 3)[0] != frame_x(st, 4)[0]
 
 
+def test_the_leads_signature_is_set_flush_right_under_its_text():
+    doc = make_doc()
+    doc.lead.signature = "——编者"
+    bk = Booklet(doc, load_style())
+    start = bk.content_start()
+    lead = [ln for ln in bk.lines if ln.page == start and ln.size == bk.style.role("lead").size]
+    [sig] = [ln for ln in lead if ln.text == "——编者"]
+    left, right = frame_x(bk.style, sig.page)
+    assert abs(sig.x1 - right) < 1.0 and sig.x0 > (left + right) / 2
+    assert sig.baseline < min(ln.baseline for ln in lead if ln is not sig)  # under the last paragraph
+
+
 def test_bio_is_set_in_parentheses_after_the_text(synthetic):
     bio = [ln for ln in synthetic.lines if ln.size == synthetic.style.role("bio").size]
     text = "".join(ln.text for ln in bio)

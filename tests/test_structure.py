@@ -3508,8 +3508,34 @@ def test_a_lead_note_signed_on_its_last_line_keeps_its_signature():
     lines = ["编者按", *_column(note), "——编者", "以科技创新引领新质生产力发展", "王晓明", *_column(body)]
     lines += _column("（作者系中国人民大学教授）", 16)
     doc = read_bytes("\n\n".join(lines).encode()).doc
-    assert doc.lead is not None and doc.lead.paragraphs == [note, "——编者"]
+    assert doc.lead is not None and (doc.lead.paragraphs, doc.lead.signature) == ([note], "——编者")
     assert [a.title for a in doc.articles] == ["以科技创新引领新质生产力发展"]
+
+
+@pytest.mark.parametrize("signed", ["——编者", "编者", "——本报编辑部"])
+def test_a_leads_signature_is_set_apart_from_its_last_paragraph(signed):
+    # on a line of its own after the note's last sentence, its dash maybe lost (RapidOCR drops
+    # a leading ——): the writers set it flush right; with a single newline between lines too
+    note = "本版今日刊发一组文章，从不同角度探讨如何以科技创新引领新质生产力发展，敬请关注。"
+    body = "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新。" * 3
+    lines = ["编者按", *_column(note), signed, "以科技创新引领新质生产力发展", "王晓明", *_column(body)]
+    lines += _column("（作者系中国人民大学教授）", 16)
+    for sep in ("\n\n", "\n"):
+        doc = read_bytes(sep.join(lines).encode()).doc
+        assert doc.lead is not None and (doc.lead.paragraphs, doc.lead.signature) == ([note], signed)
+        assert "".join(b.text for b in doc.articles[0].blocks) == body
+
+
+def test_a_headline_as_wide_as_the_column_between_the_leads_signature_and_a_byline_is_the_headline():
+    # no paragraph runs before it for the byline to have cut: the lead ended on its signature
+    note = "为深入学习贯彻党的二十届四中全会精神，本版今起开设专栏，邀请专家学者围绕重大问题撰写文章，敬请关注。"
+    body = "人才是第一资源，创新是第一动力。把党中央精神落到实处，要深入认识人才布局优化的重要意义。" * 4
+    lines = ["开栏的话", *_column(note, 30), "——编者", "以人才布局优化促进区域协调发展", "张金阳", *_column(body, 16)]
+    lines += ["（作者系扬州大学教授）"]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert doc.lead is not None and doc.lead.signature == "——编者"
+    assert [(a.title, a.authors) for a in doc.articles] == [("以人才布局优化促进区域协调发展", ["张金阳"])]
+    assert "".join(b.text for b in doc.articles[0].blocks) == body
 
 
 def test_a_research_groups_byline_and_its_writer_are_the_authors():
@@ -3616,7 +3642,7 @@ def test_a_signed_lead_ends_on_its_signature_though_no_headline_follows():
     lines = ["编者的话", note, "——编者", *_unsigned(body, "（作者：王晓明，系中国人民大学教授）")]
     lines += ["以科技创新引领新质生产力发展"]
     doc = read_bytes("\n\n".join(lines).encode()).doc
-    assert doc.lead is not None and doc.lead.paragraphs == [note, "——编者"]
+    assert doc.lead is not None and (doc.lead.paragraphs, doc.lead.signature) == ([note], "——编者")
     assert [(a.title, a.authors, [b.text for b in a.blocks]) for a in doc.articles] == [
         ("以科技创新引领新质生产力发展", ["王晓明"], [body])
     ]
@@ -3762,7 +3788,7 @@ def test_a_lead_signed_by_the_editors_whose_dash_the_ocr_lost_keeps_its_signatur
     lines = ["开栏的话", note, "编者", "以科技创新引领新质生产力发展", "王晓明", *_column(body), *_column(body)]
     lines += _column("（作者系中国人民大学教授）")
     doc = read_bytes("\n\n".join(lines).encode()).doc
-    assert doc.lead is not None and doc.lead.paragraphs == [note, "编者"]
+    assert doc.lead is not None and (doc.lead.paragraphs, doc.lead.signature) == ([note], "编者")
     assert [a.title for a in doc.articles] == ["以科技创新引领新质生产力发展"]
 
 

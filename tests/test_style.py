@@ -110,3 +110,17 @@ def test_a_full_sheet_without_a_role_is_refused_naming_it(tmp_path):
     sheet.write_text(BASE[:start] + BASE[end:], encoding="utf-8")
     with pytest.raises(StyleError, match=r"old\.toml: missing role table \[roles\.quote\]"):
         load_style(sheet)
+
+
+def test_a_sheet_written_before_signatures_sets_them_flush_right_in_the_leads_face(tmp_path):
+    # [roles.signature] came after sheets were in use: one that lacks it takes the lead's
+    # size and colour, set flush right and unindented; a sheet that gives it decides
+    start = BASE.index("[roles.signature]")
+    end = BASE.index("[roles.lead_heading]")
+    sheet = tmp_path / "old.toml"
+    sheet.write_text(BASE[:start] + BASE[end:], encoding="utf-8")
+    old, lead = load_style(sheet).role("signature"), load_style(sheet).role("lead")
+    assert (old.size, old.color, old.align, old.first_line_indent_em) == (lead.size, lead.color, "right", 0.0)
+    given = BASE[:start] + BASE[start:end].replace('align = "right"', 'align = "center"') + BASE[end:]
+    sheet.write_text(given, encoding="utf-8")
+    assert load_style(sheet).role("signature").align == "center"

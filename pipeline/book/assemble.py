@@ -72,7 +72,7 @@ def _count(texts) -> int:
 
 
 def _lead_chars(lead: Lead) -> int:
-    return _count([lead.heading, *lead.paragraphs])
+    return _count([lead.heading, *lead.paragraphs, lead.signature])
 
 
 def _article_chars(a: Article) -> int:
@@ -115,7 +115,7 @@ class _Builder:
                 repeats.append(_Repeat("lead", "", hit[0], hit[1]))
             else:
                 self.leads.add(fp, name)
-                part.leads.append(Lead(doc.lead.heading, list(doc.lead.paragraphs), page.source))
+                part.leads.append(Lead(doc.lead.heading, list(doc.lead.paragraphs), page.source, doc.lead.signature))
                 self._count_in(self.kept, name, _lead_chars(doc.lead))
         for a in doc.articles:
             if hit := self.article(page, a, part):

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..markdown_dialect import AUTHOR_PREFIXES, BYLINE_PREFIXES, FENCE_TYPES, LEFTOVER_HEADINGS, NO_TITLES
+from ..markdown_dialect import (
+    AUTHOR_PREFIXES,
+    BYLINE_PREFIXES,
+    FENCE_TYPES,
+    LEAD_FENCE_TYPES,
+    LEFTOVER_HEADINGS,
+    NO_TITLES,
+)
 from ..metadata import FIELDS
 from ..model import Article, Block, Document, Lead, Metadata, misplaced_deck
 from ..text import accountable, bare_bio, join_lines
@@ -143,7 +150,7 @@ class _Parser:
             return
         if self.cur is None:
             raise self.fail(p.line, "text before the first heading; put it under '# 导读' or an '## ' title")
-        if p.kind not in ("paragraph",) and self.cur.kind != "article":
+        if p.kind not in ("paragraph", *LEAD_FENCE_TYPES) and self.cur.kind != "article":
             raise self.fail(p.line, f"a {p.kind.replace('_', ' ')} outside an article (after an '## ' title)")
         self.cur.blocks.append(Block(p.kind, join_lines(p.lines)))  # type: ignore[arg-type]
 
@@ -254,9 +261,15 @@ class _Parser:
                 raise self.fail(no, f"'::: {kind}' inside '::: {self.div[0]}'; close it with ':::' first")
             self.div = None
             return
+        if kind in LEAD_FENCE_TYPES:
+            if self.cur is None or self.cur.kind != "lead":
+                raise self.fail(no, f"a '::: {kind}' outside the lead (after '# 导读'); only the lead is signed")
+            self.div = (kind, no)
+            return
         if kind not in FENCE_TYPES:
             what = f"'::: {kind}' is not a block of the dialect" if kind else "':::' closes nothing"
-            raise self.fail(no, f"{what}; the dialect has ::: {', ::: '.join(FENCE_TYPES)}")
+            kinds = (*FENCE_TYPES, *LEAD_FENCE_TYPES)
+            raise self.fail(no, f"{what}; the dialect has ::: {', ::: '.join(kinds)}")
         if self.cur is None or self.cur.kind != "article":
             raise self.fail(no, f"a '::: {kind}' outside an article (after an '## ' title)")
         self.div = (kind, no)
@@ -280,7 +293,9 @@ class _Parser:
         unplaced: list[str] = []
         for s in self.sections:
             if s.kind == "lead":
-                lead = Lead(s.heading, [b.text for b in s.blocks])
+                text = [b.text for b in s.blocks if b.type not in LEAD_FENCE_TYPES]
+                signed = "".join(b.text for b in s.blocks if b.type in LEAD_FENCE_TYPES)
+                lead = Lead(s.heading, text, signature=signed)
             elif s.kind == "leftovers":
                 unplaced += [b.text for b in s.blocks]
             else:

@@ -64,6 +64,7 @@ class _Checker:
             self.str_(d.get("heading", ""), f"{where}.heading"),
             self.strs(d.get("paragraphs", []), f"{where}.paragraphs"),
             self.source(d.get("source"), f"{where}.source"),
+            self.str_(d.get("signature", ""), f"{where}.signature"),
         )
 
     def source(self, v: Any, where: str) -> Provenance | None:

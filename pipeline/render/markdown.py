@@ -84,6 +84,8 @@ def to_markdown(doc: Document, variant: str = "zh-Hans") -> str:
         out += [f"# {escape(doc.lead.heading or words.lead)}", ""]
         for p in doc.lead.paragraphs:
             out += [escape(p), ""]
+        if doc.lead.signature:
+            out += ["::: signature", escape(doc.lead.signature), ":::", ""]
     for a in doc.articles:
         out += _article(a, words)
     if doc.unplaced:

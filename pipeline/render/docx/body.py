@@ -13,7 +13,7 @@ from docx.document import Document as DocxDocument
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from ...model import Article, Block, Document, Part, leading_decks, unknown_block
+from ...model import Article, Block, Document, Lead, Part, leading_decks, unknown_block
 from ...style import Style
 from ...terms import Terms, terms
 from ...text import bracketed_bio
@@ -105,8 +105,7 @@ class BodyWriter:
                 self.part_opening(n, part)
             elif doc.lead:
                 self.heading("lead_heading", self.display(lead_heading(doc, self.variant), "lead_heading"))
-                for text in doc.lead.paragraphs:
-                    self.para("lead", text)
+                self.lead_text(doc.lead)
             for i, art in enumerate(part.articles):
                 # a book's part without lead notes opens its first article's page, as in the PDF
                 self.article(art, run_on=doc.is_book and i == 0 and not part.leads)
@@ -128,8 +127,14 @@ class BodyWriter:
             self.para("lead_heading", self.display(lead.heading.strip() or self.labels.lead, "lead_heading"))
             if len(part.leads) > 1 and lead.source:
                 self.para("source", source_line(lead.source, self.variant))
-            for text in lead.paragraphs:
-                self.para("lead", text)
+            self.lead_text(lead)
+
+    def lead_text(self, lead: Lead) -> None:
+        """A lead note's paragraphs, then who signed it (——编者) in Word's Signature style."""
+        for text in lead.paragraphs:
+            self.para("lead", text)
+        if lead.signature:
+            self.para("signature", lead.signature)
 
     def article(self, art: Article, run_on: bool = False) -> None:
         art = with_decks(art)

@@ -45,6 +45,7 @@ SPECS: dict[str, Spec] = {
     "toc2": Spec("toc 2", "toc", "body"),
     "lead_heading": Spec("Lead Heading", "lead_heading", "heading", outline=0, next="lead"),
     "lead": Spec("Lead", "lead", "lead"),
+    "signature": Spec("Signature", "signature", "lead", next="body"),  # Word's own style for a closing name
     "h1": Spec("Heading 1", "title", "title", outline=0, next="byline"),
     "deck": Spec("Deck", "deck", "title", next="byline"),
     "h2": Spec("Heading 2", "heading", "heading", outline=1, next="body"),

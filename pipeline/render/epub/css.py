@@ -15,6 +15,7 @@ from .fonts import FONT_ROLE, SANS_ROLES, css_family
 SELECTORS = {
     "body": "p.body, p.unplaced",
     "lead": "p.lead",
+    "signature": "p.signature",
     "lead_heading": "h1.lead-heading, h2.lead-heading",
     "title": "h1.title",
     "deck": "p.deck",

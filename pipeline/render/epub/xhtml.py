@@ -139,9 +139,16 @@ def lead_page(lead: Lead, heading: str, ctx: Ctx) -> bytes:
     sec.set(EPUB_TYPE, "introduction")
     sec.text = "\n"
     add_text(_el(sec, "h1", "lead-heading"), heading, ctx, breaks=True, display=True)
+    _lead_text(sec, lead, ctx)
+    return serialize(html)
+
+
+def _lead_text(sec, lead: Lead, ctx: Ctx) -> None:
+    """A lead note's paragraphs, then who signed it (——编者) in a paragraph of its own class."""
     for p in lead.paragraphs:
         add_text(_el(sec, "p", "lead"), p, ctx)
-    return serialize(html)
+    if lead.signature:
+        add_text(_el(sec, "p", "signature"), lead.signature, ctx)
 
 
 def heading_id(art_id: str, n: int) -> str:
@@ -227,8 +234,7 @@ def part_page(label: str, heading: str, leads: list[tuple[str, str, Lead]], ctx:
         add_text(_el(sec, "h2", "lead-heading"), lead_title, ctx, display=True)
         if source:
             add_text(_el(sec, "p", "source"), source, ctx)
-        for p in lead.paragraphs:
-            add_text(_el(sec, "p", "lead"), p, ctx)
+        _lead_text(sec, lead, ctx)
     return serialize(html)
 
 

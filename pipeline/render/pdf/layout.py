@@ -57,7 +57,7 @@ STRETCH_FIRST = {"zh-Hans": 0.04, "zh-Hant": 0.15}
 FONT_ROLE = {**ROLE_FONT, "cover_foot": "byline", "toc_num": "header", "toc_sub": "byline", "toc_part": "title"}
 DIGITS = "0123456789"
 # Roles set as display lines: never split across pages, kept with what follows them.
-HEADS = ("title", "deck", "heading", "lead_heading", "byline", "part", "source")
+HEADS = ("title", "deck", "heading", "lead_heading", "byline", "part", "source", "signature")  # never split
 
 
 @dataclass
@@ -184,6 +184,7 @@ class Booklet:
                 t.add("source", source_line(lead.source, self.opts.variant))
                 for para in lead.paragraphs:
                     t.add("lead", para)
+                t.add("signature", lead.signature)
             for a in part.articles:
                 t.add("source", source_line(a.source, self.opts.variant))
                 t.add("title", a.title)
@@ -305,7 +306,15 @@ class Booklet:
             self.anchor("lead", self.lead_heading),
             self._block(self.display(self.lead_heading, "lead_heading"), "lead_heading"),
         ]
-        return [PageBreakIfNotEmpty(), *glue(heads, [self._block(p, "lead") for p in leads[0].paragraphs])]
+        return [PageBreakIfNotEmpty(), *glue(heads, self._lead_text(leads[0]))]
+
+    def _lead_text(self, lead: Lead) -> list[Flowable]:
+        """A lead note's paragraphs, then who signed it (——编者) in a line of its own role:
+        flush right in the booklet's sheets."""
+        items: list[Flowable] = [self._block(p, "lead") for p in lead.paragraphs]
+        if lead.signature:
+            items.append(self._block(lead.signature, "signature"))
+        return items
 
     def _part_opening(self, n: int, part: Part) -> tuple[list[Flowable], list[Flowable]]:
         """A book's part opens a page (the booklet; a report runs on): its number and heading a
@@ -331,7 +340,7 @@ class Booklet:
             items.append(self._block(self.display(self._lead_title(lead), "lead_heading"), "lead_heading"))
             if len(part.leads) > 1 and lead.source:
                 items.append(self._block(source_line(lead.source, self.opts.variant), "source"))
-            items += [self._block(p, "lead") for p in lead.paragraphs]
+            items += self._lead_text(lead)
         drop = [Spacer(0, self.frame_h * 0.1)] if new_page else []
         return out + drop + glue(heads, items), []
 

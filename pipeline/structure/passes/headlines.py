@@ -376,7 +376,12 @@ def _cut_by_byline(st: PageState, i: int) -> bool:
         return True  # 为鲜活、可感…，更好地 / 李永智 / 被少年儿童理解和践行。
     if body_width(st, i) and runs_on():
         return True  # a common word runs on past the byline: 中医药学是…伟大创造和中 / 杨彦帆 / 国古代…
-    return is_full(st, i, slack=1.0) and st.free(k) and is_full(st, k, slack=1.0) and body_like(st, k)
+    if not (is_full(st, i, slack=1.0) and st.free(k) and is_full(st, k, slack=1.0) and body_like(st, k)):
+        return False
+    # a paragraph the byline cut began before it: right after the lead's end, a bio or the page
+    # top, a full line alone is the next article's headline (——编者 / 以人才布局优化… / 张金阳)
+    j = prev_line(st, i)
+    return j is not None and st.free(j)
 
 
 BEFORE = 16  # lines before a line that show its column

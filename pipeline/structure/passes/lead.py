@@ -185,6 +185,9 @@ def lead(st: PageState) -> None:
         if st.free(i):
             st.lead.append(i)
             st.claim(i, Role.LEAD, "after-marker", "lead")
+    if st.lead and _signature(st, st.lead[-1]):
+        st.lead_signature = st.lead[-1]  # set apart from the note's text: the writers set it flush right
+        st.claim(st.lead[-1], Role.LEAD, "signature", "lead")
 
 
 def _lead_tail(st: PageState, i: int, widest: float, column: float) -> bool:

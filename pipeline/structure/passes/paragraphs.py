@@ -423,4 +423,5 @@ def paragraphs(st: PageState) -> None:
         art.units = unwrap([st.lines[i] for i in art.body], rules, st.shape)
         st.notices.extend(n for u in art.units for n in u.notices)
     if st.lead:
-        st.lead_units = unwrap([st.lines[i] for i in st.lead], rules, st.shape)
+        text = [i for i in st.lead if i != st.lead_signature]  # (the signature is no paragraph's line)
+        st.lead_units = unwrap([st.lines[i] for i in text], rules, st.shape)
