@@ -3538,6 +3538,26 @@ def test_a_headline_as_wide_as_the_column_between_the_leads_signature_and_a_byli
     assert "".join(b.text for b in doc.articles[0].blocks) == body
 
 
+def test_a_one_line_note_ending_on_a_title_ends_before_a_paragraphs_first_line():
+    # brackets lost, no byline on the next article (its names in its own note): the note's
+    # line ends on a title in full and the next line is as narrow as an indented first line
+    # (the indent itself lost): the next article's text, not the note's
+    first = "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新。" * 2
+    second = "消费是拉动经济增长的主引擎，我们要打好提振消费组合拳，使居民有稳定收入能消费、敢消费。" * 2
+    lines = ["看经济要坚持两点论", "高立伟", *_column(first, 12), "作者：芦子龙，系本报记者", *_column(second, 12)]
+    lines += ["（作者：尉建文，系南开大学教授）", "打好提振消费组合拳"]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [a.bio for a in doc.articles] == ["作者：芦子龙，系本报记者", "作者：尉建文，系南开大学教授"]
+    assert ["".join(b.text for b in a.blocks) for a in doc.articles] == [first, second]
+
+
+def test_a_one_line_notes_next_line_naming_a_post_in_full_stays_the_notes():
+    first = "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新。" * 2
+    lines = ["看经济要坚持两点论", *_column(first), "作者：张三，系湖南大学教授", "湖南省社会科学院哲学所研究员"]
+    [art] = read_bytes("\n\n".join(lines).encode()).doc.articles
+    assert art.bio == "作者：张三，系湖南大学教授湖南省社会科学院哲学所研究员"
+
+
 def test_a_research_groups_byline_and_its_writer_are_the_authors():
     body = (
         "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"

@@ -169,9 +169,19 @@ def _names_go_on(st: PageState, i: int, k: int) -> bool:
 
 def _paragraph_after(st: PageState, i: int, k: int) -> bool:
     """After the bio's own lines, a paragraph's indented first line: the next article's body
-    (after a one-line bio, only one printed indented: a bio's short last line is as narrow)."""
+    (after a one-line bio, only one printed indented or one that reads as no part of a note:
+    a bio's short last line is as narrow, but names an institution or title, or goes on
+    after a pause carried down)."""
     n = next_line(st, k)
-    return n is not None and st.free(n) and _opens_paragraph(st, n) and (k > i or bool(st.lines[n].indent))
+    if n is None or not st.free(n) or not _opens_paragraph(st, n):
+        return False
+    if k > i or st.lines[n].indent:
+        return True
+    t = st.lines[n].text.strip()
+    return not named_in_full(st, t) and t[:1] not in _GOES_ON and not ends_open(t)
+
+
+_GOES_ON = "、，,；;及和与并"  # a note's next line opening so goes on with its list of posts
 
 
 def _labelled_next(st: PageState, k: int) -> bool:
