@@ -21,6 +21,7 @@ import re
 from ...text import NO_START, SENTENCE_FINAL, accountable
 from ..dictionary import COMMON, RARE, reads_over, word_across
 from ..matching import LABEL
+from ..names import Byline
 from ..page import Geometry, HeadBlock, PageState, Role, Shape
 from ..signs import ends_linking, ends_open, ends_sentence, ends_with_mark
 from ..text_forms import DASH_STROKES, canonical, headline_text, label_only
@@ -918,10 +919,16 @@ def _deck_under(st: PageState, h: HeadBlock, gone: set[int], measured: list[int]
     k = h.lines[-1] + 1
     if k < len(st.lines) and st.role(k) == Role.BYLINE:
         k += 1
+    byline = None  # a line of names under a dashless deck: the byline it shows to be one
     if k >= len(st.lines) or not is_deck(st, k, under=True):
-        k = _deck_measured_under(st, h, measured) or _dashless_deck_under(st, h)
+        k = _deck_measured_under(st, h, measured)
+        if k is None:
+            k, byline = _dashless_deck_under(st, h)
     if k is None or len(h.lines) >= st.profile.headline.max_pieces:
         return
+    if byline is not None:
+        st.bylines[byline[0]] = byline[1]
+        st.claim(byline[0], Role.BYLINE, "under-deck", "headlines")
     if not st.free(k):
         other = next((g for g in st.heads if g is not h and g.lines[0] == k), None)
         if other is None:
@@ -940,37 +947,32 @@ def _deck_under(st: PageState, h: HeadBlock, gone: set[int], measured: list[int]
 _NOT_IN_DECK = re.compile(r"[。！？；，,.!?;:：]")
 
 
-def _dashless_deck_under(st: PageState, h: HeadBlock) -> int | None:
+def _dashless_deck_under(st: PageState, h: HeadBlock) -> tuple[int | None, tuple[int, Byline] | None]:
     """A deck whose dash the OCR lost (RapidOCR drops a leading ——) or read as one stroke
     (一深入学习…), right under the headline: a phrase with no mark over the byline, or, with no
     byline under it, opening on the stroke or clearly wider than the column of the text after
-    it, which no line of that text is. A line of names under such a deck is its byline."""
+    it, which no line of that text is. A line of names under such a deck is its byline: it is
+    returned with the deck (the caller claims both or neither); this only looks."""
     k = h.lines[-1] + 1
     if k >= len(st.lines) or not st.free(k):
-        return None
+        return None, None
     ln = st.lines[k]
     if not 4 <= ln.han <= DECK_CHARS or _NOT_IN_DECK.search(ln.text) or ends_open(ln.text):
-        return None
+        return None, None
     if titled_byline(st, k) is not None or names_line(st, k, width=DECK_CHARS) is not None:
-        return None  # a byline with its affiliation (…原党组书记张颢瀚), not a phrase
+        return None, None  # a byline with its affiliation (…原党组书记张颢瀚), not a phrase
     nxt = next_line(st, k)
     if nxt is not None and st.role(nxt) == Role.BYLINE:
-        return k  # between the headline and its byline: the title's own line
+        return k, None  # between the headline and its byline: the title's own line
     if nxt is not None and st.free(nxt) and (b := names_line(st, nxt)) is not None:
-        # the byline under it, which the first look left (the deck over it read as text)
-        st.bylines[nxt] = b
-        st.claim(nxt, Role.BYLINE, "under-deck", "headlines")
-        return k
+        return k, (nxt, b)  # the byline under it, which the first look left (the deck over it read as text)
     if _read_in_text(st, h):
-        return None  # the line under it goes on with the text the headline was read inside
+        return None, None  # the line under it goes on with the text the headline was read inside
     if nxt is None or not st.free(nxt) or not body_like(st, nxt):
-        return None
+        return None, None
     column = column_after(st, nxt) or st.columns[nxt]  # (a narrow column's lines hold few characters)
-    return (
-        k
-        if ln.text.lstrip()[:1] in DASH_STROKES or (column and ln.width >= column + st.profile.headline.clearly_wider)
-        else None
-    )
+    wider = bool(column) and ln.width >= column + st.profile.headline.clearly_wider
+    return (k if ln.text.lstrip()[:1] in DASH_STROKES or wider else None), None
 
 
 def _read_in_text(st: PageState, h: HeadBlock) -> bool:
