@@ -3526,6 +3526,37 @@ def test_a_leads_signature_is_set_apart_from_its_last_paragraph(signed):
         assert "".join(b.text for b in doc.articles[0].blocks) == body
 
 
+@pytest.mark.parametrize("gap", ["", "  ", "\u3000\u3000"])
+def test_a_signature_run_onto_the_leads_last_line_is_set_apart(gap):
+    # the page set ——编者 flush right on the note's last line (or the OCR joined it there)
+    note = "本版今日刊发一组文章，从不同角度探讨如何以科技创新引领新质生产力发展，敬请关注。"
+    body = "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新。" * 3
+    lines = _column(note)
+    lines[-1] += gap + "——编者"
+    lines = ["编者按", *lines, "以科技创新引领新质生产力发展", "王晓明", *_column(body), "（作者系中国人民大学教授）"]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert doc.lead is not None and (doc.lead.paragraphs, doc.lead.signature) == ([note], "——编者")
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("敬请关注。——编者", 5),
+        ("敬请关注！  ——本报编辑部", 5),
+        ("敬请关注读者来信——编者", None),  # no sentence ends before the dash: the note's own words
+        ("敬请关注。编者", None),  # no dash: a word of the note
+        ("敬请关注。——编者说", None),  # no signer the profile knows
+    ],
+)
+def test_a_signature_runs_on_only_after_a_finished_sentence_and_a_dash(text, at):
+    from types import SimpleNamespace
+
+    from pipeline.structure.passes.lead import signature_run_on
+    from pipeline.structure.profile import load_profile
+
+    assert signature_run_on(SimpleNamespace(profile=load_profile()), text) == at
+
+
 def test_a_headline_as_wide_as_the_column_between_the_leads_signature_and_a_byline_is_the_headline():
     # no paragraph runs before it for the byline to have cut: the lead ended on its signature
     note = "为深入学习贯彻党的二十届四中全会精神，本版今起开设专栏，邀请专家学者围绕重大问题撰写文章，敬请关注。"

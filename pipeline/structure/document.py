@@ -136,6 +136,6 @@ def to_document(st: PageState) -> Document:
     lead = None
     if st.lead_marker is not None or st.lead:
         signed = st.lead_signature
-        signature = st.lines[signed].text.strip() if signed is not None else ""
+        signature = st.lines[signed].text.strip() if signed is not None else st.lead_signed
         lead = Lead(st.lead_heading, [_quoted(st, u.text) for u in st.lead_units if u.text], signature=signature)
     return Document(lead=lead, articles=[_article(st, a) for a in st.articles], unplaced=_unplaced(st))

@@ -157,6 +157,7 @@ class PageState:
     lead_marker: int | None = None  # line index of the lead's marker
     lead: list[int] = field(default_factory=list)  # line indices of the lead's text
     lead_signature: int | None = None  # line index of who signed the lead (——编者), its last line
+    lead_signed: str = ""  # who signed it, where the signature ran onto the note's last line
     bylines: dict[int, Byline] = field(default_factory=dict)
     heads: list[HeadBlock] = field(default_factory=list)
     articles: list[ArticleSpan] = field(default_factory=list)

@@ -220,6 +220,21 @@ def _signature(st: PageState, i: int) -> bool:
     return t[:1] in "—–-－" and body in st.profile.lead.signatures
 
 
+def signature_run_on(st: PageState, text: str) -> int | None:
+    """Where a signature run onto the note's last line begins (…敬请关注。——编者, the page
+    setting it flush right on that line, or the OCR joining it): after a finished sentence, a
+    dash and a signer the profile knows."""
+    t = text.rstrip()
+    for name in sorted(st.profile.lead.signatures, key=len, reverse=True):
+        if not t.endswith(name):
+            continue
+        head = t[: len(t) - len(name)].rstrip()
+        before = head.rstrip("—–-－").rstrip()
+        if len(before) < len(head) and before and ends_sentence(before):
+            return len(before)
+    return None
+
+
 def _kicker(st: PageState, m: int, i: int) -> bool:
     """Over the first article's headline lines, a bare line (no mark) clearly narrower than the
     lead's lines before it: the headline's kicker set over it (发展新质生产力与改造提升传统产业密不

@@ -28,6 +28,7 @@ from ..page import PageState, Shape, SourceLine, measure
 from ..profile import ParagraphRules
 from ..signs import LINE_END_MARKS, NEVER_OPENS, ends_sentence, ends_with_mark, ends_with_other_mark
 from ..text_forms import canonical, join_text
+from .lead import signature_run_on
 
 # em: a line this close to its column agrees with it (exactly; loosely). A quarter em is the
 # rounding of one compressed mark (half an em, measured ±); half an em is one mark measured wrong.
@@ -425,3 +426,6 @@ def paragraphs(st: PageState) -> None:
     if st.lead:
         text = [i for i in st.lead if i != st.lead_signature]  # (the signature is no paragraph's line)
         st.lead_units = unwrap([st.lines[i] for i in text], rules, st.shape)
+        last = st.lead_units[-1] if st.lead_units else None
+        if st.lead_signature is None and last is not None and (at := signature_run_on(st, last.text)) is not None:
+            last.text, st.lead_signed = last.text[:at], last.text[at:].strip()
