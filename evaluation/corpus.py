@@ -51,9 +51,12 @@ DECKS = (
 HABIT_SEEDS = 80
 HABITS = ("named-note", "funding", "bar-byline", "running-head", "lead-words", "group-byline")
 # From this seed on a text page may also print photos' captions and credits (图为…。 / 新华社记者
-# 张三摄), read by the OCR in the column's flow; drawn apart, so seeds 80-89 stay as drawn. Text
-# pages only: the image pages draw a photo as a grey box and print no caption.
+# 张三摄), read by the OCR in the column's flow; drawn apart, so seeds 80-89 stay as drawn.
 CAPTION_SEEDS = 90
+# From this seed on a page image may too: the photo across its column, the caption under it in
+# smaller type (evaluation/render.py); earlier image seeds draw a grey box and no caption.
+CAPTION_IMAGE_SEEDS = 95
+SHARE = {"p": 0.5, "i": 0.9}  # of pages that print photos with captions (the image bench has 8 a split)
 PLACES = (
     "浙江省安吉县余村",
     "贵州省黔东南苗族侗族自治州",
@@ -365,7 +368,7 @@ def compose(split: str, index: int, seed: int = 0, sizes: tuple[int, int] = (2, 
     habit_rng = random.Random(f"habit:{seed}:{split}:{kind}:{index}")
     house.habits = _draw_habits(habit_rng, seed)
     captions = random.Random(f"caption:{seed}:{split}:{kind}:{index}")
-    if seed >= CAPTION_SEEDS and kind == "p" and captions.random() < 0.5:
+    if seed >= (CAPTION_SEEDS if kind == "p" else CAPTION_IMAGE_SEEDS) and captions.random() < SHARE[kind]:
         house.habits += ("photo-caption",)
     if "bar-byline" in house.habits and house.byline_form in ("plain", "padded"):
         house.byline_form = "bar"

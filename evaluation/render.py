@@ -191,6 +191,8 @@ class Flow:
             self.row = self.start[self.col]
         c, r = self.col, self.row
         self.row += 1
+        if self.chars - self.cut.get((c, r), 0) < 1:
+            return self.slot()  # a photo across the whole column (captioned ones): no text beside it
         self.taken.append((c, r))
         return c, r, float(self.chars - self.cut.get((c, r), 0))
 
@@ -404,7 +406,12 @@ def _band(
     head_rows = math.ceil((head_bottom - top) / pitch + 0.6) if mode == "partial" else 0
     start = [head_rows if j < m and mode == "partial" else 0 for j in range(n)]
     cut, boxes = _photo(n, c, rng)
+    caption = page.printed[k].caption
+    if caption:  # (pages from CAPTION_IMAGE_SEEDS on: earlier ones draw as they did)
+        cut, boxes, caption_lines = _captioned_photo(n, c, caption, st, random.Random(rng.random()))
     height = max(math.ceil((_estimate_rows(page, k, c) + sum(start)) / n), head_rows + 3)
+    if caption:
+        height = max(height, max(r for _, r in cut) + 3)
     while True:
         fl = Flow(n, c, height, start, cut)
         try:
@@ -413,6 +420,8 @@ def _band(
             break
         except Overflow:
             height += 1
+    if caption:
+        body += _placed_caption(caption_lines, boxes[0], body_left, c, st)
     rows_used = int(max([p.y for p in body] + [head_rows])) + 1
     for p in body:
         p.y = body_top + p.y * pitch + (pitch - p.size) / 2
@@ -444,6 +453,28 @@ def _photo(n: int, c: int, rng: random.Random) -> tuple[dict, list]:
     r0, rows, w = rng.randint(2, 10), rng.randint(4, 9), rng.randint(3, max(3, c // 2))
     cut = {(col, r): w + 1 for r in range(r0, r0 + rows)}
     return cut, [(col, r0, rows, w)]
+
+
+CAPTION_SIZE = 0.85  # a caption's type against the body's
+
+
+def _captioned_photo(n: int, c: int, caption: list[str], st: Style, rng: random.Random) -> tuple[dict, list, list]:
+    """A photo across one column (not the last, so text runs on under it) and its caption under
+    it in smaller type, a line a row: the column's text skips the rows both take."""
+    col = rng.randrange(max(1, n - 1))
+    r0, rows = rng.randint(1, 4), rng.randint(4, 7)
+    size = round(st.em * CAPTION_SIZE)
+    lines = [piece for text in caption for piece in _wrap(text, "kai", size, c * st.em)]
+    cut = {(col, r): c + 1 for r in range(r0, r0 + rows + len(lines))}
+    return cut, [(col, r0, rows, c)], lines
+
+
+def _placed_caption(lines: list[str], box: tuple, body_left: float, c: int, st: Style) -> list[Printed]:
+    """The caption's lines under the photo, left at the column's edge (rows: placed with the body)."""
+    col, r0, rows, _w = box
+    x = body_left + col * (c + st.gutter) * st.em
+    size = round(st.em * CAPTION_SIZE)
+    return [Printed(t, x, r0 + rows + i, size, "kai", "furniture", column=col) for i, t in enumerate(lines)]
 
 
 def _lead(page: Page, st: Style, top: float, left: float, rng: random.Random) -> tuple[list[Printed], float]:

@@ -391,6 +391,24 @@ def test_rendered_truth_holds_every_gold_line():
         assert {ln["block"] for ln in heads} <= set(range(len(art.title.split("\n"))))
 
 
+@pytest.mark.slow
+@needs_corpus
+def test_a_captioned_photo_is_drawn_across_its_column_with_every_caption_line_under_it():
+    # from CAPTION_IMAGE_SEEDS on (earlier image seeds draw as they did: their OCR is cached)
+    from evaluation.corpus import CAPTION_IMAGE_SEEDS
+    from evaluation.render import render
+
+    drawn = [compose("tune", i, CAPTION_IMAGE_SEEDS, sizes=(2, 2), kind="i") for i in range(8)]
+    p = next(q for q in drawn if any(pr.caption for pr in q.printed))
+    _img, truth = render(p, CAPTION_IMAGE_SEEDS)
+    furniture = "".join(ln["text"] for ln in truth["lines"] if ln["role"] == "furniture")
+    for pr in p.printed:
+        assert all(t in furniture for t in pr.caption)  # wrapped lines join back to each caption line
+    for k, art in enumerate(p.gold.articles):  # and the text flowed round the photo whole
+        body = [ln for ln in truth["lines"] if ln["article"] == k and ln["role"] == "body"]
+        assert "".join(ln["text"] for ln in body) == "".join(b.text for b in art.blocks if b.type == "paragraph")
+
+
 # --- the current reader on the frozen bench -------------------------------------------------
 
 
