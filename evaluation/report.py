@@ -47,6 +47,11 @@ read by the current reader (`pipeline.read.ocr.read_bytes(..., force=True)`) fro
   the paper set them (`evaluation/epaper.py`), read by the PDF reader from its text layer and
   the layer's geometry, no OCR, as `pipeline build page.pdf` reads it.
 
+Page images from seed 95 (`CAPTION_IMAGE_SEEDS`, not in these tables: `python -m evaluation.run
+--seed 95`) print a photo across one column with its caption and credit under it in smaller Kai
+type (图为…。 / 新华社记者  张三摄), the column's text flowing round both; earlier image seeds draw a
+small grey box and no caption.
+
 Columns: *found* — gold articles matched by exactly one predicted article holding ≥ {found:.0%} of
 its text and nothing ≥ {merge:.0%} of another's; *pages ok* — every article found and no extra one;
 *titles / authors / bios* — right at similarity ≥ {sim} on canonical text (Han, digits, Latin), over

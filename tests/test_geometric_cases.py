@@ -279,6 +279,14 @@ EXPECT = {
         " first look left (…而是“一辈子”（思想纵横） / 写在新中国成立七十六周年之际 / 文|芦子龙): the"
         " title's last line, and the names under it the byline",
     ),
+    "Ti000-s95": (
+        1,
+        "authors",
+        "a research group's name the headline's width broke over three lines above it (国务院发展研究中心 /"
+        " 宏观经济研究部课题 / 组 / 爱拼与会赢（人民论坛）), after a note without brackets: the byline, not"
+        " the headline's first lines",
+    ),
+    "Ti000-s95#title": (1, "title", "the same page: the headline without the group's lines over it"),
     "Ti004-s80#2": (
         1,
         "authors",

@@ -3589,6 +3589,20 @@ def test_a_one_line_notes_next_line_naming_a_post_in_full_stays_the_notes():
     assert art.bio == "作者：张三，系湖南大学教授湖南省社会科学院哲学所研究员"
 
 
+@pytest.mark.parametrize("above", [True, False])
+def test_a_research_groups_name_wrapped_over_lines_is_the_byline(above):
+    # a narrow box (or the headline's width) broke the group's name: no line alone names it
+    group = ["国务院发展研究中心", "宏观经济研究部课题", "组"]
+    first = "文化是民族的血脉，是人民的精神家园。中华优秀传统文化源远流长、博大精深。" * 2
+    body = "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新。" * 2
+    head = [*group, "爱拼与会赢（人民论坛）"] if above else ["爱拼与会赢（人民论坛）", *group]
+    lines = ["让中华优秀传统文化焕发新的时代光彩", "李红梅", *_column(first), "（作者系北京师范大学教授）"]
+    lines += [*head, *_column(body), "（执笔：王晓明）"]
+    doc = read_bytes("\n\n".join(lines).encode()).doc
+    assert [(a.title, a.authors) for a in doc.articles][1] == ("爱拼与会赢（人民论坛）", ["".join(group)])
+    assert "".join(b.text for b in doc.articles[1].blocks) == body
+
+
 def test_a_research_groups_byline_and_its_writer_are_the_authors():
     body = (
         "推动高质量发展，是全面建设社会主义现代化国家的首要任务。各地坚持以科技创新引领产业创新，新质生产力加快形成。"

@@ -224,6 +224,54 @@ def bylines(st: PageState) -> None:
     _misread_surnames(st)
     _marked_unknown(st)
     _titles_over(st)
+    _wrapped_groups(st)
+
+
+GROUP_LINES = 3  # lines a research group's name may wrap over in a narrow box
+
+
+def _wrapped_groups(st: PageState) -> None:
+    """A research group's name a narrow box (or a headline's width) broke over two or three
+    lines (国务院发展研究中心 / 宏观经济研究部课题 / 组): none of the lines reads as a byline, but
+    together they name the group, end to end, with no mark, where no sentence runs into them.
+    The first line holds the byline, the others are claimed as stacked under it."""
+    i, n = 0, len(st.lines)
+    while i < n:
+        k = _group_end(st, i) if st.free(i) else None
+        if k is None:
+            i += 1
+            continue
+        name = "".join(st.lines[j].text.strip() for j in range(i, k + 1))
+        st.bylines[i] = Byline([name], 1.0, line=name, collective=True)
+        st.claim(i, Role.BYLINE, f"group wrapped over {k - i + 1} lines", "bylines")
+        for j in range(i + 1, k + 1):
+            st.bylines[j] = Byline([], 1.0)
+            st.claim(j, Role.BYLINE, "group wrapped", "bylines")
+        i = k + 1
+
+
+def _group_end(st: PageState, i: int) -> int | None:
+    """The last line of a group's name wrapped from line i, if lines from i join into one."""
+    j = prev_line(st, i)
+    if j is not None and st.free(j):
+        t = st.lines[j].text.rstrip()
+        if not (ends_sentence(t) or t.endswith(tuple(st.profile.bio.close_brackets)) or clearly_short(st, j)):
+            return None  # a sentence runs into the line: running text (a short line ends its paragraph or note)
+    parts: list[str] = []
+    for k in range(i, min(n := len(st.lines), i + GROUP_LINES)):
+        t = st.lines[k].text.strip()
+        if not st.free(k) or not t or not t.translate(_GROUP_BRACKETS).isalpha():
+            return None
+        parts.append(t)
+        if k > i and collective_token("".join(parts), st.profile) and len("".join(parts)) <= COLLECTIVE_CHARS:
+            return k if k + 1 >= n or not _group_goes_on(st, k) else None
+    return None
+
+
+def _group_goes_on(st: PageState, k: int) -> bool:
+    """The line after k goes on with k's words (…课题组 / 的调研表明): no byline ends at k."""
+    t = st.lines[k + 1].text.lstrip()
+    return bool(t) and (t[0] in "的地得之和与及等对在是" or t[0] in "，、,。；;）)")
 
 
 TITLE_LINES = 2  # lines a byline's affiliation and title may take over its names
