@@ -3267,7 +3267,8 @@ def _column(text: str, width: int = 16) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "head", ["理论·实践 06版", "第06版：理论周刊", "学习时报  理论周刊  A3版", "思想·理论 | 第 11 版"]
+    "head",
+    ["理论·实践 06版", "第06版：理论周刊", "学习时报  理论周刊  A3版", "思想·理论 | 第 11 版", "理论.实践09版"],
 )
 def test_a_running_head_of_several_parts_is_furniture_not_a_headline_line(head):
     """Another paper's running head (page name and number on one line) over the first headline

@@ -197,8 +197,9 @@ def _running_head(rules: FurnitureRules) -> Callable[[str], bool]:
     """A page's running head (理论·实践06版, 光明日报 2025年10月14日 星期二): its marks and
     parts taken out, then its page names, nothing but separators is left."""
     name = "|".join(map(re.escape, sorted(rules.page_names, key=len, reverse=True)))
-    # a page's name alone or joined by a middle dot to a word of the paper's own (理论·实践)
-    names = re.compile(rf"(?:[{HAN_CLASS}]{{1,4}}[·・])?(?:{name})(?:[·・][{HAN_CLASS}]{{1,4}})?")
+    # a page's name alone or joined by a middle dot to a word of the paper's own (理论·实践; an
+    # OCR reads the dot as a full stop: 理论.实践09版)
+    names = re.compile(rf"(?:[{HAN_CLASS}]{{1,4}}{_NAME_DOTS})?(?:{name})(?:{_NAME_DOTS}[{HAN_CLASS}]{{1,4}})?")
 
     # (a first look for the marks' words: nearly every line holds none, and is asked no more)
     first_look, any_mark = words_of(rules.head_words).search, any_of(rules.head_marks).search
@@ -218,6 +219,7 @@ def _running_head(rules: FurnitureRules) -> Callable[[str], bool]:
 
 
 _HEAD_SEPARATORS = " \u3000·・|｜/／:：【】[]《》"
+_NAME_DOTS = "[·・.．]"  # what joins a page's name to a word of its own, as printed or as read
 
 
 def page_name(profile: Profile, text: str) -> bool:
