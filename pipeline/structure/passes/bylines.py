@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ...lexicon import counts
+from ...text import NO_START
 from ..dictionary import COMMON, RARE, word_across
 from ..matching import LABEL
 from ..names import (
@@ -28,7 +29,7 @@ from ..names import (
     surnames,
 )
 from ..page import PageState, Role
-from ..signs import bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
+from ..signs import NEVER_OPENS, bio_opening, ends_open, ends_sentence, ends_with_mark, lead_marker
 from ..text_forms import DASH_STROKES, label_only
 from .context import (
     body_like,
@@ -269,9 +270,10 @@ def _group_end(st: PageState, i: int) -> int | None:
 
 
 def _group_goes_on(st: PageState, k: int) -> bool:
-    """The line after k goes on with k's words (…课题组 / 的调研表明): no byline ends at k."""
+    """The line after k goes on with k's words (…课题组 / 的调研表明): it opens on a particle
+    no sentence opens on, or on a mark no line opens on; no byline ends at k."""
     t = st.lines[k + 1].text.lstrip()
-    return bool(t) and (t[0] in "的地得之和与及等对在是" or t[0] in "，、,。；;）)")
+    return bool(t) and (t[0] in NEVER_OPENS or t[0] in NO_START)
 
 
 TITLE_LINES = 2  # lines a byline's affiliation and title may take over its names
