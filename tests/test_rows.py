@@ -59,3 +59,17 @@ def test_the_reader_reads_rows_by_column_and_says_so():
     [art] = r.doc.articles
     assert "".join(b.text for b in art.blocks) == "".join(ln for col in COLS for ln in col)
     assert any(n["code"] == "rows-by-column" for n in r.doc.stats["notices"])
+
+
+def test_a_missed_bar_after_a_paragraphs_short_last_line_leaves_the_next_column_whole():
+    # column one's paragraph ends on a short line; the engine missed the bar after it, so the row
+    # reads 具体行动。之成，从小做起是: cut at the column's width, the next column's line would
+    # lose its head to the paragraph's end
+    cols = [list(c) for c in COLS]
+    cols[0][2] = "希望。"
+    rows = _rows()
+    rows = ["|".join(col[r] for col in cols) for r in range(len(cols[0]))]
+    rows[2] = rows[2].replace("|", "", 1)
+    text, _ = deinterleave("\n\n".join(rows))
+    got = [ln for ln in text.split("\n") if ln]
+    assert got == [ln for col in cols for ln in col]

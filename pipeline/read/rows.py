@@ -14,6 +14,7 @@ import statistics
 from dataclasses import dataclass
 
 from ..clean.spaces import RULE_BARS
+from ..text import CLOSING, SENTENCE_FINAL
 
 BARS = RULE_BARS
 MIN_ROWS = 4  # lines of a run before it is taken for rows across columns
@@ -109,6 +110,7 @@ def _columns(run: list[str]) -> list[list[str]] | None:
     return cols
 
 
+OVERRUN = 2  # characters beyond its column's width a piece holding two columns' lines has, at least
 SHARE = 0.2  # of a run's lines that hold every column's bar for their count to be the columns'
 
 
@@ -130,15 +132,34 @@ def _fit(pieces: list[str], widths: list[float]) -> list[str]:
     while len(pieces) < k:
         # the piece that overruns its column most holds the next column's start too
         c = max(range(len(pieces)), key=lambda j: len(pieces[j]) - widths[min(j, k - 1)])
-        cut = max(1, min(len(pieces[c]) - 1, round(widths[min(c, k - 1)])))
-        if len(pieces[c]) < 2:
-            break
+        if len(pieces[c]) < 2 or len(pieces[c]) - widths[min(c, k - 1)] < OVERRUN:
+            break  # no piece holds two columns' lines: the row's last columns are empty (ended)
+        cut = _cut(pieces[c], widths[min(c, k - 1)], widths[min(c + 1, k - 1)])
         pieces[c : c + 1] = [pieces[c][:cut], pieces[c][cut:]]
     while len(pieces) < k:
         pieces.append("")
     if len(pieces) > k:
         pieces[k - 1 :] = ["".join(pieces[k - 1 :])]
     return pieces
+
+
+_ENDS = SENTENCE_FINAL | set("!?") | set(CLOSING)
+
+
+def _cut(piece: str, left: float, right: float) -> int:
+    """Where two columns' lines run together: the left one as wide as its column, unless it is a
+    paragraph's short last line (it ends a sentence) and the rest fills the next column better;
+    the right one may be short only where it ends a sentence too."""
+
+    def miss(j: int) -> float:
+        a, b = piece[:j], piece[j:]
+        short_a = a[-1] in _ENDS and len(a) < left
+        short_b = b[-1] in _ENDS and len(b) < right
+        return (0 if short_a else abs(len(a) - left)) + (0 if short_b else abs(len(b) - right))
+
+    default = max(1, min(len(piece) - 1, round(left)))
+    best = min(range(1, len(piece)), key=lambda j: (miss(j), j != default))
+    return best if miss(best) < miss(default) else default
 
 
 def blank_between(lines: list[str]) -> bool:
