@@ -112,11 +112,23 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
             return k  # a short line ends it; without brackets a sentence end does too
         if named_in_full(st, t) and _next_starts(st, i, k):
             return k  # …治安学院 and then a headline up to the next article (a lost bracket too)
+        if _credited(st, t) and (_next_starts(st, i, k) or _headline_line_after(st, k)):
+            return k  # …本报记者丁雅诵整理: a note's last words, a headline (or the next text) after
         nxt = st.lines[k + 1] if k + 1 < len(st.lines) else None
         if st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before and not ends_open(t):
             return k  # the engine ended its block here (not on a pause: 孔庆江、范晓波、 / 车路遥，…)
         k += 1
     return k - 1
+
+
+def _headline_line_after(st: PageState, k: int) -> bool:
+    n = next_line(st, k)
+    return n is not None and st.free(n) and headline_shaped(st, n)
+
+
+def _credited(st: PageState, t: str) -> bool:
+    """The line ends on a credit (本报记者丁雅诵整理): a note's last words."""
+    return t.rstrip(st.profile.bio.close_brackets).endswith(st.profile.bio.credits)
 
 
 def _short(st: PageState, i: int, k: int, col: float) -> bool:
@@ -208,7 +220,7 @@ def _headline_after(st: PageState, k: int) -> bool:
     m = next_line(st, n)  # …北京大学 / 习近平新时代中国特色社会 / 主义思想研究院研究员
     if m is not None and st.free(m) and named_in_full(st, st.lines[m].text):
         return False
-    if t.rstrip("）)").endswith(st.profile.bio.credits):
+    if _credited(st, t):
         return False  # 丁雅诵整理: the note's credit line, not a headline
     return _headline_run(st, n)
 

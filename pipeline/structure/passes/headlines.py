@@ -578,7 +578,8 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     j, k = prev_line(st, part[0]), next_line(st, part[-1])
     if j is None or k is None or not (st.free(j) and st.free(k)):
         return False
-    if len(part) > 1 and is_deck(st, part[-1]):
+    decked = len(part) > 1 and is_deck(st, part[-1])
+    if decked:
         part = part[:-1]  # a deck under the headline (and its label): the headline decides
     if any(LABEL.search(st.lines[i].text) for i in part[:-1]):
         return False  # a column label closes its headline: nothing of the headline follows it
@@ -589,7 +590,8 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     if echo_reads_from(st, j, part[0]):
         return False  # the text says it again after j's words: a sentence going on (a deck's last line)
     if any(wide(st, i) for i in part) and all(looks(st, i) and terse(st, i) for i in part):
-        return _wide_cut(st, part, j)
+        # (a deck under lines wider than the column: no subheading set across it has one)
+        return decked or _wide_cut(st, part, j)
     if ends_with_mark(st.lines[j].text) and not st.lines[j].text.rstrip().endswith(("：", ":")):
         # (a colon opens what follows: no subheading after it)
         return _after_sentence(st, part, k)

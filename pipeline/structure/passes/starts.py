@@ -22,6 +22,7 @@ from collections import Counter
 from operator import add
 
 from ...text import HAN_RUN, is_han
+from ..matching import LABEL
 from ..names import Byline
 from ..page import ArticleSpan, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
@@ -32,6 +33,11 @@ PER_BIGRAM = 0.5  # nats per counted bigram of the moved text, at least (a long 
 KEEP = 8  # lines each side holds at least: the article before keeps them, the text after the anchor has them
 OTHERS = 6  # articles after the next one whose words are the page's other text (a page holds a few)
 REACH = 100  # lines before the anchor a cut is sought in (a column or two: the TUNE moves were 22-90 lines)
+# Half an article against the text before its headline (TUNE: one article's two halves scored
+# up to 89 nats, a section on another subject; two articles' from 176 up)
+ANOTHER_TEXT = 150.0
+ANOTHER_PER_BIGRAM = 0.4
+NEAR = 3  # lines of its article's first column a headline may be read after
 SMOOTH = 0.5  # added to every bigram's count (a bigram one side never uses is not impossible there)
 
 
@@ -205,6 +211,62 @@ def _second_article(st: PageState, art: ArticleSpan) -> ArticleSpan | None:
     return new
 
 
+def _headline_inside(st: PageState, art: ArticleSpan) -> ArticleSpan | None:
+    """The next article, where a headline stands inside this one's text and the text after it
+    is another article's: a bio-less article run into a byline-less one, whose headline the
+    reading order put after its first line (本报评论部 … 新机遇。 / 习近平总书记指出：“加快构 /
+    多措并举 / 协同发力 / … / 建清洁低碳…). The text after the headline is another article's
+    where its first half is far better explained by its second half than by the text before
+    the headline (an article's own headline read late inside its text leaves one article's
+    words on both sides); the cut is the sentence end before the headline that the moved text
+    reads best from (often the line right before it)."""
+    for h in st.heads:
+        first, last = h.lines[0], h.lines[-1]
+        if h.where != "in-body" or not art.body or not art.body[0] < first < art.body[-1]:
+            continue
+        if len(h.lines) < 2 and not LABEL.search(h.text):
+            continue  # (one line cut out of the text may be the text's own, glued or misread)
+        if art.byline is not None and first < art.byline:
+            continue
+        before = [i for i in art.body if i < first]
+        after = [i for i in art.body if i > last]
+        if len(before) <= KEEP or len(after) < 2 * KEEP or not _another_text(st, before, after):
+            continue
+        x = _cut(st, before, after)
+        if x is None:
+            x = _sentence_end_near(st, before)
+        if x is None:
+            continue
+        new = _split(art, x)
+        st.note("article-start-moved", st.lines[new.start].no)
+        return new
+    return None
+
+
+def _sentence_end_near(st: PageState, before: list[int]) -> int | None:
+    """Where the text after the last sentence end in the lines right before a headline begins
+    (the headline read after the first line or two of its article's first column)."""
+    for x in range(len(before), max(0, len(before) - NEAR) - 1, -1):
+        if x > 0 and ends_sentence(st.lines[before[x - 1]].text):
+            return x
+    return None
+
+
+def _another_text(st: PageState, before: list[int], after: list[int]) -> bool:
+    """The first half of `after` reads as the rest of `after`'s text, not as `before`'s: both
+    models from as many lines (a larger model explains any text better), the ones nearest it."""
+    half = len(after) // 2
+    n = min(len(before), len(after) - half)
+    if n < 2 * KEEP:
+        return False
+    moved = after[:half]
+    ev = _Evidence(_counts(st, after[half : half + n]), _counts(st, before[-n:] + moved))
+    for i in moved:
+        ev.move(_bigrams(st.lines[i].text))
+    r = ev.ratio()
+    return r >= ANOTHER_TEXT and r >= ANOTHER_PER_BIGRAM * ev.n
+
+
 def _first_column_first(st: PageState) -> None:
     """Text at the page's top before its first anchor, no byline or bio of its own, that reads
     as the next article's (explained far better by that article's words than by the other
@@ -239,6 +301,10 @@ def article_starts(st: PageState) -> None:
         if out and not out[-1].bio and out[-1].body and art.body:
             _move_back(st, out[-1], art)
         second = _second_article(st, art)
+        if second is not None:
+            out.append(art)
+            art = second
+        second = _headline_inside(st, art)
         if second is not None:
             out.append(art)
             art = second

@@ -1,0 +1,68 @@
+"""Degraded-text bench pages, each holding a failure class the structure passes once got wrong:
+the reader must find the article the class is about and get its part right. Synthetic pages
+test each rule's shape; these test it on a whole page with every other convention around it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from evaluation.run import read
+from evaluation.score import score_page
+from pipeline.model import Document
+
+CASES = Path(__file__).parent / "fixtures" / "text_cases"
+
+# page -> (gold article, what must be right, why the page is here)
+EXPECT = {
+    "Tp006-s82": (
+        1,
+        "title",
+        "a collective byline's article without a bio runs into one without a byline, whose headline"
+        " (多措并举 / 协同发力 / … / ——来自基层…) the reading order put after its first line",
+    ),
+    "Tp027-s0": (
+        0,
+        "title",
+        "two lines run together (重大战略、主体功能区战 略、…) cut out of a long article's text, whose"
+        " later section reads unlike its first: one article, not two",
+    ),
+    "Tp018-s83": (
+        3,
+        "title",
+        "a headline wider than the column over its deck (——把握新发展阶段的时代特征) after a finished"
+        " sentence, no byline under it: no subheading set across a column carries a deck",
+    ),
+    "Tp005-s83": (
+        0,
+        "bio",
+        "a note without brackets ending on its credit (本报记者丁雅诵整理), the next article's"
+        " headline and body right under it",
+    ),
+}
+
+
+def _case(case: str) -> tuple[Document, str, list[str]]:
+    d = json.loads((CASES / f"{case}.gold.json").read_text(encoding="utf-8"))
+    info = d.pop("page")
+    text = (CASES / f"{case}.text.degraded.txt").read_text(encoding="utf-8")
+    return Document.from_dict(d), text, info["furniture"]
+
+
+def test_every_case_is_on_disk():
+    assert {p.name.removesuffix(".text.degraded.txt") for p in CASES.glob("*.txt")} == set(EXPECT)
+
+
+@pytest.mark.parametrize("case", sorted(EXPECT))
+def test_text_case_stays_fixed(case):
+    gold, text, furniture = _case(case)
+    doc, err = read(text, case)
+    assert not err
+    s = score_page(gold, doc, text, furniture, page=case)
+    article, part, why = EXPECT[case]
+    got = s.articles[article]
+    assert got.status == "found", f"{why}: {s.details}"
+    assert getattr(got, part), f"{why}: {s.details}"
+    assert s.han_lost == 0, f"{why}: {s.details}"
