@@ -41,6 +41,12 @@ EXPECT = {
         "a note without brackets ending on its credit (本报记者丁雅诵整理), the next article's"
         " headline and body right under it",
     ),
+    "Tp020-s84": (
+        0,
+        "bio",
+        "a note whose closing bracket was lost, its first line breaking inside a word (（作者：唐韬，"
+        "北京大 / 学习近平新时代…), its last on a title with a headline set wider right under it",
+    ),
 }
 
 

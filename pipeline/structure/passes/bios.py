@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..dictionary import COMMON, word_across
 from ..matching import LABEL
 from ..names import after_naming_opener, name_score
 from ..page import PageState, Role, Shape
@@ -106,11 +107,11 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
         chars += han_count(t)
         if chars > rules.max_chars or k - i >= rules.max_lines:
             return None
-        short = _short(st, i, k, col)
+        short = _short(st, i, k, col) and not (bracket and _breaks_word(st, k))
         ends = short or (not bracket and ends_sentence(t))
         if ends and not ends_open(t) and not _wrapped_name(st, i, k) and not _names_go_on(st, i, k):
             return k  # a short line ends it; without brackets a sentence end does too
-        if named_in_full(st, t) and _next_starts(st, i, k):
+        if named_in_full(st, t) and (_next_starts(st, i, k) or _set_wider_next(st, k, col)):
             return k  # …治安学院 and then a headline up to the next article (a lost bracket too)
         if _credited(st, t) and (_next_starts(st, i, k) or _headline_line_after(st, k)):
             return k  # …本报记者丁雅诵整理: a note's last words, a headline (or the next text) after
@@ -124,6 +125,22 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
 def _headline_line_after(st: PageState, k: int) -> bool:
     n = next_line(st, k)
     return n is not None and st.free(n) and headline_shaped(st, n)
+
+
+def _set_wider_next(st: PageState, k: int, col: float) -> bool:
+    """The line after k is set clearly wider than the note's column: a headline, or the next
+    article's wider measure, never a line of the note."""
+    n = next_line(st, k)
+    return n is not None and st.free(n) and st.lines[n].width >= col + st.profile.headline.clearly_wider
+
+
+def _breaks_word(st: PageState, k: int) -> bool:
+    """Line k of a note whose bracket is still open breaks inside a common word into the next
+    line (（作者：唐韬，北京大 / 学习近平新时代…): short as it is, the note goes on."""
+    n = next_line(st, k)
+    if n is None or not st.free(n) or ends_with_mark(st.lines[k].text):
+        return False
+    return word_across(st.lines[k].text, st.lines[n].text) >= COMMON
 
 
 def _credited(st: PageState, t: str) -> bool:
