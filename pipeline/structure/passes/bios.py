@@ -107,22 +107,30 @@ def _extent(st: PageState, i: int, bracket: int) -> int | None:
         chars += han_count(t)
         if chars > rules.max_chars or k - i >= rules.max_lines:
             return None
-        short = _short(st, i, k, col) and not (bracket and _breaks_word(st, k))
-        ends = short or (not bracket and ends_sentence(t))
-        if ends and not ends_open(t) and not _wrapped_name(st, i, k) and not _names_go_on(st, i, k):
-            return k  # a short line ends it; without brackets a sentence end does too
-        if named_in_full(st, t) and (_next_starts(st, i, k) or _set_wider_next(st, k, col)):
-            return k  # …治安学院 and then a headline up to the next article (a lost bracket too)
-        if _credited(st, t) and (_next_starts(st, i, k) or _headline_line_after(st, k)):
-            return k  # …本报记者丁雅诵整理: a note's last words, a headline (or the next text) after
-        nxt = st.lines[k + 1] if k + 1 < len(st.lines) else None
-        if st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before and not ends_open(t):
-            return k  # the engine ended its block here (not on a pause: 孔庆江、范晓波、 / 车路遥，…)
+        if _ends_note(st, i, k, bracket, col):
+            return k
         k += 1
     return k - 1
 
 
+def _ends_note(st: PageState, i: int, k: int, bracket: int, col: float) -> bool:
+    """Line k is the last of a note opening at i (in a column `col` em wide)."""
+    t = st.lines[k].text
+    short = _short(st, i, k, col) and not (bracket and _breaks_word(st, k))
+    ends = short or (not bracket and ends_sentence(t))
+    if ends and not ends_open(t) and not _wrapped_name(st, i, k) and not _names_go_on(st, i, k):
+        return True  # a short line ends it; without brackets a sentence end does too
+    if named_in_full(st, t) and (_next_starts(st, i, k) or _set_wider_next(st, k, col)):
+        return True  # …治安学院 and then a headline up to the next article (a lost bracket too)
+    if _credited(st, t) and (_next_starts(st, i, k) or _headline_line_after(st, k)):
+        return True  # …本报记者丁雅诵整理: a note's last words, a headline (or the next text) after
+    nxt = st.lines[k + 1] if k + 1 < len(st.lines) else None
+    # the engine ended its block here (not on a pause: 孔庆江、范晓波、 / 车路遥，…)
+    return st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before and not ends_open(t)
+
+
 def _headline_line_after(st: PageState, k: int) -> bool:
+    """The line after k could be a headline line."""
     n = next_line(st, k)
     return n is not None and st.free(n) and headline_shaped(st, n)
 
