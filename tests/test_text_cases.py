@@ -47,6 +47,31 @@ EXPECT = {
         "a note whose closing bracket was lost, its first line breaking inside a word (（作者：唐韬，"
         "北京大 / 学习近平新时代…), its last on a title with a headline set wider right under it",
     ),
+    "Tp029-s85": (
+        4,
+        "title",
+        "every headline stacked at the page end, one more than the articles found: a collective"
+        " byline's article without a bio ran into one without a byline, cut where the words change",
+    ),
+    "Tp010-s84": (
+        2,
+        "title",
+        "a long article in three sections on three subjects (向新性 / 稳定性 / 普惠性): no headline"
+        " too many, so no seam is sought in it",
+    ),
+    "Tp000-s82": (
+        0,
+        "title",
+        "a headline of lines no wider than the column under the page's first byline, closed by its"
+        " deck (吴灿 / 汲取传统村落生态智慧 / 建设好宜居宜业和美乡村 / ——访中国社会科学院学部委员)",
+    ),
+    "Tp028-s82": (
+        4,
+        "title",
+        "a headline and its deck read after the body's first line, under the byline (●徐丹丹 /"
+        " 消费是拉动经济增长 / 打好提振消费组合拳 / ——来自… / 的主引擎。): the line under the deck"
+        " goes on with the first one",
+    ),
 }
 
 

@@ -37,6 +37,10 @@ REACH = 100  # lines before the anchor a cut is sought in (a column or two: the 
 # up to 89 nats, a section on another subject; two articles' from 176 up)
 ANOTHER_TEXT = 150.0
 ANOTHER_PER_BIGRAM = 0.4
+SEAM_WINDOW = 160  # lines after a seam its evidence is weighed on (half as many before it)
+# A headline too many already says an article is hidden: less evidence than ANOTHER_TEXT (TUNE:
+# the seam of two merged articles 153 nats; the best cut inside one article 42)
+SEAM_EVIDENCE = 100.0
 NEAR = 3  # lines of its article's first column a headline may be read after
 SMOOTH = 0.5  # added to every bigram's count (a bigram one side never uses is not impossible there)
 
@@ -267,6 +271,55 @@ def _another_text(st: PageState, before: list[int], after: list[int]) -> bool:
     return r >= ANOTHER_TEXT and r >= ANOTHER_PER_BIGRAM * ev.n
 
 
+def _seam_ratio(st: PageState, left: list[int], right: list[int]) -> tuple[float, int]:
+    """_another_text's evidence for a cut between `left` and `right` (lines of one span)."""
+    half = len(right) // 2
+    ev = _Evidence(_counts(st, right[half:]), _counts(st, left + right[:half]))
+    for i in right[:half]:
+        ev.move(_bigrams(st.lines[i].text))
+    return ev.ratio(), ev.n
+
+
+def _seam(st: PageState, body: list[int]) -> tuple[float, int] | None:
+    """The sentence end in an article's text where what follows reads most unlike what comes
+    before (up to SEAM_WINDOW lines after it, half as many before), and its evidence; None if
+    nowhere enough."""
+    best: tuple[float, int] | None = None
+    lines = st.lines
+    for x in range(2 * KEEP, len(body) - 2 * KEEP):
+        if not ends_sentence(lines[body[x - 1]].text):
+            continue
+        w = min(SEAM_WINDOW, 2 * x, len(body) - x)
+        r, n = _seam_ratio(st, body[x - w // 2 : x], body[x : x + w])
+        if r >= SEAM_EVIDENCE and r >= ANOTHER_PER_BIGRAM * n and (best is None or r > best[0]):
+            best = (r, x)
+    return best
+
+
+def _hidden_articles(st: PageState) -> None:
+    """More headlines stacked after the last article than articles without a headline of their
+    own: an article without a bio ran into one without a byline, and nothing between them was
+    read as an anchor. The article whose text holds a seam where the words change most (the
+    evidence of _another_text, over windows either side) is cut there, once per headline over."""
+    if not st.articles:
+        return
+    last = max(a.end for a in st.articles)
+    stacked = [h for h in st.heads if h.lines[0] > last]
+    for _ in range(len(stacked) - sum(not _headed(st, a) for a in st.articles)):
+        found = [(s, k) for k, a in enumerate(st.articles) if len(a.body) >= 8 * KEEP and (s := _seam(st, a.body))]
+        if not found:
+            return
+        (_, x), k = max(found)
+        new = _split(st.articles[k], x)
+        st.articles.insert(k + 1, new)
+        st.note("article-start-moved", st.lines[new.start].no)
+
+
+def _headed(st: PageState, art: ArticleSpan) -> bool:
+    """A headline stands right over the article's first line or among its first lines."""
+    return any(art.start - 2 <= h.lines[-1] and h.lines[0] <= art.start + NEAR for h in st.heads)
+
+
 def _first_column_first(st: PageState) -> None:
     """Text at the page's top before its first anchor, no byline or bio of its own, that reads
     as the next article's (explained far better by that article's words than by the other
@@ -319,3 +372,4 @@ def article_starts(st: PageState) -> None:
                 st.note("article-start-moved", st.lines[art.start].no)
         out.append(art)
     st.articles[:] = out
+    _hidden_articles(st)
