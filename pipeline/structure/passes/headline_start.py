@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ..dictionary import COMMON, word_across
 from ..matching import LABEL
 from ..page import PageState, Role
-from ..signs import ends_with_mark
+from ..signs import NEVER_OPENS, ends_with_mark
 from .context import (
     clearly_short,
     headline_shaped,
@@ -41,7 +41,7 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
     """Right after an anchor the headline's lines come first; the body begins with a line as
     wide as its column (or indented 2 em). A column label closes the headline: the lines up
     to a labelled one among the first few are its lines, however wide."""
-    labelled = labelled_within(st, run) or indented_within(st, run)
+    labelled = labelled_within(st, run) or indented_within(st, run) or decked_within(st, run)
     if labelled:
         return labelled
     take: list[int] = []
@@ -263,6 +263,24 @@ def first_lines(st: PageState, run: list[int], closes: Callable[[int, int], list
         if got is not None:
             return got
     return []
+
+
+_MARKS = re.compile(r"[，,、。；;：:！？!?（）()]")
+
+
+def decked_within(st: PageState, run: list[int]) -> list[int]:
+    """Up to a deck among the first lines (吴灿 / 汲取传统村落生态智慧 / 建设好宜居宜业和美乡村 /
+    ——访中国社会科学院学部委员): a deck closes its headline, whatever the widths of the lines over
+    it. Where the line under the deck cannot open a sentence (的主引擎。…), the first line was
+    the body's, read before the headline that cut it (消费是拉动经济增长 / 打好提振消费组合拳 /
+    ——来自基层一线的调研与思考 / 的主引擎)."""
+    limit = st.profile.headline.max_lines
+    d = next((n for n, i in enumerate(run[: limit + 1]) if n and is_deck(st, i)), None)
+    if d is None or not all(headline_shaped(st, i) and not _MARKS.search(st.lines[i].text) for i in run[:d]):
+        return []  # (no mark at all over the deck: 我是一名作曲家，创作生涯 is the body's first line)
+    k = next_line(st, run[d])
+    cut = k is not None and st.lines[k].text[:1] in NEVER_OPENS
+    return run[1 : d + 1] if cut and d >= 2 else [] if cut else run[: d + 1]
 
 
 def labelled_within(st: PageState, run: list[int]) -> list[int]:
