@@ -18,13 +18,14 @@ article).
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from operator import add
 
 from ...text import HAN_RUN, is_han
 from ..matching import LABEL
 from ..names import Byline
-from ..page import ArticleSpan, PageState, Role
+from ..page import ArticleSpan, HeadBlock, PageState, Role
 from ..signs import ends_sentence, ends_with_mark
 from .context import names_line, titled_byline, worded_mark
 
@@ -166,7 +167,7 @@ NAMES_WITH_WORDS = 0.3  # how plausible a line's names inside a sentence must be
 # pass the bigram ratio, so a rare surname after a misread bullet, 国尉建文 at 0.4, is enough)
 
 
-def _names_inside(st: PageState, art: ArticleSpan) -> tuple[int, Byline] | None:
+def _names_inside(st: PageState, art: ArticleSpan, in_blocks: set[int]) -> tuple[int, Byline] | None:
     """A short line of plausible names inside a sentence of an article that has its byline
     (…接诉即 / 国尉建文 / 办改革…), and its names: no column line is that short mid-sentence, so
     it is a byline the OCR's reading order put into the text, and not this article's. Only a
@@ -181,7 +182,7 @@ def _names_inside(st: PageState, art: ArticleSpan) -> tuple[int, Byline] | None:
         read = i in body  # read as the article's text: only names after a worded mark (文/尉建文)
         if read and not st.lines[i].text.startswith(marks):
             continue  # (most lines: the cheap look first)
-        if not read and (st.role(i) != Role.HEADLINE or any(h.lines != [i] for h in st.heads if i in h.lines)):
+        if not read and (st.role(i) != Role.HEADLINE or i in in_blocks):
             continue
         prev = st.lines[i - 1].text
         if ends_with_mark(prev) or ends_sentence(prev):
@@ -192,11 +193,11 @@ def _names_inside(st: PageState, art: ArticleSpan) -> tuple[int, Byline] | None:
     return None
 
 
-def _second_article(st: PageState, art: ArticleSpan) -> ArticleSpan | None:
+def _second_article(st: PageState, art: ArticleSpan, in_blocks: set[int]) -> ArticleSpan | None:
     """The article whose byline stands inside this one's text (_names_inside), cut off where
     its words begin (at the sentence end _cut finds, before the byline); None where the text
     does not say so."""
-    found = _names_inside(st, art)
+    found = _names_inside(st, art, in_blocks)
     if found is None:
         return None
     i, b = found
@@ -215,7 +216,7 @@ def _second_article(st: PageState, art: ArticleSpan) -> ArticleSpan | None:
     return new
 
 
-def _headline_inside(st: PageState, art: ArticleSpan) -> ArticleSpan | None:
+def _headline_inside(st: PageState, art: ArticleSpan, heads: list[HeadBlock], firsts: list[int]) -> ArticleSpan | None:
     """The next article, where a headline stands inside this one's text and the text after it
     is another article's: a bio-less article run into a byline-less one, whose headline the
     reading order put after its first line (本报评论部 … 新机遇。 / 习近平总书记指出：“加快构 /
@@ -223,28 +224,34 @@ def _headline_inside(st: PageState, art: ArticleSpan) -> ArticleSpan | None:
     where its first half is far better explained by its second half than by the text before
     the headline (an article's own headline read late inside its text leaves one article's
     words on both sides); the cut is the sentence end before the headline that the moved text
-    reads best from (often the line right before it)."""
-    for h in st.heads:
+    reads best from, else the last one in the lines right over it: a headline is read after its
+    article's first line or two, and one with no sentence end there is not asked. `heads` are the strong headlines found
+    inside text (_strong_inside), `firsts` their first lines."""
+    if not art.body:
+        return None
+    for h in heads[bisect_right(firsts, art.body[0]) : bisect_left(firsts, art.body[-1])]:
         first, last = h.lines[0], h.lines[-1]
-        if h.where != "in-body" or not art.body or not art.body[0] < first < art.body[-1]:
-            continue
-        if len(h.lines) < 2 and not LABEL.search(h.text):
-            continue  # (one line cut out of the text may be the text's own, glued or misread)
         if art.byline is not None and first < art.byline:
             continue
         before = [i for i in art.body if i < first]
         after = [i for i in art.body if i > last]
-        if len(before) <= KEEP or len(after) < 2 * KEEP or not _another_text(st, before, after):
+        if len(before) <= KEEP or len(after) < 2 * KEEP:
+            continue
+        near = _sentence_end_near(st, before)  # (read after its article's first line or two)
+        if near is None or not _another_text(st, before, after):
             continue
         x = _cut(st, before, after)
-        if x is None:
-            x = _sentence_end_near(st, before)
-        if x is None:
-            continue
-        new = _split(art, x)
+        new = _split(art, near if x is None else x)
         st.note("article-start-moved", st.lines[new.start].no)
         return new
     return None
+
+
+def _strong_inside(st: PageState) -> list[HeadBlock]:
+    """Headlines found cutting running text, of two lines or more or labelled, in page order
+    (one line cut out of the text may be the text's own, glued or misread)."""
+    heads = [h for h in st.heads if h.where == "in-body" and (len(h.lines) > 1 or LABEL.search(h.text))]
+    return sorted(heads, key=lambda h: h.lines[0])
 
 
 def _sentence_end_near(st: PageState, before: list[int]) -> int | None:
@@ -258,9 +265,11 @@ def _sentence_end_near(st: PageState, before: list[int]) -> int | None:
 
 def _another_text(st: PageState, before: list[int], after: list[int]) -> bool:
     """The first half of `after` reads as the rest of `after`'s text, not as `before`'s: both
-    models from as many lines (a larger model explains any text better), the ones nearest it."""
-    half = len(after) // 2
-    n = min(len(before), len(after) - half)
+    models from as many lines (a larger model explains any text better), the ones nearest it,
+    and each side weighed on two SEAM_WINDOWs at most (a page of many articles reads in
+    linear time)."""
+    half = min(len(after) // 2, 2 * SEAM_WINDOW)
+    n = min(len(before), len(after) - half, 2 * SEAM_WINDOW)
     if n < 2 * KEEP:
         return False
     moved = after[:half]
@@ -349,15 +358,18 @@ def _first_column_first(st: PageState) -> None:
 def article_starts(st: PageState) -> None:
     """Move each article's start back to where its text begins, when its anchors were read late."""
     _first_column_first(st)
+    in_blocks = {i for h in st.heads if len(h.lines) > 1 for i in h.lines}
+    inside = _strong_inside(st)
+    firsts = [h.lines[0] for h in inside]
     out: list[ArticleSpan] = []
     for art in st.articles:
         if out and not out[-1].bio and out[-1].body and art.body:
             _move_back(st, out[-1], art)
-        second = _second_article(st, art)
+        second = _second_article(st, art, in_blocks)
         if second is not None:
             out.append(art)
             art = second
-        second = _headline_inside(st, art)
+        second = _headline_inside(st, art, inside, firsts)
         if second is not None:
             out.append(art)
             art = second
