@@ -225,8 +225,8 @@ def _headline_inside(st: PageState, art: ArticleSpan, heads: list[HeadBlock], fi
     the headline (an article's own headline read late inside its text leaves one article's
     words on both sides); the cut is the sentence end before the headline that the moved text
     reads best from, else the last one in the lines right over it: a headline is read after its
-    article's first line or two, and one with no sentence end there is not asked. `heads` are the strong headlines found
-    inside text (_strong_inside), `firsts` their first lines."""
+    article's first line or two, and one with no sentence end there is not asked. `heads` are
+    the strong headlines found inside text (_strong_inside), `firsts` their first lines."""
     if not art.body:
         return None
     for h in heads[bisect_right(firsts, art.body[0]) : bisect_left(firsts, art.body[-1])]:
