@@ -72,6 +72,13 @@ EXPECT = {
         " 消费是拉动经济增长 / 打好提振消费组合拳 / ——来自… / 的主引擎。): the line under the deck"
         " goes on with the first one",
     ),
+    "Tp016-s83": (
+        2,
+        "title",
+        "a headline of five characters and its column label over its deck, after a finished"
+        " sentence (爱拼与会赢（人民论坛） / ——深入学习…精神), a line wider than the column under"
+        " the deck: the deck closes the headline",
+    ),
 }
 
 

@@ -516,8 +516,9 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
     of running text is either): a headline's main line under its shorter top lines (弘扬志愿精神
     / 贡献青春力量 / 将志愿服务教育融入思政课, the last wider than a column line)."""
     at = run.index(part[-1]) + 1
-    while at < len(run) and len(part) < st.profile.headline.max_pieces and not LABEL.search(st.lines[part[-1]].text):
-        i = run[at]  # (a column label closes its headline: nothing of it follows)
+    closed = LABEL.search(st.lines[part[-1]].text) or (len(part) > 1 and is_deck(st, part[-1]))
+    while at < len(run) and len(part) < st.profile.headline.max_pieces and not closed:
+        i = run[at]  # (a column label or a deck closes its headline: nothing of it follows)
         if st.lines[i].han < 6 or not bare(st, i):
             break
         main = i == part[-1] + 1 and all(looks(st, x) for x in part) and _main_line(st, i)
@@ -590,11 +591,10 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     if echo_reads_from(st, j, part[0]):
         return False  # the text says it again after j's words: a sentence going on (a deck's last line)
     if any(wide(st, i) for i in part) and all(looks(st, i) and terse(st, i) for i in part):
-        # (a deck under lines wider than the column: no subheading set across it has one)
-        return decked or _wide_cut(st, part, j)
+        return _wide_cut(st, part, j, decked)
     if ends_with_mark(st.lines[j].text) and not st.lines[j].text.rstrip().endswith(("：", ":")):
         # (a colon opens what follows: no subheading after it)
-        return _after_sentence(st, part, k)
+        return _after_sentence(st, part, k, decked)
     if not is_full(st, j, slack=1.5 + st.profile.paragraph.indent, col=_column_around(st, j, k)):
         # a short line before: a paragraph's end (the paragraph pass decides), unless a column
         # label closes the line: a headline's, never a subheading's
@@ -695,12 +695,13 @@ def _labelled(st: PageState, part: list[int]) -> bool:
 NAMES_ONLY = 0.75  # how plausible a short line's names must be to be no headline piece
 
 
-def _wide_cut(st: PageState, part: list[int], j: int) -> bool:
+def _wide_cut(st: PageState, part: list[int], j: int, decked: bool) -> bool:
     """No column line is that wide. Between two paragraphs it may still be a subheading set
-    across the column; cutting a sentence, named by a column label, or among an article's
-    first lines (where a headline over several columns is read), it is a headline."""
+    across the column; cutting a sentence, named by a column label, with a deck under it (no
+    subheading has one) or among an article's first lines (where a headline over several
+    columns is read), it is a headline."""
     label = bool(LABEL.search(st.lines[part[-1]].text))
-    return not ends_with_mark(st.lines[j].text) or label or _near_start(st, part[0])
+    return not ends_with_mark(st.lines[j].text) or label or decked or _near_start(st, part[0])
 
 
 def _labelled_block(st: PageState, part: list[int]) -> bool:
@@ -713,12 +714,13 @@ def _labelled_block(st: PageState, part: list[int]) -> bool:
     return all(clearly_wider(st, i) for i in part[:-1]) or (len(part) == 2 and body_opens_under(st, *part))
 
 
-def _after_sentence(st: PageState, part: list[int], k: int) -> bool:
+def _after_sentence(st: PageState, part: list[int], k: int, decked: bool) -> bool:
     """After a finished sentence: a block that opens an article or a band, a block a column
-    label closes, or one line ending on a comma wider than its column and the lines under it
-    (context.wide_after_sentence): no paragraph opens so, a headline whose closing quote the
-    OCR read as a comma does."""
-    if _opening_block(st, part, k) or _labelled_block(st, part):
+    label closes (with a deck under it however few its words: 爱拼与会赢（人民论坛） / ——深入
+    学习…; no subheading carries a label and a deck), or one line ending on a comma wider than
+    its column and the lines under it (context.wide_after_sentence): no paragraph opens so, a
+    headline whose closing quote the OCR read as a comma does."""
+    if _opening_block(st, part, k) or _labelled_block(st, part) or (decked and _labelled(st, part)):
         return True
     return len(part) == 1 and wide_after_sentence(st, part[0])
 
@@ -917,7 +919,10 @@ def _deck_under(st: PageState, h: HeadBlock, gone: set[int], measured: list[int]
     """A line opening on a deck's dash right under a headline (——深入学习贯彻…精神), or under the
     byline set beside the deck, is its deck, wherever the headline was read: no paragraph of the
     text opens on the dash, and a column label closes the main line, not the deck under it. A
-    deck that opened a block of its own (read after the byline) leaves that block."""
+    deck that opened a block of its own (read after the byline) leaves that block. A headline
+    that ends on its deck already has none under it."""
+    if len(h.lines) > 1 and is_deck(st, h.lines[-1]):
+        return
     k = h.lines[-1] + 1
     if k < len(st.lines) and st.role(k) == Role.BYLINE:
         k += 1
