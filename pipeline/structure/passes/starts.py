@@ -272,19 +272,15 @@ def _another_text(st: PageState, before: list[int], after: list[int]) -> bool:
     n = min(len(before), len(after) - half, 2 * SEAM_WINDOW)
     if n < 2 * KEEP:
         return False
-    moved = after[:half]
-    ev = _Evidence(_counts(st, after[half : half + n]), _counts(st, before[-n:] + moved))
+    r, counted = _moved_ratio(st, before[-n:], after[:half], after[half : half + n])
+    return r >= ANOTHER_TEXT and r >= ANOTHER_PER_BIGRAM * counted
+
+
+def _moved_ratio(st: PageState, old: list[int], moved: list[int], new: list[int]) -> tuple[float, int]:
+    """The evidence (nats, bigrams counted) that the `moved` lines read as `new`'s text rather
+    than as `old`'s."""
+    ev = _Evidence(_counts(st, new), _counts(st, old + moved))
     for i in moved:
-        ev.move(_bigrams(st.lines[i].text))
-    r = ev.ratio()
-    return r >= ANOTHER_TEXT and r >= ANOTHER_PER_BIGRAM * ev.n
-
-
-def _seam_ratio(st: PageState, left: list[int], right: list[int]) -> tuple[float, int]:
-    """_another_text's evidence for a cut between `left` and `right` (lines of one span)."""
-    half = len(right) // 2
-    ev = _Evidence(_counts(st, right[half:]), _counts(st, left + right[:half]))
-    for i in right[:half]:
         ev.move(_bigrams(st.lines[i].text))
     return ev.ratio(), ev.n
 
@@ -299,7 +295,7 @@ def _seam(st: PageState, body: list[int]) -> tuple[float, int] | None:
         if not ends_sentence(lines[body[x - 1]].text):
             continue
         w = min(SEAM_WINDOW, 2 * x, len(body) - x)
-        r, n = _seam_ratio(st, body[x - w // 2 : x], body[x : x + w])
+        r, n = _moved_ratio(st, body[x - w // 2 : x], body[x : x + w // 2], body[x + w // 2 : x + w])
         if r >= SEAM_EVIDENCE and r >= ANOTHER_PER_BIGRAM * n and (best is None or r > best[0]):
             best = (r, x)
     return best
