@@ -538,6 +538,14 @@ EXPECT |= {
         "a kicker listing its phrases, wider than the column (记住要求、心有榜样、从小做起、接受帮助),"
         " over a headline and its byline read inside a sentence: the headline's first line",
     ),
+    "Ti006-s1.tesseract": (
+        1,
+        "bio",
+        "the first article's headline, byline and bio all run into rows read across the columns, its"
+        " text breaking off mid-sentence right over the next article's byline and headline (…化平台的统筹"
+        "领导机制 / 文/李永智 / 记住要求、心有榜样…): the byline opens the next article, it is no byline"
+        " read inside its own text, for the text after it is another article's",
+    ),
 }
 
 

@@ -79,6 +79,13 @@ EXPECT = {
         " sentence (爱拼与会赢（人民论坛） / ——深入学习…精神), a line wider than the column under"
         " the deck: the deck closes the headline",
     ),
+    "Tp014-s86": (
+        0,
+        "bio",
+        "a bracketed note with its funding note over four lines (（作者：虞晓芬，系… / …院长；本文系国家社科 /"
+        " 基金一般项目…创造性转 / 化研究”（22BKS105）阶段性成果）), as wide as its article's lines,"
+        " the next article's narrower column right under it: the note is one, to its closing bracket",
+    ),
 }
 
 

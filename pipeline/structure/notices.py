@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
     "lines-by-column": "第{line}行起：{lines}行是OCR 按行交错读出的{columns}栏文字（每行一栏），已按上下文接续重排为逐栏顺序，请核对",
     "laid-out-columns": "输入按版面排列（各栏并排，如 pdftotext -layout），已按版面几何改为逐栏顺序后读取，请核对",
     "article-start-moved": "第{line}行：标题和署名被OCR读在后面，本文从此行开始（按用词判断，前文读作上一篇），请核对",
+    "byline-opens-article": "第{line}行：署名读在句子中间，但其后文字与前文用词不同，从此处另起一篇（前文的标题、署名或简介疑被OCR并入他行），请核对",
     "headline-margin": "第{line}行：标题归属的领先分差较小（{margin:.2f}）",
     "no-title": "第{article}篇：未找到标题",
     "paragraph-unmarked-end": "第{line}行：段落在没有句末标点处结束",

@@ -36,15 +36,29 @@ from .context import (
 from .paragraphs import pushed_over
 
 
-def _stops(st: PageState, i: int, k: int) -> bool:
-    """Line k (after the bio's first line i) cannot be part of the bio."""
+def _stops(st: PageState, i: int, k: int, closing: bool = False) -> bool:
+    """Line k (after the bio's first line i) cannot be part of the bio (`closing`: while a
+    bracketed note is looked for its closing line, see _wider_than_its_article)."""
     return k > i and (
         not st.free(k)
         or (bio_opening(st.lines[k].text, st.profile)[0] and not _second_note(st, i, k))
-        or wide(st, k)
+        or (wide(st, k) and (not closing or _wider_than_its_article(st, i, k)))
         or (names_line(st, k) is not None and not funding_tail(st, k))
         or _set_apart(st, i, k)
     )
+
+
+def _wider_than_its_article(st: PageState, i: int, k: int) -> bool:
+    """Line k, wide for the column estimated around it, is wide for the column of the article
+    the note at i ends too (measured on the lines before the note): near the note the next
+    article's narrower column leaks into the estimate, and a bracketed note's line as wide as
+    its own article's lines before its closing bracket (住房和房地产研究院院长；本文系国家社科 /
+    基金一般项目“中华优秀传统文化创造性转 / 化研究”（22BKS105）阶段性成果）) is no headline set
+    across columns. A note without brackets has no closing line to look for: a line wide for
+    the estimate stops it (作者：郑新立，系… / 发展新质生产力与改造提升传统产业密不可分, after text
+    read as a lead set wider than both)."""
+    col = column_before(st, i)
+    return col < st.profile.paragraph.wide_column and st.lines[k].width >= col + st.profile.headline.wide
 
 
 def _second_note(st: PageState, i: int, k: int) -> bool:
@@ -70,7 +84,7 @@ def _closing_line(st: PageState, i: int) -> int | None:
     rules = st.profile.bio
     chars = 0
     for k in range(i, min(len(st.lines), i + rules.max_lines)):
-        if _stops(st, i, k):
+        if _stops(st, i, k, closing=True):
             return None
         t = st.lines[k].text
         chars += han_count(t)

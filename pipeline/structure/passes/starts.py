@@ -162,6 +162,35 @@ def _inner_byline(st: PageState, art: ArticleSpan) -> bool:
     return st.role(b - 1) == Role.HEADLINE or (end is not None and st.role(end + 1) == Role.HEADLINE)
 
 
+def _byline_over_another(st: PageState, art: ArticleSpan) -> ArticleSpan | None:
+    """The next article, where the article's byline stands inside its text with a headline by
+    it, the text before it began under no headline of its own and after no bio (at the page's
+    top: its headline, byline and bio glued into rows of its text by the OCR), and the text after it reads
+    as another article's (_another_text): the byline read as displaced into its own text
+    (…的主体作用。“枫桥经” / 文/李永智 / 记住要求、心有榜样… / 少年儿童是祖国的未来) opens the
+    article its headline heads. The cut is at the byline, or earlier where _cut finds the new
+    text begins."""
+    b = art.byline
+    if b is None or not art.body or not art.body[0] < b < art.body[-1]:
+        return None
+    if st.role(art.start - 1) in (Role.HEADLINE, Role.BIO):
+        return None  # (text right after a bio is the next article's first column: _displaced)
+    end = art.byline_end if art.byline_end is not None else b
+    if st.role(b - 1) != Role.HEADLINE and st.role(end + 1) != Role.HEADLINE:
+        return None
+    before = [i for i in art.body if i < b]
+    after = [i for i in art.body if i > b]
+    if not _another_text(st, before, after):
+        return None
+    x = _cut(st, before, after)
+    new = _split(art, len(before) if x is None else x)
+    if new.byline is None:  # (cut after the byline: the byline and its headline go with the text after)
+        new.byline, new.stacked, art.byline, art.stacked = art.byline, art.stacked, None, []
+        new.start = min(b, new.start)
+    st.note("byline-opens-article", st.lines[new.start].no)
+    return new
+
+
 NAMES_WITH_WORDS = 0.3  # how plausible a line's names inside a sentence must be, the text's words agreeing
 # (articles.IN_SENTENCE_NAMES asks 0.75 where nothing else says byline; here the cut must also
 # pass the bigram ratio, so a rare surname after a misread bullet, 国尉建文 at 0.4, is enough)
@@ -366,6 +395,10 @@ def article_starts(st: PageState) -> None:
             out.append(art)
             art = second
         second = _headline_inside(st, art, inside, firsts)
+        if second is not None:
+            out.append(art)
+            art = second
+        second = _byline_over_another(st, art)
         if second is not None:
             out.append(art)
             art = second
