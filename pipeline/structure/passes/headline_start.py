@@ -41,6 +41,30 @@ def after_anchor(st: PageState, run: list[int]) -> list[int]:
     """Right after an anchor the headline's lines come first; the body begins with a line as
     wide as its column (or indented 2 em). A column label closes the headline: the lines up
     to a labelled one among the first few are its lines, however wide."""
+    return _headline_under_deck(st, run, _after_anchor(st, run))
+
+
+def _headline_under_deck(st: PageState, run: list[int], take: list[int]) -> list[int]:
+    """A deck closes its headline, but on a page that sets each headline after the article
+    before's bio, the next article's headline may stand right under it: a bare line worded like
+    a headline, clearly narrower than a paragraph's indented first line (no line of the body
+    starts so short without a mark), over the body's first line (…（作者：尉建文，…） /
+    以数字化赋能新时代“枫桥经验” / ——以改革创新激发发展内生动力 / 打好提振消费组合拳 /
+    消费是拉动经济增长的主). The assignment then places each headline."""
+    n = len(take)
+    if not take or run[:n] != take or not is_deck(st, take[-1]) or n + 1 >= len(run):
+        return take
+    i, k = run[n], run[n + 1]
+    if i != next_line(st, take[-1]) or k != next_line(st, i) or st.lines[i].han < 4:
+        return take
+    col = st.columns[i]
+    short = st.lines[i].width <= col - st.profile.paragraph.indent - 1.0
+    if short and bare(st, i) and headline_shaped(st, i) and (_first_line_width(st, k, col) or st.lines[k].indent >= 2):
+        return [*take, i]
+    return take
+
+
+def _after_anchor(st: PageState, run: list[int]) -> list[int]:
     labelled = labelled_within(st, run) or indented_within(st, run) or decked_within(st, run)
     if labelled:
         return labelled

@@ -63,6 +63,7 @@ from .headline_words import (
     echo_reads_from,
     echoed,
     heralds,
+    listed,
     reads_past,
     seen_across,
 )
@@ -193,11 +194,13 @@ def _few_wide(st: PageState, run: list[int]) -> bool:
 
 def _goes_on(st: PageState, i: int) -> bool:
     """A full column line whose sentence goes on to the next line; it cannot go on into a
-    line set across the columns, a line a column label closes, or past the page's end."""
-    if not is_full(st, i, slack=0.5) or ends_with_mark(st.lines[i].text):
+    line set across the columns, a line a column label closes, a deck, or past the page's
+    end, and a deck is no column line (…的方法论指引 / ——论推进中国式现代化的几个重大关系:
+    a headline's last line over its deck, however wide)."""
+    if not is_full(st, i, slack=0.5) or ends_with_mark(st.lines[i].text) or is_deck(st, i):
         return False
     k = next_line(st, i)
-    return k is not None and not wide(st, k) and not LABEL.search(st.lines[k].text)
+    return k is not None and not wide(st, k) and not LABEL.search(st.lines[k].text) and not is_deck(st, k)
 
 
 def _where(before: Role | None, after: Role | None, first: bool, last: bool) -> str:
@@ -790,10 +793,11 @@ def _wide_pair(st: PageState, i: int, k: int) -> bool:
 
 
 def _bare_pair(st: PageState, i: int, k: int) -> bool:
-    """Two lines without a mark in them, one of them recurring verbatim in the text around:
-    a two-line headline set at the body's size (汲取传统村落生态智慧 / 建设好宜居宜业和美乡村)."""
+    """Two lines without a mark in them (but a listing's 、), one of them recurring verbatim in
+    the text around: a two-line headline set at the body's size (汲取传统村落生态智慧 /
+    建设好宜居宜业和美乡村; 记住要求、心有榜样、从小做起、接受帮助 / 做好少年儿童…的方法论指引)."""
     lines = (st.lines[i], st.lines[k])
-    if any(ln.han < 6 for ln in lines) or not (bare(st, i) and bare(st, k)):
+    if any(ln.han < 6 for ln in lines) or not (listed(st, i) and listed(st, k)):
         return False
     return echoed(st, i) or echoed(st, k)
 

@@ -88,7 +88,9 @@ def _narrows(st: PageState, m: int, k: int) -> int:
     spanning columns (profile headline.wide); the article's first lines read after it."""
     free = [i for i in range(m + 1, k) if st.free(i)]
     widths = [st.lines[i].width for i in free]
-    text = [n for n, i in enumerate(free) if not narrow_piece(st, i)]
+    # (a narrow box's pieces are no text, and no more is a headline line a column label closes,
+    # however wide: 音符跃动，谱写动人篇章（新语·文化强国名家谈） among the first column's lines)
+    text = [n for n, i in enumerate(free) if not narrow_piece(st, i) and not LABEL.search(st.lines[i].text)]
     step = st.profile.headline.wide
     for n in range(1, len(free) - 3):
         # after a finished sentence, or where a narrow box's pieces begin (a byline, a narrow
