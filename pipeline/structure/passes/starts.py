@@ -339,7 +339,10 @@ def _hidden_articles(st: PageState) -> None:
         return
     last = max(a.end for a in st.articles)
     stacked = [h for h in st.heads if h.lines[0] > last]
-    for _ in range(len(stacked) - sum(not _headed(st, a) for a in st.articles)):
+    if not stacked:
+        return
+    headed = _Headed(st.heads)
+    for _ in range(len(stacked) - sum(not headed(a) for a in st.articles)):
         found = [(s, k) for k, a in enumerate(st.articles) if len(a.body) >= 8 * KEEP and (s := _seam(st, a.body))]
         if not found:
             return
@@ -349,9 +352,23 @@ def _hidden_articles(st: PageState) -> None:
         st.note("article-start-moved", st.lines[new.start].no)
 
 
-def _headed(st: PageState, art: ArticleSpan) -> bool:
-    """A headline stands right over the article's first line or among its first lines."""
-    return any(art.start - 2 <= h.lines[-1] and h.lines[0] <= art.start + NEAR for h in st.heads)
+class _Headed:
+    """Whether a headline stands right over an article's first line or among its first lines
+    (one ending two lines over it at most and beginning within NEAR lines of it), asked of
+    every article: the headlines sorted by their last line, with the least first line of those
+    from each on, so each article costs a bisection, not a walk over every headline (a long
+    input of many pages holds hundreds of both)."""
+
+    def __init__(self, heads: list[HeadBlock]) -> None:
+        spans = sorted((h.lines[-1], h.lines[0]) for h in heads)
+        self.lasts = [last for last, _ in spans]
+        self.least_first = [first for _, first in spans]
+        for k in range(len(spans) - 2, -1, -1):
+            self.least_first[k] = min(self.least_first[k], self.least_first[k + 1])
+
+    def __call__(self, art: ArticleSpan) -> bool:
+        k = bisect_left(self.lasts, art.start - 2)
+        return k < len(self.lasts) and self.least_first[k] <= art.start + NEAR
 
 
 def _first_column_first(st: PageState) -> None:
