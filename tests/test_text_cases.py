@@ -114,6 +114,14 @@ EXPECT = {
         " phrases (…筑牢理想信 / 记住要求、心有榜样、从小做起、接受帮助 / 做好少年儿童思想政治教育的方法论"
         "指引 / 念、塑造…): a listing's 、 is no sentence's pause, the pair cuts the sentence",
     ),
+    "Tp029-s82": (
+        0,
+        "title",
+        "a kicker's two short phrases and the main line under them, as wide as a column line, read"
+        " inside the first paragraph's sentence, which breaks between words round them (…是新时代我们较引导"
+        " / 弘扬志愿精神 / 贡献青春力量 / 将志愿服务教育融入思政课 / 动员人民群众…): the main line is the"
+        " headline's",
+    ),
 }
 
 

@@ -524,7 +524,9 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
         i = run[at]  # (a column label or a deck closes its headline: nothing of it follows)
         if st.lines[i].han < 6 or not bare(st, i):
             break
-        main = i == part[-1] + 1 and all(looks(st, x) for x in part) and _main_line(st, i)
+        main = (
+            i == part[-1] + 1 and all(looks(st, x) for x in part) and (_main_line(st, i) or _apart_in(st, [*part, i]))
+        )
         if not (wider(st, i) or _read_past(st, [*part, i], i) or main):
             break
         part = [*part, i]
@@ -537,6 +539,18 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
     elif first and _kicker_measured(st, run[first - 1], part):
         part = [run[first - 1], *part]
     return part
+
+
+def _apart_in(st: PageState, part: list[int]) -> bool:
+    """The lines stand inside a sentence (the line before them breaks off on no mark) that
+    breaks between words round each of them (_stands_apart): a main line under its kicker's
+    pieces, as wide as a column line (…较引导 / 弘扬志愿精神 / 贡献青春力量 /
+    将志愿服务教育融入思政课 / 动员人民群众…); under a finished sentence the line may as well
+    open the next one."""
+    j, k = prev_line(st, part[0]), next_line(st, part[-1])
+    if j is None or k is None or ends_with_mark(st.lines[j].text):
+        return False
+    return _stands_apart(st, j, part, k)
 
 
 def _kicker_measured(st: PageState, i: int, part: list[int]) -> bool:
