@@ -59,7 +59,7 @@ def _headline_under_deck(st: PageState, run: list[int], take: list[int]) -> list
         return take
     col = st.columns[i]
     short = st.lines[i].width <= col - st.profile.paragraph.indent - 1.0
-    if short and bare(st, i) and headline_shaped(st, i) and (_first_line_width(st, k, col) or st.lines[k].indent >= 2):
+    if short and bare(st, i) and headline_shaped(st, i) and _opens_paragraph(st, k):
         return [*take, i]
     return take
 
@@ -116,6 +116,11 @@ def _full_under_byline(st: PageState, i: int) -> bool:
     )
 
 
+def _opens_paragraph(st: PageState, k: int) -> bool:
+    """Line k is a paragraph's first line: indented, or as wide as an indented line of its column."""
+    return st.lines[k].indent >= 2 or _first_line_width(st, k, st.columns[k])
+
+
 def _first_line_width(st: PageState, k: int, col: float) -> bool:
     """Line k is as wide as an indented first line of a column `col` em wide (within half an
     em: OCR text gives no indent but the characters it leaves out)."""
@@ -149,7 +154,7 @@ def question_by_byline(st: PageState, i: int) -> bool:
         return j is None or st.role(j) in _OPENERS or ends_with_mark(st.lines[j].text)
     if j is None or st.role(j) != Role.BYLINE or k is None:
         return False
-    return st.lines[k].indent >= 2 or _first_line_width(st, k, st.columns[k])  # the body's first line
+    return _opens_paragraph(st, k)  # the body's first line
 
 
 def _short_off(st: PageState, run: list[int], take: list[int]) -> list[int]:
