@@ -122,6 +122,93 @@ EXPECT = {
         " / 弘扬志愿精神 / 贡献青春力量 / 将志愿服务教育融入思政课 / 动员人民群众…): the main line is the"
         " headline's",
     ),
+    "Tp000-s83": (
+        4,
+        "title",
+        "a headline as wide as the column between a paragraph's short last line and the next"
+        " article's indented first line, the article before without a bio, this one's byline lost"
+        " (…新机遇。 / 以基层治理现代化助力更高水平平安中国建设 / 基层治理是国家治理的基石，…): its words"
+        " said again further on, the run it stood in taken to its bare first line",
+    ),
+    "Tp021-s84": (
+        3,
+        "title",
+        "column lines of a text that says its words often, one of them two the OCR ran together"
+        " (…高质量建 / 设国家生态文明试验区，必须始终坚持以人民为 / 中心的…): the sentence reads into"
+        " them by a common word (建设) the page uses more than the pair across them, no headline",
+    ),
+    "Tp005-s83#2": (
+        2,
+        "title",
+        "a two-line headline of bare lines right after the article before's bio, its second line"
+        " said again at the article's end, over the body's first line (…研究员 / 汲取传统村落生态智慧 /"
+        " 建设好宜居宜业和美乡村 / 习近平总书记指出：“农); and a column line the next line begins as it"
+        " does (养为不 / 确定的世界注入了强大 / 确定性和正能量), which no word read across tells from a headline",
+    ),
+    "Tp038-s84": (
+        4,
+        "title",
+        "a headline of five characters and its column label after the first paragraph's finished"
+        " sentence, no deck under it (…“保持爱拼会赢的精气神。” / 爱拼与会赢（人民论坛） / 生活中，…):"
+        " five Han beside a label are a headline's words",
+    ),
+    "Tp033-s87": (
+        3,
+        "title",
+        "a headline no wider than the column and its deck read inside the first paragraph's"
+        " sentence (…党的 / 建设安全舒适绿色智慧的“好房子” / ——访中国社会科学院学部委员 / 二十届四中全会…):"
+        " a line over a deck is no column line, the two cut the sentence",
+    ),
+    "Tp014-s84": (
+        2,
+        "title",
+        "a kicker's two short phrases and the main line under them read inside the first"
+        " paragraph's sentence (…人民群众贡献 / 弘扬志愿精神 / 贡献青春力量 / 将志愿服务教育融入思政课 /"
+        " 智慧力量、…), the first phrase and the line after the cut making a word by chance (神智):"
+        " a short piece's words across to lines apart from it are no sentence going on",
+    ),
+    "Tp032-s82": (
+        2,
+        "title",
+        "a two-line headline between two articles, its second line labelled, its first short and"
+        " bare right after a finished sentence (…新机遇。 / 党性修养不是“一阵子” / 而是“一辈子”（思想纵横） /"
+        " “慎终如始…): no paragraph's line stands so, the article before (without a bio) ends there",
+    ),
+    "Tp008-s82": (
+        2,
+        "title",
+        "a headline as wide as the column read after the body's first line under the byline, inside"
+        " its sentence (■唐韬 / 习近平总书记强调：“持续 / 高质量建设国家生态文明试验区 / 抓好突出…): the"
+        " page reads across it once and never into it, the text says it again",
+    ),
+    "Tp039-s86": (
+        0,
+        "title",
+        "lines of a narrow box beside the column, each short of the column but as wide as the box's"
+        " lines over it (…消费，有序推进散 / 煤替代，提高能源 / 清洁高效利用水平…): no headline, so the"
+        " first article keeps the headline read inside its first sentence (多措并举 / 协同发力 / …)",
+    ),
+    "Tp032-s86": (
+        3,
+        "title",
+        "the body's first line right under the byline, pausing inside like prose and breaking"
+        " mid-word into the next (文丨张千一 / 我是一名作曲家，创作生 / 涯始于…), the labelled headline and"
+        " its deck read two lines further on: the first line is running text, not the headline",
+    ),
+    "Tp031-s88": (
+        2,
+        "bio",
+        "a note without brackets whose first line ends on a funding note's opening words, the next"
+        " article's narrower column right under it (作者：谷业凯，系本报记者；本文系 / 国家社科基金一般项目"
+        "“中华优秀传 / …阶段性成果): the note goes on, however wide its next line looks to the estimate",
+    ),
+    "Tp005-s89": (
+        1,
+        "title",
+        "the body's first line right under a labelled headline, short and bare, whose words the text"
+        " says again going on as here (感悟发展的未来感（评论员观察） / 目标感十足的坚定与战略 / 感十足的节奏，…):"
+        " no deck whose dash the OCR lost",
+    ),
 }
 
 

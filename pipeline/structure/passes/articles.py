@@ -226,10 +226,10 @@ def _after_headline(st: PageState, cur: ArticleSpan, i: int) -> bool:
         return False
     if st.claims[h + 1].why == "between":
         # its words said again in the text after it (headlines._echo_between), and a headline
-        # was found cutting the article's own text before it: not one displaced into its own
-        # text after its first paragraph. (A headline over its byline may be the article
-        # before's, read after that one's bio: no evidence.)
-        return body_like(st, i) and _headline_inside(st, cur, h)
+        # was found cutting the article's own text before it, or stands under its byline: not
+        # one displaced into its own text after its first paragraph. (A headline over its
+        # byline may be the article before's, read after that one's bio: no evidence.)
+        return body_like(st, i) and (_headline_inside(st, cur, h) or _headline_under_byline(st, cur))
     if not (ends_sentence(st.lines[h].text) and _headed(st, cur) and body_like(st, i)):
         return False
     return worded_label(st, list(range(h + 1, i)))
@@ -276,6 +276,13 @@ def _kicker_carried(st: PageState, cur: ArticleSpan, i: int) -> list[int]:
 def _headline_inside(st: PageState, cur: ArticleSpan, h: int) -> bool:
     """A headline was found cutting the article's text before line h."""
     return any(_headline_cut_at(st, k) for k in range(cur.start, h))
+
+
+def _headline_under_byline(st: PageState, cur: ArticleSpan) -> bool:
+    """A headline stands right under the article's byline, over its text: its own (one over
+    the byline may be the article before's, displaced after that one's bio)."""
+    k = cur.byline_end + 1 if cur.byline is not None else -1
+    return 0 <= k < len(st.lines) and st.role(k) == Role.HEADLINE
 
 
 def _headed(st: PageState, cur: ArticleSpan) -> bool:

@@ -42,10 +42,17 @@ def _stops(st: PageState, i: int, k: int, closing: bool = False) -> bool:
     return k > i and (
         not st.free(k)
         or (bio_opening(st.lines[k].text, st.profile)[0] and not _second_note(st, i, k))
-        or (wide(st, k) and (not closing or _wider_than_its_article(st, i, k)))
+        or (wide(st, k) and (not closing or _wider_than_its_article(st, i, k)) and not _note_opened_at(st, k - 1))
         or (names_line(st, k) is not None and not funding_tail(st, k))
         or _set_apart(st, i, k)
     )
+
+
+def _note_opened_at(st: PageState, j: int) -> bool:
+    """Line j ends on a note's opening words (…系本报记者；本文系): the note goes on into the
+    next line however wide the column estimate makes it (the next article's narrower column
+    leaks into the estimate near the note)."""
+    return st.lines[j].text.rstrip().endswith(tuple(st.profile.bio.openers))
 
 
 def _wider_than_its_article(st: PageState, i: int, k: int) -> bool:

@@ -26,11 +26,13 @@ from .context import (
 from .headline_shape import body_width, looks, wide_headline
 from .headline_words import (
     bare,
+    bare_pair,
     body_opens_under,
     echo_alone,
     echo_pair,
     echo_reads_on,
     echoed,
+    heralds,
     listed,
     pair_recurs_across,
     seen_across,
@@ -75,7 +77,7 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
         total += st.lines[i].han
         if st.lines[i].indent >= 2 or total > st.profile.headline.max_total:
             break  # an indented line is the body's first
-        if paired or (n + 1 < len(run) and run[n + 1] == next_line(st, i) and echo_pair(st, i)):
+        if paired or (n + 1 < len(run) and run[n + 1] == next_line(st, i) and _pair_opening(st, i, n)):
             paired = not paired
             take.append(i)
             continue
@@ -92,6 +94,21 @@ def _after_anchor(st: PageState, run: list[int]) -> list[int]:
         if lost or LABEL.search(st.lines[i].text) or (opens and not bare(st, i + 1)):
             break  # a column label closes the headline; the next line opens the body (in words)
     return _short_off(st, run, take)
+
+
+def _pair_opening(st: PageState, i: int, n: int) -> bool:
+    """Line i and the next are a two-line headline: the text says them again together
+    (echo_pair), or, first after the anchor, two bare lines one of which the text after them
+    says again (and not the text before), over a paragraph's first line (…研究员 / 汲取传统村落
+    生态智慧 / 建设好宜居宜业和美乡村 / 习近平总书记指出：“农): a paragraph's first two lines
+    have a mark in them."""
+    if echo_pair(st, i):
+        return True
+    k = next_line(st, i)
+    m = next_line(st, k) if n == 0 and k is not None else None
+    if m is None or not bare_pair(st, i, k) or not (heralds(st, i) or heralds(st, k)):
+        return False
+    return _opens_paragraph(st, m)
 
 
 def _full_under_byline(st: PageState, i: int) -> bool:
@@ -253,9 +270,11 @@ def reads_into_prose(st: PageState, i: int) -> bool:
     if _NUMBER_END.search(st.lines[i].text.rstrip()) and st.lines[k].text[:1] in _COUNTED:
         return True  # a number counting what the next line names (历经60 / 余年的发展, 历经60余 / 年的发展)
     # a word the page uses nowhere else, its last character alone before a mark on the next
-    # line (…四中全会提 / 出：“我国…): the dictionary, asked only then, knows the word
-    t = st.lines[k].text
-    return len(t) > 1 and t[1] in _PAUSE and t[0].isalpha() and word_across(st.lines[i].text, t) >= COMMON
+    # line (…四中全会提 / 出：“我国…), or broken off a line that pauses inside like prose
+    # (我是一名作曲家，创作生 / 涯始于…): the dictionary, asked only then, knows the word
+    t, line = st.lines[k].text, st.lines[i].text
+    lone = len(t) > 1 and t[1] in _PAUSE and t[0].isalpha()
+    return (lone or any(m in line for m in _PAUSE)) and word_across(line, t) >= COMMON
 
 
 _PAUSE = "，。：；、,:;"

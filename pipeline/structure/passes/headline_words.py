@@ -151,6 +151,16 @@ def echo_alone(st: PageState, i: int) -> bool:
     return bool(left and right) and seen_across(st, left, right) == 0 and not echo_reads_on(st, i, k)
 
 
+def bare_pair(st: PageState, i: int, k: int) -> bool:
+    """Two lines without a mark in them (but a listing's 、), one of them recurring verbatim in
+    the text around: a two-line headline set at the body's size (汲取传统村落生态智慧 /
+    建设好宜居宜业和美乡村; 记住要求、心有榜样、从小做起、接受帮助 / 做好少年儿童…的方法论指引)."""
+    lines = (st.lines[i], st.lines[k])
+    if any(ln.han < 6 for ln in lines) or not (listed(st, i) and listed(st, k)):
+        return False
+    return echoed(st, i) or echoed(st, k)
+
+
 def echo_pair(st: PageState, i: int) -> bool:
     """Line i and the next, neither with a mark, recur together in the text (twelve characters
     or more), and the sentence there does not go on with the first words of the line after

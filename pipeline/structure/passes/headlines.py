@@ -58,12 +58,13 @@ from .headline_start import ASK_MARKS, after_anchor, label_opening, question_by_
 from .headline_words import (
     QUOTES,
     bare,
+    bare_pair,
     body_opens_under,
     echo_alone,
     echo_reads_from,
+    echo_reads_on,
     echoed,
     heralds,
-    listed,
     reads_past,
     seen_across,
 )
@@ -417,11 +418,27 @@ def _claimable(st: PageState, run: list[int]) -> tuple[list[int], str]:
         return run, where
     if after == _BYLINE:
         return _before_byline(st, run), "before-byline"
-    if finished and k is not None and _echo_between(st, j, run, k):
-        return run, "between"
+    if finished and k is not None and (head := _echoed_head(st, j, run, k)):
+        return head, "between"
     if before in _ANCHORS or j is None:
-        return after_anchor(st, run), where
+        take = after_anchor(st, run)
+        if take or j is None:
+            return take, where
+        # the text opens right after the anchor: the run is running text, which a headline the
+        # reading order put after its first line may cut (■唐韬 / 习近平总书记强调：“持续 /
+        # 高质量建设国家生态文明试验区 / 抓好突出环境问题整治…)
     return _in_body(st, run), "in-body"
+
+
+def _echoed_head(st: PageState, j: int, run: list[int], k: int) -> list[int]:
+    """The run, or its first lines, as a headline between two articles (_echo_between): the
+    lines after such a headline may be the next article's first paragraph, which the run took
+    in where its first line is short of the column (indented) and its end bare."""
+    for m in range(len(run), 0, -1):
+        after = run[m] if m < len(run) else k
+        if _echo_between(st, j, run[:m], after):
+            return run[:m]
+    return []
 
 
 def _echo_between(st: PageState, j: int, run: list[int], k: int) -> bool:
@@ -487,8 +504,11 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
             continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
             # (two lines a label closes or that pair up, and the deck under them)
-            core = size - (size > 2 and is_deck(st, run[start + size - 1]))
-            if size > 1 and not all(map(fits, range(start, start + size))) and not (core == 2 and (labelled or paired)):
+            decked = is_deck(st, run[start + size - 1])
+            core = size - (size > 2 and decked)
+            # (or one line and the deck under it, which no column line is: 建设…的“好房子” / ——访…)
+            fitting = (core == 2 and (labelled or paired)) or (size == 2 and decked)
+            if size > 1 and not fitting and not all(map(fits, range(start, start + size))):
                 continue
             part = run[start : start + size]
             # (a line of names alone is a byline read inside the text: the articles pass)
@@ -534,11 +554,21 @@ def _widened(st: PageState, run: list[int], part: list[int]) -> list[int]:
     first = run.index(part[0])
     if first and LABEL.search(st.lines[part[-1]].text) and len(part) < st.profile.headline.max_pieces:
         i = run[first - 1]  # a kicker over a labelled line (发展新质生产力与… / 积极运用…（专题深思）)
-        if i == part[0] - 1 and st.lines[i].han >= 6 and bare(st, i) and _read_past(st, [i, *part], i):
+        if i == part[0] - 1 and st.lines[i].han >= 6 and bare(st, i) and _over_label(st, i, part):
             part = [i, *part]
     elif first and _kicker_measured(st, run[first - 1], part):
         part = [run[first - 1], *part]
     return part
+
+
+def _over_label(st: PageState, i: int, part: list[int]) -> bool:
+    """Bare line i over a labelled cut is its first line: the sentence reads past both, or i
+    stands short after a finished sentence, where no paragraph's line stands without a mark
+    (…新机遇。 / 党性修养不是“一阵子” / 而是“一辈子”（思想纵横） / “慎终如始…)."""
+    if _read_past(st, [i, *part], i):
+        return True
+    j = prev_line(st, i)
+    return j is not None and st.free(j) and ends_sentence(st.lines[j].text) and clearly_short(st, i)
 
 
 def _apart_in(st: PageState, part: list[int]) -> bool:
@@ -608,7 +638,7 @@ def _cuts(st: PageState, part: list[int]) -> bool:
     if echo_reads_from(st, j, part[0]):
         return False  # the text says it again after j's words: a sentence going on (a deck's last line)
     if any(wide(st, i) for i in part) and all(looks(st, i) and terse(st, i) for i in part):
-        return _wide_cut(st, part, j, decked)
+        return not _reads_on_at(st, j, part, k) and _wide_cut(st, part, j, decked)
     if ends_with_mark(st.lines[j].text) and not st.lines[j].text.rstrip().endswith(("：", ":")):
         # (a colon opens what follows: no subheading after it)
         return _after_sentence(st, part, k, decked)
@@ -637,7 +667,8 @@ def _cut_sentence(st: PageState, j: int, part: list[int], k: int) -> bool:
     line without its mark, then the body's first line)."""
     if st.lines[k].indent >= 2:
         return False
-    if all(looks(st, i) for i in part) and (is_full(st, k) or joined_block(st, part[0]) or _main_line(st, k)):
+    looked = all(looks(st, i) for i in part) and not _boxed(st, j, part)
+    if looked and (is_full(st, k) or joined_block(st, part[0]) or _main_line(st, k)):
         return True
     if len(part) == 2 and _pair(st, *part):
         return reads_past(st, j, part, k) or _stands_apart(st, j, part, k)
@@ -646,6 +677,20 @@ def _cut_sentence(st: PageState, j: int, part: list[int], k: int) -> bool:
         # piece, a short bare line) 在推 / 措并举 / 协同发力 / 多 / 加快建设… / 进新能源
         return reads_past(st, j, part, k)
     return len(part) == 1 and _reads_across(st, j, part[0], k)
+
+
+def _boxed(st: PageState, j: int, part: list[int]) -> bool:
+    """The lines are as wide as the lines over them, all clearly short of the column: lines of
+    a narrow box (an inset beside a picture: …消费，有序推进散 / 煤替代，提高能源 / 清洁高效…), no
+    headline however short they look beside the column."""
+    over = [i for i in range(max(0, j - AROUND + 1), j + 1) if st.free(i) and st.lines[i].han >= 4]
+    if len(over) < AROUND - 1:
+        return False
+    ws = [st.lines[i].width for i in over]
+    lo, hi = min(ws), max(ws)
+    if hi > st.columns[j] - st.profile.paragraph.clearly_short:
+        return False
+    return all(lo - 0.5 <= st.lines[i].width <= hi + 0.5 for i in part)
 
 
 def _stands_apart(st: PageState, j: int, part: list[int], k: int) -> bool:
@@ -662,7 +707,12 @@ def _stands_apart(st: PageState, j: int, part: list[int], k: int) -> bool:
     # beside a headline)
     if any(seen_across(st, before, t) or seen_across(st, t, after) for t in lines):
         return False
-    return all(word_across(before, t) < COMMON and word_across(t, after) < COMMON for t in lines)
+    # the dictionary's words where the lines meet, and round each full line (a sentence's line
+    # the cut took in: 为核心的…重大战略部 | 署); round a short piece apart from them a word it
+    # knows is chance (弘扬志愿精神 | 智慧力量 reads 神智 across the main line under it)
+    ends = [(before, lines[0]), (lines[-1], after)]
+    ends += [(x, y) for i, t in zip(part, lines, strict=True) if is_full(st, i) for x, y in ((before, t), (t, after))]
+    return all(word_across(x, y) < COMMON for x, y in ends)
 
 
 def _short_bare(st: PageState, i: int) -> bool:
@@ -782,38 +832,45 @@ def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
     before, line, after = st.lines[j].text, st.lines[i].text, st.lines[k].text
     across = seen_across(st, before, after)
     if echoed(st, i):
-        if across >= 2 or off_column(st, i):
+        if off_column(st, i) or (across >= 2 and not _reads_on_at(st, j, [i], k)):
             return True  # its words recur verbatim in the text around it: a headline's do, a body line's do not
         words = line.strip(QUOTES)  # its words, not the quotes where the lines meet
         if words and seen_across(st, before, words) == 0 and seen_across(st, words, after) == 0:
-            # the page's pairs say nothing either way (words it uses once): the dictionary's do
-            return reads_over(before, line, after)
+            # the page's pairs never read into it nor out of it: once across it is enough (持续 /
+            # 高质量建设国家生态文明试验区 / 抓好…); else the dictionary's words tell, unless
+            # the line after begins as the line does, when a word read across them may as well
+            # read into the line (养为不 / 确定的世界… / 确定性…: 不确定性)
+            same = words[:2] == after.lstrip(QUOTES)[:2]
+            return not same and (across >= 1 or reads_over(before, line, after))
     if not off_column(st, i):
         return False
     return across >= 2 and seen_across(st, before, line) == 0 and seen_across(st, line, after) == 0
+
+
+def _reads_on_at(st: PageState, j: int, part: list[int], k: int) -> bool:
+    """The sentence reads into the lines, or on out of them, by a common word whose pair the
+    page uses more often than the pair across them: column lines of a text that says its
+    words often (建 / 设国家生态文明试验区 / 是践行…, 建设 26 times against 建是 3; the line
+    after beginning as the line does, the same pair), or two
+    of them the OCR ran together (高质量建 / 设国家生态文明试验区，必须始终坚持以人民为 / 中心…)."""
+    before, after = st.lines[j].text, st.lines[k].text
+    across = seen_across(st, before, after)
+    ends = ((before, st.lines[part[0]].text), (st.lines[part[-1]].text, after))
+    # (as often, where the pairs are one: 养为不 / 确定的世界注入了强大 / 确定性和正能量)
+    return any(seen_across(st, x, y) >= max(across, 1) and word_across(x, y) >= COMMON for x, y in ends)
 
 
 def _pair(st: PageState, i: int, k: int) -> bool:
     """Two lines that may be a two-line headline set at the body's size: without a mark, one
     recurring in the text; or both wider than the column and worded like headlines
     (记住要求、心有榜样、从小做起、接受帮助 / 做好少年儿童思想政治教育的方法论指引)."""
-    return _bare_pair(st, i, k) or _wide_pair(st, i, k)
+    return bare_pair(st, i, k) or _wide_pair(st, i, k)
 
 
 def _wide_pair(st: PageState, i: int, k: int) -> bool:
     """Both lines wider than the column, worded like headlines, neither ending a sentence: no
     two column lines are."""
     return all(wider(st, x) and headline_shaped(st, x) and not ends_with_mark(st.lines[x].text) for x in (i, k))
-
-
-def _bare_pair(st: PageState, i: int, k: int) -> bool:
-    """Two lines without a mark in them (but a listing's 、), one of them recurring verbatim in
-    the text around: a two-line headline set at the body's size (汲取传统村落生态智慧 /
-    建设好宜居宜业和美乡村; 记住要求、心有榜样、从小做起、接受帮助 / 做好少年儿童…的方法论指引)."""
-    lines = (st.lines[i], st.lines[k])
-    if any(ln.han < 6 for ln in lines) or not (listed(st, i) and listed(st, k)):
-        return False
-    return echoed(st, i) or echoed(st, k)
 
 
 NEAR_START = 12  # lines after a byline within which a headline over the columns is read
@@ -991,8 +1048,10 @@ def _dashless_deck_under(st: PageState, h: HeadBlock) -> tuple[int | None, tuple
         return k, None  # between the headline and its byline: the title's own line
     if nxt is not None and st.free(nxt) and (b := names_line(st, nxt)) is not None:
         return k, (nxt, b)  # the byline under it, which the first look left (the deck over it read as text)
-    if _read_in_text(st, h):
-        return None, None  # the line under it goes on with the text the headline was read inside
+    if _read_in_text(st, h) or echo_reads_on(st, k, nxt):
+        # the line under it goes on with the text the headline was read inside, or where the
+        # text says its words again it goes on as here (目标感十足的坚定与战略 / 感十足的节奏…)
+        return None, None
     if nxt is None or not st.free(nxt) or not body_like(st, nxt):
         return None, None
     column = column_after(st, nxt) or st.columns[nxt]  # (a narrow column's lines hold few characters)
