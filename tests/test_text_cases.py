@@ -209,6 +209,14 @@ EXPECT = {
         " says again going on as here (感悟发展的未来感（评论员观察） / 目标感十足的坚定与战略 / 感十足的节奏，…):"
         " no deck whose dash the OCR lost",
     ),
+    "Tp012-s98": (
+        3,
+        "title",
+        "a headline as wide as the column between a paragraph's finished last line, as wide as an"
+        " indented one, and the next article's indented first line, the article before without a bio"
+        " (…新机遇。 / 以基层治理现代化助力更高水平平安中国建设 / 基层治理是…): a finished sentence and a"
+        " paragraph's first line stand round it as a short last line does",
+    ),
 }
 
 

@@ -61,7 +61,7 @@ def _headline_under_deck(st: PageState, run: list[int], take: list[int]) -> list
         return take
     col = st.columns[i]
     short = st.lines[i].width <= col - st.profile.paragraph.indent - 1.0
-    if short and bare(st, i) and headline_shaped(st, i) and _opens_paragraph(st, k):
+    if short and bare(st, i) and headline_shaped(st, i) and opens_paragraph(st, k):
         return [*take, i]
     return take
 
@@ -108,7 +108,7 @@ def _pair_opening(st: PageState, i: int, n: int) -> bool:
     m = next_line(st, k) if n == 0 and k is not None else None
     if m is None or not bare_pair(st, i, k) or not (heralds(st, i) or heralds(st, k)):
         return False
-    return _opens_paragraph(st, m)
+    return opens_paragraph(st, m)
 
 
 def _full_under_byline(st: PageState, i: int) -> bool:
@@ -133,7 +133,7 @@ def _full_under_byline(st: PageState, i: int) -> bool:
     )
 
 
-def _opens_paragraph(st: PageState, k: int) -> bool:
+def opens_paragraph(st: PageState, k: int) -> bool:
     """Line k is a paragraph's first line: indented, or as wide as an indented line of its column."""
     return st.lines[k].indent >= 2 or _first_line_width(st, k, st.columns[k])
 
@@ -171,7 +171,7 @@ def question_by_byline(st: PageState, i: int) -> bool:
         return j is None or st.role(j) in _OPENERS or ends_with_mark(st.lines[j].text)
     if j is None or st.role(j) != Role.BYLINE or k is None:
         return False
-    return _opens_paragraph(st, k)  # the body's first line
+    return opens_paragraph(st, k)  # the body's first line
 
 
 def _short_off(st: PageState, run: list[int], take: list[int]) -> list[int]:

@@ -54,7 +54,7 @@ from .context import (
     worded_label,
 )
 from .headline_shape import body_width, looks, off_column, terse, wider
-from .headline_start import ASK_MARKS, after_anchor, label_opening, question_by_byline
+from .headline_start import ASK_MARKS, after_anchor, label_opening, opens_paragraph, question_by_byline
 from .headline_words import (
     QUOTES,
     bare,
@@ -447,8 +447,10 @@ def _echo_between(st: PageState, j: int, run: list[int], k: int) -> bool:
     headline between two articles, the first without a bio, the second's byline lost
     (绩。 / 高质量建设国家生态文明记验区 / 习近平总书记强调：…, its echo misread by one character).
     Its first line is as wide as the column, as none of a paragraph's short lines is."""
-    if len(run) > st.profile.headline.max_lines or not clearly_short(st, j) or not body_like(st, k):
+    if len(run) > st.profile.headline.max_lines or not body_like(st, k):
         return False
+    if not clearly_short(st, j) and not (ends_sentence(st.lines[j].text) and opens_paragraph(st, k)):
+        return False  # (or a finished sentence before, a paragraph's first line after: 新机遇。 / … / 基层治理是…)
     if not all(bare(st, i) and st.lines[i].han >= 6 for i in run) or ends_linking(st.lines[run[-1]].text):
         return False
     if not is_full(st, run[0], slack=1.0):
