@@ -217,6 +217,19 @@ EXPECT = {
         " (…新机遇。 / 以基层治理现代化助力更高水平平安中国建设 / 基层治理是…): a finished sentence and a"
         " paragraph's first line stand round it as a short last line does",
     ),
+    "Tp013-s99": (
+        1,
+        "bio",
+        "a writers' note whose list of names breaks on its listing mark (（执笔：叶思斌、 / 孙晨涛、丁丽），"
+        " its closing bracket lost): the names on the next line go on with the list, no byline",
+    ),
+    "Tp023-s99": (
+        2,
+        "bio",
+        "a bracketed note whose closing bracket was lost, its last line ending on an institution,"
+        " the next article's first line quoting a speaker right under it (…马克思主义学院 /"
+        " 习近平主席指出：“关税战、…): prose, no line of the note",
+    ),
 }
 
 

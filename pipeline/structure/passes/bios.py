@@ -33,6 +33,7 @@ from .context import (
     refine_columns,
     wide,
 )
+from .headline_start import QUOTING
 from .paragraphs import pushed_over
 
 
@@ -43,9 +44,15 @@ def _stops(st: PageState, i: int, k: int, closing: bool = False) -> bool:
         not st.free(k)
         or (bio_opening(st.lines[k].text, st.profile)[0] and not _second_note(st, i, k))
         or (wide(st, k) and (not closing or _wider_than_its_article(st, i, k)) and not _note_opened_at(st, k - 1))
-        or (names_line(st, k) is not None and not funding_tail(st, k))
+        or (names_line(st, k) is not None and not funding_tail(st, k) and not _listing_on(st, k))
         or _set_apart(st, i, k)
     )
+
+
+def _listing_on(st: PageState, k: int) -> bool:
+    """The note's line before k ends on a listing mark: the names on line k go on with its list
+    (（执笔：叶思斌、 / 孙晨涛、丁丽）), no byline after it."""
+    return st.lines[k - 1].text.rstrip().endswith("、")
 
 
 def _note_opened_at(st: PageState, j: int) -> bool:
@@ -141,13 +148,21 @@ def _ends_note(st: PageState, i: int, k: int, bracket: int, col: float) -> bool:
     ends = short or (not bracket and ends_sentence(t))
     if ends and not ends_open(t) and not _wrapped_name(st, i, k) and not _names_go_on(st, i, k):
         return True  # a short line ends it; without brackets a sentence end does too
-    if named_in_full(st, t) and (_next_starts(st, i, k) or _set_wider_next(st, k, col)):
-        return True  # …治安学院 and then a headline up to the next article (a lost bracket too)
+    if named_in_full(st, t) and (_next_starts(st, i, k) or _set_wider_next(st, k, col) or _quotes_next(st, k)):
+        # …治安学院 and then a headline up to the next article (a lost bracket too), or prose
+        # quoting a speaker (…马克思主义学院 / 习近平主席指出：“关税战、…)
+        return True
     if _credited(st, t) and (_next_starts(st, i, k) or _headline_line_after(st, k)):
         return True  # …本报记者丁雅诵整理: a note's last words, a headline (or the next text) after
     nxt = st.lines[k + 1] if k + 1 < len(st.lines) else None
     # the engine ended its block here (not on a pause: 孔庆江、范晓波、 / 车路遥，…)
     return st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before and not ends_open(t)
+
+
+def _quotes_next(st: PageState, k: int) -> bool:
+    """The line after k opens a quotation after its speaker's colon: prose, no note's line."""
+    n = next_line(st, k)
+    return n is not None and st.free(n) and QUOTING.search(st.lines[n].text) is not None
 
 
 def _headline_line_after(st: PageState, k: int) -> bool:
