@@ -230,6 +230,13 @@ EXPECT = {
         " the next article's first line quoting a speaker right under it (…马克思主义学院 /"
         " 习近平主席指出：“关税战、…): prose, no line of the note",
     ),
+    "Tp006-s98": (
+        0,
+        "bio",
+        "a note without brackets whose funding note opens on a line ending on an institution's name"
+        " (…副校长；本文系教育部 / 人文社会科学研究规划基金 / …（24YJA710012）阶段 / 性成果): the note runs to its"
+        " funding note's end, not into the headlines",
+    ),
 }
 
 

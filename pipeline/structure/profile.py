@@ -75,6 +75,7 @@ class BioRules:
     naming: tuple[str, ...]
     credits: tuple[str, ...]
     funding_endings: tuple[str, ...]
+    funding_openers: tuple[str, ...]
     open_brackets: str
     close_brackets: str
     max_chars: int
@@ -272,6 +273,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
         "naming": _STR_LIST,
         "credits": _STR_LIST,
         "funding_endings": _STR_LIST,
+        "funding_openers": _STR_LIST,
         "open_brackets": "string",
         "close_brackets": "string",
         "max_chars": "integer",

@@ -148,6 +148,8 @@ def _ends_note(st: PageState, i: int, k: int, bracket: int, col: float) -> bool:
     ends = short or (not bracket and ends_sentence(t))
     if ends and not ends_open(t) and not _wrapped_name(st, i, k) and not _names_go_on(st, i, k):
         return True  # a short line ends it; without brackets a sentence end does too
+    if _funding_open(st, i, k):
+        return False  # …；本文系教育部 / 人文社会科学研究规划基金 / …阶段性成果: the funding note goes on
     if named_in_full(st, t) and (_next_starts(st, i, k) or _set_wider_next(st, k, col) or _quotes_next(st, k)):
         # …治安学院 and then a headline up to the next article (a lost bracket too), or prose
         # quoting a speaker (…马克思主义学院 / 习近平主席指出：“关税战、…)
@@ -157,6 +159,19 @@ def _ends_note(st: PageState, i: int, k: int, bracket: int, col: float) -> bool:
     nxt = st.lines[k + 1] if k + 1 < len(st.lines) else None
     # the engine ended its block here (not on a pause: 孔庆江、范晓波、 / 车路遥，…)
     return st.shape == Shape.BLOCKS and nxt is not None and nxt.blank_before and not ends_open(t)
+
+
+def _funding_open(st: PageState, i: int, k: int) -> bool:
+    """A funding note opened in the note's lines i..k (；本文系…) and has reached neither its
+    project number nor its last words (成果): its line ending on an institution's name
+    (教育部) is no end of the note. Up to the note's size: a bio is a short note."""
+    rules = st.profile.bio
+    text = "".join(st.lines[x].text.strip() for x in range(i, k + 1))
+    at = max(text.rfind(o) for o in rules.funding_openers)
+    if at < 0 or k - i + 1 >= rules.max_lines:
+        return False
+    tail = text[at:].rstrip(rules.close_brackets)
+    return not (PROJECT_NUMBER.search(tail) or tail.endswith(rules.funding_endings))
 
 
 def _quotes_next(st: PageState, k: int) -> bool:
