@@ -237,6 +237,13 @@ EXPECT = {
         " (…副校长；本文系教育部 / 人文社会科学研究规划基金 / …（24YJA710012）阶段 / 性成果): the note runs to its"
         " funding note's end, not into the headlines",
     ),
+    "Tp022-s98": (
+        0,
+        "title",
+        "a kicker's two short phrases, the main line no wider than the column and the deck, read"
+        " inside the first paragraph's sentence (…创造美好生活、 / 弘扬志愿精神 / 贡献青春力量 /"
+        " 将志愿服务教育融入思政课 / ——深入学习… / 实现奋斗目标…): the line over a deck is the headline's",
+    ),
 }
 
 

@@ -17,6 +17,7 @@ claimed according to where it stands:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ...text import NO_START, SENTENCE_FINAL, accountable
 from ..dictionary import COMMON, RARE, reads_over, word_across
@@ -505,12 +506,7 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
         if not tried and not echoed(st, run[start]):
             continue
         for size in range(min(limit, len(run) - start), 0, -1):  # the longest cut first
-            # (two lines a label closes or that pair up, and the deck under them)
-            decked = is_deck(st, run[start + size - 1])
-            core = size - (size > 2 and decked)
-            # (or one line and the deck under it, which no column line is: 建设…的“好房子” / ——访…)
-            fitting = (core == 2 and (labelled or paired)) or (size == 2 and decked)
-            if size > 1 and not fitting and not all(map(fits, range(start, start + size))):
+            if not _may_cut(st, run, start, size, fits, labelled or paired):
                 continue
             part = run[start : start + size]
             # (a line of names alone is a byline read inside the text: the articles pass)
@@ -520,6 +516,21 @@ def _in_body(st: PageState, run: list[int]) -> list[int]:
                 # (高立伟 / 建强战斗堡垒 / 夯实执政之基（观察者说）): the articles pass takes it
                 return part[1:] if _byline_read_inside(st, part[0]) or _byline_over_label(st, part) else part
     return []
+
+
+def _may_cut(st: PageState, run: list[int], start: int, size: int, fits: Callable[[int], bool], two: bool) -> bool:
+    """Lines start.. of the run (size of them) may stand in one cut: every one fits; or two
+    lines a label closes or that pair up (`two`), and the deck under them; or the line over a
+    deck, which no column line is, under lines that fit (建设…的“好房子” / ——访…; 弘扬志愿精神 /
+    贡献青春力量 / 将志愿服务教育融入思政课 / ——深入…)."""
+    if size == 1:
+        return True
+    decked = is_deck(st, run[start + size - 1])
+    if two and size - (size > 2 and decked) == 2:
+        return True
+    if decked and all(map(fits, range(start, start + size - 2))):
+        return True
+    return all(map(fits, range(start, start + size)))
 
 
 def _byline_read_inside(st: PageState, i: int) -> bool:
