@@ -15,11 +15,13 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 setup: $(STAMP) $(SYSSTAMP)
 
 # -qq: pip's errors only; the build backend's notes on editable installs are not the user's business.
+# A failed install (a download cut off, once seen with no message at all) is tried once more with
+# pip's full output, so what failed is on the screen.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	@echo "installing the Python packages into $(VENV)"
 	@$(BIN)/pip install -qq --upgrade pip >/dev/null
-	@$(BIN)/pip install -qq -e '.[test]'
+	@$(BIN)/pip install -qq -e '.[test]' || { echo "pip install failed; trying once more with its full output"; $(BIN)/pip install -e '.[test]'; }
 	@touch $@
 
 # System packages: fonts for every build; LibreOffice, poppler, Chromium for tests and previews.
