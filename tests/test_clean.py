@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline import clean
@@ -133,6 +133,7 @@ PIECES = st.one_of(HAN, st.sampled_from(list("，。、；：“”（）《》 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(PIECES, max_size=80).map("".join))
+@example("， 。")  # (a stray stop behind a space: dropped only once despace had run, on a second pass)
 def test_cleanup_is_idempotent(text):
     once = clean.run(text).text
     assert clean.run(once).text == once

@@ -24,7 +24,8 @@ Rule = Callable[[str], tuple[str, int]]
 # (a bar read at a line's edge) go before trailing spaces, which they may leave behind; punctuation
 # runs before despace because it must see "2035年, 打造" with its space to judge the comma,
 # and despace then removes the space next to the now full-width mark; a stray stop after a pause
-# mark is dropped once the pause mark is full-width.
+# mark is dropped once the pause mark is full-width and the spaces between them are gone (before
+# despace, "， 。" kept its stop and a second run of the chain dropped it: not idempotent).
 RULES: list[tuple[str, Rule]] = [
     ("invisible", invisible),
     ("ideographic_space", ideographic_space),
@@ -32,8 +33,8 @@ RULES: list[tuple[str, Rule]] = [
     ("trailing_space", trailing_space),
     ("punctuation", punctuation),
     ("label_dot", label_dot),
-    ("stray_stop", stray_stop),
     ("despace", despace),
+    ("stray_stop", stray_stop),
 ]
 
 
