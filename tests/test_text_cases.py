@@ -244,6 +244,13 @@ EXPECT = {
         " inside the first paragraph's sentence (…创造美好生活、 / 弘扬志愿精神 / 贡献青春力量 /"
         " 将志愿服务教育融入思政课 / ——深入学习… / 实现奋斗目标…): the line over a deck is the headline's",
     ),
+    "Tp024-s99": (
+        1,
+        "title",
+        "each headline after its article's bio, the next article's labelled headline right under"
+        " this one's (…阶段性成果） / 让中医药产业更好补短板惠民生（人民时评） / 进一步激发基层干事活力（金台潮声） /"
+        " ——来自…): a line a column label closes is a headline of its own, never a deck whose dash was lost",
+    ),
 }
 
 

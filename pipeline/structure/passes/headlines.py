@@ -1054,6 +1054,8 @@ def _dashless_deck_under(st: PageState, h: HeadBlock) -> tuple[int | None, tuple
     ln = st.lines[k]
     if not 4 <= ln.han <= DECK_CHARS or _NOT_IN_DECK.search(ln.text) or ends_open(ln.text):
         return None, None
+    if LABEL.search(ln.text):
+        return None, None  # a column label closes a headline of its own, never a deck (…（金台潮声）)
     if titled_byline(st, k) is not None or names_line(st, k, width=DECK_CHARS) is not None:
         return None, None  # a byline with its affiliation (…原党组书记张颢瀚), not a phrase
     nxt = next_line(st, k)
