@@ -67,6 +67,7 @@ def ends_linking(text: str) -> bool:
 
 LINKING_END = "的地得与和及并把被将对向从让使给而或"
 NEVER_OPENS = frozenset("的了着过地得之们吗呢吧")  # particles no sentence or paragraph opens on
+QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how prose quotes a speaker
 
 
 def han_count(text: str) -> int:

@@ -15,7 +15,16 @@ from ..dictionary import COMMON, word_across
 from ..matching import LABEL
 from ..names import after_naming_opener, name_score
 from ..page import PageState, Role, Shape
-from ..signs import bio_opening, closes_bio, colon_misread_opening, ends_open, ends_sentence, ends_with_mark, han_count
+from ..signs import (
+    QUOTING,
+    bio_opening,
+    closes_bio,
+    colon_misread_opening,
+    ends_open,
+    ends_sentence,
+    ends_with_mark,
+    han_count,
+)
 from ..text_forms import PROJECT_NUMBER
 from .context import (
     body_like,
@@ -33,7 +42,6 @@ from .context import (
     refine_columns,
     wide,
 )
-from .headline_start import QUOTING
 from .paragraphs import pushed_over
 
 

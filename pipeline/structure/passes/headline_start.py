@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ..dictionary import COMMON, word_across
 from ..matching import LABEL
 from ..page import PageState, Role
-from ..signs import NEVER_OPENS, ends_with_mark
+from ..signs import NEVER_OPENS, QUOTING, ends_with_mark
 from .context import (
     clearly_short,
     headline_shaped,
@@ -254,7 +254,6 @@ def main_under_kicker(st: PageState, take: list[int], i: int) -> bool:
     return all(st.lines[t].han < st.lines[i].han for t in take)
 
 
-QUOTING = re.compile(r"[：:]\s*[“「\"]")  # a colon opening a quotation: how prose quotes a speaker
 SPEAKS = re.compile(r"\s*[\u4e00-\u9fff]{1,3}[：:]\s*[“「\"]")  # a verb and a quotation, no speaker before them
 RUN_IN = re.compile(r"\s*[【\[〔][^】\]〕]{1,6}[】\]〕]\s*[^\s】\]〕]")  # a tag in black brackets, words after it
 

@@ -443,15 +443,16 @@ def _echoed_head(st: PageState, j: int, run: list[int], k: int) -> list[int]:
 
 
 def _echo_between(st: PageState, j: int, run: list[int], k: int) -> bool:
-    """Lines without a mark after a paragraph's short last line, whose words the text after
-    them says again (a headline's do) and whose end does not read on into the next line: a
-    headline between two articles, the first without a bio, the second's byline lost
-    (绩。 / 高质量建设国家生态文明记验区 / 习近平总书记强调：…, its echo misread by one character).
-    Its first line is as wide as the column, as none of a paragraph's short lines is."""
+    """Lines without a mark after a paragraph's short last line (or its finished last line,
+    with a paragraph's first line after them), whose words the text after them says again (a
+    headline's do) and whose end does not read on into the next line: a headline between two
+    articles, the first without a bio, the second's byline lost (绩。 / 高质量建设国家生态文明
+    记验区 / 习近平总书记强调：…, its echo misread by one character). Its first line is as wide
+    as the column, as none of a paragraph's short lines is."""
     if len(run) > st.profile.headline.max_lines or not body_like(st, k):
         return False
     if not clearly_short(st, j) and not (ends_sentence(st.lines[j].text) and opens_paragraph(st, k)):
-        return False  # (or a finished sentence before, a paragraph's first line after: 新机遇。 / … / 基层治理是…)
+        return False  # (…新机遇。 / 以基层治理现代化… / 基层治理是…, the last line only 2 em short)
     if not all(bare(st, i) and st.lines[i].han >= 6 for i in run) or ends_linking(st.lines[run[-1]].text):
         return False
     if not is_full(st, run[0], slack=1.0):
@@ -697,13 +698,10 @@ def _boxed(st: PageState, j: int, part: list[int]) -> bool:
     a narrow box (an inset beside a picture: …消费，有序推进散 / 煤替代，提高能源 / 清洁高效…), no
     headline however short they look beside the column."""
     over = [i for i in range(max(0, j - AROUND + 1), j + 1) if st.free(i) and st.lines[i].han >= 4]
-    if len(over) < AROUND - 1:
+    if len(over) < AROUND - 1 or not all(clearly_short(st, i) for i in over):
         return False
     ws = [st.lines[i].width for i in over]
-    lo, hi = min(ws), max(ws)
-    if hi > st.columns[j] - st.profile.paragraph.clearly_short:
-        return False
-    return all(lo - 0.5 <= st.lines[i].width <= hi + 0.5 for i in part)
+    return all(min(ws) - 0.5 <= st.lines[i].width <= max(ws) + 0.5 for i in part)
 
 
 def _stands_apart(st: PageState, j: int, part: list[int], k: int) -> bool:
@@ -862,14 +860,13 @@ def _reads_across(st: PageState, j: int, i: int, k: int) -> bool:
 
 def _reads_on_at(st: PageState, j: int, part: list[int], k: int) -> bool:
     """The sentence reads into the lines, or on out of them, by a common word whose pair the
-    page uses more often than the pair across them: column lines of a text that says its
-    words often (建 / 设国家生态文明试验区 / 是践行…, 建设 26 times against 建是 3; the line
-    after beginning as the line does, the same pair), or two
-    of them the OCR ran together (高质量建 / 设国家生态文明试验区，必须始终坚持以人民为 / 中心…)."""
+    page uses at least as often as the pair across them (and at all): column lines of a text
+    that says its words often (建 / 设国家生态文明试验区 / 是践行…: 建设 26 times, 建是 3), two
+    of them the OCR ran together (高质量建 / 设国家生态文明试验区，必须始终坚持以人民为 / 中心…),
+    or a line the line after begins as it does, the two pairs one (养为不 / 确定的世界… / 确定性…)."""
     before, after = st.lines[j].text, st.lines[k].text
     across = seen_across(st, before, after)
     ends = ((before, st.lines[part[0]].text), (st.lines[part[-1]].text, after))
-    # (as often, where the pairs are one: 养为不 / 确定的世界注入了强大 / 确定性和正能量)
     return any(seen_across(st, x, y) >= max(across, 1) and word_across(x, y) >= COMMON for x, y in ends)
 
 
@@ -1063,11 +1060,12 @@ def _dashless_deck_under(st: PageState, h: HeadBlock) -> tuple[int | None, tuple
         return k, None  # between the headline and its byline: the title's own line
     if nxt is not None and st.free(nxt) and (b := names_line(st, nxt)) is not None:
         return k, (nxt, b)  # the byline under it, which the first look left (the deck over it read as text)
-    if _read_in_text(st, h) or echo_reads_on(st, k, nxt):
-        # the line under it goes on with the text the headline was read inside, or where the
-        # text says its words again it goes on as here (目标感十足的坚定与战略 / 感十足的节奏…)
+    if nxt is None or _read_in_text(st, h) or echo_reads_on(st, k, nxt):
+        # no text after it, or the line under it goes on with the text the headline was read
+        # inside, or where the text says its words again it goes on as here (目标感十足的坚定与
+        # 战略 / 感十足的节奏…)
         return None, None
-    if nxt is None or not st.free(nxt) or not body_like(st, nxt):
+    if not st.free(nxt) or not body_like(st, nxt):
         return None, None
     column = column_after(st, nxt) or st.columns[nxt]  # (a narrow column's lines hold few characters)
     wider = bool(column) and ln.width >= column + st.profile.headline.clearly_wider
